@@ -1,0 +1,37 @@
+"""Exceptions raised by the package. Each message says what went wrong and how to fix it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AnalysisError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class LexiconError(AnalysisError, ValueError):
+    """A lexicon file (YAML) is malformed.
+
+    Args:
+        path: the lexicon file.
+        line: 1-based line number of the problem, or None when unknown.
+        problem: what is wrong and how to fix it.
+    """
+
+    def __init__(self, path: str | Path, line: int | None, problem: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
+        where = f"{self.path}, line {line}" if line else self.path
+        super().__init__(f"{where}: {problem}")
+
+
+class CorpusError(AnalysisError, ValueError):
+    """The corpus could not be loaded (raised with ``strict=True`` or for an unusable path)."""
+
+
+class MissingResourceError(AnalysisError, LookupError):
+    """An optional resource (a spaCy model, NLTK data) is not installed.
+
+    The message ends with the command that installs it.
+    """

@@ -1,0 +1,75 @@
+"""Where the package's own data files (lexicons) live.
+
+The editable lexicons are kept in the repository's ``data/lexicons/`` folder so
+that users find and change them next to the corpus. An installed wheel carries
+the same files as the package ``analysis/lexicons`` (see ``pyproject.toml``);
+a source checkout or editable install reads them from ``data/lexicons``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@cache
+def lexicon_dir() -> Path:
+    """Return the folder holding the packaged default lexicons.
+
+    Returns:
+        ``analysis/lexicons`` inside an installed wheel, else the checkout's
+        ``data/lexicons``.
+
+    Raises:
+        FileNotFoundError: when neither folder exists (a broken install).
+    """
+    for candidate in (_PACKAGE_DIR / "lexicons", _PACKAGE_DIR.parent / "data" / "lexicons"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(
+        "The package's lexicons were not found next to "
+        f"{_PACKAGE_DIR}. Reinstall the package with `pip install -e .` from a checkout."
+    )
+
+
+def lexicon_path(name: str) -> Path:
+    """Return the path of one packaged lexicon file, e.g. ``lexicon_path("tone.yml")``.
+
+    Args:
+        name: the file name inside the lexicon folder.
+
+    Returns:
+        The path (it may not exist yet; callers report a missing file themselves).
+    """
+    return lexicon_dir() / name
+
+
+def read_yaml(path: str | Path) -> object:
+    """Parse a YAML lexicon safely, turning syntax errors into a :class:`LexiconError`.
+
+    Args:
+        path: the file to read (UTF-8).
+
+    Returns:
+        The parsed document (``yaml.safe_load``).
+
+    Raises:
+        LexiconError: naming the file and line when the YAML does not parse.
+        FileNotFoundError: when the file does not exist.
+    """
+    import yaml
+
+    from analysis.errors import LexiconError
+
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    try:
+        return yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise LexiconError(path, line, f"not valid YAML ({exc.problem}); fix the syntax there") from exc
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        raise LexiconError(path, None, f"not valid YAML ({exc})") from exc

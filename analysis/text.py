@@ -1,0 +1,283 @@
+"""Sentences, words and part-of-speech tags, with character offsets, offline.
+
+Everything here works with no NLTK data and no network:
+
+* sentences: NLTK's Punkt with the package's own parameters (a news
+  abbreviation list, see :data:`ABBREVIATIONS`), run per paragraph so that a
+  headline or a "Related Articles" line is never glued to the next sentence;
+* words: NLTK's :class:`~nltk.tokenize.NLTKWordTokenizer` per sentence, its
+  spans mapped back to the article text (also after its quote normalisation);
+* tags: TextBlob's Pattern tagger (Penn Treebank tags) fed with our tokens.
+
+Offsets are character offsets into the text exactly as given, end exclusive:
+``doc.text[tok.start:tok.end] == tok.text`` always holds. Page debris is marked
+on each :class:`Sentence` (see :mod:`analysis.debris`), never removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from analysis.debris import classify_sentences
+
+#: Abbreviations (lower case, without the final period) that do not end a sentence.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    (
+        # titles and honorifics
+        "mr mrs ms messrs dr prof rev fr sr jr st hon amb sen rep gov pres supt insp det"
+        # military and police ranks
+        " gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr brig cmdt"
+        # months and days
+        " jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun"
+        # countries and bodies written with periods
+        " u.s u.k u.n e.u u.s.a u.a.e d.c n.y l.a"
+        # companies and places
+        " inc corp co ltd llc plc bros dept univ assn ave blvd rd mt ft no nos vol"
+        # Latin and measurement
+        " e.g i.e vs approx est fig cf al a.m p.m"
+        # single-letter initials
+        " a b c d e f g h i j k l m n o p q r s t u v w x y z"
+    ).split()
+)
+
+_CLOSERS = "\"”’»)]'"
+_HARD_WRAP = re.compile(r"[a-z,;\-]$")
+_LOWER_START = re.compile(r"^\s*[a-z]")
+
+
+class Token(NamedTuple):
+    """One word or punctuation mark."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    pos: str
+
+
+class Sentence(NamedTuple):
+    """One sentence: its span, its kind and the range of its tokens in ``Document.tokens``.
+
+    ``kind`` is ``"headline"``, ``"body"`` or a debris kind (``"title_repeat"``,
+    ``"caption"``, ``"related"``, ``"boilerplate"``).
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    first_token: int
+    end_token: int
+
+    @property
+    def is_debris(self) -> bool:
+        """True for page debris (repeated title, caption, related links, boilerplate)."""
+        return self.kind not in ("headline", "body")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article's text with its sentences and tokens (see :func:`process`)."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+
+    def sentence_tokens(self, index: int) -> tuple[Token, ...]:
+        """Return the tokens of sentence ``index``."""
+        sentence = self.sentences[index]
+        return self.tokens[sentence.first_token : sentence.end_token]
+
+    @property
+    def n_words(self) -> int:
+        """Number of word tokens (tokens with at least one letter or digit)."""
+        return sum(1 for token in self.tokens if _is_word(token.text))
+
+
+def _is_word(token: str) -> bool:
+    return any(ch.isalnum() for ch in token)
+
+
+@cache
+def _punkt():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+@cache
+def _word_tokenizer():
+    from nltk.tokenize import NLTKWordTokenizer
+
+    return NLTKWordTokenizer()
+
+
+@cache
+def _tagger():
+    from textblob.en import parser
+
+    return parser
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of each paragraph: a non-empty line, or hard-wrapped lines joined.
+
+    A line break ends a paragraph unless the line ends in a lower-case letter,
+    comma, semicolon or hyphen and the next line starts in lower case (text
+    wrapped at a fixed width).
+    """
+    pos = 0
+    start = end = None
+    for line in text.splitlines(keepends=True):
+        line_start, pos = pos, pos + len(line)
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        if not stripped:
+            if start is not None:
+                yield start, end
+                start = None
+            continue
+        first = line_start + (len(body) - len(body.lstrip()))
+        last = line_start + len(body.rstrip())
+        if start is not None and not (
+            _HARD_WRAP.search(text[start:end]) and _LOWER_START.match(stripped)
+        ):
+            yield start, end
+            start = None
+        if start is None:
+            start = first
+        end = last
+    if start is not None:
+        yield start, end
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences.
+
+    Args:
+        text: the article text.
+
+    Returns:
+        ``(start, end)`` character spans, in order, covering every non-space
+        character of ``text`` exactly once.
+    """
+    punkt = _punkt()
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in paragraphs(text):
+        chunk = text[p_start:p_end]
+        for s_start, s_end in punkt.span_tokenize(chunk):
+            spans.append((p_start + s_start, p_start + s_end))
+    return _merge_continuations(text, spans)
+
+
+def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a sentence that Punkt cut after a quoted question or exclamation.
+
+    ``"Is it over?" he asked.`` is one sentence: when a piece ends with a
+    closing quote and the next one starts in lower case, they are joined.
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and text[start].islower() and text[merged[-1][1] - 1] in _CLOSERS:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Tokenize ``text[start:end]`` into words with NLTK's tokenizer.
+
+    Args:
+        text: the whole article text.
+        start: where the piece to tokenize begins.
+        end: where it ends (exclusive); defaults to the end of ``text``.
+
+    Returns:
+        ``(start, end)`` spans into ``text``.
+    """
+    piece = text[start:end]
+    try:
+        return [(start + a, start + b) for a, b in _word_tokenizer().span_tokenize(piece)]
+    except ValueError:
+        # The tokenizer's own alignment fails on a few rare quote sequences;
+        # fall back to aligning its tokens ourselves.
+        return _align(text, start, _word_tokenizer().tokenize(piece))
+
+
+def _align(text: str, offset: int, tokens: Sequence[str]) -> list[tuple[int, int]]:
+    spans = []
+    pos = offset
+    for token in tokens:
+        candidates = [token]
+        if token in ("``", "''"):
+            candidates = ['"', "``", "''", "“", "”"]
+        for candidate in candidates:
+            found = text.find(candidate, pos)
+            if found != -1:
+                spans.append((found, found + len(candidate)))
+                pos = found + len(candidate)
+                break
+    return spans
+
+
+def tag(tokens: Sequence[str]) -> list[str]:
+    """Part-of-speech tags (Penn Treebank) for a sentence's tokens, by TextBlob's Pattern tagger."""
+    if not tokens:
+        return []
+    return [t for _, t in _tagger().find_tags(list(tokens))]
+
+
+def process(text: str, *, title: str | None = None) -> Document:
+    """Split an article into sentences and tokens, tag them, and mark page debris.
+
+    Args:
+        text: the article text exactly as it will be indexed by offsets.
+        title: the article's title when known (helps recognise a repeated headline).
+
+    Returns:
+        A :class:`Document`.
+    """
+    spans = sentence_spans(text)
+    kinds = classify_sentences(text, spans, title=title)
+    sentences: list[Sentence] = []
+    tokens: list[Token] = []
+    for index, ((s_start, s_end), kind) in enumerate(zip(spans, kinds, strict=True)):
+        first = len(tokens)
+        wspans = word_spans(text, s_start, s_end)
+        words = [text[a:b] for a, b in wspans]
+        for (a, b), word, pos in zip(wspans, words, tag(words), strict=True):
+            tokens.append(Token(a, b, word, index, pos))
+        sentences.append(Sentence(index, s_start, s_end, text[s_start:s_end], kind, first, len(tokens)))
+    return Document(text, tuple(sentences), tuple(tokens))
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """The package's English stopword list (lower case), kept in ``data/lexicons/stopwords.txt``."""
+    from analysis.resources import lexicon_path
+
+    lines = lexicon_path("stopwords.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def normalize(token: str) -> str:
+    """The lower-case normal form of a token (curly quotes and apostrophes made straight)."""
+    return token.lower().translate(_STRAIGHTEN)
+
+
+_STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "`": "'"})
+
+
+def ngrams(tokens: Sequence[str], n: int) -> list[tuple[str, ...]]:
+    """Return the ``n``-grams of a token sequence, in order."""
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    return [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
