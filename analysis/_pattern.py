@@ -1,0 +1,187 @@
+"""A fast re-statement of TextBlob's ``PatternAnalyzer`` (polarity, subjectivity).
+
+TextBlob's analyzer spends most of its time in Pattern's general-purpose
+tokenizer (a dozen regular-expression passes per sentence). Only the sequence
+of lower-cased tokens matters to the score, so this module produces the same
+tokens with plain string operations and then runs the same assessment rules
+over TextBlob's own lexicon, abbreviation list and emoticon table (read from the
+installed ``textblob`` package, never copied). ``tests/test_sentiment.py``
+checks that the results equal ``PatternAnalyzer().analyze`` exactly.
+
+Nothing is loaded at import; :func:`get_scorer` builds the scorer once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+_QUOTES = ("\u201c", "\u201d", "\u2018", "\u2019", "'", '"')
+_EOS = "END-OF-SENTENCE"
+_CACHE_LIMIT = 200_000
+
+
+def _join_emoticon(match: re.Match) -> str:
+    return match.group(1).replace(" ", "") + match.group(2)
+
+
+class PatternScorer:
+    """Polarity and subjectivity with the rules of Pattern's ``Sentiment.__call__``."""
+
+    def __init__(self) -> None:
+        from textblob import _text
+        from textblob.en import sentiment
+
+        sentiment.load()
+        self._words: dict[str, tuple[float, float, float]] = {}
+        self._modifiers: set[str] = set()
+        for word, by_pos in dict.items(sentiment):
+            p, s, i = by_pos[None]
+            self._words[word] = (p, s, i)
+            if "RB" in by_pos:
+                self._modifiers.add(word)
+        self._negations = frozenset(sentiment.negations)
+        self._replace = list(_text.replacements.items())
+        self._replace_keys = frozenset(_text.replacements)
+        self._punct = tuple(_text.PUNCTUATION.replace(".", ""))
+        self._punct_all = self._punct + (".",)
+        self._punctuation_string = _text.PUNCTUATION
+        self._abbreviations = frozenset(_text.ABBREVIATIONS)
+        self._abbr_res = (_text.RE_ABBR1, _text.RE_ABBR2, _text.RE_ABBR3)
+        self._re_sarcasm = _text.RE_SARCASM
+        self._re_emoticons = _text.RE_EMOTICONS
+        self._mood = _text.MOOD
+        self._emoticons: dict[str, float] = {}
+        for (_kind, polarity), faces in _text.EMOTICONS.items():
+            for face in faces:
+                self._emoticons.setdefault(face.lower(), polarity)
+        self._piece_cache: dict[str, list[str]] = {}
+
+    # -- tokens -----------------------------------------------------------------------------
+    def _split_token(self, t: str, out: list[str]) -> None:
+        punct = self._punct
+        replace = self._replace_keys
+        tail: list[str] = []
+        while t.startswith(punct) and t not in replace:
+            out.append(t[0])
+            t = t[1:]
+        while t.endswith(self._punct_all) and t not in replace:
+            if t.endswith(punct):
+                tail.append(t[-1])
+                t = t[:-1]
+            if t.endswith("..."):
+                tail.append("...")
+                t = t[:-3].rstrip(".")
+            if t.endswith("."):
+                if t in self._abbreviations or any(r.match(t) for r in self._abbr_res):
+                    break
+                tail.append(t[-1])
+                t = t[:-1]
+        if t != "":
+            out.append(t)
+        out.extend(reversed(tail))
+
+    def _pieces(self, t: str) -> list[str]:
+        """Split one whitespace-delimited token the way Pattern's tokenizer does."""
+        for a, b in self._replace:
+            if a in t:
+                t = t.replace(a, b)
+        for q in _QUOTES:
+            if q in t:
+                t = t.replace(q, f" {q} ")
+        out: list[str] = []
+        for part in t.split():
+            if part.isalnum():
+                out.append(part)
+            else:
+                self._split_token(part, out)
+        return out
+
+    def tokens(self, text: str) -> list[str]:
+        """Return the lower-cased tokens Pattern's tokenizer would give ``text``.
+
+        Every replacement and split in Pattern's tokenizer acts inside one
+        whitespace-delimited token, so the pieces of each token are cached; the
+        two patterns that can span tokens (sarcasm ``( ! )`` and emoticons such
+        as ``: )``) run on the joined string as Pattern runs them.
+        """
+        cache = self._piece_cache
+        out: list[str] = []
+        for t in text.split():
+            pieces = cache.get(t)
+            if pieces is None:
+                if len(cache) >= _CACHE_LIMIT:
+                    cache.clear()
+                pieces = cache[t] = [] if t == _EOS else self._pieces(t)
+            out.extend(pieces)
+        joined = " ".join(out)
+        if "!" in joined:
+            joined = self._re_sarcasm.sub("(!)", joined)
+        joined = self._re_emoticons.sub(_join_emoticon, joined)
+        return joined.lower().split()
+
+    # -- scores -----------------------------------------------------------------------------
+    def score(self, text: str) -> tuple[float, float]:
+        """Return ``(polarity, subjectivity)`` as ``PatternAnalyzer().analyze(text)`` does."""
+        words = self._words
+        negations = self._negations
+        a: list[list] = []  # [p, s, i, n]
+        m = None
+        n = None
+        for w in self.tokens(text):
+            known = words.get(w)
+            if known is not None:
+                p, s, i = known
+                if m is None:
+                    a.append([p, s, i, 1])
+                else:
+                    last = a[-1]
+                    last[0] = max(-1.0, min(p * last[2], 1.0))
+                    last[1] = max(-1.0, min(s * last[2], 1.0))
+                    last[2] = i
+                if n is not None:
+                    last = a[-1]
+                    last[2] = 1.0 / last[2]
+                    last[3] = -1
+                m = None
+                n = None
+                if w in self._modifiers:
+                    m = w
+                if w in negations:
+                    n = w
+            else:
+                if w in negations:
+                    n = w
+                elif n and len(w.strip("'")) > 1:
+                    n = None
+                if n is not None and m is not None and m.endswith("ly"):
+                    a[-1][3] = -1
+                    n = None
+                elif m and len(w) > 2:
+                    m = None
+                if w == "!" and a:
+                    a[-1][0] = max(-1.0, min(a[-1][0] * 1.25, 1.0))
+                if w == "(!)":
+                    a.append([0.0, 1.0, 1.0, 1])
+                if (
+                    not w.isalpha()
+                    and len(w) <= 5
+                    and w not in self._punctuation_string
+                ):
+                    face = self._emoticons.get(w)
+                    if face is not None:
+                        a.append([face, 1.0, 1.0, 1])
+        if not a:
+            return 0.0, 0.0
+        sp = 0
+        ss = 0
+        for p, s, _i, neg in a:
+            sp += p * -0.5 if neg < 0 else p
+            ss += s
+        return sp / float(len(a)), ss / float(len(a))
+
+
+@cache
+def get_scorer() -> PatternScorer:
+    """Return the shared :class:`PatternScorer` (built on first use)."""
+    return PatternScorer()

@@ -1,0 +1,255 @@
+"""A fast re-statement of vaderSentiment's ``compound`` score.
+
+``SentimentIntensityAnalyzer.polarity_scores`` rebuilds lower-cased word lists
+several times for every lexicon word it meets. This module applies the same
+rules (lexicon, boosters, negation window, "no", ALL-CAPS emphasis, special
+idioms, "least", the contrastive "but" including its position quirk,
+punctuation emphasis and normalisation) once per sentence, with a cache of the
+per-token work. The lexicon, emoji table, booster list, negations and constants
+are read from the installed ``vaderSentiment`` package, never copied.
+``tests/test_sentiment.py`` checks that ``compound`` equals
+``polarity_scores(text)["compound"]``.
+
+The tokens are also exposed (:meth:`VaderScorer.tokens`) because
+:mod:`analysis.sentiment` computes its own ``tone`` on the same words.
+
+Nothing is loaded at import; :func:`get_scorer` builds the scorer once.
+"""
+
+from __future__ import annotations
+
+import string
+from functools import cache
+
+_CACHE_LIMIT = 200_000
+
+
+class VaderScorer:
+    """VADER's compound score, computed with the package's own resources."""
+
+    def __init__(self) -> None:
+        from vaderSentiment import vaderSentiment as vs
+
+        analyzer = vs.SentimentIntensityAnalyzer()
+        self.lexicon: dict[str, float] = dict(analyzer.lexicon)
+        self.emojis: dict[str, str] = dict(analyzer.emojis)
+        self.boosters: dict[str, float] = dict(vs.BOOSTER_DICT)
+        self.negations = frozenset(vs.NEGATE)
+        self.special_cases: dict[str, float] = dict(vs.SPECIAL_CASES)
+        self.n_scalar = vs.N_SCALAR
+        self.c_incr = vs.C_INCR
+        self._normalize = vs.normalize
+        self._punctuation = string.punctuation
+        self._cache: dict[str, tuple[str, str, bool]] = {}
+
+    # -- tokens -----------------------------------------------------------------------------
+    def _demojize(self, text: str) -> str:
+        emojis = self.emojis
+        if not any(ch in emojis for ch in text):
+            return text
+        out: list[str] = []
+        prev_space = True
+        for ch in text:
+            description = emojis.get(ch)
+            if description is not None:
+                if not prev_space:
+                    out.append(" ")
+                out.append(description)
+                prev_space = False
+            else:
+                out.append(ch)
+                prev_space = ch == " "
+        return "".join(out).strip()
+
+    def tokens(self, text: str) -> tuple[list[str], list[str], list[bool]]:
+        """Return VADER's words for ``text``: as written, lower-cased, and ALL-CAPS flags.
+
+        Emoji become their descriptions; leading and trailing punctuation is
+        stripped from words that keep more than two characters (so ``:)`` stays).
+        """
+        if not text.isascii():
+            text = self._demojize(text)
+        cache = self._cache
+        words: list[str] = []
+        lows: list[str] = []
+        caps: list[bool] = []
+        for t in text.split():
+            entry = cache.get(t)
+            if entry is None:
+                if len(cache) >= _CACHE_LIMIT:
+                    cache.clear()
+                stripped = t.strip(self._punctuation)
+                if len(stripped) <= 2:
+                    stripped = t
+                entry = cache[t] = (stripped, stripped.lower(), stripped.isupper())
+            words.append(entry[0])
+            lows.append(entry[1])
+            caps.append(entry[2])
+        return words, lows, caps
+
+    # -- compound ---------------------------------------------------------------------------
+    def _negated(self, low: str) -> bool:
+        return low in self.negations or "n't" in low
+
+    def _valence(
+        self, i: int, lows: list[str], caps: list[bool], cap_diff: bool
+    ) -> float:
+        lex = self.lexicon
+        boosters = self.boosters
+        n_scalar = self.n_scalar
+        c_incr = self.c_incr
+        n = len(lows)
+        low = lows[i]
+        valence = lex[low]
+        if low == "no" and i != n - 1 and lows[i + 1] in lex:
+            valence = 0.0
+        if (
+            (i > 0 and lows[i - 1] == "no")
+            or (i > 1 and lows[i - 2] == "no")
+            or (i > 2 and lows[i - 3] == "no" and lows[i - 1] in ("or", "nor"))
+        ):
+            valence = lex[low] * n_scalar
+        if cap_diff and caps[i]:
+            valence = valence + c_incr if valence > 0 else valence - c_incr
+        for start_i in range(3):
+            if i <= start_i:
+                break
+            j = i - start_i - 1
+            prev = lows[j]
+            if prev in lex:
+                continue
+            s = 0.0
+            b = boosters.get(prev)
+            if b is not None:
+                s = -b if valence < 0 else b
+                if cap_diff and caps[j]:
+                    s = s + c_incr if valence > 0 else s - c_incr
+                if start_i == 1:
+                    s = s * 0.95
+                elif start_i == 2:
+                    s = s * 0.9
+            valence = valence + s
+            if start_i == 0:
+                if self._negated(prev):
+                    valence = valence * n_scalar
+            elif start_i == 1:
+                if prev == "never" and lows[i - 1] in ("so", "this"):
+                    valence = valence * 1.25
+                elif prev == "without" and lows[i - 1] == "doubt":
+                    pass
+                elif self._negated(prev):
+                    valence = valence * n_scalar
+            else:
+                if (prev == "never" and lows[i - 2] in ("so", "this")) or lows[
+                    i - 1
+                ] in ("so", "this"):
+                    valence = valence * 1.25
+                elif prev == "without" and (
+                    lows[i - 2] == "doubt" or lows[i - 1] == "doubt"
+                ):
+                    pass
+                elif self._negated(prev):
+                    valence = valence * n_scalar
+                valence = self._idioms(valence, lows, i)
+        if i > 1 and lows[i - 1] not in lex and lows[i - 1] == "least":
+            if lows[i - 2] != "at" and lows[i - 2] != "very":
+                valence = valence * n_scalar
+        elif i > 0 and lows[i - 1] not in lex and lows[i - 1] == "least":
+            valence = valence * n_scalar
+        return valence
+
+    def _idioms(self, valence: float, lows: list[str], i: int) -> float:
+        special = self.special_cases
+        w3, w2, w1, w0 = lows[i - 3], lows[i - 2], lows[i - 1], lows[i]
+        three_two_one = f"{w3} {w2} {w1}"
+        three_two = f"{w3} {w2}"
+        two_one = f"{w2} {w1}"
+        for seq in (f"{w1} {w0}", f"{w2} {w1} {w0}", two_one, three_two_one, three_two):
+            if seq in special:
+                valence = special[seq]
+                break
+        n = len(lows)
+        if n - 1 > i:
+            seq = f"{w0} {lows[i + 1]}"
+            if seq in special:
+                valence = special[seq]
+        if n - 1 > i + 1:
+            seq = f"{w0} {lows[i + 1]} {lows[i + 2]}"
+            if seq in special:
+                valence = special[seq]
+        for seq in (three_two_one, three_two, two_one):
+            if seq in self.boosters:
+                valence = valence + self.boosters[seq]
+        return valence
+
+    @staticmethod
+    def _but_quirk(sentiments: list[float], but_index: int) -> list[float]:
+        # vaderSentiment finds each score with list.index(), i.e. the FIRST equal
+        # value, so repeated values can be scaled twice or not at all. Reproduced
+        # here so that ``compound`` stays VADER's; ``tone`` uses positions instead.
+        sentiments = list(sentiments)
+        for k in range(len(sentiments)):
+            value = sentiments[k]
+            si = sentiments.index(value)
+            if si < but_index:
+                sentiments[si] = value * 0.5
+            elif si > but_index:
+                sentiments[si] = value * 1.5
+        return sentiments
+
+    def punctuation_emphasis(self, text: str) -> float:
+        """Return VADER's emphasis for ``!`` (up to four) and repeated ``?``."""
+        ep = min(text.count("!"), 4) * 0.292
+        qm_count = text.count("?")
+        qm = 0.0
+        if qm_count > 1:
+            qm = qm_count * 0.18 if qm_count <= 3 else 0.96
+        return ep + qm
+
+    def compound(
+        self, text: str, tokens: tuple[list[str], list[str], list[bool]] | None = None
+    ) -> float:
+        """Return ``polarity_scores(text)["compound"]`` of vaderSentiment.
+
+        Args:
+            text: one sentence.
+            tokens: the result of :meth:`tokens` for ``text`` when already computed.
+
+        Returns:
+            The compound score in [-1, 1], rounded to four decimals as VADER does.
+        """
+        words, lows, caps = tokens if tokens is not None else self.tokens(text)
+        if not words:
+            return 0.0
+        lex = self.lexicon
+        boosters = self.boosters
+        hits = [i for i, low in enumerate(lows) if low in lex and low not in boosters]
+        if not hits:
+            return 0.0
+        n_caps = sum(caps)
+        cap_diff = 0 < len(words) - n_caps < len(words)
+        values: dict[int, float] = {}
+        for i in hits:
+            if lows[i] == "kind" and i < len(lows) - 1 and lows[i + 1] == "of":
+                continue
+            values[i] = self._valence(i, lows, caps, cap_diff)
+        if "but" in lows:
+            sentiments = [0.0] * len(lows)
+            for i, v in values.items():
+                sentiments[i] = v
+            sentiments = self._but_quirk(sentiments, lows.index("but"))
+            total = float(sum(sentiments))
+        else:
+            total = float(sum(values.values()))
+        emphasis = self.punctuation_emphasis(text)
+        if total > 0:
+            total += emphasis
+        elif total < 0:
+            total -= emphasis
+        return round(self._normalize(total), 4)
+
+
+@cache
+def get_scorer() -> VaderScorer:
+    """Return the shared :class:`VaderScorer` (built on first use)."""
+    return VaderScorer()
