@@ -57,9 +57,7 @@ def _whole_lines(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     return result
 
 
-def classify_sentences(
-    text: str, spans: Sequence[tuple[int, int]], *, title: str | None = None
-) -> list[str]:
+def classify_sentences(text: str, spans: Sequence[tuple[int, int]], *, title: str | None = None) -> list[str]:
     """Give each sentence span a kind: ``headline``, ``body`` or a debris kind.
 
     Args:
@@ -77,9 +75,7 @@ def classify_sentences(
     sentences = [text[a:b] for a, b in spans]
     headline = _norm(title) if title else None
     first = sentences[0]
-    if alone[0] and (
-        (headline and _norm(first) == headline) or (not _TERMINAL.search(first) and len(first) < 200)
-    ):
+    if alone[0] and ((headline and _norm(first) == headline) or (not _TERMINAL.search(first) and len(first) < 200)):
         kinds[0] = "headline"
         headline = headline or _norm(first)
     in_related = False

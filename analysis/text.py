@@ -44,6 +44,34 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     ).split()
 )
 
+#: Words that start a new sentence even right after an abbreviation ("... in the U.S. The next day").
+SENTENCE_STARTERS: frozenset[str] = frozenset(
+    [
+        "the",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "but",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "there",
+        "however",
+        "meanwhile",
+        "officials",
+        "after",
+    ]
+)
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _CLOSERS = "\"”’»)]'"
 _HARD_WRAP = re.compile(r"[a-z,;\-]$")
 _LOWER_START = re.compile(r"^\s*[a-z]")
@@ -109,6 +137,7 @@ def _punkt():
 
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
+    params.sent_starters = set(SENTENCE_STARTERS)
     return PunktSentenceTokenizer(params)
 
 
@@ -146,9 +175,7 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
             continue
         first = line_start + (len(body) - len(body.lstrip()))
         last = line_start + len(body.rstrip())
-        if start is not None and not (
-            _HARD_WRAP.search(text[start:end]) and _LOWER_START.match(stripped)
-        ):
+        if start is not None and not (_HARD_WRAP.search(text[start:end]) and _LOWER_START.match(stripped)):
             yield start, end
             start = None
         if start is None:
@@ -203,18 +230,20 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     Returns:
         ``(start, end)`` spans into ``text``.
     """
-    piece = text[start:end]
+    # Curly apostrophes become straight ones of the same length, so "It’s" splits
+    # like "It's" and the spans still index the original text.
+    piece = text[start:end].translate(_APOSTROPHES)
     try:
         return [(start + a, start + b) for a, b in _word_tokenizer().span_tokenize(piece)]
     except ValueError:
         # The tokenizer's own alignment fails on a few rare quote sequences;
         # fall back to aligning its tokens ourselves.
-        return _align(text, start, _word_tokenizer().tokenize(piece))
+        return [(start + a, start + b) for a, b in _align(piece, _word_tokenizer().tokenize(piece))]
 
 
-def _align(text: str, offset: int, tokens: Sequence[str]) -> list[tuple[int, int]]:
+def _align(text: str, tokens: Sequence[str]) -> list[tuple[int, int]]:
     spans = []
-    pos = offset
+    pos = 0
     for token in tokens:
         candidates = [token]
         if token in ("``", "''"):
@@ -253,7 +282,8 @@ def process(text: str, *, title: str | None = None) -> Document:
         first = len(tokens)
         wspans = word_spans(text, s_start, s_end)
         words = [text[a:b] for a, b in wspans]
-        for (a, b), word, pos in zip(wspans, words, tag(words), strict=True):
+        tags = tag([w.translate(_APOSTROPHES) for w in words])
+        for (a, b), word, pos in zip(wspans, words, tags, strict=True):
             tokens.append(Token(a, b, word, index, pos))
         sentences.append(Sentence(index, s_start, s_end, text[s_start:s_end], kind, first, len(tokens)))
     return Document(text, tuple(sentences), tuple(tokens))

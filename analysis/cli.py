@@ -1,0 +1,129 @@
+"""The command line: ``python -m analysis analyze | report | evaluate``.
+
+Every failure exits non-zero with a one-line message naming what to fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+#: ``evaluate`` kinds and the module that implements each.
+EVALUATORS = {
+    "entities": "analysis.evaluation.entities",
+    "claims": "analysis.evaluation.claims",
+    "numbers": "analysis.evaluation.numbers",
+    "sentiment": "analysis.evaluation.sentiment",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also used to document the commands)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Compare how news sources describe the same events.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    analyze = commands.add_parser(
+        "analyze",
+        help="analyse a corpus and write its tables",
+        description="Analyse a corpus and write articles/sentences/entities/claims/numbers tables "
+        "(CSV, plus Parquet when pyarrow is installed) and a rejects.csv of records that could not be read.",
+    )
+    analyze.add_argument("path", type=Path, help="folder of .md/.txt files, or a .csv / .jsonl file")
+    analyze.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    analyze.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; 0 = one per CPU)")
+    analyze.add_argument("--event", help="only articles of this event")
+    analyze.add_argument("--sources", nargs="+", metavar="SOURCE", help="only these sources")
+    analyze.add_argument("--entity-method", default="rules", choices=["rules", "spacy", "nltk"])
+    analyze.add_argument("--entity-model", help="spaCy pipeline name for --entity-method spacy")
+    analyze.add_argument("--aliases", type=Path, nargs="+", help="extra alias lexicon YAML file(s)")
+    analyze.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+
+    report = commands.add_parser(
+        "report",
+        help="render the source-comparison report as HTML",
+        description="Execute notebooks/02_compare_sources.ipynb with these parameters and render HTML "
+        "with code cells hidden.",
+    )
+    report.add_argument("path", type=Path, help="corpus folder or file")
+    report.add_argument("--event", help="the event to compare (default: every event, one report each)")
+    report.add_argument("--sources", nargs="+", metavar="SOURCE", help="only these sources")
+    report.add_argument("--out", type=Path, required=True, help="output .html file (or folder with no --event)")
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score the package against annotated data",
+        description="Score a stage against annotated data and print the figures.",
+    )
+    kinds = evaluate.add_subparsers(dest="kind", required=True, metavar="KIND")
+    for kind, module in EVALUATORS.items():
+        sub = kinds.add_parser(kind, help=f"evaluate {kind}")
+        sub.set_defaults(evaluator=module)
+        try:
+            importlib.import_module(module).add_arguments(sub)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            sub.set_defaults(unavailable=f"'evaluate {kind}' is not available in this version")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "analyze":
+            return _analyze(args)
+        if args.command == "report":
+            from analysis.report import main as report_main
+
+            return report_main(args)
+        if getattr(args, "unavailable", None):
+            return _fail(args.unavailable)
+        return importlib.import_module(args.evaluator).main(args)
+    except FileNotFoundError as exc:
+        return _fail(str(exc))
+    except Exception as exc:  # one line for the user; the traceback helps nobody here
+        from analysis.errors import AnalysisError
+
+        if isinstance(exc, AnalysisError):
+            return _fail(str(exc).splitlines()[0])
+        raise
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from analysis import analyze, load_corpus
+
+    corpus = load_corpus(args.path)
+    if args.event or args.sources:
+        corpus = corpus.filter(event=args.event, sources=args.sources)
+    if not len(corpus):
+        return _fail(f"{args.path}: no articles to analyse ({len(corpus.rejects)} rejected)")
+    result = analyze(
+        corpus,
+        jobs=args.jobs,
+        progress=False if args.no_progress else None,
+        entity_method=args.entity_method,
+        entity_model=args.entity_model,
+        aliases=args.aliases,
+    )
+    out = result.save(args.out)
+    corpus.rejects.to_csv(out / "rejects.csv", index=False)
+    print(
+        f"{len(result.articles)} articles, {len(result.sentences)} sentences, "
+        f"{len(result.entities)} entity mentions, {len(result.claims)} claims, "
+        f"{len(result.numbers)} numbers; {len(corpus.rejects)} rejected -> {out}"
+    )
+    for row in corpus.rejects.itertuples():
+        print(f"  rejected {row.where}: {row.reason} (fix: {row.fix})")
+    return 0

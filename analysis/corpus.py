@@ -1,0 +1,284 @@
+"""Load a corpus of articles, validated, with every bad record kept in ``rejects``.
+
+>>> corpus = load_corpus("data/events")          # doctest: +SKIP
+>>> len(corpus), len(corpus.rejects)             # doctest: +SKIP
+
+Inputs: a folder (read recursively) of ``.md``/``.txt`` files with optional
+YAML front matter, ``.csv`` and ``.jsonl`` files, a single such file, a pandas
+DataFrame, or a list of dicts. Fields: ``text`` (required), ``id``,
+``source``, ``title``, ``published``, ``event``, ``url``, ``language``;
+unknown fields are kept as extra columns.
+
+Rules, so that nothing vanishes: ``len(corpus) + len(corpus.rejects)`` equals
+the number of records read. A record is rejected (with where, reason and fix)
+when it cannot be read, has no text, repeats an earlier ``id``, or repeats an
+earlier article's text exactly. Problems that do not lose the article (a date
+that does not parse, a file decoded as Windows-1252) go to its ``warnings``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import CorpusError
+from analysis.readers import Record, Reject, read_path
+
+#: The fields every article has (others are kept as extra columns).
+FIELDS = ("article_id", "source", "event", "title", "published", "url", "language")
+REJECT_COLUMNS = ("where", "reason", "fix")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One validated article. ``text`` is exactly what offsets index."""
+
+    article_id: str
+    text: str
+    source: str = ""
+    event: str = ""
+    title: str = ""
+    published: pd.Timestamp | None = None
+    url: str = ""
+    language: str = ""
+    where: str = ""
+    warnings: tuple[str, ...] = ()
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+
+class Corpus:
+    """A list of :class:`Article` plus the records that were rejected.
+
+    Attributes:
+        articles: the articles, in input order.
+        rejects: DataFrame with columns ``where``, ``reason``, ``fix``.
+        n_read: how many records the input held (``len(self) + len(self.rejects)``).
+    """
+
+    def __init__(self, articles: Iterable[Article], rejects: Iterable[Reject] = ()) -> None:
+        self.articles: list[Article] = list(articles)
+        self._by_id = {a.article_id: a for a in self.articles}
+        self.rejects = pd.DataFrame([(r.where, r.reason, r.fix) for r in rejects], columns=list(REJECT_COLUMNS))
+
+    @property
+    def n_read(self) -> int:
+        return len(self.articles) + len(self.rejects)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    def __getitem__(self, article_id: str) -> Article:
+        try:
+            return self._by_id[article_id]
+        except KeyError:
+            raise KeyError(f"no article with id {article_id!r} in this corpus") from None
+
+    def __repr__(self) -> str:
+        return f"<Corpus: {len(self)} articles, {len(self.rejects)} rejects>"
+
+    def to_frame(self) -> pd.DataFrame:
+        """The articles as a DataFrame: one row each, the standard fields, text, where, warnings, extras."""
+        rows = []
+        for a in self.articles:
+            row = {name: getattr(a, name) for name in FIELDS}
+            row.update(text=a.text, where=a.where, warnings="; ".join(a.warnings))
+            for key, value in a.extra.items():
+                row.setdefault(key, value)
+            rows.append(row)
+        columns = [*FIELDS, "text", "where", "warnings"]
+        frame = pd.DataFrame(rows, columns=None if rows else columns)
+        frame["published"] = pd.to_datetime(frame["published"], utc=False)
+        return frame
+
+    def filter(self, *, event: str | None = None, sources: Iterable[str] | None = None) -> Corpus:
+        """A new corpus with only the articles of ``event`` and/or ``sources`` (rejects kept)."""
+        wanted = set(sources) if sources is not None else None
+        kept = [
+            a for a in self.articles if (event is None or a.event == event) and (wanted is None or a.source in wanted)
+        ]
+        corpus = Corpus(kept)
+        corpus.rejects = self.rejects.copy()
+        return corpus
+
+
+def load_corpus(source: str | Path | pd.DataFrame | Iterable[Mapping] | Corpus, *, strict: bool = False) -> Corpus:
+    """Load and validate articles.
+
+    Args:
+        source: a folder, a ``.md``/``.txt``/``.csv``/``.jsonl`` file, a DataFrame
+            with a ``text`` column, a list of dicts, or a :class:`Corpus` (returned as is).
+        strict: raise one :class:`CorpusError` listing every reject instead of
+            collecting them in ``corpus.rejects``.
+
+    Returns:
+        A :class:`Corpus`.
+
+    Raises:
+        CorpusError: when the path does not exist, the input type is not
+            supported, or ``strict`` is set and any record was rejected.
+    """
+    if isinstance(source, Corpus):
+        return source
+    if isinstance(source, pd.DataFrame):
+        records = _frame_records(source)
+    elif isinstance(source, str | Path):
+        text = str(source)
+        if re.match(r"^[a-z]+://", text):
+            raise CorpusError(
+                f"{text}: load_corpus reads local files only (no network). Download the file first, then pass its path."
+            )
+        path = Path(source).expanduser()
+        if not path.exists():
+            raise CorpusError(f"{path}: no such file or folder. Check the path (cwd is {Path.cwd()}).")
+        records = read_path(path)
+    elif isinstance(source, Iterable):
+        records = (
+            Record(f"record {i}", dict(item))
+            if isinstance(item, Mapping)
+            else Reject(f"record {i}", f"a {type(item).__name__}, not a mapping", "pass dicts with a 'text' key")
+            for i, item in enumerate(source)
+        )
+    else:
+        raise CorpusError(
+            f"cannot load a corpus from a {type(source).__name__}; pass a path, a DataFrame or a list of dicts"
+        )
+    corpus = _validate(records)
+    if strict and len(corpus.rejects):
+        lines = [f"- {r.where}: {r.reason} (fix: {r.fix})" for r in corpus.rejects.itertuples()]
+        raise CorpusError(f"{len(lines)} record(s) rejected:\n" + "\n".join(lines))
+    return corpus
+
+
+def _frame_records(frame: pd.DataFrame) -> Iterator[Record | Reject]:
+    if "text" not in frame.columns:
+        raise CorpusError(
+            f"the DataFrame has no 'text' column (columns: {', '.join(map(str, frame.columns))}); "
+            "rename the column holding the article text to 'text'"
+        )
+    for position, row in enumerate(frame.to_dict(orient="records")):
+        fields = {k: v for k, v in row.items() if not _missing(v)}
+        yield Record(f"DataFrame row {position}", fields)
+
+
+def _missing(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _validate(records: Iterable[Record | Reject]) -> Corpus:
+    articles: list[Article] = []
+    rejects: list[Reject] = []
+    seen_ids: dict[str, str] = {}
+    seen_texts: dict[str, str] = {}
+    for record in records:
+        if isinstance(record, Reject):
+            rejects.append(record)
+            continue
+        result = _article(record)
+        if isinstance(result, Reject):
+            rejects.append(result)
+            continue
+        if result.article_id in seen_ids:
+            rejects.append(
+                Reject(
+                    record.where,
+                    f"duplicate id {result.article_id!r} (first at {seen_ids[result.article_id]})",
+                    "give each article its own id, or remove the repeated record",
+                )
+            )
+            continue
+        digest = hashlib.sha1(result.text.strip().encode("utf-8")).hexdigest()
+        if digest in seen_texts:
+            rejects.append(
+                Reject(
+                    record.where,
+                    f"exact duplicate of the text of {seen_texts[digest]}",
+                    "remove the repeated article (or edit it if it is a different story)",
+                )
+            )
+            continue
+        seen_ids[result.article_id] = record.where
+        seen_texts[digest] = f"{result.article_id!r} ({record.where})"
+        articles.append(result)
+    return Corpus(articles, rejects)
+
+
+def _article(record: Record) -> Article | Reject:
+    fields = dict(record.fields)
+    text = fields.pop("text", None)
+    if not isinstance(text, str):
+        if text is None:
+            return Reject(record.where, "no 'text' field", "add the article text under 'text'")
+        return Reject(record.where, f"'text' is a {type(text).__name__}, not a string", "put the text in quotes")
+    if not text.strip():
+        return Reject(record.where, "empty text", "add the article text, or remove the record")
+    warnings = list(record.warnings)
+    source = _as_text(fields.pop("source", ""))
+    title = _as_text(fields.pop("title", ""))
+    published, problem = _parse_date(fields.pop("published", None))
+    if problem:
+        warnings.append(problem)
+    given_id = fields.pop("id", None)
+    if given_id is None:
+        given_id = fields.pop("article_id", None)
+    else:
+        fields.pop("article_id", None)
+    article_id = (
+        _as_text(given_id)
+        if not _missing(given_id) and _as_text(given_id)
+        else _derive_id(source, title, published, text)
+    )
+    return Article(
+        article_id=article_id,
+        text=text,
+        source=source,
+        event=_as_text(fields.pop("event", "")),
+        title=title,
+        published=published,
+        url=_as_text(fields.pop("url", "")),
+        language=_as_text(fields.pop("language", "")),
+        where=record.where,
+        warnings=tuple(warnings),
+        extra=fields,
+    )
+
+
+def _as_text(value: object) -> str:
+    if value is None or _missing(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _parse_date(value: object) -> tuple[pd.Timestamp | None, str | None]:
+    if value is None or _missing(value) or value == "":
+        return None, None
+    if isinstance(value, dt.datetime | dt.date | pd.Timestamp):
+        return pd.Timestamp(value), None
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?", text):
+        try:
+            return pd.Timestamp(text), None
+        except ValueError:
+            pass
+    return None, f"published {text!r} is not an ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM); left empty"
+
+
+def _derive_id(source: str, title: str, published: pd.Timestamp | None, text: str) -> str:
+    """A stable id from source, title, date and the text: same input, same id, on any machine."""
+    date = published.strftime("%Y-%m-%d") if published is not None else ""
+    digest = hashlib.sha1("\x1f".join([source, title, date, text]).encode("utf-8")).hexdigest()[:12]
+    slug = re.sub(r"[^a-z0-9]+", "-", source.lower()).strip("-")[:24]
+    return f"{slug}-{digest}" if slug else digest

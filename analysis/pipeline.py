@@ -1,0 +1,223 @@
+"""Run every stage over a corpus, in order, and collect the tables.
+
+This is the only module that knows the order of the stages::
+
+    text.process -> entities -> numbers -> claims -> sentiment -> tables
+
+Each article is analysed on its own (:func:`analyze_document`), so articles can
+be streamed to worker processes; the tables are assembled once at the end, in
+corpus order, so ``jobs=4`` gives exactly the rows of ``jobs=1``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.corpus import Article, Corpus, load_corpus
+from analysis.result import Analysis
+from analysis.text import Document, process
+
+#: Above this many articles a progress bar is shown when ``progress=None``.
+PROGRESS_THRESHOLD = 50
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings passed to every stage. Every field is used; none is silently ignored.
+
+    Attributes:
+        entity_method: ``"rules"`` (offline default), ``"spacy"`` or ``"nltk"``.
+        entity_model: the spaCy pipeline name for ``entity_method="spacy"``.
+        aliases: extra alias lexicon file(s), read after the packaged ones.
+        claim_lexicon: extra cue / hedge / booster lexicon file.
+        tone_lexicon: a tone lexicon file replacing the packaged adjustments.
+    """
+
+    entity_method: str = "rules"
+    entity_model: str | None = None
+    aliases: str | Path | tuple[str | Path, ...] | None = None
+    claim_lexicon: str | Path | None = None
+    tone_lexicon: str | Path | None = None
+
+
+class _Stages:
+    """The stage objects for one process, built once (they load lexicons lazily)."""
+
+    def __init__(self, options: Options) -> None:
+        from analysis.claims import ClaimFinder
+        from analysis.entities import EntityRecognizer
+
+        self.options = options
+        self.recognizer = EntityRecognizer(options.entity_method, aliases=options.aliases, model=options.entity_model)
+        self.claim_finder = ClaimFinder(lexicon=options.claim_lexicon)
+
+    def run(self, article_id: str, text: str, title: str) -> dict[str, list[dict]]:
+        from analysis.numbers import find_numbers
+        from analysis.sentiment import score_sentences
+
+        doc = process(text, title=title or None)
+        entities = self.recognizer.find(doc)
+        numbers = find_numbers(doc)
+        claims = self.claim_finder.find(doc, entities)
+        scores = score_sentences([s.text for s in doc.sentences], lexicon=self.options.tone_lexicon)
+        claim_sentences = {row["sentence_id"] for row in claims}
+        sentences = [
+            {
+                "sentence_id": s.index,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "kind": s.kind,
+                "is_debris": s.is_debris,
+                "n_words": _count_words(doc, s.index),
+                "is_claim": s.index in claim_sentences,
+            }
+            for s in doc.sentences
+        ]
+        for row, score in zip(sentences, scores.to_dict(orient="records"), strict=True):
+            row.update(score)
+        tables = {"sentences": sentences, "entities": entities, "numbers": numbers, "claims": claims}
+        for rows in tables.values():
+            for row in rows:
+                row["article_id"] = article_id
+        return tables
+
+
+def _count_words(doc: Document, index: int) -> int:
+    return sum(1 for t in doc.sentence_tokens(index) if any(ch.isalnum() for ch in t.text))
+
+
+_WORKER_STAGES: _Stages | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _WORKER_STAGES
+    _WORKER_STAGES = _Stages(options)
+
+
+def _run_in_worker(item: tuple[str, str, str]) -> dict[str, list[dict]]:
+    assert _WORKER_STAGES is not None, "worker not initialised"
+    return _WORKER_STAGES.run(*item)
+
+
+def analyze(
+    corpus: Corpus | str | Path | pd.DataFrame,
+    jobs: int = 1,
+    progress: bool | None = None,
+    *,
+    entity_method: str = "rules",
+    entity_model: str | None = None,
+    aliases: str | Path | Iterable[str | Path] | None = None,
+    claim_lexicon: str | Path | None = None,
+    tone_lexicon: str | Path | None = None,
+) -> Analysis:
+    """Analyse every article of a corpus.
+
+    Args:
+        corpus: a :class:`Corpus`, or anything :func:`analysis.load_corpus` accepts.
+        jobs: worker processes (``1`` runs in this process; ``0`` or negative
+            means one per CPU). Results are identical for any value.
+        progress: show a progress bar (``None``: only for more than
+            :data:`PROGRESS_THRESHOLD` articles).
+        entity_method: entity backend, ``"rules"``, ``"spacy"`` or ``"nltk"``.
+        entity_model: spaCy pipeline name for ``entity_method="spacy"``.
+        aliases: extra alias lexicon file(s) (YAML), added to the packaged ones.
+        claim_lexicon: extra reporting-cue / hedge / booster lexicon (YAML).
+        tone_lexicon: tone lexicon (YAML) replacing the packaged news adjustments.
+
+    Returns:
+        An :class:`Analysis`.
+    """
+    corpus = load_corpus(corpus)
+    if isinstance(aliases, Iterable) and not isinstance(aliases, str | Path):
+        aliases = tuple(aliases)
+    options = Options(entity_method, entity_model, aliases, claim_lexicon, tone_lexicon)
+    stages = _Stages(options)  # validates options (and raises) before any worker starts
+    items = [(a.article_id, a.text, a.title) for a in corpus]
+    jobs = (os.cpu_count() or 1) if jobs <= 0 else jobs
+    show = len(items) > PROGRESS_THRESHOLD if progress is None else progress
+    if jobs == 1 or len(items) < 2:
+        results: Iterator = (stages.run(*item) for item in items)
+        return _collect(corpus, _with_progress(results, len(items), show))
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
+    chunksize = max(1, min(16, len(items) // (jobs * 8) or 1))
+    with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+        results = pool.imap(_run_in_worker, items, chunksize=chunksize)
+        return _collect(corpus, _with_progress(results, len(items), show))
+
+
+def _with_progress(results: Iterator, total: int, show: bool) -> Iterator:
+    if not show:
+        return results
+    from tqdm.auto import tqdm
+
+    return tqdm(results, total=total, desc="analysing", unit="article")
+
+
+def _collect(corpus: Corpus, results: Iterable[dict[str, list[dict]]]) -> Analysis:
+    from analysis.sentiment import article_scores
+
+    rows: dict[str, list[dict]] = {"sentences": [], "entities": [], "numbers": [], "claims": []}
+    article_rows = []
+    for article, tables in zip(corpus, results, strict=True):
+        for name, table_rows in tables.items():
+            rows[name].extend(table_rows)
+        article_rows.append(_article_row(article, tables, article_scores))
+    frames = {name: pd.DataFrame(table_rows) for name, table_rows in rows.items()}
+    frames["articles"] = pd.DataFrame(article_rows)
+    return Analysis(frames, {a.article_id: a.text for a in corpus})
+
+
+def _article_row(article: Article, tables: dict[str, list[dict]], article_scores) -> dict:
+    sentences = pd.DataFrame(tables["sentences"])
+    kept = [s for s in tables["sentences"] if not s["is_debris"]]
+    claims = tables["claims"]
+    scores = article_scores(sentences) if len(sentences) else {}
+    return {
+        "article_id": article.article_id,
+        "source": article.source,
+        "event": article.event,
+        "title": article.title,
+        "published": article.published,
+        "n_sentences": len(kept),
+        "n_words": sum(s["n_words"] for s in kept),
+        "n_entities": len(tables["entities"]),
+        "n_claims": len({c["sentence_id"] for c in claims}),
+        "n_attributed": sum(1 for c in claims if c["quote"] != "none"),
+        "tone": scores.get("tone", float("nan")),
+        "polarity": scores.get("polarity", float("nan")),
+        "subjectivity": scores.get("subjectivity", float("nan")),
+        "compound": scores.get("compound", float("nan")),
+        "url": article.url,
+        "n_debris": len(tables["sentences"]) - len(kept),
+        "warnings": "; ".join(article.warnings),
+        **{k: v for k, v in article.extra.items() if isinstance(v, str | int | float | bool)},
+    }
+
+
+def analyze_text(
+    text: str, source: str | None = None, *, title: str | None = None, event: str | None = None, **options
+) -> Analysis:
+    """Analyse one article given as a string; offsets in the result index ``text`` itself.
+
+    Args:
+        text: the article text.
+        source: the outlet's name, if known.
+        title: the headline, if known (helps recognise a repeated title).
+        event: an event label, if any.
+        **options: as for :func:`analyze` (``entity_method``, ``aliases``, ...).
+
+    Returns:
+        An :class:`Analysis` with one article.
+    """
+    record = {"text": text, "source": source or "", "title": title or "", "event": event or ""}
+    corpus = load_corpus([record], strict=True)
+    return analyze(corpus, jobs=1, progress=False, **options)

@@ -1,0 +1,232 @@
+"""Sentences, words and tags: golden splits on tricky news sentences, offset properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.text import ngrams, normalize, paragraphs, process, sentence_spans, stopwords, word_spans
+
+# Each case: the paragraph and the sentences a careful reader splits it into.
+GOLDEN_SPLITS = [
+    ("Mr. Smith arrived at noon. He left at two.", ["Mr. Smith arrived at noon.", "He left at two."]),
+    (
+        "Mr Rudskoi said the mission was over. Nobody objected.",
+        ["Mr Rudskoi said the mission was over.", "Nobody objected."],
+    ),
+    (
+        "Gen. Staff officers met on Monday. Lt. Col. Ivanov chaired.",
+        ["Gen. Staff officers met on Monday.", "Lt. Col. Ivanov chaired."],
+    ),
+    (
+        "The U.S. military said it would stop. The U.K. agreed.",
+        ["The U.S. military said it would stop.", "The U.K. agreed."],
+    ),
+    ("He moved to the U.S. The next day he left.", ["He moved to the U.S.", "The next day he left."]),
+    (
+        "Prices rose 3.5 percent in Nov. last year. Analysts were surprised.",
+        ["Prices rose 3.5 percent in Nov. last year.", "Analysts were surprised."],
+    ),
+    (
+        "Dr. Jane K. Rowe, a U.N. envoy, spoke first. She was brief.",
+        ["Dr. Jane K. Rowe, a U.N. envoy, spoke first.", "She was brief."],
+    ),
+    ("Acme Inc. shares fell. Beta Corp. shares rose.", ["Acme Inc. shares fell.", "Beta Corp. shares rose."]),
+    (
+        '"We have won. The war is over," the general said. Reporters left.',
+        ['"We have won.', 'The war is over," the general said.', "Reporters left."],
+    ),
+    (
+        '"The territory of Syria has been completely liberated from this terrorist group". The officer smiled.',
+        [
+            '"The territory of Syria has been completely liberated from this terrorist group".',
+            "The officer smiled.",
+        ],
+    ),
+    (
+        "“It is over,” he said. “We won.” Then he left.",
+        ["“It is over,” he said.", "“We won.”", "Then he left."],
+    ),
+    ('"Is it over?" he asked. Nobody answered.', ['"Is it over?" he asked.', "Nobody answered."]),
+    (
+        "He hesitated... then he spoke. The room fell silent.",
+        ["He hesitated... then he spoke.", "The room fell silent."],
+    ),
+    (
+        "The vote was 52.4 per cent. Turnout was 61.2 per cent.",
+        ["The vote was 52.4 per cent.", "Turnout was 61.2 per cent."],
+    ),
+    ("It cost $1.5 million. That is a lot.", ["It cost $1.5 million.", "That is a lot."]),
+    (
+        "He met Sen. Harris and Gov. Lee on Jan. 5. They talked.",
+        ["He met Sen. Harris and Gov. Lee on Jan. 5.", "They talked."],
+    ),
+    (
+        "The St. Louis office closed. Staff moved to No. 10 Main St. downtown.",
+        ["The St. Louis office closed.", "Staff moved to No. 10 Main St. downtown."],
+    ),
+    (
+        "The group, e.g. the militants, left. Others stayed.",
+        ["The group, e.g. the militants, left.", "Others stayed."],
+    ),
+    (
+        "She arrived at 5 p.m. on Friday. The talks began.",
+        ["She arrived at 5 p.m. on Friday.", "The talks began."],
+    ),
+    ("Did the strikes stop? Officials would not say.", ["Did the strikes stop?", "Officials would not say."]),
+    (
+        "Stop the bombing! Protesters shouted for hours.",
+        ["Stop the bombing!", "Protesters shouted for hours."],
+    ),
+    (
+        "The Pres. of the council, Mrs. Ortiz, resigned. Her deputy took over.",
+        ["The Pres. of the council, Mrs. Ortiz, resigned.", "Her deputy took over."],
+    ),
+    (
+        "Capt. Reyes and Sgt. Bell were injured. Both survived.",
+        ["Capt. Reyes and Sgt. Bell were injured.", "Both survived."],
+    ),
+    ("He said: 'We will return.' The crowd cheered.", ["He said: 'We will return.'", "The crowd cheered."]),
+    (
+        "Russia's Defense Ministry reported on Wednesday that Syria has been completely liberated. "
+        "The ministry gave no details",
+        [
+            "Russia's Defense Ministry reported on Wednesday that Syria has been completely liberated.",
+            "The ministry gave no details",
+        ],
+    ),
+    (
+        "Officials said 340,000 people have been killed. The figure is disputed.",
+        ["Officials said 340,000 people have been killed.", "The figure is disputed."],
+    ),
+    (
+        "The U.S.-backed forces advanced. They took the town.",
+        ["The U.S.-backed forces advanced.", "They took the town."],
+    ),
+    (
+        "Headline Without A Period\nFirst sentence of the body.",
+        ["Headline Without A Period", "First sentence of the body."],
+    ),
+    (
+        "A line wrapped at a fixed\nwidth stays one sentence.",
+        ["A line wrapped at a fixed\nwidth stays one sentence."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOLDEN_SPLITS)
+def test_golden_sentence_splits(text, expected):
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected
+
+
+GOLDEN_TOKENS = [
+    ("Russia's Defense Ministry reported.", ["Russia", "'s", "Defense", "Ministry", "reported", "."]),
+    ('He said "it is over" today.', ["He", "said", '"', "it", "is", "over", '"', "today", "."]),
+    ("“It’s over,” he said.", ["“", "It", "’s", "over", ",", "”", "he", "said", "."]),
+    ("They fired 1,500 rounds at 3.5 km.", ["They", "fired", "1,500", "rounds", "at", "3.5", "km", "."]),
+    ("Mr Rudskoi didn't say.", ["Mr", "Rudskoi", "did", "n't", "say", "."]),
+    ("The U.S.-backed SDF won...", ["The", "U.S.-backed", "SDF", "won", "..."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOLDEN_TOKENS)
+def test_golden_tokens_and_offsets(text, expected):
+    spans = word_spans(text)
+    assert [text[a:b] for a, b in spans] == expected
+
+
+def test_seed_article_sentences_and_debris(seed_text):
+    doc = process(seed_text)
+    kinds = [s.kind for s in doc.sentences]
+    assert kinds[:2] == ["headline", "title_repeat"]
+    assert kinds[-1] == "related" and doc.sentences[-1].text == "Related Articles"
+    captions = [s.text for s in doc.sentences if s.kind == "caption"]
+    assert len(captions) == 1 and captions[0].startswith("A handout picture taken on June 18, 2016")
+    body = [s.text for s in doc.sentences if s.kind == "body"]
+    assert len(body) == 12
+    assert body[0].startswith("Russia's Defense Ministry reported on Wednesday")
+    assert body[1] == '"The territory of Syria has been completely liberated from this terrorist group".'
+    assert body[-1].startswith("More than 340,000 people have been killed")
+    assert any(s.startswith("On Wednesday, Syrian forces") and s.endswith("Mr Rudskoi said.") for s in body)
+
+
+def test_tags_are_penn_tags_from_pattern():
+    doc = process("Russia's Defense Ministry reported on Wednesday that Syria has been liberated.")
+    tags = {t.text: t.pos for t in doc.tokens}
+    assert tags["Russia"] == "NNP" and tags["reported"] == "VBD" and tags["liberated"] == "VBN"
+    assert tags["'s"] == "POS"
+
+
+def test_paragraphs_split_lines_and_keep_offsets():
+    text = "Title line\n\n  First para.\nSecond line.\r\n\nthird"
+    assert [text[a:b] for a, b in paragraphs(text)] == ["Title line", "First para.", "Second line.", "third"]
+
+
+def test_normal_forms_stopwords_and_ngrams():
+    assert normalize("“Daesh’s”") == '"daesh\'s"'
+    assert {"the", "of", "and"} <= stopwords() and "said" not in stopwords()
+    assert ngrams(["a", "b", "c"], 2) == [("a", "b"), ("b", "c")]
+    with pytest.raises(ValueError, match="at least 1"):
+        ngrams(["a"], 0)
+
+
+def test_empty_and_whitespace_text():
+    assert process("").sentences == ()
+    assert process(" \n\n \t").tokens == ()
+
+
+news_alphabet = st.sampled_from(
+    list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    + [
+        " ",
+        " ",
+        " ",
+        ".",
+        ",",
+        "\n",
+        "\n\n",
+        '"',
+        "'",
+        "“",
+        "”",
+        "’",
+        "...",
+        "Mr.",
+        "U.S.",
+        "(",
+        ")",
+        "-",
+        "?",
+        "!",
+        "$",
+        "%",
+        "é",
+        "ü",
+        "Дамаск",
+        "\t",
+        "``",
+        "''",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(news_alphabet, max_size=120).map("".join))
+def test_offsets_are_increasing_inside_and_exact(text):
+    doc = process(text)
+    previous_end = 0
+    for sentence in doc.sentences:
+        assert previous_end <= sentence.start < sentence.end <= len(text)
+        assert text[sentence.start : sentence.end] == sentence.text
+        previous_end = sentence.end
+        for token in doc.sentence_tokens(sentence.index):
+            assert sentence.start <= token.start < token.end <= sentence.end
+            assert text[token.start : token.end] == token.text
+    starts = [t.start for t in doc.tokens]
+    assert starts == sorted(starts)
+    ends = [t.end for t in doc.tokens]
+    assert all(e <= s for e, s in zip(ends, starts[1:], strict=False))
+    # every non-space character belongs to a sentence
+    covered = sum(len(s.text) for s in doc.sentences)
+    assert covered >= len("".join(text.split()))
