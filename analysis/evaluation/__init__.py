@@ -1,0 +1,1 @@
+"""Evaluation against the bundled gold annotations (answer keys) of the teaching corpus."""
