@@ -250,7 +250,7 @@ _RELATIVE = frozenset(("whom", "them", "which", "those", "that", "who"))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DIGITS = re.compile(rf"({_NUM})(bn|mn|mln|tn|m|b|k|%|\+)?", re.IGNORECASE)
 _RANGE_TOKEN = re.compile(rf"({_NUM})[-–—]({_NUM})")
-_HYPHEN_TOKEN = re.compile(rf"({_NUM}|[a-z]+(?:-[a-z]+)?)-([a-z]+)(-old)?", re.IGNORECASE)
+_HYPHEN_TOKEN = re.compile(rf"({_NUM}|[a-z]+(?:-[a-z]+)??)-([a-z]+)(-old)?", re.IGNORECASE)
 _LEADING_ZERO = re.compile(r"0\d")
 
 
@@ -578,6 +578,8 @@ class _Scanner:
         """Number words: "eight", "two dozen", "one hundred and fifty", "half a million", "a third"."""
         low = self.low
         w = low[i]
+        if "-" in w and _small_word(w) is None:
+            return self._hyphenated(i)  # "two-thirds", "five-day", "two-year-old"
         nxt = self.word(i + 1)
         # fractions: "a third of", "one quarter of", "two thirds of", "half of", "half a million"
         if w == "half":

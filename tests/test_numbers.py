@@ -1,0 +1,359 @@
+"""Tests of analysis.numbers: golden extractions, not-a-quantity cases, bad input, properties."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.errors import LexiconError
+from analysis.evaluation.numbers import match_numbers, score_numbers
+from analysis.numbers import find_numbers, load_lexicon, parse_number
+from analysis.text import process
+
+NAN = math.nan
+SEED = Path(__file__).resolve().parents[1] / "data" / "seed" / "syria-isis-defeat-2017-seed.md"
+
+
+def extract(text: str) -> list[tuple]:
+    """(text, value, value_high, unit, qualifier, rate) of every number found in ``text``."""
+    return [
+        (r["text"], r["value"], r["value_high"], r["unit"], r["qualifier"], r["rate"])
+        for r in find_numbers(process(text))
+    ]
+
+
+def same(found: list[tuple], expected: list[tuple]) -> bool:
+    if len(found) != len(expected):
+        return False
+    for f, e in zip(found, expected, strict=True):
+        for a, b in zip(f, e, strict=True):
+            if isinstance(b, float) and math.isnan(b):
+                if not (isinstance(a, float) and math.isnan(a)):
+                    return False
+            elif a != b:
+                return False
+    return True
+
+
+# fmt: off
+GOLDEN = [
+    # digits, separators, decimals, multipliers, currency
+    ("Jets made 100 sorties.", [("100 sorties", 100.0, NAN, "sorties", "exact", "")]),
+    ("More than 340,000 people have been killed.",
+     [("More than 340,000 people", 340000.0, NAN, "people", "at least", "")]),
+    ("The plan costs 1.5 million dollars.", [("1.5 million dollars", 1.5e6, NAN, "dollars", "exact", "")]),
+    ("Donors pledged $40 billion.", [("$40 billion", 4e10, NAN, "dollars", "exact", "")]),
+    ("The fund lost $5 million last year.", [("$5 million", 5e6, NAN, "dollars", "exact", "")]),
+    ("Prices rose 3.2% in May.", [("3.2%", 3.2, NAN, "percent", "exact", "")]),
+    ("Shares fell 8.4 percent on Wednesday.", [("8.4 percent", 8.4, NAN, "percent", "exact", "")]),
+    ("Turnout was 61 per cent.", [("61 per cent", 61.0, NAN, "percent", "exact", "")]),
+    ("The deal is worth US$2.5bn.", [("US$2.5bn", 2.5e9, NAN, "dollars", "exact", "")]),
+    ("The stock closed at 41.20 kestars.", [("41.20 kestars", 41.2, NAN, "kestars", "exact", "")]),
+    ("Exports reached 1.9 billion kestars.", [("1.9 billion kestars", 1.9e9, NAN, "kestars", "exact", "")]),
+    ("The share fell by about 1.1 percentage points.",
+     [("about 1.1 percentage points", 1.1, NAN, "percentage points", "approximate", "")]),
+    # words
+    ("It holds around eight percent of Deir Ezzor Province.",
+     [("around eight percent", 8.0, NAN, "percent", "approximate", "")]),
+    ("Two dozen fighters surrendered.", [("Two dozen fighters", 24.0, NAN, "fighters", "exact", "")]),
+    ("Hundreds of families fled.", [("Hundreds of families", 100.0, NAN, "families", "at least", "")]),
+    ("Tens of thousands of citizens marched.",
+     [("Tens of thousands of citizens", 10000.0, NAN, "citizens", "at least", "")]),
+    ("The war has killed hundreds of thousands of people.",
+     [("hundreds of thousands of people", 100000.0, NAN, "people", "at least", "")]),
+    ("Dozens of firefighters arrived.", [("Dozens of firefighters", 12.0, NAN, "firefighters", "at least", "")]),
+    ("Forty people were treated.", [("Forty people", 40.0, NAN, "people", "exact", "")]),
+    ("Twenty-five soldiers were hurt.", [("Twenty-five soldiers", 25.0, NAN, "soldiers", "exact", "")]),
+    ("One hundred and fifty homes burned.",
+     [("One hundred and fifty homes", 150.0, NAN, "homes", "exact", "")]),
+    ("The group controls a third of the city.", [("a third", 1 / 3, NAN, "", "exact", "")]),
+    ("Rebels hold two-thirds of the province.", [("two-thirds", 2 / 3, NAN, "", "exact", "")]),
+    ("Half the residents left.", [("Half", 0.5, NAN, "", "exact", "")]),
+    ("Nearly half a million people fled.",
+     [("Nearly half a million people", 500000.0, NAN, "people", "approximate", "")]),
+    ("A dozen trucks crossed.", [("A dozen trucks", 12.0, NAN, "trucks", "exact", "")]),
+    ("They waited two and a half hours.", [("two and a half hours", 2.5, NAN, "hours", "exact", "")]),
+    # bounds and ranges
+    ("Jets staged up to 250 strikes daily.", [("up to 250 strikes daily", 250.0, NAN, "strikes", "at most", "daily")]),
+    ("Nearly 300 workers were packed inside.", [("Nearly 300 workers", 300.0, NAN, "workers", "approximate", "")]),
+    ("At least 23 people were killed.", [("At least 23 people", 23.0, NAN, "people", "at least", "")]),
+    ("Fewer than 50 voters came.", [("Fewer than 50 voters", 50.0, NAN, "voters", "at most", "")]),
+    ("Some 70 victims were rushed to hospital.", [("Some 70 victims", 70.0, NAN, "victims", "approximate", "")]),
+    ("Over 2,000 troops arrived.", [("Over 2,000 troops", 2000.0, NAN, "troops", "at least", "")]),
+    ("Between 10 and 20 soldiers died.",
+     [("Between 10 and 20 soldiers", 10.0, 20.0, "soldiers", "range", "")]),
+    ("They moved in groups of 10 to 15 men.", [("10 to 15 men", 10.0, 15.0, "men", "range", "")]),
+    ("Officials put it at between three and five percent.",
+     [("between three and five percent", 3.0, 5.0, "percent", "range", "")]),
+    ("Some 10-20 people gathered.", [("10-20 people", 10.0, 20.0, "people", "range", "")]),
+    ("The project needs 1.5 to 2 million dollars.",
+     [("1.5 to 2 million dollars", 1.5e6, 2e6, "dollars", "range", "")]),
+    ("Two or three shells landed.", [("Two or three shells", 2.0, 3.0, "shells", "range", "")]),
+    ("More than 300+ people", [("300+ people", 300.0, NAN, "people", "at least", "")]),
+    # rates
+    ("Workers earn 610 kestars a month.", [("610 kestars a month", 610.0, NAN, "kestars", "exact", "monthly")]),
+    ("Planes flew 40 sorties per day.", [("40 sorties per day", 40.0, NAN, "sorties", "exact", "daily")]),
+    ("It staged 250 daily strikes.", [("250 daily strikes", 250.0, NAN, "strikes", "exact", "daily")]),
+    ("Nearly 500 refugees arrive every week.",
+     [("Nearly 500 refugees", 500.0, NAN, "refugees", "approximate", "")]),
+    ("A five-day truce and a two-year-old girl.",
+     [("five-day", 5.0, NAN, "days", "exact", ""), ("two-year-old", 2.0, NAN, "years", "exact", "")]),
+    # ages and durations
+    ("A 34-year-old nurse was hurt.", [("34-year-old", 34.0, NAN, "years", "exact", "")]),
+    ("Anna Varga, 27, said she ran.", [("27", 27.0, NAN, "years", "exact", "")]),
+    ("The firm has a 60-year history.", [("60-year", 60.0, NAN, "years", "exact", "")]),
+    ("The fire burned for nearly seven hours.", [("nearly seven hours", 7.0, NAN, "hours", "approximate", "")]),
+    # units from the sentence
+    ("More than 50 people were injured, 34 of whom were treated.",
+     [("More than 50 people", 50.0, NAN, "people", "at least", ""), ("34", 34.0, NAN, "people", "exact", "")]),
+    ("The recount covered 112 of the 640 polling stations.",
+     [("112", 112.0, NAN, "polling stations", "exact", ""),
+      ("640 polling stations", 640.0, NAN, "polling stations", "exact", "")]),
+    ("Police detained two dozen outside.", [("two dozen", 24.0, NAN, "", "exact", "")]),
+    ("Police said two dozen detained were freed.", [("two dozen", 24.0, NAN, "people", "exact", "")]),
+    ("Some 5,000 IS fighters remain.", [("Some 5,000 IS fighters", 5000.0, NAN, "fighters", "approximate", "")]),
+    ("Inspections of all 140 textile and chemical plants began.",
+     [("140 textile and chemical plants", 140.0, NAN, "plants", "exact", "")]),
+    # capitals
+    ("MORE THAN 340,000 PEOPLE HAVE BEEN KILLED",
+     [("MORE THAN 340,000 PEOPLE", 340000.0, NAN, "people", "at least", "")]),
+    ("Nearly 30 Workers Die In Belmarro Factory Fire",
+     [("Nearly 30 Workers", 30.0, NAN, "workers", "approximate", "")]),
+]
+
+NOT_QUANTITIES = [
+    "A handout picture taken on June 18, 2016 shows the minister.",
+    "The mission in 2015 began at the request of Damascus.",
+    "The conflict broke out in March 2011 with protests.",
+    "Since 2011, the economy has shrunk.",
+    "It was 2017's worst attack.",
+    "MOSCOW, Dec 7 (Reuters) - The ministry spoke.",
+    "On 7 December the ministry spoke.",
+    "The meeting starts at 10:30 and ends at 5 p.m. on Friday.",
+    "It was the second time; the 3rd attempt failed on the 21st.",
+    "Resolution 2254 calls for talks on Route 4.",
+    "A Boeing 747 and Flight 17 were mentioned.",
+    "Call 555-1234 or 202-555-0100 for the id 0100.",
+    "Russian Su-24 and F-16 jets flew.",
+    "The years 2014-2017 were hard.",
+    "The team won 3-1.",
+    "He was one of the largest donors.",
+    "The 1990s were quiet.",
+    "Between 2010 and 2015 nothing changed.",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GOLDEN, ids=[g[0][:40] for g in GOLDEN])
+def test_golden(sentence: str, expected: list[tuple]) -> None:
+    found = extract(sentence)
+    assert same(found, expected), found
+
+
+def test_golden_has_forty_phrases() -> None:
+    assert sum(len(e) for _, e in GOLDEN) >= 40
+
+
+@pytest.mark.parametrize("sentence", NOT_QUANTITIES)
+def test_not_a_quantity(sentence: str) -> None:
+    assert extract(sentence) == []
+
+
+def test_year_like_number_before_a_plural_noun_is_a_count() -> None:
+    assert same(extract("Officials sent 2000 troops."), [("2000 troops", 2000.0, NAN, "troops", "exact", "")])
+
+
+def seed_doc():
+    text = SEED.read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1]
+    title = "Russian Armed Forces Complete Mission to Destroy Daesh in Syria - Gen. Staff"
+    return process(body, title=title)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not in this checkout")
+def test_seed_article_in_full() -> None:
+    doc = seed_doc()
+    rows = find_numbers(doc)
+    got = [(r["text"], r["value"], r["unit"], r["qualifier"], r["rate"]) for r in rows]
+    assert got == [
+        ("100 sorties", 100.0, "sorties", "exact", ""),
+        ("up to 250 strikes daily", 250.0, "strikes", "at most", "daily"),
+        ("around eight percent", 8.0, "percent", "approximate", ""),
+        ("More than 340,000 people", 340000.0, "people", "at least", ""),
+    ]
+    for r in rows:
+        assert doc.text[r["start"] : r["end"]] == r["text"]
+        assert doc.sentences[r["sentence_id"]].kind == "body"
+    texts = " ".join(r["text"] for r in rows)
+    for absent in ("2015", "2011", "2016", "18"):
+        assert absent not in texts
+
+
+def test_debris_is_skipped_and_headline_counts() -> None:
+    text = "Nearly 30 workers die in fire\n\nNearly 30 workers die in fire\n\nThe fire killed 12 people.\n"
+    doc = process(text, title="Nearly 30 workers die in fire")
+    rows = find_numbers(doc)
+    assert [(r["sentence_id"], r["text"]) for r in rows] == [(0, "Nearly 30 workers"), (2, "12 people")]
+
+
+def test_row_keys_and_types() -> None:
+    row = find_numbers(process("Between 10 and 20 soldiers died."))[0]
+    assert list(row) == ["sentence_id", "start", "end", "text", "value", "value_high", "unit", "qualifier", "rate"]
+    assert (row["start"], row["end"], row["value"], row["value_high"]) == (0, 26, 10.0, 20.0)
+
+
+# -- bad input ---------------------------------------------------------------
+
+
+def test_pathological_inputs_finish_with_bounded_output() -> None:
+    long_sentence = " ".join(["the", "300", "people", "and", "more", "than"] * 1700)  # ~10,000 words, no period
+    doc = process(long_sentence)
+    rows = find_numbers(doc)
+    assert len(rows) == 1700
+    assert all(r["text"] in ("300 people", "more than 300 people") for r in rows)
+    assert extract("1,2,3 and 10e9999") == []
+    huge = "1" + ",000" * 200 + " people"
+    (row,) = extract(huge)
+    assert math.isnan(row[1]) and row[3] == "people"
+    digits = extract(" ".join(["7"] * 3000))
+    assert len(digits) <= 3000
+    assert extract('"He said "300 people" fled ""') == [("300 people", 300.0, NAN, "people", "exact", "")]
+
+
+def test_values_are_never_infinite() -> None:
+    for text in ("10e9999 people", "9" * 400 + " million people", "$" + "9" * 400 + " billion"):
+        for row in find_numbers(process(text)):
+            assert not math.isinf(row["value"]) and not math.isinf(row["value_high"])
+
+
+WORDS = st.sampled_from(
+    [
+        "300",
+        "1,200",
+        "2015",
+        "people",
+        "up",
+        "to",
+        "more",
+        "than",
+        "between",
+        "and",
+        "eight",
+        "percent",
+        "%",
+        "$",
+        "5",
+        "million",
+        "daily",
+        "a",
+        "day",
+        "hundreds",
+        "of",
+        "half",
+        "third",
+        "the",
+        "June",
+        "18",
+        ",",
+        ".",
+        '"',
+        "10-20",
+        "1,2,3",
+        "10e9999",
+        "Resolution",
+        "two",
+        "dozen",
+        "-",
+        "34-year-old",
+        "strikes",
+        "nearly",
+        "PEOPLE",
+        "per",
+        "cent",
+        "whom",
+        "killed",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS, min_size=1, max_size=40))
+def test_spans_are_exact_inside_sentences_and_disjoint(words: list[str]) -> None:
+    doc = process(" ".join(words))
+    rows = find_numbers(doc)
+    previous_end = -1
+    for row in rows:
+        sentence = doc.sentences[row["sentence_id"]]
+        assert sentence.start <= row["start"] < row["end"] <= sentence.end
+        assert doc.text[row["start"] : row["end"]] == row["text"]
+        assert row["start"] >= previous_end
+        previous_end = row["end"]
+        assert row["qualifier"] in ("exact", "approximate", "at least", "at most", "range")
+        assert not math.isinf(row["value"]) and not math.isinf(row["value_high"])
+        assert (row["qualifier"] == "range") == (not math.isnan(row["value_high"]))
+
+
+# -- parse_number, lexicon -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("340,000", 340000.0), ("1.5 million", 1.5e6), ("two dozen", 24.0), ("twenty-five", 25.0), ("Route", None)],
+)
+def test_parse_number(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+def test_bad_lexicon_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "numbers.yml"
+    bad.write_text("qualifiers:\n  at least: [more than]\nunits:\n  '%': percent\nvague:\n  hundreds: many\n")
+    with pytest.raises(LexiconError) as info:
+        load_lexicon(str(bad))
+    assert info.value.line == 5 and "hundreds" in str(info.value)
+
+
+def test_edited_lexicon_is_used(tmp_path: Path) -> None:
+    edited = tmp_path / "numbers.yml"
+    edited.write_text("qualifiers:\n  approximate: [give or take]\nunits:\n  '%': percent\n")
+    rows = find_numbers(process("They counted give or take 300 people."), lexicon=edited)
+    assert [(r["text"], r["qualifier"]) for r in rows] == [("give or take 300 people", "approximate")]
+
+
+# -- scoring -------------------------------------------------------------------
+
+
+def test_score_numbers_counts_overlaps_values_and_units() -> None:
+    gold = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b"],
+            "start": [0, 20, 0],
+            "end": [10, 30, 5],
+            "value": [100.0, 8.0, 3.0],
+            "value_high": [NAN, NAN, NAN],
+            "unit": ["sorties", "percent", "days"],
+            "qualifier": ["exact", "approximate", "exact"],
+        }
+    )
+    predicted = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "a"],
+            "start": [4, 22, 40],
+            "end": [14, 26, 44],
+            "value": [100.0, 8.0, 1.0],
+            "value_high": [NAN, NAN, NAN],
+            "unit": ["Sorties", "", "x"],
+            "qualifier": ["exact", "exact", "exact"],
+        }
+    )
+    assert match_numbers(predicted, gold) == [(0, 0), (1, 1)]
+    scores = score_numbers(predicted, gold)
+    assert (scores["n_predicted"], scores["n_gold"], scores["n_matched"]) == (3, 3, 2)
+    assert scores["precision"] == pytest.approx(2 / 3) and scores["recall"] == pytest.approx(2 / 3)
+    assert (scores["value_accuracy"], scores["unit_accuracy"], scores["value_unit_accuracy"]) == (1.0, 0.5, 0.5)
+    assert scores["qualifier_accuracy"] == 0.5
+    assert scores["value_unit_recall"] == pytest.approx(1 / 3)
