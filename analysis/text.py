@@ -143,9 +143,31 @@ def _punkt():
 
 @cache
 def _word_tokenizer():
+    """NLTK's Treebank-style word tokenizer, its own rules run on Python's ``re`` engine.
+
+    NLTK 3.10 routes every pattern through ``nltk.redos`` (the third-party
+    ``regex`` engine under a wall-clock timeout), which makes this tokenizer
+    about three times slower. Its rules are fixed patterns of NLTK's own, not
+    caller-supplied ones, so we recompile the same patterns with ``re``; the
+    tokens are identical (``tests/test_text.py`` checks that on generated text).
+    """
     from nltk.tokenize import NLTKWordTokenizer
 
-    return NLTKWordTokenizer()
+    tokenizer = NLTKWordTokenizer()
+    for name in dir(NLTKWordTokenizer):
+        value = getattr(NLTKWordTokenizer, name)
+        if name.isupper() and isinstance(value, list | tuple):
+            setattr(tokenizer, name, _recompiled(value))
+    return tokenizer
+
+
+def _recompiled(value):
+    """Replace NLTK's timed patterns inside a rule list (or one rule tuple) by ``re`` patterns."""
+    if hasattr(value, "pattern") and hasattr(value, "flags"):
+        return re.compile(value.pattern, value.flags)
+    if isinstance(value, list | tuple):
+        return type(value)(_recompiled(item) for item in value)
+    return value
 
 
 @cache

@@ -230,3 +230,13 @@ def test_offsets_are_increasing_inside_and_exact(text):
     # every non-space character belongs to a sentence
     covered = sum(len(s.text) for s in doc.sentences)
     assert covered >= len("".join(text.split()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(news_alphabet, max_size=80).map("".join))
+def test_recompiled_tokenizer_gives_nltks_own_tokens(text):
+    from nltk.tokenize import NLTKWordTokenizer
+
+    from analysis.text import _word_tokenizer
+
+    assert _word_tokenizer().tokenize(text) == NLTKWordTokenizer().tokenize(text)
