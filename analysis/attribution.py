@@ -1,0 +1,886 @@
+"""Who said what: reporting cues, their speakers and their content, per sentence.
+
+This module finds attributions; :mod:`analysis.claims` turns them into claim
+rows. Patterns recognised (``X`` a speaker, ``Y`` the content):
+
+* direct quotes: ``"Y," X said.``, ``"Y1," X said, "Y2."``, ``X said: "Y."``,
+  ``"Y," said X.``, a quote running over several sentences or paragraphs (each
+  sentence goes to the speaker named where the quote begins or ends), and a
+  bare quote right after an attributed sentence (same speaker);
+* indirect speech: ``X said (that) Y``, ``Y, X added``, ``Y, said X``,
+  ``according to X, Y`` / ``Y, according to X``, ``X told reporters Y``,
+  ``X said Y, adding that Z``, passive ``it was reported that Y`` (speaker
+  "", anonymous);
+* speakers: a name (the entity rows' canonical name), a pronoun (see
+  :func:`_resolve_pronoun`), a description ("the senior officer", "the
+  ministry", "a spokesman for X", "officials") resolved to an entity where the
+  article makes it clear and otherwise kept, with its speaker type.
+
+Everything is a bounded walk over the part-of-speech tagged tokens: time is
+linear in the length of the text, whatever the punctuation.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from analysis.claim_lexicon import ClaimLexicon, PhraseMatcher, norm
+from analysis.quotes import Quote, find_quotes
+from analysis.text import Document, Sentence, paragraphs
+
+PERSON, ORG, GPE, LOC, NORP = "PERSON", "ORG", "GPE", "LOC", "NORP"
+T_PERSON, T_BODY, T_ANON, T_OUTLET = "person", "official body", "anonymous", "outlet"
+
+_NP_TAGS = frozenset("DT JJ JJR JJS NN NNS NNP NNPS POS PRP$ CD".split())
+_NOUN_TAGS = frozenset("NN NNS NNP NNPS".split())
+_FINITE = frozenset("VBD VBZ VBP MD".split())
+_MODIFIER_TAGS = frozenset("DT PRP$ POS JJ".split())
+_CONNECT = frozenset("of for at from in and".split())
+_NOT_NP = frozenset("that which who whom whose this these those there here what".split())
+_PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
+_DETERMINERS = frozenset("a an the".split())
+_SKIP_BEFORE_CUE = frozenset(
+    "also later previously earlier repeatedly reportedly separately then again once recently "
+    "has have had would will could may might did does do 've 'd not n't never is was were are "
+    "already further publicly privately".split()
+)
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week month year day weekend "
+    "morning evening night today yesterday".split()
+)
+_TIME_LEAD = frozenset("on last this earlier late early".split())
+_SUBORDINATORS = frozenset("after before since until when while once because if although though whether unless".split())
+_BE = frozenset("was is were are been be 's".split())
+_ADDRESSEE_CUES = frozenset("told tells telling".split())
+_PARTICIPLE_SUFFIX = "ing"
+_SENTENCE_END = frozenset(". ! ? ; ,".split())
+_QUOTE_MARKS = frozenset("\" “ ” « » `` ''".split())
+_TRIM_CHARS = " \t\r\n,.;:"
+
+
+@dataclass
+class Attribution:
+    """One attribution found in one sentence (character spans, -1 when absent)."""
+
+    sentence: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+    quote: str  # "direct" | "indirect"
+    speaker_start: int = -1
+    speaker_end: int = -1
+    speaker_text: str = ""
+    kind: str = "np"  # np | passive | inherit | chain | carry
+    chain: int = -1
+    head: str = ""  # lower-case head noun of the speaker phrase
+    indefinite: bool = False
+    speaker: str = ""
+    speaker_type: str = ""
+    order: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class _Sent:
+    """Token views of one sentence."""
+
+    sentence: Sentence
+    toks: Sequence
+    words: list[str]
+    tags: list[str]
+    quote_of: list[int]  # index into doc quotes, -1 outside
+    finite_prefix: list[int]
+    appositives: dict = field(default_factory=dict)
+
+    def finite_between(self, a: int, b: int) -> bool:
+        return b > a and self.finite_prefix[b] - self.finite_prefix[a] > 0
+
+
+class AttributionFinder:
+    """Find attributions in a :class:`~analysis.text.Document` (see module docstring).
+
+    Args:
+        lexicon: the merged claims lexicon.
+    """
+
+    def __init__(self, lexicon: ClaimLexicon) -> None:
+        self.lexicon = lexicon
+        self._cues: PhraseMatcher = lexicon.matcher("cues")
+        self._anonymous = lexicon.words("anonymous")
+        self._bodies = lexicon.words("official_bodies")
+        self._roles = lexicon.words("person_roles")
+        self._speaks_for = lexicon.words("speaks_for")
+        self._outlets = lexicon.words("outlets")
+
+    # ------------------------------------------------------------------ setup
+    def find(self, doc: Document, entities: Sequence[dict]) -> list[Attribution]:
+        """Return the attributions of ``doc``, in text order, speakers resolved.
+
+        Args:
+            doc: the processed article.
+            entities: the entity rows of this article (keys start, end, canonical, label, title).
+
+        Returns:
+            One :class:`Attribution` per (sentence, speaker, content).
+        """
+        text = doc.text
+        paras = list(paragraphs(text))
+        quotes = find_quotes(text, paras)
+        para_of = _paragraph_index(doc.sentences, paras)
+        ents = sorted((e for e in entities if e.get("start", -1) >= 0), key=lambda e: (int(e["start"]), -int(e["end"])))
+        ent_starts = [int(e["start"]) for e in ents]
+        quote_starts = [q.start for q in quotes]
+        found: list[Attribution] = []
+        views: dict[int, _Sent] = {}
+        for sentence in doc.sentences:
+            if sentence.kind != "body":
+                continue
+            view = self._view(doc, sentence, quotes, quote_starts)
+            views[sentence.index] = view
+            found.extend(self._sentence(view, quotes, text))
+        found.extend(self._quote_only(doc, views, quotes, found))
+        found.sort(key=lambda a: (a.sentence, a.content_start, a.order))
+        _Resolver(self, doc, ents, ent_starts, para_of, found).run()
+        return found
+
+    def _view(self, doc: Document, sentence: Sentence, quotes: list[Quote], quote_starts: list[int]) -> _Sent:
+        toks = doc.sentence_tokens(sentence.index)
+        words = [norm(t.text) for t in toks]
+        tags = [t.pos for t in toks]
+        quote_of = [-1] * len(toks)
+        qi = max(bisect_right(quote_starts, sentence.start) - 1, 0)
+        for i, tok in enumerate(toks):
+            while qi < len(quotes) and quotes[qi].end <= tok.start:
+                qi += 1
+            if qi < len(quotes) and quotes[qi].start <= tok.start < quotes[qi].end:
+                quote_of[i] = qi
+        prefix = [0]
+        for i, tag in enumerate(tags):
+            finite = tag in _FINITE and quote_of[i] < 0 and not (i > 0 and tags[i - 1] in _MODIFIER_TAGS)
+            prefix.append(prefix[-1] + (1 if finite else 0))
+        return _Sent(sentence, toks, words, tags, quote_of, prefix)
+
+    # --------------------------------------------------------- one sentence
+    def _sentence(self, v: _Sent, quotes: list[Quote], text: str) -> list[Attribution]:
+        words, n = v.words, len(v.words)
+        cues: list[tuple[int, int]] = []
+        i = 0
+        while i < n:
+            m = self._cues.match_at(words, i) if v.quote_of[i] < 0 else 0
+            if m:
+                cues.append((i, i + m))
+                i += m
+            else:
+                i += 1
+        results: list[Attribution] = []
+        # each accepted cue: (left boundary token, attribution list)
+        accepted: list[tuple[int, int, list[Attribution]]] = []
+        for c0, c1 in cues:
+            got = self._cue(v, c0, c1, quotes, text, results)
+            if got:
+                left = min(
+                    [c0]
+                    + [
+                        _tok_at(v, a.speaker_start)
+                        for a in got
+                        if a.speaker_start >= 0 and a.speaker_start < v.toks[c0].start
+                    ]
+                )
+                accepted.append((left, c0, got))
+                results.extend(got)
+        # a forward content stops where a later, comma-separated attribution begins
+        for k, (_, _, got) in enumerate(accepted):
+            for a in got:
+                if a.quote != "indirect" or a.content_start < a.cue_end:
+                    continue
+                for left, _, _later in accepted[k + 1 :]:
+                    stop = v.toks[left].start
+                    if (
+                        a.content_start < stop < a.content_end
+                        and left > 0
+                        and words[left - 1] in (",", "and", "but", ";")
+                    ):
+                        a.content_end = _trim_end(text, a.content_start, v.toks[left - 1].start)
+                        break
+        return [a for a in results if a.content_end > a.content_start]
+
+    def _cue(
+        self, v: _Sent, c0: int, c1: int, quotes: list[Quote], text: str, earlier: list[Attribution]
+    ) -> list[Attribution]:
+        words, tags = v.words, v.tags
+        cue_words = words[c0:c1]
+        phrase = " ".join(cue_words)
+        toks = v.toks
+        n = len(words)
+        if phrase == "according to":
+            return self._according(v, c0, c1, text)
+        tag = tags[c0]
+        if c1 - c0 == 1 and (tag.startswith("NN") or (tag.startswith("JJ") and not phrase.endswith("ed"))):
+            return []
+        if c0 > 0 and tags[c0 - 1] in ("DT", "PRP$", "POS", "JJ") and words[c0 - 1] not in ("that",):
+            return []  # "the reported attack", "its claims"
+        if c1 < n and words[c1] == "to" and phrase not in _ADDRESSEE_CUES:
+            return []  # "is said to have", "claimed to be"
+        cue = dict(cue=text[toks[c0].start : toks[c1 - 1].end], cue_start=toks[c0].start, cue_end=toks[c1 - 1].end)
+        # passive "it was reported that Y"
+        k = c0 - 1
+        while k >= 0 and words[k] in _SKIP_BEFORE_CUE and words[k] not in _BE:
+            k -= 1
+        if (k >= 1 and words[k] in _BE and words[k - 1] == "it") or (
+            k >= 2 and words[k] == "been" and words[k - 2] == "it"
+        ):
+            j = c1
+            while j < min(n, c1 + 3) and words[j] != "that":
+                j += 1
+            if j < n and words[j] == "that":
+                aux = k - 1 if words[k] == "been" and words[k - 1] in ("has", "had", "have") else k
+                c_start, c_end = _content_span(v, j + 1, n, text)
+                if c_end <= c_start:
+                    return []
+                return [
+                    Attribution(
+                        v.sentence.index,
+                        text[toks[aux].start : toks[c1 - 1].end],
+                        toks[aux].start,
+                        toks[c1 - 1].end,
+                        c_start,
+                        c_end,
+                        "indirect",
+                        kind="passive",
+                    )
+                ]
+            return []
+        # participle after a comma: "..., adding that Y" takes the sentence's speaker
+        if cue_words[-1].endswith(_PARTICIPLE_SUFFIX) and c0 > 0 and words[c0 - 1] in (",", "and"):
+            start = self._forward_start(v, c0, c1)
+            if start is None:
+                return []
+            c_start, c_end = _content_span(v, start, n, text)
+            if c_end <= c_start:
+                return []
+            a = Attribution(
+                v.sentence.index, quote="indirect", content_start=c_start, content_end=c_end, kind="inherit", **cue
+            )
+            if earlier:
+                _copy_speaker(earlier[-1], a)
+            else:
+                sub = self._np_left(v, _first_clause_head(v))
+                if sub is None:
+                    return []
+                self._set_speaker(v, a, *sub, text)
+            self._directify(v, a, quotes, text)
+            return [a]
+        if cue_words[-1].endswith(_PARTICIPLE_SUFFIX):
+            return []
+        # speaker to the left (skipping "also", "on Wednesday", auxiliaries)
+        k = c0 - 1
+        skipped = 0
+        while k >= 0 and skipped < 5:
+            if words[k] in _SKIP_BEFORE_CUE or (tags[k] == "RB" and words[k].endswith("ly")):
+                k -= 1
+                skipped += 1
+            elif words[k] in _TIME_WORDS and k >= 1 and words[k - 1] in _TIME_LEAD:
+                k -= 2
+                skipped += 2
+            else:
+                break
+        if k >= 0 and words[k] in _NOT_NP:
+            return []  # relative clause: "the group, which said ..."
+        np = None
+        if k >= 0 and words[k] == "," and v.quote_of[k] < 0:
+            np = self._appositive(v, k)
+        elif k >= 0:
+            np = self._np_left(v, k)
+        out: list[Attribution] = []
+        if np is not None:
+            a0, a1 = np
+            main_end = -1
+            if a0 > 0 and words[a0 - 1] in _SUBORDINATORS:
+                # "..., days after the USA announced ...": an attribution inside a clause that
+                # hangs off the outlet's own statement; the main clause ends at the comma
+                sub = a0 - 1
+                comma = next((j for j in range(sub - 1, max(sub - 5, -1), -1) if words[j] == ","), sub)
+                main_end = toks[comma].start if comma > 0 else -1
+            # content after the cue
+            start = self._forward_start(v, c0, c1)
+            if start is not None:
+                c_start, c_end = _content_span(v, start, n, text)
+                if c_end > c_start:
+                    a = Attribution(v.sentence.index, quote="indirect", content_start=c_start, content_end=c_end, **cue)
+                    self._set_speaker(v, a, a0, a1, text)
+                    self._directify(v, a, quotes, text)
+                    if a.quote == "indirect":
+                        a.content_end = _drop_appositive(v, a.content_start, a.content_end, text)
+                    a.extra["main_end"] = main_end
+                    out.append(a)
+            # content before the speaker: "Y, X said" / "\"Y,\" X said"
+            if a0 > 0 and (words[a0 - 1] == "," or words[a0 - 1] in _QUOTE_MARKS):
+                a = self._trailing(v, a0, cue, text, quotes, earlier)
+                if a is not None and (a.quote == "direct" or not out):
+                    self._set_speaker(v, a, a0, a1, text)
+                    out.insert(0, a)
+            return out
+        # speaker after the cue: "\"Y,\" said X."
+        if k >= 0 and (words[k] == "," or words[k] in _QUOTE_MARKS):
+            right = self._np_right(v, c1)
+            if right is not None:
+                a = self._trailing(v, c0, cue, text, quotes, earlier)
+                if a is not None:
+                    self._set_speaker(v, a, right[0], right[1], text)
+                    return [a]
+        return []
+
+    def _according(self, v: _Sent, c0: int, c1: int, text: str) -> list[Attribution]:
+        words, toks, n = v.words, v.toks, len(v.words)
+        right = self._np_right(v, c1)
+        if right is None:
+            return []
+        r0, r1 = right
+        cue = dict(cue=text[toks[c0].start : toks[c1 - 1].end], cue_start=toks[c0].start, cue_end=toks[c1 - 1].end)
+        before_words = sum(1 for w in words[:c0] if w[:1].isalnum())
+        if before_words >= 3:
+            end = c0 - 1 if c0 > 0 and words[c0 - 1] == "," else c0
+            c_start, c_end = (
+                toks[0].start,
+                _trim_end(text, toks[0].start, toks[end - 1].end if end > 0 else toks[0].start),
+            )
+        elif r1 < n and words[r1] == ",":
+            c_start, c_end = _content_span(v, r1 + 1, n, text)
+        else:
+            return []
+        if c_end <= c_start:
+            return []
+        a = Attribution(v.sentence.index, quote="indirect", content_start=c_start, content_end=c_end, **cue)
+        self._set_speaker(v, a, r0, r1, text)
+        return [a]
+
+    def _trailing(
+        self, v: _Sent, before: int, cue: dict, text: str, quotes: list[Quote], earlier: list[Attribution]
+    ) -> Attribution | None:
+        """Content before token ``before`` (the speaker or the cue), back to the sentence start."""
+        toks, words = v.toks, v.words
+        region_start = toks[0].start
+        for a in earlier:
+            region_start = max(region_start, a.content_end, a.speaker_end, a.cue_end)
+        first = bisect_left([t.start for t in toks], region_start)
+        # a quote ending just before: direct content
+        j = before - 1
+        while j >= first and words[j] in (",", ".", "!", "?", ";", ":"):
+            j -= 1
+        if j >= first and v.quote_of[j] >= 0:
+            q = quotes[v.quote_of[j]]
+            q_start = max(q.inner_start, toks[first].start)
+            starts_clean = q.start < toks[first].start or not text[toks[first].start : q.start].strip(" ,;:")
+            if starts_clean:
+                c_start, c_end = _trim_span(text, q_start, min(q.inner_end, toks[j].end))
+                if c_end > c_start:
+                    return Attribution(
+                        v.sentence.index, quote="direct", content_start=c_start, content_end=c_end, chain=q.chain, **cue
+                    )
+        if j < first:
+            return None
+        n_words = sum(1 for w in words[first : j + 1] if w[:1].isalnum())
+        if n_words < 2 or not v.finite_between(first, j + 1):
+            return None
+        c_start, c_end = _trim_span(text, toks[first].start, toks[j].end)
+        if c_end <= c_start:
+            return None
+        return Attribution(v.sentence.index, quote="indirect", content_start=c_start, content_end=c_end, **cue)
+
+    def _forward_start(self, v: _Sent, c0: int, c1: int) -> int | None:
+        """Token where the content after a cue starts, or None when nothing is reported there."""
+        words, tags, n = v.words, v.tags, len(v.words)
+        j = c1
+        if words[c0] in _ADDRESSEE_CUES and j < n:  # "told reporters (that)"
+            np = self._np_right(v, j, stop_at_that=True)
+            if np is not None:
+                j = np[1]
+        limit = min(n, j + 10)
+        k = j
+        while k < limit:
+            w = words[k]
+            if w == "that" and v.quote_of[k] < 0:
+                return k + 1 if k + 1 < n else None
+            if w == ":" or (w in _QUOTE_MARKS and v.quote_of[k] >= 0):
+                return k + 1 if w == ":" else k
+            if w == "," and k + 1 < n and words[k + 1] in _QUOTE_MARKS:
+                return k + 1
+            if tags[k].startswith("VB") or tags[k] == "MD" or w in (",", ".", ";", "!", "?"):
+                break
+            k += 1
+        if j >= n or words[j] in _SENTENCE_END:
+            return None
+        end = n
+        if v.finite_between(j, end):
+            return j
+        return None
+
+    # ------------------------------------------------------- noun phrases
+    def _np_left(self, v: _Sent, i: int) -> tuple[int, int] | None:
+        """The noun phrase ending at token ``i`` as ``(first, end)`` tokens, or None."""
+        words, tags = v.words, v.tags
+        if i < 0 or v.quote_of[i] >= 0:
+            return None
+        if tags[i] == "PRP" or words[i] in _PRONOUNS:
+            return (i, i + 1) if words[i] in _PRONOUNS else None
+        if tags[i] not in _NOUN_TAGS:
+            return None
+        k = i
+        count = 0
+        while k >= 0 and count < 14:
+            w, t = words[k], tags[k]
+            if v.quote_of[k] >= 0 or w in _NOT_NP:
+                break
+            ok = t in _NP_TAGS or w in _CONNECT or w == "'s" or ("-" in w and t[:2] in ("VB", "JJ", "NN"))
+            if not ok:
+                break
+            if k < i and tags[k + 1] in ("DT", "PRP$") and w not in _CONNECT:
+                break  # "Moscow | the ministry"
+            k -= 1
+            count += 1
+        first = k + 1
+        while first <= i and (words[first] in _CONNECT or tags[first] == "POS"):
+            first += 1
+        if first > i:
+            return None
+        return first, i + 1
+
+    def _np_right(self, v: _Sent, j: int, *, stop_at_that: bool = False) -> tuple[int, int] | None:
+        """The noun phrase starting at token ``j``, or None."""
+        words, tags, n = v.words, v.tags, len(v.words)
+        if j >= n or v.quote_of[j] >= 0:
+            return None
+        if words[j] in _PRONOUNS and tags[j] == "PRP":
+            return j, j + 1
+        k = j
+        last_noun = -1
+        while k < n and k - j < 14:
+            w, t = words[k], tags[k]
+            if v.quote_of[k] >= 0 or w in _NOT_NP:
+                break
+            ok = t in _NP_TAGS or w in _CONNECT or w == "'s" or ("-" in w and t[:2] in ("VB", "JJ", "NN"))
+            if not ok:
+                break
+            if t in _NOUN_TAGS:
+                last_noun = k
+            k += 1
+        if last_noun < 0:
+            return None
+        return j, last_noun + 1
+
+    def _appositive(self, v: _Sent, comma: int) -> tuple[int, int] | None:
+        """``NAME, a senior officer ..., said``: the NAME before the appositive's opening comma."""
+        words = v.words
+        k = comma - 1
+        limit = max(-1, comma - 25)
+        while k > limit and words[k] != ",":
+            if v.quote_of[k] >= 0 or words[k] in (".", ";", "!", "?"):
+                return None
+            k -= 1
+        if k <= limit or words[k] != ",":
+            return None
+        inner = (k + 1, comma)
+        if inner[0] >= inner[1]:
+            return None
+        starts_relative = words[inner[0]] in ("who", "which")
+        if not starts_relative and v.finite_between(*inner):
+            return None
+        np = self._np_left(v, k - 1)
+        if np is None or v.tags[np[1] - 1] not in _NOUN_TAGS:
+            return None
+        v.appositives[np] = " ".join(words[inner[0] : inner[1]])
+        return np
+
+    # ------------------------------------------------------------ helpers
+    def _set_speaker(self, v: _Sent, a: Attribution, first: int, end: int, text: str) -> None:
+        toks, words = v.toks, v.words
+        a.speaker_start, a.speaker_end = toks[first].start, toks[end - 1].end
+        a.speaker_text = text[a.speaker_start : a.speaker_end]
+        head = end - 1
+        for k in range(first, end):  # head = last noun before a connector ("spokesman" in "spokesman for X")
+            if words[k] in ("of", "for", "at", "from", "in") and k > first:
+                head = k - 1
+                break
+        a.head = words[head]
+        a.indefinite = words[first] in ("a", "an") or (
+            words[head].endswith("s") and words[first] not in ("the",) and v.tags[head] in ("NNS", "NNPS")
+        )
+        a.extra["appositive"] = v.appositives.get((first, end), "")
+        a.extra["head_start"] = toks[head].start
+        a.extra["head_end"] = toks[head].end
+
+    def _directify(self, v: _Sent, a: Attribution, quotes: list[Quote], text: str) -> None:
+        """Forward content that starts with a quote mark is a direct quote: keep the words inside."""
+        i = _tok_at(v, a.content_start)
+        if i < len(v.words) and v.quote_of[i] >= 0 and v.words[i] in _QUOTE_MARKS:
+            q = quotes[v.quote_of[i]]
+            if q.start == v.toks[i].start:
+                end = min(q.inner_end, v.sentence.end)
+                c_start, c_end = _trim_span(text, q.inner_start, end)
+                if c_end > c_start:
+                    a.content_start, a.content_end, a.quote, a.chain = c_start, c_end, "direct", q.chain
+
+    def _quote_only(
+        self, doc: Document, views: dict[int, _Sent], quotes: list[Quote], found: list[Attribution]
+    ) -> list[Attribution]:
+        """Rows for quoted sentences without a cue of their own (chain or carried over, resolved later)."""
+        covered = {(a.sentence, a.chain) for a in found if a.chain >= 0}
+        with_rows = {a.sentence for a in found}
+        out = []
+        text = doc.text
+        for index, v in views.items():
+            if index in with_rows or not v.words:
+                continue
+            # the sentence must open inside a quote (a quote starting it, or continuing from before)
+            qi = v.quote_of[0]
+            if qi < 0:
+                continue
+            q = quotes[qi]
+            if (index, q.chain) in covered:
+                continue
+            c_start, c_end = _trim_span(text, max(q.inner_start, v.sentence.start), min(q.inner_end, v.sentence.end))
+            inner_words = sum(1 for w in v.words if w[:1].isalnum())
+            if c_end <= c_start or inner_words < 3:
+                continue
+            out.append(Attribution(index, "", -1, -1, c_start, c_end, "direct", kind="chain", chain=q.chain))
+        return out
+
+
+# ---------------------------------------------------------------- resolver
+class _Resolver:
+    """Give every attribution its speaker name and type, in text order."""
+
+    def __init__(
+        self,
+        finder: AttributionFinder,
+        doc: Document,
+        ents: list[dict],
+        ent_starts: list[int],
+        para_of: dict[int, int],
+        found: list[Attribution],
+    ) -> None:
+        self.f = finder
+        self.doc = doc
+        self.ents = ents
+        self.ent_starts = ent_starts
+        self.para_of = para_of
+        self.found = found
+        body = [s.index for s in doc.sentences if s.kind == "body"]
+        self.body_rank = {index: rank for rank, index in enumerate(body)}
+        self.by_sentence: dict[int, list[Attribution]] = {}
+        for a in found:
+            self.by_sentence.setdefault(a.sentence, []).append(a)
+        self.roles: dict[str, set[str]] = {}
+        for e in ents:
+            if e.get("label") == PERSON and e.get("title"):
+                self.roles.setdefault(str(e["canonical"]), set()).update(norm(str(e["title"])).split())
+
+    def run(self) -> None:
+        history: list[Attribution] = []  # resolved, in order
+        chain_speaker: dict[int, Attribution] = {}
+        for a in self.found:
+            if a.kind == "passive":
+                a.speaker, a.speaker_type = "", T_ANON
+            elif a.kind == "inherit" and "source" in a.extra:
+                src = a.extra["source"]  # the sentence's earlier attribution, resolved already
+                a.speaker, a.speaker_type = src.speaker, src.speaker_type
+            elif a.kind == "chain":
+                src = chain_speaker.get(a.chain) or self._chain_ahead(a) or self._carry(a, history)
+                if src is not None:
+                    a.speaker, a.speaker_type = src.speaker, src.speaker_type
+                    a.cue = ""
+                else:
+                    a.speaker, a.speaker_type = "", T_ANON
+            else:
+                self._resolve(a, history)
+            if a.chain >= 0 and a.kind != "chain" and a.chain not in chain_speaker:
+                chain_speaker[a.chain] = a
+            history.append(a)
+
+    # chains and carried-over quotes
+    def _chain_ahead(self, a: Attribution) -> Attribution | None:
+        for b in self.found:
+            if b.chain == a.chain and b.kind != "chain" and b.sentence > a.sentence:
+                if not b.speaker_type:
+                    self._resolve(b, [x for x in self.found if x.sentence < b.sentence and x.speaker_type])
+                return b
+        return None
+
+    def _carry(self, a: Attribution, history: list[Attribution]) -> Attribution | None:
+        rank = self.body_rank.get(a.sentence, -1)
+        for b in reversed(history):
+            if (
+                self.body_rank.get(b.sentence, -9) == rank - 1
+                and b.kind != "passive"
+                and b.speaker_type
+                and self.para_of.get(a.sentence, -1) - self.para_of.get(b.sentence, -5) <= 1
+            ):
+                return b
+            if self.body_rank.get(b.sentence, -9) < rank - 1:
+                break
+        return None
+
+    # speakers
+    def _entities_in(self, start: int, end: int) -> list[dict]:
+        i = bisect_left(self.ent_starts, start)
+        out = []
+        while i < len(self.ents) and self.ent_starts[i] < end:
+            if int(self.ents[i]["end"]) <= end:
+                out.append(self.ents[i])
+            i += 1
+        return out
+
+    def _resolve(self, a: Attribution, history: list[Attribution]) -> None:
+        if a.speaker_type:
+            return
+        head = a.head
+        ents = self._entities_in(a.speaker_start, a.speaker_end)
+        hs, he = a.extra.get("head_start", -1), a.extra.get("head_end", -1)
+        head_ent = next((e for e in ents if int(e["start"]) <= hs and he <= int(e["end"])), None)
+        if head_ent is None and head in self.f._speaks_for:
+            after = [e for e in ents if int(e["start"]) >= he and e.get("label") in (ORG, GPE)]
+            if after:
+                head_ent = after[-1]
+        if head_ent is not None:
+            if int(head_ent["start"]) <= hs:  # the head is a name: the span is the name(s), no title
+                first = min(int(e["start"]) for e in ents if int(e["start"]) <= int(head_ent["start"]))
+                a.speaker_start, a.speaker_end = first, int(head_ent["end"])
+                a.speaker_text = self.doc.text[first : a.speaker_end]
+            self._from_entity(a, head_ent)
+            return
+        if head in _PRONOUNS and a.speaker_end - a.speaker_start <= 4:
+            self._resolve_pronoun(a, history)
+            return
+        tag_proper = self._head_is_proper(a)
+        if tag_proper and not ents:
+            name = _strip_det(a.speaker_text)
+            words = set(norm(name).split())
+            a.speaker = name
+            a.speaker_type = T_BODY if words & self.f._bodies else T_PERSON
+            return
+        self._resolve_description(a, history)
+
+    def _head_is_proper(self, a: Attribution) -> bool:
+        hs = a.extra.get("head_start", -1)
+        for t in self.doc.sentence_tokens(a.sentence):
+            if t.start == hs:
+                return t.pos in ("NNP", "NNPS") and t.text[:1].isupper()
+        return False
+
+    def _from_entity(self, a: Attribution, e: dict) -> None:
+        a.speaker = str(e["canonical"])
+        label = e.get("label")
+        words = set(norm(str(e.get("text", ""))).split()) | set(norm(a.speaker).split())
+        if label == PERSON:
+            a.speaker_type = T_PERSON
+            if a.extra.get("appositive"):
+                self.roles.setdefault(a.speaker, set()).update(a.extra["appositive"].split())
+        elif label == NORP:
+            a.speaker_type = T_ANON
+        elif words & self.f._outlets:
+            a.speaker_type = T_OUTLET
+        else:
+            a.speaker_type = T_BODY
+
+    def _type_of(self, a: Attribution) -> str:
+        head = a.head
+        phrase = norm(a.speaker_text)
+        if head in self.f._outlets or any(o in phrase for o in self.f._outlets if " " in o):
+            return T_OUTLET
+        if head in self.f._anonymous and (a.indefinite or head.endswith("s")):
+            return T_ANON
+        if head in self.f._speaks_for or head in self.f._bodies:
+            return T_BODY
+        if head in self.f._roles:
+            return T_PERSON
+        return T_ANON
+
+    def _resolve_description(self, a: Attribution, history: list[Attribution]) -> None:
+        a.speaker = _strip_det(a.speaker_text)
+        a.speaker_type = self._type_of(a)
+        definite = norm(a.speaker_text).startswith("the ")
+        if not definite:
+            return
+        head = a.head
+        before = self._mentions_before(a)
+        if a.speaker_type == T_BODY:
+            for e in reversed(before):
+                if e.get("label") == ORG:
+                    names = set(norm(str(e.get("text", ""))).split()) | set(norm(str(e["canonical"])).split())
+                    if head in names:
+                        self._from_entity(a, e)
+                        return
+            return
+        if a.speaker_type in (T_PERSON, T_ANON):
+            persons = [e for e in before if e.get("label") == PERSON]
+            for e in reversed(persons):
+                if head in self.roles.get(str(e["canonical"]), ()):
+                    a.speaker, a.speaker_type = str(e["canonical"]), T_PERSON
+                    return
+            for b in reversed(history):
+                if b.head == head and b.speaker and b.speaker_type in (T_ANON, T_PERSON) and b is not a:
+                    a.speaker, a.speaker_type = b.speaker, b.speaker_type
+                    return
+            if not persons and head in self.f._roles:
+                ahead = self._named_person_next(a)
+                if ahead is not None:
+                    a.speaker, a.speaker_type = ahead, T_PERSON
+
+    def _mentions_before(self, a: Attribution) -> list[dict]:
+        i = bisect_left(self.ent_starts, a.speaker_start)
+        debris = {s.index for s in self.doc.sentences if s.is_debris}
+        sent_of = self._sentence_of
+        return [e for e in self.ents[:i] if sent_of(int(e["start"])) not in debris]
+
+    def _sentence_of(self, offset: int) -> int:
+        if not hasattr(self, "_sent_starts"):
+            self._sent_starts = [s.start for s in self.doc.sentences]
+        return max(bisect_right(self._sent_starts, offset) - 1, 0)
+
+    def _named_person_next(self, a: Attribution) -> str | None:
+        """The named PERSON speaking in the next body sentence, if any."""
+        rank = self.body_rank.get(a.sentence, -1)
+        for b in self.found:
+            if self.body_rank.get(b.sentence, -9) == rank + 1 and b.speaker_start >= 0:
+                ents = self._entities_in(b.speaker_start, b.speaker_end)
+                persons = [e for e in ents if e.get("label") == PERSON]
+                if persons and b.head not in _PRONOUNS:
+                    return str(persons[-1]["canonical"])
+        return None
+
+    def _resolve_pronoun(self, a: Attribution, history: list[Attribution]) -> None:
+        """Resolve he/she (and they/it) speakers.
+
+        he/she: (1) the person speaking in the previous body sentence; else (2) a
+        named person speaking in the next body sentence who has spoken before
+        (the quote sits in that speaker's block); else (3) the last person to
+        speak; else (4) the last person mentioned; else the pronoun is kept.
+        they/it: the last official body or anonymous speaker of the previous
+        two sentences, else the last organisation mentioned, else kept.
+        """
+        pron = a.head
+        rank = self.body_rank.get(a.sentence, -1)
+        if pron in ("he", "she"):
+            people = [b for b in history if b.speaker_type == T_PERSON and b.speaker not in ("", "he", "she")]
+            if people and self.body_rank.get(people[-1].sentence, -9) >= rank - 1:
+                a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
+                return
+            ahead = self._named_person_next(a)
+            if ahead is not None and any(b.speaker == ahead for b in people):
+                a.speaker, a.speaker_type = ahead, T_PERSON
+                return
+            if people:
+                a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
+                return
+            persons = [e for e in self._mentions_before(a) if e.get("label") == PERSON]
+            if persons:
+                a.speaker, a.speaker_type = str(persons[-1]["canonical"]), T_PERSON
+                return
+            a.speaker, a.speaker_type = a.speaker_text, T_PERSON
+            return
+        if pron in ("they", "it"):
+            for b in reversed(history):
+                if self.body_rank.get(b.sentence, -9) < rank - 2:
+                    break
+                if b.speaker and b.speaker_type in (T_BODY, T_ANON, T_OUTLET):
+                    a.speaker, a.speaker_type = b.speaker, b.speaker_type
+                    return
+            orgs = [e for e in self._mentions_before(a) if e.get("label") == ORG]
+            if orgs:
+                self._from_entity(a, orgs[-1])
+                return
+        a.speaker, a.speaker_type = a.speaker_text, T_ANON if pron == "they" else T_PERSON
+
+
+# ------------------------------------------------------------------ utils
+def _paragraph_index(sentences: Sequence[Sentence], paras: list[tuple[int, int]]) -> dict[int, int]:
+    out = {}
+    starts = [p[0] for p in paras]
+    for s in sentences:
+        out[s.index] = max(bisect_right(starts, s.start) - 1, 0)
+    return out
+
+
+def _tok_at(v: _Sent, offset: int) -> int:
+    lo, hi = 0, len(v.toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if v.toks[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _first_clause_head(v: _Sent) -> int:
+    """Index of the last noun of the sentence's first noun phrase (its subject, usually)."""
+    k = 0
+    n = len(v.words)
+    while k < n and v.tags[k] in _NP_TAGS | {"NNP"} and k < 14:
+        k += 1
+    return k - 1
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM_CHARS:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_CHARS:
+        end -= 1
+    return start, end
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    return _trim_span(text, start, end)[1]
+
+
+def _content_span(v: _Sent, first: int, end: int, text: str) -> tuple[int, int]:
+    """Character span of tokens ``first..end`` trimmed of edge punctuation and unmatched quote marks."""
+    toks = v.toks
+    if first >= end:
+        return 0, 0
+    start, stop = _trim_span(text, toks[first].start, toks[end - 1].end)
+    # drop a closing quote mark at the end whose opening mark lies before the content
+    while (
+        stop > start
+        and text[stop - 1] in '"”»'
+        and (text.count('"', start, stop) + text.count("“", start, stop)) % 2 == 1
+    ):
+        stop = _trim_span(text, start, stop - 1)[1]
+    return start, stop
+
+
+def _drop_appositive(v: _Sent, start: int, end: int, text: str) -> int:
+    """End the content before a trailing ", a terrorist organization banned in ..." gloss on a name."""
+    first, last = _tok_at(v, start), _tok_at(v, end)
+    words, tags = v.words, v.tags
+    for j in range(last - 1, max(first, last - 16), -1):
+        if words[j] == "," and v.quote_of[j] < 0:
+            if (
+                j + 1 < last
+                and words[j + 1] in ("a", "an")
+                and j > first
+                and (tags[j - 1] in ("NNP", "NNPS") or words[j - 1] == ")")
+                and not v.finite_between(j + 1, last)
+            ):
+                return _trim_end(text, start, v.toks[j].start)
+            break
+    return end
+
+
+def _strip_det(phrase: str) -> str:
+    words = phrase.split()
+    if words and norm(words[0]) in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _copy_speaker(src: Attribution, dst: Attribution) -> None:
+    dst.speaker_start, dst.speaker_end = -1, -1
+    dst.speaker_text = ""
+    dst.head = src.head
+    dst.extra["source"] = src
+    dst.kind = "inherit"

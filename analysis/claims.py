@@ -1,0 +1,196 @@
+"""Claims: which sentences assert something checkable, who asserts it, how sure it sounds.
+
+A body sentence is a claim when it carries an attribution (someone said or
+reported something, see :mod:`analysis.attribution`), a number, a named actor
+with a finite verb, or a booster ("Syria has been completely liberated").
+Questions, the headline and page debris never are. Every claim row also says
+whether the sentence is hedged ("reportedly", "it is believed") or boosted
+("completely", "unprecedented", "not a single"); the word lists are
+``data/lexicons/claims.yml``, which users extend with their own file.
+
+Example:
+    >>> from analysis.text import process
+    >>> doc = process("Putin said the war was over. Is it over?")
+    >>> rows = ClaimFinder().find(doc, [])
+    >>> [(r["speaker"], r["cue"], doc.text[r["content_start"]:r["content_end"]]) for r in rows]
+    [('Putin', 'said', 'the war was over')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from analysis.attribution import Attribution, AttributionFinder
+from analysis.claim_lexicon import PhraseMatcher, load_claim_lexicon, norm
+from analysis.text import Document, Sentence
+
+__all__ = ["CLAIM_COLUMNS", "ClaimFinder"]
+
+#: The keys of every row :meth:`ClaimFinder.find` returns, in order.
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "sentence_id",
+    "text",
+    "speaker",
+    "speaker_type",
+    "speaker_text",
+    "speaker_start",
+    "speaker_end",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "content_start",
+    "content_end",
+    "quote",
+    "hedged",
+    "boosted",
+)
+
+_FINITE = frozenset("VBD VBZ VBP MD".split())
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
+    "thousand thousands million millions billion billions dozen dozens percent half".split()
+)
+
+
+class ClaimFinder:
+    """Find the claim sentences of a document and their attributions.
+
+    Build once, call :meth:`find` per document.
+
+    Args:
+        lexicon: an optional YAML file whose cues, hedges, boosters and speaker
+            words are ADDED to the packaged ``claims.yml`` (same sections).
+
+    Raises:
+        LexiconError: when a lexicon file is malformed (file and line in the message).
+    """
+
+    def __init__(self, *, lexicon: str | Path | None = None) -> None:
+        self.lexicon = load_claim_lexicon(lexicon)
+        self._attributions = AttributionFinder(self.lexicon)
+        self._hedges: PhraseMatcher = self.lexicon.matcher("hedges")
+        self._boosters: PhraseMatcher = self.lexicon.matcher("boosters")
+
+    def find(self, doc: Document, entities: Sequence[dict]) -> list[dict]:
+        """Return one row per attribution, plus one own-voice row per unattributed claim sentence.
+
+        Args:
+            doc: a processed article (:func:`analysis.text.process`).
+            entities: the entity rows of this article (``EntityRecognizer.find``);
+                an empty list works, with proper nouns standing in for names.
+
+        Returns:
+            Rows (dicts with the keys of :data:`CLAIM_COLUMNS`) in text order.
+            Missing spans are -1; ``speaker`` is "" for the outlet's own voice.
+        """
+        attributions = self._attributions.find(doc, entities)
+        by_sentence: dict[int, list[Attribution]] = {}
+        for a in attributions:
+            by_sentence.setdefault(a.sentence, []).append(a)
+        entity_starts = sorted(int(e["start"]) for e in entities if int(e.get("start", -1)) >= 0)
+        rows: list[dict] = []
+        ei = 0
+        for sentence in doc.sentences:
+            while ei < len(entity_starts) and entity_starts[ei] < sentence.start:
+                ei += 1
+            if sentence.kind != "body":
+                continue
+            found = by_sentence.get(sentence.index)
+            tokens = doc.sentence_tokens(sentence.index)
+            words = [norm(t.text) for t in tokens]
+            has_entity = ei < len(entity_starts) and entity_starts[ei] < sentence.end
+            if not found and not self.is_claim(sentence, tokens, words, has_entity=has_entity):
+                continue
+            hedged = bool(self._hedges.find(words))
+            boosted = bool(self._boosters.find(words))
+            if found:
+                main_ends = [a.extra.get("main_end", -1) for a in found]
+                if all(m > sentence.start for m in main_ends):
+                    # every attribution sits in a clause hanging off the outlet's own statement
+                    rows.append(_own_voice(sentence, hedged, boosted, end=min(main_ends)))
+                for a in found:
+                    rows.append(_row(sentence, a, hedged, boosted))
+            else:
+                rows.append(_own_voice(sentence, hedged, boosted))
+        return rows
+
+    def is_claim(self, sentence: Sentence, tokens: Sequence, words: Sequence[str], *, has_entity: bool) -> bool:
+        """Whether an unattributed body sentence asserts something checkable.
+
+        Args:
+            sentence: the sentence.
+            tokens: its tokens (with POS tags).
+            words: its tokens normalised (lower case, straight quotes).
+            has_entity: whether an entity mention lies in the sentence.
+
+        Returns:
+            True for a statement with a finite verb and a named actor, a number
+            or a booster; False for questions, fragments and scene-setting.
+        """
+        if sentence.kind != "body":
+            return False
+        stripped = sentence.text.rstrip(" \"'”’»)")
+        if stripped.endswith("?"):
+            return False
+        n_words = sum(1 for w in words if w[:1].isalnum())
+        if n_words < 4 or not any(t.pos in _FINITE for t in tokens):
+            return False
+        if has_entity:
+            return True
+        for i, t in enumerate(tokens):
+            if t.pos == "CD" and not _is_year(t.text):
+                return True
+            if words[i] in _NUMBER_WORDS:
+                return True
+            if i > 0 and t.pos in ("NNP", "NNPS") and t.text[:1].isupper() and not t.text.isupper():
+                return True
+        return bool(self._boosters.find(list(words)))
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and 1800 <= int(token) <= 2100
+
+
+def _row(sentence: Sentence, a: Attribution, hedged: bool, boosted: bool) -> dict:
+    return {
+        "sentence_id": sentence.index,
+        "text": sentence.text,
+        "speaker": a.speaker,
+        "speaker_type": a.speaker_type or ("outlet" if not a.speaker else "anonymous"),
+        "speaker_text": a.speaker_text,
+        "speaker_start": a.speaker_start,
+        "speaker_end": a.speaker_end,
+        "cue": a.cue if a.cue_start >= 0 else "",
+        "cue_start": a.cue_start,
+        "cue_end": a.cue_end,
+        "content_start": a.content_start,
+        "content_end": a.content_end,
+        "quote": a.quote,
+        "hedged": hedged,
+        "boosted": boosted,
+    }
+
+
+def _own_voice(sentence: Sentence, hedged: bool, boosted: bool, *, end: int = -1) -> dict:
+    text = sentence.text if end < 0 else sentence.text[: end - sentence.start]
+    end = len(text.rstrip(' .,;:!"”'))
+    start = len(sentence.text) - len(sentence.text.lstrip())
+    return {
+        "sentence_id": sentence.index,
+        "text": sentence.text,
+        "speaker": "",
+        "speaker_type": "outlet",
+        "speaker_text": "",
+        "speaker_start": -1,
+        "speaker_end": -1,
+        "cue": "",
+        "cue_start": -1,
+        "cue_end": -1,
+        "content_start": sentence.start + start,
+        "content_end": sentence.start + max(end, start),
+        "quote": "none",
+        "hedged": hedged,
+        "boosted": boosted,
+    }
