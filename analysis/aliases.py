@@ -1,0 +1,191 @@
+"""The entity alias lexicon: which names refer to the same actor.
+
+A lexicon file is YAML with a top-level ``entities:`` list (a bare list is
+accepted too); each entry is a mapping ``{canonical, label, aliases, note}``.
+:func:`load_aliases` reads the packaged ``entities*.yml`` files and any files a
+user passes, checks every entry and reports problems with the file and line.
+
+Example:
+    >>> lexicon = load_aliases()
+    >>> lexicon.lookup("Daesh")
+    AliasEntry(canonical='Islamic State', label='ORG')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from analysis.errors import LexiconError
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+_KEYS = frozenset({"canonical", "label", "aliases", "note"})
+_ACRONYM = re.compile(r"^[A-Z][A-Z.&]{0,4}$")
+
+
+class AliasEntry(NamedTuple):
+    """What a name refers to: its canonical name and label."""
+
+    canonical: str
+    label: str
+
+
+def alias_key(text: str) -> str:
+    """The form under which a name is looked up: words split as the tokenizer splits them.
+
+    Apostrophes are straightened and every run of spaces becomes one space, and
+    a possessive ``'s`` is its own word (``"Russia's"`` -> ``"Russia 's"``), so a
+    name matches whatever spacing the article uses.
+    """
+    text = text.replace("’", "'").replace("‘", "'")
+    text = re.sub(r"(?<=\w)'s\b", " 's", text)
+    return " ".join(text.split())
+
+
+def is_short_acronym(alias: str) -> bool:
+    """True for short all-capital aliases (``IS``, ``US``, ``U.S.``, ``WHO``) never matched in all-caps text."""
+    return bool(_ACRONYM.match(alias)) and sum(ch.isalpha() for ch in alias) <= 4
+
+
+@dataclass
+class AliasLexicon:
+    """Names -> :class:`AliasEntry`, with the files they came from.
+
+    Attributes:
+        exact: alias key (case-sensitive) -> entry.
+        upper: upper-cased alias key -> entry, for all-caps text (no short acronyms).
+        first_words: the first word of every alias (to skip tokens cheaply).
+        max_words: the longest alias in words.
+        paths: the files read, in order.
+    """
+
+    exact: dict[str, AliasEntry] = field(default_factory=dict)
+    upper: dict[str, AliasEntry] = field(default_factory=dict)
+    first_words: set[str] = field(default_factory=set)
+    max_words: int = 0
+    paths: list[Path] = field(default_factory=list)
+
+    def add(self, alias: str, entry: AliasEntry) -> None:
+        """Register one alias (a later call for the same alias replaces the earlier one)."""
+        key = alias_key(alias)
+        if not key:
+            return
+        words = key.split(" ")
+        self.exact[key] = entry
+        self.first_words.add(words[0])
+        if not is_short_acronym(alias):
+            self.upper[key.upper()] = entry
+            self.first_words.add(words[0].upper())
+        self.max_words = max(self.max_words, len(words))
+
+    def lookup(self, text: str) -> AliasEntry | None:
+        """The entry for a name as written (case-sensitive), or None."""
+        return self.exact.get(alias_key(text))
+
+    def lookup_upper(self, text: str) -> AliasEntry | None:
+        """The entry for a name written in capitals (``"ISLAMIC STATE"``), or None."""
+        return self.upper.get(alias_key(text).upper())
+
+
+def default_alias_paths() -> list[Path]:
+    """The packaged alias lexicons: every ``entities*.yml`` in the lexicon folder, ``entities.yml`` first."""
+    from analysis.resources import lexicon_dir
+
+    paths = sorted(lexicon_dir().glob("entities*.yml"))
+    return sorted(paths, key=lambda p: (p.name != "entities.yml", p.name))
+
+
+def load_aliases(extra: str | Path | Sequence[str | Path] | None = None) -> AliasLexicon:
+    """Read the packaged alias lexicons and then ``extra`` (user files win on conflicts).
+
+    Args:
+        extra: one file or a list of files read after the defaults; None for the defaults only.
+
+    Returns:
+        An :class:`AliasLexicon`.
+
+    Raises:
+        LexiconError: naming the file and line of a malformed file or entry.
+        FileNotFoundError: when a passed file does not exist.
+    """
+    paths = default_alias_paths()
+    if extra is not None:
+        extra_paths = [extra] if isinstance(extra, (str, Path)) else list(extra)
+        for path in extra_paths:
+            path = Path(path)
+            if not path.is_file():
+                raise FileNotFoundError(f"alias lexicon {path} does not exist; pass an existing .yml file")
+            paths.append(path)
+    lexicon = AliasLexicon()
+    for path in paths:
+        for alias, entry in read_alias_file(path):
+            lexicon.add(alias, entry)
+        lexicon.paths.append(Path(path))
+    return lexicon
+
+
+def read_alias_file(path: str | Path) -> list[tuple[str, AliasEntry]]:
+    """Read and check one alias lexicon.
+
+    Args:
+        path: a YAML file with a top-level ``entities:`` list of ``{canonical, label, aliases, note}``.
+
+    Returns:
+        ``(alias, entry)`` pairs in file order, the canonical name first for each entry.
+
+    Raises:
+        LexiconError: naming the file, the line and the problem.
+    """
+    import yaml
+
+    from analysis.resources import read_yaml
+
+    path = Path(path)
+    data = read_yaml(path)  # raises LexiconError for bad YAML
+    if data is None:
+        return []
+    node = yaml.compose(path.read_text(encoding="utf-8"))
+    if isinstance(data, dict):
+        if set(data) != {"entities"}:
+            raise LexiconError(path, 1, "the file must hold one key, 'entities:', with a list of entries")
+        data = data["entities"]
+        node = node.value[0][1]
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise LexiconError(
+            path, node.start_mark.line + 1, "'entities' must be a list of {canonical, label, aliases} entries"
+        )
+    pairs: list[tuple[str, AliasEntry]] = []
+    for item, item_node in zip(data, node.value, strict=True):
+        pairs.extend(_entry_pairs(path, item, item_node.start_mark.line + 1))
+    return pairs
+
+
+def _entry_pairs(path: Path, item: object, line: int) -> Iterable[tuple[str, AliasEntry]]:
+    if not isinstance(item, dict):
+        raise LexiconError(
+            path, line, "each entry must be a mapping such as {canonical: Syria, label: GPE, aliases: [...]}"
+        )
+    unknown = set(item) - _KEYS
+    if unknown:
+        raise LexiconError(
+            path, line, f"unknown key(s) {sorted(map(str, unknown))}; allowed: canonical, label, aliases, note"
+        )
+    canonical = item.get("canonical")
+    if not isinstance(canonical, str) or not canonical.strip():
+        raise LexiconError(path, line, "entry has no 'canonical' name (a non-empty string)")
+    label = item.get("label")
+    if label not in LABELS:
+        raise LexiconError(path, line, f"label {label!r} of {canonical!r} is not one of {', '.join(sorted(LABELS))}")
+    aliases = item.get("aliases") or []
+    if isinstance(aliases, str) or not isinstance(aliases, list):
+        raise LexiconError(path, line, f"'aliases' of {canonical!r} must be a list, e.g. aliases: [IS, ISIL]")
+    for alias in aliases:
+        if not isinstance(alias, str) or not alias.strip():
+            raise LexiconError(path, line, f"alias {alias!r} of {canonical!r} must be a non-empty string (quote it)")
+    entry = AliasEntry(canonical.strip(), label)
+    return [(canonical.strip(), entry)] + [(a.strip(), entry) for a in aliases]

@@ -1,0 +1,323 @@
+"""Alias merging: one canonical name for every mention of the same actor in an article.
+
+Whatever backend found the mentions, :func:`link_mentions` decides their
+canonical names in this order:
+
+1. the alias lexicon ("Daesh" -> "Islamic State"), including a possessive
+   context ("Russia's Defense Ministry" -> "Russian Ministry of Defence");
+2. definitions in the text: "Islamic State (IS)", "the Syrian Democratic Forces
+   (SDF)", "ISIL is an alternative abbreviation for the militant group" (linked
+   to the organisation the article names most before it), "X, also known as Y";
+3. a capital city used for its government ("Moscow's ally", "Washington said")
+   -> its country;
+4. within the article: a surname to the full name ("Putin", "Mr Rudskoi"), an
+   acronym to the name whose initials it spells ("USAF"), a shortened name to
+   the full one ("Northrop" -> "Northrop Grumman", "the Defense Ministry" ->
+   "Russia's Defense Ministry");
+5. otherwise the name as written (a place's gazetteer name).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from analysis.aliases import AliasLexicon
+from analysis.gazetteer import capitals, places
+from analysis.mentions import TITLE_MODIFIERS, TITLES, Mention
+
+_LOCATIVE = frozenset("in at to from near outside inside into around across toward towards via through".split())
+_DEFINITION = re.compile(
+    r"^\W*(?P<acr>[A-Z][A-Za-z.]{1,9}) (?:is|was|stands for)(?: also)? (?:an?|the)? ?"
+    r"(?:(?:alternative|alternate|other|another|common|commonly used|short|shorter|usual|english|arabic)\s+)*"
+    r"(?:abbreviation|acronym|name|term)\b",
+    re.IGNORECASE,
+)
+_AKA = re.compile(r",? (?:also |better |otherwise )?(?:known as|called|a\.k\.a\.|aka) $")
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ez|ed|bin|ibn)-", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_mention(text: str, start: int, end: int, *, titles: bool = True) -> tuple[int, int, str]:
+    """Trim a span to the bare name: no leading "the", no possessive 's, no title.
+
+    Args:
+        text: the document text.
+        start: span start.
+        end: span end (exclusive).
+        titles: also strip a leading title ("President", "Defense Minister"); for persons.
+
+    Returns:
+        ``(start, end, title)``; ``start == end`` when nothing is left.
+    """
+    span = text[start:end]
+    lowered = span.lower()
+    if lowered.startswith("the "):
+        start += 4
+    for suffix in ("'s", "’s", "'", "’"):
+        if text[start:end].endswith(suffix) and end - len(suffix) > start:
+            end -= len(suffix)
+            break
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
+        end -= 1
+    while start < end and not (text[start].isalnum() or text[start] in "'’"):
+        start += 1
+    if not titles:
+        return start, end, ""
+    words = text[start:end].split(" ")
+    t = 0
+    core = False
+    while t < len(words) - 1:
+        word = words[t].lower().rstrip(".")
+        if word in TITLES:
+            core = True
+        elif word not in TITLE_MODIFIERS:
+            break
+        t += 1
+    if core and t:
+        title = " ".join(words[:t])
+        start += len(title) + 1
+        while start < end and text[start] == " ":
+            start += 1
+        return start, end, title
+    return start, end, ""
+
+
+def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[dict]:
+    """Give every mention its canonical name and return the entity rows.
+
+    Args:
+        doc: the :class:`~analysis.text.Document` the mentions come from.
+        mentions: candidate mentions in text order (any backend).
+        lexicon: the alias lexicon.
+
+    Returns:
+        Rows with ``sentence_id``, ``start``, ``end``, ``text``, ``canonical``,
+        ``label``, ``title``, in text order, without duplicates or overlaps.
+    """
+    text = doc.text
+    upper_sentences = _upper_sentences(doc)
+    items = _clean(doc, mentions, lexicon, upper_sentences)
+    if not items:
+        return []
+    doc_alias = _definitions(doc, items)
+    gazetteer = places()
+    capital_of = capitals()
+
+    # 1-3: lexicon, definitions, capitals; what is left is decided by linking below
+    for item in items:
+        surface = item["text"]
+        entry = None
+        if item["how"] != "dateline" and item["how"] != "lexicon":
+            entry = _lexicon_entry(lexicon, surface, item["sentence_id"] in upper_sentences)
+            before = text[max(0, item["start"] - 40) : item["start"]]
+            possessive = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)*) ?['’]s $", before)
+            if possessive:
+                owner = f"{possessive.group(1)} 's {surface}"
+                entry = lexicon.exact.get(owner) or entry
+            if entry is not None:
+                item["canonical"], item["label"] = entry.canonical, entry.label
+        if surface in doc_alias and (item["how"] in ("guess", "model", "cue") or not item["canonical"]):
+            item["canonical"], item["label"] = doc_alias[surface]
+        if item["label"] == "GPE" and surface in capital_of and _governs(doc, item):
+            country = capital_of[surface]
+            hit = lexicon.exact.get(country)
+            item["canonical"] = hit.canonical if hit else country
+            item["how"] = "capital"
+        if not item["canonical"] and item["how"] == "model":
+            place = gazetteer.get(surface)
+            if place is not None:
+                item["canonical"] = place.canonical
+
+    # 4: linking inside the article
+    persons: dict[str, str] = {}
+    longer: list[dict] = []
+    for item in items:
+        words = item["text"].split()
+        if item["label"] == "PERSON" and len(words) >= 2:
+            canonical = item["canonical"] or item["text"]
+            for key in {words[-1], _PARTICLE.sub("", words[-1])}:
+                persons.setdefault(key, canonical)
+        if len(words) >= 2 and item["label"] in ("ORG", "GPE", "LOC"):
+            longer.append(item)
+    for item in items:
+        if item["canonical"] and item["how"] not in ("guess", "title", "model"):
+            continue
+        surface = item["text"]
+        words = surface.split()
+        if len(words) == 1 and surface in persons and item["how"] in ("guess", "title", "model"):
+            item["canonical"], item["label"] = persons[surface], "PERSON"
+            continue
+        if item["canonical"]:
+            continue
+        if item["label"] != "PERSON" or len(words) == 1:
+            target = _shortened(surface, words, longer, item)
+            if target is not None:
+                item["canonical"] = target["canonical"] or target["text"]
+                item["label"] = target["label"]
+                continue
+    for item in items:
+        if not item["canonical"]:
+            item["canonical"] = item["text"]
+    return [
+        {
+            "sentence_id": item["sentence_id"],
+            "start": item["start"],
+            "end": item["end"],
+            "text": item["text"],
+            "canonical": item["canonical"],
+            "label": item["label"],
+            "title": item["title"],
+        }
+        for item in items
+    ]
+
+
+def _lexicon_entry(lexicon: AliasLexicon, surface: str, upper: bool):
+    entry = lexicon.exact.get(surface.replace("’", "'"))
+    if entry is None and upper:
+        entry = lexicon.upper.get(surface.upper())
+    return entry
+
+
+def _upper_sentences(doc) -> set[int]:
+    out = set()
+    for sentence in doc.sentences:
+        letters = [ch for ch in sentence.text if ch.isalpha()]
+        if len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
+            out.add(sentence.index)
+    return out
+
+
+def _clean(doc, mentions: list[Mention], lexicon: AliasLexicon, upper_sentences: set[int]) -> list[dict]:
+    """Strip titles/"the"/'s, drop empty, debris and overlapping mentions; keep text order."""
+    text = doc.text
+    items: list[dict] = []
+    last_end = -1
+    debris = {s.index for s in doc.sentences if s.is_debris}
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if m.sentence in debris:
+            continue
+        start, end, title = strip_mention(text, m.start, m.end, titles=m.label == "PERSON")
+        title = m.title or title
+        if end <= start or start < last_end:
+            continue
+        surface = text[start:end]
+        if "\n" in surface:  # a mention never crosses a paragraph
+            surface = surface.split("\n", 1)[0].rstrip()
+            end = start + len(surface)
+        if not any(ch.isalpha() for ch in surface):
+            continue
+        if (
+            m.sentence in upper_sentences
+            and surface.isupper()
+            and lexicon.exact.get(surface) is not None
+            and len(surface) <= 4
+        ):
+            continue  # "IS" in shouting text is a verb
+        items.append(
+            {
+                "sentence_id": m.sentence,
+                "start": start,
+                "end": end,
+                "text": surface,
+                "canonical": m.canonical,
+                "label": m.label,
+                "title": title,
+                "how": m.how,
+            }
+        )
+        last_end = end
+    return items
+
+
+def _definitions(doc, items: list[dict]) -> dict[str, tuple[str, str]]:
+    """Aliases the article defines itself: "Name (ACR)", "ACR is an abbreviation for ...", "X, also known as Y"."""
+    text = doc.text
+    aliases: dict[str, tuple[str, str]] = {}
+    counts: dict[tuple[str, str], int] = {}
+    sentence_start = {s.index: s.start for s in doc.sentences}
+    for k, item in enumerate(items):
+        resolved = (item["canonical"] or item["text"], item["label"])
+        if k > 0:
+            prev = items[k - 1]
+            between = text[prev["end"] : item["start"]]
+            after = text[item["end"] : item["end"] + 1]
+            if (between in (" (", "(") and after == ")" and _is_acronym_of(item["text"], prev["text"])) or (
+                _AKA.search(between) and "\n" not in between
+            ):
+                aliases.setdefault(item["text"], (prev["canonical"] or prev["text"], prev["label"]))
+        head = text[sentence_start[item["sentence_id"]] : item["start"]]
+        if not head.strip(" \"'“‘") and item["text"].isupper():
+            tail = text[item["start"] : item["start"] + 80]
+            if _DEFINITION.match(tail) and counts:
+                orgs = [(n, pos, key) for key, (n, pos) in counts.items() if key[1] == "ORG"]
+                if orgs:
+                    best = max(orgs)[2]
+                    aliases.setdefault(item["text"], best)
+        key = resolved
+        n, _ = counts.get(key, (0, 0))
+        counts[key] = (n + 1, k)
+    return aliases
+
+
+def _is_acronym_of(short: str, name: str) -> bool:
+    """True for a short form in parentheses after a name ("IS" after "Islamic State")."""
+    if len(short) > 8 or " " in short or not short[:1].isupper():
+        return False
+    letters = [ch for ch in short if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= len(letters) - 1 and len(name) > len(short)
+
+
+def _initials(words: list[str]) -> str:
+    out = []
+    for word in words:
+        if word.lower() in ("of", "the", "and", "for", "&", "de", "on"):
+            continue
+        for part in re.split(r"[-\s]", word):
+            if part[:1].isalpha():
+                out.append(part[0].upper())
+    return "".join(out)
+
+
+def _shortened(surface: str, words: list[str], longer: list[dict], item: dict) -> dict | None:
+    """A longer ORG/GPE/LOC name of the article this mention shortens (prefix, suffix, acronym)."""
+    acronym = surface.replace(".", "")
+    is_acronym = acronym.isupper() and 2 <= len(acronym) <= 6
+    for other in longer:
+        if other is item:
+            continue
+        other_words = other["text"].split()
+        if len(other_words) <= len(words):
+            continue
+        if is_acronym:
+            if _initials(other_words) == acronym:
+                return other
+            continue
+        n = len(words)
+        if other_words[:n] == words or other_words[-n:] == words:
+            if n == 1 and other_words[-1] == words[0] and other["label"] == "GPE":
+                continue
+            return other
+    return None
+
+
+def _governs(doc, item: dict) -> bool:
+    """True when a capital city stands for its government: "Moscow's ally", "Moscow said"."""
+    text = doc.text
+    after = text[item["end"] : item["end"] + 30]
+    before = text[max(0, item["start"] - 20) : item["start"]].split()
+    if before and before[-1].lower() in _LOCATIVE:
+        return False
+    if re.match(r"['’]s [a-z]", after):
+        return True
+    tokens = doc.tokens
+    index = bisect.bisect_left(tokens, item["end"], key=lambda tok: tok.start)
+    if index < len(tokens):
+        pos = tokens[index].pos
+        return (pos.startswith("VB") or pos == "MD") and pos not in ("VBN", "VBG")
+    return False

@@ -1,0 +1,520 @@
+"""Rule-based mention finding: runs of capitalised words, typed by lexicon, gazetteer and cue words.
+
+Used by :class:`analysis.entities.EntityRecognizer` with ``method="rules"``.
+Works sentence by sentence on the tokens and Penn tags of a
+:class:`~analysis.text.Document`, offline, in one pass over the tokens.
+
+Three kinds of sentences are told apart so that capitals do not flood the results:
+
+* normal text: a capitalised word is evidence of a name, except at the start of
+  a sentence or quote, where it must also look like a proper noun;
+* title case (headlines): only names known from the lexicon, the gazetteer or
+  the article's own body are taken;
+* all caps: the same, matched case-insensitively, never for short acronyms
+  (so "IS" the verb is not Islamic State).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+from analysis.aliases import AliasEntry, AliasLexicon
+from analysis.gazetteer import is_common_word, places
+
+#: Last words that make a name an organisation.
+ORG_CUES = frozenset(
+    """ministry ministries forces force party council army navy university commission observatory agency
+    bank company corporation corp corp. inc inc. ltd ltd. llc plc group association committee court parliament
+    assembly front brigade brigades movement organization organisation union institute fund office department
+    service services police guard guards airlines airways motors news times post network coalition alliance
+    authority board senate congress administration holdings bureau foundation hospital school college academy
+    center centre command staff militia regiment division battalion cabinet government federation club society
+    trust exchange reserve systems industries technologies communications media press telegraph herald journal
+    tribune gazette wire broadcasting television radio daily courier observer initiative forum secretariat
+    directorate church mission unit units battalions squad agencies council""".split()
+)
+#: First words that make a name an organisation when followed by "of" ("Ministry of Defence").
+ORG_HEADS = frozenset("ministry bank university department office council court institute commission league".split())
+#: Words that make a name a location (rivers, regions, features).
+LOC_CUES = frozenset(
+    """river mountains mount mt. sea ocean valley desert gulf lake island islands peninsula strait bay heights
+    plain plains basin coast canal street square airport base bridge highway road dam crossing field fields
+    region district corridor channel hills hill forest park falls range""".split()
+)
+LOC_HEADS = frozenset("mount lake gulf river sea bay".split())
+#: Words that make a name a place with a government.
+GPE_CUES = frozenset(
+    "province governorate county city oblast prefecture municipality republic kingdom emirate territory canton".split()
+)
+#: Core person titles (lower case, without the final period).
+TITLES = frozenset(
+    """president vice-president president-elect premier chancellor minister secretary secretary-general mr mrs ms
+    miss dr prof professor gen general lt lieutenant col colonel maj major capt captain sgt sergeant cpl corporal
+    adm admiral cmdr commander brig brigadier sen senator rep representative congressman congresswoman gov
+    governor mayor king queen prince princess sheikh emir sultan pope ayatollah imam cardinal bishop archbishop
+    rabbi rev reverend sir dame lord lady judge justice ambassador envoy spokesman spokeswoman spokesperson
+    chairman chairwoman ceo director chief marshal colonel-general lieutenant-general major-general lt-gen
+    maj-gen lt.-gen mp""".split()
+)
+#: Words that may stand inside a title run ("Defense Minister", "Secretary of State").
+TITLE_MODIFIERS = frozenset(
+    """prime vice deputy foreign defense defence interior finance economy health acting former executive senior
+    special attorney first field state of the general security national assistant under permanent supreme
+    military chief trade energy justice culture education""".split()
+)
+MONTHS_DAYS = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+#: Capitalised words that are not names on their own.
+NOT_NAMES = frozenset("i a am pm tv ok oh god internet web bn mn ad bc".split())
+#: Small words allowed inside a name ("Bank of America", "Staffan de Mistura").
+CONNECTORS = frozenset("of for de du da del della der van von la le bin ibn al el & y".split())
+#: Lower-case prefixes of names ("al-Assad", "ez-Zor").
+NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ez-", "ed-", "bin-", "ibn-", "d'", "de-")
+#: Prefixes of adjectives built on a name ("pro-Russian", "anti-Assad").
+ADJ_PREFIXES = frozenset("pro anti non ex post pre mid neo then trans pan".split())
+_OPENERS = frozenset(['"', "“", "``", "'", "‘", ":", "-", "--", "—", "–", "(", "["])
+_FUNCTION = frozenset("of the a an in on at to for and or by with from as vs via into over after".split())
+_MAX_CHUNK = 8
+
+
+class Mention(NamedTuple):
+    """A candidate mention before linking.
+
+    ``how`` says where the type came from: "lexicon", "place", "cue", "title",
+    "dateline", "guess" (weak: a name by shape only) or "model" (spaCy/NLTK).
+    """
+
+    sentence: int
+    start: int
+    end: int
+    label: str
+    canonical: str
+    title: str
+    how: str
+
+
+class Unit(NamedTuple):
+    """A word as the chunker sees it: a token, or part of one (``Kurdish`` of ``Kurdish-led``)."""
+
+    start: int
+    end: int
+    text: str
+    pos: str
+    cap: bool
+
+
+@cache
+def _pattern_lexicon() -> dict:
+    from textblob.en import lexicon
+
+    return lexicon
+
+
+def looks_proper(text: str) -> bool:
+    """True when a capitalised word that starts a sentence is probably a name.
+
+    The Pattern lexicon knows "Apple" as a proper noun and "Mentioning" or
+    "Last" as ordinary words; unknown capitalised words count as names.
+    """
+    tag = _pattern_lexicon().get(text)
+    if tag is not None:
+        return tag.startswith("NNP")
+    return not is_common_word(text)
+
+
+def is_cap(text: str) -> bool:
+    """True for a word that can be part of a name: capitalised, or a particle name like "al-Assad"."""
+    if not text:
+        return False
+    first = text[0]
+    if first.isupper():
+        return any(ch.isalpha() for ch in text)
+    if (first.islower() and "-" in text) or "'" in text:
+        lowered = text.lower()
+        for particle in NAME_PARTICLES:
+            if lowered.startswith(particle) and len(text) > len(particle) and text[len(particle)].isupper():
+                return True
+    return False
+
+
+def sentence_units(tokens) -> list[Unit]:
+    """The sentence's words with possessives and hyphenated adjectives split off.
+
+    ``Russia’s`` -> ``Russia`` + ``’s``; ``Kurdish-led`` -> ``Kurdish`` + ``-led``;
+    ``pro-Russian`` -> ``pro-`` + ``Russian``; ``al-Assad`` stays whole.
+    """
+    units: list[Unit] = []
+    append = units.append
+    for tok in tokens:
+        text = tok.text
+        if len(text) > 2 and text[0].isupper() and (text.endswith("’s") or text.endswith("'s")):
+            cut = tok.end - 2
+            append(Unit(tok.start, cut, text[:-2], tok.pos, True))
+            append(Unit(cut, tok.end, text[-2:], "POS", False))
+            continue
+        if "-" in text and len(text) > 3:
+            head, _, tail = text.partition("-")
+            if head and tail:
+                if (head[0].isupper() and tail[0].islower() and not head.isupper()) or (
+                    head.isupper() and len(head) <= 4 and tail[0].islower()
+                ):
+                    cut = tok.start + len(head)
+                    append(Unit(tok.start, cut, head, tok.pos, True))
+                    append(Unit(cut, tok.end, text[len(head) :], tok.pos, False))
+                    continue
+                if head.lower() in ADJ_PREFIXES and tail[0].isupper():
+                    cut = tok.start + len(head) + 1
+                    append(Unit(tok.start, cut, text[: len(head) + 1], tok.pos, False))
+                    append(Unit(cut, tok.end, tail, tok.pos, True))
+                    continue
+        append(Unit(tok.start, tok.end, text, tok.pos, is_cap(text)))
+    return units
+
+
+def sentence_mode(units: list[Unit]) -> str:
+    """``"upper"`` (all caps), ``"title"`` (title case) or ``"normal"``."""
+    letters = caps = upper = content = 0
+    for unit in units:
+        text = unit.text
+        if not text[0].isalpha():
+            continue
+        if sum(ch.isalpha() for ch in text) >= 2:
+            letters += 1
+            if text.isupper():
+                upper += 1
+        if text.lower() not in _FUNCTION:
+            content += 1
+            if text[0].isupper():
+                caps += 1
+    if letters >= 3 and upper >= 0.6 * letters:
+        return "upper"
+    if content >= 4 and caps >= 0.75 * content:
+        return "title"
+    return "normal"
+
+
+def _title_word(text: str) -> str:
+    return text.lower().rstrip(".")
+
+
+class RuleMentionFinder:
+    """Finds candidate mentions with the rules described in the module docstring.
+
+    Args:
+        lexicon: the alias lexicon (names with canonical forms and labels).
+    """
+
+    def __init__(self, lexicon: AliasLexicon) -> None:
+        self.lexicon = lexicon
+        self.places = places()
+
+    # -- lookups -------------------------------------------------------------
+    def _known(self, key: str) -> tuple[str, str, str] | None:
+        """(label, canonical, how) of a name known to the lexicon or the gazetteer."""
+        entry = self.lexicon.exact.get(key)
+        if entry is not None:
+            return entry.label, entry.canonical, "lexicon"
+        place = self.places.get(key)
+        if place is not None:
+            return place.label, place.canonical, "place"
+        return None
+
+    def _known_upper(self, key: str) -> tuple[str, str, str] | None:
+        entry: AliasEntry | None = self.lexicon.upper.get(key)
+        if entry is not None:
+            return entry.label, entry.canonical, "lexicon"
+        if sum(ch.isalpha() for ch in key) >= 4:
+            place = self.places.get(key.title())
+            if place is not None and place.kind != "city":
+                return place.label, place.canonical, "place"
+        return None
+
+    def _longest_known(self, units: list[Unit], i: int, end: int) -> tuple[int, tuple[str, str, str]] | None:
+        """The longest known name starting at unit ``i`` and ending by ``end``."""
+        lex = self.lexicon
+        longest = min(end - i, max(lex.max_words, 4))
+        for k in range(i + 1, i + longest):
+            if units[k].text in ("'s", "’s"):  # "Russia's Defense Ministry" is two mentions
+                longest = k - i
+                break
+        for length in range(longest, 0, -1):
+            key = " ".join(u.text for u in units[i : i + length]).replace("’", "'")
+            hit = self._known(key)
+            if hit is not None:
+                return length, hit
+        return None
+
+    # -- public --------------------------------------------------------------
+    def mentions(self, doc) -> list[Mention]:
+        """Candidate mentions of a document, in text order (debris sentences skipped)."""
+        found: list[Mention] = []
+        deferred = []
+        text = doc.text
+        for sentence in doc.sentences:
+            if sentence.is_debris:
+                continue
+            units = sentence_units(doc.tokens[sentence.first_token : sentence.end_token])
+            if not units:
+                continue
+            mode = sentence_mode(units)
+            starts_paragraph = sentence.start == 0 or text[sentence.start - 1] == "\n"
+            if mode == "normal":
+                found.extend(self._normal(sentence.index, units, starts_paragraph))
+            else:
+                deferred.append((sentence.index, units, mode, starts_paragraph))
+        if deferred:
+            known = {}
+            for m in found:
+                key = " ".join(text[m.start : m.end].split())
+                known.setdefault(key, m)
+            for index, units, mode, starts_paragraph in deferred:
+                found.extend(self._restricted(index, units, mode, known, starts_paragraph))
+            found.sort(key=lambda m: m.start)
+        return found
+
+    # -- normal sentences ----------------------------------------------------
+    def _normal(self, index: int, units: list[Unit], starts_paragraph: bool) -> list[Mention]:
+        out: list[Mention] = []
+        n = len(units)
+        i = 0
+        if starts_paragraph:
+            i = self._dateline(index, units, out)
+        initial = True  # the next word starts the sentence or a quote
+        lex_first = self.lexicon.first_words
+        while i < n:
+            unit = units[i]
+            if not unit.cap and unit.text not in lex_first:
+                if unit.text in _OPENERS:
+                    initial = True
+                elif unit.text[0].isalnum():
+                    initial = False
+                i += 1
+                continue
+            # grow a chunk: capitalised words, connectors between them, lexicon names as blocks
+            j = i
+            while j < n:
+                hit = self._longest_known(units, j, n) if units[j].text in lex_first else None
+                if hit is not None and (hit[0] > 1 or units[j].cap):
+                    j += hit[0]
+                    continue
+                u = units[j]
+                if u.cap:
+                    j += 1
+                    continue
+                if (
+                    j > i
+                    and j + 1 < n
+                    and u.text.lower() in CONNECTORS
+                    and (
+                        units[j + 1].cap
+                        or (u.text == "of" and units[j + 1].text == "the" and j + 2 < n and units[j + 2].cap)
+                    )
+                ):
+                    j += 2 if units[j + 1].text == "the" else 1
+                    continue
+                break
+            if j == i:  # a lexicon first word that did not match
+                initial = False
+                i += 1
+                continue
+            chunk = units[i:j]
+            if initial:
+                chunk = self._trim_initial(chunk)
+            out.extend(self._resolve(index, chunk))
+            initial = False
+            i = j
+        return out
+
+    def _dateline(self, index: int, units: list[Unit], out: list[Mention]) -> int:
+        """``MOSCOW, Dec 7 (Reuters) -``: capitals at a paragraph start followed by a comma are a place."""
+        k = 0
+        while k < len(units) and units[k].text.isupper() and units[k].text.isalpha():
+            k += 1
+        if k == 0 or k > 4 or k >= len(units) or units[k].text not in (",", "("):
+            return 0
+        if k == 1 and len(units[0].text) <= 4 and self.lexicon.exact.get(units[0].text):
+            return 0  # "US, Russia agree ..." starts with an acronym, not a dateline
+        key = " ".join(u.text for u in units[:k])
+        hit = self._known_upper(key)
+        canonical = hit[1] if hit else key.title()
+        out.append(Mention(index, units[0].start, units[k - 1].end, "GPE", canonical, "", "dateline"))
+        return k
+
+    def _trim_initial(self, chunk: list[Unit]) -> list[Unit]:
+        """Drop a sentence-initial word that is an ordinary word capitalised by position."""
+        first = chunk[0]
+        text = first.text
+        if text.isupper() and len(text) >= 2:
+            return chunk
+        if self._known(text) is not None or _title_word(text) in TITLES:
+            return chunk
+        if len(chunk) > 1 and self._longest_known(chunk, 0, len(chunk)) is not None:
+            return chunk
+        ordinary = text.lower() in _stopwords() or not looks_proper(text)
+        if ordinary or (len(chunk) == 1 and not first.pos.startswith("NNP")):
+            rest = chunk[1:]
+            while rest and rest[0].text.lower() in CONNECTORS:
+                rest = rest[1:]
+            return rest
+        return chunk
+
+    def _resolve(self, index: int, chunk: list[Unit]) -> list[Mention]:
+        """Type one chunk: a known name, a titled person, a cue-typed name, or pieces."""
+        while chunk and (chunk[-1].text.lower() in CONNECTORS or chunk[-1].text.lower() in MONTHS_DAYS):
+            chunk = chunk[:-1]
+        while chunk and chunk[0].text.lower() in MONTHS_DAYS:
+            chunk = chunk[1:]
+        if not chunk:
+            return []
+        n = len(chunk)
+        key = " ".join(u.text for u in chunk).replace("’", "'")
+        hit = self._known(key)
+        if hit is not None:
+            return [Mention(index, chunk[0].start, chunk[-1].end, hit[0], hit[1], "", hit[2])]
+        if n > _MAX_CHUNK:
+            return self._segment(index, chunk, guesses=False)
+        last = chunk[-1].text.lower()
+        first = chunk[0].text.lower()
+        # a title run followed by a name: a person
+        if last not in ORG_CUES and _title_word(first) in TITLES | TITLE_MODIFIERS:
+            t = 0
+            core = False
+            while t < n and (_title_word(chunk[t].text) in TITLES or _title_word(chunk[t].text) in TITLE_MODIFIERS):
+                core = core or _title_word(chunk[t].text) in TITLES
+                t += 1
+            if core and t < n:
+                while t > 0 and chunk[t - 1].text.lower() in ("of", "the"):
+                    t -= 1  # "Prime Minister of Singapore": the place is not the person
+                rest = chunk[t:]
+                if rest[0].text.lower() in CONNECTORS or rest[0].text.lower() == "the":
+                    return self._segment(index, [u for u in rest if u.text.lower() not in ("of", "the")], guesses=True)
+                title = " ".join(u.text for u in chunk[:t])
+                rest_key = " ".join(u.text for u in rest)
+                hit = self._known(rest_key)
+                if hit is not None and hit[0] == "PERSON":
+                    return [Mention(index, rest[0].start, rest[-1].end, "PERSON", hit[1], title, hit[2])]
+                if hit is None and all(is_cap(u.text) or u.text.lower() in CONNECTORS for u in rest):
+                    return [Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
+        if n > 1 or last in GPE_CUES:
+            label = None
+            if last in ORG_CUES or (first in ORG_HEADS and n > 2 and chunk[1].text == "of"):
+                label = "ORG"
+            elif last in LOC_CUES or (first in LOC_HEADS and n > 1):
+                label = "LOC"
+            elif last in GPE_CUES and n > 1:
+                base = self._known(" ".join(u.text for u in chunk[:-1]))
+                canonical = base[1] if base is not None and base[0] in ("GPE", "LOC") else ""
+                return [Mention(index, chunk[0].start, chunk[-1].end, "GPE", canonical, "", "cue")]
+            if label is not None:
+                return [Mention(index, chunk[0].start, chunk[-1].end, label, "", "", "cue")]
+        return self._segment(index, chunk, guesses=True)
+
+    def _segment(self, index: int, chunk: list[Unit], *, guesses: bool) -> list[Mention]:
+        """Split a chunk into known names and the unknown runs between them."""
+        out: list[Mention] = []
+        n = len(chunk)
+        j = 0
+        run_start = None
+        title = ""
+        while j < n:
+            hit = self._longest_known(chunk, j, n)
+            word = _title_word(chunk[j].text)
+            if hit is None and word in TITLES and j + 1 < n and run_start is None:
+                t = j
+                while t < n and (_title_word(chunk[t].text) in TITLES or _title_word(chunk[t].text) in TITLE_MODIFIERS):
+                    t += 1
+                if t < n:
+                    title = " ".join(u.text for u in chunk[j:t])
+                    j = t
+                    continue
+            if hit is None:
+                if run_start is None:
+                    run_start = j
+                j += 1
+                continue
+            if run_start is not None and guesses:
+                out.extend(self._guess(index, chunk[run_start:j], title))
+                title = ""
+            run_start = None
+            length, (label, canonical, how) = hit
+            if label != "PERSON" and title:
+                title = ""
+            out.append(Mention(index, chunk[j].start, chunk[j + length - 1].end, label, canonical, title, how))
+            title = ""
+            j += length
+        if run_start is not None and guesses:
+            out.extend(self._guess(index, chunk[run_start:], title))
+        return out
+
+    def _guess(self, index: int, run: list[Unit], title: str) -> list[Mention]:
+        while run and run[0].text.lower() in CONNECTORS:
+            run = run[1:]
+        while run and run[-1].text.lower() in CONNECTORS:
+            run = run[:-1]
+        if not run:
+            return []
+        start, end = run[0].start, run[-1].end
+        if title:
+            return [Mention(index, start, end, "PERSON", "", title, "title")]
+        if len(run) == 1:
+            text = run[0].text
+            letters = sum(ch.isalpha() for ch in text)
+            if letters < 2 or text.lower() in NOT_NAMES or _title_word(text) in TITLES:
+                return []
+            return [Mention(index, start, end, "ORG", "", "", "guess")]
+        if (
+            len(run) <= 4
+            and all(u.text[0].isupper() or is_cap(u.text) for u in run)
+            and not any(u.text.isupper() and len(u.text) > 1 for u in run)
+        ):
+            return [Mention(index, start, end, "PERSON", "", "", "guess")]
+        return [Mention(index, start, end, "ORG", "", "", "guess")]
+
+    # -- title-case and all-caps sentences -------------------------------------
+    def _restricted(self, index, units, mode, known, starts_paragraph) -> list[Mention]:
+        out: list[Mention] = []
+        n = len(units)
+        i = 0
+        if starts_paragraph and mode == "upper":
+            pass
+        elif starts_paragraph:
+            i = self._dateline(index, units, out)
+        upper = mode == "upper"
+        known_upper = {k.upper(): m for k, m in known.items()} if upper else None
+        while i < n:
+            if not units[i].cap:
+                i += 1
+                continue
+            best = None
+            for length in range(min(n - i, 6), 0, -1):
+                key = " ".join(u.text for u in units[i : i + length]).replace("’", "'")
+                if upper:
+                    hit = self._known_upper(key)
+                    if hit is None and key in known_upper and len(key) >= 4:
+                        m = known_upper[key]
+                        hit = (m.label, m.canonical, m.how)
+                else:
+                    hit = self._known(key)
+                    if hit is None and key in known:
+                        m = known[key]
+                        hit = (m.label, m.canonical, m.how)
+                if hit is not None:
+                    best = (length, hit)
+                    break
+            if best is None:
+                i += 1
+                continue
+            length, (label, canonical, how) = best
+            out.append(Mention(index, units[i].start, units[i + length - 1].end, label, canonical, "", how))
+            i += length
+        return out
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    from analysis.text import stopwords
+
+    return stopwords()
