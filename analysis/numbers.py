@@ -266,6 +266,9 @@ class NumberLexicon:
         vague: plural number word -> its base value ("hundreds" -> 100).
         name_words: words that make a following number part of a name ("resolution").
         people_after: words after a bare number that make it a count of people ("two dozen detained").
+        symbols: finds a digit or a currency symbol.
+        words: every number word (a sentence with none of these, no digit and no symbol is skipped).
+        longest: the longest phrase (in tokens) of any list, the bound of every look-around.
     """
 
     qualifiers: dict[tuple[str, ...], str]
@@ -275,11 +278,13 @@ class NumberLexicon:
     vague: dict[str, float]
     name_words: frozenset[str]
     people_after: frozenset[str]
+    symbols: re.Pattern[str]
+    words: frozenset[str]
+    longest: int
 
-    @property
-    def longest(self) -> int:
-        """The longest phrase (in tokens) of any list, the bound of every look-around."""
-        return max(len(k) for table in (self.qualifiers, self.rates, self.units) for k in table)
+    def may_hold_number(self, text: str) -> bool:
+        """False when ``text`` has no digit, currency symbol or number word (nothing to find)."""
+        return self.symbols.search(text) is not None or not self.words.isdisjoint(_LETTERS.findall(text.lower()))
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -374,7 +379,19 @@ def load_lexicon(path: str | Path | None = None) -> NumberLexicon:
         vague=vague,
         name_words=frozenset(normalize(str(w)) for w in names),
         people_after=frozenset(normalize(str(w)) for w in people),
+        symbols=_symbols(currencies),
+        words=frozenset(_SMALL) | frozenset(_SCALES) | frozenset(_DENOMINATORS) | {"dozen"} | frozenset(vague),
+        longest=max(len(k) for table in (qualifiers, rates, units) for k in table),
     )
+
+
+def _symbols(currencies: dict[str, str]) -> re.Pattern[str]:
+    """A pattern that finds a digit or a currency symbol."""
+    symbols = "".join(re.escape(c) for c in sorted({k[0] for k in currencies if not k[0].isalnum()}))
+    return re.compile(rf"[0-9{symbols}]")
+
+
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def _float(text: str) -> float:
@@ -978,6 +995,8 @@ def find_numbers(doc: Document, *, lexicon: str | Path | None = None) -> list[di
     for sentence in doc.sentences:
         if sentence.is_debris or sentence.end_token <= sentence.first_token:
             continue
+        if not lex.may_hold_number(sentence.text):
+            continue  # no digit, number word or currency symbol: nothing to find
         tokens = doc.tokens[sentence.first_token : sentence.end_token]
         finder = _SentenceNumbers(text, tokens, lex)
         for match in finder.run():
