@@ -1,0 +1,465 @@
+"""Score attribution (speaker, cue, content) and numbers against annotated articles.
+
+``python -m analysis evaluate claims --format gold data/gold`` runs the whole
+pipeline on every annotated article and compares its ``claims`` rows with the
+answer key; ``--format brat DIR`` does the same for standoff annotation
+(``.txt`` + ``.ann`` pairs with Source / Cue / Content text-bound annotations
+linked by relations or events, as in public attribution corpora).
+
+Figures (attributions are rows whose ``quote`` is not "none"):
+
+* content precision / recall / F1: a predicted and a gold attribution match
+  when their content spans overlap by at least half their union (one-to-one,
+  best overlap first); the same with any overlap;
+* speaker accuracy on matched pairs: the canonical names agree (case-insensitive,
+  "" = the outlet's own voice); a description ("officials", "a European
+  diplomat in Beirut") agrees with a description with the same head noun;
+* cue accuracy on matched pairs (case-insensitive text), quote-kind accuracy;
+* claim sentences: precision / recall of which sentences are claims;
+* numbers (gold format): :func:`analysis.evaluation.numbers.score_numbers`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = [
+    "add_arguments",
+    "main",
+    "match_spans",
+    "read_brat",
+    "same_speaker",
+    "score_attributions",
+]
+
+_FORMATS = ("gold", "brat")
+_QUANTIFIERS = frozenset("a an the several some many most other two three four five dozens".split())
+_POSTMODIFIER = re.compile(r"\s(?:in|at|on|from|with|near|inside|who|which|speaking)\s")
+
+
+# ------------------------------------------------------------------ matching
+def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    return inter / (max(a[1], b[1]) - min(a[0], b[0]))
+
+
+def match_spans(
+    predicted: list[tuple[str, int, int]], gold: list[tuple[str, int, int]], *, threshold: float = 0.5
+) -> list[tuple[int, int]]:
+    """Pair predicted and gold spans one-to-one, best overlap first.
+
+    Args:
+        predicted: ``(document, start, end)`` per predicted item.
+        gold: ``(document, start, end)`` per gold item.
+        threshold: the least overlap-over-union for a pair; ``0`` means any overlap.
+
+    Returns:
+        ``(predicted index, gold index)`` pairs.
+    """
+    by_doc: dict[str, list[int]] = {}
+    for j, (doc, _, _) in enumerate(gold):
+        by_doc.setdefault(doc, []).append(j)
+    candidates = []
+    for i, (doc, start, end) in enumerate(predicted):
+        for j in by_doc.get(doc, ()):
+            score = _iou((start, end), gold[j][1:])
+            if score > 0 and score >= threshold:
+                candidates.append((-score, i, j))
+    candidates.sort()
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs = []
+    for _, i, j in candidates:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return sorted(pairs)
+
+
+def _head(description: str) -> str:
+    text = description.lower().replace("’", "'")
+    text = _POSTMODIFIER.split(f" {text} ")[0]
+    words = [w for w in re.split(r"[\s,]+", text) if w and w not in _QUANTIFIERS]
+    for i, w in enumerate(words):
+        if w in ("for", "of") and i > 0:  # "a spokesman for the group": the spokesman
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+def same_speaker(predicted: str, gold: str) -> bool:
+    """Whether a predicted speaker agrees with a gold speaker.
+
+    Names agree when equal ignoring case; "" (own voice) only with "". A gold
+    description (it starts in lower case: "officials", "a European diplomat")
+    also agrees with a prediction that has the same head noun.
+
+    Args:
+        predicted: the predicted speaker (canonical name or description).
+        gold: the gold speaker.
+
+    Returns:
+        True when they agree.
+    """
+    p, g = " ".join(str(predicted).split()).lower(), " ".join(str(gold).split()).lower()
+    if p == g:
+        return True
+    if not p or not g:
+        return False
+    if str(gold)[:1].islower():
+        return _head(p) == _head(g)
+    return False
+
+
+def _ratio(num: float, den: float) -> float:
+    return num / den if den else math.nan
+
+
+def _f1(p: float, r: float) -> float:
+    if math.isnan(p) or math.isnan(r) or p + r == 0:
+        return math.nan if math.isnan(p) or math.isnan(r) else 0.0
+    return 2 * p * r / (p + r)
+
+
+def score_attributions(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, float | int]:
+    """Compare predicted attributions with gold attributions.
+
+    Args:
+        predicted: claim rows with ``document``, ``content_start``, ``content_end``,
+            ``speaker``, ``cue``, ``quote`` (own-voice rows, quote "none", are skipped).
+        gold: gold rows with the same columns; optional ``speaker_text``,
+            ``speaker_start``, ``speaker_end`` let a speaker also match by span (brat).
+
+    Returns:
+        ``n_predicted``, ``n_gold``, ``n_matched``, ``precision``, ``recall``, ``f1``
+        (overlap over union >= 0.5), ``precision_any``, ``recall_any``, ``f1_any``
+        (any overlap), ``speaker_accuracy``, ``cue_accuracy``, ``quote_accuracy``
+        (on the >= 0.5 pairs). Ratios with an empty denominator are NaN.
+    """
+    pred = predicted[predicted["quote"] != "none"].reset_index(drop=True)
+    gold = gold[gold["quote"] != "none"].reset_index(drop=True)
+    p_spans = list(zip(pred["document"], pred["content_start"], pred["content_end"], strict=True))
+    g_spans = list(zip(gold["document"], gold["content_start"], gold["content_end"], strict=True))
+    pairs = match_spans(p_spans, g_spans)
+    any_pairs = match_spans(p_spans, g_spans, threshold=0.0)
+    speaker_ok = cue_ok = quote_ok = 0
+    for i, j in pairs:
+        prow, grow = pred.iloc[i], gold.iloc[j]
+        speaker_ok += _speaker_ok(prow, grow)
+        cue_ok += str(prow["cue"]).strip().lower() == str(grow["cue"]).strip().lower()
+        quote_ok += prow["quote"] == grow["quote"]
+    n_p, n_g, n_m = len(pred), len(gold), len(pairs)
+    precision, recall = _ratio(n_m, n_p), _ratio(n_m, n_g)
+    precision_any, recall_any = _ratio(len(any_pairs), n_p), _ratio(len(any_pairs), n_g)
+    return {
+        "n_predicted": n_p,
+        "n_gold": n_g,
+        "n_matched": n_m,
+        "precision": precision,
+        "recall": recall,
+        "f1": _f1(precision, recall),
+        "precision_any": precision_any,
+        "recall_any": recall_any,
+        "f1_any": _f1(precision_any, recall_any),
+        "speaker_accuracy": _ratio(speaker_ok, n_m),
+        "cue_accuracy": _ratio(cue_ok, n_m),
+        "quote_accuracy": _ratio(quote_ok, n_m),
+    }
+
+
+def _speaker_ok(prow: pd.Series, grow: pd.Series) -> bool:
+    if same_speaker(prow["speaker"], grow["speaker"]):
+        return True
+    g_start = int(grow.get("speaker_start", -1))
+    p_start = int(prow.get("speaker_start", -1))
+    # span annotation (brat): the predicted speaker phrase overlaps the gold one
+    if g_start >= 0 and p_start >= 0 and _iou((p_start, int(prow["speaker_end"])), (g_start, int(grow["speaker_end"]))):
+        return True
+    g_text = str(grow.get("speaker_text", "") or "")
+    return bool(g_text) and not str(grow["speaker"]) and same_speaker(prow["speaker"], g_text)
+
+
+def score_claim_sentences(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, float | int]:
+    """Precision / recall / F1 of which sentences are claims (by document and sentence start)."""
+    p = set(zip(predicted["document"], predicted["sentence_start"], strict=True))
+    g = set(zip(gold["document"], gold["sentence_start"], strict=True))
+    precision, recall = _ratio(len(p & g), len(p)), _ratio(len(p & g), len(g))
+    return {"claim_precision": precision, "claim_recall": recall, "claim_f1": _f1(precision, recall)}
+
+
+# ------------------------------------------------------------------- brat
+@dataclass(frozen=True)
+class BratDocument:
+    """One brat document: its text and its gold attributions (rows like the claims table)."""
+
+    name: str
+    text: str
+    attributions: pd.DataFrame
+
+
+_BRAT_ROLES = {"source": "source", "speaker": "source", "cue": "cue", "content": "content"}
+
+
+def read_brat(folder: str | Path) -> list[BratDocument]:
+    """Read brat standoff attribution annotation.
+
+    Text-bound annotations typed Source (or Speaker), Cue and Content (any case)
+    are grouped into attributions through the relations (``R``) and events
+    (``E``) that connect them; a Content with no links is an attribution with
+    no speaker. Discontinuous spans are taken from their first to last character.
+
+    Args:
+        folder: a folder with ``name.txt`` and ``name.ann`` pairs (searched recursively).
+
+    Returns:
+        The documents, sorted by path.
+
+    Raises:
+        FileNotFoundError: when the folder holds no ``.ann`` file.
+        ValueError: for a line that cannot be read (file and line in the message).
+    """
+    folder = Path(folder)
+    anns = sorted(folder.rglob("*.ann"))
+    if not anns:
+        raise FileNotFoundError(f"{folder}: no .ann files found; give a folder of brat .txt/.ann pairs")
+    return [_read_brat_pair(ann) for ann in anns]
+
+
+def _read_brat_pair(ann: Path) -> BratDocument:
+    txt = ann.with_suffix(".txt")
+    if not txt.exists():
+        raise FileNotFoundError(f"{ann}: its text {txt.name} is missing next to it")
+    text = txt.read_text(encoding="utf-8")
+    spans: dict[str, tuple[str, int, int]] = {}
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        parent[find(a)] = find(b)
+
+    for number, line in enumerate(ann.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        ident = fields[0]
+        try:
+            if ident.startswith("T"):
+                kind, _, offsets = fields[1].partition(" ")
+                role = _BRAT_ROLES.get(kind.lower())
+                if role is None:
+                    continue
+                pieces = [p.split() for p in offsets.split(";")]
+                start, end = int(pieces[0][0]), int(pieces[-1][1])
+                spans[ident] = (role, start, end)
+                parent.setdefault(ident, ident)
+            elif ident.startswith("R"):
+                args = [a.split(":", 1)[1] for a in fields[1].split()[1:]]
+                for other in args[1:]:
+                    union(args[0], other)
+            elif ident.startswith("E"):
+                parts = fields[1].split()
+                args = [p.split(":", 1)[1] for p in parts]
+                for other in args[1:]:
+                    union(args[0], other)
+        except (IndexError, ValueError) as exc:
+            raise ValueError(f"{ann}, line {number}: cannot read {line!r} as brat standoff ({exc})") from None
+    groups: dict[str, list[str]] = {}
+    for ident in spans:
+        groups.setdefault(find(ident), []).append(ident)
+    rows = []
+    for members in groups.values():
+        by_role: dict[str, list[tuple[int, int]]] = {}
+        for ident in sorted(members, key=lambda m: spans[m][1]):
+            role, start, end = spans[ident]
+            by_role.setdefault(role, []).append((start, end))
+        source = by_role.get("source", [(-1, -1)])[0]
+        cue = by_role.get("cue", [(-1, -1)])[0]
+        for start, end in by_role.get("content", []):
+            content = text[start:end]
+            quoted = content.strip()[:1] in '"“' or text[max(start - 1, 0) : start] in ('"', "“")
+            rows.append(
+                {
+                    "document": ann.stem,
+                    "content_start": start,
+                    "content_end": end,
+                    "speaker": "",
+                    "speaker_text": text[source[0] : source[1]] if source[0] >= 0 else "",
+                    "speaker_start": source[0],
+                    "speaker_end": source[1],
+                    "cue": text[cue[0] : cue[1]] if cue[0] >= 0 else "",
+                    "quote": "direct" if quoted else "indirect",
+                }
+            )
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "document",
+            "content_start",
+            "content_end",
+            "speaker",
+            "speaker_text",
+            "speaker_start",
+            "speaker_end",
+            "cue",
+            "quote",
+        ],
+    )
+    return BratDocument(ann.stem, text, frame.sort_values("content_start", ignore_index=True))
+
+
+# ---------------------------------------------------------------- running
+def _analyze(text: str, title: str | None, gold_entities: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Claims and numbers tables for one text, from the full pipeline (or with gold entities)."""
+    if gold_entities is None:
+        from analysis import analyze_text
+
+        result = analyze_text(text, title=title)
+        return result.claims, result.numbers
+    from analysis.claims import ClaimFinder
+    from analysis.numbers import find_numbers
+    from analysis.text import process
+
+    doc = process(text, title=title)
+    claims = ClaimFinder().find(doc, gold_entities.to_dict("records"))
+    return pd.DataFrame(claims), pd.DataFrame(find_numbers(doc))
+
+
+def _with_sentence_start(claims: pd.DataFrame, text: str, document: str) -> pd.DataFrame:
+    out = claims.copy()
+    out["document"] = document
+    out["sentence_start"] = [text.find(t) for t in out["text"]] if len(out) else []
+    return out
+
+
+def evaluate_gold(path: str | Path, *, gold_entities: bool = False) -> tuple[dict, list[str]]:
+    """Run the pipeline on every gold article below ``path`` and score it.
+
+    Args:
+        path: a gold folder (``data/gold`` or one event's folder).
+        gold_entities: feed the gold entity rows to the claims stage instead
+            of the entity recogniser's (isolates claim errors from entity errors).
+
+    Returns:
+        The figures and a list of error lines (missed / spurious / wrong speaker).
+    """
+    from analysis.evaluation.gold import load_gold_dir, read_article
+
+    gold_set = load_gold_dir(path)
+    predicted, numbers = [], []
+    for article_id, article in gold_set.articles.items():
+        meta, _ = read_article(article.article_path)
+        claims, nums = _analyze(article.text, meta.get("title"), article.entities if gold_entities else None)
+        predicted.append(_with_sentence_start(claims, article.text, article_id))
+        nums = nums.copy()
+        nums["article_id"] = article_id
+        numbers.append(nums)
+    pred = pd.concat(predicted, ignore_index=True) if predicted else pd.DataFrame()
+    gold = gold_set.claims.rename(columns={"article_id": "document"})
+    figures = score_attributions(pred, gold)
+    figures.update(score_claim_sentences(pred, gold))
+    if numbers:
+        from analysis.evaluation.numbers import score_numbers
+
+        nums = pd.concat(numbers, ignore_index=True)
+        figures.update({f"numbers_{k}": v for k, v in score_numbers(nums, gold_set.numbers).items()})
+    texts = {a: art.text for a, art in gold_set.articles.items()}
+    return figures, _errors(pred, gold, texts)
+
+
+def evaluate_brat(path: str | Path) -> tuple[dict, list[str]]:
+    """Run the pipeline on every brat document below ``path`` and score attribution."""
+    docs = read_brat(path)
+    predicted = []
+    for doc in docs:
+        claims, _ = _analyze(doc.text, None, None)
+        predicted.append(_with_sentence_start(claims, doc.text, doc.name))
+    pred = pd.concat(predicted, ignore_index=True)
+    gold = pd.concat([d.attributions for d in docs], ignore_index=True)
+    return score_attributions(pred, gold), _errors(pred, gold, {d.name: d.text for d in docs})
+
+
+def _errors(pred: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str]) -> list[str]:
+    pred = pred[pred["quote"] != "none"].reset_index(drop=True)
+    gold = gold[gold["quote"] != "none"].reset_index(drop=True)
+    p_spans = list(zip(pred["document"], pred["content_start"], pred["content_end"], strict=True))
+    g_spans = list(zip(gold["document"], gold["content_start"], gold["content_end"], strict=True))
+    pairs = match_spans(p_spans, g_spans)
+    lines = []
+
+    def snippet(doc: str, start: int, end: int) -> str:
+        return texts[doc][start:end][:90]
+
+    for i, j in pairs:
+        prow, grow = pred.iloc[i], gold.iloc[j]
+        if not _speaker_ok(prow, grow):
+            lines.append(
+                f"speaker  {grow['document']}: {prow['speaker']!r} for gold {grow['speaker']!r} "
+                f"({snippet(grow['document'], int(grow['content_start']), int(grow['content_end']))!r})"
+            )
+    matched_p, matched_g = {i for i, _ in pairs}, {j for _, j in pairs}
+    for j, (doc, start, end) in enumerate(g_spans):
+        if j not in matched_g:
+            lines.append(
+                f"missed   {doc}: {gold.iloc[j]['speaker']!r} {gold.iloc[j]['cue']!r} {snippet(doc, start, end)!r}"
+            )
+    for i, (doc, start, end) in enumerate(p_spans):
+        if i not in matched_p:
+            lines.append(
+                f"spurious {doc}: {pred.iloc[i]['speaker']!r} {pred.iloc[i]['cue']!r} {snippet(doc, start, end)!r}"
+            )
+    return lines
+
+
+# -------------------------------------------------------------------- CLI
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``evaluate claims`` options to ``parser``."""
+    parser.add_argument("--format", choices=_FORMATS, default="gold", help="annotation format (default: gold)")
+    parser.add_argument("path", type=Path, help="gold folder (data/gold) or a folder of brat .txt/.ann pairs")
+    parser.add_argument(
+        "--gold-entities",
+        action="store_true",
+        help="(gold format) give the claims stage the gold entities, to separate its errors from entity errors",
+    )
+    parser.add_argument("--errors", action="store_true", help="also list missed, spurious and wrong-speaker items")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
+def _print(figures: dict, errors: Iterable[str], *, show_errors: bool, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in figures.items()}))
+    else:
+        width = max(len(k) for k in figures)
+        for key, value in figures.items():
+            shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+            print(f"{key:<{width}}  {shown}")
+    if show_errors:
+        for line in errors:
+            print(line)
+
+
+def main(args: argparse.Namespace) -> int:
+    """Run ``evaluate claims`` and print the figures; returns the exit status."""
+    if not Path(args.path).exists():
+        raise FileNotFoundError(f"{args.path}: no such folder; give data/gold or a folder of brat files")
+    if args.format == "gold":
+        figures, errors = evaluate_gold(args.path, gold_entities=args.gold_entities)
+    else:
+        figures, errors = evaluate_brat(args.path)
+    _print(figures, errors, show_errors=args.errors, as_json=args.json)
+    return 0
