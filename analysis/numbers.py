@@ -245,10 +245,12 @@ _HYPHEN_UNITS = frozenset(
 )
 _TIME_UNITS = frozenset(("year", "month", "week", "day", "hour", "minute", "second", "night"))
 _MAX_UNIT_WINDOW = 6
+_HALF_OF_TIME = frozenset(("first", "second", "latter", "former", "other", "the", "next", "last"))
+_AUXILIARIES = frozenset(("were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly"))
 _RELATIVE = frozenset(("whom", "them", "which", "those", "that", "who"))
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_DIGITS = re.compile(rf"({_NUM})(bn|mn|mln|tn|m|b|k|%|\+)?", re.IGNORECASE)
+_DIGITS = re.compile(rf"({_NUM})(bn|mn|mln|tn|m|b|k|%|pc|\+)?", re.IGNORECASE)
 _RANGE_TOKEN = re.compile(rf"({_NUM})[-–—]({_NUM})")
 _HYPHEN_TOKEN = re.compile(rf"({_NUM}|[a-z]+(?:-[a-z]+)??)-([a-z]+)(-old)?", re.IGNORECASE)
 _LEADING_ZERO = re.compile(r"0\d")
@@ -505,7 +507,7 @@ class _Scanner:
             value = _float(number)
             core = _Core(i, i + 1, value, "digit")
             core.plain_digits = not suffix and number.isdigit()
-            if suffix == "%":
+            if suffix in ("%", "pc"):
                 core.unit = "percent"
             elif suffix == "+":
                 core.qualifier = "at least"
@@ -599,6 +601,8 @@ class _Scanner:
             return self._hyphenated(i)  # "two-thirds", "five-day", "two-year-old"
         nxt = self.word(i + 1)
         # fractions: "a third of", "one quarter of", "two thirds of", "half of", "half a million"
+        if w == "half" and self.word(i - 1) in _HALF_OF_TIME:
+            return None  # "the first half of 2017" is a period, not a quantity
         if w == "half":
             if nxt in ("a", "an") and self.word(i + 2) in _SCALES:
                 return _Core(i, i + 3, 0.5 * _SCALES[self.word(i + 2)], "word", scaled=True)
@@ -726,8 +730,12 @@ class _SentenceNumbers:
                 previous = found[n - 1].unit
                 if previous and previous not in ("percent", "percentage points") and found[n - 1].core.kind != "age":
                     unit = previous
-            if not unit and nxt in self.lex.people_after:
-                unit = "people"
+            if not unit:
+                k = j
+                while self.word(k) in _AUXILIARIES and k < j + 3:
+                    k += 1  # "40 were injured", "12 have been killed"
+                if self.word(k) in self.lex.people_after:
+                    unit = "people"
             if unit:
                 found[n] = match._replace(unit=unit)
         return found

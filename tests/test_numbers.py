@@ -115,6 +115,10 @@ GOLDEN = [
      [("112", 112.0, NAN, "polling stations", "exact", ""),
       ("640 polling stations", 640.0, NAN, "polling stations", "exact", "")]),
     ("Police detained two dozen outside.", [("two dozen", 24.0, NAN, "", "exact", "")]),
+    ("Police arrested 12, and 40 were injured.",
+     [("12", 12.0, NAN, "", "exact", ""), ("40", 40.0, NAN, "people", "exact", "")]),
+    ("Casualties rose to 1.2m, a rise of 5pc.",
+     [("1.2m", 1.2e6, NAN, "", "exact", ""), ("5pc", 5.0, NAN, "percent", "exact", "")]),
     ("Police said two dozen detained were freed.", [("two dozen", 24.0, NAN, "people", "exact", "")]),
     ("Some 5,000 IS fighters remain.", [("Some 5,000 IS fighters", 5000.0, NAN, "fighters", "approximate", "")]),
     ("Inspections of all 140 textile and chemical plants began.",
@@ -145,6 +149,8 @@ NOT_QUANTITIES = [
     "He was one of the largest donors.",
     "The 1990s were quiet.",
     "Between 2010 and 2015 nothing changed.",
+    "In the first half of 2017 the second half of the plan began.",
+    "The vote passed 52-48 at No. 10.",
 ]
 # fmt: on
 
