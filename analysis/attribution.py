@@ -37,7 +37,8 @@ _NP_TAGS = frozenset("DT JJ JJR JJS NN NNS NNP NNPS POS PRP$ CD".split())
 _NOUN_TAGS = frozenset("NN NNS NNP NNPS".split())
 _FINITE = frozenset("VBD VBZ VBP MD".split())
 _MODIFIER_TAGS = frozenset("DT PRP$ POS JJ".split())
-_CONNECT = frozenset("of for at from in and".split())
+_SUBJECT_TAGS = frozenset("NN NNS NNP NNPS PRP".split())
+_CONNECT = frozenset("of for at from in and by".split())
 _NOT_NP = frozenset("that which who whom whose this these those there here what".split())
 _PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
 _DETERMINERS = frozenset("a an the".split())
@@ -115,6 +116,7 @@ class AttributionFinder:
         self._roles = lexicon.words("person_roles")
         self._speaks_for = lexicon.words("speaks_for")
         self._outlets = lexicon.words("outlets")
+        self._heads = self._anonymous | self._bodies | self._roles | self._outlets
 
     # ------------------------------------------------------------------ setup
     def find(self, doc: Document, entities: Sequence[dict]) -> list[Attribution]:
@@ -150,7 +152,8 @@ class AttributionFinder:
     def _view(self, doc: Document, sentence: Sentence, quotes: list[Quote], quote_starts: list[int]) -> _Sent:
         toks = doc.sentence_tokens(sentence.index)
         words = [norm(t.text) for t in toks]
-        tags = [t.pos for t in toks]
+        # the tagger calls "US" a pronoun; names in capitals are proper nouns here
+        tags = ["NNP" if t.pos == "PRP" and len(t.text) > 1 and t.text.isupper() else t.pos for t in toks]
         quote_of = [-1] * len(toks)
         qi = max(bisect_right(quote_starts, sentence.start) - 1, 0)
         for i, tok in enumerate(toks):
@@ -160,7 +163,10 @@ class AttributionFinder:
                 quote_of[i] = qi
         prefix = [0]
         for i, tag in enumerate(tags):
-            finite = tag in _FINITE and quote_of[i] < 0 and not (i > 0 and tags[i - 1] in _MODIFIER_TAGS)
+            finite = quote_of[i] < 0 and (
+                (tag in _FINITE and not (i > 0 and tags[i - 1] in _MODIFIER_TAGS))
+                or (tag == "VBN" and i > 0 and tags[i - 1] in _SUBJECT_TAGS)  # "the plant passed"
+            )
             prefix.append(prefix[-1] + (1 if finite else 0))
         return _Sent(sentence, toks, words, tags, quote_of, prefix)
 
@@ -206,6 +212,15 @@ class AttributionFinder:
                     ):
                         a.content_end = _trim_end(text, a.content_start, v.toks[left - 1].start)
                         break
+        # "Y (with its own reporting verb), X announced": the outer attribution only
+        outer = [a for a in results if a.content_start < a.cue_start and a.speaker_start > a.content_end]
+        if outer:
+            results = [
+                a
+                for a in results
+                if a in outer
+                or not any(o.content_start <= a.cue_start and a.content_end <= o.content_end for o in outer)
+            ]
         return [a for a in results if a.content_end > a.content_start]
 
     def _cue(
@@ -218,10 +233,13 @@ class AttributionFinder:
         n = len(words)
         if phrase == "according to":
             return self._according(v, c0, c1, text)
-        tag = tags[c0]
-        if c1 - c0 == 1 and (tag.startswith("NN") or (tag.startswith("JJ") and not phrase.endswith("ed"))):
+        if c1 - c0 == 1 and tags[c0].startswith("JJ") and not phrase.endswith("ed"):
             return []
-        if c0 > 0 and tags[c0 - 1] in ("DT", "PRP$", "POS", "JJ") and words[c0 - 1] not in ("that",):
+        if c0 > 0 and v.toks[c0].text[:1].isupper():
+            return []  # "the United States", "Reports Say" in a title-cased line
+        if c1 - c0 == 1 and tags[c0].startswith("NN") and not (c0 > 0 and tags[c0 - 1] in ("NNP", "NNPS", "PRP")):
+            return []  # "the claims", "the United States", "opposition claims"
+        if c0 > 0 and tags[c0 - 1] in _MODIFIER_TAGS and tags[c0] not in _FINITE and words[c0 - 1] != "that":
             return []  # "the reported attack", "its claims"
         if c1 < n and words[c1] == "to" and phrase not in _ADDRESSEE_CUES:
             return []  # "is said to have", "claimed to be"
@@ -254,8 +272,11 @@ class AttributionFinder:
                     )
                 ]
             return []
-        # participle after a comma: "..., adding that Y" takes the sentence's speaker
-        if cue_words[-1].endswith(_PARTICIPLE_SUFFIX) and c0 > 0 and words[c0 - 1] in (",", "and"):
+        # participle after a comma ("..., adding that Y") or a second verb ("..., and claimed
+        # that Y") takes the speaker of the sentence's earlier attribution
+        participle = cue_words[-1].endswith(_PARTICIPLE_SUFFIX) and c0 > 0 and words[c0 - 1] in (",", "and")
+        conjoined = bool(earlier) and c0 > 0 and words[c0 - 1] in ("and", "but") and tags[c0] in _FINITE
+        if participle or conjoined:
             start = self._forward_start(v, c0, c1)
             if start is None:
                 return []
@@ -399,7 +420,8 @@ class AttributionFinder:
             np = self._np_right(v, j, stop_at_that=True)
             if np is not None:
                 j = np[1]
-        limit = min(n, j + 10)
+        j = _skip_adverbials(v, j)
+        limit = min(n, j + 14)
         k = j
         while k < limit:
             w = words[k]
@@ -409,13 +431,13 @@ class AttributionFinder:
                 return k + 1 if w == ":" else k
             if w == "," and k + 1 < n and words[k + 1] in _QUOTE_MARKS:
                 return k + 1
-            if tags[k].startswith("VB") or tags[k] == "MD" or w in (",", ".", ";", "!", "?"):
+            if tags[k].startswith("VB") or tags[k] == "MD" or w in (".", ";", "!", "?"):
                 break
             k += 1
         if j >= n or words[j] in _SENTENCE_END:
             return None
-        end = n
-        if v.finite_between(j, end):
+        # no "that": a clause must start here (a finite verb within a few words)
+        if v.finite_between(j, min(n, j + 9)):
             return j
         return None
 
@@ -425,9 +447,11 @@ class AttributionFinder:
         words, tags = v.words, v.tags
         if i < 0 or v.quote_of[i] >= 0:
             return None
-        if tags[i] == "PRP" or words[i] in _PRONOUNS:
-            return (i, i + 1) if words[i] in _PRONOUNS else None
-        if tags[i] not in _NOUN_TAGS:
+        if _is_pronoun(v, i):
+            return i, i + 1
+        if tags[i] == "PRP" and not v.toks[i].text.isupper():
+            return None
+        if tags[i] not in _NOUN_TAGS and not v.toks[i].text[:1].isupper() and words[i] not in self._heads:
             return None
         k = i
         count = 0
@@ -454,7 +478,7 @@ class AttributionFinder:
         words, tags, n = v.words, v.tags, len(v.words)
         if j >= n or v.quote_of[j] >= 0:
             return None
-        if words[j] in _PRONOUNS and tags[j] == "PRP":
+        if _is_pronoun(v, j):
             return j, j + 1
         k = j
         last_noun = -1
@@ -486,8 +510,8 @@ class AttributionFinder:
         inner = (k + 1, comma)
         if inner[0] >= inner[1]:
             return None
-        starts_relative = words[inner[0]] in ("who", "which")
-        if not starts_relative and v.finite_between(*inner):
+        relative = any(w in ("who", "which", "whose", "whom") for w in words[inner[0] : inner[1]])
+        if not relative and v.finite_between(*inner):
             return None
         np = self._np_left(v, k - 1)
         if np is None or v.tags[np[1] - 1] not in _NOUN_TAGS:
@@ -544,7 +568,7 @@ class AttributionFinder:
                 continue
             c_start, c_end = _trim_span(text, max(q.inner_start, v.sentence.start), min(q.inner_end, v.sentence.end))
             inner_words = sum(1 for w in v.words if w[:1].isalnum())
-            if c_end <= c_start or inner_words < 3:
+            if c_end <= c_start or inner_words < 3 or v.sentence.text.rstrip(" \"”»'’").endswith("?"):
                 continue
             out.append(Attribution(index, "", -1, -1, c_start, c_end, "direct", kind="chain", chain=q.chain))
         return out
@@ -805,6 +829,43 @@ def _paragraph_index(sentences: Sequence[Sentence], paras: list[tuple[int, int]]
     return out
 
 
+_ADVERBS_AFTER_CUE = frozenset(
+    "today yesterday earlier later again also repeatedly previously recently publicly privately "
+    "separately then now once".split()
+)
+_STATEMENT_NOUNS = frozenset(
+    "statement interview briefing speech post message report letter conference call email tweet "
+    "release broadcast address".split()
+)
+_POSSESSIVE_LEAD = frozenset("a an the its his her their".split())
+
+
+def _skip_adverbials(v: _Sent, j: int) -> int:
+    """Skip "on Wednesday", "last week", "in a statement", "earlier" right after a cue."""
+    words, n = v.words, len(v.words)
+    for _ in range(4):
+        if j >= n:
+            break
+        if words[j] in _ADVERBS_AFTER_CUE:
+            j += 1
+        elif j + 1 < n and words[j] in _TIME_LEAD and words[j + 1] in _TIME_WORDS:
+            j += 2
+        elif words[j] in ("in", "during", "at", "on") and j + 1 < n and words[j + 1] in _POSSESSIVE_LEAD:
+            stop = next((k for k in range(j + 2, min(n, j + 6)) if words[k] in _STATEMENT_NOUNS), -1)
+            if stop < 0:
+                break
+            j = stop + 1
+        else:
+            break
+    return j
+
+
+def _is_pronoun(v: _Sent, i: int) -> bool:
+    """A personal pronoun written as one ("he", "She"), not the name "US"."""
+    text = v.toks[i].text
+    return v.words[i] in _PRONOUNS and (text == "I" or not text.isupper() or len(text) == 1)
+
+
 def _tok_at(v: _Sent, offset: int) -> int:
     lo, hi = 0, len(v.toks)
     while lo < hi:
@@ -864,7 +925,7 @@ def _drop_appositive(v: _Sent, start: int, end: int, text: str) -> int:
                 and words[j + 1] in ("a", "an")
                 and j > first
                 and (tags[j - 1] in ("NNP", "NNPS") or words[j - 1] == ")")
-                and not v.finite_between(j + 1, last)
+                and not any(t in _FINITE for t in tags[j + 1 : last])
             ):
                 return _trim_end(text, start, v.toks[j].start)
             break
