@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import chain
 
 _QUOTES = ("\u201c", "\u201d", "\u2018", "\u2019", "'", '"')
 _EOS = "END-OF-SENTENCE"
@@ -55,6 +56,14 @@ class PatternScorer:
         for (_kind, polarity), faces in _text.EMOTICONS.items():
             for face in faces:
                 self._emoticons.setdefault(face.lower(), polarity)
+        # emoticons Pattern would look up: not alphabetic, at most 5 characters,
+        # and not a substring of its punctuation string
+        self._faces = {
+            face: p
+            for face, p in self._emoticons.items()
+            if not face.isalpha() and len(face) <= 5 and face not in self._punctuation_string
+        }
+        self._special = frozenset(self._negations | {"!", "(!)"} | set(self._faces))
         self._piece_cache: dict[str, list[str]] = {}
 
     # -- tokens -----------------------------------------------------------------------------
@@ -105,15 +114,17 @@ class PatternScorer:
         two patterns that can span tokens (sarcasm ``( ! )`` and emoticons such
         as ``: )``) run on the joined string as Pattern runs them.
         """
+        parts = text.split()
         cache = self._piece_cache
-        out: list[str] = []
-        for t in text.split():
-            pieces = cache.get(t)
-            if pieces is None:
-                if len(cache) >= _CACHE_LIMIT:
-                    cache.clear()
-                pieces = cache[t] = [] if t == _EOS else self._pieces(t)
-            out.extend(pieces)
+        pieces = list(map(cache.get, parts))
+        if None in pieces:
+            if len(cache) >= _CACHE_LIMIT:
+                cache.clear()
+            for k, piece in enumerate(pieces):
+                if piece is None:
+                    t = parts[k]
+                    pieces[k] = cache[t] = () if t == _EOS else tuple(self._pieces(t))
+        out = list(chain.from_iterable(pieces))
         joined = " ".join(out)
         if "!" in joined:
             joined = self._re_sarcasm.sub("(!)", joined)
@@ -122,13 +133,42 @@ class PatternScorer:
 
     # -- scores -----------------------------------------------------------------------------
     def score(self, text: str) -> tuple[float, float]:
-        """Return ``(polarity, subjectivity)`` as ``PatternAnalyzer().analyze(text)`` does."""
+        """Return ``(polarity, subjectivity)`` as ``PatternAnalyzer().analyze(text)`` does.
+
+        Pattern walks every token; here only the tokens that can change the
+        result are visited (known words, negations, "!", "(!)", emoticons) plus
+        the words right after them while a modifier or negation is pending,
+        which is where Pattern's state can change.
+        """
+        toks = self.tokens(text)
         words = self._words
+        special = self._special
+        hits = [k for k, w in enumerate(toks) if w in words or w in special]
+        if not hits:
+            return 0.0, 0.0
         negations = self._negations
         a: list[list] = []  # [p, s, i, n]
         m = None
         n = None
-        for w in self.tokens(text):
+        nxt = 0
+        hits.append(len(toks))
+        for h in hits:
+            if m is not None or n is not None:
+                # plain unknown words between two visited tokens
+                for w in toks[nxt:h]:
+                    if n and len(w.strip("'")) > 1:
+                        n = None
+                    if n is not None and m is not None and m.endswith("ly"):
+                        a[-1][3] = -1
+                        n = None
+                    elif m and len(w) > 2:
+                        m = None
+                    if m is None and n is None:
+                        break
+            if h == len(toks):
+                break
+            nxt = h + 1
+            w = toks[h]
             known = words.get(w)
             if known is not None:
                 p, s, i = known
@@ -143,12 +183,8 @@ class PatternScorer:
                     last = a[-1]
                     last[2] = 1.0 / last[2]
                     last[3] = -1
-                m = None
-                n = None
-                if w in self._modifiers:
-                    m = w
-                if w in negations:
-                    n = w
+                m = w if w in self._modifiers else None
+                n = w if w in negations else None
             else:
                 if w in negations:
                     n = w
@@ -161,14 +197,10 @@ class PatternScorer:
                     m = None
                 if w == "!" and a:
                     a[-1][0] = max(-1.0, min(a[-1][0] * 1.25, 1.0))
-                if w == "(!)":
+                elif w == "(!)":
                     a.append([0.0, 1.0, 1.0, 1])
-                if (
-                    not w.isalpha()
-                    and len(w) <= 5
-                    and w not in self._punctuation_string
-                ):
-                    face = self._emoticons.get(w)
+                else:
+                    face = self._faces.get(w)
                     if face is not None:
                         a.append([face, 1.0, 1.0, 1])
         if not a:

@@ -18,6 +18,7 @@ Nothing is loaded at import; :func:`get_scorer` builds the scorer once.
 
 from __future__ import annotations
 
+import heapq
 import string
 from functools import cache
 
@@ -40,7 +41,7 @@ class VaderScorer:
         self.c_incr = vs.C_INCR
         self._normalize = vs.normalize
         self._punctuation = string.punctuation
-        self._cache: dict[str, tuple[str, str, bool]] = {}
+        self._cache: dict[str, tuple[str, str, bool, bool]] = {}
 
     # -- tokens -----------------------------------------------------------------------------
     def _demojize(self, text: str) -> str:
@@ -61,39 +62,43 @@ class VaderScorer:
                 prev_space = ch == " "
         return "".join(out).strip()
 
-    def tokens(self, text: str) -> tuple[list[str], list[str], list[bool]]:
-        """Return VADER's words for ``text``: as written, lower-cased, and ALL-CAPS flags.
+    def tokens(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
+        """Return VADER's words for ``text``: as written, lower-cased, ALL-CAPS flags,
+        and whether the original token ended a clause (``,`` ``;`` ``:``).
 
         Emoji become their descriptions; leading and trailing punctuation is
         stripped from words that keep more than two characters (so ``:)`` stays).
         """
         if not text.isascii():
             text = self._demojize(text)
+        parts = text.split()
         cache = self._cache
-        words: list[str] = []
-        lows: list[str] = []
-        caps: list[bool] = []
-        for t in text.split():
-            entry = cache.get(t)
-            if entry is None:
-                if len(cache) >= _CACHE_LIMIT:
-                    cache.clear()
-                stripped = t.strip(self._punctuation)
-                if len(stripped) <= 2:
-                    stripped = t
-                entry = cache[t] = (stripped, stripped.lower(), stripped.isupper())
-            words.append(entry[0])
-            lows.append(entry[1])
-            caps.append(entry[2])
-        return words, lows, caps
+        entries = list(map(cache.get, parts))
+        if None in entries:
+            if len(cache) >= _CACHE_LIMIT:
+                cache.clear()
+            for k, entry in enumerate(entries):
+                if entry is None:
+                    t = parts[k]
+                    stripped = t.strip(self._punctuation)
+                    if len(stripped) <= 2:
+                        stripped = t
+                    entries[k] = cache[t] = (
+                        stripped,
+                        stripped.lower(),
+                        stripped.isupper(),
+                        t.endswith((",", ";", ":")),
+                    )
+        if not entries:
+            return (), (), (), ()
+        words, lows, caps, clause = zip(*entries, strict=True)
+        return words, lows, caps, clause
 
     # -- compound ---------------------------------------------------------------------------
     def _negated(self, low: str) -> bool:
         return low in self.negations or "n't" in low
 
-    def _valence(
-        self, i: int, lows: list[str], caps: list[bool], cap_diff: bool
-    ) -> float:
+    def _valence(self, i: int, lows: list[str], caps: list[bool], cap_diff: bool) -> float:
         lex = self.lexicon
         boosters = self.boosters
         n_scalar = self.n_scalar
@@ -140,13 +145,9 @@ class VaderScorer:
                 elif self._negated(prev):
                     valence = valence * n_scalar
             else:
-                if (prev == "never" and lows[i - 2] in ("so", "this")) or lows[
-                    i - 1
-                ] in ("so", "this"):
+                if (prev == "never" and lows[i - 2] in ("so", "this")) or lows[i - 1] in ("so", "this"):
                     valence = valence * 1.25
-                elif prev == "without" and (
-                    lows[i - 2] == "doubt" or lows[i - 1] == "doubt"
-                ):
+                elif prev == "without" and (lows[i - 2] == "doubt" or lows[i - 1] == "doubt"):
                     pass
                 elif self._negated(prev):
                     valence = valence * n_scalar
@@ -184,17 +185,35 @@ class VaderScorer:
 
     @staticmethod
     def _but_quirk(sentiments: list[float], but_index: int) -> list[float]:
-        # vaderSentiment finds each score with list.index(), i.e. the FIRST equal
-        # value, so repeated values can be scaled twice or not at all. Reproduced
-        # here so that ``compound`` stays VADER's; ``tone`` uses positions instead.
+        """VADER's "but" rule, quirk included, in O(n log n).
+
+        vaderSentiment visits each score in order and scales the FIRST score
+        equal to it (``list.index``), so with repeated values it can scale one
+        word twice and another not at all. This keeps, for every value, a heap
+        of the positions holding it, which gives the same result without
+        rescanning the list. Zeros are skipped: scaling a zero changes nothing.
+        ``compound`` keeps the quirk to stay VADER's; ``tone`` scales by position.
+        """
         sentiments = list(sentiments)
+        where: dict[float, list[int]] = {}
+        for k, value in enumerate(sentiments):
+            if value != 0:
+                where.setdefault(value, []).append(k)  # ascending: already a heap
         for k in range(len(sentiments)):
             value = sentiments[k]
-            si = sentiments.index(value)
-            if si < but_index:
-                sentiments[si] = value * 0.5
-            elif si > but_index:
-                sentiments[si] = value * 1.5
+            if value == 0:
+                continue
+            heap = where[value]
+            si = heap[0]
+            if si == but_index:
+                continue
+            heapq.heappop(heap)
+            if not heap:
+                del where[value]
+            new = value * 0.5 if si < but_index else value * 1.5
+            sentiments[si] = new
+            if new != 0:
+                heapq.heappush(where.setdefault(new, []), si)
         return sentiments
 
     def punctuation_emphasis(self, text: str) -> float:
@@ -206,9 +225,7 @@ class VaderScorer:
             qm = qm_count * 0.18 if qm_count <= 3 else 0.96
         return ep + qm
 
-    def compound(
-        self, text: str, tokens: tuple[list[str], list[str], list[bool]] | None = None
-    ) -> float:
+    def compound(self, text: str, tokens: tuple[list[str], list[str], list[bool]] | None = None) -> float:
         """Return ``polarity_scores(text)["compound"]`` of vaderSentiment.
 
         Args:
@@ -218,7 +235,7 @@ class VaderScorer:
         Returns:
             The compound score in [-1, 1], rounded to four decimals as VADER does.
         """
-        words, lows, caps = tokens if tokens is not None else self.tokens(text)
+        words, lows, caps, _clause = tokens if tokens is not None else self.tokens(text)
         if not words:
             return 0.0
         lex = self.lexicon

@@ -1,0 +1,254 @@
+"""Measure ``tone``, VADER's ``compound`` and TextBlob's ``polarity`` against people.
+
+The input is the format of the VADER rated sets (Hutto & Gilbert, 2014): one
+item per line, tab-separated ``id``, mean human rating in [-4, 4], text. For
+each file the command reports Pearson r of each score against the human mean,
+and the macro F1 of three classes (negative / neutral / positive) with the
+thresholds +/-0.05 applied to the score and to the human mean divided by 4.
+
+Command line (through :mod:`analysis.cli`)::
+
+    python -m analysis evaluate sentiment --format vader PATH [--half fit|test|all]
+
+``PATH`` is a file or a folder (every ``*.txt`` / ``*.tsv`` file in it).
+Lines that do not parse (too few fields, a rating that is not a number in
+[-4, 4]) are counted in ``n_bad`` and reported, never fatal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import math
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = [
+    "RESULT_COLUMNS",
+    "RatedSet",
+    "add_arguments",
+    "evaluate",
+    "is_fit_half",
+    "main",
+    "read_rated",
+]
+
+#: Columns of :func:`evaluate`.
+RESULT_COLUMNS = [
+    "file",
+    "n",
+    "pearson_tone",
+    "pearson_compound",
+    "pearson_polarity",
+    "f1_tone",
+    "f1_compound",
+    "f1_polarity",
+]
+
+#: Class threshold on scores in [-1, 1] (and on the human mean / 4).
+THRESHOLD = 0.05
+
+_FORMATS = ("vader",)
+
+
+@dataclass
+class RatedSet:
+    """Items of one rated file.
+
+    Attributes:
+        path: the file.
+        ids, ratings, texts: the parsed items, in file order.
+        bad_lines: 1-based numbers of lines that did not parse, with the reason.
+    """
+
+    path: Path
+    ids: list[str] = field(default_factory=list)
+    ratings: list[float] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    bad_lines: list[tuple[int, str]] = field(default_factory=list)
+
+
+def is_fit_half(item_id: str) -> bool:
+    """Return True for items in the fixed half used to fit ``tone``'s weight.
+
+    The split hashes the id (SHA-1, even last bit), so it is the same on
+    every machine and independent of file order.
+
+    Args:
+        item_id: the item's id as written in the file.
+    """
+    return hashlib.sha1(item_id.encode("utf-8")).digest()[-1] % 2 == 0
+
+
+def read_rated(path: str | Path, *, format: str = "vader") -> RatedSet:
+    """Read one rated file (``id <TAB> mean rating <TAB> text``).
+
+    Args:
+        path: the file (UTF-8; undecodable bytes are replaced).
+        format: only ``"vader"`` is known.
+
+    Returns:
+        The parsed :class:`RatedSet`; bad lines are listed, not raised.
+
+    Raises:
+        ValueError: unknown ``format``.
+    """
+    if format not in _FORMATS:
+        raise ValueError(f"unknown format {format!r}; use one of {', '.join(_FORMATS)}")
+    path = Path(path)
+    rated = RatedSet(path)
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        for number, line in enumerate(handle, start=1):
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                continue
+            parts = line.split("\t")
+            if len(parts) < 3:
+                rated.bad_lines.append((number, "expected 3 tab-separated fields: id, rating, text"))
+                continue
+            try:
+                rating = float(parts[1])
+            except ValueError:
+                rated.bad_lines.append((number, f"rating {parts[1]!r} is not a number"))
+                continue
+            if not math.isfinite(rating) or abs(rating) > 4:
+                rated.bad_lines.append((number, f"rating {rating} is outside -4 .. 4"))
+                continue
+            rated.ids.append(parts[0])
+            rated.ratings.append(rating)
+            rated.texts.append("\t".join(parts[2:]))
+    return rated
+
+
+def _classes(values: pd.Series) -> pd.Series:
+    return pd.Series(
+        [1 if v > THRESHOLD else -1 if v < -THRESHOLD else 0 for v in values], index=values.index, dtype="int64"
+    )
+
+
+def macro_f1(truth: pd.Series, predicted: pd.Series) -> float:
+    """Macro-averaged F1 over the classes -1, 0, 1 (a class absent from both counts as 0).
+
+    Args:
+        truth: true classes.
+        predicted: predicted classes, aligned with ``truth``.
+    """
+    scores = []
+    for label in (-1, 0, 1):
+        tp = int(((truth == label) & (predicted == label)).sum())
+        fp = int(((truth != label) & (predicted == label)).sum())
+        fn = int(((truth == label) & (predicted != label)).sum())
+        denominator = 2 * tp + fp + fn
+        scores.append(2 * tp / denominator if denominator else 0.0)
+    return sum(scores) / 3
+
+
+def _pearson(a: pd.Series, b: pd.Series) -> float:
+    if len(a) < 2 or a.std() == 0 or b.std() == 0:
+        return math.nan
+    return float(a.corr(b))
+
+
+def score_file(rated: RatedSet, *, half: str = "all", lexicon=None) -> dict[str, object]:
+    """Score one parsed file and return its row of :func:`evaluate` (plus ``n_bad``).
+
+    Args:
+        rated: the parsed file.
+        half: ``"all"``, ``"fit"`` or ``"test"`` (see :func:`is_fit_half`).
+        lexicon: passed to :func:`analysis.sentiment.score_sentences`.
+    """
+    from analysis.sentiment import score_sentences
+
+    if half not in ("all", "fit", "test"):
+        raise ValueError(f"half must be all, fit or test, not {half!r}")
+    keep = [half == "all" or is_fit_half(i) == (half == "fit") for i in rated.ids]
+    texts = [t for t, k in zip(rated.texts, keep, strict=True) if k]
+    human = pd.Series([r for r, k in zip(rated.ratings, keep, strict=True) if k], dtype="float64")
+    scores = score_sentences(texts, lexicon=lexicon)
+    truth = _classes(human / 4.0)
+    row: dict[str, object] = {"file": rated.path.name, "n": len(texts)}
+    for column in ("tone", "compound", "polarity"):
+        row[f"pearson_{column}"] = _pearson(scores[column], human)
+    for column in ("tone", "compound", "polarity"):
+        row[f"f1_{column}"] = macro_f1(truth, _classes(scores[column])) if len(texts) else math.nan
+    row["n_bad"] = len(rated.bad_lines)
+    return row
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".tsv"))
+    return [path]
+
+
+def evaluate(path: str | Path, *, format: str = "vader", half: str = "all", lexicon=None) -> pd.DataFrame:
+    """Correlate the scores with human ratings, one row per file.
+
+    Args:
+        path: a rated file, or a folder of them (``*.txt``, ``*.tsv``).
+        format: the file format; only ``"vader"``.
+        half: ``"all"`` items, or the ``"fit"`` / ``"test"`` half.
+        lexicon: tone adjustments, as for :func:`analysis.sentiment.score_sentences`.
+
+    Returns:
+        Columns ``file, n, pearson_tone, pearson_compound, pearson_polarity,
+        f1_tone, f1_compound, f1_polarity, n_bad``; the frame's ``attrs["bad_lines"]``
+        maps each file name to its ``(line, reason)`` list.
+
+    Raises:
+        FileNotFoundError: ``path`` does not exist.
+        ValueError: unknown ``format`` or ``half``.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path} not found; give a rated file or a folder of them")
+    rows = []
+    bad: dict[str, list[tuple[int, str]]] = {}
+    for file in _files(path):
+        rated = read_rated(file, format=format)
+        rows.append(score_file(rated, half=half, lexicon=lexicon))
+        bad[file.name] = rated.bad_lines
+    frame = pd.DataFrame(rows, columns=[*RESULT_COLUMNS, "n_bad"])
+    frame.attrs["bad_lines"] = bad
+    return frame
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add this command's arguments to ``parser`` (``evaluate sentiment``)."""
+    parser.add_argument("path", type=Path, help="rated file or folder (id <TAB> mean rating <TAB> text)")
+    parser.add_argument("--format", default="vader", choices=_FORMATS, help="input format (default: vader)")
+    parser.add_argument(
+        "--half",
+        default="all",
+        choices=("all", "fit", "test"),
+        help="all items, or the half used to fit tone's weight (fit) or the held-out half (test)",
+    )
+    parser.add_argument("--lexicon", type=Path, default=None, help="tone lexicon YAML applied on top of the default")
+
+
+def main(args: argparse.Namespace) -> int:
+    """Print the evaluation table; return the exit status (0, or 1 when nothing was scored)."""
+    frame = evaluate(
+        args.path,
+        format=getattr(args, "format", "vader"),
+        half=getattr(args, "half", "all"),
+        lexicon=getattr(args, "lexicon", None),
+    )
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
+        print(frame.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    for name, lines in frame.attrs["bad_lines"].items():
+        if lines:
+            print(f"{name}: {len(lines)} line(s) skipped", file=sys.stderr)
+            for number, reason in lines[:10]:
+                print(f"  line {number}: {reason}", file=sys.stderr)
+    if len(frame) > 1:
+        mean = frame[["pearson_tone", "pearson_compound", "pearson_polarity"]].mean()
+        print(
+            "mean pearson: tone {:.3f}  compound {:.3f}  polarity {:.3f}".format(
+                mean["pearson_tone"], mean["pearson_compound"], mean["pearson_polarity"]
+            )
+        )
+    return 0 if int(frame["n"].sum()) > 0 else 1

@@ -1,0 +1,494 @@
+"""Sentiment per sentence, per article and per entity: ``tone`` beside the raw scores.
+
+Every sentence gets four numbers:
+
+``compound``
+    VADER's compound score (vaderSentiment, its bundled lexicon), in [-1, 1].
+``polarity``, ``subjectivity``
+    TextBlob's ``PatternAnalyzer`` (Pattern's adjective lexicon), polarity in
+    [-1, 1], subjectivity in [0, 1].
+``tone``
+    The package's own score in [-1, 1], described below.
+
+The raw scores are exactly what those packages return (the implementations in
+:mod:`analysis._vader` and :mod:`analysis._pattern` are fast re-statements of
+their rules over their own resources, checked equal by the tests).
+
+How ``tone`` is computed
+------------------------
+1. **Word valences** come from VADER's lexicon with the news adjustments of
+   ``data/lexicons/tone.yml`` applied on top (missing conflict words such as
+   "casualties", "massacre", "liberated"; names that contain rated words, such
+   as "United States" or "Free Syrian Army", made neutral; "terrorist" and
+   "killed" kept negative but below "kill"). The file is documented and can be
+   replaced or extended by the user (``lexicon=``).
+2. **Rules**, like VADER's but with two fixes:
+
+   * intensifiers ("very", "extremely", dampeners such as "slightly") in the
+     three words before a rated word raise or lower it, as in VADER;
+   * a negation ("not", "no", "never", "without", any "n't" form, ...) flips
+     and damps (x -0.74) the rated words among the next three tokens, but the
+     window stops at a clause boundary (a comma, semicolon, colon or "but").
+     VADER looks three words back from each rated word and checks negation only
+     through unrated words, so "not a good" and "not, good" are both negated;
+   * "but": words before the first "but" count half, after it one and a half,
+     by position. VADER finds each score with ``list.index`` (the first equal
+     value), so when the same value occurs twice ("good ... but ... good") it
+     scales the wrong word or the same word twice;
+   * ALL-CAPS emphasis, "!" and "??" emphasis and the normalisation
+     ``x / sqrt(x^2 + 15)`` are VADER's.
+
+   Longer negation windows were tried and lowered the agreement with people on
+   all three rated sets (see ``benchmarks/RESULTS.md``).
+3. **Calibration**: ``tone = W * lexical + (1 - W) * polarity`` with
+   ``W = TONE_WEIGHT``. The two scores make different errors (VADER knows
+   slang, emoticons, nouns and verbs; Pattern knows many more adjectives and
+   their intensity), so the mix agrees with people better than either. ``W``
+   is the single fitted number: it was chosen on a fixed half of the three
+   VADER rated sets (the items whose id hashes to an even SHA-1, see
+   :func:`analysis.evaluation.sentiment.is_fit_half`), maximising the mean
+   Pearson r, and is reported on the other half too. Both terms lie in
+   [-1, 1], so ``tone`` does too.
+
+``tone`` remains a lexicon score: it does not know who is speaking, irony, or
+that "not a single settlement remains under terrorist control" is good news
+for the speaker. Read it as "how charged is the wording", compare it between
+sources on the same event, and look at the sentences behind any number
+(``compare.evidence``).
+
+Articles and entities
+---------------------
+:func:`article_scores` averages sentences (VADER saturates on long text, so
+an article is never scored as one string). :func:`entity_tone` averages the
+sentences that mention an entity: a low-confidence reading, because a
+sentence's tone is rarely about every entity in it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import LexiconError
+
+__all__ = [
+    "SENTENCE_COLUMNS",
+    "TONE_WEIGHT",
+    "ToneLexicon",
+    "article_scores",
+    "entity_tone",
+    "load_tone_lexicon",
+    "score_sentence",
+    "score_sentences",
+]
+
+#: Columns returned by :func:`score_sentences`.
+SENTENCE_COLUMNS = ["tone", "polarity", "subjectivity", "compound"]
+
+#: Weight of the lexical (VADER-style) part of ``tone``; the rest is TextBlob's
+#: polarity. Fitted on the fit half of the VADER rated sets
+#: (``python benchmarks/bench_sentiment.py --data ../shared/datasets/vader_dev --fit``).
+TONE_WEIGHT = 0.6
+
+#: Tokens after a negation whose valence is flipped.
+NEGATION_WINDOW = 3
+
+_LEXICON_KEYS = frozenset({"version", "inherit", "words", "phrases", "negations", "boosters"})
+_MAX_VALENCE = 4.0
+
+
+# -- lexicon ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ToneLexicon:
+    """The word valences and rules ``tone`` uses (VADER's lexicon plus adjustments).
+
+    Attributes:
+        words: lower-case word -> valence on VADER's -4 .. 4 scale.
+        phrases: tuple of lower-case words -> valence, scored at the last word.
+        negations: words that negate the next tokens.
+        boosters: intensifier -> added intensity.
+        source: where the adjustments came from (for messages).
+    """
+
+    words: dict[str, float]
+    phrases: dict[tuple[str, ...], float] = field(default_factory=dict)
+    negations: frozenset[str] = frozenset()
+    boosters: dict[str, float] = field(default_factory=dict)
+    source: str = "<default>"
+
+    @cached_property
+    def phrases_text(self) -> dict[tuple[str, ...], tuple[str, float]]:
+        """Phrases with their space-joined form (a quick substring pre-check)."""
+        return {phrase: (" ".join(phrase), value) for phrase, value in self.phrases.items()}
+
+
+def _line_of(path: Path, keys: Sequence[str]) -> int | None:
+    """Return the 1-based line of the YAML node at ``keys`` (best effort)."""
+    import yaml
+
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:  # pragma: no cover - the file parsed a moment ago
+        return None
+    line = None
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        for k, v in node.value:
+            if k.value == key:
+                line = k.start_mark.line + 1
+                node = v
+                break
+        else:
+            break
+    return line
+
+
+def _validate(doc: object, where: str, path: Path | None) -> dict:
+    """Check a lexicon document; raise :class:`LexiconError` naming file and line."""
+
+    def fail(keys: Sequence[str], problem: str) -> LexiconError:
+        line = _line_of(path, keys) if path is not None else None
+        return LexiconError(where, line, problem)
+
+    if doc is None:
+        doc = {}
+    if not isinstance(doc, Mapping):
+        raise fail([], "a tone lexicon must be a mapping with sections words/phrases/negations/boosters")
+    unknown = sorted(set(map(str, doc)) - _LEXICON_KEYS)
+    if unknown:
+        raise fail(
+            [unknown[0]],
+            f"unknown section {unknown[0]!r}; allowed: {', '.join(sorted(_LEXICON_KEYS))}",
+        )
+    if "inherit" in doc and not isinstance(doc["inherit"], bool):
+        raise fail(["inherit"], "'inherit' must be true or false")
+    for section in ("words", "phrases", "boosters"):
+        entries = doc.get(section) or {}
+        if not isinstance(entries, Mapping):
+            raise fail([section], f"'{section}' must map words to numbers, e.g. `killed: -3.0`")
+        for key, value in entries.items():
+            if not isinstance(key, str) or not key.strip():
+                raise fail([section], f"every key in '{section}' must be a word, got {key!r}")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise fail([section, key], f"{key!r} needs a number, got {value!r}")
+            if section != "boosters" and abs(value) > _MAX_VALENCE:
+                raise fail([section, key], f"{key!r}: {value} is outside VADER's scale -4 .. 4")
+            if section == "words" and len(key.split()) != 1:
+                raise fail([section, key], f"{key!r} has several words; put it under 'phrases'")
+            if section == "phrases" and len(key.split()) < 2:
+                raise fail([section, key], f"{key!r} is one word; put it under 'words'")
+    negations = doc.get("negations") or []
+    if not isinstance(negations, list) or not all(isinstance(w, str) for w in negations):
+        raise fail(["negations"], "'negations' must be a list of words, e.g. `[no longer]`")
+    return dict(doc)
+
+
+def _merge(base: ToneLexicon | None, doc: dict, source: str) -> ToneLexicon:
+    from analysis._vader import get_scorer
+
+    vader = get_scorer()
+    if base is None or doc.get("inherit") is False:
+        words = dict(vader.lexicon)
+        phrases: dict[tuple[str, ...], float] = {}
+        negations = set(vader.negations) | {"no"}
+        boosters = dict(vader.boosters)
+    else:
+        words = dict(base.words)
+        phrases = dict(base.phrases)
+        negations = set(base.negations)
+        boosters = dict(base.boosters)
+    for word, value in (doc.get("words") or {}).items():
+        words[word.strip().lower()] = float(value)
+    for phrase, value in (doc.get("phrases") or {}).items():
+        phrases[tuple(phrase.lower().split())] = float(value)
+    negations.update(w.strip().lower() for w in doc.get("negations") or [])
+    for word, value in (doc.get("boosters") or {}).items():
+        boosters[word.strip().lower()] = float(value)
+    return ToneLexicon(words, phrases, frozenset(negations), boosters, source)
+
+
+@cache
+def _default_lexicon() -> ToneLexicon:
+    from analysis.resources import lexicon_path, read_yaml
+
+    path = lexicon_path("tone.yml")
+    doc = _validate(read_yaml(path), str(path), path)
+    return _merge(None, doc, str(path))
+
+
+def load_tone_lexicon(lexicon: str | Path | Mapping | ToneLexicon | None = None) -> ToneLexicon:
+    """Return the lexicon ``tone`` uses: the packaged default, or it with your changes.
+
+    Args:
+        lexicon: None for ``data/lexicons/tone.yml``; a path to a YAML file or a
+            mapping with the same sections (``words``, ``phrases``,
+            ``negations``, ``boosters``, optional ``inherit: false``); or a
+            :class:`ToneLexicon` (returned as is).
+
+    Returns:
+        The merged :class:`ToneLexicon`.
+
+    Raises:
+        LexiconError: a malformed file or mapping (file and line in the message).
+        FileNotFoundError: the path does not exist.
+        TypeError: ``lexicon`` is of another type.
+    """
+    if lexicon is None:
+        return _default_lexicon()
+    if isinstance(lexicon, ToneLexicon):
+        return lexicon
+    if isinstance(lexicon, (str, Path)):
+        from analysis.resources import read_yaml
+
+        path = Path(lexicon)
+        if not path.is_file():
+            raise FileNotFoundError(f"tone lexicon {path} not found; pass an existing YAML file")
+        doc = _validate(read_yaml(path), str(path), path)
+        return _merge(_default_lexicon(), doc, str(path))
+    if isinstance(lexicon, Mapping):
+        doc = _validate(lexicon, "<lexicon mapping>", None)
+        return _merge(_default_lexicon(), doc, "<lexicon mapping>")
+    raise TypeError(f"lexicon must be a path, a mapping or None, not {type(lexicon).__name__}")
+
+
+# -- scoring ------------------------------------------------------------------------------------
+def _lexical_tone(text: str, tokens: tuple[list, list, list, list], lex: ToneLexicon) -> float:
+    """The VADER-style part of ``tone`` (see the module docstring), in [-1, 1]."""
+    from analysis._vader import get_scorer
+
+    vader = get_scorer()
+    _words, lows, caps, clause_ends = tokens
+    n = len(lows)
+    if n == 0:
+        return 0.0
+    valences = lex.words
+    boosters = lex.boosters
+    negations = lex.negations
+    n_scalar = vader.n_scalar
+    c_incr = vader.c_incr
+    scored = {i: v for i, low in enumerate(lows) if (v := valences.get(low)) is not None}
+    joined = " ".join(lows)
+    if lex.phrases:
+        for phrase, (pattern, value) in lex.phrases_text.items():
+            if pattern in joined:
+                k = len(phrase)
+                last = phrase[-1]
+                for i in range(k - 1, n):
+                    if lows[i] == last and tuple(lows[i - k + 1 : i + 1]) == phrase:
+                        for j in range(i - k + 1, i):
+                            scored.pop(j, None)
+                        scored[i] = value
+    if not scored:
+        return 0.0
+    for i in list(scored):
+        low = lows[i]
+        if low in boosters:
+            del scored[i]
+        elif low == "no" and i < n - 1 and lows[i + 1] in valences:
+            scored[i] = 0.0
+    if not scored:
+        return 0.0
+    cap_diff = 0 < n - sum(caps) < n
+    negated: set[int] = set()
+    if "n't" in joined or not negations.isdisjoint(lows):
+        negated_until = -1
+        for i, low in enumerate(lows):
+            if i <= negated_until:
+                negated.add(i)
+                if clause_ends[i] or low == "but":
+                    negated_until = i
+            if low in negations or "n't" in low:
+                negated_until = i + NEGATION_WINDOW
+                if clause_ends[i]:
+                    negated_until = i
+    but_at = lows.index("but") if "but" in lows else -1
+    total = 0.0
+    for i, value in scored.items():
+        if cap_diff and caps[i]:
+            value = value + c_incr if value > 0 else value - c_incr
+        for back, damp in ((1, 1.0), (2, 0.95), (3, 0.9)):
+            j = i - back
+            if j < 0:
+                break
+            b = boosters.get(lows[j])
+            if b is not None:
+                s = -b if value < 0 else b
+                if cap_diff and caps[j]:
+                    s = s + c_incr if value > 0 else s - c_incr
+                value += s * damp
+        if i in negated:
+            value *= n_scalar
+        if but_at >= 0:
+            if i < but_at:
+                value *= 0.5
+            elif i > but_at:
+                value *= 1.5
+        total += value
+    emphasis = vader.punctuation_emphasis(text)
+    if total > 0:
+        total += emphasis
+    elif total < 0:
+        total -= emphasis
+    return total / math.sqrt(total * total + 15.0)
+
+
+def score_sentence(text: str, *, lexicon: str | Path | Mapping | ToneLexicon | None = None) -> dict[str, float]:
+    """Score one sentence; see :func:`score_sentences`.
+
+    Args:
+        text: the sentence.
+        lexicon: as for :func:`score_sentences`.
+
+    Returns:
+        ``{"tone", "polarity", "subjectivity", "compound"}``.
+
+    Example:
+        >>> s = score_sentence("The ceasefire is holding.")
+        >>> s["tone"] > 0, s["compound"]
+        (True, 0.0)
+    """
+    row = _score_one(_clean(text), load_tone_lexicon(lexicon))
+    return dict(zip(SENTENCE_COLUMNS, row, strict=True))
+
+
+def _clean(text: object) -> str:
+    if isinstance(text, str):
+        return text
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return ""
+    return str(text)
+
+
+def _score_one(text: str, lex: ToneLexicon) -> tuple[float, float, float, float]:
+    from analysis._pattern import get_scorer as pattern_scorer
+    from analysis._vader import get_scorer as vader_scorer
+
+    vader = vader_scorer()
+    tokens = vader.tokens(text)
+    compound = vader.compound(text, tokens)
+    polarity, subjectivity = pattern_scorer().score(text)
+    lexical = _lexical_tone(text, tokens, lex)
+    tone = TONE_WEIGHT * lexical + (1.0 - TONE_WEIGHT) * polarity
+    return (max(-1.0, min(1.0, tone)), float(polarity), float(subjectivity), float(compound))
+
+
+def score_sentences(texts: Sequence[str], *, lexicon: str | Path | Mapping | ToneLexicon | None = None) -> pd.DataFrame:
+    """Score sentences: ``tone`` and the raw VADER and TextBlob scores.
+
+    Identical sentences are scored once. The analyzers and lexicons are loaded
+    on the first call and cached.
+
+    Args:
+        texts: sentences (one row each). Missing values (None, NaN) score 0.
+        lexicon: the tone adjustments: None for the packaged
+            ``data/lexicons/tone.yml``, a YAML path or a mapping applied on top of
+            it (see :func:`load_tone_lexicon`). Affects ``tone`` only.
+
+    Returns:
+        A DataFrame with float columns ``tone, polarity, subjectivity,
+        compound``, one row per text in order, with a RangeIndex.
+
+    Raises:
+        LexiconError: the lexicon is malformed (file and line in the message).
+
+    Example:
+        >>> score_sentences(["Not good.", ""]).round(3).to_dict("list")["compound"]
+        [-0.3412, 0.0]
+    """
+    lex = load_tone_lexicon(lexicon)
+    seen: dict[str, tuple[float, float, float, float]] = {}
+    rows = []
+    for raw in texts:
+        text = _clean(raw)
+        row = seen.get(text)
+        if row is None:
+            row = seen[text] = _score_one(text, lex)
+        rows.append(row)
+    frame = pd.DataFrame.from_records(rows, columns=SENTENCE_COLUMNS)
+    if frame.empty:
+        frame = pd.DataFrame({c: pd.Series([], dtype="float64") for c in SENTENCE_COLUMNS})
+    return frame.astype("float64")
+
+
+# -- aggregation --------------------------------------------------------------------------------
+def article_scores(sentences: pd.DataFrame) -> dict[str, float]:
+    """Aggregate one article's sentence scores.
+
+    Rule: the unweighted mean over the article's non-debris sentences whose
+    score is present. Every such sentence counts, neutral ones too, so an
+    article of flat reporting with one charged sentence stays near zero; a
+    long article is not scored as one string (VADER saturates on long text).
+
+    Args:
+        sentences: the article's rows with ``tone, polarity, subjectivity,
+            compound`` and ``is_debris`` (bool; missing means not debris).
+
+    Returns:
+        ``{"tone", "polarity", "subjectivity", "compound", "n_scored"}``; NaN
+        scores and ``n_scored`` 0 when no sentence qualifies.
+    """
+    if "is_debris" in sentences.columns:
+        keep = ~sentences["is_debris"].fillna(False).astype(bool)
+        sentences = sentences.loc[keep]
+    scored = sentences.dropna(subset=["tone"]) if len(sentences) else sentences
+    out: dict[str, float] = {}
+    for column in SENTENCE_COLUMNS:
+        values = pd.to_numeric(scored[column], errors="coerce") if len(scored) else pd.Series([], dtype=float)
+        out[column] = float(values.mean()) if len(values) else math.nan
+    out["n_scored"] = len(scored)
+    return out
+
+
+def entity_tone(sentences: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    """Mean tone of the sentences that mention each entity, per article (low confidence).
+
+    A sentence's tone is about its wording, not necessarily about every entity
+    in it ("X condemned Y's attack" is negative for both X and Y here). Use it
+    to find sentences to read, and always with ``n_sentences``.
+
+    Args:
+        sentences: rows with ``article_id, sentence_id, tone`` (and optionally
+            ``is_debris``; debris sentences are skipped).
+        entities: rows with ``article_id, sentence_id, canonical, label``.
+
+    Returns:
+        One row per ``(article_id, canonical)``, sorted, with columns
+        ``article_id, canonical, label, n_sentences, tone``; ``label`` is the
+        entity's most frequent label (ties: alphabetical), ``n_sentences`` the
+        number of distinct sentences mentioning it.
+    """
+    columns = ["article_id", "canonical", "label", "n_sentences", "tone"]
+    if sentences.empty or entities.empty:
+        return pd.DataFrame({c: pd.Series([], dtype="float64" if c == "tone" else object) for c in columns}).astype(
+            {"n_sentences": "int64"}
+        )
+    sent = sentences
+    if "is_debris" in sent.columns:
+        sent = sent.loc[~sent["is_debris"].fillna(False).astype(bool)]
+    sent = sent[["article_id", "sentence_id", "tone"]]
+    labels = (
+        entities.groupby(["article_id", "canonical", "label"], sort=True)
+        .size()
+        .rename("count")
+        .reset_index()
+        .sort_values(["article_id", "canonical", "count", "label"], ascending=[True, True, False, True])
+        .drop_duplicates(["article_id", "canonical"])
+        .drop(columns="count")
+    )
+    mentions = entities[["article_id", "sentence_id", "canonical"]].drop_duplicates()
+    merged = mentions.merge(sent, on=["article_id", "sentence_id"], how="inner")
+    grouped = (
+        merged.groupby(["article_id", "canonical"], sort=True)
+        .agg(n_sentences=("sentence_id", "nunique"), tone=("tone", "mean"))
+        .reset_index()
+    )
+    out = grouped.merge(labels, on=["article_id", "canonical"], how="left")
+    out["n_sentences"] = out["n_sentences"].astype("int64")
+    out["tone"] = out["tone"].astype("float64")
+    return out[columns].reset_index(drop=True)

@@ -1,0 +1,335 @@
+"""Sentiment: raw scores equal their packages, golden tone values, aggregation, lexicons, evaluation."""
+
+from __future__ import annotations
+
+import argparse
+import math
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import sentiment
+from analysis._pattern import PatternScorer
+from analysis._vader import VaderScorer, get_scorer
+from analysis.errors import LexiconError
+from analysis.evaluation import sentiment as evaluation
+from analysis.sentiment import article_scores, entity_tone, load_tone_lexicon, score_sentences
+
+DATA = Path(__file__).parent / "data"
+
+NEWS = [
+    "Syria has been completely liberated from Islamic State.",
+    "Not a single settlement or district remains under the terrorist group's control.",
+    "The talks were not a success.",
+    "The offensive was extremely brutal.",
+    "The offensive was brutal.",
+    "More than 340,000 people have been killed since the conflict broke out.",
+    "Jets staged up to 250 strikes daily.",
+    "Both sides welcomed the agreement, but few agreed with its terms.",
+    "The United States and the Free Syrian Army held peace talks.",
+    "Residents said the situation was not bad, but aid was slow.",
+    "The minister praised the rescue workers.",
+    "Civilian casualties rose after the massacre.",
+    "The army reported no casualties.",
+]
+
+# tone, polarity, subjectivity, compound (measured with TONE_WEIGHT = 0.6 and the packaged tone.yml)
+GOLDEN = [
+    (0.3035, 0.1000, 0.4000, 0.0000),
+    (-0.3201, 0.0357, 0.2143, -0.6908),
+    (-0.3351, -0.1500, 0.0000, -0.4585),
+    (-0.8373, -0.8750, 1.0000, -0.8122),
+    (-0.8278, -0.8750, 1.0000, -0.7964),
+    (-0.4465, 0.1500, 0.2500, -0.8625),
+    (-0.2167, 0.0000, 0.0000, -0.3612),
+    (0.3191, -0.2000, 0.1000, 0.5187),
+    (0.3767, 0.4000, 0.8000, 0.8625),
+    (0.1494, 0.0250, 0.5333, 0.2323),
+    (0.4548, 0.0000, 0.0000, 0.7579),
+    (-0.2665, 0.6000, 0.9500, 0.0000),
+    (0.2501, 0.0000, 0.0000, -0.2960),
+]
+
+ODD = [
+    "",
+    "   ",
+    "😁 great day 💔",
+    "We were 17 deep last night &amp; the love was so strong.",
+    "THE ARMY IS VERY BAD. Really GOOD news!!!",
+    "Not bad at all :) but :( and <3 (!) ... what?? no way?!",
+    "He said \u201cit isn't good\u201d and 'won't' help; U.S. troops left.\n\nNew paragraph: kind of good.",
+    "good but good but bad but very good",
+    "never so good, without doubt excellent, at least not the least bad",
+]
+
+
+@pytest.fixture(scope="module")
+def vader_reference():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@pytest.fixture(scope="module")
+def pattern_reference():
+    from textblob.en.sentiments import PatternAnalyzer
+
+    return PatternAnalyzer()
+
+
+# -- the raw scores are the packages' own ---------------------------------------------------
+@pytest.mark.parametrize("text", NEWS + ODD)
+def test_compound_equals_vader(text, vader_reference):
+    assert VaderScorer().compound(text) == vader_reference.polarity_scores(text)["compound"]
+
+
+@pytest.mark.parametrize("text", NEWS + ODD)
+def test_polarity_and_subjectivity_equal_textblob(text, pattern_reference):
+    expected = pattern_reference.analyze(text)
+    assert PatternScorer().score(text) == (expected.polarity, expected.subjectivity)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(
+            "good bad not very no but never so this least at kind of ! ?? :) : ) GREAT n't isn't "
+            "killed liberated , . without doubt really slightly ( ) 😁 &amp; the a".split(" ")
+        ),
+        max_size=14,
+    )
+)
+def test_raw_scores_match_packages_on_generated_text(words, vader_reference, pattern_reference):
+    text = " ".join(words)
+    assert get_scorer().compound(text) == vader_reference.polarity_scores(text)["compound"]
+    expected = pattern_reference.analyze(text)
+    from analysis._pattern import get_scorer as pattern_scorer
+
+    assert pattern_scorer().score(text) == (expected.polarity, expected.subjectivity)
+    row = score_sentences([text]).iloc[0]
+    assert all(math.isfinite(v) for v in row)
+    assert -1.0 <= row["tone"] <= 1.0
+
+
+# -- golden news sentences ------------------------------------------------------------------
+def test_golden_news_sentences():
+    frame = score_sentences(NEWS)
+    assert list(frame.columns) == ["tone", "polarity", "subjectivity", "compound"]
+    assert isinstance(frame.index, pd.RangeIndex)
+    expected = pd.DataFrame(GOLDEN, columns=frame.columns)
+    pd.testing.assert_frame_equal(frame, expected, atol=1e-3, rtol=0)
+
+
+def test_news_adjustments_change_tone_not_raw_scores():
+    liberated, no_casualties = score_sentences([NEWS[0], NEWS[12]]).itertuples(index=False)
+    assert liberated.compound == 0.0 and liberated.tone > 0.25  # "liberated" is missing from VADER
+    assert no_casualties.compound < 0 < no_casualties.tone  # "no casualties" is good news
+
+
+def test_intensifier_strengthens_and_negation_flips():
+    plain, extreme = score_sentences(["The offensive was brutal.", "The offensive was extremely brutal."])["tone"]
+    assert extreme < plain < -0.8
+    success, not_success = score_sentences(["The talks were a success.", "The talks were not a success."])["tone"]
+    assert success > 0.3 and not_success < -0.3
+
+
+def test_negation_window_stops_at_a_comma():
+    lex = load_tone_lexicon()
+    vader = get_scorer()
+
+    def lexical(text):
+        return sentiment._lexical_tone(text, vader.tokens(text), lex)
+
+    assert lexical("not good") < 0
+    assert lexical("not a very good deal") < 0  # VADER's window is three words; the booster is not a word here
+    assert lexical("not yet, good") > 0  # the comma closes the negation
+
+
+def test_but_is_applied_by_position_not_by_value():
+    # VADER scales each score found with list.index(), i.e. the first equal value:
+    # "agreement" (2.2, before "but") halves to 1.1, then "agreed" (1.1, after "but")
+    # finds that 1.1 first, so "agreement" is halved twice and "agreed" never boosted.
+    assert VaderScorer._but_quirk([0.0, 2.2, 0.0, 1.1], 2) == [0.0, 0.55, 0.0, 1.1]
+    text = "Both sides welcomed the agreement, but few agreed with its terms."
+    lex = load_tone_lexicon()
+    vader = get_scorer()
+    words = lex.words
+    total = 0.5 * words["welcomed"] + 0.5 * words["agreement"] + 1.5 * words["agreed"]
+    if "few" in words:
+        total += 1.5 * words["few"]
+    expected = total / math.sqrt(total * total + 15)
+    assert sentiment._lexical_tone(text, vader.tokens(text), lex) == pytest.approx(expected, abs=1e-12)
+
+
+def test_deterministic_and_duplicates_scored_once():
+    first = score_sentences(NEWS + NEWS[:3])
+    second = score_sentences(list(reversed(NEWS)))
+    pd.testing.assert_frame_equal(first.iloc[: len(NEWS)], second.iloc[::-1].reset_index(drop=True))
+    pd.testing.assert_frame_equal(first.iloc[len(NEWS) :].reset_index(drop=True), first.iloc[:3])
+
+
+# -- bad input ------------------------------------------------------------------------------
+def test_bad_input_gives_finite_scores():
+    long_text = " ".join(["The war was terrible but the peace is very good"] * 2000)
+    texts = [*ODD, None, float("nan"), long_text, "&lt;b&gt;GOOD&lt;/b&gt; &#8220;news&#8221;"]
+    started = time.perf_counter()
+    frame = score_sentences(texts)
+    assert time.perf_counter() - started < 5  # the "but" rule stays linear on long text
+    assert len(frame) == len(texts)
+    assert frame.notna().all().all()
+    assert ((frame[["tone", "polarity", "compound"]].abs() <= 1).all()).all()
+    assert frame.loc[0].tolist() == [0.0, 0.0, 0.0, 0.0]
+    assert frame.loc[len(ODD)].tolist() == [0.0, 0.0, 0.0, 0.0]  # None
+
+
+def test_empty_input_has_the_columns():
+    frame = score_sentences([])
+    assert list(frame.columns) == ["tone", "polarity", "subjectivity", "compound"]
+    assert len(frame) == 0 and (frame.dtypes == "float64").all()
+
+
+# -- aggregation ----------------------------------------------------------------------------
+def test_article_scores_average_non_debris_sentences():
+    rows = pd.DataFrame(
+        {
+            "tone": [0.5, -0.1, 0.9, 0.0],
+            "polarity": [0.2, 0.0, 1.0, 0.1],
+            "subjectivity": [0.4, 0.0, 1.0, 0.2],
+            "compound": [0.6, -0.2, 0.9, 0.0],
+            "is_debris": [False, False, True, False],
+        }
+    )
+    scores = article_scores(rows)
+    assert scores == pytest.approx(
+        {"tone": 0.4 / 3, "polarity": 0.1, "subjectivity": 0.2, "compound": 0.4 / 3, "n_scored": 3}
+    )
+
+
+def test_article_scores_of_nothing_are_nan():
+    rows = pd.DataFrame(
+        {"tone": [0.5], "polarity": [0.1], "subjectivity": [0.1], "compound": [0.2], "is_debris": [True]}
+    )
+    scores = article_scores(rows)
+    assert scores["n_scored"] == 0
+    assert all(math.isnan(scores[k]) for k in ("tone", "polarity", "subjectivity", "compound"))
+
+
+def test_entity_tone_means_the_sentences_that_mention_each_entity():
+    sentences = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "a", "b"],
+            "sentence_id": [0, 1, 2, 0],
+            "tone": [0.5, -0.5, 0.25, 1.0],
+            "is_debris": [False, False, True, False],
+        }
+    )
+    entities = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "a", "a", "a", "b"],
+            "sentence_id": [0, 0, 1, 1, 2, 0],
+            "canonical": ["Russia", "Russia", "Russia", "Syria", "Syria", "Russia"],
+            "label": ["GPE", "GPE", "ORG", "GPE", "GPE", "GPE"],
+        }
+    )
+    out = entity_tone(sentences, entities)
+    assert out.to_dict("list") == {
+        "article_id": ["a", "a", "b"],
+        "canonical": ["Russia", "Syria", "Russia"],
+        "label": ["GPE", "GPE", "GPE"],  # Russia in article a: GPE twice, ORG once
+        "n_sentences": [2, 1, 1],  # sentence 0 mentions Russia twice; sentence 2 is debris
+        "tone": [0.0, -0.5, 1.0],
+    }
+    assert out["n_sentences"].dtype == "int64" and out["tone"].dtype == "float64"
+
+
+# -- lexicons -------------------------------------------------------------------------------
+def test_lexicon_mapping_overrides_one_word_and_keeps_the_rest():
+    text = ["Syria has been completely liberated from Islamic State.", "Civilian casualties rose."]
+    default = score_sentences(text)
+    changed = score_sentences(text, lexicon={"words": {"liberated": -3.0}})
+    assert changed.loc[0, "tone"] < 0 < default.loc[0, "tone"]
+    assert changed.loc[1, "tone"] == default.loc[1, "tone"]  # "casualties" still from tone.yml
+    assert changed.loc[0, "compound"] == default.loc[0, "compound"]  # raw scores untouched
+
+
+def test_lexicon_file_without_inheritance(tmp_path):
+    path = tmp_path / "tone.yml"
+    path.write_text("version: 1\ninherit: false\nwords:\n  ceasefire: -2\n", encoding="utf-8")
+    lex = load_tone_lexicon(path)
+    assert lex.words["ceasefire"] == -2.0
+    assert "casualties" not in lex.words  # the packaged adjustments were not inherited
+    assert lex.words["good"] == get_scorer().lexicon["good"]
+    assert score_sentences(["The ceasefire."], lexicon=path).loc[0, "tone"] < 0
+
+
+def test_phrases_count_once_at_their_last_word():
+    plain, phrase = score_sentences(["They are united.", "They met in the United States."])["tone"]
+    assert plain > 0 and phrase == 0.0
+
+
+def test_malformed_yaml_names_file_and_line(tmp_path):
+    path = tmp_path / "bad.yml"
+    path.write_text("words:\n  good: 1\n  bad: [unclosed\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        score_sentences(["x"], lexicon=path)
+    assert info.value.path == str(path) and info.value.line is not None and info.value.line >= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        ("words:\n  good: 1\n  bad: lots\n", 3, "needs a number"),
+        ("words:\n  good: 9\n", 2, "outside VADER's scale"),
+        ("words:\n  good: 1\nfeelings:\n  x: 1\n", 3, "unknown section"),
+        ("phrases:\n  single: 1\n", 2, "one word"),
+    ],
+)
+def test_invalid_lexicon_values_name_the_line(tmp_path, text, line, fragment):
+    path = tmp_path / "bad.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError, match=fragment) as info:
+        load_tone_lexicon(path)
+    assert info.value.line == line
+    assert f"{path}, line {line}" in str(info.value)
+
+
+def test_lexicon_errors_are_not_silent():
+    with pytest.raises(LexiconError):
+        load_tone_lexicon({"word": {"good": 1}})  # misspelled section
+    with pytest.raises(FileNotFoundError):
+        load_tone_lexicon("no-such-lexicon.yml")
+    with pytest.raises(TypeError):
+        load_tone_lexicon(42)
+
+
+# -- evaluation -----------------------------------------------------------------------------
+def test_evaluate_on_small_rated_file():
+    frame = evaluation.evaluate(DATA / "sentiment_rated.tsv")
+    assert list(frame.columns) == [*evaluation.RESULT_COLUMNS, "n_bad"]
+    row = frame.iloc[0]
+    assert row["file"] == "sentiment_rated.tsv"
+    assert row["n"] == 10 and row["n_bad"] == 2
+    assert frame.attrs["bad_lines"]["sentiment_rated.tsv"][0][0] == 11
+    measured = row[["pearson_tone", "pearson_compound", "pearson_polarity", "f1_tone", "f1_compound", "f1_polarity"]]
+    assert measured.astype(float).round(4).tolist() == [0.9653, 0.9753, 0.8013, 0.7852, 0.7852, 0.6032]
+
+
+def test_evaluate_command_prints_the_table(capsys):
+    parser = argparse.ArgumentParser()
+    evaluation.add_arguments(parser)
+    args = parser.parse_args(["--format", "vader", str(DATA / "sentiment_rated.tsv")])
+    assert evaluation.main(args) == 0
+    captured = capsys.readouterr()
+    assert "pearson_tone" in captured.out and "sentiment_rated.tsv" in captured.out
+    assert "line 11" in captured.err and "2 line(s) skipped" in captured.err
+
+
+def test_macro_f1_and_fit_half_are_fixed():
+    truth = pd.Series([-1, 0, 1, 1])
+    assert evaluation.macro_f1(truth, pd.Series([-1, 0, 1, 0])) == pytest.approx((1 + 2 / 3 + 2 / 3) / 3)
+    assert [evaluation.is_fit_half(str(i)) for i in range(6)] == [evaluation.is_fit_half(str(i)) for i in range(6)]
+    assert 2 <= sum(evaluation.is_fit_half(str(i)) for i in range(10)) <= 8
