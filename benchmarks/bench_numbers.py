@@ -66,6 +66,30 @@ def naive_numbers(doc) -> list[dict]:
     return rows
 
 
+def gold_scores(find_numbers: Callable) -> None:
+    """Score ours and the baseline on the bundled gold (data/gold), when it loads."""
+    import pandas as pd
+
+    from analysis.evaluation.gold import load_gold_dir, read_article
+    from analysis.evaluation.numbers import score_numbers
+    from analysis.text import process
+
+    gold = load_gold_dir(ROOT / "data" / "gold")
+    rows: dict[str, list[dict]] = {"numbers": [], "baseline": []}
+    for article_id, article in gold.articles.items():
+        meta, _ = read_article(article.article_path)
+        doc = process(article.text, title=meta.get("title") or None)
+        for name, extract in (("numbers", find_numbers), ("baseline", naive_numbers)):
+            for row in extract(doc):
+                rows[name].append({"value_high": float("nan"), "qualifier": "exact", **row, "article_id": article_id})
+    for name, found in rows.items():
+        s = score_numbers(pd.DataFrame(found), gold.numbers)
+        print(
+            f"gold ({s['n_gold']} numbers) {name:<8}: span F1 {s['f1']:.3f}, value+unit accuracy "
+            f"{s['value_unit_accuracy']:.3f} on matched, {s['value_unit_recall']:.3f} of all gold numbers"
+        )
+
+
 def best_of(repeat: int, run: Callable[[], object]) -> float:
     times = []
     for _ in range(repeat):
@@ -118,6 +142,8 @@ def main() -> None:
         stage()
         t_stage = best_of(args.repeat, stage)
         print(f"claims+numbers: {t_stage:.3f} s  {words / t_stage:,.0f} words/s")
+
+    gold_scores(find_numbers)
 
     sizes = (10_000, 40_000)
     timings = []
