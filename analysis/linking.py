@@ -144,8 +144,13 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
                 persons.setdefault(key, canonical)
         if len(words) >= 2 and item["label"] in ("ORG", "GPE", "LOC"):
             longer.append(item)
+    same_surface = {i["text"]: i for i in items if i["canonical"] and i["how"] not in ("guess", "title", "model")}
     for item in items:
         if item["canonical"] and item["how"] not in ("guess", "title", "model"):
+            continue
+        earlier = same_surface.get(item["text"])
+        if earlier is not None and earlier["label"] == item["label"]:
+            item["canonical"] = earlier["canonical"]
             continue
         surface = item["text"]
         words = surface.split()
@@ -255,10 +260,9 @@ def _definitions(doc, items: list[dict]) -> dict[str, tuple[str, str]]:
         if not head.strip(" \"'“‘") and item["text"].isupper():
             tail = text[item["start"] : item["start"] + 80]
             if _DEFINITION.match(tail) and counts:
-                orgs = [(n, pos, key) for key, (n, pos) in counts.items() if key[1] == "ORG"]
-                if orgs:
-                    best = max(orgs)[2]
-                    aliases.setdefault(item["text"], best)
+                orgs = [(pos, key) for key, (_, pos) in counts.items() if key[1] == "ORG"]
+                if orgs:  # the organisation named most recently before the definition
+                    aliases.setdefault(item["text"], max(orgs)[1])
         key = resolved
         n, _ = counts.get(key, (0, 0))
         counts[key] = (n + 1, k)

@@ -196,6 +196,12 @@ def sentence_mode(units: list[Unit]) -> str:
     return "normal"
 
 
+def _head_word(text: str) -> bool:
+    """True for a word that a name may continue after with "of"/"for" ("Ministry of", "Gulf of")."""
+    word = text.lower().rstrip(".")
+    return word in ORG_CUES or word in ORG_HEADS or word in LOC_HEADS or word in GPE_CUES or word in TITLES
+
+
 def _title_word(text: str) -> str:
     return text.lower().rstrip(".")
 
@@ -241,6 +247,8 @@ class RuleMentionFinder:
                 longest = k - i
                 break
         for length in range(longest, 0, -1):
+            if not units[i + length - 1].cap:
+                continue  # "Khabur river": the name is "Khabur"
             key = " ".join(u.text for u in units[i : i + length]).replace("’", "'")
             hit = self._known(key)
             if hit is not None:
@@ -308,6 +316,7 @@ class RuleMentionFinder:
                     j > i
                     and j + 1 < n
                     and u.text.lower() in CONNECTORS
+                    and (u.text.lower() not in ("of", "for") or _head_word(units[j - 1].text))
                     and (
                         units[j + 1].cap
                         or (u.text == "of" and units[j + 1].text == "the" and j + 2 < n and units[j + 2].cap)
@@ -331,16 +340,21 @@ class RuleMentionFinder:
     def _dateline(self, index: int, units: list[Unit], out: list[Mention]) -> int:
         """``MOSCOW, Dec 7 (Reuters) -``: capitals at a paragraph start followed by a comma are a place."""
         k = 0
-        while k < len(units) and units[k].text.isupper() and units[k].text.isalpha():
+        while k < len(units) and units[k].text.isupper() and units[k].text.replace("/", "").isalpha():
             k += 1
-        if k == 0 or k > 4 or k >= len(units) or units[k].text not in (",", "("):
+        if k == 0 or k > 4 or k >= len(units) or units[k].text not in (",", "(", "-", "--", "—", "–"):
             return 0
         if k == 1 and len(units[0].text) <= 4 and self.lexicon.exact.get(units[0].text):
             return 0  # "US, Russia agree ..." starts with an acronym, not a dateline
-        key = " ".join(u.text for u in units[:k])
-        hit = self._known_upper(key)
-        canonical = hit[1] if hit else key.title()
-        out.append(Mention(index, units[0].start, units[k - 1].end, "GPE", canonical, "", "dateline"))
+        first, last = units[0], units[k - 1]
+        text = " ".join(u.text for u in units[:k])
+        offset = first.start
+        for name in text.split("/"):  # "MOSCOW/BEIRUT"
+            hit = self._known_upper(name)
+            canonical = hit[1] if hit else name.title()
+            out.append(Mention(index, offset, offset + len(name), "GPE", canonical, "", "dateline"))
+            offset += len(name) + 1
+        del last
         return k
 
     def _trim_initial(self, chunk: list[Unit]) -> list[Unit]:
@@ -354,7 +368,7 @@ class RuleMentionFinder:
         if len(chunk) > 1 and self._longest_known(chunk, 0, len(chunk)) is not None:
             return chunk
         ordinary = text.lower() in _stopwords() or not looks_proper(text)
-        if ordinary or (len(chunk) == 1 and not first.pos.startswith("NNP")):
+        if ordinary or (len(chunk) == 1 and (not first.pos.startswith("NNP") or is_common_word(text))):
             rest = chunk[1:]
             while rest and rest[0].text.lower() in CONNECTORS:
                 rest = rest[1:]
@@ -378,15 +392,19 @@ class RuleMentionFinder:
             return self._segment(index, chunk, guesses=False)
         last = chunk[-1].text.lower()
         first = chunk[0].text.lower()
-        # a title run followed by a name: a person
-        if last not in ORG_CUES and _title_word(first) in TITLES | TITLE_MODIFIERS:
-            t = 0
-            core = False
+        # a title run followed by a name: a person ("Labour Minister Ilse Marrovan")
+        lead = next((k for k in range(min(n - 1, 3)) if _title_word(chunk[k].text) in TITLES), None)
+        if lead is not None and any(
+            self._known(u.text) is not None or (_title_word(u.text) not in TITLE_MODIFIERS and u.text.isupper())
+            for u in chunk[:lead]
+        ):
+            lead = None  # "Russian President ...", "UN Secretary-General ...": segmented below
+        if lead is not None and last not in ORG_CUES:
+            t = lead
             while t < n and (_title_word(chunk[t].text) in TITLES or _title_word(chunk[t].text) in TITLE_MODIFIERS):
-                core = core or _title_word(chunk[t].text) in TITLES
                 t += 1
-            if core and t < n:
-                while t > 0 and chunk[t - 1].text.lower() in ("of", "the"):
+            if t < n:
+                while t > lead + 1 and chunk[t - 1].text.lower() in ("of", "the"):
                     t -= 1  # "Prime Minister of Singapore": the place is not the person
                 rest = chunk[t:]
                 if rest[0].text.lower() in CONNECTORS or rest[0].text.lower() == "the":

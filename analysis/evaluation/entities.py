@@ -1,0 +1,381 @@
+"""Evaluate entity recognition and alias merging against annotated text.
+
+``python -m analysis evaluate entities --format gold|meantime|conll PATH`` prints
+precision, recall and F1 by type for exact spans and for partial matches, and,
+where the data groups mentions into chains, how well aliases are merged:
+
+* ``chains merged``: share of gold chains (two or more found mentions) whose
+  found mentions all got one canonical name;
+* ``chains apart``: share of pairs of different gold chains in one article whose
+  found mentions share no canonical name;
+* for ``gold``, ``canonical accuracy``: share of found gold mentions (exact
+  span) whose canonical name equals the gold canonical name.
+
+Formats:
+    gold: the bundled corpus (``data/gold`` via :func:`analysis.evaluation.gold.load_gold_dir`).
+        Partial match = spans overlap. Types: PERSON, ORG, GPE, LOC, NORP.
+    meantime: NewsReader MEANTIME English (a folder with ``meantime.conll`` and
+        ``entities_mentions.json``). Only named mentions count (head POS PROPN,
+        types PER/ORG/LOC), in the first six sentences of each article (the
+        part annotated in full). Types scored as PER, ORG, LOC (GPE and LOC
+        predictions both count as LOC; NORP is not scored). Partial match = the
+        prediction contains the gold head word.
+    conll: CoNLL-2003-style files (token first, BIO tag last; ``-DOCSTART-``
+        separates documents). Types PER, ORG, LOC (GPE -> LOC); MISC is not scored.
+        Partial match = spans overlap.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_MEANTIME_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
+_TO_PER_ORG_LOC = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+
+
+@dataclass
+class GoldMention:
+    """A gold mention: character span, type, optional head span and chain."""
+
+    doc: str
+    start: int
+    end: int
+    label: str
+    head: tuple[int, int] | None = None
+    chain: str = ""
+    canonical: str = ""
+
+
+@dataclass
+class EvalDoc:
+    """One document to evaluate: its text, gold mentions and the scored region."""
+
+    doc_id: str
+    text: str
+    gold: list[GoldMention]
+    limit: int | None = None  # predictions starting at or after this offset are ignored
+    title: str | None = None
+
+
+@dataclass
+class Scores:
+    """Counts per type for one matching mode."""
+
+    tp: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    fp: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    fn: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def row(self, label: str | None) -> tuple[float, float, float, int, int]:
+        """Precision, recall, F1, number of gold and of predicted mentions (all types when label is None)."""
+        keys = [label] if label else sorted(set(self.tp) | set(self.fp) | set(self.fn))
+        tp = sum(self.tp[k] for k in keys)
+        fp = sum(self.fp[k] for k in keys)
+        fn = sum(self.fn[k] for k in keys)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f, tp + fn, tp + fp
+
+
+def _match(golds: list[GoldMention], preds: list[dict], partial: bool, scores: Scores) -> dict[int, dict]:
+    """Greedy one-to-one typed matching; returns gold index -> matched prediction."""
+    used: set[int] = set()
+    matched: dict[int, dict] = {}
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            if pi in used or p["type"] != g.label:
+                continue
+            if partial:
+                if g.head is not None:
+                    ok = p["start"] <= g.head[0] and g.head[1] <= p["end"]
+                else:
+                    ok = p["start"] < g.end and g.start < p["end"]
+            else:
+                ok = p["start"] == g.start and p["end"] == g.end
+            if ok:
+                used.add(pi)
+                matched[gi] = p
+                break
+    for gi, g in enumerate(golds):
+        if gi in matched:
+            scores.tp[g.label] += 1
+        else:
+            scores.fn[g.label] += 1
+    for pi, p in enumerate(preds):
+        if pi not in used:
+            scores.fp[p["type"]] += 1
+    return matched
+
+
+def evaluate(docs: Iterable[EvalDoc], recognizer, type_map: dict[str, str] | None = None) -> dict[str, object]:
+    """Run ``recognizer`` on every document and score it.
+
+    Args:
+        docs: documents with gold mentions.
+        recognizer: an :class:`~analysis.entities.EntityRecognizer`.
+        type_map: maps the package's labels to the gold's types (None = identity);
+            predictions whose label is not in the map are ignored.
+
+    Returns:
+        A dict with ``exact`` and ``partial`` :class:`Scores`, chain scores,
+        canonical accuracy, word and second counts.
+    """
+    from analysis.text import process
+
+    exact, partial = Scores(), Scores()
+    chains_total = chains_merged = pairs_total = pairs_apart = 0
+    canon_total = canon_ok = 0
+    words = 0
+    seconds = 0.0
+    n_docs = 0
+    for d in docs:
+        n_docs += 1
+        processed = process(d.text, title=d.title)
+        words += processed.n_words
+        t0 = time.perf_counter()
+        rows = recognizer.find(processed)
+        seconds += time.perf_counter() - t0
+        preds = []
+        for row in rows:
+            label = type_map.get(row["label"]) if type_map is not None else row["label"]
+            if label is None or (d.limit is not None and row["start"] >= d.limit):
+                continue
+            preds.append({**row, "type": label})
+        _match(d.gold, preds, False, exact)
+        matched = _match(d.gold, preds, True, partial)
+        exact_matched = {
+            gi: p for gi, p in matched.items() if p["start"] == d.gold[gi].start and p["end"] == d.gold[gi].end
+        }
+        for gi, p in exact_matched.items():
+            if d.gold[gi].canonical:
+                canon_total += 1
+                canon_ok += p["canonical"] == d.gold[gi].canonical
+        by_chain: dict[str, set[str]] = defaultdict(set)
+        sizes: dict[str, int] = defaultdict(int)
+        for gi, p in matched.items():
+            chain = d.gold[gi].chain
+            if chain:
+                by_chain[chain].add(p["canonical"])
+                sizes[chain] += 1
+        for chain, names in by_chain.items():
+            if sizes[chain] >= 2:
+                chains_total += 1
+                chains_merged += len(names) == 1
+        keys = sorted(by_chain)
+        for a in range(len(keys)):
+            for b in range(a + 1, len(keys)):
+                pairs_total += 1
+                pairs_apart += not (by_chain[keys[a]] & by_chain[keys[b]])
+    return {
+        "exact": exact,
+        "partial": partial,
+        "chains": (chains_merged, chains_total),
+        "pairs": (pairs_apart, pairs_total),
+        "canonical": (canon_ok, canon_total),
+        "docs": n_docs,
+        "words": words,
+        "seconds": seconds,
+    }
+
+
+# -- readers ---------------------------------------------------------------------------------
+def read_gold(path: str | Path) -> list[EvalDoc]:
+    """The bundled gold corpus below ``path`` (e.g. ``data/gold``)."""
+    from analysis.evaluation.gold import load_gold_dir
+
+    gold = load_gold_dir(path)
+    docs = []
+    for article_id, article in gold.articles.items():
+        mentions = [
+            GoldMention(
+                article_id, int(r.start), int(r.end), str(r.label), chain=str(r.canonical), canonical=str(r.canonical)
+            )
+            for r in article.entities.itertuples()
+        ]
+        title = article.text.split("\n", 1)[0].strip() or None
+        docs.append(EvalDoc(article_id, article.text, mentions, title=title))
+    return docs
+
+
+def _detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Join tokens into readable text; returns the text and each token's span."""
+    no_space_before = {",", ".", ";", ":", ")", "]", "'s", "'", "n't", "%", "?", "!", "'re", "'ve", "'ll", "'d", "'m"}
+    out: list[str] = []
+    spans = []
+    pos = 0
+    previous = ""
+    for tok in tokens:
+        if out and tok not in no_space_before and previous not in ("(", "[", "$"):
+            out.append(" ")
+            pos += 1
+        spans.append((pos, pos + len(tok)))
+        out.append(tok)
+        pos += len(tok)
+        previous = tok
+    return "".join(out), spans
+
+
+def read_meantime(path: str | Path, *, first_sentences: int = 6) -> list[EvalDoc]:
+    """MEANTIME English: text rebuilt from ``meantime.conll``, named gold mentions from ``entities_mentions.json``.
+
+    Args:
+        path: the folder holding both files.
+        first_sentences: only the first sentences of each article are scored (the fully annotated part).
+    """
+    path = Path(path)
+    sentences: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    order: list[str] = []
+    with open(path / "meantime.conll", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#begin"):
+                order.append(line.split("(", 1)[1].split(")", 1)[0])
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 4:
+                continue
+            sentences[parts[0]][int(parts[1])].append(parts[3])
+    mentions = json.loads((path / "entities_mentions.json").read_text(encoding="utf-8"))
+    gold_by_doc: dict[str, list[dict]] = defaultdict(list)
+    for m in mentions:
+        if m["mention_type"] in _MEANTIME_TYPES and m["mention_head_pos"] == "PROPN" and m["sent_id"] < first_sentences:
+            gold_by_doc[m["conll_doc_key"]].append(m)
+    docs = []
+    for key in order:
+        if key not in gold_by_doc:
+            continue  # articles without entity annotation in the prepared copy
+        paragraphs = []
+        offsets: dict[int, list[tuple[int, int]]] = {}
+        pos = 0
+        limit = None
+        for sid in sorted(sentences[key]):
+            if sid == first_sentences:
+                limit = pos
+            text, spans = _detokenize(sentences[key][sid])
+            offsets[sid] = [(a + pos, b + pos) for a, b in spans]
+            paragraphs.append(text)
+            pos += len(text) + 2
+        text = "\n\n".join(paragraphs)
+        seen: set[tuple[int, int]] = set()
+        gold = []
+        skipped = 0
+        for m in sorted(gold_by_doc[key], key=lambda m: (m["sent_id"], m["tokens_number"][0])):
+            spans = offsets.get(m["sent_id"], [])
+            tokens = m["tokens_number"]
+            if not tokens or max(tokens) >= len(spans):
+                skipped += 1
+                continue
+            head_id = m["mention_head_id"] if m["mention_head_id"] in tokens else tokens[-1]
+            head = spans[head_id]
+            if head in seen:
+                continue  # the same name annotated in two nested mentions
+            seen.add(head)
+            chain = m["coref_chain"].split("_")[-1]
+            gold.append(
+                GoldMention(
+                    key, spans[tokens[0]][0], spans[tokens[-1]][1], _MEANTIME_TYPES[m["mention_type"]], head, chain
+                )
+            )
+        docs.append(EvalDoc(key, text, gold, limit, title=paragraphs[0] if paragraphs else None))
+    return docs
+
+
+def read_conll(path: str | Path) -> list[EvalDoc]:
+    """CoNLL-2003-style NER: one token per line (token first, BIO tag last), blank lines between sentences."""
+    docs: list[EvalDoc] = []
+    sentences: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+
+    def flush_doc() -> None:
+        if current:
+            sentences.append(list(current))
+            current.clear()
+        if not sentences:
+            return
+        paragraphs, gold, pos = [], [], 0
+        for sentence in sentences:
+            text, spans = _detokenize([t for t, _ in sentence])
+            start = label = None
+            for k, (_, tag) in enumerate([*sentence, ("", "O")]):
+                inside = tag[2:] if tag[:2] in ("B-", "I-") else None
+                if start is not None and (inside != label or tag.startswith("B-")):
+                    if label in ("PER", "ORG", "LOC"):
+                        gold.append(GoldMention(str(len(docs)), spans[start][0] + pos, spans[k - 1][1] + pos, label))
+                    start = label = None
+                if inside is not None and start is None:
+                    start, label = k, inside
+            paragraphs.append(text)
+            pos += len(text) + 2
+        docs.append(EvalDoc(str(len(docs)), "\n\n".join(paragraphs), gold))
+        sentences.clear()
+
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if not parts:
+                if current:
+                    sentences.append(list(current))
+                    current.clear()
+                continue
+            if parts[0] == "-DOCSTART-":
+                flush_doc()
+                continue
+            current.append((parts[0], parts[-1]))
+    flush_doc()
+    return docs
+
+
+# -- command line ---------------------------------------------------------------------------
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m analysis evaluate entities``."""
+    parser.add_argument("path", type=Path, help="data folder or file (see --format)")
+    parser.add_argument("--format", choices=["gold", "meantime", "conll"], default="gold", dest="data_format")
+    parser.add_argument("--method", default="rules", choices=["rules", "spacy", "nltk"], help="entity backend")
+    parser.add_argument("--model", default=None, help="spaCy pipeline name for --method spacy")
+    parser.add_argument("--aliases", type=Path, nargs="*", default=None, help="extra alias lexicon file(s)")
+
+
+def report(result: dict[str, object], types: list[str]) -> str:
+    """The printed table of an :func:`evaluate` result."""
+    lines = []
+    for mode in ("exact", "partial"):
+        scores: Scores = result[mode]  # type: ignore[assignment]
+        lines.append(f"{mode:8s} {'type':6s} {'P':>6s} {'R':>6s} {'F1':>6s} {'gold':>6s} {'pred':>6s}")
+        for label in [*types, None]:
+            p, r, f, n_gold, n_pred = scores.row(label)
+            lines.append(f"{'':8s} {label or 'ALL':6s} {p:6.3f} {r:6.3f} {f:6.3f} {n_gold:6d} {n_pred:6d}")
+    merged, total = result["chains"]  # type: ignore[misc]
+    apart, pairs = result["pairs"]  # type: ignore[misc]
+    ok, n = result["canonical"]  # type: ignore[misc]
+    if total:
+        lines.append(f"chains merged (one canonical name): {merged}/{total} = {merged / total:.3f}")
+    if pairs:
+        lines.append(f"chains apart (no shared canonical): {apart}/{pairs} = {apart / pairs:.3f}")
+    if n:
+        lines.append(f"canonical accuracy (exact-span matches): {ok}/{n} = {ok / n:.3f}")
+    words, seconds = result["words"], result["seconds"]
+    if seconds:
+        lines.append(f"{result['docs']} documents, {words} words, entity stage {words / seconds:,.0f} words/s")
+    return "\n".join(lines)
+
+
+def main(args: argparse.Namespace) -> int:
+    """Run the evaluation and print the table; returns the exit code."""
+    from analysis.entities import EntityRecognizer
+
+    recognizer = EntityRecognizer(args.method, aliases=args.aliases or None, model=args.model)
+    if args.data_format == "gold":
+        docs, type_map, types = read_gold(args.path), None, ["PERSON", "ORG", "GPE", "LOC", "NORP"]
+    elif args.data_format == "meantime":
+        docs, type_map, types = read_meantime(args.path), _TO_PER_ORG_LOC, ["PER", "ORG", "LOC"]
+    else:
+        docs, type_map, types = read_conll(args.path), _TO_PER_ORG_LOC, ["PER", "ORG", "LOC"]
+    result = evaluate(docs, recognizer, type_map)
+    print(f"entities: format={args.data_format} method={args.method} path={args.path}")
+    print(report(result, types))
+    return 0

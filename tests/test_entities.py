@@ -1,0 +1,268 @@
+"""Entity recognition and alias merging (analysis.entities, analysis.aliases, analysis.linking)."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.aliases import load_aliases, read_alias_file
+from analysis.entities import EntityRecognizer, count_entities
+from analysis.errors import LexiconError, MissingResourceError
+from analysis.text import process
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "seed" / "syria-isis-defeat-2017-seed.md"
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> EntityRecognizer:
+    return EntityRecognizer()
+
+
+def _rows(recognizer: EntityRecognizer, text: str, title: str | None = None) -> list[dict]:
+    doc = process(text, title=title)
+    rows = recognizer.find(doc)
+    for row in rows:  # offsets always index the text
+        assert doc.text[row["start"] : row["end"]] == row["text"]
+    return rows
+
+
+def _table(rows: list[dict]) -> list[tuple[str, str, str]]:
+    return [(r["text"], r["canonical"], r["label"]) for r in rows]
+
+
+def _seed_body() -> tuple[str, str]:
+    raw = SEED.read_text(encoding="utf-8")
+    _, front, body = raw.split("---", 2)
+    title = next(line.split(":", 1)[1].strip().strip('"') for line in front.splitlines() if line.startswith("title:"))
+    return body.lstrip("\n"), title
+
+
+def test_seed_article_golden_counts(recognizer):
+    body, title = _seed_body()
+    rows = _rows(recognizer, body, title)
+    counts = Counter((r["canonical"], r["label"]) for r in rows)
+    assert counts == {
+        ("Syria", "GPE"): 5,
+        ("Russia", "GPE"): 7,
+        ("Islamic State", "ORG"): 5,
+        ("Syrians", "NORP"): 2,
+        ("Russians", "NORP"): 1,
+        ("Sergei Rudskoi", "PERSON"): 2,
+        ("Vladimir Putin", "PERSON"): 2,
+        ("Bashar al-Assad", "PERSON"): 2,
+        ("United States", "GPE"): 2,
+        ("Euphrates", "LOC"): 2,
+        ("Deir Ezzor", "GPE"): 2,
+        ("Russian Armed Forces", "ORG"): 1,
+        ("Russian General Staff", "ORG"): 1,
+        ("Russian Ministry of Defence", "ORG"): 1,
+        ("Damascus", "GPE"): 1,
+        ("Kurds", "NORP"): 1,
+        ("Syrian Democratic Forces", "ORG"): 1,
+        ("Abu Kamal", "GPE"): 1,
+        ("Iraq", "GPE"): 1,
+    }
+    # the photo caption (debris) is skipped: Shoigu, Hmeimim and Latakia appear only there
+    assert not {"Sergei Shoigu", "Hmeimim", "Latakia"} & {r["canonical"] for r in rows}
+    titles = {(r["text"], r["title"]) for r in rows if r["title"]}
+    assert titles == {("Bashar al-Assad", "President"), ("Rudskoi", "Mr"), ("Vladimir Putin", "President")}
+    moscow = [r for r in rows if r["text"] == "Moscow"]
+    assert [(m["canonical"], m["label"]) for m in moscow] == [("Russia", "GPE")]  # "Moscow's ally"
+
+
+def test_seed_headline_in_title_case(recognizer):
+    body, title = _seed_body()
+    rows = [r for r in _rows(recognizer, body, title) if r["sentence_id"] == 0]
+    assert _table(rows) == [
+        ("Russian Armed Forces", "Russian Armed Forces", "ORG"),
+        ("Daesh", "Islamic State", "ORG"),
+        ("Syria", "Syria", "GPE"),
+        ("Gen. Staff", "Russian General Staff", "ORG"),
+    ]
+
+
+def test_islamic_state_aliases_are_one_actor(recognizer):
+    text = (
+        "Daesh fighters fled. Islamic State (IS) lost Raqqa. ISIS had held the city since 2014. "
+        "ISIL is another name for the group."
+    )
+    rows = _rows(recognizer, text)
+    assert _table(rows) == [
+        ("Daesh", "Islamic State", "ORG"),
+        ("Islamic State", "Islamic State", "ORG"),
+        ("IS", "Islamic State", "ORG"),
+        ("Raqqa", "Raqqa", "GPE"),
+        ("ISIS", "Islamic State", "ORG"),
+        ("ISIL", "Islamic State", "ORG"),
+    ]
+
+
+def test_all_caps_is_is_not_islamic_state(recognizer):
+    rows = _rows(recognizer, "THE WAR IS OVER, SAYS RUSSIA AS ISLAMIC STATE RETREATS")
+    assert _table(rows) == [("RUSSIA", "Russia", "GPE"), ("ISLAMIC STATE", "Islamic State", "ORG")]
+
+
+def test_in_text_definitions_link_acronyms(recognizer):
+    text = (
+        "The Norland Workers Front (NWF) rejected the deal. Later the NWF said it would strike. "
+        "The Brakov Liberation Army attacked a convoy on Monday. "
+        "BLX is an alternative abbreviation for the militant group."
+    )
+    rows = _rows(recognizer, text)
+    assert _table(rows) == [
+        ("Norland Workers Front", "Norland Workers Front", "ORG"),
+        ("NWF", "Norland Workers Front", "ORG"),
+        ("NWF", "Norland Workers Front", "ORG"),
+        ("Brakov Liberation Army", "Brakov Liberation Army", "ORG"),
+        ("BLX", "Brakov Liberation Army", "ORG"),
+    ]
+
+
+def test_surnames_link_to_full_name_and_titles_are_stripped(recognizer):
+    text = (
+        "Defense Minister Anton Verelski visited the base. "
+        "Mr Verelski said the mission was over. Verelski added that troops would stay."
+    )
+    rows = _rows(recognizer, text)
+    assert [(r["text"], r["canonical"], r["label"], r["title"]) for r in rows] == [
+        ("Anton Verelski", "Anton Verelski", "PERSON", "Defense Minister"),
+        ("Verelski", "Anton Verelski", "PERSON", "Mr"),
+        ("Verelski", "Anton Verelski", "PERSON", ""),
+    ]
+
+
+def test_shortened_names_and_possessives(recognizer):
+    text = "Russia's Defense Ministry said on Wednesday the strikes had ended. The Defense Ministry gave no figures."
+    rows = _rows(recognizer, text)
+    assert _table(rows) == [
+        ("Russia", "Russia", "GPE"),
+        ("Defense Ministry", "Russian Ministry of Defence", "ORG"),
+        ("Defense Ministry", "Russian Ministry of Defence", "ORG"),
+    ]
+
+
+def test_capital_city_as_government_and_as_place(recognizer):
+    rows = _rows(recognizer, "Moscow said the talks failed. Protesters gathered in Moscow on Sunday.")
+    assert _table(rows) == [("Moscow", "Russia", "GPE"), ("Moscow", "Moscow", "GPE")]
+
+
+def test_dateline_and_sentence_initial_words(recognizer):
+    text = "BEIRUT, Dec 7 (Northwind Wire) - Mentioning the war, officials said Syria had won.\n\nLast month was calm."
+    rows = _rows(recognizer, text)
+    assert _table(rows) == [
+        ("BEIRUT", "Beirut", "GPE"),
+        ("Northwind Wire", "Northwind Wire", "ORG"),
+        ("Syria", "Syria", "GPE"),
+    ]
+
+
+def test_user_aliases_are_read_after_the_defaults(tmp_path):
+    extra = tmp_path / "mine.yml"
+    extra.write_text("entities:\n  - {canonical: Brakov Front, label: ORG, aliases: [BF, Brakovites]}\n")
+    recognizer = EntityRecognizer(aliases=extra)
+    rows = _rows(recognizer, "The Brakovites met Daesh envoys.")
+    assert _table(rows) == [("Brakovites", "Brakov Front", "ORG"), ("Daesh", "Islamic State", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "problem"),
+    [
+        ("entities:\n  - {canonical: A, label: ORG}\n  - {canonical: B, label: THING}\n", 3, "label 'THING'"),
+        ("entities:\n  - {canonical: A, label: ORG, aliases: IS}\n", 2, "must be a list"),
+        ("entities:\n  - {label: ORG}\n", 2, "no 'canonical'"),
+        ("entities:\n  - {canonical: A, label: ORG, alias: [X]}\n", 2, "unknown key"),
+        ("entities:\n  - {canonical: A, label: ORG\n", 3, "not valid YAML"),
+        ("- canonical: A\n  label: ORG\n- just a string\n", 3, "must be a mapping"),
+    ],
+)
+def test_malformed_lexicon_names_file_line_and_problem(tmp_path, content, line, problem):
+    path = tmp_path / "bad.yml"
+    path.write_text(content)
+    with pytest.raises(LexiconError) as info:
+        read_alias_file(path)
+    assert info.value.line == line
+    assert problem in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def test_missing_alias_file_is_an_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        load_aliases(tmp_path / "nope.yml")
+
+
+def test_spacy_backend_missing_names_install_command(monkeypatch):
+    monkeypatch.setitem(sys.modules, "spacy", None)  # as if spaCy were not installed
+    with pytest.raises(MissingResourceError, match="python -m spacy download en_core_web_sm"):
+        EntityRecognizer("spacy")
+
+
+def test_nltk_backend_missing_names_download_command(monkeypatch):
+    import nltk
+
+    def not_found(resource, *args, **kwargs):
+        raise LookupError(resource)
+
+    monkeypatch.setattr(nltk.data, "find", not_found)
+    with pytest.raises(MissingResourceError, match="python -m nltk.downloader maxent_ne_chunker_tab words"):
+        EntityRecognizer("nltk")
+
+
+def test_unknown_method_and_stray_model():
+    with pytest.raises(ValueError, match="unknown entity method"):
+        EntityRecognizer("regex")
+    with pytest.raises(ValueError, match="only used with method='spacy'"):
+        EntityRecognizer("rules", model="en_core_web_sm")
+
+
+BAD_INPUTS = {
+    "all caps": "RUSSIA SAYS THE WAR IS OVER. " * 40,
+    "no capitals": "russia says syria is free of islamic state and the war is over now. " * 40,
+    "long line": ("Officials In The Region Said Many Things About Various Groups And Places " * 60).strip(),
+    "title case": "Big News From The Front Line As Troops Move On The City Again Today\n\n" * 20,
+    "non-latin": "Россия заявила, что Сирия освобождена. 俄罗斯说叙利亚已经解放。 " * 30,
+    "across sentences": "He met the Minister. Of Defence officials, few spoke. U.S. Army units left. " * 20,
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_gives_bounded_output(recognizer, name):
+    text = BAD_INPUTS[name]
+    doc = process(text)
+    rows = recognizer.find(doc)
+    for row in rows:
+        assert doc.text[row["start"] : row["end"]] == row["text"]
+        sentence = doc.sentences[row["sentence_id"]]
+        assert sentence.start <= row["start"] and row["end"] <= sentence.end
+    # at most 35 entities per 100 words (real names are dense in some of these; a flood is not)
+    assert len(rows) <= 0.35 * doc.n_words, f"{len(rows)} entities in {doc.n_words} words"
+
+
+def test_bad_input_no_capitals_finds_nothing(recognizer):
+    assert recognizer.find(process(BAD_INPUTS["no capitals"])) == []
+
+
+def test_title_case_line_is_not_a_flood(recognizer):
+    assert recognizer.find(process(BAD_INPUTS["title case"])) == []
+
+
+def test_count_entities_by_source():
+    entities = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b", "c"],
+            "canonical": ["Syria", "Syria", "Syria", "Russia"],
+            "label": ["GPE"] * 4,
+        }
+    )
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "source": ["X", "X", "Y"]})
+    table = count_entities(entities, articles)
+    assert table.to_dict("records") == [
+        {"source": "X", "canonical": "Syria", "label": "GPE", "mentions": 3, "articles": 2},
+        {"source": "Y", "canonical": "Russia", "label": "GPE", "mentions": 1, "articles": 1},
+    ]
+    with pytest.raises(KeyError, match="event"):
+        count_entities(entities, articles, by=("event",))
