@@ -92,4 +92,16 @@ def classify_sentences(text: str, spans: Sequence[tuple[int, int]], *, title: st
             kinds[i] = "caption"
         elif alone[i] and _BOILERPLATE.match(sentence):
             kinds[i] = "boilerplate"
+    _spread_captions(text, spans, kinds)
     return kinds
+
+
+def _spread_captions(text: str, spans: Sequence[tuple[int, int]], kinds: list[str]) -> None:
+    """A caption fills its paragraph: "Photo: ... on Thursday. (Observer)" is caption throughout."""
+    paragraph = [0] * len(spans)
+    for i in range(1, len(spans)):
+        paragraph[i] = paragraph[i - 1] + ("\n" in text[spans[i - 1][1] : spans[i][0]])
+    captioned = {paragraph[i] for i, kind in enumerate(kinds) if kind == "caption"}
+    for i, kind in enumerate(kinds):
+        if kind == "body" and paragraph[i] in captioned:
+            kinds[i] = "caption"

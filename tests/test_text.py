@@ -240,3 +240,33 @@ def test_recompiled_tokenizer_gives_nltks_own_tokens(text):
     from analysis.text import _word_tokenizer
 
     assert _word_tokenizer().tokenize(text) == NLTKWordTokenizer().tokenize(text)
+
+
+def test_a_caption_fills_its_paragraph():
+    text = (
+        "Recount Goes On\n\nOfficials counted all night.\n\n"
+        "Photo: Election workers recount ballots on Thursday. (Tarnesk Observer)\n\nThe count ended."
+    )
+    kinds = [(s.text, s.kind) for s in process(text).sentences]
+    assert kinds == [
+        ("Recount Goes On", "headline"),
+        ("Officials counted all night.", "body"),
+        ("Photo: Election workers recount ballots on Thursday.", "caption"),
+        ("(Tarnesk Observer)", "caption"),
+        ("The count ended.", "body"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A handout picture taken on June 18, 2016 shows the minister.",
+        "Photo: Riot police stand guard outside the commission.",
+        "Picture: Smoke rises over the dye works (file photo)",
+        "Read more",
+        "Related Articles",
+    ],
+)
+def test_debris_lines_are_recognised(line):
+    text = f"Some Headline\n\nA body sentence here.\n\n{line}"
+    assert process(text).sentences[-1].is_debris
