@@ -208,7 +208,7 @@ def test_nltk_backend_missing_names_download_command(monkeypatch):
         raise LookupError(resource)
 
     monkeypatch.setattr(nltk.data, "find", not_found)
-    with pytest.raises(MissingResourceError, match="python -m nltk.downloader maxent_ne_chunker_tab words"):
+    with pytest.raises(MissingResourceError, match=r"python -m nltk\.downloader maxent_ne_chunker_tab words"):
         EntityRecognizer("nltk")
 
 

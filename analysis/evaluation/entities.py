@@ -199,6 +199,8 @@ def read_gold(path: str | Path) -> list[EvalDoc]:
             for r in article.entities.itertuples()
         ]
         title = article.text.split("\n", 1)[0].strip() or None
+        for mention in mentions:
+            mention.canonical = mention.chain
         docs.append(EvalDoc(article_id, article.text, mentions, title=title))
     return docs
 
