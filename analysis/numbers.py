@@ -954,8 +954,10 @@ class _SentenceNumbers:
         return unit, head_end, rate
 
     def is_acronym(self, k: int) -> bool:
-        """An all-capitals word ("ISIS", "SDF") in a sentence that is not itself in capitals."""
+        """An all-capitals word ("ISIS", "SDF") outside an all-capitals sentence, or a code name ("A320")."""
         raw = self.tokens[k].text
+        if any(c.isdigit() for c in raw):
+            return True  # a model or code name: "A320 jets", "Su-34 bombers"
         return not self.headline_case and len(raw) >= 2 and raw.isupper() and raw.isalpha()
 
     def rate_after(self, j: int) -> tuple[str, int] | None:

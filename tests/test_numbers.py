@@ -120,6 +120,8 @@ GOLDEN = [
     ("Casualties rose to 1.2m, a rise of 5pc.",
      [("1.2m", 1.2e6, NAN, "", "exact", ""), ("5pc", 5.0, NAN, "percent", "exact", "")]),
     ("Police said two dozen detained were freed.", [("two dozen", 24.0, NAN, "people", "exact", "")]),
+    ("The airline bought twenty new Airbus A320 jets.",
+     [("twenty new Airbus A320 jets", 20.0, NAN, "jets", "exact", "")]),
     ("Some 5,000 IS fighters remain.", [("Some 5,000 IS fighters", 5000.0, NAN, "fighters", "approximate", "")]),
     ("Inspections of all 140 textile and chemical plants began.",
      [("140 textile and chemical plants", 140.0, NAN, "plants", "exact", "")]),
