@@ -235,7 +235,7 @@ class AttributionFinder:
             return self._according(v, c0, c1, text)
         if c1 - c0 == 1 and tags[c0].startswith("JJ") and not phrase.endswith("ed"):
             return []
-        if c0 > 0 and v.toks[c0].text[:1].isupper():
+        if c0 > 0 and v.toks[c0].text[:1].isupper() and not v.toks[c0].text.isupper():
             return []  # "the United States", "Reports Say" in a title-cased line
         if c1 - c0 == 1 and tags[c0].startswith("NN") and not (c0 > 0 and tags[c0 - 1] in ("NNP", "NNPS", "PRP")):
             return []  # "the claims", "the United States", "opposition claims"
@@ -243,7 +243,8 @@ class AttributionFinder:
             return []  # "the reported attack", "its claims"
         if c1 < n and words[c1] == "to" and phrase not in _ADDRESSEE_CUES:
             return []  # "is said to have", "claimed to be"
-        cue = dict(cue=text[toks[c0].start : toks[c1 - 1].end], cue_start=toks[c0].start, cue_end=toks[c1 - 1].end)
+        aux = c0 - 1 if c0 > 0 and words[c0 - 1] in ("has", "have", "had") else c0  # "has said"
+        cue = dict(cue=text[toks[aux].start : toks[c1 - 1].end], cue_start=toks[aux].start, cue_end=toks[c1 - 1].end)
         # passive "it was reported that Y"
         k = c0 - 1
         while k >= 0 and words[k] in _SKIP_BEFORE_CUE and words[k] not in _BE:
@@ -255,7 +256,7 @@ class AttributionFinder:
             while j < min(n, c1 + 3) and words[j] != "that":
                 j += 1
             if j < n and words[j] == "that":
-                aux = k - 1 if words[k] == "been" and words[k - 1] in ("has", "had", "have") else k
+                aux = k - 2 if words[k] == "been" and words[k - 1] in ("has", "had", "have") else k - 1  # from "it"
                 c_start, c_end = _content_span(v, j + 1, n, text)
                 if c_end <= c_start:
                     return []
@@ -599,9 +600,18 @@ class _Resolver:
         for a in found:
             self.by_sentence.setdefault(a.sentence, []).append(a)
         self.roles: dict[str, set[str]] = {}
+        text = doc.text
         for e in ents:
-            if e.get("label") == PERSON and e.get("title"):
+            if e.get("label") != PERSON:
+                continue
+            if e.get("title"):
                 self.roles.setdefault(str(e["canonical"]), set()).update(norm(str(e["title"])).split())
+            # "Maria Lenz, an engineer at the site, ...": the appositive names her role
+            end = int(e["end"])
+            if text.startswith((", a ", ", an ", ", the "), end):
+                stop = text.find(",", end + 2, end + 80)
+                if stop > 0:
+                    self.roles.setdefault(str(e["canonical"]), set()).update(norm(text[end + 2 : stop]).split())
 
     def run(self) -> None:
         history: list[Attribution] = []  # resolved, in order

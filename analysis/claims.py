@@ -46,7 +46,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "boosted",
 )
 
-_FINITE = frozenset("VBD VBZ VBP MD".split())
+_FINITE = frozenset("VBD VBZ VBP MD VBN".split())
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
