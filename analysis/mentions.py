@@ -216,6 +216,7 @@ class RuleMentionFinder:
     def __init__(self, lexicon: AliasLexicon) -> None:
         self.lexicon = lexicon
         self.places = places()
+        self._mid_caps: set[str] = set()
 
     # -- lookups -------------------------------------------------------------
     def _known(self, key: str) -> tuple[str, str, str] | None:
@@ -261,6 +262,15 @@ class RuleMentionFinder:
         found: list[Mention] = []
         deferred = []
         text = doc.text
+        # words written with a capital inside sentences: evidence for the same word at a sentence start
+        tokens = doc.tokens
+        self._mid_caps = {
+            tokens[k].text
+            for k in range(1, len(tokens))
+            if tokens[k].text[:1].isupper()
+            and tokens[k - 1].text[:1].isalnum()
+            and tokens[k - 1].sentence == tokens[k].sentence
+        }
         for sentence in doc.sentences:
             if sentence.is_debris:
                 continue
@@ -363,7 +373,7 @@ class RuleMentionFinder:
         text = first.text
         if text.isupper() and len(text) >= 2:
             return chunk
-        if self._known(text) is not None or _title_word(text) in TITLES:
+        if self._known(text) is not None or _title_word(text) in TITLES or text in self._mid_caps:
             return chunk
         if len(chunk) > 1 and self._longest_known(chunk, 0, len(chunk)) is not None:
             return chunk
@@ -483,6 +493,9 @@ class RuleMentionFinder:
             if letters < 2 or text.lower() in NOT_NAMES or _title_word(text) in TITLES:
                 return []
             return [Mention(index, start, end, "ORG", "", "", "guess")]
+        last = run[-1].text
+        if not looks_proper(last) and is_common_word(last):
+            return [Mention(index, start, end, "ORG", "", "", "guess")]  # "Apple Computer", "Music Store"
         if (
             len(run) <= 4
             and all(u.text[0].isupper() or is_cap(u.text) for u in run)
