@@ -693,6 +693,12 @@ class _Resolver:
         if tag_proper and not ents:
             name = _strip_det(a.speaker_text)
             words = set(norm(name).split())
+            # a surname the entity rows missed: an earlier person whose name ends with it
+            last = norm(name).split()[-1] if name else ""
+            for e in reversed(self._mentions_before(a)):
+                if e.get("label") == PERSON and norm(str(e["canonical"])).split()[-1:] == [last]:
+                    a.speaker, a.speaker_type = str(e["canonical"]), T_PERSON
+                    return
             a.speaker = name
             a.speaker_type = T_BODY if words & self.f._bodies else T_PERSON
             return

@@ -183,7 +183,12 @@ def _speaker_ok(prow: pd.Series, grow: pd.Series) -> bool:
     g_start = int(grow.get("speaker_start", -1))
     p_start = int(prow.get("speaker_start", -1))
     # span annotation (brat): the predicted speaker phrase overlaps the gold one
-    if g_start >= 0 and p_start >= 0 and _iou((p_start, int(prow["speaker_end"])), (g_start, int(grow["speaker_end"]))):
+    if (
+        not str(grow["speaker"])
+        and g_start >= 0
+        and p_start >= 0
+        and _iou((p_start, int(prow["speaker_end"])), (g_start, int(grow["speaker_end"])))
+    ):
         return True
     g_text = str(grow.get("speaker_text", "") or "")
     return bool(g_text) and not str(grow["speaker"]) and same_speaker(prow["speaker"], g_text)
