@@ -142,7 +142,7 @@ def _punkt():
 
 
 @cache
-def _word_tokenizer():
+def _word_tokenizer(flags: int = 0):
     """NLTK's Treebank-style word tokenizer, its own rules run on Python's ``re`` engine.
 
     NLTK 3.10 routes every pattern through ``nltk.redos`` (the third-party
@@ -157,16 +157,16 @@ def _word_tokenizer():
     for name in dir(NLTKWordTokenizer):
         value = getattr(NLTKWordTokenizer, name)
         if name.isupper() and isinstance(value, list | tuple):
-            setattr(tokenizer, name, _recompiled(value))
+            setattr(tokenizer, name, _recompiled(value, flags))
     return tokenizer
 
 
-def _recompiled(value):
+def _recompiled(value, flags: int):
     """Replace NLTK's timed patterns inside a rule list (or one rule tuple) by ``re`` patterns."""
     if hasattr(value, "pattern") and hasattr(value, "flags"):
-        return re.compile(value.pattern, value.flags)
+        return re.compile(value.pattern, value.flags | flags)
     if isinstance(value, list | tuple):
-        return type(value)(_recompiled(item) for item in value)
+        return type(value)(_recompiled(item, flags) for item in value)
     return value
 
 
@@ -263,6 +263,38 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
         return [(start + a, start + b) for a, b in _align(piece, _word_tokenizer().tokenize(piece))]
 
 
+def sentence_word_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Tokenize many sentences at once: the same tokens as :func:`word_spans` on each, faster.
+
+    The sentences are joined with newlines and tokenized in one call with the
+    tokenizer's rules in multi-line mode, so the rules anchored at the start or
+    end of a sentence (an opening quote, the final period) apply at every line.
+    No rule removes white space, so no token crosses a sentence; each span is
+    then mapped back to its sentence. ``tests/test_text.py`` checks that the
+    tokens equal NLTK's, sentence by sentence.
+    """
+    if not spans:
+        return []
+    pieces = [text[a:b].replace("\n", " ").translate(_APOSTROPHES) for a, b in spans]
+    joined = "\n".join(pieces)
+    starts, pos = [], 0
+    for piece in pieces:
+        starts.append(pos)
+        pos += len(piece) + 1
+    result: list[list[tuple[int, int]]] = [[] for _ in spans]
+    try:
+        token_spans = list(_word_tokenizer(re.M).span_tokenize(joined))
+    except ValueError:
+        return [word_spans(text, a, b) for a, b in spans]
+    index = 0
+    for a, b in token_spans:
+        while index + 1 < len(starts) and a >= starts[index + 1]:
+            index += 1
+        offset = spans[index][0] - starts[index]
+        result[index].append((a + offset, b + offset))
+    return result
+
+
 def _align(text: str, tokens: Sequence[str]) -> list[tuple[int, int]]:
     spans = []
     pos = 0
@@ -280,10 +312,34 @@ def _align(text: str, tokens: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def tag(tokens: Sequence[str]) -> list[str]:
-    """Part-of-speech tags (Penn Treebank) for a sentence's tokens, by TextBlob's Pattern tagger."""
+    """Part-of-speech tags (Penn Treebank) for a sentence's tokens, by TextBlob's Pattern tagger.
+
+    Pattern, as TextBlob calls it, tags each token from its lexicon or, for an
+    unknown word, from its shape and suffix; only the first position differs
+    (it also tries the lower-case form). A token's tag therefore depends on the
+    token and on whether it is first, so tags are memoised per (token, first):
+    the same tags as calling the tagger on the whole sentence, without its
+    per-call overhead (``tests/test_text.py`` checks the equality).
+    """
     if not tokens:
         return []
-    return [t for _, t in _tagger().find_tags(list(tokens))]
+    first = _FIRST_TAGS.get(tokens[0]) or _tag_one(tokens[0], True)
+    rest = [_LATER_TAGS.get(t) or _tag_one(t, False) for t in tokens[1:]]
+    return [first, *rest]
+
+
+_FIRST_TAGS: dict[str, str] = {}
+_LATER_TAGS: dict[str, str] = {}
+
+
+def _tag_one(token: str, first: bool) -> str:
+    if first:
+        value = _tagger().find_tags([token])[0][1]
+        _FIRST_TAGS[token] = value
+    else:
+        value = _tagger().find_tags([".", token])[1][1]
+        _LATER_TAGS[token] = value
+    return value
 
 
 def process(text: str, *, title: str | None = None) -> Document:
@@ -300,9 +356,9 @@ def process(text: str, *, title: str | None = None) -> Document:
     kinds = classify_sentences(text, spans, title=title)
     sentences: list[Sentence] = []
     tokens: list[Token] = []
-    for index, ((s_start, s_end), kind) in enumerate(zip(spans, kinds, strict=True)):
+    all_word_spans = sentence_word_spans(text, spans)
+    for index, ((s_start, s_end), kind, wspans) in enumerate(zip(spans, kinds, all_word_spans, strict=True)):
         first = len(tokens)
-        wspans = word_spans(text, s_start, s_end)
         words = [text[a:b] for a, b in wspans]
         tags = tag([w.translate(_APOSTROPHES) for w in words])
         for (a, b), word, pos in zip(wspans, words, tags, strict=True):

@@ -270,3 +270,66 @@ def test_a_caption_fills_its_paragraph():
 def test_debris_lines_are_recognised(line):
     text = f"Some Headline\n\nA body sentence here.\n\n{line}"
     assert process(text).sentences[-1].is_debris
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Russia",
+                "russia",
+                "The",
+                "the",
+                "strikes",
+                "liberated",
+                "IS",
+                "Is",
+                "is",
+                "1,500",
+                "well-known",
+                "quickly",
+                "'s",
+                "n't",
+                ".",
+                ",",
+                "Rudskoi",
+                "daily",
+                "organize",
+                "Ø",
+            ]
+        ),
+        max_size=25,
+    )
+)
+def test_memoised_tags_equal_patterns_own(tokens):
+    from textblob.en import parser
+
+    from analysis.text import tag
+
+    assert tag(tokens) == [t for _, t in parser.find_tags(list(tokens))]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(news_alphabet, max_size=150).map("".join))
+def test_batched_tokens_equal_nltk_sentence_by_sentence(text):
+    from nltk.tokenize import NLTKWordTokenizer
+
+    from analysis.text import sentence_word_spans
+
+    spans = sentence_spans(text)
+    nltk_tokenizer = NLTKWordTokenizer()
+    for (start, end), batched in zip(spans, sentence_word_spans(text, spans), strict=True):
+        piece = text[start:end].translate({0x2019: "'", 0x2018: "'"})
+        expected = [(start + a, start + b) for a, b in nltk_tokenizer.span_tokenize(piece)]
+        assert batched == expected
+
+
+def test_batched_tokens_on_the_bundled_corpus(root):
+    from analysis import load_corpus
+    from analysis.text import sentence_word_spans
+
+    for article in load_corpus(root / "data" / "events"):
+        spans = sentence_spans(article.text)
+        one_by_one = [word_spans(article.text, a, b) for a, b in spans]
+        assert sentence_word_spans(article.text, spans) == one_by_one
