@@ -117,7 +117,6 @@ def _read_csv(name: str, path: Path) -> pd.DataFrame:
         dtype=text_columns,
         keep_default_na=False,
         na_values={c: ["", "NaN", "nan"] for c, d in spec.items() if d == "float64"},
-        float_precision="round_trip",
     )
 
 
