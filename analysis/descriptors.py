@@ -1,0 +1,116 @@
+"""Descriptive words news sources use for an actor: "terrorists", "regime", "the firm".
+
+A *descriptor* is a common noun (or noun phrase) from a short list that either
+stands next to a mention of the actor ("Daesh terrorist group", "the Assad
+regime", "IS fighters") or stands in for it in an article that names it ("the
+terrorists were routed"). The list is deliberately small and editable: pass
+your own words to :func:`analysis.compare.labels` (``descriptors=[...]``, added
+to these) or replace it (``replace_descriptors=True``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+#: The packaged descriptor list (lower case; phrases allowed; matched as whole words, any case).
+DEFAULT_DESCRIPTORS: tuple[str, ...] = (
+    # armed groups and their members
+    "terrorists", "terrorist", "terrorist group", "terrorist organization", "terrorist organisation",
+    "terrorist army", "militants", "militant", "militant group", "jihadists", "jihadist", "jihadist group",
+    "fighters", "mercenaries", "mercenary", "insurgents", "insurgent", "rebels", "rebel", "extremists",
+    "extremist", "extremist group", "radicals", "gunmen", "thugs", "bandits", "separatists", "armed group",
+    "group", "organization", "organisation",
+    # governments and states
+    "regime", "government", "legitimate government", "authorities", "administration", "junta", "dictator",
+    "dictatorship", "strongman",
+    # companies and the people who run them
+    "company", "firm", "sweatshop", "employer", "owner", "sweatshop owner", "tycoon", "magnate", "chairman",
+    "boss", "bosses", "union boss", "general secretary",
+)  # fmt: skip
+
+#: How many words may stand between a mention and a descriptor attached to it ("IS [foreign] fighters").
+ATTACH_WINDOW = 2
+
+
+def descriptor_list(extra: Iterable[str] | None = None, *, replace: bool = False) -> list[str]:
+    """The descriptors to look for: the packaged list plus ``extra`` (or only ``extra``)."""
+    words = [] if replace else list(DEFAULT_DESCRIPTORS)
+    words += [w.strip().lower() for w in (extra or []) if w.strip()]
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
+def find_descriptors(
+    sentences: pd.DataFrame,
+    entities: pd.DataFrame,
+    target: str,
+    words: list[str],
+    text_of,
+    *,
+    window: int = ATTACH_WINDOW,
+) -> pd.DataFrame:
+    """Descriptor uses in ``sentences`` that refer to ``target``.
+
+    A match inside any entity mention is part of a name and skipped. A match
+    within ``window`` words of a mention (nothing but words, spaces and hyphens
+    between) is *attached* to the nearest such mention's entity: it counts for ``target``
+    when attached to it and is skipped when attached only to another entity
+    ("the Syrian government" describes Syria, not Islamic State); places
+    (GPE, LOC) other than ``target`` are ignored for this ("a Belmarro sweatshop"
+    is about the factory, not the town). An unattached
+    match is a *stand-in* and counts for ``target`` (the sentences are those of
+    articles naming it).
+
+    Args:
+        sentences: non-debris sentences with ``article_id, sentence_id, start, text, source``.
+        entities: all entity rows of those sentences (``start, end, canonical``).
+        target: the canonical entity.
+        words: descriptor list (lower case).
+        text_of: function from article_id to the article text.
+        window: words allowed between a mention and an attached descriptor.
+
+    Returns:
+        ``source, article_id, sentence_id, start, end, term, attached`` (one row per use).
+    """
+    columns = ["source", "article_id", "sentence_id", "start", "end", "term", "attached"]
+    if not words or sentences.empty:
+        return pd.DataFrame({c: [] for c in columns})
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+    hit = sentences[sentences["text"].str.contains(pattern, regex=True)]
+    rows = []
+    for src, aid, sid, s_start, text in zip(
+        hit["source"], hit["article_id"], hit["sentence_id"], hit["start"], hit["text"], strict=True
+    ):
+        for m in pattern.finditer(text):
+            rows.append((src, aid, sid, s_start + m.start(), s_start + m.end(), m.group(0).lower()))
+    found = pd.DataFrame(rows, columns=columns[:-1])
+    if found.empty:
+        return found.assign(attached=pd.Series(dtype="bool"))
+    found["row"] = range(len(found))
+    ents = entities[["article_id", "sentence_id", "start", "end", "canonical", "label"]].rename(
+        columns={"start": "e_start", "end": "e_end"}
+    )
+    pairs = found.merge(ents, on=["article_id", "sentence_id"], how="inner")
+    inside = (pairs["start"] < pairs["e_end"]) & (pairs["e_start"] < pairs["end"])
+    gap_re = re.compile(r"^[\s\-]*(?:[^\W_]+[\s\-]+){0," + str(window) + r"}$")
+    gaps = [
+        text_of(a)[e:s] if e <= s else text_of(a)[en:es]
+        for a, s, en, e, es in zip(
+            pairs["article_id"], pairs["start"], pairs["end"], pairs["e_end"], pairs["e_start"], strict=True
+        )
+    ]
+    near = pd.Series([bool(gap_re.match(g)) for g in gaps], index=pairs.index) & ~inside
+    # a place name before a noun locates it ("a Belmarro sweatshop"), it is not what the noun names
+    place = pairs["label"].isin(["GPE", "LOC"]) & (pairs["canonical"] != target)
+    near &= ~place
+    # a descriptor belongs to the nearest mention it is attached to
+    attached = pairs[near].assign(gap=[len(g) for g, n in zip(gaps, near, strict=True) if n])
+    attached = attached.sort_values(["row", "gap"], kind="stable").drop_duplicates("row")
+    inside_rows = set(pairs.loc[inside, "row"])
+    to_target = set(attached.loc[attached["canonical"] == target, "row"])
+    to_other = set(attached.loc[attached["canonical"] != target, "row"])
+    keep = ~found["row"].isin(inside_rows) & (found["row"].isin(to_target) | ~found["row"].isin(to_other))
+    found = found[keep].assign(attached=lambda f: f["row"].isin(to_target))
+    return found[columns].reset_index(drop=True)

@@ -1,0 +1,132 @@
+"""The rows a comparison looks at: one event's (or some sources') articles, debris left out.
+
+Every table in :mod:`analysis.compare` starts from :func:`select`, so they all
+agree on what counts: the articles of the chosen event and sources, and only
+the sentences that are not page debris (``sentences.is_debris``), with every
+entity, claim and number row tagged with its article's ``source``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analysis.result import Analysis
+
+#: Shown instead of an empty ``source``.
+UNKNOWN_SOURCE = "(unknown source)"
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The selected part of an analysis.
+
+    Attributes:
+        result: the analysis it was taken from (for texts).
+        articles: ``article_id, source, event, n_words, n_chars`` of the selected articles.
+        sentences: the non-debris sentences of those articles, with ``source``.
+        entities: entity rows in those sentences, with ``source``.
+        claims: claim rows in those sentences, with ``source``.
+        numbers: number rows in those sentences, with ``source``.
+        sources: the selected source names, sorted.
+    """
+
+    result: Analysis
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    entities: pd.DataFrame
+    claims: pd.DataFrame
+    numbers: pd.DataFrame
+    sources: list[str]
+
+
+def select(result: Analysis, event: str | None = None, sources: str | Iterable[str] | None = None) -> Scope:
+    """Pick the articles of one event and/or some sources, and their non-debris rows.
+
+    Args:
+        result: an :class:`~analysis.Analysis`.
+        event: keep only articles whose ``event`` equals this (``None``: all).
+        sources: keep only these sources (a name or a list; ``None``: all).
+
+    Returns:
+        A :class:`Scope`.
+
+    Raises:
+        ValueError: when the event or a source is not in the analysis (the
+            message lists the names that are).
+    """
+    articles = result.articles[["article_id", "source", "event"]].copy()
+    articles["source"] = articles["source"].astype(str).replace("", UNKNOWN_SOURCE)
+    if event is not None:
+        known = sorted(set(articles["event"].astype(str)))
+        if event not in known:
+            raise ValueError(f"event {event!r} is not in this analysis; events: {', '.join(known) or '(none)'}")
+        articles = articles[articles["event"] == event]
+    if sources is not None:
+        wanted = [sources] if isinstance(sources, str) else list(sources)
+        known = sorted(set(articles["source"]))
+        missing = [s for s in wanted if s not in known]
+        if missing:
+            raise ValueError(
+                f"source(s) {', '.join(map(repr, missing))} not in the selection; sources: {', '.join(known)}"
+            )
+        articles = articles[articles["source"].isin(wanted)]
+    ids = articles["article_id"]
+    sentences = result.sentences
+    sentences = sentences[sentences["article_id"].isin(ids) & ~sentences["is_debris"]]
+    source_of = dict(zip(articles["article_id"], articles["source"], strict=True))
+    sentences = sentences.assign(source=sentences["article_id"].map(source_of))
+    words = sentences.groupby("article_id", sort=False)["n_words"].sum()
+    articles = articles.assign(
+        n_words=articles["article_id"].map(words).fillna(0).astype("int64"),
+        n_chars=[_text_length(result, a) for a in articles["article_id"]],
+    ).reset_index(drop=True)
+    keys = _keys(sentences)
+
+    def kept(table: pd.DataFrame) -> pd.DataFrame:
+        table = table[table["article_id"].isin(ids)]
+        table = table[_keys(table).isin(keys)]
+        return table.assign(source=table["article_id"].map(source_of)).reset_index(drop=True)
+
+    return Scope(
+        result=result,
+        articles=articles,
+        sentences=sentences.reset_index(drop=True),
+        entities=kept(result.entities),
+        claims=kept(result.claims),
+        numbers=kept(result.numbers),
+        sources=sorted(set(articles["source"])),
+    )
+
+
+def _text_length(result: Analysis, article_id: str) -> int:
+    try:
+        return len(result.text(article_id))
+    except KeyError:
+        return 0
+
+
+def _keys(table: pd.DataFrame) -> pd.MultiIndex:
+    return pd.MultiIndex.from_arrays([table["article_id"].astype(str), table["sentence_id"].astype("int64")])
+
+
+def spans(result: Analysis, table: pd.DataFrame, start: str, end: str, fallback: str = "text") -> list[str]:
+    """The text of each row's ``[start, end)`` span; ``fallback`` column where the span is missing (-1)."""
+    out = []
+    for aid, a, b, alt in zip(table["article_id"], table[start], table[end], table[fallback], strict=True):
+        out.append(result.text(aid)[a:b] if 0 <= a < b else alt)
+    return out
+
+
+def count_words(texts: Iterable[str]) -> np.ndarray:
+    """Number of words (runs of letters/digits, inner apostrophes and hyphens kept) in each text."""
+    return np.fromiter((len(_WORD.findall(t)) for t in texts), dtype="int64")
+
+
+WORD_PATTERN = _WORD.pattern
