@@ -360,7 +360,8 @@ def process(text: str, *, title: str | None = None) -> Document:
     for index, ((s_start, s_end), kind, wspans) in enumerate(zip(spans, kinds, all_word_spans, strict=True)):
         first = len(tokens)
         words = [text[a:b] for a, b in wspans]
-        tags = tag([w.translate(_APOSTROPHES) for w in words])
+        curly = "’" in text[s_start:s_end] or "‘" in text[s_start:s_end]
+        tags = tag([w.translate(_APOSTROPHES) for w in words] if curly else words)
         for (a, b), word, pos in zip(wspans, words, tags, strict=True):
             tokens.append(Token(a, b, word, index, pos))
         sentences.append(Sentence(index, s_start, s_end, text[s_start:s_end], kind, first, len(tokens)))
