@@ -10,6 +10,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 #: ``evaluate`` kinds and the module that implements each.
 EVALUATORS = {
@@ -20,9 +21,18 @@ EVALUATORS = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (what is wrong, and where to look)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {message} (see: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document the commands)."""
-    parser = argparse.ArgumentParser(
+    from analysis.report import add_arguments as report_arguments
+
+    parser = _Parser(
         prog="python -m analysis",
         description="Compare how news sources describe the same events.",
     )
@@ -48,12 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
         "report",
         help="render the source-comparison report as HTML",
         description="Execute notebooks/02_compare_sources.ipynb with these parameters and render HTML "
-        "with code cells hidden.",
+        "with code cells hidden: coverage, labels, voice, claim alignment, distinctive terms, tone and the "
+        "evidence sentences. Without --event, one report per event of the corpus and an index.html.",
     )
-    report.add_argument("path", type=Path, help="corpus folder or file")
-    report.add_argument("--event", help="the event to compare (default: every event, one report each)")
-    report.add_argument("--sources", nargs="+", metavar="SOURCE", help="only these sources")
-    report.add_argument("--out", type=Path, required=True, help="output .html file (or folder with no --event)")
+    report_arguments(report)
 
     evaluate = commands.add_parser(
         "evaluate",
@@ -88,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return importlib.import_module(args.evaluator).main(args)
     except FileNotFoundError as exc:
         return _fail(str(exc))
+    except OSError as exc:  # e.g. --out names a file where a folder is needed, or a read-only folder
+        return _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
     except Exception as exc:  # one line for the user; the traceback helps nobody here
         from analysis.errors import AnalysisError
 
