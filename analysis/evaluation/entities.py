@@ -61,6 +61,7 @@ class EvalDoc:
     gold: list[GoldMention]
     limit: int | None = None  # predictions starting at or after this offset are ignored
     title: str | None = None
+    others: list[GoldMention] = field(default_factory=list)  # annotated but not scored (error analysis)
 
 
 @dataclass
@@ -244,9 +245,14 @@ def read_meantime(path: str | Path, *, first_sentences: int = 6) -> list[EvalDoc
             sentences[parts[0]][int(parts[1])].append(parts[3])
     mentions = json.loads((path / "entities_mentions.json").read_text(encoding="utf-8"))
     gold_by_doc: dict[str, list[dict]] = defaultdict(list)
+    other_by_doc: dict[str, list[dict]] = defaultdict(list)
     for m in mentions:
-        if m["mention_type"] in _MEANTIME_TYPES and m["mention_head_pos"] == "PROPN" and m["sent_id"] < first_sentences:
+        if m["sent_id"] >= first_sentences:
+            continue
+        if m["mention_type"] in _MEANTIME_TYPES and m["mention_head_pos"] == "PROPN":
             gold_by_doc[m["conll_doc_key"]].append(m)
+        else:
+            other_by_doc[m["conll_doc_key"]].append(m)
     docs = []
     for key in order:
         if key not in gold_by_doc:
@@ -283,7 +289,16 @@ def read_meantime(path: str | Path, *, first_sentences: int = 6) -> list[EvalDoc
                     key, spans[tokens[0]][0], spans[tokens[-1]][1], _MEANTIME_TYPES[m["mention_type"]], head, chain
                 )
             )
-        docs.append(EvalDoc(key, text, gold, limit, title=paragraphs[0] if paragraphs else None))
+        others = []
+        for m in other_by_doc[key]:
+            spans = offsets.get(m["sent_id"], [])
+            tokens = m["tokens_number"]
+            if tokens and max(tokens) < len(spans):
+                head_id = m["mention_head_id"] if m["mention_head_id"] in tokens else tokens[-1]
+                label = f"{m['mention_type']}/{m['mention_head_pos']}"
+                others.append(GoldMention(key, spans[tokens[0]][0], spans[tokens[-1]][1], label, spans[head_id]))
+        title = paragraphs[0] if paragraphs else None
+        docs.append(EvalDoc(key, text, gold, limit, title=title, others=others))
     return docs
 
 
