@@ -270,17 +270,12 @@ def claim_alignment(data, *, ax=None, top: int = 15, min_sources: int = 2, **fil
                   ha="right")  # fmt: skip
     for label, source in zip(ax.get_xticklabels(), [*sources, ""], strict=True):
         label.set_color(colors.get(source, "#d62728"))
-    ax.set_yticks(range(len(groups)), [f"{g}. {truncate(reps.loc[g, 'representative'], 48)}" for g in groups])
+    ax.set_yticks(range(len(groups)), [f"{g}. {truncate(reps.loc[g, 'representative'], 40)}" for g in groups])
     ax.set_xlim(-0.6, len(sources) + 0.6)
     ax.set_ylim(len(groups) - 0.5, -0.5)
     ax.grid(alpha=0.25)
-    ax.set_title(f"Shared claims (≥{min_sources} sources): who reports them, in whose voice")
-    handles = [
-        ax.scatter([], [], marker=m, s=60, facecolors="#555555" if f else "none", edgecolors="#555555", label=k)
-        for k, (m, f) in styles.items()
-    ]
-    ax.legend(handles=handles, frameon=False, fontsize="small", ncols=3, loc="upper center",
-              bbox_to_anchor=(0.5, -0.28))  # fmt: skip
+    ax.set_xlabel("■ own voice   ○ attributed   ◆ both   ≠ numbers differ")
+    ax.set_title(f"Shared claims (≥{min_sources} sources), voice per source")
     return ax
 
 
