@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.alignment import claim_alignment
+from analysis.alignment import alignment_matrix, claim_alignment
 from analysis.descriptors import ATTACH_WINDOW, DEFAULT_DESCRIPTORS, descriptor_list, find_descriptors
 from analysis.logodds import distinctive_terms
 from analysis.result import Analysis
@@ -30,6 +30,7 @@ __all__ = [
     "DEFAULT_DESCRIPTORS",
     "OWN_VOICE",
     "SPEAKER_TYPES",
+    "alignment_matrix",
     "claim_alignment",
     "coverage",
     "distinctive_terms",
