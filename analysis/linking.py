@@ -146,6 +146,12 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
             longer.append(item)
     same_surface = {i["text"]: i for i in items if i["canonical"] and i["how"] not in ("guess", "title", "model")}
     for item in items:
+        surface = item["text"]
+        if item["how"] == "place" and surface in persons and " " not in surface:
+            place = gazetteer.get(surface)
+            if place is not None and place.kind == "city":  # "Henderson said" after "Fritz Henderson"
+                item["canonical"], item["label"], item["how"] = persons[surface], "PERSON", "guess"
+                continue
         if item["canonical"] and item["how"] not in ("guess", "title", "model"):
             continue
         earlier = same_surface.get(item["text"])

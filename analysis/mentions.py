@@ -32,7 +32,10 @@ ORG_CUES = frozenset(
     center centre command staff militia regiment division battalion cabinet government federation club society
     trust exchange reserve systems industries technologies communications media press telegraph herald journal
     tribune gazette wire broadcasting television radio daily courier observer initiative forum secretariat
-    directorate church mission unit units battalions squad agencies council""".split()
+    directorate church mission unit units battalions squad agencies council aircraft aerospace airline motor
+    petroleum oil steel records pictures studios entertainment software insurance securities investments partners
+    associates enterprises ventures logistics chemicals pharmaceuticals electronics laboratories labs capital
+    conference""".split()
 )
 #: First words that make a name an organisation when followed by "of" ("Ministry of Defence").
 ORG_HEADS = frozenset("ministry bank university department office council court institute commission league".split())
@@ -56,6 +59,15 @@ TITLES = frozenset(
     rabbi rev reverend sir dame lord lady judge justice ambassador envoy spokesman spokeswoman spokesperson
     chairman chairwoman ceo director chief marshal colonel-general lieutenant-general major-general lt-gen
     maj-gen lt.-gen mp""".split()
+)
+#: Lower-case role nouns that make the next name, or a name they stand in apposition to, a person
+#: ("analyst Paul Nesbit", "Louis Gallois, the Airbus chief executive, said").
+ROLE_WORDS = TITLES | frozenset(
+    """executive spokesman spokeswoman spokesperson analyst economist officer manager founder co-founder lawyer
+    attorney researcher reporter correspondent author writer actor actress singer player coach striker leader
+    official negotiator adviser advisor aide candidate lawmaker legislator activist owner investor boss editor
+    journalist historian scientist engineer pilot son daughter wife husband father mother brother sister widow
+    chief head""".split()
 )
 #: Words that may stand inside a title run ("Defense Minister", "Secretary of State").
 TITLE_MODIFIERS = frozenset(
@@ -248,6 +260,8 @@ class RuleMentionFinder:
         self.places = places()
         self._mid_caps: set[str] = set()
         self._mid_caps_alone: set[str] = set()
+        self._units: list[Unit] = []
+        self._position: dict[int, int] | None = None
         self.given = given_names()
 
     # -- lookups -------------------------------------------------------------
@@ -318,6 +332,8 @@ class RuleMentionFinder:
             if not units:
                 continue
             mode = sentence_mode(units)
+            self._units = units
+            self._position = None
             starts_paragraph = sentence.start == 0 or text[sentence.start - 1] == "\n"
             if mode == "normal":
                 found.extend(self._normal(sentence.index, units, starts_paragraph))
@@ -543,6 +559,16 @@ class RuleMentionFinder:
                     title = " ".join(u.text for u in chunk[j:t])
                     j = t
                     continue
+            if (
+                hit is not None
+                and run_start is None
+                and hit[1][2] == "place"
+                and chunk[j].text in self.given
+                and j + hit[0] < n
+                and chunk[j + hit[0]].cap
+                and self._longest_known(chunk, j + hit[0], n) is None
+            ):
+                hit = None  # "Martin Luther King": a given name that is also a town opens a name
             if hit is not None and run_start is not None and self._absorbs(chunk[run_start:j], hit[1]):
                 j += hit[0]  # "Fritz Henderson", "Air Canada": the place is part of a name
                 continue
@@ -581,6 +607,32 @@ class RuleMentionFinder:
             return False
         return not (last.isupper() and len(last) > 1 and len(run) == 1 and self._known(last) is not None)
 
+    def _role_context(self, run: list[Unit]) -> bool:
+        """True when a role noun stands just before the run or in an apposition after it.
+
+        "analyst Paul Nesbit"; "Louis Gallois, the Airbus chief executive, said"; "Smith, 45, said".
+        """
+        units = self._units
+        if self._position is None:
+            self._position = {u.start: k for k, u in enumerate(units)}
+        k = self._position.get(run[0].start)
+        if k is None:
+            return False
+        if k > 0:
+            before = units[k - 1].text
+            if before[:1].islower() and before.lower().rstrip(".") in ROLE_WORDS:
+                return True
+        k = self._position.get(run[-1].start, -2) + 1
+        if k <= 0 or k >= len(units) or units[k].text != ",":
+            return False
+        for m in range(k + 1, min(k + 9, len(units))):
+            text = units[m].text
+            if text in (",", ".", ")", ";", ":") or text.lower() in ("whose", "which", "where", "that", "and"):
+                return m == k + 2 and units[k + 1].text.isdigit() and text == ","  # an age: "Smith, 45,"
+            if text.lower().rstrip(".") in ROLE_WORDS:
+                return True
+        return False
+
     def _person_like(self, run: list[Unit]) -> bool:
         """True when a run of capitalised words opens like a person's name: a given name or an initial."""
         first = run[0].text
@@ -614,12 +666,14 @@ class RuleMentionFinder:
                 or _title_word(text) in TITLES
             ):
                 return []
+            if not text.isupper() and self._role_context(run):
+                return [Mention(index, start, end, "PERSON", "", "", "guess")]
             return [Mention(index, start, end, "ORG", "", "", "guess")]
         if (
             len(run) <= 4
             and all(u.text[0].isupper() or is_cap(u.text) for u in run)
             and not any(u.text.isupper() and len(u.text) > 1 for u in run)
-            and self._person_like(run)
+            and (self._person_like(run) or self._role_context(run))
         ):
             return [Mention(index, start, end, "PERSON", "", "", "guess")]
         return [Mention(index, start, end, "ORG", "", "", "guess")]  # "Northrop Grumman", "Apple Computer"
