@@ -266,3 +266,95 @@ def test_count_entities_by_source():
     ]
     with pytest.raises(KeyError, match="event"):
         count_entities(entities, articles, by=("event",))
+
+
+# --- rules added after the MEANTIME error analysis (benchmarks/entity_errors.py) -----------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name opens a person's name; an unknown pair without one is a business name
+        (
+            "The contract went to Halvorsen Tarrant and to a man named Wendy Marsh, both of them based in Ohio.",
+            [("Halvorsen Tarrant", "ORG"), ("Wendy Marsh", "PERSON"), ("Ohio", "GPE")],
+        ),
+        # a town name after an unknown capitalised word is part of one name; a later bare surname is the person
+        (
+            "Fritz Henderson, the company's chief executive, said sales fell. Henderson added that sales were low.",
+            [("Fritz Henderson", "PERSON"), ("Henderson", "PERSON")],
+        ),
+        (
+            "Bids came in from both Lockheed Martin and from McDonnell Douglas, and a deal was done with Air Canada.",
+            [("Lockheed Martin", "ORG"), ("McDonnell Douglas", "ORG"), ("Air Canada", "ORG")],
+        ),
+        ("He said that Martin Luther King spoke in the capital that year.", [("Martin Luther King", "PERSON")]),
+        # role nouns before a name, appositions and ages after it
+        (
+            "Defence analyst Paul Nesbit said the talks failed, and the economist Tarvo said so too.",
+            [("Paul Nesbit", "PERSON"), ("Tarvo", "PERSON")],
+        ),
+        (
+            "The visit of Louis Gallois, the Airbus chief executive, to the plant went well for them.",
+            [("Louis Gallois", "PERSON"), ("Airbus", "ORG")],
+        ),
+        (
+            "Talks began at 18:00 UTC on the day before Christmas, said Moretti Oskarsen, 54, a trader.",
+            [("Moretti Oskarsen", "PERSON")],
+        ),
+        # products, models, indices and currencies are not entities
+        ("The airline ordered ten Airbus A380 jets and five Boeing 787 aircraft for its long routes.", []),
+        ("Passengers flew on the new Boeing 787 Dreamliner for the first time last week.", []),
+        ("Fans queued for the iPhone and for the iTunes Music Store in the city of Berlin.", [("Berlin", "GPE")]),
+        ("The bank lost US$ 2 billion while the rival lost AU$ 40 million in the same year.", []),
+        (
+            "London's FTSE 100 and the Nikkei 225 fell, as did the Dow Jones Industrial Average on the day.",
+            [("London", "GPE")],
+        ),
+        ("Investigators searched for the recorders of Air France Flight 447 in the ocean.", [("Air France", "ORG")]),
+        # sentence-initial plurals and adjectives; region words; airport codes are not towns
+        ("Emails seen by reporters mention the plan. Retired officers in Canada agreed with it.", [("Canada", "GPE")]),
+        (
+            "Trade fell sharply in Northern Syria and among some of the North American firms there.",
+            [("Syria", "GPE"), ("American", "NORP")],
+        ),
+        (
+            "The new CEO met the staff of the GAO and the RAF in the city of London.",
+            [("GAO", "ORG"), ("RAF", "ORG"), ("London", "GPE")],
+        ),
+    ],
+)
+def test_news_typing_rules(recognizer, text, expected):
+    assert [(r["text"], r["label"]) for r in _rows(recognizer, text)] == expected
+
+
+def test_product_and_number_shapes():
+    from analysis.mentions import is_camel_product, is_code, is_number
+
+    assert [is_number(t) for t in ("787", "1,000", "2011", "1850", "A380")] == [True, True, False, True, False]
+    assert [is_code(t) for t in ("A380", "VC-10", "A400M", "787s", "Boeing", "iPhone4")] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+    assert [is_camel_product(t) for t in ("iPhone", "iTunes", "eBay", "iron", "McCain", "al-Assad")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
+
+
+def test_given_names_and_gazetteer_codes():
+    from analysis.gazetteer import given_names, is_common_form, places
+
+    names = given_names()
+    assert {"Fritz", "Sergei", "Xi", "Wendy"} <= names
+    assert "Northrop" not in names and "Lockheed" not in names
+    table = places()
+    assert "GAO" not in table and "CEO" not in table  # airport codes listed as city alternate names
+    assert table["Abu Kamal"].canonical == "Albu Kamal"  # alternate names still work
+    assert [is_common_form(w) for w in ("Emails", "Companies", "Boxes", "Lockheed")] == [True, True, True, False]
