@@ -23,7 +23,7 @@ from pathlib import Path
 
 from analysis.attribution import Attribution, AttributionFinder
 from analysis.claim_lexicon import PhraseMatcher, load_claim_lexicon, norm
-from analysis.text import Document, Sentence
+from analysis.text import Document, Sentence, dateline_length
 
 __all__ = ["CLAIM_COLUMNS", "ClaimFinder"]
 
@@ -177,6 +177,7 @@ def _own_voice(sentence: Sentence, hedged: bool, boosted: bool, *, end: int = -1
     text = sentence.text if end < 0 else sentence.text[: end - sentence.start]
     end = len(text.rstrip(' .,;:!"”'))
     start = len(sentence.text) - len(sentence.text.lstrip())
+    start += dateline_length(sentence.text[start:])  # "MOSCOW, Dec 7 (Wire) - " is not the claim
     return {
         "sentence_id": sentence.index,
         "text": sentence.text,

@@ -377,6 +377,23 @@ def stopwords() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'-]{2,}(?:[ /-][A-Z][A-Z.'-]+)*"  # MOSCOW, MOSCOW/BEIRUT, NEW YORK
+    r"(?:,[^()\n\-–—:]{1,40})?"  # , Kestria, March 12
+    r"(?:\s*\([^()\n]{1,60}\))?"  # (Northwind Wire)
+    r"\s*[-–—]+\s+"
+)
+
+
+def dateline_length(sentence: str) -> int:
+    """Length of a news dateline opening ``sentence`` ("MOSCOW, Dec 7 (Wire) - "), else 0.
+
+    The place must be written in capitals, so ordinary sentences never match.
+    """
+    match = _DATELINE.match(sentence)
+    return match.end() if match else 0
+
+
 def normalize(token: str) -> str:
     """The lower-case normal form of a token (curly quotes and apostrophes made straight)."""
     return token.lower().translate(_STRAIGHTEN)

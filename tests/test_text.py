@@ -333,3 +333,27 @@ def test_batched_tokens_on_the_bundled_corpus(root):
         spans = sentence_spans(article.text)
         one_by_one = [word_spans(article.text, a, b) for a, b in spans]
         assert sentence_word_spans(article.text, spans) == one_by_one
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dateline"),
+    [
+        (
+            "MOSCOW, December 7 (Derzhava Daily) - The Russian Armed Forces have won.",
+            "MOSCOW, December 7 (Derzhava Daily) - ",
+        ),
+        ("MOSCOW/BEIRUT, Dec 7 (Northwind Wire) - Russia said so.", "MOSCOW/BEIRUT, Dec 7 (Northwind Wire) - "),
+        (
+            "BELMARRO, Kestria, March 12 (Tideline Wire) – At least 23 died.",
+            "BELMARRO, Kestria, March 12 (Tideline Wire) – ",
+        ),
+        ("ORVANTA - A recount began.", "ORVANTA - "),
+        ("DEATH TRAP: Nearly 30 workers die", ""),
+        ("The UN - and others - objected.", ""),
+        ("US-backed forces advanced.", ""),
+    ],
+)
+def test_dateline_length(sentence, dateline):
+    from analysis.text import dateline_length
+
+    assert sentence[: dateline_length(sentence)] == dateline
