@@ -73,10 +73,8 @@ def is_common_form(word: str) -> bool:
 def given_names() -> frozenset[str]:
     """Given names that open a person's name ("Fritz", "Sergei", "Xi").
 
-    Read from the packaged ``given_names.txt`` lexicon; when the optional
-    package ``gender-guesser`` is installed, its list of given names is added
-    (names that are also ordinary English words, such as "General" or "Royal",
-    are left out of that addition).
+    Read from the packaged, editable ``given_names.txt`` lexicon (about 1,000
+    names common in international news).
 
     Returns:
         The names, capitalised as written ("Fritz").
@@ -89,28 +87,7 @@ def given_names() -> frozenset[str]:
             word = line.strip()
             if word and not word.startswith("#"):
                 names.add(word)
-    names |= _gender_guesser_names()
     return frozenset(names)
-
-
-def _gender_guesser_names() -> set[str]:
-    """Plain-letter given names from gender-guesser's data file, or an empty set when it is not installed."""
-    try:
-        from importlib.resources import files
-
-        data = files("gender_guesser").joinpath("data", "nam_dict.txt")
-        raw = data.read_bytes()
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return set()
-    common = _common_words()
-    out = set()
-    for line in raw.decode("utf-8", errors="replace").splitlines():
-        if not line or line[0] == "#" or len(line) < 30:
-            continue
-        name = line[3:29].strip()
-        if len(name) >= 2 and name.isalpha() and name.isascii() and name[0].isupper() and name.lower() not in common:
-            out.add(name)
-    return out
 
 
 @cache

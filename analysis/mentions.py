@@ -12,6 +12,13 @@ Three kinds of sentences are told apart so that capitals do not flood the result
   the article's own body are taken;
 * all caps: the same, matched case-insensitively, never for short acronyms
   (so "IS" the verb is not Islamic State).
+
+Unknown names are typed by their shape and context: a run opening with a given
+name (``given_names.txt``) or next to a role noun ("analyst Paul Nesbit",
+"Louis Gallois, the Airbus chief executive") is a PERSON, other runs are ORG;
+a town name after an unknown word belongs to the name ("Fritz Henderson",
+"Air Canada"). Products, models, indices and currencies are dropped ("Airbus
+A380", "Boeing 787", "787 Dreamliner", "iTunes Music Store", "Nikkei 225", "US$").
 """
 
 from __future__ import annotations
