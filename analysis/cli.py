@@ -28,6 +28,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"error: {message} (see: {self.prog} --help)\n")
 
 
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative; use 0 for one worker per CPU")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document the commands)."""
     from analysis.report import add_arguments as report_arguments
@@ -46,11 +56,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument("path", type=Path, help="folder of .md/.txt files, or a .csv / .jsonl file")
     analyze.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
-    analyze.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; 0 = one per CPU)")
+    analyze.add_argument(
+        "--jobs", type=_jobs, default=1, help="worker processes (default 1; 0 = one per CPU); results are identical"
+    )
     analyze.add_argument("--event", help="only articles of this event")
     analyze.add_argument("--sources", nargs="+", metavar="SOURCE", help="only these sources")
-    analyze.add_argument("--entity-method", default="rules", choices=["rules", "spacy", "nltk"])
-    analyze.add_argument("--entity-model", help="spaCy pipeline name for --entity-method spacy")
+    analyze.add_argument(
+        "--entity-method",
+        default="rules",
+        choices=["rules", "spacy", "nltk"],
+        help="entity recogniser: offline rules (default), or an installed spaCy model / NLTK data",
+    )
+    analyze.add_argument("--entity-model", help="spaCy pipeline name for --entity-method spacy (e.g. en_core_web_sm)")
     analyze.add_argument("--aliases", type=Path, nargs="+", help="extra alias lexicon YAML file(s)")
     analyze.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
