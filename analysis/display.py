@@ -253,3 +253,24 @@ def disagreement_evidence(result: Analysis, alignment: pd.DataFrame) -> pd.DataF
     if not frames:
         return pd.DataFrame(columns=["claim_group", *compare.EVIDENCE_COLUMNS])
     return pd.concat(frames, ignore_index=True)
+
+
+def headline(result: Analysis, event: str | None = None) -> HTML:
+    """One escaped line naming what a comparison covers: the event, its outlets and the counts.
+
+    Args:
+        result: the analysis being compared.
+        event: the event's name (``None``: all articles).
+
+    Returns:
+        An :class:`HTML` paragraph.
+    """
+    articles = result.articles
+    sources = sorted(articles["source"].unique())
+    parts = [
+        f"<strong>{html.escape(event or 'All articles')}</strong>: {len(articles)} articles from "
+        f"{len(sources)} outlets ({html.escape(', '.join(sources))});",
+        f"{int(articles['n_sentences'].sum())} sentences, {len(result.entities)} entity mentions,",
+        f"{len(result.claims)} claims, {len(result.numbers)} numbers.",
+    ]
+    return HTML(f"<p>{' '.join(parts)}</p>")
