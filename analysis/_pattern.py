@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import chain
+from itertools import chain, compress
 
 _QUOTES = ("\u201c", "\u201d", "\u2018", "\u2019", "'", '"')
 _EOS = "END-OF-SENTENCE"
@@ -65,6 +65,7 @@ class PatternScorer:
         }
         self._special = frozenset(self._negations | {"!", "(!)"} | set(self._faces))
         self._piece_cache: dict[str, list[str]] = {}
+        self._hit_words = frozenset(self._words) | self._special
 
     # -- tokens -----------------------------------------------------------------------------
     def _split_token(self, t: str, out: list[str]) -> None:
@@ -92,6 +93,8 @@ class PatternScorer:
 
     def _pieces(self, t: str) -> list[str]:
         """Split one whitespace-delimited token the way Pattern's tokenizer does."""
+        if t.isalnum():  # no quote, apostrophe or punctuation: nothing to replace or split
+            return [t]
         for a, b in self._replace:
             if a in t:
                 t = t.replace(a, b)
@@ -124,12 +127,26 @@ class PatternScorer:
                 if piece is None:
                     t = parts[k]
                     pieces[k] = cache[t] = () if t == _EOS else tuple(self._pieces(t))
-        out = list(chain.from_iterable(pieces))
-        joined = " ".join(out)
+        return self.join_pieces(" ".join(chain.from_iterable(pieces))).lower().split()
+
+    def join_pieces(self, joined: str) -> str:
+        """Apply Pattern's two cross-token rules to space-joined pieces.
+
+        Sarcasm ``( ! )`` becomes ``(!)`` and a spaced emoticon such as ``: )``
+        becomes ``:)``, as Pattern's tokenizer does. Case is kept (Pattern lower-cases
+        afterwards).
+        """
         if "!" in joined:
             joined = self._re_sarcasm.sub("(!)", joined)
-        joined = self._re_emoticons.sub(_join_emoticon, joined)
-        return joined.lower().split()
+        return self._re_emoticons.sub(_join_emoticon, joined)
+
+    def pieces_of(self, t: str) -> tuple[str, ...]:
+        """Return the pieces of one whitespace-delimited token (not lower-cased, not cached)."""
+        return () if t == _EOS else tuple(self._pieces(t))
+
+    def is_hit(self, low: str) -> bool:
+        """True when the lower-cased token can change the score (a word, negation, "!", emoticon)."""
+        return low in self._hit_words
 
     # -- scores -----------------------------------------------------------------------------
     def score(self, text: str) -> tuple[float, float]:
@@ -140,10 +157,25 @@ class PatternScorer:
         the words right after them while a modifier or negation is pending,
         which is where Pattern's state can change.
         """
-        toks = self.tokens(text)
+        return self.score_tokens(self.tokens(text))
+
+    def score_pieces(self, joined: str, maybe_hit: bool) -> tuple[float, float]:
+        """Score space-joined pieces (before the cross-token rules) as :meth:`score` does.
+
+        Args:
+            joined: the pieces of every token, joined with single spaces.
+            maybe_hit: whether some lower-cased piece :meth:`is_hit`. When not, and
+                the cross-token rules change nothing, the scores are 0 without a walk.
+        """
+        rejoined = self.join_pieces(joined)
+        if not maybe_hit and rejoined == joined:
+            return 0.0, 0.0
+        return self.score_tokens(rejoined.lower().split())
+
+    def score_tokens(self, toks: list[str]) -> tuple[float, float]:
+        """Return ``(polarity, subjectivity)`` of lower-cased Pattern tokens (see :meth:`score`)."""
         words = self._words
-        special = self._special
-        hits = [k for k, w in enumerate(toks) if w in words or w in special]
+        hits = list(compress(range(len(toks)), map(self._hit_words.__contains__, toks)))
         if not hits:
             return 0.0, 0.0
         negations = self._negations

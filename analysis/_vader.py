@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import heapq
 import string
+from collections.abc import Sequence
 from functools import cache
 
 _CACHE_LIMIT = 200_000
@@ -42,6 +43,12 @@ class VaderScorer:
         self._normalize = vs.normalize
         self._punctuation = string.punctuation
         self._cache: dict[str, tuple[str, str, bool, bool]] = {}
+        self._emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
+        # one word of every multi-word idiom or booster: where none of them is near a
+        # word, no idiom can apply to it (a fast exit from _idioms)
+        self._idiom_words = frozenset(
+            max(key.split(), key=lambda w: (len(w), w)) for key in (*self.special_cases, *self.boosters) if " " in key
+        )
 
     # -- tokens -----------------------------------------------------------------------------
     def _demojize(self, text: str) -> str:
@@ -69,9 +76,7 @@ class VaderScorer:
         Emoji become their descriptions; leading and trailing punctuation is
         stripped from words that keep more than two characters (so ``:)`` stays).
         """
-        if not text.isascii():
-            text = self._demojize(text)
-        parts = text.split()
+        parts = self.demojize(text).split()
         cache = self._cache
         entries = list(map(cache.get, parts))
         if None in entries:
@@ -80,19 +85,28 @@ class VaderScorer:
             for k, entry in enumerate(entries):
                 if entry is None:
                     t = parts[k]
-                    stripped = t.strip(self._punctuation)
-                    if len(stripped) <= 2:
-                        stripped = t
-                    entries[k] = cache[t] = (
-                        stripped,
-                        stripped.lower(),
-                        stripped.isupper(),
-                        t.endswith((",", ";", ":")),
-                    )
+                    entries[k] = cache[t] = self.word_entry(t)
         if not entries:
             return (), (), (), ()
         words, lows, caps, clause = zip(*entries, strict=True)
         return words, lows, caps, clause
+
+    def word_entry(self, t: str) -> tuple[str, str, bool, bool]:
+        """Return ``(word, lower-cased, ALL-CAPS, ends a clause)`` for one whitespace-delimited token."""
+        stripped = t if t.isalnum() else t.strip(self._punctuation)
+        if len(stripped) <= 2:
+            stripped = t
+        return stripped, stripped.lower(), stripped.isupper(), t.endswith((",", ";", ":"))
+
+    def is_hit(self, low: str) -> bool:
+        """True when ``compound`` scores the lower-cased word (in the lexicon, not a booster)."""
+        return low in self.lexicon and low not in self.boosters
+
+    def demojize(self, text: str) -> str:
+        """Return ``text`` with emoji replaced by their descriptions (``text`` itself when it has none)."""
+        if text.isascii() or self._emoji_chars.isdisjoint(text):
+            return text
+        return self._demojize(text)
 
     # -- compound ---------------------------------------------------------------------------
     def _negated(self, low: str) -> bool:
@@ -151,7 +165,8 @@ class VaderScorer:
                     pass
                 elif self._negated(prev):
                     valence = valence * n_scalar
-                valence = self._idioms(valence, lows, i)
+                if not self._idiom_words.isdisjoint(lows[i - 3 : i + 3]):
+                    valence = self._idioms(valence, lows, i)
         if i > 1 and lows[i - 1] not in lex and lows[i - 1] == "least":
             if lows[i - 2] != "at" and lows[i - 2] != "very":
                 valence = valence * n_scalar
@@ -225,12 +240,18 @@ class VaderScorer:
             qm = qm_count * 0.18 if qm_count <= 3 else 0.96
         return ep + qm
 
-    def compound(self, text: str, tokens: tuple[list[str], list[str], list[bool]] | None = None) -> float:
+    def compound(
+        self,
+        text: str,
+        tokens: tuple[Sequence[str], Sequence[str], Sequence[bool], Sequence[bool]] | None = None,
+        hits: list[int] | None = None,
+    ) -> float:
         """Return ``polarity_scores(text)["compound"]`` of vaderSentiment.
 
         Args:
             text: one sentence.
             tokens: the result of :meth:`tokens` for ``text`` when already computed.
+            hits: the positions of the words :meth:`is_hit` accepts, when already known.
 
         Returns:
             The compound score in [-1, 1], rounded to four decimals as VADER does.
@@ -240,7 +261,8 @@ class VaderScorer:
             return 0.0
         lex = self.lexicon
         boosters = self.boosters
-        hits = [i for i, low in enumerate(lows) if low in lex and low not in boosters]
+        if hits is None:
+            hits = [i for i, low in enumerate(lows) if low in lex and low not in boosters]
         if not hits:
             return 0.0
         n_caps = sum(caps)

@@ -70,6 +70,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import compress
 from pathlib import Path
 
 import pandas as pd
@@ -120,6 +121,11 @@ class ToneLexicon:
     negations: frozenset[str] = frozenset()
     boosters: dict[str, float] = field(default_factory=dict)
     source: str = "<default>"
+
+    @cached_property
+    def phrase_ends(self) -> frozenset[str]:
+        """The last words of the phrases (a phrase can match only where one occurs)."""
+        return frozenset(phrase[-1] for phrase in self.phrases)
 
     @cached_property
     def phrases_text(self) -> dict[tuple[str, ...], tuple[str, float]]:
@@ -258,23 +264,29 @@ def load_tone_lexicon(lexicon: str | Path | Mapping | ToneLexicon | None = None)
 
 
 # -- scoring ------------------------------------------------------------------------------------
-def _lexical_tone(text: str, tokens: tuple[list, list, list, list], lex: ToneLexicon) -> float:
+def _lexical_tone(
+    text: str, tokens: tuple[Sequence, Sequence, Sequence, Sequence], lex: ToneLexicon, vader: object = None
+) -> float:
     """The VADER-style part of ``tone`` (see the module docstring), in [-1, 1]."""
-    from analysis._vader import get_scorer
+    if vader is None:
+        from analysis._vader import get_scorer
 
-    vader = get_scorer()
+        vader = get_scorer()
     _words, lows, caps, clause_ends = tokens
     n = len(lows)
     if n == 0:
         return 0.0
     valences = lex.words
+    phrase_ends = lex.phrase_ends
+    if valences.keys().isdisjoint(lows) and phrase_ends.isdisjoint(lows):
+        return 0.0
     boosters = lex.boosters
     negations = lex.negations
     n_scalar = vader.n_scalar
     c_incr = vader.c_incr
-    scored = {i: v for i, low in enumerate(lows) if (v := valences.get(low)) is not None}
+    scored = {i: valences[lows[i]] for i in compress(range(n), map(valences.__contains__, lows))}
     joined = " ".join(lows)
-    if lex.phrases:
+    if not phrase_ends.isdisjoint(lows):
         for phrase, (pattern, value) in lex.phrases_text.items():
             if pattern in joined:
                 k = len(phrase)
@@ -365,15 +377,26 @@ def _clean(text: object) -> str:
     return str(text)
 
 
-def _score_one(text: str, lex: ToneLexicon) -> tuple[float, float, float, float]:
+def _scorers() -> tuple:
     from analysis._pattern import get_scorer as pattern_scorer
+    from analysis._shared_tokens import get_tokenizer
     from analysis._vader import get_scorer as vader_scorer
 
-    vader = vader_scorer()
-    tokens = vader.tokens(text)
-    compound = vader.compound(text, tokens)
-    polarity, subjectivity = pattern_scorer().score(text)
-    lexical = _lexical_tone(text, tokens, lex)
+    return vader_scorer(), pattern_scorer(), get_tokenizer()
+
+
+def _score_one(text: str, lex: ToneLexicon, scorers: tuple | None = None) -> tuple[float, float, float, float]:
+    vader, pattern, tokenizer = scorers or _scorers()
+    shared = tokenizer.sentence(text)
+    if shared is None:  # emoji: VADER reads their descriptions, Pattern the characters
+        tokens = vader.tokens(text)
+        compound = vader.compound(text, tokens)
+        polarity, subjectivity = pattern.score(text)
+    else:
+        tokens = shared.vader_tokens
+        compound = vader.compound(text, tokens, shared.vader_hits) if shared.vader_hits else 0.0
+        polarity, subjectivity = pattern.score_pieces(shared.pattern_text, shared.pattern_hit)
+    lexical = _lexical_tone(text, tokens, lex, vader)
     tone = TONE_WEIGHT * lexical + (1.0 - TONE_WEIGHT) * polarity
     return (max(-1.0, min(1.0, tone)), float(polarity), float(subjectivity), float(compound))
 
@@ -402,13 +425,14 @@ def score_sentences(texts: Sequence[str], *, lexicon: str | Path | Mapping | Ton
         [-0.3412, 0.0]
     """
     lex = load_tone_lexicon(lexicon)
+    scorers = _scorers()
     seen: dict[str, tuple[float, float, float, float]] = {}
     rows = []
     for raw in texts:
-        text = _clean(raw)
+        text = raw if type(raw) is str else _clean(raw)
         row = seen.get(text)
         if row is None:
-            row = seen[text] = _score_one(text, lex)
+            row = seen[text] = _score_one(text, lex, scorers)
         rows.append(row)
     frame = pd.DataFrame.from_records(rows, columns=SENTENCE_COLUMNS)
     if frame.empty:

@@ -48,10 +48,12 @@ def news_sentences(folder: Path) -> list[str]:
 
 def clear_caches() -> None:
     from analysis._pattern import get_scorer as pattern
+    from analysis._shared_tokens import get_tokenizer
     from analysis._vader import get_scorer as vader
 
     vader()._cache.clear()
     pattern()._piece_cache.clear()
+    get_tokenizer().clear()
 
 
 def throughput(texts: list[str], repeats: int) -> None:

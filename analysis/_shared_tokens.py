@@ -1,0 +1,127 @@
+"""One tokenisation of a sentence for the three sentiment scorers, cached per word.
+
+VADER (:mod:`analysis._vader`), Pattern (:mod:`analysis._pattern`) and ``tone``
+(:mod:`analysis.sentiment`) all start from the whitespace-delimited tokens of a
+sentence. This module computes, once per distinct token, everything the three
+need about it and keeps it in one cache, so a sentence costs one ``split``, one
+dictionary lookup per token and a few C-level passes (``zip``, ``any``,
+``itertools.compress``) before any scoring rule runs:
+
+* VADER's word (punctuation stripped), its lower-case form, the ALL-CAPS flag,
+  whether it ends a clause, and whether ``compound`` scores it;
+* Pattern's pieces of the token (space-joined, original case) and whether any
+  piece, lower-cased, can change ``polarity`` / ``subjectivity``.
+
+The rules themselves stay in their modules; this one only shares the work.
+A sentence whose emoji VADER would rewrite (so VADER's tokens differ from
+Pattern's) gets ``None`` and is scored by the separate routes.
+
+Nothing is loaded at import; :func:`get_tokenizer` builds the cache once.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from itertools import compress
+from typing import NamedTuple
+
+_CACHE_LIMIT = 200_000
+
+
+class Token(NamedTuple):
+    """What the scorers need about one whitespace-delimited token."""
+
+    word: str  # VADER's word: leading/trailing punctuation stripped (kept when that leaves <= 2 chars)
+    low: str  # word.lower()
+    caps: bool  # word.isupper()
+    clause_end: bool  # the token ends with , ; or :
+    vader_hit: bool  # compound scores this word
+    pieces: str  # Pattern's pieces of the token, space-joined, original case ("" for none)
+    pattern_hit: bool  # a lower-cased piece is a Pattern word, negation, "!" or emoticon
+
+
+class Sentence(NamedTuple):
+    """A sentence as the three scorers see it."""
+
+    words: tuple[str, ...]
+    lows: tuple[str, ...]
+    caps: tuple[bool, ...]
+    clause_ends: tuple[bool, ...]
+    vader_hits: list[int]  # positions compound scores
+    pattern_text: str  # Pattern's pieces joined with spaces, before its cross-token rules
+    pattern_hit: bool  # some piece can change Pattern's scores
+
+    @property
+    def vader_tokens(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
+        """The 4-tuple :meth:`analysis._vader.VaderScorer.tokens` returns."""
+        return self.words, self.lows, self.caps, self.clause_ends
+
+
+_EMPTY = Sentence((), (), (), (), [], "", False)
+
+
+class SharedTokenizer:
+    """Per-token cache feeding VADER's, Pattern's and ``tone``'s rules."""
+
+    def __init__(self) -> None:
+        from analysis._pattern import get_scorer as pattern_scorer
+        from analysis._vader import get_scorer as vader_scorer
+
+        self.vader = vader_scorer()
+        self.pattern = pattern_scorer()
+        self._cache: dict[str, tuple] = {}  # token -> the fields of Token
+
+    def clear(self) -> None:
+        """Empty the per-token cache (benchmarks measure cold runs)."""
+        self._cache.clear()
+
+    def _token(self, t: str) -> tuple:
+        """Return the :class:`Token` fields of one whitespace-delimited token (a plain tuple)."""
+        pattern = self.pattern
+        if t.isalnum():  # the common case: nothing to strip or split
+            low = t.lower()
+            return (t, low, t.isupper(), False, self.vader.is_hit(low), t, pattern.is_hit(low))
+        word, low, caps, clause_end = self.vader.word_entry(t)
+        pieces = pattern.pieces_of(t)
+        return (
+            word,
+            low,
+            caps,
+            clause_end,
+            self.vader.is_hit(low),
+            " ".join(pieces),
+            any(pattern.is_hit(p.lower()) for p in pieces),
+        )
+
+    def sentence(self, text: str) -> Sentence | None:
+        """Return the shared tokens of ``text``, or None when VADER would rewrite emoji in it."""
+        if not text.isascii() and self.vader.demojize(text) is not text:
+            return None
+        parts = text.split()
+        if not parts:
+            return _EMPTY
+        cache = self._cache
+        entries = list(map(cache.get, parts))
+        if None in entries:
+            if len(cache) >= _CACHE_LIMIT:
+                cache.clear()
+            for k, entry in enumerate(entries):
+                if entry is None:
+                    t = parts[k]
+                    entries[k] = cache[t] = self._token(t)
+        words, lows, caps, clause_ends, vader_hit, pieces, pattern_hit = zip(*entries, strict=True)
+        return Sentence(
+            words,
+            lows,
+            caps,
+            clause_ends,
+            list(compress(range(len(words)), vader_hit)),
+            " ".join(filter(None, pieces)),
+            any(pattern_hit),
+        )
+
+
+@cache
+def get_tokenizer() -> SharedTokenizer:
+    """Return the shared :class:`SharedTokenizer` (built on first use)."""
+    return SharedTokenizer()
