@@ -351,7 +351,13 @@ def read_conll(path: str | Path) -> list[EvalDoc]:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``python -m analysis evaluate entities``."""
     parser.add_argument("path", type=Path, help="data folder or file (see --format)")
-    parser.add_argument("--format", choices=["gold", "meantime", "conll"], default="gold", dest="data_format")
+    parser.add_argument(
+        "--format",
+        choices=["gold", "meantime", "conll"],
+        default="gold",
+        dest="data_format",
+        help="gold: the bundled data/gold YAML; meantime: a MEANTIME folder; conll: a CoNLL NER file (default: gold)",
+    )
     parser.add_argument("--method", default="rules", choices=["rules", "spacy", "nltk"], help="entity backend")
     parser.add_argument("--model", default=None, help="spaCy pipeline name for --method spacy")
     parser.add_argument("--aliases", type=Path, nargs="*", default=None, help="extra alias lexicon file(s)")
