@@ -1,16 +1,31 @@
 """Claim alignment: the same claim found across the sources of one event.
 
-Each claim row is described by a bag of features: the stems of its content
-words (the reported span, or the sentence for the outlet's own voice), the
-canonical entities named in its sentence (``E:Islamic State``), and the units
-and values of the numbers there (``U:people``, ``V:people=340000``). Features
-are weighted by TF-IDF and claims compared by cosine similarity; claims with
-identical features are merged first (wire copies), and only pairs sharing a
-feature that is not too common are scored (an inverted index: blocking, so a
-10,000-article event does not compare every pair). Claims are then grouped by
-average-linkage clustering: two groups merge while the mean similarity of all
-their claim pairs is at least ``threshold`` (pairs never scored count as 0,
-so a group does not drift by chaining).
+Each claim row is described by a bag of features taken from its *content* (the
+reported span; the sentence after any dateline for the outlet's own voice), so
+who said it and how it was attributed do not count:
+
+* word stems (Porter), with synonyms of one idea merged into one concept
+  feature (``C:death`` for "killed", "dead", "toll"; :data:`data/lexicons/alignment.yml`);
+  words inside an entity mention are replaced by the entity, so aliases match;
+* the canonical entities named inside the content (``E:Islamic State``);
+* the numbers inside the content: their unit class (``U:people``), their
+  order of magnitude in that unit (``M:people~3``, on two grids half a decade
+  apart, so two values within a factor of about three always share one) and
+  the exact value (``V:people=340000``). Outlets that disagree on a figure
+  still say a figure of the same kind and size: that is strong evidence of the
+  same claim even when the wording differs.
+
+Features are weighted by TF-IDF (so a rare entity or number counts for more
+than a common one) times a weight per feature kind (:data:`FEATURE_WEIGHTS`),
+and claims are compared by cosine similarity. Claims with identical features
+are merged first (wire copies), and only pairs sharing a feature that is not
+too common are scored (an inverted index: blocking, so a 10,000-article event
+does not compare every pair). Claims are then grouped by average-linkage
+clustering: two groups merge while the mean similarity of all their claim
+pairs is at least ``threshold`` (pairs never scored count as 0, so a group
+does not drift by chaining). The default threshold was chosen by
+leave-one-event-out evaluation on the bundled corpus
+(``benchmarks/eval_alignment.py --loeo``).
 """
 
 from __future__ import annotations
@@ -19,51 +34,136 @@ import heapq
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from analysis.result import Analysis
-from analysis.scope import WORD_PATTERN, select, spans
+from analysis.scope import select, spans
 
-#: Default similarity (cosine over TF-IDF features) for two claim groups to merge.
-THRESHOLD = 0.2
+#: Default similarity (cosine over weighted TF-IDF features) for two claim groups to merge.
+THRESHOLD = 0.225
 
 #: Factor on the similarity of two claims from the same article (a restatement, or two different claims).
 SAME_ARTICLE_WEIGHT = 0.5
 
-_WORD = re.compile(WORD_PATTERN)
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ies", "ied", "ed", "es", "s")
-_REPLACE = {"ations": "at", "ation": "at", "ies": "y", "ied": "y"}
-_UNIT_ALIASES = {"%": "percent", "per cent": "percent", "pct": "percent", "person": "people", "persons": "people"}
+#: Weight of each feature kind before the claim vector is normalised: word stems,
+#: concepts (synonym groups), entities, number unit classes, number magnitudes, exact values.
+FEATURE_WEIGHTS: dict[str, float] = {"word": 1.0, "concept": 1.0, "entity": 1.0, "unit": 0.5, "magnitude": 1.5,
+                                     "value": 1.0}  # fmt: skip
 
-#: Words news reports use interchangeably for one idea; each group becomes one feature
-#: (``C:death``) so "23 killed" and "31 dead" can align. Extend with ``concepts=`` in
-#: :func:`claim_alignment` (a mapping of concept name to words).
-CONCEPTS: dict[str, tuple[str, ...]] = {
-    "death": ("killed", "kill", "killing", "dead", "died", "die", "death", "deaths", "toll", "lives", "bodies",
-              "perished", "fatalities"),
-    "injury": ("injured", "injuries", "wounded", "hurt", "hospital", "hospitalised", "hospitalized", "treated"),
-    "fire": ("fire", "blaze", "inferno", "flames", "burned", "burning"),
-    "arrest": ("arrested", "arrest", "arrests", "detained", "questioned", "custody", "held"),
-    "protest": ("protest", "protests", "protesters", "demonstrators", "rioters", "crowd", "marched", "rally"),
-    "worker": ("workers", "employees", "staff", "workforce"),
-    "exit": ("exit", "exits", "door", "doors", "escape"),
-    "liberate": ("liberated", "liberation", "freed", "cleared", "defeated", "defeat", "routed", "routing"),
-    "strike": ("strikes", "airstrikes", "bombing", "bombed", "raids", "sorties"),
-    "fighter": ("fighters", "militants", "terrorists", "jihadists", "mercenaries", "insurgents"),
-    "vote": ("votes", "vote", "ballots", "ballot", "voting"),
-    "recount": ("recount", "recounting", "retally"),
-    "fraud": ("fraud", "rigged", "rigging", "irregularities", "manipulation"),
-    "percent": ("percent", "per cent", "%"),
-}  # fmt: skip
+_PREFIX_KIND = {"C": "concept", "E": "entity", "U": "unit", "M": "magnitude", "V": "value"}
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_UNIT_ALIASES = {"%": "percent", "per cent": "percent", "pct": "percent"}
 
-#: Units counted as the same when numbers are compared (all are counts of people).
-UNIT_CLASSES: dict[str, tuple[str, ...]] = {
-    "people": ("people", "person", "persons", "individuals", "workers", "employees", "victims", "staff",
-               "protesters", "demonstrators", "rioters", "citizens", "marchers"),
-    "ballots": ("ballots", "ballot", "votes", "vote"),
-}  # fmt: skip
+
+@dataclass(frozen=True)
+class AlignmentLexicon:
+    """Synonym groups and unit classes used by :func:`claim_alignment`.
+
+    Attributes:
+        concepts: concept name -> its words (as listed).
+        unit_classes: class name -> the units counted as that class.
+    """
+
+    concepts: Mapping[str, tuple[str, ...]]
+    unit_classes: Mapping[str, tuple[str, ...]]
+
+    def concept_of_stem(self) -> dict[str, str]:
+        """Map each listed word's stem to its concept feature (``C:name``)."""
+        return {stem(w): "C:" + name for name, words in self.concepts.items() for w in words}
+
+    def class_of_unit(self) -> dict[str, str]:
+        """Map each listed unit (lower case) to its class name."""
+        return {" ".join(u.lower().split()): name for name, units in self.unit_classes.items() for u in units}
+
+
+def _key_lines(path: Path) -> dict[tuple[str, ...], int]:
+    """1-based lines of the keys of a two-level YAML mapping (for error messages)."""
+    import yaml
+
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[tuple[str, ...], int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[(str(key.value),)] = key.start_mark.line + 1
+            if isinstance(value, yaml.MappingNode):
+                for sub, _ in value.value:
+                    lines[(str(key.value), str(sub.value))] = sub.start_mark.line + 1
+    return lines
+
+
+@cache
+def load_lexicon(path: str | Path | None = None) -> AlignmentLexicon:
+    """Read an alignment lexicon (cached per path).
+
+    Args:
+        path: a YAML file shaped like ``data/lexicons/alignment.yml`` (sections
+            ``concepts`` and ``unit_classes``, each a mapping of a name to a list
+            of words); None means the packaged one.
+
+    Returns:
+        The :class:`AlignmentLexicon`.
+
+    Raises:
+        LexiconError: naming the file and line when the YAML or an entry is malformed.
+        FileNotFoundError: when ``path`` does not exist.
+    """
+    from analysis.errors import LexiconError
+    from analysis.resources import lexicon_path, read_yaml
+
+    path = Path(path) if path is not None else lexicon_path("alignment.yml")
+    data = read_yaml(path)
+    lines = _key_lines(path)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise LexiconError(path, 1, "an alignment lexicon is a mapping with sections 'concepts' and 'unit_classes'")
+    sections: dict[str, dict[str, tuple[str, ...]]] = {"concepts": {}, "unit_classes": {}}
+    for section, groups in data.items():
+        if section not in sections:
+            raise LexiconError(
+                path, lines.get((str(section),)), f"{section}: unknown section; use 'concepts' or 'unit_classes'"
+            )
+        if groups is None:
+            continue
+        if not isinstance(groups, dict):
+            raise LexiconError(
+                path, lines.get((section,)), f"{section}: must map a group name to a list of words (name: [a, b])"
+            )
+        for name, words in groups.items():
+            ok = isinstance(words, list) and all(isinstance(w, str | int | float) for w in words)
+            if not ok or not words:
+                raise LexiconError(
+                    path,
+                    lines.get((section, str(name))),
+                    f"{section}.{name}: must be a non-empty list of words, e.g. {name}: [word, other word]",
+                )
+            sections[section][str(name)] = tuple(str(w).strip().lower() for w in words)
+    return AlignmentLexicon(sections["concepts"], sections["unit_classes"])
+
+
+def _merge_lexicons(
+    lexicon: str | Path | Sequence[str | Path] | None, concepts: Mapping[str, Sequence[str]] | None
+) -> AlignmentLexicon:
+    """The packaged lexicon, then each extra file, then ``concepts``; later groups of one name extend earlier ones."""
+    paths = [] if lexicon is None else [lexicon] if isinstance(lexicon, str | Path) else list(lexicon)
+    parts = [load_lexicon()] + [load_lexicon(Path(p)) for p in paths]
+    if concepts:
+        parts.append(AlignmentLexicon({k: tuple(str(w).lower() for w in v) for k, v in concepts.items()}, {}))
+    merged: dict[str, dict[str, tuple[str, ...]]] = {"concepts": {}, "unit_classes": {}}
+    for part in parts:
+        for section, groups in (("concepts", part.concepts), ("unit_classes", part.unit_classes)):
+            for name, words in groups.items():
+                merged[section][name] = tuple(dict.fromkeys(merged[section].get(name, ()) + tuple(words)))
+    return AlignmentLexicon(merged["concepts"], merged["unit_classes"])
+
 
 COLUMNS = [
     "claim_group",
@@ -84,34 +184,44 @@ COLUMNS = [
 ]
 
 
+@cache
+def _porter():
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer(mode=PorterStemmer.NLTK_EXTENSIONS)
+
+
+@cache
 def stem(word: str) -> str:
-    """A crude, deterministic stem: lower case, one common suffix off, at most 6 letters.
+    """The Porter stem of a word (NLTK's implementation; code only, no data), lower case, possessive off.
 
     >>> stem("Liberated"), stem("liberation"), stem("strikes")
-    ('libera', 'libera', 'strike')
+    ('liber', 'liber', 'strike')
     """
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
-                suffix = "s"
-            word = word[: -len(suffix)] + _REPLACE.get(suffix, "")
-            break
-    return word[:6]
+    return _porter().stem(word, to_lowercase=True)
 
 
-def normalize_unit(unit: str) -> str:
-    """The unit as compared across sources: lower case, ``%`` as percent, plural ``s`` off."""
+def normalize_unit(unit: str, classes: Mapping[str, str] | None = None) -> str:
+    """The unit as compared across sources: its class (:data:`unit_classes`), else lower case, plural ``s`` off.
+
+    Args:
+        unit: the unit as found ("workers", "%", "Hours").
+        classes: unit -> class name; None means the packaged classes.
+
+    Returns:
+        The class name or the normalised unit ("people", "percent", "hour").
+    """
+    classes = load_lexicon().class_of_unit() if classes is None else classes
     u = " ".join(str(unit).lower().split())
-    for name, members in UNIT_CLASSES.items():
-        if u in members:
-            return name
     u = _UNIT_ALIASES.get(u, u)
+    if u in classes:
+        return classes[u]
     if len(u) > 3 and u.endswith("s") and not u.endswith("ss"):
         u = u[:-1]
-    return _UNIT_ALIASES.get(u, u)
+    return classes.get(u, _UNIT_ALIASES.get(u, u))
 
 
 def claim_alignment(
@@ -123,6 +233,8 @@ def claim_alignment(
     min_sources: int = 1,
     max_df: int | None = None,
     concepts: Mapping[str, Sequence[str]] | None = None,
+    lexicon: str | Path | Sequence[str | Path] | None = None,
+    weights: Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
     """Match claims across sources and lay them out claim by source.
 
@@ -138,38 +250,57 @@ def claim_alignment(
             to propose candidate pairs (they still count in the similarity of
             pairs proposed by rarer features). ``None``: ``max(50, 2%`` of the
             distinct claims``)``.
-        concepts: extra word groups treated as one feature (added to :data:`CONCEPTS`),
-            e.g. ``{"protest": ["protest", "rally", "demonstration"]}``.
+        concepts: extra word groups treated as one feature (added to the
+            packaged groups, ``data/lexicons/alignment.yml``), e.g.
+            ``{"protest": ["protest", "rally", "demonstration"]}``.
+        lexicon: extra alignment lexicon file(s) shaped like
+            ``data/lexicons/alignment.yml``, read after the packaged one (a group
+            of the same name is extended, not replaced).
+        weights: feature-kind weights replacing entries of :data:`FEATURE_WEIGHTS`
+            (``word``, ``concept``, ``entity``, ``unit``, ``magnitude``, ``value``;
+            0 switches a kind off).
 
     Returns:
         One row per (claim group, source that reports it): ``claim_group``
-        (1 = reported by most sources), ``representative`` (the group's most
-        central claim text), ``n_sources``, ``source``, ``n_claims`` (claim rows
+        (1 = reported by most sources), ``representative`` (the content of the
+        group's most central claim, without dateline, first letter capitalised),
+        ``n_sources``, ``source``, ``n_claims`` (claim rows
         of this source in the group), ``voice`` ("own voice", "attributed" or
         "mixed"), ``speakers`` (who the source attributes it to;
         ``(own voice)`` for none), ``quote`` (direct / indirect / none, joined),
         ``hedged``, ``boosted`` (any claim of the cell), ``numbers`` (the number
         expressions in the cell's sentences), ``number_disagreement`` (True on
         every row of a group where two sources give different values for the
-        same unit), ``disagreeing_units`` (those units with each source's
+        same unit class), ``disagreeing_units`` (those units with each source's
         values, e.g. ``people: A=340000; B=500000``), ``cohesion`` (mean
         similarity of the group's claim pairs; 1 for a single claim) and
         ``evidence`` (a tuple of ``(article_id, sentence_id)``, for
         :func:`analysis.compare.evidence`).
+
+    Raises:
+        ValueError: for an unknown event, source or feature kind.
+        LexiconError: when an extra lexicon file is malformed.
     """
+    kind_weights = dict(FEATURE_WEIGHTS)
+    for kind, w in (weights or {}).items():
+        if kind not in kind_weights:
+            raise ValueError(f"unknown feature kind {kind!r}; use one of {', '.join(kind_weights)}")
+        kind_weights[kind] = float(w)
+    lex = _merge_lexicons(lexicon, concepts)
     scope = select(result, event, sources)
     claims = scope.claims.reset_index(drop=True)
     if claims.empty:
         return _empty()
-    claims["content"] = spans(result, claims, "content_start", "content_end")
-    features = _features(claims, scope.entities, scope.numbers, concepts)
+    claims = _content_spans(result, claims, scope.sentences)
+    features = _features(claims, scope.entities, scope.numbers, lex)
     units, unit_of = _dedupe(features, len(claims))
-    weights = _tfidf(units)
-    edges = _candidate_similarities(weights, claims, unit_of, max_df)
+    tfidf = _tfidf(units, kind_weights)
+    edges = _candidate_similarities(tfidf, claims, unit_of, max_df)
     group_of_unit, sims = _average_linkage(len(set(unit_of)), edges, threshold)
     claims["group"] = group_of_unit[unit_of]
     claims["unit"] = unit_of
-    return _table(claims, scope.numbers, sims, min_sources)
+    units_classes = lex.class_of_unit()
+    return _table(claims, scope.numbers, sims, edges, min_sources, units_classes)
 
 
 def alignment_matrix(table: pd.DataFrame, value: str = "speakers") -> pd.DataFrame:
@@ -193,33 +324,84 @@ def alignment_matrix(table: pd.DataFrame, value: str = "speakers") -> pd.DataFra
 # --------------------------------------------------------------------------- features
 
 
+def _content_spans(result: Analysis, claims: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Add ``cs, ce`` (the content span, the sentence when missing, dateline skipped) and ``content``."""
+    from analysis.text import dateline_length
+
+    bounds = sentences[["article_id", "sentence_id", "start", "end"]].rename(columns={"start": "s0", "end": "s1"})
+    claims = claims.merge(bounds, on=["article_id", "sentence_id"], how="left")
+    cs = claims["content_start"].astype("int64")
+    ce = claims["content_end"].astype("int64")
+    missing = (cs < 0) | (ce < 0)
+    text = spans(result, claims, "content_start", "content_end")
+    skip = np.fromiter((dateline_length(t) for t in text), dtype="int64", count=len(text))
+    claims["content"] = [t[k:] for t, k in zip(text, skip, strict=True)]
+    s0 = claims["s0"].fillna(-1).astype("int64")
+    s1 = claims["s1"].fillna(-1).astype("int64")
+    claims["cs"] = np.where(missing, s0, cs) + skip
+    claims["ce"] = np.where(missing, s1, ce)
+    return claims.drop(columns=["s0", "s1"])
+
+
+def _inside(claims: pd.DataFrame, table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Rows of ``table`` (entities or numbers) lying inside each claim's content span, with ``claim``."""
+    keys = claims[["article_id", "sentence_id", "cs", "ce"]].assign(claim=np.arange(len(claims)))
+    rows = keys.merge(table[["article_id", "sentence_id", "start", "end", *columns]], on=["article_id", "sentence_id"])
+    return rows[(rows["start"] >= rows["cs"]) & (rows["end"] <= rows["ce"])]
+
+
+def _magnitudes(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Two order-of-magnitude bins of each value, on grids half a decade apart ("z" for zero or missing)."""
+    v = pd.to_numeric(values, errors="coerce").abs().to_numpy(dtype="float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lg = np.log10(np.where(v > 0, v, np.nan))
+
+    def bins(x: np.ndarray) -> pd.Series:
+        return pd.Series([f"{int(b)}" if np.isfinite(b) else "z" for b in x], index=values.index, dtype="object")
+
+    return bins(np.floor(lg)), bins(np.floor(lg + 0.5))
+
+
 def _features(
-    claims: pd.DataFrame, entities: pd.DataFrame, numbers: pd.DataFrame, concepts: Mapping[str, Sequence[str]] | None
+    claims: pd.DataFrame, entities: pd.DataFrame, numbers: pd.DataFrame, lex: AlignmentLexicon
 ) -> pd.DataFrame:
     """Long table ``claim, feature, tf`` for every claim row (row position = claim id)."""
     from analysis.text import stopwords
 
     stop = stopwords()
-    words = pd.DataFrame({"claim": np.arange(len(claims)), "word": claims["content"].str.findall(_WORD)})
+    ents = _inside(claims, entities, ["text", "canonical"])
+    words = pd.DataFrame({"claim": np.arange(len(claims)), "word": claims["content"].str.lower().str.findall(_WORD)})
     words = words.explode("word").dropna(subset=["word"])
-    words = words[words["word"].str.contains(r"[^\W\d_]", regex=True)]
-    words = words[~words["word"].str.lower().isin(stop)]
-    concept_of = {stem(w): "C:" + name for name, ws in {**CONCEPTS, **(concepts or {})}.items() for w in ws}
+    # words of an entity mention are represented by the entity (aliases then match)
+    in_names = pd.DataFrame({"claim": ents["claim"].to_numpy(), "word": ents["text"].str.lower().str.findall(_WORD)})
+    in_names = in_names.explode("word").dropna(subset=["word"]).drop_duplicates()
+    words = words.merge(in_names.assign(_n=True), on=["claim", "word"], how="left")
+    words = words[words["_n"].isna() & ~words["word"].isin(stop)]
+    concept_of = lex.concept_of_stem()
     stems = {w: concept_of.get(stem(w), stem(w)) for w in words["word"].unique()}
     words["feature"] = words["word"].map(stems)
     words = words[words["feature"].str.len() >= 2]
-    keys = claims[["article_id", "sentence_id"]].assign(claim=np.arange(len(claims)))
-    ents = keys.merge(entities[["article_id", "sentence_id", "canonical"]], on=["article_id", "sentence_id"])
-    ents["feature"] = "E:" + ents["canonical"].astype(str)
-    nums = keys.merge(numbers[["article_id", "sentence_id", "value", "unit"]], on=["article_id", "sentence_id"])
-    nums["u"] = nums["unit"].astype(str).map(normalize_unit)
-    value_rows = nums.assign(feature="V:" + nums["u"] + "=" + nums["value"].map("{:g}".format))
-    unit_rows = nums.assign(feature="U:" + nums["u"])
-    long = pd.concat(
-        [words[["claim", "feature"]], ents[["claim", "feature"]], unit_rows[["claim", "feature"]],
-         value_rows[["claim", "feature"]]],
-        ignore_index=True,
-    )  # fmt: skip
+    ents = ents.assign(feature="E:" + ents["canonical"].astype(str))
+    nums = _inside(claims, numbers, ["value", "unit", *(["value_high"] if "value_high" in numbers else [])])
+    classes = lex.class_of_unit()
+    nums = nums.assign(u=nums["unit"].astype(str).map(lambda u: normalize_unit(u, classes)))
+    parts = [words[["claim", "feature"]], ents[["claim", "feature"]]]
+    if not nums.empty:
+        parts.append(nums.assign(feature="U:" + nums["u"])[["claim", "feature"]])
+        parts.append(
+            nums.assign(feature="V:" + nums["u"] + "=" + nums["value"].map("{:g}".format))[["claim", "feature"]]
+        )
+        ends = [nums["value"]] + ([nums["value_high"]] if "value_high" in nums else [])
+        for end in ends:
+            low, high = _magnitudes(end)
+            ok = pd.to_numeric(end, errors="coerce").notna()
+            for grid, bins in (("a", low), ("b", high)):
+                feat = "M:" + nums["u"] + "~" + grid + bins
+                parts.append(pd.DataFrame({"claim": nums["claim"][ok], "feature": feat[ok]}))
+    long = pd.concat(parts, ignore_index=True)
+    # a range's two ends in one bin count once
+    magnitude = long["feature"].str.startswith("M:")
+    long = pd.concat([long[~magnitude], long[magnitude].drop_duplicates()], ignore_index=True)
     return long.groupby(["claim", "feature"]).size().rename("tf").reset_index()
 
 
@@ -236,11 +418,15 @@ def _dedupe(features: pd.DataFrame, n_claims: int) -> tuple[pd.DataFrame, np.nda
     return units[["unit", "feature", "tf"]], unit_of
 
 
-def _tfidf(units: pd.DataFrame) -> pd.DataFrame:
+def _tfidf(units: pd.DataFrame, kind_weights: Mapping[str, float]) -> pd.DataFrame:
+    """TF-IDF weight of each (unit, feature) times its kind's weight; each unit's vector normalised."""
     n = units["unit"].nunique()
     df = units.groupby("feature")["unit"].nunique()
     w = units.assign(df=units["feature"].map(df))
-    w["w"] = (1 + np.log(w["tf"])) * np.log(1 + n / w["df"])
+    prefix = w["feature"].str.slice(0, 2)
+    kind = prefix.map({p + ":": k for p, k in _PREFIX_KIND.items()}).fillna("word")
+    w["w"] = (1 + np.log(w["tf"])) * np.log(1 + n / w["df"]) * kind.map(kind_weights).astype("float64")
+    w = w[w["w"] > 0]
     norm = np.sqrt((w["w"] ** 2).groupby(w["unit"]).transform("sum"))
     w["w"] = w["w"] / norm.where(norm > 0, 1)
     return w[["unit", "feature", "w", "df"]]
@@ -327,7 +513,14 @@ def _average_linkage(n: int, edges: pd.DataFrame, threshold: float) -> tuple[np.
 # --------------------------------------------------------------------------- table
 
 
-def _table(claims: pd.DataFrame, numbers: pd.DataFrame, cohesion: dict[int, float], min_sources: int) -> pd.DataFrame:
+def _table(
+    claims: pd.DataFrame,
+    numbers: pd.DataFrame,
+    cohesion: dict[int, float],
+    edges: pd.DataFrame,
+    min_sources: int,
+    classes: Mapping[str, str],
+) -> pd.DataFrame:
     claims = claims.copy()
     claims["own"] = (claims["quote"] == "none") & (claims["speaker"] == "")
     claims["who"] = claims["speaker"].where(~claims["own"], "(own voice)").astype(str)
@@ -341,13 +534,13 @@ def _table(claims: pd.DataFrame, numbers: pd.DataFrame, cohesion: dict[int, floa
     ranking = pd.DataFrame({"n": n_sources.reindex(first.index), "first": first})
     ranking = ranking.sort_values(["n", "first"], ascending=[False, True])
     number_of = {g: i + 1 for i, g in enumerate(ranking.index)}
-    rep = _representatives(claims)
+    rep = _representatives(claims, edges)
     # numbers in the sentences of each cell
     keys = claims[["group", "source", "article_id", "sentence_id"]].drop_duplicates()
     nums = keys.merge(numbers[["article_id", "sentence_id", "start", "text", "value", "unit"]],
                       on=["article_id", "sentence_id"])  # fmt: skip
     nums = nums.drop_duplicates(["group", "source", "article_id", "start"]).sort_values(["article_id", "start"])
-    nums["u"] = nums["unit"].astype(str).map(normalize_unit)
+    nums["u"] = nums["unit"].astype(str).map(lambda u: normalize_unit(u, classes))
     disagree = _disagreements(nums)
     num_text = nums.groupby(["group", "source"])["text"].agg("; ".join)
     g = claims.groupby(["group", "source"], sort=False)
@@ -384,12 +577,30 @@ def _table(claims: pd.DataFrame, numbers: pd.DataFrame, cohesion: dict[int, floa
     )  # fmt: skip
 
 
-def _representatives(claims: pd.DataFrame) -> pd.Series:
-    """The content text of each group's most typical claim: the most frequent stemmed bag, earliest on ties."""
-    counts = claims.groupby(["group", "unit"]).agg(n=("order", "size"), first=("order", "min")).reset_index()
-    best = counts.sort_values(["group", "n", "first"], ascending=[True, False, True]).drop_duplicates("group")
-    text = claims.set_index("order")["content"]
-    return pd.Series(best["first"].map(text).to_numpy(), index=best["group"].to_numpy()).str.strip()
+def _representatives(claims: pd.DataFrame, edges: pd.DataFrame) -> pd.Series:
+    """The content of each group's most central claim (the medoid), dateline-free, first letter capitalised.
+
+    A claim's centrality is the summed similarity to every other claim of its
+    group (an identical copy counts 1); the earliest claim wins ties.
+    """
+    per_unit = claims.groupby("unit").agg(n=("order", "size"), first=("order", "min"), group=("group", "first"))
+    score = (per_unit["n"] - 1).astype("float64")
+    if not edges.empty:
+        e = edges[edges["a"].isin(per_unit.index) & edges["b"].isin(per_unit.index)]
+        ga = per_unit["group"].reindex(e["a"]).to_numpy()
+        gb = per_unit["group"].reindex(e["b"]).to_numpy()
+        e = e[ga == gb]
+        na = per_unit["n"].reindex(e["a"]).to_numpy()
+        nb = per_unit["n"].reindex(e["b"]).to_numpy()
+        gain = pd.concat([pd.Series(e["sim"].to_numpy() * nb, index=e["a"].to_numpy()),
+                          pd.Series(e["sim"].to_numpy() * na, index=e["b"].to_numpy())])  # fmt: skip
+        score = score.add(gain.groupby(level=0).sum(), fill_value=0.0)
+    per_unit = per_unit.assign(score=score.reindex(per_unit.index).fillna(0.0))
+    best = per_unit.sort_values(["group", "score", "first"], ascending=[True, False, True]).drop_duplicates("group")
+    text = claims.set_index("order")["content"].astype(str).str.strip()
+    reps = best["first"].map(text)
+    reps = reps.str.slice(0, 1).str.upper() + reps.str.slice(1)
+    return pd.Series(reps.to_numpy(), index=best["group"].to_numpy())
 
 
 def _disagreements(nums: pd.DataFrame) -> pd.Series:
