@@ -95,6 +95,14 @@ class PatternScorer:
         """Split one whitespace-delimited token the way Pattern's tokenizer does."""
         if t.isalnum():  # no quote, apostrophe or punctuation: nothing to replace or split
             return [t]
+        body, last = t[:-1], t[-1]
+        if body.isalnum():  # a word and one mark, e.g. "said," (what _split_token does, directly)
+            if last == ".":
+                if t in self._abbreviations or any(r.match(t) for r in self._abbr_res):
+                    return [t]
+                return [body, last]
+            if last in self._punct and last not in _QUOTES:
+                return [body, last]
         for a, b in self._replace:
             if a in t:
                 t = t.replace(a, b)

@@ -36,6 +36,7 @@ class Token(NamedTuple):
     caps: bool  # word.isupper()
     clause_end: bool  # the token ends with , ; or :
     vader_hit: bool  # compound scores this word
+    vader_context: bool  # a word VADER's rules look at around a scored word (negation, booster, idiom, ...)
     pieces: str  # Pattern's pieces of the token, space-joined, original case ("" for none)
     pattern_hit: bool  # a lower-cased piece is a Pattern word, negation, "!" or emoticon
 
@@ -48,6 +49,7 @@ class Sentence(NamedTuple):
     caps: tuple[bool, ...]
     clause_ends: tuple[bool, ...]
     vader_hits: list[int]  # positions compound scores
+    vader_context: tuple[bool, ...]  # per token: VADER's rules look at it (see VaderScorer.is_context)
     pattern_text: str  # Pattern's pieces joined with spaces, before its cross-token rules
     pattern_hit: bool  # some piece can change Pattern's scores
 
@@ -57,7 +59,7 @@ class Sentence(NamedTuple):
         return self.words, self.lows, self.caps, self.clause_ends
 
 
-_EMPTY = Sentence((), (), (), (), [], "", False)
+_EMPTY = Sentence((), (), (), (), [], (), "", False)
 
 
 class SharedTokenizer:
@@ -80,7 +82,8 @@ class SharedTokenizer:
         pattern = self.pattern
         if t.isalnum():  # the common case: nothing to strip or split
             low = t.lower()
-            return (t, low, t.isupper(), False, self.vader.is_hit(low), t, pattern.is_hit(low))
+            vader = self.vader
+            return (t, low, t.isupper(), False, vader.is_hit(low), vader.is_context(low), t, pattern.is_hit(low))
         word, low, caps, clause_end = self.vader.word_entry(t)
         pieces = pattern.pieces_of(t)
         return (
@@ -89,6 +92,7 @@ class SharedTokenizer:
             caps,
             clause_end,
             self.vader.is_hit(low),
+            self.vader.is_context(low),
             " ".join(pieces),
             any(pattern.is_hit(p.lower()) for p in pieces),
         )
@@ -109,13 +113,14 @@ class SharedTokenizer:
                 if entry is None:
                     t = parts[k]
                     entries[k] = cache[t] = self._token(t)
-        words, lows, caps, clause_ends, vader_hit, pieces, pattern_hit = zip(*entries, strict=True)
+        words, lows, caps, clause_ends, vader_hit, vader_context, pieces, pattern_hit = zip(*entries, strict=True)
         return Sentence(
             words,
             lows,
             caps,
             clause_ends,
             list(compress(range(len(words)), vader_hit)),
+            vader_context,
             " ".join(filter(None, pieces)),
             any(pattern_hit),
         )

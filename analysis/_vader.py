@@ -49,6 +49,12 @@ class VaderScorer:
         self._idiom_words = frozenset(
             max(key.split(), key=lambda w: (len(w), w)) for key in (*self.special_cases, *self.boosters) if " " in key
         )
+        self._context_words = (
+            self.negations
+            | {k for k in self.boosters if " " not in k}
+            | {"no", "never", "so", "this", "least", "without", "kind"}
+            | self._idiom_words
+        )
 
     # -- tokens -----------------------------------------------------------------------------
     def _demojize(self, text: str) -> str:
@@ -97,6 +103,16 @@ class VaderScorer:
         if len(stripped) <= 2:
             stripped = t
         return stripped, stripped.lower(), stripped.isupper(), t.endswith((",", ";", ":"))
+
+    def is_context(self, low: str) -> bool:
+        """True when the rules around a scored word look at this word.
+
+        Negations (and any "n't" form), boosters, "no", "never", "so", "this",
+        "least", "without", "kind" and the words of multi-word idioms. A scored
+        word with none of these among the three words before it and the two after
+        it (nor itself one) has its lexicon valence, changed only by ALL-CAPS.
+        """
+        return low in self._context_words or "n't" in low
 
     def is_hit(self, low: str) -> bool:
         """True when ``compound`` scores the lower-cased word (in the lexicon, not a booster)."""
@@ -245,6 +261,7 @@ class VaderScorer:
         text: str,
         tokens: tuple[Sequence[str], Sequence[str], Sequence[bool], Sequence[bool]] | None = None,
         hits: list[int] | None = None,
+        context: Sequence[bool] | None = None,
     ) -> float:
         """Return ``polarity_scores(text)["compound"]`` of vaderSentiment.
 
@@ -252,6 +269,8 @@ class VaderScorer:
             text: one sentence.
             tokens: the result of :meth:`tokens` for ``text`` when already computed.
             hits: the positions of the words :meth:`is_hit` accepts, when already known.
+            context: per token, :meth:`is_context`, when already known; a scored word
+                with no context word near it then skips the rules that cannot apply.
 
         Returns:
             The compound score in [-1, 1], rounded to four decimals as VADER does.
@@ -268,7 +287,14 @@ class VaderScorer:
         n_caps = sum(caps)
         cap_diff = 0 < len(words) - n_caps < len(words)
         values: dict[int, float] = {}
+        c_incr = self.c_incr
         for i in hits:
+            if context is not None and not any(context[i - 3 if i > 3 else 0 : i + 3]):
+                value = lex[lows[i]]
+                if cap_diff and caps[i]:
+                    value = value + c_incr if value > 0 else value - c_incr
+                values[i] = value
+                continue
             if lows[i] == "kind" and i < len(lows) - 1 and lows[i + 1] == "of":
                 continue
             values[i] = self._valence(i, lows, caps, cap_diff)

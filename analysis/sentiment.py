@@ -101,6 +101,7 @@ NEGATION_WINDOW = 3
 
 _LEXICON_KEYS = frozenset({"version", "inherit", "words", "phrases", "negations", "boosters"})
 _MAX_VALENCE = 4.0
+_BOOST_STEPS = ((1, 1.0), (2, 0.95), (3, 0.9))  # VADER's damping of a booster 1, 2, 3 words back
 
 
 # -- lexicon ------------------------------------------------------------------------------------
@@ -321,10 +322,11 @@ def _lexical_tone(
                     negated_until = i
     but_at = lows.index("but") if "but" in lows else -1
     total = 0.0
+    boosted = not boosters.keys().isdisjoint(lows)
     for i, value in scored.items():
         if cap_diff and caps[i]:
             value = value + c_incr if value > 0 else value - c_incr
-        for back, damp in ((1, 1.0), (2, 0.95), (3, 0.9)):
+        for back, damp in _BOOST_STEPS if boosted else ():
             j = i - back
             if j < 0:
                 break
