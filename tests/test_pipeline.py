@@ -98,7 +98,7 @@ def test_empty_result_has_typed_columns():
 
 
 def test_configuration_is_never_silently_ignored(tmp_path):
-    with pytest.raises(Exception, match="spacy|spaCy"):
+    with pytest.raises(analysis.MissingResourceError, match=r"(?i)spacy"):
         analysis.analyze_text("Putin spoke.", entity_method="spacy", entity_model="no_such_model_xx")
     with pytest.raises(FileNotFoundError):
         analysis.analyze_text("Putin spoke.", aliases=tmp_path / "missing.yml")
