@@ -292,8 +292,19 @@ def claim_alignment(
     if claims.empty:
         return _empty()
     claims = _content_spans(result, claims, scope.sentences)
-    features = _features(claims, scope.entities, scope.numbers, lex)
-    units, unit_of = _dedupe(features, len(claims))
+    ents = _inside(claims, scope.entities, ["text", "canonical"])
+    nums = _inside(claims, scope.numbers, ["value", "unit", *(["value_high"] if "value_high" in scope.numbers else [])])
+    # claims with the same content, entities and numbers have the same features: extract them once
+    proto_of, first = _prototypes(claims, ents, nums)
+    renumber = pd.Series(np.arange(len(first)), index=first)
+    features = _features(
+        claims.iloc[first].reset_index(drop=True),
+        _renumbered(ents, renumber),
+        _renumbered(nums, renumber),
+        lex,
+    )
+    units, unit_of_proto = _dedupe(features, len(first))
+    unit_of = unit_of_proto[proto_of]
     tfidf = _tfidf(units, kind_weights)
     edges = _candidate_similarities(tfidf, claims, unit_of, max_df)
     group_of_unit, sims = _average_linkage(len(set(unit_of)), edges, threshold)
@@ -362,14 +373,14 @@ def _magnitudes(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     return bins(np.floor(lg)), bins(np.floor(lg + 0.5))
 
 
-def _features(
-    claims: pd.DataFrame, entities: pd.DataFrame, numbers: pd.DataFrame, lex: AlignmentLexicon
-) -> pd.DataFrame:
-    """Long table ``claim, feature, tf`` for every claim row (row position = claim id)."""
+def _features(claims: pd.DataFrame, ents: pd.DataFrame, nums: pd.DataFrame, lex: AlignmentLexicon) -> pd.DataFrame:
+    """Long table ``claim, feature, tf`` for every claim row (row position = claim id).
+
+    ``ents`` and ``nums`` are the entity and number rows inside each claim's content (:func:`_inside`).
+    """
     from analysis.text import stopwords
 
     stop = stopwords()
-    ents = _inside(claims, entities, ["text", "canonical"])
     words = pd.DataFrame({"claim": np.arange(len(claims)), "word": claims["content"].str.lower().str.findall(_WORD)})
     words = words.explode("word").dropna(subset=["word"])
     # words of an entity mention are represented by the entity (aliases then match)
@@ -382,7 +393,6 @@ def _features(
     words["feature"] = words["word"].map(stems)
     words = words[words["feature"].str.len() >= 2]
     ents = ents.assign(feature="E:" + ents["canonical"].astype(str))
-    nums = _inside(claims, numbers, ["value", "unit", *(["value_high"] if "value_high" in numbers else [])])
     classes = lex.class_of_unit()
     nums = nums.assign(u=nums["unit"].astype(str).map(lambda u: normalize_unit(u, classes)))
     parts = [words[["claim", "feature"]], ents[["claim", "feature"]]]
@@ -405,13 +415,51 @@ def _features(
     return long.groupby(["claim", "feature"]).size().rename("tf").reset_index()
 
 
+def _hash_rows(keys: pd.Series, claim: np.ndarray, n_claims: int, seed: int) -> np.ndarray:
+    """Order-free 64-bit hash of each claim's multiset of ``keys`` (0 for none): sum of random words per key."""
+    codes, uniques = pd.factorize(keys, sort=True)
+    words = np.random.default_rng(seed).integers(1, 2**63, size=max(len(uniques), 1), dtype=np.uint64)
+    out = np.zeros(n_claims, dtype=np.uint64)
+    np.add.at(out, claim, words[codes])  # wraps modulo 2**64
+    return out
+
+
+def _prototypes(claims: pd.DataFrame, ents: pd.DataFrame, nums: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each claim's prototype (same content text, entities and numbers) and the first claim of each prototype."""
+    n = len(claims)
+    content, _ = pd.factorize(claims["content"], sort=False)
+    ent_key = ents["canonical"].astype(str) + "\x1f" + ents["text"].astype(str)
+    num_key = nums["unit"].astype(str) + "\x1f" + nums["value"].map("{:g}".format).astype(str)
+    if "value_high" in nums:
+        num_key = num_key + "\x1f" + nums["value_high"].map("{:g}".format).astype(str)
+    key = pd.DataFrame(
+        {
+            "content": content,
+            "ents": _hash_rows(ent_key, ents["claim"].to_numpy(), n, 1),
+            "nums": _hash_rows(num_key, nums["claim"].to_numpy(), n, 2),
+        }
+    )
+    proto_of = key.groupby(["content", "ents", "nums"], sort=False).ngroup().to_numpy()
+    first = pd.Series(np.arange(n)).groupby(proto_of).min().to_numpy()
+    return proto_of, first
+
+
+def _renumbered(rows: pd.DataFrame, renumber: pd.Series) -> pd.DataFrame:
+    """Rows of prototype claims only, with ``claim`` renumbered to the prototype's position."""
+    rows = rows[rows["claim"].isin(renumber.index)]
+    return rows.assign(claim=rows["claim"].map(renumber).to_numpy())
+
+
 def _dedupe(features: pd.DataFrame, n_claims: int) -> tuple[pd.DataFrame, np.ndarray]:
     """Merge claims with identical feature bags into units; return ``unit, feature, tf`` and each claim's unit."""
-    sig = (
-        (features["feature"] + "\x1f" + features["tf"].astype(str)).groupby(features["claim"]).agg("\x1e".join)
-    ).reindex(range(n_claims), fill_value="")
-    codes, _ = pd.factorize(sig, sort=False)
-    unit_of = np.asarray(codes, dtype="int64")
+    bag = features["feature"] + "\x1f" + features["tf"].astype(str)
+    sig = pd.DataFrame(
+        {
+            "a": _hash_rows(bag, features["claim"].to_numpy(), n_claims, 3),
+            "b": _hash_rows(bag, features["claim"].to_numpy(), n_claims, 4),
+        }
+    )
+    unit_of = sig.groupby(["a", "b"], sort=False).ngroup().to_numpy().astype("int64")
     first = pd.Series(np.arange(n_claims)).groupby(unit_of).min()
     units = features[features["claim"].isin(first.to_numpy())].copy()
     units["unit"] = unit_of[units["claim"].to_numpy()]

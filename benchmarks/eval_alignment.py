@@ -126,7 +126,7 @@ def main() -> int:
     for event, k in keys.items():
         for t in args.thresholds:
             p, r, f = score(result, k, event, t)
-            print(f"{event:32s} threshold {t:.2f}: P {p:.2f} R {r:.2f} F1 {f:.2f}")
+            print(f"{event:32s} threshold {t:.3f}: P {p:.2f} R {r:.2f} F1 {f:.2f}")
     return 0
 
 
