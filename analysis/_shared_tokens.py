@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from functools import cache
 from itertools import compress
+from sys import intern
 from typing import NamedTuple
 
 _CACHE_LIMIT = 200_000
@@ -78,22 +79,27 @@ class SharedTokenizer:
         self._cache.clear()
 
     def _token(self, t: str) -> tuple:
-        """Return the :class:`Token` fields of one whitespace-delimited token (a plain tuple)."""
-        pattern = self.pattern
+        """Return the :class:`Token` fields of one whitespace-delimited token (a plain tuple).
+
+        Equal strings are interned (the key, VADER's word, its lower case, the
+        pieces), so a token usually points to one string object: a sentence then
+        touches less memory, which is most of the cost on a large vocabulary.
+        """
+        vader, pattern = self.vader, self.pattern
+        t = intern(t)
         if t.isalnum():  # the common case: nothing to strip or split
-            low = t.lower()
-            vader = self.vader
+            low = intern(t.lower())
             return (t, low, t.isupper(), False, vader.is_hit(low), vader.is_context(low), t, pattern.is_hit(low))
-        word, low, caps, clause_end = self.vader.word_entry(t)
+        word, low, caps, clause_end = vader.word_entry(t)
         pieces = pattern.pieces_of(t)
         return (
-            word,
-            low,
+            intern(word),
+            intern(low),
             caps,
             clause_end,
-            self.vader.is_hit(low),
-            self.vader.is_context(low),
-            " ".join(pieces),
+            vader.is_hit(low),
+            vader.is_context(low),
+            intern(" ".join(pieces)),
             any(pattern.is_hit(p.lower()) for p in pieces),
         )
 
@@ -109,10 +115,9 @@ class SharedTokenizer:
         if None in entries:
             if len(cache) >= _CACHE_LIMIT:
                 cache.clear()
-            for k, entry in enumerate(entries):
-                if entry is None:
-                    t = parts[k]
-                    entries[k] = cache[t] = self._token(t)
+            for t in set(parts).difference(cache):
+                cache[intern(t)] = self._token(t)
+            entries = list(map(cache.__getitem__, parts))
         words, lows, caps, clause_ends, vader_hit, vader_context, pieces, pattern_hit = zip(*entries, strict=True)
         return Sentence(
             words,

@@ -396,7 +396,7 @@ def _score_one(text: str, lex: ToneLexicon, scorers: tuple | None = None) -> tup
         polarity, subjectivity = pattern.score(text)
     else:
         tokens = shared.vader_tokens
-        compound = vader.compound(text, tokens, shared.vader_hits) if shared.vader_hits else 0.0
+        compound = vader.compound(text, tokens, shared.vader_hits, shared.vader_context) if shared.vader_hits else 0.0
         polarity, subjectivity = pattern.score_pieces(shared.pattern_text, shared.pattern_hit)
     lexical = _lexical_tone(text, tokens, lex, vader)
     tone = TONE_WEIGHT * lexical + (1.0 - TONE_WEIGHT) * polarity
