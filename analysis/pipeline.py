@@ -21,7 +21,7 @@ import pandas as pd
 
 from analysis.corpus import Article, Corpus, load_corpus
 from analysis.result import Analysis
-from analysis.text import Document, process
+from analysis.text import process
 
 #: Above this many articles a progress bar is shown when ``progress=None``.
 PROGRESS_THRESHOLD = 50
@@ -75,7 +75,7 @@ class _Stages:
                 "text": s.text,
                 "kind": s.kind,
                 "is_debris": s.is_debris,
-                "n_words": _count_words(doc, s.index),
+                "n_words": doc.sentence_n_words(s.index),
                 "is_claim": s.index in claim_sentences,
             }
             for s in doc.sentences
@@ -87,10 +87,6 @@ class _Stages:
             for row in rows:
                 row["article_id"] = article_id
         return tables
-
-
-def _count_words(doc: Document, index: int) -> int:
-    return sum(1 for t in doc.sentence_tokens(index) if any(ch.isalnum() for ch in t.text))
 
 
 _WORKER_STAGES: _Stages | None = None

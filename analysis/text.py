@@ -124,11 +124,19 @@ class Document:
     @property
     def n_words(self) -> int:
         """Number of word tokens (tokens with at least one letter or digit)."""
-        return sum(1 for token in self.tokens if _is_word(token.text))
+        return sum(map(is_word, (token.text for token in self.tokens)))
+
+    def sentence_n_words(self, index: int) -> int:
+        """Number of word tokens in sentence ``index``."""
+        return sum(map(is_word, (token.text for token in self.sentence_tokens(index))))
 
 
-def _is_word(token: str) -> bool:
-    return any(ch.isalnum() for ch in token)
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def is_word(token: str) -> bool:
+    """True for a token with at least one letter or digit (not punctuation or a symbol)."""
+    return token.isalnum() or _LETTER_OR_DIGIT.search(token) is not None
 
 
 @cache
