@@ -94,7 +94,9 @@ _WORKER_STAGES: _Stages | None = None
 
 def _init_worker(options: Options) -> None:
     global _WORKER_STAGES
-    _WORKER_STAGES = _Stages(options)
+    # Forked workers inherit the parent's stages with their lexicons already loaded.
+    if _WORKER_STAGES is None or _WORKER_STAGES.options != options:
+        _WORKER_STAGES = _Stages(options)
 
 
 def _run_in_worker(item: tuple[str, str, str]) -> dict[str, list[dict]]:
@@ -141,13 +143,22 @@ def analyze(
     if jobs == 1 or len(items) < 2:
         results: Iterator = (stages.run(*item) for item in items)
         return _collect(corpus, _with_progress(results, len(items), show))
+    import itertools
     import multiprocessing
 
+    global _WORKER_STAGES
+    # The first article runs here: it loads every lexicon and gazetteer once, and
+    # forked workers then share them instead of loading their own copies.
+    first = stages.run(*items[0])
+    _WORKER_STAGES = stages
     context = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
     chunksize = max(1, min(16, len(items) // (jobs * 8) or 1))
-    with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
-        results = pool.imap(_run_in_worker, items, chunksize=chunksize)
-        return _collect(corpus, _with_progress(results, len(items), show))
+    try:
+        with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+            results = itertools.chain([first], pool.imap(_run_in_worker, items[1:], chunksize=chunksize))
+            return _collect(corpus, _with_progress(results, len(items), show))
+    finally:
+        _WORKER_STAGES = None
 
 
 def _with_progress(results: Iterator, total: int, show: bool) -> Iterator:
