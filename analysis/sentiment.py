@@ -31,6 +31,13 @@ How ``tone`` is computed
      window stops at a clause boundary (a comma, semicolon, colon or "but").
      VADER looks three words back from each rated word and checks negation only
      through unrated words, so "not a good" and "not, good" are both negated;
+   * two news rules for negation (lists in ``tone.yml``, see
+     :func:`_negation_scope`): a negated verb of continuation ("the ceasefire
+     is not holding", "isn't working") turns mildly negative and flips its
+     subject's words; a denying quantifier ("no", "not a single", "not one")
+     with a verb of remaining ("remains", "survives") covers its whole clause,
+     so "not a single settlement remains under terrorist control" is good news.
+     Checked on the rated sets: no set loses agreement (``benchmarks/RESULTS.md``);
    * "but": words before the first "but" count half, after it one and a half,
      by position. VADER finds each score with ``list.index`` (the first equal
      value), so when the same value occurs twice ("good ... but ... good") it
@@ -51,8 +58,9 @@ How ``tone`` is computed
    [-1, 1], so ``tone`` does too.
 
 ``tone`` remains a lexicon score: it does not know who is speaking, irony, or
-that "not a single settlement remains under terrorist control" is good news
-for the speaker. Read it as "how charged is the wording", compare it between
+whose good news a sentence is ("the offensive is not stalling" is good for
+one side); negation rules beyond the two above (e.g. "the fighting is not
+ending") are not handled. Read it as "how charged is the wording", compare it between
 sources on the same event, and look at the sentences behind any number
 (``compare.evidence``).
 
@@ -99,7 +107,21 @@ TONE_WEIGHT = 0.6
 #: Tokens after a negation whose valence is flipped.
 NEGATION_WINDOW = 3
 
-_LEXICON_KEYS = frozenset({"version", "inherit", "words", "phrases", "negations", "boosters"})
+_LEXICON_KEYS = frozenset(
+    {"version", "inherit", "words", "phrases", "negations", "boosters", "when_negated", "persistence"}
+)
+#: Negations that deny the existence of the subject ("no", "not a single", "not one", ...).
+_QUANTIFIER_NEGATIONS = frozenset({"no", "none", "nothing", "neither", "nobody"})
+#: How far after such a negation a persistence verb may come ("not a single settlement remains").
+_PERSISTENCE_REACH = 7
+#: Auxiliaries before "not"/"never" that make it negate the clause's verb ("is not holding").
+_AUXILIARIES = frozenset(
+    "is are was were am be been has have had does do did will would can could shall should may might must".split()
+)
+#: Words allowed between a negation and a negated verb of continuation ("has not been working").
+_VERB_GAP = frozenset({"be", "been", "yet", "really", "always", "ever", "fully", "properly", "quite"})
+#: How many tokens before a verb negation its subject may start ("the ceasefire in Idlib is not holding").
+_SUBJECT_REACH = 5
 _MAX_VALENCE = 4.0
 _BOOST_STEPS = ((1, 1.0), (2, 0.95), (3, 0.9))  # VADER's damping of a booster 1, 2, 3 words back
 
@@ -113,6 +135,10 @@ class ToneLexicon:
         words: lower-case word -> valence on VADER's -4 .. 4 scale.
         phrases: tuple of lower-case words -> valence, scored at the last word.
         negations: words that negate the next tokens.
+        when_negated: words with no valence of their own (verbs of continuation,
+            "holding", "working") -> their valence when negated.
+        persistence: verbs of remaining or existing ("remains", "survives") that
+            widen a quantifier negation to the end of its clause.
         boosters: intensifier -> added intensity.
         source: where the adjustments came from (for messages).
     """
@@ -122,6 +148,8 @@ class ToneLexicon:
     negations: frozenset[str] = frozenset()
     boosters: dict[str, float] = field(default_factory=dict)
     source: str = "<default>"
+    when_negated: dict[str, float] = field(default_factory=dict)
+    persistence: frozenset[str] = frozenset()
 
     @cached_property
     def phrase_ends(self) -> frozenset[str]:
@@ -175,7 +203,7 @@ def _validate(doc: object, where: str, path: Path | None) -> dict:
         )
     if "inherit" in doc and not isinstance(doc["inherit"], bool):
         raise fail(["inherit"], "'inherit' must be true or false")
-    for section in ("words", "phrases", "boosters"):
+    for section in ("words", "phrases", "boosters", "when_negated"):
         entries = doc.get(section) or {}
         if not isinstance(entries, Mapping):
             raise fail([section], f"'{section}' must map words to numbers, e.g. `killed: -3.0`")
@@ -186,13 +214,14 @@ def _validate(doc: object, where: str, path: Path | None) -> dict:
                 raise fail([section, key], f"{key!r} needs a number, got {value!r}")
             if section != "boosters" and abs(value) > _MAX_VALENCE:
                 raise fail([section, key], f"{key!r}: {value} is outside VADER's scale -4 .. 4")
-            if section == "words" and len(key.split()) != 1:
+            if section in ("words", "when_negated") and len(key.split()) != 1:
                 raise fail([section, key], f"{key!r} has several words; put it under 'phrases'")
             if section == "phrases" and len(key.split()) < 2:
                 raise fail([section, key], f"{key!r} is one word; put it under 'words'")
-    negations = doc.get("negations") or []
-    if not isinstance(negations, list) or not all(isinstance(w, str) for w in negations):
-        raise fail(["negations"], "'negations' must be a list of words, e.g. `[no longer]`")
+    for section, example in (("negations", "[no longer]"), ("persistence", "[remains, survives]")):
+        listed = doc.get(section) or []
+        if not isinstance(listed, list) or not all(isinstance(w, str) for w in listed):
+            raise fail([section], f"'{section}' must be a list of words, e.g. `{example}`")
     return dict(doc)
 
 
@@ -205,11 +234,15 @@ def _merge(base: ToneLexicon | None, doc: dict, source: str) -> ToneLexicon:
         phrases: dict[tuple[str, ...], float] = {}
         negations = set(vader.negations) | {"no"}
         boosters = dict(vader.boosters)
+        when_negated: dict[str, float] = {}
+        persistence: set[str] = set()
     else:
         words = dict(base.words)
         phrases = dict(base.phrases)
         negations = set(base.negations)
         boosters = dict(base.boosters)
+        when_negated = dict(base.when_negated)
+        persistence = set(base.persistence)
     for word, value in (doc.get("words") or {}).items():
         words[word.strip().lower()] = float(value)
     for phrase, value in (doc.get("phrases") or {}).items():
@@ -217,7 +250,10 @@ def _merge(base: ToneLexicon | None, doc: dict, source: str) -> ToneLexicon:
     negations.update(w.strip().lower() for w in doc.get("negations") or [])
     for word, value in (doc.get("boosters") or {}).items():
         boosters[word.strip().lower()] = float(value)
-    return ToneLexicon(words, phrases, frozenset(negations), boosters, source)
+    for word, value in (doc.get("when_negated") or {}).items():
+        when_negated[word.strip().lower()] = float(value)
+    persistence.update(w.strip().lower() for w in doc.get("persistence") or [])
+    return ToneLexicon(words, phrases, frozenset(negations), boosters, source, when_negated, frozenset(persistence))
 
 
 @cache
@@ -279,7 +315,8 @@ def _lexical_tone(
         return 0.0
     valences = lex.words
     phrase_ends = lex.phrase_ends
-    if valences.keys().isdisjoint(lows) and phrase_ends.isdisjoint(lows):
+    when_negated = lex.when_negated
+    if valences.keys().isdisjoint(lows) and phrase_ends.isdisjoint(lows) and when_negated.keys().isdisjoint(lows):
         return 0.0
     boosters = lex.boosters
     negations = lex.negations
@@ -297,29 +334,20 @@ def _lexical_tone(
                         for j in range(i - k + 1, i):
                             scored.pop(j, None)
                         scored[i] = value
-    if not scored:
-        return 0.0
     for i in list(scored):
         low = lows[i]
         if low in boosters:
             del scored[i]
         elif low == "no" and i < n - 1 and lows[i + 1] in valences:
             scored[i] = 0.0
+    negated: set[int] = set()
+    fixed: dict[int, float] = {}
+    if "n't" in joined or not negations.isdisjoint(lows):
+        negated, fixed = _negation_scope(lows, clause_ends, lex)
+        scored.update(fixed)
     if not scored:
         return 0.0
     cap_diff = 0 < n - sum(caps) < n
-    negated: set[int] = set()
-    if "n't" in joined or not negations.isdisjoint(lows):
-        negated_until = -1
-        for i, low in enumerate(lows):
-            if i <= negated_until:
-                negated.add(i)
-                if clause_ends[i] or low == "but":
-                    negated_until = i
-            if low in negations or "n't" in low:
-                negated_until = i + NEGATION_WINDOW
-                if clause_ends[i]:
-                    negated_until = i
     but_at = lows.index("but") if "but" in lows else -1
     total = 0.0
     boosted = not boosters.keys().isdisjoint(lows)
@@ -336,7 +364,7 @@ def _lexical_tone(
                 if cap_diff and caps[j]:
                     s = s + c_incr if value > 0 else s - c_incr
                 value += s * damp
-        if i in negated:
+        if i in negated and i not in fixed:
             value *= n_scalar
         if but_at >= 0:
             if i < but_at:
@@ -350,6 +378,86 @@ def _lexical_tone(
     elif total < 0:
         total -= emphasis
     return total / math.sqrt(total * total + 15.0)
+
+
+def _negation_scope(
+    lows: Sequence[str], clause_ends: Sequence[bool], lex: ToneLexicon
+) -> tuple[set[int], dict[int, float]]:
+    """Return the positions a negation covers, and the values of negated neutral words.
+
+    A negation covers the next ``NEGATION_WINDOW`` tokens, stopping at a clause
+    boundary (a token ending in ``,`` ``;`` ``:``, or "but"). Two news rules
+    (words from ``lex.when_negated`` and ``lex.persistence``):
+
+    * a negated verb of continuation ("not holding", "isn't working", "has
+      never worked") takes its ``when_negated`` valence when it follows the
+      negation directly (or after "be", "been", "yet", ...; not after the
+      determiner "no": "no holds barred"). When the negation negates a verb
+      phrase (an "n't" form, or "not"/"never" after an auxiliary), it also
+      reaches back to the rated words of its clause up to five tokens before it,
+      the subject: "the ceasefire" in "the ceasefire is not holding" flips;
+    * a quantifier negation ("no", "none", "nothing", "not a single", "not one",
+      "not any") followed in its clause by a persistence verb ("remains",
+      "survives", "exists") covers the rest of the clause: "not a single
+      settlement remains under terrorist control" denies the negative state.
+
+    Args:
+        lows: lower-cased tokens.
+        clause_ends: per token, whether it ends with ``,`` ``;`` or ``:``.
+        lex: the tone lexicon.
+
+    Returns:
+        ``(negated positions, {position: valence} for negated when_negated words)``.
+    """
+    negations = lex.negations
+    when_negated = lex.when_negated
+    persistence = lex.persistence
+    n = len(lows)
+    negated: set[int] = set()
+    fixed: dict[int, float] = {}
+    negated_until = -1
+    negation_at = -1
+    clause_start = negation_clause_start = 0
+    for i, low in enumerate(lows):
+        boundary = clause_ends[i] or low == "but"
+        if i <= negated_until:
+            negated.add(i)
+            value = when_negated.get(low)
+            if value is not None and lows[negation_at] != "no":
+                gap = i - negation_at
+                if gap == 1 or (gap == 2 and lows[i - 1] in _VERB_GAP):
+                    fixed[i] = value
+                    negation = lows[negation_at]
+                    if "n't" in negation or (negation_at > 0 and lows[negation_at - 1] in _AUXILIARIES):
+                        start = max(negation_clause_start, negation_at - _SUBJECT_REACH)
+                        negated.update(range(start, negation_at))
+            if boundary:
+                negated_until = i
+        if low in negations or "n't" in low:
+            negated_until = i + NEGATION_WINDOW
+            negation_at, negation_clause_start = i, clause_start
+            if clause_ends[i]:
+                negated_until = i
+            elif persistence and _denies_existence(lows, clause_ends, i, persistence):
+                negated_until = n - 1  # to the end of the clause (cut at the boundary above)
+        if boundary:
+            clause_start = i + 1
+    return negated, fixed
+
+
+def _denies_existence(lows: Sequence[str], clause_ends: Sequence[bool], i: int, persistence: frozenset[str]) -> bool:
+    """True when the negation at ``i`` quantifies its subject and a persistence verb follows in the clause."""
+    low = lows[i]
+    if low not in _QUANTIFIER_NEGATIONS:
+        after = tuple(lows[i + 1 : i + 3])
+        if not (low == "not" and (after[:1] in (("one",), ("any",)) or after == ("a", "single"))):
+            return False
+    for j in range(i + 1, min(len(lows), i + 1 + _PERSISTENCE_REACH)):
+        if lows[j] in persistence:
+            return True
+        if clause_ends[j] or lows[j] == "but":
+            return False
+    return False
 
 
 def score_sentence(text: str, *, lexicon: str | Path | Mapping | ToneLexicon | None = None) -> dict[str, float]:

@@ -17,7 +17,7 @@ from analysis._pattern import PatternScorer
 from analysis._vader import VaderScorer, get_scorer
 from analysis.errors import LexiconError
 from analysis.evaluation import sentiment as evaluation
-from analysis.sentiment import article_scores, entity_tone, load_tone_lexicon, score_sentences
+from analysis.sentiment import article_scores, entity_tone, load_tone_lexicon, score_sentence, score_sentences
 
 DATA = Path(__file__).parent / "data"
 
@@ -35,12 +35,19 @@ NEWS = [
     "The minister praised the rescue workers.",
     "Civilian casualties rose after the massacre.",
     "The army reported no casualties.",
+    "The ceasefire is not holding.",
+    "Not a single settlement remains under the terrorist group's control.",
+    "The ceasefire in Idlib is not holding.",
+    "Peace talks have not been progressing.",
+    "No hostages remain in the hands of the militants.",
+    "The government sharply criticised the attack.",
+    "Leaders praised the agreement, but residents only agreed reluctantly.",
 ]
 
 # tone, polarity, subjectivity, compound (measured with TONE_WEIGHT = 0.6 and the packaged tone.yml)
 GOLDEN = [
     (0.3035, 0.1000, 0.4000, 0.0000),
-    (-0.3201, 0.0357, 0.2143, -0.6908),
+    (0.2812, 0.0357, 0.2143, -0.6908),
     (-0.3351, -0.1500, 0.0000, -0.4585),
     (-0.8373, -0.8750, 1.0000, -0.8122),
     (-0.8278, -0.8750, 1.0000, -0.7964),
@@ -52,6 +59,13 @@ GOLDEN = [
     (0.4548, 0.0000, 0.0000, 0.7579),
     (-0.2665, 0.6000, 0.9500, 0.0000),
     (0.2501, 0.0000, 0.0000, -0.2960),
+    (-0.3000, 0.0000, 0.0000, 0.0000),
+    (0.2812, 0.0357, 0.2143, -0.6908),
+    (-0.3000, 0.0000, 0.0000, 0.0000),
+    (-0.3073, 0.0000, 0.0000, 0.5423),
+    (0.3400, 0.0000, 0.0000, -0.2960),
+    (-0.5029, -0.1250, 0.7500, -0.7096),
+    (0.3857, 0.0000, 1.0000, 0.4854),
 ]
 
 ODD = [
@@ -128,6 +142,62 @@ def test_news_adjustments_change_tone_not_raw_scores():
     liberated, no_casualties = score_sentences([NEWS[0], NEWS[12]]).itertuples(index=False)
     assert liberated.compound == 0.0 and liberated.tone > 0.25  # "liberated" is missing from VADER
     assert no_casualties.compound < 0 < no_casualties.tone  # "no casualties" is good news
+
+
+def test_news_negation_signs():
+    frame = score_sentences(NEWS)
+    tone = dict(zip(NEWS, frame["tone"], strict=True))
+    compound = dict(zip(NEWS, frame["compound"], strict=True))
+    # a denied negative state is good news; VADER reads "terrorist" and stays negative
+    assert tone["Not a single settlement remains under the terrorist group's control."] > 0.2
+    assert compound["Not a single settlement remains under the terrorist group's control."] < 0
+    assert tone["No hostages remain in the hands of the militants."] > 0.2
+    # a negated verb of continuation turns its positive subject negative; VADER sees no sentiment word
+    assert tone["The ceasefire is not holding."] < -0.2 < 0.2 < score_sentence("The ceasefire is holding.")["tone"]
+    assert compound["The ceasefire is not holding."] == 0.0
+    assert tone["The ceasefire in Idlib is not holding."] < -0.2
+    talks = "Peace talks have not been progressing."
+    assert tone[talks] < -0.2 < 0.5 < compound[talks]
+
+
+def test_negated_neutral_verb_alone_is_mildly_negative():
+    tone = score_sentence("The power grid in Aleppo is not working.")["tone"]
+    assert -0.25 < tone < -0.1
+    assert score_sentence("The power grid in Aleppo is working.")["tone"] == 0.0
+
+
+def test_news_negation_rules_stay_narrow():
+    lex = load_tone_lexicon()
+    tokens = get_scorer().tokens
+
+    def scope(text):
+        _w, lows, _c, ends = tokens(text)
+        return sentiment._negation_scope(lows, ends, lex)
+
+    # "no" + persistence verb: the negation covers the clause (0 no ... 8 militants)
+    assert scope("No hostages remain in the hands of the militants")[0] == set(range(1, 9))
+    # the same verb without a denying quantifier keeps the three-word window
+    assert scope("The army did not remain in the city after the massacre")[0] == {4, 5, 6}
+    # a comma ends the widened scope too
+    assert scope("Not one soldier remains there, after the massacre")[0] == {1, 2, 3, 4}
+    # the continuation verb takes its negated value and the subject (5 tokens back at most) flips
+    negated, fixed = scope("The ceasefire is not holding")
+    assert negated == {0, 1, 2, 4} and fixed == {4: lex.when_negated["holding"]}
+    # "no" is a determiner here, and a verb two words on is not the negated one
+    assert scope("A no holds barred debate")[1] == {}
+    assert scope("I don't like working late")[1] == {}
+    assert scope("The pumps have not been working")[1] == {5: lex.when_negated["working"]}
+
+
+def test_news_negation_rules_come_from_the_lexicon():
+    text = ["The ceasefire is not holding.", "Not a single settlement remains under the terrorist group's control."]
+    default = score_sentences(text)["tone"]
+    # VADER's lexicon with the same two words, without the news rules
+    plain = score_sentences(text, lexicon={"inherit": False, "words": {"ceasefire": 1.4, "terrorist": -2.6}})["tone"]
+    assert plain[0] > 0 > default[0]
+    assert plain[1] < 0 < default[1]
+    extended = score_sentence("The truce is not enduring.", lexicon={"when_negated": {"enduring": -1.2}})
+    assert extended["tone"] < 0 < score_sentence("The truce is not enduring.")["tone"]
 
 
 def test_intensifier_strengthens_and_negation_flips():
@@ -286,6 +356,8 @@ def test_malformed_yaml_names_file_and_line(tmp_path):
         ("words:\n  good: 9\n", 2, "outside VADER's scale"),
         ("words:\n  good: 1\nfeelings:\n  x: 1\n", 3, "unknown section"),
         ("phrases:\n  single: 1\n", 2, "one word"),
+        ("when_negated:\n  holding: nope\n", 2, "needs a number"),
+        ("persistence: remains\n", 1, "must be a list"),
     ],
 )
 def test_invalid_lexicon_values_name_the_line(tmp_path, text, line, fragment):
