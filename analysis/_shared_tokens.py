@@ -81,25 +81,27 @@ class SharedTokenizer:
     def _token(self, t: str) -> tuple:
         """Return the :class:`Token` fields of one whitespace-delimited token (a plain tuple).
 
-        Equal strings are interned (the key, VADER's word, its lower case, the
-        pieces), so a token usually points to one string object: a sentence then
-        touches less memory, which is most of the cost on a large vocabulary.
+        Equal strings are shared (the lower case is the token itself when equal,
+        other lower-case forms are interned), so a sentence touches fewer string
+        objects: memory access is most of the cost on a large vocabulary.
         """
         vader, pattern = self.vader, self.pattern
-        t = intern(t)
         if t.isalnum():  # the common case: nothing to strip or split
-            low = intern(t.lower())
+            low = t.lower()
+            low = t if low == t else intern(low)
             return (t, low, t.isupper(), False, vader.is_hit(low), vader.is_context(low), t, pattern.is_hit(low))
         word, low, caps, clause_end = vader.word_entry(t)
+        low = word if low == word else intern(low)
         pieces = pattern.pieces_of(t)
+        joined = " ".join(pieces)
         return (
-            intern(word),
-            intern(low),
+            word,
+            low,
             caps,
             clause_end,
             vader.is_hit(low),
             vader.is_context(low),
-            intern(" ".join(pieces)),
+            t if joined == t else joined,
             any(pattern.is_hit(p.lower()) for p in pieces),
         )
 
@@ -111,12 +113,13 @@ class SharedTokenizer:
         if not parts:
             return _EMPTY
         cache = self._cache
-        entries = list(map(cache.get, parts))
-        if None in entries:
+        try:
+            entries = list(map(cache.__getitem__, parts))
+        except KeyError:
             if len(cache) >= _CACHE_LIMIT:
                 cache.clear()
             for t in set(parts).difference(cache):
-                cache[intern(t)] = self._token(t)
+                cache[t] = self._token(t)
             entries = list(map(cache.__getitem__, parts))
         words, lows, caps, clause_ends, vader_hit, vader_context, pieces, pattern_hit = zip(*entries, strict=True)
         return Sentence(
