@@ -14,21 +14,28 @@ An answer left as ``...`` (the placeholder in the exercise cells) gives a
 "not answered yet" check, so the notebooks run top to bottom before anyone
 has typed anything.
 
+The steps every check takes before judging (a blank answer, a True/False
+answer of the wrong type, the default analysis) live in one decorator,
+``_exercise``; the body of each ``check_*`` function says only what its
+exercise compares.
+
 The analysis of the bundled corpus is computed once per process, on first use.
 """
 
 from __future__ import annotations
 
+import inspect
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec
 
 import pandas as pd
 
+from analysis import compare
 from analysis.result import Analysis
 
 #: The bundled ``data/`` folder (a source checkout).
@@ -147,9 +154,58 @@ def _not_a_source(answer: object, result: Analysis, event: str) -> Check:
     return Check(False, f"{answer!r} is not one of the outlets of this event. Choose one of: {names}.")
 
 
+def _article_ids(result: Analysis, source: str) -> set[str]:
+    return {aid for aid, name in _source_names(result).items() if name == source}
+
+
+# --------------------------------------------------------------------------- what every check does first
+
+_P = ParamSpec("_P")
+
+
+def _exercise(
+    *, against: Callable[[], Analysis] = bundled_analysis, true_or_false: bool = False
+) -> Callable[[Callable[_P, Check]], Callable[_P, Check]]:
+    """Give a ``check_*`` function the steps every exercise takes before judging.
+
+    1. A blank answer (``...``, None, an empty string) is "not answered yet".
+    2. With ``true_or_false``, an answer that is not True or False is wrong, and the check says so.
+    3. ``result=None`` (the default) becomes ``against()``, so the function body always has an analysis.
+
+    The decorated function keeps its name, signature and docstring.
+
+    Args:
+        against: the analysis to check against when the caller gives none.
+        true_or_false: whether the answer must be True or False.
+
+    Returns:
+        The decorator.
+    """
+
+    def decorate(check: Callable[_P, Check]) -> Callable[_P, Check]:
+        signature = inspect.signature(check)
+
+        @wraps(check)
+        def run(*args: _P.args, **kwargs: _P.kwargs) -> Check:
+            call = signature.bind(*args, **kwargs)
+            answer = call.arguments["answer"]
+            if _unanswered(answer):
+                return Check(None, _NOT_ANSWERED)
+            if true_or_false and not isinstance(answer, bool):
+                return Check(False, f"Answer True or False, not {answer!r}.")
+            if call.arguments.get("result") is None:
+                call.arguments["result"] = against()
+            return check(*call.args, **call.kwargs)
+
+        return run
+
+    return decorate
+
+
 # --------------------------------------------------------------------------- 1. entities and labels
 
 
+@_exercise(against=seed_analysis)
 def check_canonical(answer: object, *, surface: str = "ISIL", result: Analysis | None = None) -> Check:
     """Exercise 1.1: under which canonical name does the package file ``surface`` in the seed article?
 
@@ -159,11 +215,8 @@ def check_canonical(answer: object, *, surface: str = "ISIL", result: Analysis |
         result: the analysis to check against (default: the seed article's).
 
     Returns:
-        A :class:`Check`.
+        A :class:`Check`: right if ``answer`` is that canonical name (case and a leading 'the' ignored).
     """
-    if _unanswered(answer):
-        return Check(None, _NOT_ANSWERED)
-    result = result if result is not None else seed_analysis()
     rows = result.entities[result.entities["text"] == surface]
     if rows.empty:
         return Check(False, f"The package found no mention written {surface!r}; check the spelling.", None)
@@ -199,6 +252,7 @@ def _gold_label_sources(entity: str, label: str, event: str) -> list[str]:
     return []
 
 
+@_exercise()
 def check_label_source(
     answer: object,
     *,
@@ -219,11 +273,6 @@ def check_label_source(
     Returns:
         A :class:`Check`; the message also says where the package's count differs from the annotators'.
     """
-    if _unanswered(answer):
-        return Check(None, _NOT_ANSWERED)
-    from analysis import compare
-
-    result = result if result is not None else bundled_analysis()
     source = _match_source(answer, result, event)
     if source is None:
         return _not_a_source(answer, result, event)
@@ -255,6 +304,7 @@ def check_label_source(
     )
 
 
+@_exercise()
 def check_coverage_rate(
     answer: object,
     *,
@@ -275,13 +325,8 @@ def check_coverage_rate(
         result: the analysis (default: the bundled corpus).
 
     Returns:
-        A :class:`Check`.
+        A :class:`Check`: right within ``tolerance`` of ``per_1000_words`` in ``compare.coverage``.
     """
-    if _unanswered(answer):
-        return Check(None, _NOT_ANSWERED)
-    from analysis import compare
-
-    result = result if result is not None else bundled_analysis()
     table = compare.coverage(result, event=event)
     row = table[(table["canonical"] == entity) & (table["source"] == source)].iloc[0]
     expected = float(row["per_1000_words"])
@@ -309,11 +354,11 @@ def check_coverage_rate(
 # --------------------------------------------------------------------------- 2. attribution and voice
 
 
+@_exercise()
 def check_own_voice_leader(answer: object, *, event: str = EVENT, result: Analysis | None = None) -> Check:
     """Exercise 2.1: which outlet states the largest share of its claims in its own voice?
 
-    Right means: the outlet the annotators rank first. The message also says
-    whether the package's own-voice shares agree.
+    Right means: the outlet the annotators rank first.
 
     Args:
         answer: an outlet name.
@@ -321,13 +366,8 @@ def check_own_voice_leader(answer: object, *, event: str = EVENT, result: Analys
         result: the analysis (default: the bundled corpus).
 
     Returns:
-        A :class:`Check`.
+        A :class:`Check`; the message also says whether the package's own-voice shares agree.
     """
-    if _unanswered(answer):
-        return Check(None, _NOT_ANSWERED)
-    from analysis import compare
-
-    result = result if result is not None else bundled_analysis()
     source = _match_source(answer, result, event)
     if source is None:
         return _not_a_source(answer, result, event)
@@ -358,12 +398,13 @@ def check_own_voice_leader(answer: object, *, event: str = EVENT, result: Analys
 
 
 def _gold_claim(event: str, source: str, phrase: str, result: Analysis) -> pd.Series | None:
-    ids = {aid for aid, name in _source_names(result).items() if name == source}
+    ids = _article_ids(result, source)
     claims = _gold_set().claims
     rows = claims[claims["article_id"].isin(ids) & claims["content"].str.contains(phrase, regex=False)]
     return None if rows.empty else rows.iloc[0]
 
 
+@_exercise()
 def check_speaker(
     answer: object,
     *,
@@ -387,14 +428,11 @@ def check_speaker(
     Returns:
         A :class:`Check`; the message says what the package found.
     """
-    if _unanswered(answer):
-        return Check(None, _NOT_ANSWERED)
-    result = result if result is not None else bundled_analysis()
     gold = _gold_claim(event, source, phrase, result)
     if gold is None:
         return Check(False, f"No annotated claim of {source} contains {phrase!r}; check the phrase.")
     accepted = {_norm(gold["speaker"]), _norm(gold["speaker_text"])} - {""}
-    ids = {aid for aid, name in _source_names(result).items() if name == source}
+    ids = _article_ids(result, source)
     found = result.claims[result.claims["article_id"].isin(ids) & result.claims["text"].str.contains(phrase)]
     package = ", ".join(sorted(set(found["speaker"]) - {""})) or "no speaker (own voice)"
     if _norm(answer) in accepted:
@@ -412,13 +450,14 @@ def check_speaker(
     )
 
 
+@_exercise()
 def check_hedged_count(
     answer: object, *, source: str = "Sham Horizon", event: str = EVENT, result: Analysis | None = None
 ) -> Check:
     """Exercise 2.3: how many of ``source``'s claims does the package mark as hedged?
 
     Args:
-        answer: a whole number.
+        answer: a whole number of claims.
         source: the outlet.
         event: the event.
         result: the analysis (default: the bundled corpus).
@@ -426,14 +465,9 @@ def check_hedged_count(
     Returns:
         A :class:`Check`; the message gives the annotators' count for comparison.
     """
-    if _unanswered(answer):
-        return Check(None, _NOT_ANSWERED)
-    from analysis import compare
-
-    result = result if result is not None else bundled_analysis()
     table = compare.voice(result, event=event).set_index("source")
     expected = int(table.loc[source, "n_hedged"])
-    ids = {aid for aid, name in _source_names(result).items() if name == source}
+    ids = _article_ids(result, source)
     claims = _gold_set().claims
     gold = int(claims.loc[claims["article_id"].isin(ids), "hedged"].astype(bool).sum())
     value = _number(answer)
@@ -452,6 +486,7 @@ def check_hedged_count(
 # --------------------------------------------------------------------------- 3. numbers
 
 
+@_exercise(against=seed_analysis)
 def check_number(answer: object, *, phrase: str = "up to 250 strikes daily", result: Analysis | None = None) -> Check:
     """Exercise 3.1: what value, qualifier and rate does the package give to ``phrase`` in the seed article?
 
@@ -463,9 +498,6 @@ def check_number(answer: object, *, phrase: str = "up to 250 strikes daily", res
     Returns:
         A :class:`Check` naming every part that differs.
     """
-    if _unanswered(answer):
-        return Check(None, _NOT_ANSWERED)
-    result = result if result is not None else seed_analysis()
     rows = result.numbers[[t in phrase or phrase in t for t in result.numbers["text"]]]
     if rows.empty:
         return Check(False, f"The package found no number in {phrase!r}.")
@@ -494,13 +526,16 @@ def check_number(answer: object, *, phrase: str = "up to 250 strikes daily", res
     return Check(False, "; ".join(wrong) + ". Look at result.numbers.", expected)
 
 
-def _gold_disagreement(claim_id: str, event: str) -> dict[str, float]:
+def _gold_disagreement(claim_id: str, event: str, result: Analysis) -> dict[str, float]:
+    """The annotated values of one number disagreement, by outlet name."""
+    names = _source_names(result)
     for item in event_gold(event).get("number_disagreements", []):
         if item["claim_id"] == claim_id:
-            return {k: float(v) for k, v in item["values"].items()}
+            return {names.get(aid, aid): float(v) for aid, v in item["values"].items()}
     raise KeyError(f"no number disagreement {claim_id!r} in the gold of {event}")
 
 
+@_exercise()
 def check_death_toll(
     answer: object, *, source: str = "Sham Horizon", event: str = EVENT, result: Analysis | None = None
 ) -> Check:
@@ -513,13 +548,9 @@ def check_death_toll(
         result: the analysis (default: the bundled corpus).
 
     Returns:
-        A :class:`Check`.
+        A :class:`Check`: right if ``answer`` is the figure the annotators record for ``source``.
     """
-    if _unanswered(answer):
-        return Check(None, _NOT_ANSWERED)
-    result = result if result is not None else bundled_analysis()
-    names = _source_names(result)
-    values = {names.get(a, a): v for a, v in _gold_disagreement("death-toll", event).items()}
+    values = _gold_disagreement("death-toll", event, result)
     expected = values[source]
     value = _number(answer)
     others = ", ".join(f"{s}: {v:,.0f}" for s, v in sorted(values.items()) if s != source)
@@ -541,6 +572,7 @@ def check_death_toll(
     return Check(False, f"Find the sentence with 'killed' in {source}'s article and read the number there.", expected)
 
 
+@_exercise()
 def check_lowest_share(answer: object, *, event: str = EVENT, result: Analysis | None = None) -> Check:
     """Exercise 3.3: which outlet gives the lowest share of Deir Ezzor still held by the group?
 
@@ -550,16 +582,12 @@ def check_lowest_share(answer: object, *, event: str = EVENT, result: Analysis |
         result: the analysis (default: the bundled corpus).
 
     Returns:
-        A :class:`Check`.
+        A :class:`Check`: right if ``answer`` is the outlet with the lowest annotated share.
     """
-    if _unanswered(answer):
-        return Check(None, _NOT_ANSWERED)
-    result = result if result is not None else bundled_analysis()
     source = _match_source(answer, result, event)
     if source is None:
         return _not_a_source(answer, result, event)
-    names = _source_names(result)
-    values = {names.get(a, a): v for a, v in _gold_disagreement("remaining-share", event).items()}
+    values = _gold_disagreement("remaining-share", event, result)
     expected = min(values, key=values.get)
     if source == expected:
         return Check(
@@ -577,11 +605,10 @@ def check_lowest_share(answer: object, *, event: str = EVENT, result: Analysis |
 
 
 def _tone(result: Analysis, event: str) -> pd.DataFrame:
-    from analysis import compare
-
     return compare.tone(result, event=event).set_index("source")
 
 
+@_exercise()
 def check_most_negative(answer: object, *, event: str = EVENT, result: Analysis | None = None) -> Check:
     """Exercise 4.1: which outlet's sentences have the most negative mean tone (package score)?
 
@@ -591,11 +618,8 @@ def check_most_negative(answer: object, *, event: str = EVENT, result: Analysis 
         result: the analysis (default: the bundled corpus).
 
     Returns:
-        A :class:`Check`.
+        A :class:`Check`: right if ``answer`` has the lowest mean ``tone`` in ``compare.tone``.
     """
-    if _unanswered(answer):
-        return Check(None, _NOT_ANSWERED)
-    result = result if result is not None else bundled_analysis()
     source = _match_source(answer, result, event)
     if source is None:
         return _not_a_source(answer, result, event)
@@ -613,23 +637,21 @@ def check_most_negative(answer: object, *, event: str = EVENT, result: Analysis 
     return Check(False, f"{summary}; another outlet is lower. Sort compare.tone(...) by 'tone'.", expected)
 
 
+@_exercise()
 def check_tone_n(
     answer: object, *, source: str = "Derzhava Daily", event: str = EVENT, result: Analysis | None = None
 ) -> Check:
     """Exercise 4.2: how many sentences is ``source``'s mean tone based on?
 
     Args:
-        answer: a whole number.
+        answer: a whole number of sentences.
         source: the outlet.
         event: the event.
         result: the analysis (default: the bundled corpus).
 
     Returns:
-        A :class:`Check`.
+        A :class:`Check`: right if ``answer`` is ``n_sentences`` in ``compare.tone`` (not ``n_articles``).
     """
-    if _unanswered(answer):
-        return Check(None, _NOT_ANSWERED)
-    result = result if result is not None else bundled_analysis()
     row = _tone(result, event).loc[source]
     expected = int(row["n_sentences"])
     if _number(answer) == expected:
@@ -642,6 +664,7 @@ def check_tone_n(
     return Check(False, "Read the 'n_sentences' column (not n_articles) of compare.tone(...).", expected)
 
 
+@_exercise(true_or_false=True)
 def check_intervals_overlap(
     answer: object,
     *,
@@ -660,13 +683,8 @@ def check_intervals_overlap(
         result: the analysis (default: the bundled corpus).
 
     Returns:
-        A :class:`Check`.
+        A :class:`Check`: right if ``answer`` says whether the ``ci_low``-``ci_high`` ranges overlap.
     """
-    if _unanswered(answer):
-        return Check(None, _NOT_ANSWERED)
-    if not isinstance(answer, bool):
-        return Check(False, f"Answer True or False, not {answer!r}.")
-    result = result if result is not None else bundled_analysis()
     table = _tone(result, event)
     a, b = table.loc[first], table.loc[second]
     expected = bool(a["ci_low"] <= b["ci_high"] and b["ci_low"] <= a["ci_high"])
@@ -686,13 +704,12 @@ def check_intervals_overlap(
 
 
 def _terms(result: Analysis, event: str, source: str, min_count: int) -> pd.DataFrame:
-    from analysis import compare
-
     table = compare.distinctive_terms(result, event=event)
     table = table[(table["source"] == source) & (table["count"] >= min_count)]
     return table.sort_values("z", ascending=False, kind="stable")
 
 
+@_exercise()
 def check_top_term(
     answer: object,
     *,
@@ -713,11 +730,8 @@ def check_top_term(
         result: the analysis (default: the bundled corpus).
 
     Returns:
-        A :class:`Check`.
+        A :class:`Check`: right if ``answer`` is the top word or tied with it.
     """
-    if _unanswered(answer):
-        return Check(None, _NOT_ANSWERED)
-    result = result if result is not None else bundled_analysis()
     table = _terms(result, event, source, min_count)
     top = table.iloc[0]
     tied = set(table.loc[table["z"] >= top["z"] - 0.01, "term"])
@@ -741,6 +755,7 @@ def check_top_term(
     )
 
 
+@_exercise(true_or_false=True)
 def check_significant(
     answer: object,
     *,
@@ -759,13 +774,8 @@ def check_significant(
         result: the analysis (default: the bundled corpus).
 
     Returns:
-        A :class:`Check`.
+        A :class:`Check`: right if ``answer`` says whether ``abs(z) > 1.96``.
     """
-    if _unanswered(answer):
-        return Check(None, _NOT_ANSWERED)
-    if not isinstance(answer, bool):
-        return Check(False, f"Answer True or False, not {answer!r}.")
-    result = result if result is not None else bundled_analysis()
     table = _terms(result, event, source, 1)
     row = table[table["term"] == term].iloc[0]
     expected = bool(abs(row["z"]) > 1.96)
