@@ -140,13 +140,44 @@ def is_word(token: str) -> bool:
 
 
 @cache
-def _punkt():
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+def _punkt(fast: bool = True):
+    """Punkt with the package's parameters.
+
+    With ``fast`` (the default) its own patterns run on Python's ``re`` instead
+    of NLTK 3.10's timed ``regex`` wrapper, as for the word tokenizer; the
+    sentences are the same (checked in ``tests/test_text.py``).
+    """
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
-    return PunktSentenceTokenizer(params)
+    if not fast:
+        return PunktSentenceTokenizer(params)
+
+    class LanguageVars(PunktLanguageVars):
+        re_boundary_realignment = _recompiled(PunktLanguageVars.re_boundary_realignment, 0)
+
+        def __init__(self) -> None:
+            super().__init__()
+            # NLTK compiles these on first use and caches them on the instance: replace the cache.
+            self._re_word_tokenizer = _recompiled(super()._word_tokenizer_re(), 0)
+            self._re_period_context = _recompiled(super().period_context_re(), 0)
+
+    class Token(PunktToken):
+        _RE_ELLIPSIS = _recompiled(PunktToken._RE_ELLIPSIS, 0)
+        _RE_NUMERIC = _recompiled(PunktToken._RE_NUMERIC, 0)
+        _RE_INITIAL = _recompiled(PunktToken._RE_INITIAL, 0)
+        _RE_ALPHA = _recompiled(PunktToken._RE_ALPHA, 0)
+
+        @property
+        def is_non_punct(self):
+            return _NON_PUNCT.search(self.type)
+
+    return PunktSentenceTokenizer(params, lang_vars=LanguageVars(), token_cls=Token)
+
+
+_NON_PUNCT = re.compile(r"[^\W\d]")
 
 
 @cache

@@ -357,3 +357,22 @@ def test_dateline_length(sentence, dateline):
     from analysis.text import dateline_length
 
     assert sentence[: dateline_length(sentence)] == dateline
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(news_alphabet, max_size=150).map("".join))
+def test_recompiled_punkt_gives_punkts_own_sentences(text):
+    from analysis.text import _punkt
+
+    assert list(_punkt().span_tokenize(text)) == list(_punkt(False).span_tokenize(text))
+
+
+def test_recompiled_punkt_on_the_bundled_corpus(root):
+    from analysis import load_corpus
+    from analysis.text import _punkt
+
+    fast, plain = _punkt(), _punkt(False)
+    assert type(fast._lang_vars._re_word_tokenizer).__module__ == "re"
+    for article in load_corpus(root / "data" / "events"):
+        for a, b in paragraphs(article.text):
+            assert list(fast.span_tokenize(article.text[a:b])) == list(plain.span_tokenize(article.text[a:b]))
