@@ -203,10 +203,68 @@ def _word_tokenizer(flags: int = 0):
 def _recompiled(value, flags: int):
     """Replace NLTK's timed patterns inside a rule list (or one rule tuple) by ``re`` patterns."""
     if hasattr(value, "pattern") and hasattr(value, "flags"):
-        return re.compile(value.pattern, value.flags | flags)
+        compiled = re.compile(value.pattern, value.flags | flags)
+        needs = _RULE_NEEDS.get(value.pattern)
+        return _Guarded(compiled, *needs) if needs else compiled
     if isinstance(value, list | tuple):
         return type(value)(_recompiled(item, flags) for item in value)
     return value
+
+
+class _Guarded:
+    """A tokenizer rule that skips the text when none of the strings it needs occurs in it.
+
+    A substitution whose pattern cannot match leaves the text as it is, so
+    skipping it changes nothing; it only saves a pass over the text.
+    """
+
+    __slots__ = ("_lower", "_needs", "_pattern", "flags", "pattern")
+
+    def __init__(self, compiled: re.Pattern, needs: tuple[str, ...], lower: bool) -> None:
+        self._pattern, self._needs, self._lower = compiled, needs, lower
+        self.pattern, self.flags = compiled.pattern, compiled.flags
+
+    def sub(self, replacement, text: str) -> str:
+        haystack = text.lower() if self._lower else text
+        if any(needle in haystack for needle in self._needs):
+            return self._pattern.sub(replacement, text)
+        return text
+
+
+# For each rule of NLTK's word tokenizer (by its pattern): strings one of which a match must contain,
+# and whether to look for them in lower case. Rules not listed always run.
+_RULE_NEEDS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "([«“‘„]|[`]+)": (("«", "“", "‘", "„", "`"), False),
+    r"^\"": (('"',), False),
+    r"(``)": (("``",), False),
+    r"([ \(\[{<])(\"|\'{2})": (('"', "''"), False),
+    r"(?i)(?<!\w)(\')(?!(?:re|ve|ll|m|t|s|d|n)\b)(?=\w)": (("'",), False),
+    r"([:,])([^\d])": ((":", ","), False),
+    r"([:,])$": ((":", ","), False),
+    r"\.{2,}": (("..",), False),
+    r"[;@#$%&]": ((";", "@", "#", "$", "%", "&"), False),
+    r"[\u2012-\u2015]": (("\u2012", "\u2013", "\u2014", "\u2015"), False),
+    r"[?!]": (("?", "!"), False),
+    r"([^'])' ": (("' ",), False),
+    r"[*]": (("*",), False),
+    r"[\]\[\(\)\{\}\<\>]": (tuple("[](){}<>"), False),
+    r"--": (("--",), False),
+    "([»”’])": (("»", "”", "’"), False),
+    r"''": (("''",), False),
+    r'"': (('"',), False),
+    r"([^' ])('[sS]|'[mM]|'[dD]|') ": (("'",), False),
+    r"([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ": (("'",), False),
+    r"(?i)\b(can)(?#X)(not)\b": (("cannot",), True),
+    r"(?i)\b(d)(?#X)('ye)\b": (("d'ye",), True),
+    r"(?i)\b(gim)(?#X)(me)\b": (("gimme",), True),
+    r"(?i)\b(gon)(?#X)(na)\b": (("gonna",), True),
+    r"(?i)\b(got)(?#X)(ta)\b": (("gotta",), True),
+    r"(?i)\b(lem)(?#X)(me)\b": (("lemme",), True),
+    r"(?i)\b(more)(?#X)('n)\b": (("more'n",), True),
+    r"(?i)\b(wan)(?#X)(na)(?=\s)": (("wanna",), True),
+    r"(?i) ('t)(?#X)(is)\b": (("'tis",), True),
+    r"(?i) ('t)(?#X)(was)\b": (("'twas",), True),
+}
 
 
 @cache
