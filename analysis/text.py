@@ -383,12 +383,14 @@ def sentence_word_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[lis
         token_spans = list(_word_tokenizer(re.M).span_tokenize(joined))
     except ValueError:
         return [word_spans(text, a, b) for a, b in spans]
-    index = 0
+    offsets = [span[0] - start for span, start in zip(spans, starts, strict=True)]
+    bounds = [*starts[1:], len(joined) + 1]
+    index, bound, offset, bucket = 0, bounds[0], offsets[0], result[0]
     for a, b in token_spans:
-        while index + 1 < len(starts) and a >= starts[index + 1]:
+        while a >= bound:
             index += 1
-        offset = spans[index][0] - starts[index]
-        result[index].append((a + offset, b + offset))
+            bound, offset, bucket = bounds[index], offsets[index], result[index]
+        bucket.append((a + offset, b + offset))
     return result
 
 
@@ -457,11 +459,11 @@ def process(text: str, *, title: str | None = None) -> Document:
     for index, ((s_start, s_end), kind, wspans) in enumerate(zip(spans, kinds, all_word_spans, strict=True)):
         first = len(tokens)
         words = [text[a:b] for a, b in wspans]
-        curly = "’" in text[s_start:s_end] or "‘" in text[s_start:s_end]
+        sentence_text = text[s_start:s_end]
+        curly = "’" in sentence_text or "‘" in sentence_text
         tags = tag([w.translate(_APOSTROPHES) for w in words] if curly else words)
-        for (a, b), word, pos in zip(wspans, words, tags, strict=True):
-            tokens.append(Token(a, b, word, index, pos))
-        sentences.append(Sentence(index, s_start, s_end, text[s_start:s_end], kind, first, len(tokens)))
+        tokens.extend([Token(a, b, word, index, pos) for (a, b), word, pos in zip(wspans, words, tags, strict=True)])
+        sentences.append(Sentence(index, s_start, s_end, sentence_text, kind, first, len(tokens)))
     return Document(text, tuple(sentences), tuple(tokens))
 
 
