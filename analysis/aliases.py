@@ -139,29 +139,26 @@ def read_alias_file(path: str | Path) -> list[tuple[str, AliasEntry]]:
     Raises:
         LexiconError: naming the file, the line and the problem.
     """
-    import yaml
-
-    from analysis.resources import read_yaml
+    from analysis.resources import read_yaml, yaml_lines
 
     path = Path(path)
     data = read_yaml(path)  # raises LexiconError for bad YAML
     if data is None:
         return []
-    node = yaml.compose(path.read_text(encoding="utf-8"))
+    lines = yaml_lines(path)
+    where: tuple[str, ...] = ()
     if isinstance(data, dict):
         if set(data) != {"entities"}:
             raise LexiconError(path, 1, "the file must hold one key, 'entities:', with a list of entries")
         data = data["entities"]
-        node = node.value[0][1]
+        where = ("entities",)
     if data is None:
         return []
     if not isinstance(data, list):
-        raise LexiconError(
-            path, node.start_mark.line + 1, "'entities' must be a list of {canonical, label, aliases} entries"
-        )
+        raise LexiconError(path, lines.get(where), "'entities' must be a list of {canonical, label, aliases} entries")
     pairs: list[tuple[str, AliasEntry]] = []
-    for item, item_node in zip(data, node.value, strict=True):
-        pairs.extend(_entry_pairs(path, item, item_node.start_mark.line + 1))
+    for i, item in enumerate(data):
+        pairs.extend(_entry_pairs(path, item, lines[(*where, i)]))
     return pairs
 
 

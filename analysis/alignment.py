@@ -81,24 +81,6 @@ class AlignmentLexicon:
         return {" ".join(u.lower().split()): name for name, units in self.unit_classes.items() for u in units}
 
 
-def _key_lines(path: Path) -> dict[tuple[str, ...], int]:
-    """1-based lines of the keys of a two-level YAML mapping (for error messages)."""
-    import yaml
-
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return {}
-    lines: dict[tuple[str, ...], int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            lines[(str(key.value),)] = key.start_mark.line + 1
-            if isinstance(value, yaml.MappingNode):
-                for sub, _ in value.value:
-                    lines[(str(key.value), str(sub.value))] = sub.start_mark.line + 1
-    return lines
-
-
 @cache
 def load_lexicon(path: str | Path | None = None) -> AlignmentLexicon:
     """Read an alignment lexicon (cached per path).
@@ -116,11 +98,11 @@ def load_lexicon(path: str | Path | None = None) -> AlignmentLexicon:
         FileNotFoundError: when ``path`` does not exist.
     """
     from analysis.errors import LexiconError
-    from analysis.resources import lexicon_path, read_yaml
+    from analysis.resources import lexicon_path, read_yaml, yaml_lines
 
     path = Path(path) if path is not None else lexicon_path("alignment.yml")
     data = read_yaml(path)
-    lines = _key_lines(path)
+    lines = yaml_lines(path)
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -294,19 +294,6 @@ def _phrase(text: str) -> tuple[str, ...]:
     return tuple(normalize(text).split())
 
 
-def _lines(path: Path) -> dict[str, int]:
-    """Map each top-level key of a YAML file to its 1-based line (for error messages)."""
-    import yaml
-
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError:
-        return {}
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
-
-
 @cache
 def load_lexicon(path: str | Path | None = None) -> NumberLexicon:
     """Read the numbers lexicon (cached per path).
@@ -322,14 +309,14 @@ def load_lexicon(path: str | Path | None = None) -> NumberLexicon:
         FileNotFoundError: when ``path`` does not exist.
     """
     from analysis.errors import LexiconError
-    from analysis.resources import lexicon_path, read_yaml
+    from analysis.resources import lexicon_path, read_yaml, yaml_lines
 
     path = Path(path) if path is not None else lexicon_path("numbers.yml")
     data = read_yaml(path)
-    lines = _lines(path)
+    lines = yaml_lines(path)
 
     def fail(key: str, problem: str) -> LexiconError:
-        return LexiconError(path, lines.get(key), f"{key}: {problem}")
+        return LexiconError(path, lines.get((key,)), f"{key}: {problem}")
 
     if not isinstance(data, dict):
         raise LexiconError(path, 1, "the numbers lexicon is a mapping with qualifiers, rates, currencies, units, ...")

@@ -163,25 +163,15 @@ class ToneLexicon:
 
 
 def _line_of(path: Path, keys: Sequence[str]) -> int | None:
-    """Return the 1-based line of the YAML node at ``keys`` (best effort)."""
-    import yaml
+    """Return the 1-based line of the deepest of ``keys`` found in the file (None for no keys)."""
+    from analysis.resources import yaml_lines
 
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except yaml.YAMLError:  # pragma: no cover - the file parsed a moment ago
-        return None
-    line = None
-    for key in keys:
-        if not isinstance(node, yaml.MappingNode):
-            break
-        for k, v in node.value:
-            if k.value == key:
-                line = k.start_mark.line + 1
-                node = v
-                break
-        else:
-            break
-    return line
+    lines = yaml_lines(path)
+    for depth in range(len(keys), 0, -1):
+        line = lines.get(tuple(keys[:depth]))
+        if line is not None:
+            return line
+    return None
 
 
 def _validate(doc: object, where: str, path: Path | None) -> dict:
