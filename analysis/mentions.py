@@ -295,7 +295,7 @@ class RuleMentionFinder:
     def _longest_known(self, units: list[Unit], i: int, end: int) -> tuple[int, tuple[str, str, str]] | None:
         """The longest known name starting at unit ``i`` and ending by ``end``."""
         lex = self.lexicon
-        longest = min(end - i, max(lex.max_words, 4))
+        longest = min(end - i, max(lex.max_words + 2, 4))  # + room for a split-off apostrophe
         for k in range(i + 1, i + longest):
             if units[k].text in ("'s", "’s"):  # "Russia's Defense Ministry" is two mentions
                 longest = k - i
@@ -303,7 +303,8 @@ class RuleMentionFinder:
         for length in range(longest, 0, -1):
             if not units[i + length - 1].cap:
                 continue  # "Khabur river": the name is "Khabur"
-            key = " ".join(u.text for u in units[i : i + length]).replace("’", "'")
+            # "Workers’ Union" arrives as "Workers", "’", "Union": glue the apostrophe back
+            key = " ".join(u.text for u in units[i : i + length]).replace("’", "'").replace(" '", "'")
             hit = self._known(key)
             if hit is not None:
                 return length, hit
@@ -701,8 +702,9 @@ class RuleMentionFinder:
                 i += 1
                 continue
             best = None
-            for length in range(min(n - i, 6), 0, -1):
-                key = " ".join(u.text for u in units[i : i + length]).replace("’", "'")
+            for length in range(min(n - i, max(self.lexicon.max_words + 2, 6)), 0, -1):
+                # "Workers’ Union" arrives as "Workers", "’", "Union": glue the apostrophe back
+                key = " ".join(u.text for u in units[i : i + length]).replace("’", "'").replace(" '", "'")
                 if upper:
                     hit = self._known_upper(key)
                     if hit is None and key in known_upper and len(key) >= 4:

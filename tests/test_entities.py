@@ -358,3 +358,13 @@ def test_given_names_and_gazetteer_codes():
     assert "GAO" not in table and "CEO" not in table  # airport codes listed as city alternate names
     assert table["Abu Kamal"].canonical == "Albu Kamal"  # alternate names still work
     assert [is_common_form(w) for w in ("Emails", "Companies", "Boxes", "Lockheed")] == [True, True, True, False]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_known_name_with_a_plural_possessive_is_one_mention(apostrophe):
+    from analysis import analyze_text
+
+    text = f"Teodor Brannick of the United Garment and Dye Workers{apostrophe} Union spoke."
+    rows = analyze_text(text).entities[["text", "canonical"]].values.tolist()
+    assert rows[1] == [f"United Garment and Dye Workers{apostrophe} Union", "United Garment and Dye Workers' Union"]
+    assert len(rows) == 2
