@@ -66,6 +66,9 @@ class PatternScorer:
         self._special = frozenset(self._negations | {"!", "(!)"} | set(self._faces))
         self._piece_cache: dict[str, list[str]] = {}
         self._hit_words = frozenset(self._words) | self._special
+        # known words that are neither modifiers nor negations: a sentence whose visited
+        # tokens are all such words scores the plain mean of their values
+        self._plain_words = frozenset(self._words.keys() - self._modifiers - self._negations - self._special)
 
     # -- tokens -----------------------------------------------------------------------------
     def _split_token(self, t: str, out: list[str]) -> None:
@@ -148,9 +151,9 @@ class PatternScorer:
             joined = self._re_sarcasm.sub("(!)", joined)
         return self._re_emoticons.sub(_join_emoticon, joined)
 
-    def pieces_of(self, t: str) -> tuple[str, ...]:
+    def pieces_of(self, t: str) -> list[str]:
         """Return the pieces of one whitespace-delimited token (not lower-cased, not cached)."""
-        return () if t == _EOS else tuple(self._pieces(t))
+        return [] if t == _EOS else self._pieces(t)
 
     def is_hit(self, low: str) -> bool:
         """True when the lower-cased token can change the score (a word, negation, "!", emoticon)."""
@@ -183,9 +186,19 @@ class PatternScorer:
     def score_tokens(self, toks: list[str]) -> tuple[float, float]:
         """Return ``(polarity, subjectivity)`` of lower-cased Pattern tokens (see :meth:`score`)."""
         words = self._words
-        hits = list(compress(range(len(toks)), map(self._hit_words.__contains__, toks)))
-        if not hits:
+        found = list(compress(toks, map(self._hit_words.__contains__, toks)))
+        if not found:
             return 0.0, 0.0
+        if self._plain_words.issuperset(found):
+            # no modifier, negation, "!" or emoticon: Pattern appends (p, s) for every
+            # visited word and never changes its state, so the result is the plain mean
+            sp = ss = 0.0
+            for w in found:
+                p, s, _i = words[w]
+                sp += p
+                ss += s
+            return sp / float(len(found)), ss / float(len(found))
+        hits = list(compress(range(len(toks)), map(self._hit_words.__contains__, toks)))
         negations = self._negations
         a: list[list] = []  # [p, s, i, n]
         m = None

@@ -7,7 +7,7 @@ need about it and keeps it in one cache, so a sentence costs one ``split``, one
 dictionary lookup per token and a few C-level passes (``zip``, ``any``,
 ``itertools.compress``) before any scoring rule runs:
 
-* VADER's word (punctuation stripped), its lower-case form, the ALL-CAPS flag,
+* VADER's word (punctuation stripped) in lower case, the ALL-CAPS flag,
   whether it ends a clause, and whether ``compound`` scores it;
 * Pattern's pieces of the token (space-joined, original case) and whether any
   piece, lower-cased, can change ``polarity`` / ``subjectivity``.
@@ -30,11 +30,10 @@ _CACHE_LIMIT = 200_000
 
 
 class Token(NamedTuple):
-    """What the scorers need about one whitespace-delimited token."""
+    """What the scorers need about one whitespace-delimited token (cached as a plain tuple)."""
 
-    word: str  # VADER's word: leading/trailing punctuation stripped (kept when that leaves <= 2 chars)
-    low: str  # word.lower()
-    caps: bool  # word.isupper()
+    low: str  # VADER's word (leading/trailing punctuation stripped, kept when that leaves <= 2 chars), lower case
+    caps: bool  # VADER's word isupper()
     clause_end: bool  # the token ends with , ; or :
     vader_hit: bool  # compound scores this word
     vader_context: bool  # a word VADER's rules look at around a scored word (negation, booster, idiom, ...)
@@ -42,25 +41,16 @@ class Token(NamedTuple):
     pattern_hit: bool  # a lower-cased piece is a Pattern word, negation, "!" or emoticon
 
 
-class Sentence(NamedTuple):
-    """A sentence as the three scorers see it."""
+#: What :meth:`SharedTokenizer.sentence` returns (a plain tuple, cheaper to build than a NamedTuple):
+#: ``(lows, caps, clause_ends, vader_hits, vader_context, pattern_text, pattern_hit)`` where
+#: ``lows``, ``caps``, ``clause_ends`` and ``vader_context`` hold one entry per token (as in
+#: :class:`Token`), ``vader_hits`` lists the positions ``compound`` scores, ``pattern_text`` is
+#: Pattern's pieces joined with spaces (before its cross-token rules) and ``pattern_hit`` tells
+#: whether some piece can change Pattern's scores. VADER's scoring (``compound`` and ``tone``)
+#: reads only the lower-case words, so the words as written are not kept.
+Sentence = tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...], list[int], tuple[bool, ...], str, bool]
 
-    words: tuple[str, ...]
-    lows: tuple[str, ...]
-    caps: tuple[bool, ...]
-    clause_ends: tuple[bool, ...]
-    vader_hits: list[int]  # positions compound scores
-    vader_context: tuple[bool, ...]  # per token: VADER's rules look at it (see VaderScorer.is_context)
-    pattern_text: str  # Pattern's pieces joined with spaces, before its cross-token rules
-    pattern_hit: bool  # some piece can change Pattern's scores
-
-    @property
-    def vader_tokens(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
-        """The 4-tuple :meth:`analysis._vader.VaderScorer.tokens` returns."""
-        return self.words, self.lows, self.caps, self.clause_ends
-
-
-_EMPTY = Sentence((), (), (), (), [], (), "", False)
+_EMPTY: Sentence = ((), (), (), [], (), "", False)
 
 
 class SharedTokenizer:
@@ -73,6 +63,11 @@ class SharedTokenizer:
         self.vader = vader_scorer()
         self.pattern = pattern_scorer()
         self._cache: dict[str, tuple] = {}  # token -> the fields of Token
+        # the sets behind VaderScorer.is_hit / is_context and PatternScorer.is_hit, looked up
+        # directly (no method call per token)
+        self._vader_hits = frozenset(self.vader.lexicon.keys() - self.vader.boosters.keys())
+        self._vader_context = self.vader._context_words
+        self._pattern_hits = self.pattern._hit_words
 
     def clear(self) -> None:
         """Empty the per-token cache (benchmarks measure cold runs)."""
@@ -85,24 +80,30 @@ class SharedTokenizer:
         other lower-case forms are interned), so a sentence touches fewer string
         objects: memory access is most of the cost on a large vocabulary.
         """
-        vader, pattern = self.vader, self.pattern
-        if t.isalnum():  # the common case: nothing to strip or split
+        if t.isalnum():  # the common case: nothing to strip or split, no "n't"
             low = t.lower()
             low = t if low == t else intern(low)
-            return (t, low, t.isupper(), False, vader.is_hit(low), vader.is_context(low), t, pattern.is_hit(low))
-        word, low, caps, clause_end = vader.word_entry(t)
+            return (
+                low,
+                t.isupper(),
+                False,
+                low in self._vader_hits,
+                low in self._vader_context,
+                t,
+                low in self._pattern_hits,
+            )
+        word, low, caps, clause_end = self.vader.word_entry(t)
         low = word if low == word else intern(low)
-        pieces = pattern.pieces_of(t)
+        pieces = self.pattern.pieces_of(t)
         joined = " ".join(pieces)
         return (
-            word,
             low,
             caps,
             clause_end,
-            vader.is_hit(low),
-            vader.is_context(low),
+            low in self._vader_hits,
+            low in self._vader_context or "n't" in low,
             t if joined == t else joined,
-            any(pattern.is_hit(p.lower()) for p in pieces),
+            not self._pattern_hits.isdisjoint(map(str.lower, pieces)),
         )
 
     def sentence(self, text: str) -> Sentence | None:
@@ -121,13 +122,12 @@ class SharedTokenizer:
             for t in set(parts).difference(cache):
                 cache[t] = self._token(t)
             entries = list(map(cache.__getitem__, parts))
-        words, lows, caps, clause_ends, vader_hit, vader_context, pieces, pattern_hit = zip(*entries, strict=True)
-        return Sentence(
-            words,
+        lows, caps, clause_ends, vader_hit, vader_context, pieces, pattern_hit = zip(*entries, strict=True)
+        return (
             lows,
             caps,
             clause_ends,
-            list(compress(range(len(words)), vader_hit)),
+            list(compress(range(len(lows)), vader_hit)),
             vader_context,
             " ".join(filter(None, pieces)),
             any(pattern_hit),

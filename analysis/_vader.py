@@ -262,21 +262,24 @@ class VaderScorer:
         tokens: tuple[Sequence[str], Sequence[str], Sequence[bool], Sequence[bool]] | None = None,
         hits: list[int] | None = None,
         context: Sequence[bool] | None = None,
+        emphasis: float | None = None,
     ) -> float:
         """Return ``polarity_scores(text)["compound"]`` of vaderSentiment.
 
         Args:
             text: one sentence.
-            tokens: the result of :meth:`tokens` for ``text`` when already computed.
+            tokens: the result of :meth:`tokens` for ``text`` when already computed (only the
+                lower-case words, ALL-CAPS flags and clause ends are read).
             hits: the positions of the words :meth:`is_hit` accepts, when already known.
             context: per token, :meth:`is_context`, when already known; a scored word
                 with no context word near it then skips the rules that cannot apply.
+            emphasis: :meth:`punctuation_emphasis` of ``text``, when already known.
 
         Returns:
             The compound score in [-1, 1], rounded to four decimals as VADER does.
         """
-        words, lows, caps, _clause = tokens if tokens is not None else self.tokens(text)
-        if not words:
+        _words, lows, caps, _clause = tokens if tokens is not None else self.tokens(text)
+        if not lows:
             return 0.0
         lex = self.lexicon
         boosters = self.boosters
@@ -285,7 +288,7 @@ class VaderScorer:
         if not hits:
             return 0.0
         n_caps = sum(caps)
-        cap_diff = 0 < len(words) - n_caps < len(words)
+        cap_diff = 0 < len(lows) - n_caps < len(lows)
         values: dict[int, float] = {}
         c_incr = self.c_incr
         for i in hits:
@@ -306,7 +309,8 @@ class VaderScorer:
             total = float(sum(sentiments))
         else:
             total = float(sum(values.values()))
-        emphasis = self.punctuation_emphasis(text)
+        if emphasis is None:
+            emphasis = self.punctuation_emphasis(text)
         if total > 0:
             total += emphasis
         elif total < 0:

@@ -157,6 +157,11 @@ class ToneLexicon:
         return frozenset(phrase[-1] for phrase in self.phrases)
 
     @cached_property
+    def triggers(self) -> frozenset[str]:
+        """Words without which ``tone``'s lexical part is 0: rated words, phrase ends, ``when_negated`` words."""
+        return frozenset(self.words) | self.phrase_ends | frozenset(self.when_negated)
+
+    @cached_property
     def phrases_text(self) -> dict[tuple[str, ...], tuple[str, float]]:
         """Phrases with their space-joined form (a quick substring pre-check)."""
         return {phrase: (" ".join(phrase), value) for phrase, value in self.phrases.items()}
@@ -292,9 +297,16 @@ def load_tone_lexicon(lexicon: str | Path | Mapping | ToneLexicon | None = None)
 
 # -- scoring ------------------------------------------------------------------------------------
 def _lexical_tone(
-    text: str, tokens: tuple[Sequence, Sequence, Sequence, Sequence], lex: ToneLexicon, vader: object = None
+    text: str,
+    tokens: tuple[Sequence, Sequence, Sequence, Sequence],
+    lex: ToneLexicon,
+    vader: object = None,
+    emphasis: float | None = None,
 ) -> float:
-    """The VADER-style part of ``tone`` (see the module docstring), in [-1, 1]."""
+    """The VADER-style part of ``tone`` (see the module docstring), in [-1, 1].
+
+    ``emphasis`` is VADER's punctuation emphasis of ``text`` when already known.
+    """
     if vader is None:
         from analysis._vader import get_scorer
 
@@ -303,11 +315,10 @@ def _lexical_tone(
     n = len(lows)
     if n == 0:
         return 0.0
+    if lex.triggers.isdisjoint(lows):
+        return 0.0
     valences = lex.words
     phrase_ends = lex.phrase_ends
-    when_negated = lex.when_negated
-    if valences.keys().isdisjoint(lows) and phrase_ends.isdisjoint(lows) and when_negated.keys().isdisjoint(lows):
-        return 0.0
     boosters = lex.boosters
     negations = lex.negations
     n_scalar = vader.n_scalar
@@ -362,7 +373,8 @@ def _lexical_tone(
             elif i > but_at:
                 value *= 1.5
         total += value
-    emphasis = vader.punctuation_emphasis(text)
+    if emphasis is None:
+        emphasis = vader.punctuation_emphasis(text)
     if total > 0:
         total += emphasis
     elif total < 0:
@@ -492,11 +504,17 @@ def _score_one(text: str, lex: ToneLexicon, scorers: tuple | None = None) -> tup
         tokens = vader.tokens(text)
         compound = vader.compound(text, tokens)
         polarity, subjectivity = pattern.score(text)
+        lexical = _lexical_tone(text, tokens, lex, vader)
     else:
-        tokens = shared.vader_tokens
-        compound = vader.compound(text, tokens, shared.vader_hits, shared.vader_context) if shared.vader_hits else 0.0
-        polarity, subjectivity = pattern.score_pieces(shared.pattern_text, shared.pattern_hit)
-    lexical = _lexical_tone(text, tokens, lex, vader)
+        lows, caps, clause_ends, vader_hits, vader_context, pattern_text, pattern_hit = shared
+        polarity, subjectivity = pattern.score_pieces(pattern_text, pattern_hit)
+        if not vader_hits and lex.triggers.isdisjoint(lows):  # no word for compound or tone to score
+            compound = lexical = 0.0
+        else:
+            tokens = (lows, lows, caps, clause_ends)  # the words as written are not read by the scorers
+            emphasis = vader.punctuation_emphasis(text)
+            compound = vader.compound(text, tokens, vader_hits, vader_context, emphasis) if vader_hits else 0.0
+            lexical = _lexical_tone(text, tokens, lex, vader, emphasis)
     tone = TONE_WEIGHT * lexical + (1.0 - TONE_WEIGHT) * polarity
     return (max(-1.0, min(1.0, tone)), float(polarity), float(subjectivity), float(compound))
 
