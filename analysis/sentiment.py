@@ -540,7 +540,7 @@ def score_sentences(texts: Sequence[str], *, lexicon: str | Path | Mapping | Ton
 
     Example:
         >>> score_sentences(["Not good.", ""]).round(3).to_dict("list")["compound"]
-        [-0.3412, 0.0]
+        [-0.341, 0.0]
     """
     lex = load_tone_lexicon(lexicon)
     scorers = _scorers()
