@@ -471,3 +471,12 @@ def test_score_attributions_counts_overlap_and_speakers():
     assert same_speaker("a European diplomat in Beirut", "a European diplomat")
     assert not same_speaker("Vladimir Putin", "Sergei Rudskoi")
     assert not same_speaker("", "officials")
+
+
+def test_pairs_are_one_to_one_best_first():
+    from analysis.evaluation.matching import pair_best_first
+
+    # prediction 0 overlaps both gold items; the better pair wins and gold 0 goes to prediction 1
+    assert pair_best_first([(0.9, 0, 0), (0.6, 0, 1), (0.7, 1, 0)]) == [(0, 0)]
+    assert pair_best_first([(0.9, 0, 1), (0.6, 0, 0), (0.7, 1, 0)]) == [(0, 1), (1, 0)]
+    assert pair_best_first([(0.5, 1, 0), (0.5, 0, 0)]) == [(0, 0)]  # ties: lower prediction index

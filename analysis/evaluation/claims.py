@@ -31,6 +31,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.evaluation.matching import pair_best_first
+
 __all__ = [
     "add_arguments",
     "main",
@@ -74,17 +76,8 @@ def match_spans(
         for j in by_doc.get(doc, ()):
             score = _iou((start, end), gold[j][1:])
             if score > 0 and score >= threshold:
-                candidates.append((-score, i, j))
-    candidates.sort()
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    pairs = []
-    for _, i, j in candidates:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            pairs.append((i, j))
-    return sorted(pairs)
+                candidates.append((score, i, j))
+    return pair_best_first(candidates)
 
 
 def _head(description: str) -> str:

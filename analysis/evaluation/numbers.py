@@ -25,6 +25,8 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.evaluation.matching import pair_best_first
+
 __all__ = ["add_arguments", "main", "match_numbers", "predict_numbers", "score_numbers"]
 
 _FORMATS = ("gold",)
@@ -65,16 +67,7 @@ def match_numbers(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int
             overlap = min(int(end), g_end) - max(int(start), g_start)
             if overlap > 0:
                 candidates.append((overlap, p, g))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    pairs = []
-    for _, p, g in candidates:
-        if p not in used_p and g not in used_g:
-            used_p.add(p)
-            used_g.add(g)
-            pairs.append((p, g))
-    return sorted(pairs)
+    return pair_best_first(candidates)
 
 
 def score_numbers(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, float | int]:
