@@ -311,11 +311,16 @@ class VaderScorer:
             total = float(sum(values.values()))
         if emphasis is None:
             emphasis = self.punctuation_emphasis(text)
+        return round(self.finish(total, emphasis), 4)
+
+    def finish(self, total: float, emphasis: float) -> float:
+        """VADER's last step: push a non-zero sum away from 0 by the punctuation emphasis, then
+        squash it into [-1, 1] with VADER's normalisation (unrounded)."""
         if total > 0:
             total += emphasis
         elif total < 0:
             total -= emphasis
-        return round(self._normalize(total), 4)
+        return self._normalize(total)
 
 
 @cache

@@ -375,11 +375,7 @@ def _lexical_tone(
         total += value
     if emphasis is None:
         emphasis = vader.punctuation_emphasis(text)
-    if total > 0:
-        total += emphasis
-    elif total < 0:
-        total -= emphasis
-    return total / math.sqrt(total * total + 15.0)
+    return vader.finish(total, emphasis)
 
 
 def _negation_scope(
