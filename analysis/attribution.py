@@ -58,6 +58,7 @@ _ADDRESSEE_CUES = frozenset("told tells telling".split())
 _PARTICIPLE_SUFFIX = "ing"
 _SENTENCE_END = frozenset(". ! ? ; ,".split())
 _QUOTE_MARKS = frozenset("\" “ ” « » `` ''".split())
+_SINGLE_QUOTES = frozenset("‘’")
 _TRIM_CHARS = " \t\r\n,.;:"
 
 
@@ -161,6 +162,12 @@ class AttributionFinder:
                 qi += 1
             if qi < len(quotes) and quotes[qi].start <= tok.start < quotes[qi].end:
                 quote_of[i] = qi
+                if tok.text in _SINGLE_QUOTES:  # a paired single quote reads as the double quote it stands for
+                    q = quotes[qi]
+                    if tok.start == q.start:
+                        words[i] = "“"
+                    elif q.closed and tok.start == q.end - 1:
+                        words[i] = "”"
         prefix = [0]
         for i, tag in enumerate(tags):
             finite = quote_of[i] < 0 and (

@@ -9,11 +9,20 @@ paragraph. What real pages do is handled without an exception:
 * a closing mark with nothing open (an orphan) is ignored;
 * an opening curly mark while a quote is open closes the open one there.
 
-Single quotes are not paired: they are apostrophes far more often.
+Single curly quotes (``‘ ’``, British style) are paired too, outside double
+quotes; a double quote inside them is part of the single-quoted span. The
+closing mark ``’`` is also the apostrophe, so it closes only where it cannot
+be one: not inside a word ("Russia’s") and not as a plural possessive before a
+lower-case word ("the workers’ union"). A ``‘`` left open counts only when it
+opens its paragraph (a quote continued from the paragraph before); elsewhere it
+is more likely a mis-typed apostrophe ("‘90s"). Straight single quotes are never
+paired: they are apostrophes far more often.
 
 Example:
     >>> [(q.start, q.end) for q in find_quotes('He said "yes" twice.')]
     [(8, 13)]
+    >>> [(q.start, q.end) for q in find_quotes("‘The workers’ pay is late,’ she said.")]
+    [(0, 27)]
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 _MARKS = re.compile('["“”«»]')
+_SINGLE_MARKS = re.compile("[‘’]")
 _OPENERS = "“«"
 _CLOSERS = "”»"
 
@@ -57,7 +67,7 @@ def _looks_opening(text: str, i: int) -> bool:
 
 
 def find_quotes(text: str, paragraphs: Iterable[tuple[int, int]] | None = None) -> list[Quote]:
-    """Pair the double quotation marks of ``text``.
+    """Pair the quotation marks of ``text`` (double quotes, and single curly quotes outside them).
 
     Args:
         text: the article text.
@@ -65,7 +75,7 @@ def find_quotes(text: str, paragraphs: Iterable[tuple[int, int]] | None = None) 
             paragraph boundary (default: the whole text is one paragraph).
 
     Returns:
-        The quoted spans in text order.
+        The quoted spans in text order; they do not overlap.
     """
     if paragraphs is None:
         paragraphs = [(0, len(text))]
@@ -73,28 +83,74 @@ def find_quotes(text: str, paragraphs: Iterable[tuple[int, int]] | None = None) 
     chain = -1
     previous_open_ended = False
     for p_start, p_end in paragraphs:
-        open_at = -1
-        first_in_paragraph = True
-        for match in _MARKS.finditer(text, p_start, p_end):
-            i = match.start()
-            mark = text[i]
-            if open_at < 0:
-                if mark in _CLOSERS or (mark == '"' and _looks_closing(text, i) and not _looks_opening(text, i)):
-                    continue  # orphan closing mark
-                continues = first_in_paragraph and previous_open_ended and not text[p_start:i].strip()
-                if not continues:
-                    chain += 1
-                open_at = i
-                first_in_paragraph = False
-                continue
-            if mark in _OPENERS:  # a new quote opens before the old one closed
-                quotes.append(Quote(open_at, i, open_at + 1, i, False, chain))
+        doubles = _double_spans(text, p_start, p_end)
+        spans = _with_single_spans(text, p_start, p_end, doubles)
+        for k, (start, end, closed) in enumerate(spans):
+            continues = k == 0 and previous_open_ended and not text[p_start:start].strip()
+            if not continues:
                 chain += 1
-                open_at = i
-                continue
-            quotes.append(Quote(open_at, i + 1, open_at + 1, i, True, chain))
-            open_at = -1
-        previous_open_ended = open_at >= 0
-        if open_at >= 0:
-            quotes.append(Quote(open_at, p_end, open_at + 1, p_end, False, chain))
+            quotes.append(Quote(start, end, start + 1, end - 1 if closed else end, closed, chain))
+        previous_open_ended = bool(spans) and not spans[-1][2] and spans[-1][1] == p_end
     return quotes
+
+
+def _double_spans(text: str, p_start: int, p_end: int) -> list[tuple[int, int, bool]]:
+    """``(start, end, closed)`` of the double-quoted spans of one paragraph."""
+    spans: list[tuple[int, int, bool]] = []
+    open_at = -1
+    for match in _MARKS.finditer(text, p_start, p_end):
+        i = match.start()
+        mark = text[i]
+        if open_at < 0:
+            if mark in _CLOSERS or (mark == '"' and _looks_closing(text, i) and not _looks_opening(text, i)):
+                continue  # orphan closing mark
+            open_at = i
+            continue
+        if mark in _OPENERS:  # a new quote opens before the old one closed
+            spans.append((open_at, i, False))
+            open_at = i
+            continue
+        spans.append((open_at, i + 1, True))
+        open_at = -1
+    if open_at >= 0:
+        spans.append((open_at, p_end, False))
+    return spans
+
+
+def _with_single_spans(
+    text: str, p_start: int, p_end: int, doubles: list[tuple[int, int, bool]]
+) -> list[tuple[int, int, bool]]:
+    """The paragraph's spans with its single-quoted ones added; double spans they overlap are dropped."""
+    if text.find("‘", p_start, p_end) < 0:
+        return doubles
+    singles: list[tuple[int, int, bool]] = []
+    open_at = -1
+    d = 0  # the next double span that could contain a mark
+    for match in _SINGLE_MARKS.finditer(text, p_start, p_end):
+        i = match.start()
+        while d < len(doubles) and doubles[d][1] <= i:
+            d += 1
+        if open_at < 0 and d < len(doubles) and doubles[d][0] <= i:
+            continue  # a nested quote inside double quotes
+        if text[i] == "‘":
+            if open_at < 0 and _looks_opening(text, i):
+                open_at = i
+        elif open_at >= 0 and i > open_at + 1 and _closes_single(text, i):
+            singles.append((open_at, i + 1, True))
+            open_at = -1
+    if open_at >= 0 and not text[p_start:open_at].strip():
+        singles.append((open_at, p_end, False))  # continued in the next paragraph
+    if not singles:
+        return doubles
+    kept = [span for span in doubles if not any(s < span[1] and span[0] < e for s, e, _ in singles)]
+    return sorted(kept + singles)
+
+
+def _closes_single(text: str, i: int) -> bool:
+    """True when the ``’`` at ``i`` can close a quote: not inside a word, not a plural possessive."""
+    if not _looks_closing(text, i):
+        return False
+    before = text[i - 1]
+    rest = text[i + 1 : i + 3]
+    possessive = before in "sS" and rest[:1] == " " and rest[1:2].islower()
+    return not possessive

@@ -369,10 +369,68 @@ def test_find_quotes_pairs_marks_and_leaves_orphans():
     assert [(q.start, q.end, q.closed) for q in find_quotes(text)] == [(2, 5, True), (12, 16, False)]
 
 
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("‘The dam held,’ she said.", [(0, 15, True)]),
+        # apostrophes inside a word and a plural possessive before a lower-case word do not close
+        ("‘Lenz’s workers’ pay is late,’ she said.", [(0, 30, True)]),
+        # a double quote inside single quotes belongs to the single-quoted span
+        ("‘He told me “never again”,’ she said.", [(0, 27, True)]),
+        # single quotes inside double quotes are part of the double-quoted span
+        ("“He called it ‘a farce’,” she said.", [(0, 25, True)]),
+        # a ‘ that cannot be closed is an apostrophe typed the wrong way, unless it opens the paragraph
+        ("Prices of the ‘90s were lower.", []),
+        ("‘The dam held.\n\n‘The road is open,’ Lenz said.", [(0, 14, False), (16, 35, True)]),
+        ("Straight 'single' quotes are left alone.", []),
+    ],
+)
+def test_find_quotes_pairs_single_curly_quotes(text, spans):
+    paras = [(0, 14), (16, len(text))] if "\n\n" in text else None
+    quotes = find_quotes(text, paras)
+    assert [(q.start, q.end, q.closed) for q in quotes] == spans
+    if len(quotes) == 2:
+        assert quotes[0].chain == quotes[1].chain  # the quote continued in the next paragraph
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(['"', "“", "”", "‘", "’", "«", "»", "a", "s", "b", " ", ",", "\n\n"]), max_size=30))
+def test_quotes_are_ordered_and_never_overlap_or_cross_paragraphs(chars):
+    text = "".join(chars)
+    paras, start = [], 0
+    for part in text.split("\n\n"):
+        paras.append((start, start + len(part)))
+        start += len(part) + 2
+    quotes = find_quotes(text, paras)
+    for q in quotes:
+        assert any(p0 <= q.start < q.end <= p1 for p0, p1 in paras), q
+        assert q.start < q.inner_start <= q.inner_end <= q.end
+    for first, second in itertools.pairwise(quotes):
+        assert first.end <= second.start
+
+
+def test_british_single_quotes_give_the_same_claims_as_double_quotes(finder):
+    british = (
+        "‘We will reopen the road,’ Lenz said. ‘The dam held’, she added.\n\n"
+        "Ardent said the workers’ union was consulted. ‘It was not,’ said a union official."
+    )
+    american = british.replace("‘", "“").replace(",’", ",”").replace("d’,", "d”,")
+    assert american.count("“") == american.count("”") == 3
+    got = attributions(finder, british, PERSONS)
+    assert got == attributions(finder, american, PERSONS)
+    assert got == [
+        ("Maria Lenz", "said", "We will reopen the road", "direct"),
+        ("Maria Lenz", "added", "The dam held", "direct"),
+        ("Tom Ardent", "said", "the workers’ union was consulted", "indirect"),
+        ("union official", "said", "It was not", "direct"),
+    ]
+
+
 # ------------------------------------------------------------ properties
 _WORDS = st.sampled_from(
     ["Lenz", "said", "that", "the", "dam", "held", '"', "“", "”", ",", ".", "according", "to", "officials",
-     "he", "added", "It", "was", "reported", "?", "Ardent", "told", "reporters", "30", "people", "died", "\n\n"]
+     "he", "added", "It", "was", "reported", "?", "Ardent", "told", "reporters", "30", "people", "died", "\n\n",
+     "‘", "’", "workers’", "Lenz’s"]
 )  # fmt: skip
 
 
