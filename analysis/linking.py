@@ -134,6 +134,7 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
                 item["canonical"] = place.canonical
 
     # 4: linking inside the article
+    titled = [item for item in items if item["how"] == "title" and item["label"] == "PERSON"]
     persons: dict[str, str] = {}
     longer: list[dict] = []
     for item in items:
@@ -174,6 +175,11 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
     for item in items:
         if not item["canonical"]:
             item["canonical"] = item["text"]
+    # 5: a title ("Ms Voss") outweighs a guess: a guessed organisation it links to is a person
+    titled_names = {item["canonical"] for item in titled}
+    for item in items:
+        if item["canonical"] in titled_names and item["how"] in ("guess", "title") and item["label"] == "ORG":
+            item["label"] = "PERSON"
     return [
         {
             "sentence_id": item["sentence_id"],

@@ -251,6 +251,12 @@ def _head_word(text: str) -> bool:
     return word in ORG_CUES or word in ORG_HEADS or word in LOC_HEADS or word in GPE_CUES or word in TITLES
 
 
+def _is_role_word(text: str) -> bool:
+    """A lower-case role noun ("minister", "spokesman") or an upper-case role abbreviation ("CEO")."""
+    lowered = text.lower().rstrip(".")
+    return lowered in ROLE_WORDS and (text[:1].islower() or (text.isupper() and len(text) > 2))
+
+
 def _title_word(text: str) -> str:
     return text.lower().rstrip(".")
 
@@ -533,6 +539,9 @@ class RuleMentionFinder:
                 hit = self._known(rest_key)
                 if hit is not None and hit[0] == "PERSON":
                     return [Mention(index, rest[0].start, rest[-1].end, "PERSON", hit[1], title, hit[2])]
+                if hit is not None and hit[2] == "place" and len(rest) == 1:
+                    # a town's name after a title is a surname: "Mr Howard", "President Jackson"
+                    return [Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
                 if hit is None and all(is_cap(u.text) or u.text.lower() in CONNECTORS for u in rest):
                     return [Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
         if n > 1 or last in GPE_CUES:
@@ -630,6 +639,8 @@ class RuleMentionFinder:
             before = units[k - 1].text
             if before[:1].islower() and before.lower().rstrip(".") in ROLE_WORDS:
                 return True
+            if before == "," and k > 1 and _is_role_word(units[k - 2].text):
+                return True  # "the interior minister, Clara Voss,"; "Ryanair CEO, Michael O'Leary"
         k = self._position.get(run[-1].start, -2) + 1
         if k <= 0 or k >= len(units) or units[k].text != ",":
             return False
@@ -655,6 +666,8 @@ class RuleMentionFinder:
             run = run[1:]
         while run and run[-1].text.lower() in CONNECTORS:
             run = run[:-1]
+        while len(run) > 1 and _is_role_word(run[-1].text) and run[-1].text.isupper():
+            run = run[:-1]  # "Kestrel CEO": the company, not its chief
         if not run:
             return []
         start, end = run[0].start, run[-1].end

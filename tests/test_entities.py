@@ -300,6 +300,21 @@ def test_count_entities_by_source():
             "Talks began at 18:00 UTC on the day before Christmas, said Moretti Oskarsen, 54, a trader.",
             [("Moretti Oskarsen", "PERSON")],
         ),
+        # a role noun before the apposition; a title makes a guessed name (and its chain) a person
+        (
+            "The interior minister, Clara Voss, defended the count. Ms Voss said it was fair.",
+            [("Clara Voss", "PERSON"), ("Voss", "PERSON")],
+        ),
+        (
+            "The board met on Monday. Kestrel CEO, Dovan Marsk, said sales rose.",
+            [("Kestrel", "ORG"), ("Dovan Marsk", "PERSON")],
+        ),
+        (
+            "Veltra Holm spoke first. Then Ms Holm left the room quickly.",
+            [("Veltra Holm", "PERSON"), ("Holm", "PERSON")],
+        ),
+        # a town's name after a title is a surname
+        ("According to Mr Howard, the injection will secure the plant for years.", [("Howard", "PERSON")]),
         # products, models, indices and currencies are not entities
         ("The airline ordered ten Airbus A380 jets and five Boeing 787 aircraft for its long routes.", []),
         ("Passengers flew on the new Boeing 787 Dreamliner for the first time last week.", []),
