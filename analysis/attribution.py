@@ -802,10 +802,12 @@ class _Resolver:
     def _resolve_pronoun(self, a: Attribution, history: list[Attribution]) -> None:
         """Resolve he/she (and they/it) speakers.
 
-        he/she: (1) the person speaking in the previous body sentence; else (2) a
-        named person speaking in the next body sentence who has spoken before
-        (the quote sits in that speaker's block); else (3) the last person to
-        speak; else (4) the last person mentioned; else the pronoun is kept.
+        he/she: (1) the person speaking in the previous body sentence; else (2) the
+        last person named in the previous body sentence (a speaker just
+        introduced); else (3) a named person speaking in the next body sentence
+        who has spoken before (the quote sits in that speaker's block); else (4)
+        the last person to speak; else (5) the last person mentioned; else the
+        pronoun is kept.
         they/it: the last official body or anonymous speaker of the previous
         two sentences, else the last organisation mentioned, else kept.
         """
@@ -816,6 +818,11 @@ class _Resolver:
             if people and self.body_rank.get(people[-1].sentence, -9) >= rank - 1:
                 a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
                 return
+            persons = [e for e in self._mentions_before(a) if e.get("label") == PERSON]
+            introduced = [e for e in persons if self.body_rank.get(self._sentence_of(int(e["start"])), -9) == rank - 1]
+            if introduced:  # "Opposition leader Tomas Brandt disagreed. 'It is a cover-up,' he said."
+                a.speaker, a.speaker_type = str(introduced[-1]["canonical"]), T_PERSON
+                return
             ahead = self._named_person_next(a)
             if ahead is not None and any(b.speaker == ahead for b in people):
                 a.speaker, a.speaker_type = ahead, T_PERSON
@@ -823,7 +830,6 @@ class _Resolver:
             if people:
                 a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
                 return
-            persons = [e for e in self._mentions_before(a) if e.get("label") == PERSON]
             if persons:
                 a.speaker, a.speaker_type = str(persons[-1]["canonical"]), T_PERSON
                 return

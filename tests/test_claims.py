@@ -326,6 +326,37 @@ def test_pronoun_goes_to_the_most_recent_speaking_person(finder):
     assert [g[0] for g in got] == ["Maria Lenz", "Tom Ardent", "Tom Ardent"]
 
 
+def test_pronoun_goes_to_a_person_just_introduced_before_an_earlier_speaker(finder):
+    text = "Lenz said the dam held. Ardent was not convinced. He said the road was closed."
+    got = attributions(finder, text, PERSONS)
+    assert got == [
+        ("Maria Lenz", "said", "the dam held", "indirect"),
+        ("", "", "Ardent was not convinced", "none"),
+        ("Tom Ardent", "said", "the road was closed", "indirect"),
+    ]
+
+
+def test_british_article_end_to_end():
+    import analysis
+
+    text = (
+        "The interior minister, Clara Voss, defended the recount on Tuesday. "
+        "‘We have nothing to hide,’ she told reporters.\n\n"
+        "‘The observers saw every ballot,’ Ms Voss said.\n\n"
+        "Opposition leader Tomas Brandt disagreed. ‘This is a cover-up’, he said. ‘Nobody believes it.’"
+    )
+    result = analysis.analyze_text(text)
+    quoted = result.claims[result.claims["quote"] == "direct"]
+    got = [(r.speaker, r.cue, text[r.content_start : r.content_end]) for r in quoted.itertuples()]
+    assert got == [
+        ("Clara Voss", "told", "We have nothing to hide"),
+        ("Clara Voss", "said", "The observers saw every ballot"),
+        ("Tomas Brandt", "said", "This is a cover-up"),
+        ("Tomas Brandt", "", "Nobody believes it"),
+    ]
+    assert set(result.entities["label"]) == {"PERSON"}
+
+
 def test_hedges_and_boosters(finder):
     doc = process(
         "Ruritania reportedly closed its border. Ruritania has completely closed its border. "
