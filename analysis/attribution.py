@@ -57,6 +57,15 @@ _BE = frozenset("was is were are been be 's".split())
 _ADDRESSEE_CUES = frozenset("told tells telling".split())
 _PARTICIPLE_SUFFIX = "ing"
 _SENTENCE_END = frozenset(". ! ? ; ,".split())
+#: Titles and role nouns that tell a person's gender, for he/she speakers (lower case, no period).
+_FEMALE_ROLES = frozenset(
+    """ms mrs miss madam mme dame lady queen princess duchess baroness countess sister mother wife daughter widow
+    grandmother aunt niece actress spokeswoman chairwoman congresswoman businesswoman""".split()
+)
+_MALE_ROLES = frozenset(
+    """mr sir lord king prince duke baron count brother father husband son widower grandfather uncle nephew
+    spokesman chairman congressman businessman""".split()
+)
 _QUOTE_MARKS = frozenset("\" “ ” « » `` ''".split())
 _SINGLE_QUOTES = frozenset("‘’")
 _TRIM_CHARS = " \t\r\n,.;:"
@@ -799,10 +808,22 @@ class _Resolver:
                     return str(persons[-1]["canonical"])
         return None
 
+    def _may_be(self, canonical: str, pronoun: str) -> bool:
+        """False only when the person's titles or roles in the article ("Ms", "Mr", "spokeswoman")
+        name the other gender than ``pronoun`` (he / she)."""
+        roles = self.roles.get(canonical)
+        if not roles:
+            return True
+        words = {w.rstrip(".") for w in roles}
+        other = _MALE_ROLES if pronoun == "she" else _FEMALE_ROLES
+        own = _FEMALE_ROLES if pronoun == "she" else _MALE_ROLES
+        return words.isdisjoint(other) or not words.isdisjoint(own)
+
     def _resolve_pronoun(self, a: Attribution, history: list[Attribution]) -> None:
         """Resolve he/she (and they/it) speakers.
 
-        he/she: (1) the person speaking in the previous body sentence; else (2) the
+        he/she, among the people whose titles or roles do not name the other gender
+        (:meth:`_may_be`): (1) the person speaking in the previous body sentence; else (2) the
         last person named in the previous body sentence (a speaker just
         introduced); else (3) a named person speaking in the next body sentence
         who has spoken before (the quote sits in that speaker's block); else (4)
@@ -814,11 +835,19 @@ class _Resolver:
         pron = a.head
         rank = self.body_rank.get(a.sentence, -1)
         if pron in ("he", "she"):
-            people = [b for b in history if b.speaker_type == T_PERSON and b.speaker not in ("", "he", "she")]
+            people = [
+                b
+                for b in history
+                if b.speaker_type == T_PERSON and b.speaker not in ("", "he", "she") and self._may_be(b.speaker, pron)
+            ]
             if people and self.body_rank.get(people[-1].sentence, -9) >= rank - 1:
                 a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
                 return
-            persons = [e for e in self._mentions_before(a) if e.get("label") == PERSON]
+            persons = [
+                e
+                for e in self._mentions_before(a)
+                if e.get("label") == PERSON and self._may_be(str(e["canonical"]), pron)
+            ]
             introduced = [e for e in persons if self.body_rank.get(self._sentence_of(int(e["start"])), -9) == rank - 1]
             if introduced:  # "Opposition leader Tomas Brandt disagreed. 'It is a cover-up,' he said."
                 a.speaker, a.speaker_type = str(introduced[-1]["canonical"]), T_PERSON

@@ -336,6 +336,18 @@ def test_pronoun_goes_to_a_person_just_introduced_before_an_earlier_speaker(find
     ]
 
 
+@pytest.mark.parametrize(("pronoun", "speaker"), [("She", "Lenz"), ("He", "Ardent")])
+def test_pronoun_skips_a_person_whose_title_names_the_other_gender(pronoun, speaker):
+    import analysis
+
+    text = (
+        "Officials met in the town hall of the capital on Monday to discuss the flood. Ms Lenz said the dam held. "
+        f"Mr Ardent said the count was unfair. {pronoun} said the road was open."
+    )
+    claims = analysis.analyze_text(text).claims
+    assert list(claims["speaker"]) == ["", "Lenz", "Ardent", speaker]
+
+
 def test_british_article_end_to_end():
     import analysis
 
