@@ -214,6 +214,16 @@ def _validate(records: Iterable[Record | Reject]) -> Corpus:
     return Corpus(articles, rejects)
 
 
+def _is_word_list(text: str, *, min_lines: int = 10) -> bool:
+    """True for a lexicon-like text: at least ``min_lines`` lines (``#`` comments aside), nine in
+    ten of them a single word. No article reads like that; a stop-word file does."""
+    lines = [line for line in map(str.strip, text.splitlines()) if line and not line.startswith("#")]
+    if len(lines) < min_lines:
+        return False
+    single = sum(1 for line in lines if len(line.split()) == 1)
+    return single >= 0.9 * len(lines)
+
+
 def _article(record: Record) -> Article | Reject:
     fields = dict(record.fields)
     text = fields.pop("text", None)
@@ -223,6 +233,12 @@ def _article(record: Record) -> Article | Reject:
         return Reject(record.where, f"'text' is a {type(text).__name__}, not a string", "put the text in quotes")
     if not text.strip():
         return Reject(record.where, "empty text", "add the article text, or remove the record")
+    if _is_word_list(text):
+        return Reject(
+            record.where,
+            "a word list (one word per line), not an article",
+            "keep lexicon files out of the folder you load (for the bundled data, load data/events)",
+        )
     warnings = list(record.warnings)
     source = _as_text(fields.pop("source", ""))
     title = _as_text(fields.pop("title", ""))

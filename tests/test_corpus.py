@@ -67,6 +67,7 @@ def test_folder_with_every_kind_of_bad_record(tmp_path):
     )
     write(tmp_path / "notes.pdf", b"%PDF-1.4", mode="wb")
     write(tmp_path / "README.md", "This folder holds test articles.")
+    write(tmp_path / "stopwords.txt", "# function words\n" + "\n".join("a an the of in on at to by for".split()))
     corpus = load_corpus(tmp_path)
 
     assert sorted(a.article_id for a in corpus) == ["a1", "a3", "c1", "j1"]
@@ -82,12 +83,22 @@ def test_folder_with_every_kind_of_bad_record(tmp_path):
     assert reasons["lines.jsonl, line 3"] == "a JSON list, not an object"
     assert reasons["lines.jsonl, line 5"] == "no 'text' field"
     assert reasons["notes.pdf"] == "unsupported file type '.pdf'"
+    assert reasons["stopwords.txt"] == "a word list (one word per line), not an article"
     assert all(corpus.rejects["fix"].str.len() > 10)
-    # nothing lost: 15 records in the folder (README is documentation, not a record)
-    assert corpus.n_read == len(corpus) + len(corpus.rejects) == 15
+    # nothing lost: 16 records in the folder (README is documentation, not a record)
+    assert corpus.n_read == len(corpus) + len(corpus.rejects) == 16
     bad_date = corpus["a3"]
     assert bad_date.published is None
     assert "not an ISO date" in bad_date.warnings[0]
+
+
+def test_a_short_poem_like_article_is_not_a_word_list(tmp_path):
+    write(tmp_path / "verse.txt", "Rain\nfell\non\nthe\nvalley\nall\nnight.")  # seven lines: below the threshold
+    write(
+        tmp_path / "story.txt", "\n".join(["Flood"] * 3 + ["The river rose two metres overnight, officials said."] * 8)
+    )
+    corpus = load_corpus(tmp_path)
+    assert len(corpus) == 2 and corpus.rejects.empty
 
 
 def test_strict_lists_every_reject(tmp_path):
