@@ -539,8 +539,7 @@ class RuleMentionFinder:
                 hit = self._known(rest_key)
                 if hit is not None and hit[0] == "PERSON":
                     return [Mention(index, rest[0].start, rest[-1].end, "PERSON", hit[1], title, hit[2])]
-                if hit is not None and hit[2] == "place" and len(rest) == 1:
-                    # a town's name after a title is a surname: "Mr Howard", "President Jackson"
+                if hit is not None and self._surname_after_title(chunk[t - 1].text, rest):
                     return [Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
                 if hit is None and all(is_cap(u.text) or u.text.lower() in CONNECTORS for u in rest):
                     return [Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
@@ -623,6 +622,14 @@ class RuleMentionFinder:
         if lowered in REGION_WORDS or lowered in NOT_NAMES or lowered in MONTHS_DAYS or _title_word(last) in TITLES:
             return False
         return not (last.isupper() and len(last) > 1 and len(run) == 1 and self._known(last) is not None)
+
+    def _surname_after_title(self, title_word: str, rest: list[Unit]) -> bool:
+        """True when the one word after a title is a town's name used as a surname ("Mr Howard",
+        "President Jackson"); not after an all-caps abbreviation ("DR Congo") nor for a country."""
+        if len(rest) != 1 or title_word.isupper():
+            return False
+        place = self.places.get(rest[0].text)
+        return place is not None and place.kind == "city"
 
     def _role_context(self, run: list[Unit]) -> bool:
         """True when a role noun stands just before the run or in an apposition after it.

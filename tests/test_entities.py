@@ -315,6 +315,7 @@ def test_count_entities_by_source():
         ),
         # a town's name after a title is a surname
         ("According to Mr Howard, the injection will secure the plant for years.", [("Howard", "PERSON")]),
+        ("Fighting spread in DR Congo on Monday, officials in the region said.", [("Congo", "GPE")]),
         # products, models, indices and currencies are not entities
         ("The airline ordered ten Airbus A380 jets and five Boeing 787 aircraft for its long routes.", []),
         ("Passengers flew on the new Boeing 787 Dreamliner for the first time last week.", []),
