@@ -142,7 +142,13 @@ def _with_single_spans(
         singles.append((open_at, p_end, False))  # continued in the next paragraph
     if not singles:
         return doubles
-    kept = [span for span in doubles if not any(s < span[1] and span[0] < e for s, e, _ in singles)]
+    kept = []
+    j = 0  # both lists are in text order and do not overlap within themselves: one sweep
+    for span in doubles:
+        while j < len(singles) and singles[j][1] <= span[0]:
+            j += 1
+        if j == len(singles) or span[1] <= singles[j][0]:
+            kept.append(span)
     return sorted(kept + singles)
 
 

@@ -387,6 +387,13 @@ def test_ten_thousand_word_sentence_without_punctuation_finishes(finder):
     assert all(0 <= r["content_start"] <= r["content_end"] <= len(words) for r in rows)
 
 
+def test_a_paragraph_of_forty_thousand_quotes_is_paired_in_one_sweep():
+    text = " ".join(["‘a b’ “c d”"] * 20_000)  # single and double quotes side by side, one paragraph
+    quotes = find_quotes(text)
+    assert len(quotes) == 40_000 and all(q.closed for q in quotes)
+    assert [text[q.start] for q in quotes[:4]] == ["‘", "“", "‘", "“"]
+
+
 def test_unbalanced_and_nested_quotes_do_not_raise(finder):
     text = (
         'He said "the bridge is closed. Lenz said "it is "really" closed" and left.\n\n'
