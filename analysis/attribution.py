@@ -23,7 +23,7 @@ linear in the length of the text, whatever the punctuation.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from analysis.claim_lexicon import ClaimLexicon, PhraseMatcher, norm
@@ -612,6 +612,7 @@ class _Resolver:
         self.found = found
         body = [s.index for s in doc.sentences if s.kind == "body"]
         self.body_rank = {index: rank for rank, index in enumerate(body)}
+        self._debris = {s.index for s in doc.sentences if s.is_debris}
         self.by_sentence: dict[int, list[Attribution]] = {}
         for a in found:
             self.by_sentence.setdefault(a.sentence, []).append(a)
@@ -788,9 +789,22 @@ class _Resolver:
 
     def _mentions_before(self, a: Attribution) -> list[dict]:
         i = bisect_left(self.ent_starts, a.speaker_start)
-        debris = {s.index for s in self.doc.sentences if s.is_debris}
         sent_of = self._sentence_of
-        return [e for e in self.ents[:i] if sent_of(int(e["start"])) not in debris]
+        return [e for e in self.ents[:i] if sent_of(int(e["start"])) not in self._debris]
+
+    def _persons_before(self, a: Attribution, pronoun: str) -> Iterator[dict]:
+        """The PERSON entities before the speaker outside debris that ``pronoun`` may name, nearest first."""
+        debris = self._debris
+        for k in range(bisect_left(self.ent_starts, a.speaker_start) - 1, -1, -1):
+            e = self.ents[k]
+            if e.get("label") != PERSON or self._sentence_of(int(e["start"])) in debris:
+                continue
+            if self._may_be(str(e["canonical"]), pronoun):
+                yield e
+
+    def _rank_of(self, entity: dict) -> int:
+        """The body rank of the sentence holding ``entity`` (-9 outside the body)."""
+        return self.body_rank.get(self._sentence_of(int(entity["start"])), -9)
 
     def _sentence_of(self, offset: int) -> int:
         if not hasattr(self, "_sent_starts"):
@@ -843,14 +857,14 @@ class _Resolver:
             if people and self.body_rank.get(people[-1].sentence, -9) >= rank - 1:
                 a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
                 return
-            persons = [
-                e
-                for e in self._mentions_before(a)
-                if e.get("label") == PERSON and self._may_be(str(e["canonical"]), pron)
-            ]
-            introduced = [e for e in persons if self.body_rank.get(self._sentence_of(int(e["start"])), -9) == rank - 1]
-            if introduced:  # "Opposition leader Tomas Brandt disagreed. 'It is a cover-up,' he said."
-                a.speaker, a.speaker_type = str(introduced[-1]["canonical"]), T_PERSON
+            persons = self._persons_before(a, pron)  # nearest first
+            last = next(persons, None)
+            introduced = last
+            while introduced is not None and self._rank_of(introduced) > rank - 1:
+                introduced = next(persons, None)
+            if introduced is not None and self._rank_of(introduced) == rank - 1:
+                # "Opposition leader Tomas Brandt disagreed. 'It is a cover-up,' he said."
+                a.speaker, a.speaker_type = str(introduced["canonical"]), T_PERSON
                 return
             ahead = self._named_person_next(a)
             if ahead is not None and any(b.speaker == ahead for b in people):
@@ -859,8 +873,8 @@ class _Resolver:
             if people:
                 a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
                 return
-            if persons:
-                a.speaker, a.speaker_type = str(persons[-1]["canonical"]), T_PERSON
+            if last is not None:
+                a.speaker, a.speaker_type = str(last["canonical"]), T_PERSON
                 return
             a.speaker, a.speaker_type = a.speaker_text, T_PERSON
             return
