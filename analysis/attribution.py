@@ -68,6 +68,9 @@ _MALE_ROLES = frozenset(
 )
 _QUOTE_MARKS = frozenset("\" “ ” « » `` ''".split())
 _SINGLE_QUOTES = frozenset("‘’")
+_SCARE_QUOTE_WORDS = 3  # a quote this short, with the clause going on after it, is a quoted phrase
+#: Words after a short quote that end the reported words ("he said 'no' and left").
+_CLAUSE_JOINERS = frozenset("and but or nor before after then while as when because so".split())
 _TRIM_CHARS = " \t\r\n,.;:"
 
 
@@ -174,9 +177,9 @@ class AttributionFinder:
                 if tok.text in _SINGLE_QUOTES:  # a paired single quote reads as the double quote it stands for
                     q = quotes[qi]
                     if tok.start == q.start:
-                        words[i] = "“"
+                        words[i], tags[i] = "“", '"'
                     elif q.closed and tok.start == q.end - 1:
-                        words[i] = "”"
+                        words[i], tags[i] = "”", '"'  # not the possessive the tagger takes it for
         prefix = [0]
         for i, tag in enumerate(tags):
             finite = quote_of[i] < 0 and (
@@ -445,6 +448,8 @@ class AttributionFinder:
             if w == "that" and v.quote_of[k] < 0:
                 return k + 1 if k + 1 < n else None
             if w == ":" or (w in _QUOTE_MARKS and v.quote_of[k] >= 0):
+                if w != ":" and _is_scare_quote(v, k):
+                    break  # "said the 'reform' would hurt": the quote is inside the reported clause
                 return k + 1 if w == ":" else k
             if w == "," and k + 1 < n and words[k + 1] in _QUOTE_MARKS:
                 return k + 1
@@ -557,7 +562,7 @@ class AttributionFinder:
     def _directify(self, v: _Sent, a: Attribution, quotes: list[Quote], text: str) -> None:
         """Forward content that starts with a quote mark is a direct quote: keep the words inside."""
         i = _tok_at(v, a.content_start)
-        if i < len(v.words) and v.quote_of[i] >= 0 and v.words[i] in _QUOTE_MARKS:
+        if i < len(v.words) and v.quote_of[i] >= 0 and v.words[i] in _QUOTE_MARKS and not _is_scare_quote(v, i):
             q = quotes[v.quote_of[i]]
             if q.start == v.toks[i].start:
                 end = min(q.inner_end, v.sentence.end)
@@ -936,6 +941,22 @@ def _is_pronoun(v: _Sent, i: int) -> bool:
     """A personal pronoun written as one ("he", "She"), not the name "US"."""
     text = v.toks[i].text
     return v.words[i] in _PRONOUNS and (text == "I" or not text.isupper() or len(text) == 1)
+
+
+def _is_scare_quote(v: _Sent, k: int) -> bool:
+    """True when the quote opening at token ``k`` holds at most three words and the reported
+    clause goes on right after it, its verb still to come ("said the 'reform' would hurt"): a
+    phrase quoted inside a reported clause, not the quoted statement itself."""
+    qi = v.quote_of[k]
+    n = len(v.words)
+    m = k + 1
+    inner = 0
+    while m < n and v.quote_of[m] == qi:
+        inner += v.words[m][:1].isalnum()
+        m += 1
+    if inner > _SCARE_QUOTE_WORDS or m >= n or not v.words[m][:1].isalnum() or v.words[m] in _CLAUSE_JOINERS:
+        return False
+    return v.finite_between(m, min(n, m + 6))  # the clause's verb comes after the quote
 
 
 def _tok_at(v: _Sent, offset: int) -> int:

@@ -348,6 +348,24 @@ def test_pronoun_skips_a_person_whose_title_names_the_other_gender(pronoun, spea
     assert list(claims["speaker"]) == ["", "Lenz", "Ardent", speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short quoted phrase inside the reported clause is part of it (indirect)
+        ("Critics said the “reform” would hurt the poor.", ("the “reform” would hurt the poor", "indirect")),
+        ("Critics said ‘reform’ would hurt the poor.", ("‘reform’ would hurt the poor", "indirect")),
+        ("Officials said the so-called “peace plan” was dead.", ("the so-called “peace plan” was dead", "indirect")),
+        # the quoted words are the statement: direct
+        ("He said “no” and left the room at once.", ("no", "direct")),
+        ("He said ‘we will win’ on Monday.", ("we will win", "direct")),
+        ("Critics said “the reform will hurt the poor.”", ("the reform will hurt the poor", "direct")),
+    ],
+)
+def test_scare_quotes_inside_a_reported_clause(finder, text, expected):
+    got = attributions(finder, text)
+    assert [(g[1], g[2], g[3]) for g in got] == [("said", *expected)]
+
+
 def test_british_article_end_to_end():
     import analysis
 
