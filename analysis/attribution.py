@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from analysis.claim_lexicon import ClaimLexicon, PhraseMatcher, norm
 from analysis.quotes import Quote, find_quotes
-from analysis.text import Document, Sentence, paragraphs
+from analysis.text import Document, Sentence, dateline_length, paragraphs
 
 PERSON, ORG, GPE, LOC, NORP = "PERSON", "ORG", "GPE", "LOC", "NORP"
 T_PERSON, T_BODY, T_ANON, T_OUTLET = "person", "official body", "anonymous", "outlet"
@@ -69,6 +69,8 @@ _MALE_ROLES = frozenset(
 _QUOTE_MARKS = frozenset("\" “ ” « » `` ''".split())
 _SINGLE_QUOTES = frozenset("‘’")
 _SCARE_QUOTE_WORDS = 3  # a quote this short, with the clause going on after it, is a quoted phrase
+_SPEECH_NEGATIONS = frozenset("not never n't".split())
+_DECLINING = frozenset("declined declines decline declining refused refuses refuse refusing".split())
 #: Words after a short quote that end the reported words ("he said 'no' and left").
 _CLAUSE_JOINERS = frozenset("and but or nor before after then while as when because so".split())
 _TRIM_CHARS = " \t\r\n,.;:"
@@ -158,6 +160,8 @@ class AttributionFinder:
             views[sentence.index] = view
             found.extend(self._sentence(view, quotes, text))
         found.extend(self._quote_only(doc, views, quotes, found))
+        for a in found:
+            _drop_dateline(doc.sentences[a.sentence], a, text)
         found.sort(key=lambda a: (a.sentence, a.content_start, a.order))
         _Resolver(self, doc, ents, ent_starts, para_of, found).run()
         return found
@@ -196,7 +200,7 @@ class AttributionFinder:
         i = 0
         while i < n:
             m = self._cues.match_at(words, i) if v.quote_of[i] < 0 else 0
-            if m:
+            if m and not _denied_speech(words, i):
                 cues.append((i, i + m))
                 i += m
             else:
@@ -508,6 +512,8 @@ class AttributionFinder:
             w, t = words[k], tags[k]
             if v.quote_of[k] >= 0 or w in _NOT_NP:
                 break
+            if t in ("DT", "PRP$") and k > j and tags[k - 1] in _NOUN_TAGS:
+                break  # a determiner right after a noun starts the next phrase: "told reporters | the city had"
             ok = t in _NP_TAGS or w in _CONNECT or w == "'s" or ("-" in w and t[:2] in ("VB", "JJ", "NN"))
             if not ok:
                 break
@@ -941,6 +947,22 @@ def _is_pronoun(v: _Sent, i: int) -> bool:
     """A personal pronoun written as one ("he", "She"), not the name "US"."""
     text = v.toks[i].text
     return v.words[i] in _PRONOUNS and (text == "I" or not text.isupper() or len(text) == 1)
+
+
+def _drop_dateline(sentence: Sentence, a: Attribution, text: str) -> None:
+    """Start a content that opens with the sentence's dateline ("HALDEN (AW) — ") after it."""
+    if not sentence.start <= a.content_start < sentence.start + 3:
+        return
+    skip = dateline_length(sentence.text)
+    if skip and a.content_start < sentence.start + skip < a.content_end:
+        a.content_start = _trim_span(text, sentence.start + skip, a.content_end)[0]
+
+
+def _denied_speech(words: Sequence[str], i: int) -> bool:
+    """True when the cue at ``i`` is negated or declined: "did not say", "wouldn't say", "declined to say"."""
+    if i > 0 and (words[i - 1] in _SPEECH_NEGATIONS or words[i - 1].endswith("n't")):
+        return True
+    return i > 1 and words[i - 1] == "to" and words[i - 2] in _DECLINING
 
 
 def _is_scare_quote(v: _Sent, k: int) -> bool:

@@ -25,6 +25,7 @@ import re
 from analysis.aliases import AliasLexicon
 from analysis.gazetteer import capitals, places
 from analysis.mentions import TITLE_MODIFIERS, TITLES, Mention
+from analysis.text import dateline_length
 
 _LOCATIVE = frozenset("in at to from near outside inside into around across toward towards via through".split())
 _DEFINITION = re.compile(
@@ -258,9 +259,10 @@ def _definitions(doc, items: list[dict]) -> dict[str, tuple[str, str]]:
     aliases: dict[str, tuple[str, str]] = {}
     counts: dict[tuple[str, str], int] = {}
     sentence_start = {s.index: s.start for s in doc.sentences}
+    dateline_end = {s.index: s.start + dateline_length(s.text) for s in doc.sentences}
     for k, item in enumerate(items):
         resolved = (item["canonical"] or item["text"], item["label"])
-        if k > 0:
+        if k > 0 and item["start"] >= dateline_end[item["sentence_id"]]:  # "HALDEN (AW) —": an agency code
             prev = items[k - 1]
             between = text[prev["end"] : item["start"]]
             after = text[item["end"] : item["end"] + 1]

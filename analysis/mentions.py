@@ -74,7 +74,8 @@ ROLE_WORDS = TITLES | frozenset(
     attorney researcher reporter correspondent author writer actor actress singer player coach striker leader
     official negotiator adviser advisor aide candidate lawmaker legislator activist owner investor boss editor
     journalist historian scientist engineer pilot son daughter wife husband father mother brother sister widow
-    chief head""".split()
+    chief head councillor councilor councilman councilwoman alderman campaigner organiser organizer protester
+    resident witness survivor farmer teacher doctor nurse student""".split()
 )
 #: Words that may stand inside a title run ("Defense Minister", "Secretary of State").
 TITLE_MODIFIERS = frozenset(

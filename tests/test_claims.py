@@ -366,6 +366,30 @@ def test_scare_quotes_inside_a_reported_clause(finder, text, expected):
     assert [(g[1], g[2], g[3]) for g in got] == [("said", *expected)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lenz did not say when the army would arrive.",
+        "Ardent didn't say how many people had left.",
+        "The ministry declined to say how many soldiers were sent.",
+    ],
+)
+def test_denied_speech_is_no_attribution(finder, text):
+    assert all(g[1] == "" for g in attributions(finder, text, PERSONS))
+
+
+def test_dateline_and_addressee_stay_out_of_the_content(finder):
+    text = (
+        "HALDEN, Kestria (AW) — Floodwaters forced 12,000 people from their homes, officials said.\n\n"
+        "Lenz told reporters the city had spent $2.5 million on barriers."
+    )
+    got = attributions(finder, text, PERSONS)
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        ("officials", "said", "Floodwaters forced 12,000 people from their homes"),
+        ("Maria Lenz", "told", "the city had spent $2.5 million on barriers"),
+    ]
+
+
 def test_british_article_end_to_end():
     import analysis
 

@@ -123,6 +123,13 @@ def test_in_text_definitions_link_acronyms(recognizer):
     ]
 
 
+def test_an_agency_code_in_a_dateline_is_not_an_alias(recognizer):
+    text = "HALDEN, Kestria (AW) — The river rose on Tuesday, officials in Kestria said."
+    rows = _rows(recognizer, text)
+    assert ("AW", "Kestria", "GPE") not in _table(rows)
+    assert ("Kestria", "Kestria", "GPE") in _table(rows)
+
+
 def test_surnames_link_to_full_name_and_titles_are_stripped(recognizer):
     text = (
         "Defense Minister Anton Verelski visited the base. "
@@ -316,6 +323,10 @@ def test_count_entities_by_source():
         # a town's name after a title is a surname
         ("According to Mr Howard, the injection will secure the plant for years.", [("Howard", "PERSON")]),
         ("Fighting spread in DR Congo on Monday, officials in the region said.", [("Congo", "GPE")]),
+        (
+            "The opposition councillor Dina Soltberg said the barriers were built too low.",
+            [("Dina Soltberg", "PERSON")],
+        ),
         # products, models, indices and currencies are not entities
         ("The airline ordered ten Airbus A380 jets and five Boeing 787 aircraft for its long routes.", []),
         ("Passengers flew on the new Boeing 787 Dreamliner for the first time last week.", []),
