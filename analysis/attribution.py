@@ -69,7 +69,7 @@ _MALE_ROLES = frozenset(
 _QUOTE_MARKS = frozenset("\" “ ” « » `` ''".split())
 _SINGLE_QUOTES = frozenset("‘’")
 _SCARE_QUOTE_WORDS = 3  # a quote this short, with the clause going on after it, is a quoted phrase
-_SPEECH_NEGATIONS = frozenset("not never n't".split())
+_SPEECH_NEGATIONS = frozenset("not never".split())  # and every "n't" form
 _DECLINING = frozenset("declined declines decline declining refused refuses refuse refusing".split())
 #: Words after a short quote that end the reported words ("he said 'no' and left").
 _CLAUSE_JOINERS = frozenset("and but or nor before after then while as when because so".split())
