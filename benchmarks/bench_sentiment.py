@@ -48,9 +48,9 @@ def news_sentences(folder: Path) -> list[str]:
 
 
 def clear_caches() -> None:
-    from analysis._pattern import get_scorer as pattern
-    from analysis._shared_tokens import get_tokenizer
-    from analysis._vader import get_scorer as vader
+    from analysis.sentiment._pattern import get_scorer as pattern
+    from analysis.sentiment._shared_tokens import get_tokenizer
+    from analysis.sentiment._vader import get_scorer as vader
 
     vader()._cache.clear()
     pattern()._piece_cache.clear()
@@ -125,8 +125,8 @@ def fit_weight(folder: Path) -> None:
     """Print mean Pearson r on the fit half for a grid of weights (how TONE_WEIGHT was chosen)."""
     import numpy as np
 
-    from analysis._pattern import get_scorer as pattern
-    from analysis._vader import get_scorer as vader
+    from analysis.sentiment._pattern import get_scorer as pattern
+    from analysis.sentiment._vader import get_scorer as vader
 
     lex = sentiment.load_tone_lexicon()
     parts = []

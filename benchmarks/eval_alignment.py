@@ -31,7 +31,7 @@ GRID = [round(0.05 + 0.025 * i, 3) for i in range(15)]  # 0.05 .. 0.40
 
 def score(result, gold_claims, event: str, threshold: float, **options) -> tuple[float, float, float]:
     """Pairwise P, R, F1 of one event's claim groups against the gold claim ids."""
-    from analysis.alignment import claim_alignment
+    from analysis.compare.alignment import claim_alignment
 
     table = claim_alignment(result, event=event, threshold=threshold, **options)
     group = {}
@@ -91,7 +91,7 @@ def leave_one_event_out(
 
 def weight_grid() -> list[dict]:
     """Feature-kind weights tried by ``--tune-weights`` (the library default first)."""
-    from analysis.alignment import FEATURE_WEIGHTS
+    from analysis.compare.alignment import FEATURE_WEIGHTS
 
     grid = [dict(FEATURE_WEIGHTS)]
     for entity, magnitude, unit in itertools.product([1.0, 1.5], [1.0, 1.5, 2.0], [0.5, 1.0]):

@@ -74,7 +74,7 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     """The user's example article's body (front matter removed), as bundled in data/seed."""
-    from analysis.readers import split_front_matter
+    from analysis.corpus.readers import split_front_matter
 
     path = ROOT / "data" / "seed" / "syria-isis-defeat-2017-seed.md"
     return split_front_matter(path.read_text(encoding="utf-8"))[1]

@@ -12,7 +12,7 @@ from compare_fixtures import gold_analysis
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.alignment import _magnitudes, _merge_lexicons, claim_alignment, load_lexicon
+from analysis.compare.alignment import _magnitudes, _merge_lexicons, claim_alignment, load_lexicon
 from analysis.errors import LexiconError
 from analysis.result import Analysis
 

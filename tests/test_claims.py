@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from analysis.claims import CLAIM_COLUMNS, ClaimFinder
 from analysis.errors import LexiconError
-from analysis.quotes import find_quotes
 from analysis.text import process
+from analysis.text.quotes import find_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "seed" / "syria-isis-defeat-2017-seed.md"

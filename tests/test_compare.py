@@ -12,8 +12,8 @@ import pytest
 from compare_fixtures import gold_analysis, pipeline_analysis, pipeline_available
 
 from analysis import compare
-from analysis.alignment import alignment_matrix, normalize_unit, stem
-from analysis.logodds import log_odds
+from analysis.compare.alignment import alignment_matrix, normalize_unit, stem
+from analysis.compare.logodds import log_odds
 from analysis.result import Analysis
 
 # --------------------------------------------------------------------------- tiny analysis

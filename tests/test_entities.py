@@ -1,4 +1,4 @@
-"""Entity recognition and alias merging (analysis.entities, analysis.aliases, analysis.linking)."""
+"""Entity recognition and alias merging (analysis.entities, analysis.entities.aliases, analysis.entities.linking)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.aliases import load_aliases, read_alias_file
 from analysis.entities import EntityRecognizer, count_entities
+from analysis.entities.aliases import load_aliases, read_alias_file
 from analysis.errors import LexiconError, MissingResourceError
 from analysis.text import process
 
@@ -354,7 +354,7 @@ def test_news_typing_rules(recognizer, text, expected):
 
 
 def test_product_and_number_shapes():
-    from analysis.mentions import is_camel_product, is_code, is_number
+    from analysis.entities.rules import is_camel_product, is_code, is_number
 
     assert [is_number(t) for t in ("787", "1,000", "2011", "1850", "A380")] == [True, True, False, True, False]
     assert [is_code(t) for t in ("A380", "VC-10", "A400M", "787s", "Boeing", "iPhone4")] == [
@@ -376,7 +376,7 @@ def test_product_and_number_shapes():
 
 
 def test_given_names_and_gazetteer_codes():
-    from analysis.gazetteer import given_names, is_common_form, places
+    from analysis.entities.gazetteer import given_names, is_common_form, places
 
     names = given_names()
     assert {"Fritz", "Sergei", "Xi", "Wendy"} <= names

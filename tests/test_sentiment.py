@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import sentiment
-from analysis._pattern import PatternScorer
-from analysis._vader import VaderScorer, get_scorer
 from analysis.errors import LexiconError
 from analysis.evaluation import sentiment as evaluation
 from analysis.sentiment import article_scores, entity_tone, load_tone_lexicon, score_sentence, score_sentences
+from analysis.sentiment import score as sentiment_score
+from analysis.sentiment._pattern import PatternScorer
+from analysis.sentiment._vader import VaderScorer, get_scorer
 
 DATA = Path(__file__).parent / "data"
 
@@ -125,7 +125,7 @@ def test_raw_scores_match_packages_on_generated_text(words, vader_reference, pat
     compound = vader_reference.polarity_scores(text)["compound"]
     expected = pattern_reference.analyze(text)
     assert get_scorer().compound(text) == compound
-    from analysis._pattern import get_scorer as pattern_scorer
+    from analysis.sentiment._pattern import get_scorer as pattern_scorer
 
     assert pattern_scorer().score(text) == (expected.polarity, expected.subjectivity)
     row = score_sentences([text]).iloc[0]  # the shared-token path
@@ -180,7 +180,7 @@ def test_news_negation_rules_stay_narrow():
 
     def scope(text):
         _w, lows, _c, ends = tokens(text)
-        return sentiment._negation_scope(lows, ends, lex)
+        return sentiment_score._negation_scope(lows, ends, lex)
 
     # "no" + persistence verb: the negation covers the clause (0 no ... 8 militants)
     assert scope("No hostages remain in the hands of the militants")[0] == set(range(1, 9))
@@ -220,7 +220,7 @@ def test_negation_window_stops_at_a_comma():
     vader = get_scorer()
 
     def lexical(text):
-        return sentiment._lexical_tone(text, vader.tokens(text), lex)
+        return sentiment_score._lexical_tone(text, vader.tokens(text), lex)
 
     assert lexical("not good") < 0
     assert lexical("not a very good deal") < 0  # VADER's window is three words; the booster is not a word here
@@ -240,7 +240,7 @@ def test_but_is_applied_by_position_not_by_value():
     if "few" in words:
         total += 1.5 * words["few"]
     expected = total / math.sqrt(total * total + 15)
-    assert sentiment._lexical_tone(text, vader.tokens(text), lex) == pytest.approx(expected, abs=1e-12)
+    assert sentiment_score._lexical_tone(text, vader.tokens(text), lex) == pytest.approx(expected, abs=1e-12)
 
 
 def test_deterministic_and_duplicates_scored_once():

@@ -22,9 +22,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from analysis.aliases import AliasLexicon
-from analysis.gazetteer import capitals, places
-from analysis.mentions import TITLE_MODIFIERS, TITLES, Mention
+from analysis.entities.aliases import AliasLexicon
+from analysis.entities.gazetteer import capitals, places
+from analysis.entities.rules import TITLE_MODIFIERS, TITLES, Mention
 from analysis.text import dateline_length
 
 _LOCATIVE = frozenset("in at to from near outside inside into around across toward towards via through".split())

@@ -1,6 +1,6 @@
 """Optional statistical backends for entity mentions: spaCy and NLTK's ``ne_chunk``.
 
-Both only find mentions and their types; :mod:`analysis.linking` then merges
+Both only find mentions and their types; :mod:`analysis.entities.linking` then merges
 aliases exactly as for the offline rules. Neither downloads anything: when the
 library or its data is missing, :class:`~analysis.errors.MissingResourceError`
 says which command installs it.
@@ -8,8 +8,8 @@ says which command installs it.
 
 from __future__ import annotations
 
+from analysis.entities.rules import Mention
 from analysis.errors import MissingResourceError
-from analysis.mentions import Mention
 
 #: Backend labels -> the package's labels (others are dropped).
 LABELS = {

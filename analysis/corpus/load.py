@@ -27,8 +27,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus.readers import Record, Reject, read_path
 from analysis.errors import CorpusError
-from analysis.readers import Record, Reject, read_path
 
 #: The fields every article has (others are kept as extra columns).
 FIELDS = ("article_id", "source", "event", "title", "published", "url", "language")

@@ -1,6 +1,6 @@
 """One tokenisation of a sentence for the three sentiment scorers, cached per word.
 
-VADER (:mod:`analysis._vader`), Pattern (:mod:`analysis._pattern`) and ``tone``
+VADER (:mod:`analysis.sentiment._vader`), Pattern (:mod:`analysis.sentiment._pattern`) and ``tone``
 (:mod:`analysis.sentiment`) all start from the whitespace-delimited tokens of a
 sentence. This module computes, once per distinct token, everything the three
 need about it and keeps it in one cache, so a sentence costs one ``split``, one
@@ -57,8 +57,8 @@ class SharedTokenizer:
     """Per-token cache feeding VADER's, Pattern's and ``tone``'s rules."""
 
     def __init__(self) -> None:
-        from analysis._pattern import get_scorer as pattern_scorer
-        from analysis._vader import get_scorer as vader_scorer
+        from analysis.sentiment._pattern import get_scorer as pattern_scorer
+        from analysis.sentiment._vader import get_scorer as vader_scorer
 
         self.vader = vader_scorer()
         self.pattern = pattern_scorer()

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from analysis.compare.scope import WORD_PATTERN, Scope, select
 from analysis.result import Analysis
-from analysis.scope import WORD_PATTERN, Scope, select
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 _WORD = re.compile(WORD_PATTERN)

@@ -26,9 +26,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from analysis.claim_lexicon import ClaimLexicon, PhraseMatcher, norm
-from analysis.quotes import Quote, find_quotes
+from analysis.claims.lexicon import ClaimLexicon, PhraseMatcher, norm
 from analysis.text import Document, Sentence, dateline_length, paragraphs
+from analysis.text.quotes import Quote, find_quotes
 
 PERSON, ORG, GPE, LOC, NORP = "PERSON", "ORG", "GPE", "LOC", "NORP"
 T_PERSON, T_BODY, T_ANON, T_OUTLET = "person", "official body", "anonymous", "outlet"

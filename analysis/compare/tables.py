@@ -13,18 +13,18 @@ the sentences behind any cell.
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
-from analysis.alignment import alignment_matrix, claim_alignment
-from analysis.descriptors import ATTACH_WINDOW, DEFAULT_DESCRIPTORS, descriptor_list, find_descriptors
-from analysis.logodds import distinctive_terms
+from analysis.compare.alignment import alignment_matrix, claim_alignment
+from analysis.compare.descriptors import ATTACH_WINDOW, DEFAULT_DESCRIPTORS, descriptor_list, find_descriptors
+from analysis.compare.logodds import distinctive_terms
+from analysis.compare.scope import Scope, count_words, select, spans
+from analysis.compare.stats import mean_interval
 from analysis.result import Analysis
-from analysis.scope import Scope, count_words, select, spans
 
 __all__ = [
     "DEFAULT_DESCRIPTORS",
@@ -156,7 +156,7 @@ def labels(
       (``entities.text`` of rows whose ``canonical`` is ``entity``: "Daesh",
       "IS", "Islamic State");
     * ``descriptor``: words from a short list
-      (:data:`~analysis.descriptors.DEFAULT_DESCRIPTORS`: "terrorists",
+      (:data:`~analysis.compare.descriptors.DEFAULT_DESCRIPTORS`: "terrorists",
       "militants", "regime", "the firm", ...) that either stand next to a
       mention of the entity ("IS fighters", "the Assad regime";
       ``n_attached`` counts those) or stand in for it in an article that names
@@ -336,45 +336,6 @@ def _voice_by_speaker(scope: Scope, c: pd.DataFrame, include_own_voice: bool) ->
 # --------------------------------------------------------------------------- tone
 
 
-def t_critical(df: np.ndarray | float, confidence: float = 0.95) -> np.ndarray:
-    """Two-sided Student-t critical value (Cornish-Fisher expansion; within 0.003 of exact for df >= 2).
-
-    Args:
-        df: degrees of freedom (array or number, > 0).
-        confidence: the interval's coverage.
-
-    Returns:
-        The critical values, same shape as ``df``.
-    """
-    from statistics import NormalDist
-
-    z = NormalDist().inv_cdf(0.5 + confidence / 2)
-    v = np.asarray(df, dtype="float64")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t = (
-            z
-            + (z**3 + z) / (4 * v)
-            + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * v**2)
-            + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * v**3)
-            + (79 * z**9 + 776 * z**7 + 1482 * z**5 - 1920 * z**3 - 945 * z) / (92160 * v**4)
-        )
-    exact = {1: 12.706204736, 2: 4.30265273, 3: 3.182446305, 4: 2.776445105}
-    if math.isclose(confidence, 0.95):
-        for k, value in exact.items():
-            t = np.where(v == k, value, t)
-    return t
-
-
-def _mean_ci(frame: pd.DataFrame, keys: list[str], value: str, count_name: str) -> pd.DataFrame:
-    g = frame.groupby(keys)[value]
-    out = g.agg(["size", "mean", "std"]).rename(columns={"size": count_name, "mean": value, "std": "sd"})
-    half = t_critical(out[count_name] - 1) * out["sd"] / np.sqrt(out[count_name])
-    half = half.where(out[count_name] > 1)
-    out["ci_low"] = (out[value] - half).clip(lower=-1.0)
-    out["ci_high"] = (out[value] + half).clip(upper=1.0)
-    return out.reset_index()
-
-
 def tone(result: Analysis, event: str | None = None, sources: Sources = None, *, by: str = "source") -> pd.DataFrame:
     """Mean sentence tone per source (or per entity and source) with a 95% confidence interval.
 
@@ -406,14 +367,14 @@ def tone(result: Analysis, event: str | None = None, sources: Sources = None, *,
     scope = select(result, event, sources)
     sents = scope.sentences[["article_id", "sentence_id", "source", "tone"]].dropna(subset=["tone"])
     if by == "source":
-        out = _mean_ci(sents, ["source"], "tone", "n_sentences")
+        out = mean_interval(sents, ["source"], "tone", "n_sentences")
         arts = sents.groupby("source")["article_id"].nunique().rename("n_articles")
         out = out.join(arts, on="source")
         out = out[["source", "n_articles", "n_sentences", "tone", "sd", "ci_low", "ci_high"]]
         return out.astype({"source": "string", "n_articles": "int64", "n_sentences": "int64"})
     mentions = scope.entities[["article_id", "sentence_id", "canonical"]].drop_duplicates()
     merged = mentions.merge(sents, on=["article_id", "sentence_id"])
-    out = _mean_ci(merged, ["source", "canonical"], "tone", "n_sentences")
+    out = mean_interval(merged, ["source", "canonical"], "tone", "n_sentences")
     arts = merged.groupby(["source", "canonical"])["article_id"].nunique().rename("n_articles")
     out = out.join(arts, on=["source", "canonical"])
     out = out[["source", "canonical", "n_articles", "n_sentences", "tone", "sd", "ci_low", "ci_high"]]

@@ -41,8 +41,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.compare.scope import select, spans
 from analysis.result import Analysis
-from analysis.scope import select, spans
 
 #: Default similarity (cosine over weighted TF-IDF features) for two claim groups to merge.
 THRESHOLD = 0.225

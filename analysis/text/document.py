@@ -11,7 +11,7 @@ Everything here works with no NLTK data and no network:
 
 Offsets are character offsets into the text exactly as given, end exclusive:
 ``doc.text[tok.start:tok.end] == tok.text`` always holds. Page debris is marked
-on each :class:`Sentence` (see :mod:`analysis.debris`), never removed.
+on each :class:`Sentence` (see :mod:`analysis.text.debris`), never removed.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from analysis.debris import classify_sentences
+from analysis.text.debris import classify_sentences
 
 #: Abbreviations (lower case, without the final period) that do not end a sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(

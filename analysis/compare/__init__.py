@@ -1,0 +1,39 @@
+"""Compare sources on the same event: each verb takes an :class:`~analysis.Analysis` and
+returns a tidy DataFrame; :mod:`analysis.plots` has a plot twin for each.
+
+>>> from analysis import compare
+>>> compare.voice(result, event="syria-isis-defeat-2017")   # doctest: +SKIP
+"""
+
+from analysis.compare.stats import mean_interval, t_critical
+from analysis.compare.tables import (
+    DEFAULT_DESCRIPTORS,
+    EVIDENCE_COLUMNS,
+    OWN_VOICE,
+    SPEAKER_TYPES,
+    alignment_matrix,
+    claim_alignment,
+    coverage,
+    distinctive_terms,
+    evidence,
+    labels,
+    tone,
+    voice,
+)
+
+__all__ = [
+    "DEFAULT_DESCRIPTORS",
+    "EVIDENCE_COLUMNS",
+    "OWN_VOICE",
+    "SPEAKER_TYPES",
+    "alignment_matrix",
+    "claim_alignment",
+    "coverage",
+    "distinctive_terms",
+    "evidence",
+    "labels",
+    "mean_interval",
+    "t_critical",
+    "tone",
+    "voice",
+]

@@ -1,0 +1,24 @@
+"""Sentiment: per-sentence scores (tone, TextBlob polarity and subjectivity, VADER compound),
+tone toward each entity mention, and article aggregates."""
+
+from analysis.sentiment.score import (
+    SENTENCE_COLUMNS,
+    TONE_WEIGHT,
+    ToneLexicon,
+    article_scores,
+    entity_tone,
+    load_tone_lexicon,
+    score_sentence,
+    score_sentences,
+)
+
+__all__ = [
+    "SENTENCE_COLUMNS",
+    "TONE_WEIGHT",
+    "ToneLexicon",
+    "article_scores",
+    "entity_tone",
+    "load_tone_lexicon",
+    "score_sentence",
+    "score_sentences",
+]
