@@ -237,7 +237,7 @@ def test_offsets_are_increasing_inside_and_exact(text):
 def test_recompiled_tokenizer_gives_nltks_own_tokens(text):
     from nltk.tokenize import NLTKWordTokenizer
 
-    from analysis.text.document import _word_tokenizer
+    from analysis.text.tokens import _word_tokenizer
 
     assert _word_tokenizer().tokenize(text) == NLTKWordTokenizer().tokenize(text)
 
@@ -362,14 +362,14 @@ def test_dateline_length(sentence, dateline):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(news_alphabet, max_size=150).map("".join))
 def test_recompiled_punkt_gives_punkts_own_sentences(text):
-    from analysis.text.document import _punkt
+    from analysis.text.sentences import _punkt
 
     assert list(_punkt().span_tokenize(text)) == list(_punkt(False).span_tokenize(text))
 
 
 def test_recompiled_punkt_on_the_bundled_corpus(root):
     from analysis import load_corpus
-    from analysis.text.document import _punkt
+    from analysis.text.sentences import _punkt
 
     fast, plain = _punkt(), _punkt(False)
     assert type(fast._lang_vars._re_word_tokenizer).__module__ == "re"
