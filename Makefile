@@ -19,9 +19,10 @@ report: $(STAMP)
 	$(BIN)/python -m analysis report data/events --out reports
 	@echo "Open reports/index.html"
 
-## Lint and run the whole test suite (notebooks are executed by the tests)
+## Lint, check the format, and run the whole test suite with the library's doctests (notebooks are executed by the tests)
 test: $(STAMP)
 	$(BIN)/ruff check analysis tests benchmarks
+	$(BIN)/ruff format --check analysis tests benchmarks
 	$(BIN)/python -m pytest
 
 ## Also the slow checks

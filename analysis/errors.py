@@ -35,3 +35,15 @@ class MissingResourceError(AnalysisError, LookupError):
 
     The message ends with the command that installs it.
     """
+
+
+class SchemaError(AnalysisError, ValueError):
+    """A table built by the pipeline lacks a contract column (see :mod:`analysis.schema`): a bug to report."""
+
+
+class GoldError(AnalysisError, ValueError):
+    """A gold annotation file is malformed or does not match its article (the message names the entry)."""
+
+
+class ReportError(AnalysisError):
+    """The report could not be rendered; the message names the cell or input to fix."""

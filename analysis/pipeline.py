@@ -180,7 +180,7 @@ def _collect(corpus: Corpus, results: Iterable[dict[str, list[dict]]]) -> Analys
         article_rows.append(_article_row(article, tables, article_scores))
     frames = {name: pd.DataFrame(table_rows) for name, table_rows in rows.items()}
     frames["articles"] = pd.DataFrame(article_rows)
-    return Analysis(frames, {a.article_id: a.text for a in corpus})
+    return Analysis(frames, {a.article_id: a.text for a in corpus}, strict=True)
 
 
 def _article_row(article: Article, tables: dict[str, list[dict]], article_scores) -> dict:

@@ -71,6 +71,12 @@ def _table(data, verb: str, **kwargs) -> pd.DataFrame:
         return getattr(compare, verb)(data, **kwargs)
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"expected an Analysis or the DataFrame of compare.{verb}(), got {type(data).__name__}")
+    given = {name: value for name, value in kwargs.items() if value is not None}
+    if given:
+        raise ValueError(
+            f"{', '.join(f'{k}=' for k in given)} filter(s) a computed table cannot apply: pass the Analysis "
+            f"(plots.{verb}(result, {', '.join(f'{k}=...' for k in given)})) or filter in compare.{verb}() first"
+        )
     return data
 
 
@@ -140,7 +146,7 @@ def labels(data, entity: str | None = None, *, ax=None, top: int = 6, **filters)
             raise ValueError("labels(result, entity): give the canonical entity whose labels to plot")
         table = _table(data, "labels", entity=entity, **filters)
     else:
-        table = _table(data, "labels")
+        table = _table(data, "labels", **filters)
     table = table.sort_values(["source", "count", "term"], ascending=[True, False, True], kind="stable")
     table = table.groupby("source", sort=True).head(top)
     sources = sorted(table["source"].unique())

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.errors import AnalysisError
+from analysis.errors import ReportError
 
 #: The notebook executed for each report (in a source checkout).
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "02_compare_sources.ipynb"
@@ -53,10 +53,6 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 </style>
 {%- endblock extra_css -%}
 """
-
-
-class ReportError(AnalysisError):
-    """The report could not be rendered; the message names the cell or input to fix."""
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,24 @@ class Analysis:
             columns are listed in :mod:`analysis.schema`.
     """
 
-    def __init__(self, tables: Mapping[str, pd.DataFrame], texts: Mapping[str, str]) -> None:
+    def __init__(self, tables: Mapping[str, pd.DataFrame], texts: Mapping[str, str], *, strict: bool = False) -> None:
+        """Hold the tables (put in contract order and dtypes) and the texts their offsets index.
+
+        Args:
+            tables: the five tables by name.
+            texts: article id -> the text its rows' offsets index.
+            strict: raise when a table with rows lacks a contract column (the
+                pipeline's own tables); otherwise missing columns are filled.
+
+        Raises:
+            ValueError: when a table is missing.
+            SchemaError: with ``strict``, when a contract column is missing.
+        """
         missing = set(TABLE_NAMES) - set(tables)
         if missing:
             raise ValueError(f"missing tables: {', '.join(sorted(missing))}")
         for name in TABLE_NAMES:
-            setattr(self, name, conform(name, tables[name]))
+            setattr(self, name, conform(name, tables[name], strict=strict))
         self._texts = dict(texts)
 
     articles: pd.DataFrame

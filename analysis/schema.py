@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.errors import SchemaError
+
+#: The entity types of the ``label`` column, the one list every stage and evaluation uses.
+ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+
 TABLES: dict[str, dict[str, str]] = {
     "articles": {
         "article_id": "string",
@@ -94,12 +99,28 @@ def empty(table: str) -> pd.DataFrame:
     return conform(table, pd.DataFrame())
 
 
-def conform(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+def conform(table: str, frame: pd.DataFrame, *, strict: bool = False) -> pd.DataFrame:
     """Put the contract columns first, in order, with their dtypes; keep any extra columns after.
 
-    Missing contract columns are added (empty string, -1, NaN or False).
+    Args:
+        table: the table's name (a key of :data:`TABLES`).
+        frame: its rows.
+        strict: for tables the pipeline built: a contract column missing from a
+            table that has rows raises instead of being filled. Hand-built and
+            loaded tables (``strict=False``) get missing columns filled with an
+            empty string, -1, NaN or False.
+
+    Raises:
+        SchemaError: with ``strict``, naming the table and the missing columns.
     """
     spec = TABLES[table]
+    if strict and len(frame):
+        missing = [column for column in spec if column not in frame.columns]
+        if missing:
+            raise SchemaError(
+                f"the pipeline built the {table!r} table without the contract column(s) {', '.join(missing)}; "
+                "this is a bug in the stage that makes the table: please report it"
+            )
     frame = frame.copy()
     for column, dtype in spec.items():
         if column not in frame.columns:

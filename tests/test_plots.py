@@ -6,6 +6,7 @@ The Agg backend is set for the whole suite in conftest.py (MPLBACKEND).
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 from compare_fixtures import gold_analysis
 from test_compare import _tiny
@@ -110,3 +111,10 @@ def test_corpus_plots_render_to_png(tmp_path):
         assert ax.get_title() and ax.get_xlabel(), name
         width, _ = ax.figure.get_size_inches()
         assert width <= plots.FIG_WIDTH
+
+
+@pytest.mark.parametrize("verb", ["coverage", "voice", "claim_alignment", "distinctive_terms", "tone", "labels"])
+def test_filters_with_a_ready_table_raise_instead_of_being_ignored(verb):
+    table = pd.DataFrame({"source": ["a"]})
+    with pytest.raises(ValueError, match=r"event= filter\(s\) a computed table cannot apply"):
+        getattr(plots, verb)(table, event="some-event")

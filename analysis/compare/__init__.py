@@ -7,13 +7,13 @@ returns a tidy DataFrame; :mod:`analysis.plots` has a plot twin for each.
 
 from analysis.compare.stats import mean_interval, t_critical
 from analysis.compare.tables import (
-    DEFAULT_DESCRIPTORS,
     EVIDENCE_COLUMNS,
     OWN_VOICE,
     SPEAKER_TYPES,
     alignment_matrix,
     claim_alignment,
     coverage,
+    default_descriptors,
     distinctive_terms,
     evidence,
     labels,
@@ -22,13 +22,13 @@ from analysis.compare.tables import (
 )
 
 __all__ = [
-    "DEFAULT_DESCRIPTORS",
     "EVIDENCE_COLUMNS",
     "OWN_VOICE",
     "SPEAKER_TYPES",
     "alignment_matrix",
     "claim_alignment",
     "coverage",
+    "default_descriptors",
     "distinctive_terms",
     "evidence",
     "labels",

@@ -3,41 +3,81 @@
 A *descriptor* is a common noun (or noun phrase) from a short list that either
 stands next to a mention of the actor ("Daesh terrorist group", "the Assad
 regime", "IS fighters") or stands in for it in an article that names it ("the
-terrorists were routed"). The list is deliberately small and editable: pass
-your own words to :func:`analysis.compare.labels` (``descriptors=[...]``, added
-to these) or replace it (``replace_descriptors=True``).
+terrorists were routed"). The list is deliberately small and lives in the
+editable lexicon ``data/lexicons/descriptors.yml``; pass your own words or file
+to :func:`analysis.compare.labels` (``descriptors=[...]`` or
+``descriptors="mine.yml"``, added to these) or replace it
+(``replace_descriptors=True``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
-#: The packaged descriptor list (lower case; phrases allowed; matched as whole words, any case).
-DEFAULT_DESCRIPTORS: tuple[str, ...] = (
-    # armed groups and their members
-    "terrorists", "terrorist", "terrorist group", "terrorist organization", "terrorist organisation",
-    "terrorist army", "militants", "militant", "militant group", "jihadists", "jihadist", "jihadist group",
-    "fighters", "mercenaries", "mercenary", "insurgents", "insurgent", "rebels", "rebel", "extremists",
-    "extremist", "extremist group", "radicals", "gunmen", "thugs", "bandits", "separatists", "armed group",
-    "group", "organization", "organisation",
-    # governments and states
-    "regime", "government", "legitimate government", "authorities", "administration", "junta", "dictator",
-    "dictatorship", "strongman",
-    # companies and the people who run them
-    "company", "firm", "sweatshop", "employer", "owner", "sweatshop owner", "tycoon", "magnate", "chairman",
-    "boss", "bosses", "union boss", "general secretary",
-)  # fmt: skip
+from analysis.errors import LexiconError
+from analysis.resources import lexicon_path, read_yaml, yaml_lines
 
 #: How many words may stand between a mention and a descriptor attached to it ("IS [foreign] fighters").
 ATTACH_WINDOW = 2
 
 
-def descriptor_list(extra: Iterable[str] | None = None, *, replace: bool = False) -> list[str]:
-    """The descriptors to look for: the packaged list plus ``extra`` (or only ``extra``)."""
-    words = [] if replace else list(DEFAULT_DESCRIPTORS)
+@cache
+def default_descriptors() -> tuple[str, ...]:
+    """The packaged descriptor list, read once from ``data/lexicons/descriptors.yml``."""
+    return read_descriptors(lexicon_path("descriptors.yml"))
+
+
+def read_descriptors(path: str | Path) -> tuple[str, ...]:
+    """Read a descriptor lexicon: ``descriptors:`` mapping group names to lists of words.
+
+    Args:
+        path: the YAML file.
+
+    Returns:
+        The words, lower case, in file order, without repeats.
+
+    Raises:
+        LexiconError: naming the file and line of a malformed entry.
+    """
+    data = read_yaml(path)
+    groups = data.get("descriptors") if isinstance(data, dict) else None
+    if not isinstance(groups, dict):
+        raise LexiconError(path, 1, "expected a mapping `descriptors:` of group names to lists of words")
+    lines = yaml_lines(path)
+    words: dict[str, None] = {}
+    for group, items in groups.items():
+        where = lines.get(("descriptors", str(group)))
+        if not isinstance(items, list):
+            raise LexiconError(path, where, f"group {group!r} must be a list of words (lines starting with '- ')")
+        for i, item in enumerate(items):
+            if not isinstance(item, str) or not item.strip():
+                line = lines.get(("descriptors", str(group), i), where)
+                raise LexiconError(path, line, f"{item!r} is not a word or phrase; write it as text")
+            words[item.strip().lower()] = None
+    return tuple(words)
+
+
+def descriptor_list(extra: Iterable[str] | str | Path | None = None, *, replace: bool = False) -> list[str]:
+    """The descriptors to look for: the packaged list plus ``extra`` (or only ``extra``).
+
+    Args:
+        extra: more words, or the path of a descriptor lexicon file (YAML, the
+            schema of ``data/lexicons/descriptors.yml``).
+        replace: use only ``extra``.
+
+    Returns:
+        Lower-case words and phrases, longest first.
+    """
+    if isinstance(extra, str | Path) and str(extra).endswith((".yml", ".yaml")):
+        extra = read_descriptors(extra)
+    elif isinstance(extra, str):
+        extra = [extra]
+    words = [] if replace else list(default_descriptors())
     words += [w.strip().lower() for w in (extra or []) if w.strip()]
     return sorted(set(words), key=lambda w: (-len(w), w))
 

@@ -15,24 +15,25 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from analysis.compare.alignment import alignment_matrix, claim_alignment
-from analysis.compare.descriptors import ATTACH_WINDOW, DEFAULT_DESCRIPTORS, descriptor_list, find_descriptors
+from analysis.compare.descriptors import ATTACH_WINDOW, default_descriptors, descriptor_list, find_descriptors
 from analysis.compare.logodds import distinctive_terms
 from analysis.compare.scope import Scope, count_words, select, spans
 from analysis.compare.stats import mean_interval
 from analysis.result import Analysis
 
 __all__ = [
-    "DEFAULT_DESCRIPTORS",
     "OWN_VOICE",
     "SPEAKER_TYPES",
     "alignment_matrix",
     "claim_alignment",
     "coverage",
+    "default_descriptors",
     "distinctive_terms",
     "evidence",
     "labels",
@@ -144,7 +145,7 @@ def labels(
     event: str | None = None,
     sources: Sources = None,
     *,
-    descriptors: Iterable[str] | None = None,
+    descriptors: Iterable[str] | str | Path | None = None,
     replace_descriptors: bool = False,
     window: int = ATTACH_WINDOW,
 ) -> pd.DataFrame:
@@ -156,7 +157,7 @@ def labels(
       (``entities.text`` of rows whose ``canonical`` is ``entity``: "Daesh",
       "IS", "Islamic State");
     * ``descriptor``: words from a short list
-      (:data:`~analysis.compare.descriptors.DEFAULT_DESCRIPTORS`: "terrorists",
+      (:func:`~analysis.compare.descriptors.default_descriptors`, from ``data/lexicons/descriptors.yml``: "terrorists",
       "militants", "regime", "the firm", ...) that either stand next to a
       mention of the entity ("IS fighters", "the Assad regime";
       ``n_attached`` counts those) or stand in for it in an article that names
@@ -169,7 +170,8 @@ def labels(
         entity: a canonical entity name (``entities.canonical``).
         event: only this event's articles.
         sources: only these sources.
-        descriptors: extra descriptor words or phrases (added to the list).
+        descriptors: extra descriptor words or phrases, or a descriptor lexicon
+            file (YAML, the schema of ``data/lexicons/descriptors.yml``), added to the list.
         replace_descriptors: use only ``descriptors``, not the packaged list.
         window: words allowed between a mention and an attached descriptor.
 

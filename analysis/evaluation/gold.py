@@ -14,13 +14,16 @@ Example:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import yaml
+
+from analysis.corpus import split_front_matter
+from analysis.errors import GoldError
+from analysis.schema import ENTITY_LABELS
 
 __all__ = [
     "GoldArticle",
@@ -39,7 +42,6 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 #: cue and content are looked for.
 CLAIM_WINDOW = 600
 
-ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 QUOTE_KINDS = frozenset({"direct", "indirect", "none"})
 SPEAKER_TYPES = frozenset({"person", "official body", "anonymous", "outlet"})
 QUALIFIERS = frozenset({"exact", "approximate", "at least", "at most", "range"})
@@ -66,12 +68,6 @@ CLAIM_COLUMNS = [
     "claim_id",
 ]
 NUMBER_COLUMNS = ["article_id", "start", "end", "text", "value", "value_high", "unit", "qualifier"]
-
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-
-
-class GoldError(ValueError):
-    """A gold file is malformed or does not match its article."""
 
 
 @dataclass(frozen=True)
@@ -184,16 +180,16 @@ def read_article(path: str | Path) -> tuple[dict[str, Any], str]:
     """
     path = Path(path)
     raw = path.read_text(encoding="utf-8")
-    match = _FRONT_MATTER.match(raw)
-    if match is None:
+    head, body, _ = split_front_matter(raw)
+    if head is None:
         raise GoldError(f"{path}: no front matter; the file must start with a '---' line, YAML, and a '---' line")
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = yaml.safe_load(head)
     except yaml.YAMLError as exc:
         raise GoldError(f"{path}: front matter is not valid YAML: {exc}") from exc
     if not isinstance(meta, dict):
         raise GoldError(f"{path}: front matter must be a YAML mapping (key: value lines)")
-    return meta, raw[match.end() :]
+    return meta, body
 
 
 def _article_index(data_dir: Path) -> dict[str, Path]:

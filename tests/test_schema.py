@@ -1,0 +1,44 @@
+"""The table contract: pipeline tables are checked strictly, hand-built ones are filled."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import Analysis
+from analysis.errors import SchemaError
+from analysis.schema import TABLES, conform
+
+
+def _tables_without(table: str, column: str) -> dict[str, pd.DataFrame]:
+    tables = {name: pd.DataFrame(columns=list(spec)) for name, spec in TABLES.items()}
+    row = {c: ("a1" if c == "article_id" else 0) for c in TABLES[table] if c != column}
+    tables[table] = pd.DataFrame([row])
+    return tables
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_strict_tables_name_the_missing_column(table):
+    column = next(c for c in TABLES[table] if c != "article_id")
+    with pytest.raises(SchemaError, match=rf"{table!r} table without the contract column\(s\) {column}"):
+        Analysis(_tables_without(table, column), {"a1": "text"}, strict=True)
+
+
+def test_hand_built_tables_are_filled():
+    result = Analysis(_tables_without("claims", "hedged"), {"a1": "text"})
+    assert result.claims["hedged"].tolist() == [False]
+    assert list(result.claims.columns[: len(TABLES["claims"])]) == list(TABLES["claims"])
+
+
+def test_strict_accepts_an_empty_table_without_columns():
+    # an article with no entities yields an empty list of rows: nothing is missing
+    frame = conform("entities", pd.DataFrame(), strict=True)
+    assert list(frame.columns) == list(TABLES["entities"]) and frame.empty
+
+
+def test_the_pipeline_builds_every_contract_column_itself():
+    result = pytest.importorskip("analysis").analyze_text(
+        'Officials said 40 people were hurt. "It was terrible," Mara Quell told the Daily Lantern.', source="x"
+    )
+    for name, spec in TABLES.items():
+        assert set(spec) <= set(result.tables[name].columns), name
