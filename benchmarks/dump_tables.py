@@ -4,7 +4,7 @@ Used to show that a refactoring changed no output: run it in each checkout
 (the ``analysis`` imported is the one of the current folder) and ``cmp`` the files::
 
     .venv/bin/python benchmarks/dump_tables.py data/events --out /tmp/after
-    (cd ../old-checkout && PYTHONPATH=. ../main/.venv/bin/python benchmarks/dump_tables.py data/events --out /tmp/before)
+    cd ../old && PYTHONPATH=. ../main/.venv/bin/python benchmarks/dump_tables.py data/events --out /tmp/before
     for t in articles sentences entities claims numbers; do cmp /tmp/before/$t.csv /tmp/after/$t.csv; done
 """
 
