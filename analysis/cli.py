@@ -18,6 +18,7 @@ EVALUATORS = {
     "claims": "analysis.evaluation.claims",
     "numbers": "analysis.evaluation.numbers",
     "sentiment": "analysis.evaluation.sentiment",
+    "alignment": "analysis.evaluation.alignment",
 }
 
 
