@@ -239,7 +239,7 @@ def test_evaluate_polnear_on_invented_articles(tmp_path):
     reopen_a = sentence(ta, "Mayor Ilse", "in June.")
     reopen_b = sentence(tb, "The Orlen", "said Monday.")
     rows = [f"orlen-bridge\tr1\t{a}\t{reopen_a}\tattributed\tmain\tthe bridge reopens in June"]
-    rows.append(f"orlen-bridge\tr1\t{b}\t{reopen_b}\tattributed\tmain\t")
+    rows.append(f"orlen-bridge\tr1\t{b}\t{reopen_b}\tattributed\tembedded\t")
     _write(gold, "claims.tsv", CLAIMS_HEADER + "\n".join(rows) + "\n")
     cost_a, cost_b = ta.index("4.2 million euros"), tb.index("4.5 million euros")
     number = f"orlen-bridge\tn1\tdisagree\t{a}\t{cost_a}\t{cost_a + 17}\t4200000\t{b}\t{cost_b}\t{cost_b + 17}\t4500000"
@@ -251,6 +251,9 @@ def test_evaluate_polnear_on_invented_articles(tmp_path):
     for figure in (total.precision, total.recall, total.f1, total.purity):
         assert 0.0 <= figure <= 1.0
     assert total.pairs_correct <= total.pairs_predicted
+    # with main assertions only, the embedded instance no longer counts: nothing is shared
+    main_only, _, _ = evaluate_polnear(tmp_path / "data", gold, main_only=True)
+    assert (main_only.gold_pairs, main_only.gold_claims) == (0, 0)
 
     _write(gold, "claims.tsv", CLAIMS_HEADER + f"orlen-bridge\tr1\t{a}\t0\t9999\town\tmain\t\n")
     with pytest.raises(GoldError, match="ends past the text"):

@@ -491,12 +491,16 @@ def _outlet(file_name: str) -> str:
     return file_name.split("_", 1)[0]
 
 
-def evaluate_polnear(path: str | Path, gold_dir: str | Path = GOLD_DIR) -> tuple[Scores, dict[str, Scores], object]:
+def evaluate_polnear(
+    path: str | Path, gold_dir: str | Path = GOLD_DIR, *, main_only: bool = False
+) -> tuple[Scores, dict[str, Scores], object]:
     """Run the package on the gold stories of PolNeAR dev and score them.
 
     Args:
         path: the PolNeAR dev folder (holding ``text/``).
         gold_dir: the folder with ``stories.yml``, ``claims.tsv`` and ``numbers.tsv``.
+        main_only: score only the instances that are a sentence's main assertion (``role`` main);
+            sentences stating a claim only in passing then count as stating no shared claim.
 
     Returns:
         (all stories together, per story, the analysis result).
@@ -532,7 +536,11 @@ def evaluate_polnear(path: str | Path, gold_dir: str | Path = GOLD_DIR) -> tuple
         raise GoldError(f"{gold_dir / 'claims.tsv'}: " + "; ".join(problems[:3]))
     predicted, flagged, result = _predict(records, [s.id for s in stories])
     source_of = {Path(n).stem: _outlet(n) for n in texts}
-    gold = [GoldSpan(c.story, c.claim, Path(c.doc).stem, c.start, c.end, c.voice, c.role) for c in claims]
+    gold = [
+        GoldSpan(c.story, c.claim, Path(c.doc).stem, c.start, c.end, c.voice, c.role)
+        for c in claims
+        if not main_only or c.role == "main"
+    ]
     nums = [NumberPair(p.story, p.pair, p.label, (Path(p.a[0]).stem, *p.a[1:]), (Path(p.b[0]).stem, *p.b[1:]),
                        p.value_a, p.value_b, p.unit, p.counted) for p in numbers]  # fmt: skip
     per_story = {}
@@ -618,6 +626,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder of the polnear-dev gold files")
     parser.add_argument("--groups", action="store_true", help="also print every multi-outlet group, for reading")
+    parser.add_argument(
+        "--main-only", action="store_true", help="polnear-dev: only gold instances that are a sentence's main assertion"
+    )
 
 
 def _print_groups(result, predicted: list[PredictedSentence], gold: list[GoldSpan]) -> None:
@@ -640,8 +651,9 @@ def main(args: argparse.Namespace) -> int:
         scores = evaluate_meantime(args.path)
         print(format_scores(scores, f"alignment: format=meantime path={args.path} (cross-document event chains)"))
         return 0
-    total, per_story, (result, predicted, gold) = evaluate_polnear(args.path, args.gold)
-    print(format_scores(total, f"alignment: format=polnear-dev path={args.path} gold={args.gold}"))
+    total, per_story, (result, predicted, gold) = evaluate_polnear(args.path, args.gold, main_only=args.main_only)
+    scope = " (main assertions only)" if args.main_only else ""
+    print(format_scores(total, f"alignment: format=polnear-dev path={args.path} gold={args.gold}{scope}"))
     print("\nper story: pairs correct/predicted, gold pairs found/all, multi-outlet groups pure/all")
     for story, s in per_story.items():
         print(f"  {story:28s} {s.pairs_correct:3d}/{s.pairs_predicted:<4d} {s.gold_pairs_found:3d}/{s.gold_pairs:<4d}"
