@@ -283,3 +283,12 @@ def test_every_committed_gold_span_falls_inside_its_file():
             figure = texts[doc][start:end]
             assert figure and figure == figure.strip(), f"{pair.pair}: {doc} [{start}, {end}) is not a trimmed span"
         assert pair.a[0].split("_", 1)[0] != pair.b[0].split("_", 1)[0], "a number pair spans two outlets"
+
+
+def test_cli_help_lists_the_alignment_options(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["evaluate", "alignment", "--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    for option in ("--format", "polnear-dev", "meantime", "--gold", "--groups", "--main-only"):
+        assert option in out
