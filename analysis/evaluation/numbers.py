@@ -328,10 +328,32 @@ def predict_annotated(texts: dict[str, str], annotated: pd.DataFrame) -> pd.Data
     return pd.DataFrame(rows, columns=columns)
 
 
+def _pair_annotated(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int]]:
+    """Pair overlapping rows one-to-one; a pair that agrees on the value goes first, then the larger overlap.
+
+    "six new A330-300E aircraft" overlaps both the annotated "six" and the model name "330-300E":
+    the value 6 says which of the two the prediction is about.
+    """
+    candidates: list[tuple[float, int, int]] = []
+    by_article: dict[str, list[int]] = {}
+    for g, article in enumerate(gold["article_id"]):
+        by_article.setdefault(str(article), []).append(g)
+    for p in range(len(predicted)):
+        prow = predicted.iloc[p]
+        for g in by_article.get(str(prow["article_id"]), ()):
+            grow = gold.iloc[g]
+            overlap = min(int(prow["end"]), int(grow["end"])) - max(int(prow["start"]), int(grow["start"]))
+            if overlap > 0:
+                bonus = 1e6 if _same_value(prow["value"], grow["value"]) else 0.0
+                candidates.append((overlap + bonus, p, g))
+    return pair_best_first(candidates)
+
+
 def score_annotated(predicted: pd.DataFrame, annotated: pd.DataFrame) -> dict[str, Any]:
     """Score predicted numbers against a hand-annotated file.
 
-    A prediction is paired with the annotation it overlaps most (one-to-one). A value is right
+    A prediction is paired with an annotation it overlaps (one-to-one; same value first, then the
+    largest overlap). A value is right
     when value and high end match (relative tolerance 1e-3); a unit when the counted noun's last
     word matches. Predictions paired with a ``skip`` annotation count neither way.
 
@@ -347,7 +369,7 @@ def score_annotated(predicted: pd.DataFrame, annotated: pd.DataFrame) -> dict[st
         ``flagged_<kind>`` per kind; ``spurious`` (predictions overlapping no annotation).
     """
     gold = annotated.rename(columns={"file": "article_id"}).reset_index(drop=True)
-    pairs = match_numbers(predicted, gold)
+    pairs = _pair_annotated(predicted, gold)
     kinds = gold["kind"].tolist()
     value_ok = unit_ok = both_ok = qualifier_ok = found = 0
     flagged: dict[str, int] = dict.fromkeys(NON_QUANTITY_KINDS, 0)
@@ -394,7 +416,7 @@ def score_annotated(predicted: pd.DataFrame, annotated: pd.DataFrame) -> dict[st
 
 def _annotated_errors(predicted: pd.DataFrame, annotated: pd.DataFrame) -> list[str]:
     gold = annotated.rename(columns={"file": "article_id"}).reset_index(drop=True)
-    pairs = match_numbers(predicted, gold)
+    pairs = _pair_annotated(predicted, gold)
     lines = []
     matched_p = {p for p, _ in pairs}
     matched_g = {g for _, g in pairs}
