@@ -48,6 +48,22 @@ _SKIP_WORDS = frozenset(("more", "other", "additional", "new", "further", "extra
 _MAX_UNIT_WINDOW = 6
 _AUXILIARIES = frozenset(("were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly"))
 _RELATIVE = frozenset(("whom", "them", "which", "those", "that", "who"))
+#: Dashes that close an age written between a name and a dash ("Crutcher, 40 ― a father").
+_DASH_CHARS = frozenset("-–—―‒‑")
+#: An ordinal suffix written as its own token ("the 15,599 th plane").
+_ORDINAL_SUFFIXES = frozenset(("th", "st", "nd", "rd"))
+#: Words joining a day to the next day of a date range ("Sept. 19 to 22").
+_DATE_JOINERS = frozenset(("to", "-", "–", "—", "through", "and", "until", "till"))
+#: Words that make the time noun after them an adverbial, not the counted noun ("rose 15,000 last week").
+_TIME_DEICTIC = frozenset(("last", "next", "this", "past", "previous", "coming", "same"))
+#: Nouns naming a level on a scale, not a thing counted ("the 5000 mark").
+_LEVEL_NOUNS = frozenset(("mark", "level", "barrier", "threshold", "milestone"))
+#: Singular time nouns that make a measure with a number before another noun ("a four day rally").
+_TIME_SINGULAR = frozenset(("year", "month", "week", "day", "hour", "minute", "second"))
+#: Measure abbreviations and words written after a number in the singular ("9 mm", "5 km").
+_MEASURE_WORDS = frozenset(
+    ("km", "kg", "mm", "cm", "m", "ft", "lb", "oz", "mph", "kph", "mile", "inch", "ton", "tonne", "metre", "meter")
+)
 
 
 class _Match(NamedTuple):
@@ -128,6 +144,17 @@ class _SentenceNumbers:
                 gap = found[n + 1].first - (j + 1)
                 if gap == 0 or (gap == 1 and self.tags[j + 1] in ("DT", "PRP$")):
                     unit = found[n + 1].unit
+            if not unit and nxt in ("and", "or", ",") and n + 1 < len(found):
+                # "killed 102 and 21 people", "500 and 1,000 songs", "27 and 29 years old"
+                following = found[n + 1]
+                if following.first == j + 1 and following.core.kind in ("digit", "word") and following.unit:
+                    unit = following.unit
+            if not unit and nxt == "of" and not (match.core.kind == "word" and match.core.value == 1):
+                unit = self.plural_after_of(j + 1)  # "all 51 of Indonesia's air carriers", "five of the jurors"
+            if not unit and n > 0 and self.word(match.first - 1) in ("to", "at") and match.core.kind == "digit":
+                previous = found[n - 1]
+                if previous.last == match.first - 1 and previous.unit not in ("", "percent", "percentage points"):
+                    unit = previous.unit  # "fell 232.90 points to 6038.30"
             if not unit and n > 0 and (nxt in _RELATIVE or (nxt == "of" and self.word(j + 1) in _RELATIVE)):
                 previous = found[n - 1].unit
                 if previous and previous not in ("percent", "percentage points") and found[n - 1].core.kind != "age":
@@ -141,6 +168,18 @@ class _SentenceNumbers:
             if unit:
                 found[n] = match._replace(unit=unit)
         return found
+
+    def plural_after_of(self, k: int) -> str:
+        """The plural noun after "of" and a determiner or possessive ("of the jurors", "of Indonesia's carriers")."""
+        stop = min(self.n, k + 4)
+        while k < stop and (
+            self.tags[k] in ("DT", "PRP$", "POS") or (self.tags[k] in ("NNP", "NNPS") and self.word(k + 1) == "'s")
+        ):
+            k += 1
+        if k == stop or self.tags[k - 1] not in ("DT", "PRP$", "POS"):
+            return ""  # "eight of 10", "two of them": no determiner, no noun phrase
+        unit, end, _ = self.noun_after(k)
+        return unit if unit and self.tags[end - 1] in ("NNS", "NNPS") else ""
 
     # -- one candidate -----------------------------------------------------
     def match(self, i: int, floor: int) -> _Match | None:
@@ -158,6 +197,8 @@ class _SentenceNumbers:
         if core is None:
             return None
         if not currency and self.not_a_quantity(core):
+            return None
+        if not currency and self.is_label(core):
             return None
         end = core.end
         qualifier = core.qualifier
@@ -182,7 +223,7 @@ class _SentenceNumbers:
             end = max(end, j)
         if unit == "" and core.kind == "word" and core.value == 1 and core.end - core.start == 1:
             return None  # "one" without a counted noun is a pronoun ("one of the largest")
-        if not unit and core.kind == "digit" and self.is_age(core):
+        if not unit and core.kind in ("digit", "range") and self.is_age(core):
             unit = "years"
         if not rate:
             r = self.rate_after(end)
@@ -191,14 +232,16 @@ class _SentenceNumbers:
         return _Match(start, end, core, unit, qualifier, rate)
 
     def not_a_quantity(self, core: Core) -> bool:
-        """Years, dates, times, numbers in names, ids."""
+        """Years, dates, times, numbers in names, ids, ordinals, scores and ratios."""
+        if core.kind == "range":
+            return core.end == core.start + 1 and core.high <= 31 and self.is_month(core.start - 1)  # "Sept. 16-19"
         if core.kind != "digit":
             return False
         i = core.start
         prev = self.word(i - 1)
         nxt = self.word(core.end)
         raw_prev = self.tokens[i - 1].text if i > 0 else ""
-        if nxt in TIME_AFTER:
+        if nxt in TIME_AFTER or nxt in _ORDINAL_SUFFIXES:
             return True
         if core.plain_digits:
             text = self.low[i]
@@ -210,24 +253,89 @@ class _SentenceNumbers:
                     return True  # "June 18", "Dec 7"
                 if nxt in MONTHS and self.tokens[core.end].text[:1].isupper():
                     return True  # "7 December"
+                if prev in _DATE_JOINERS and self.is_day(i - 2):
+                    return True  # "Sept. 19 to 22"
             if len(text) == 4 and 1900 <= value <= 2100:
                 if prev in YEAR_BEFORE or prev in MONTHS or prev in WEEKDAYS:
                     return True
                 if nxt in ("'s", "s") or nxt[:1] in ("'", "’"):
                     return True
+                if nxt in self.lex.year_nouns:
+                    return True  # "below 2005 levels"
                 nxt_tag = self.tags[core.end] if core.end < self.n else ""
                 if nxt_tag not in ("NNS", "NNPS") and nxt not in self.lex.vague:
                     return True
+            if self.is_ratio(i):
+                return True
         return i > 0 and self.is_name_word(i - 1)
+
+    def plain_value(self, k: int) -> float | None:
+        """The value of token ``k`` when it is a plain whole number ("19", "4"), else None."""
+        w = self.word(k)
+        return float(w) if w.isdigit() and len(w) <= 6 else None
+
+    def is_month(self, k: int) -> bool:
+        """A capitalised month name at token ``k`` ("Sept.", "June")."""
+        return 0 <= k < self.n and self.low[k] in MONTHS and self.tokens[k].text[:1].isupper()
+
+    def is_day(self, k: int) -> bool:
+        """A day of a date at token ``k``: a number up to 31 after a month ("Sept. 19")."""
+        value = self.plain_value(k)
+        return value is not None and 1 <= value <= 31 and self.is_month(k - 1)
+
+    def is_ratio(self, i: int) -> bool:
+        """A score, vote or ratio: "voted 19 to 15", "a 3 to 1 margin" (the second number smaller, no "from")."""
+        value = self.plain_value(i)
+        if value is None or self.is_year_like(value) or (self.word(i + 1),) in self.lex.units:
+            return False
+        if self.word(i + 1) in ("to", "-", "–", "—") and self.word(i - 1) != "from":
+            after = self.plain_value(i + 2)
+            if after is not None and after < value and (self.word(i + 3),) not in self.lex.units:
+                return True
+        if self.word(i - 1) in ("to", "-", "–", "—") and self.word(i - 3) != "from":
+            before = self.plain_value(i - 2)
+            if before is not None and before > value and not self.is_year_like(before):
+                return True
+        return False
+
+    @staticmethod
+    def is_year_like(value: float) -> bool:
+        """A whole number that may be a year ("by 2030 to 32 percent" is no 2030-to-32 score)."""
+        return 1900 <= value <= 2100
+
+    def is_label(self, core: Core) -> bool:
+        """A plain number before a singular common noun labels it ("the final 717 jet", "the FTSE 100 index").
+
+        A count above one takes a plural noun; nouns with the same singular and plural
+        ("12 aircraft"), time and measure words ("a 20 year low", "9 mm") and levels ("the 5000 mark")
+        do not make a label.
+        """
+        if core.kind != "digit" or not core.plain_digits or core.value <= 1:
+            return False
+        k = core.end
+        if k >= self.n or self.tags[k] != "NN" or self.headline_case:
+            return False
+        raw, w = self.tokens[k].text, self.low[k]
+        if not raw.isalpha() or not raw.islower():
+            return False
+        if w in self.lex.invariant_plurals or w in _TIME_SINGULAR or w in _LEVEL_NOUNS or w in _MEASURE_WORDS:
+            return False
+        if k + 1 < self.n and (
+            self.tags[k + 1] in ("NN", "NNS", "NNP", "NNPS", "JJ", "CC", "POS", "VBG") or "-" in self.low[k + 1]
+        ):
+            return False  # the noun phrase goes on: "140 textile and chemical plants", "640 polling stations"
+        return (w,) not in self.lex.units and (w,) not in self.lex.rates and w not in self.lex.people_after
 
     def is_age(self, core: Core) -> bool:
         """ "aged 34", or "Anna Smith, 27, said" (a whole number after a name, between commas)."""
         i = core.start
-        if self.word(i - 1) == "aged":
-            return True
+        before = self.word(i - 2) if self.word(i - 1) == "between" else self.word(i - 1)
+        if before in ("aged", "ages", "age"):
+            return True  # "aged 34", "ages 55 to 65", "aged between 18 and 24"
         if not core.plain_digits or not 1 <= core.value <= 120 or core.end != i + 1:
             return False
-        if self.word(i - 1) != "," or self.word(i + 1) not in (",", ")", ";", "--", "-", "–", "—"):
+        closing = self.word(i + 1)
+        if self.word(i - 1) != "," or not (closing in (",", ")", ";") or (closing and set(closing) <= _DASH_CHARS)):
             return False
         return i >= 2 and self.tokens[i - 2].text[:1].isupper() and self.tags[i - 2] in ("NNP", "NNPS")
 
@@ -235,12 +343,14 @@ class _SentenceNumbers:
         """Is token ``k`` a capitalised word that makes the next number part of a name?"""
         w = self.low[k]
         raw = self.tokens[k].text
-        if not raw[:1].isupper():
-            return False
+        if not any(c.isupper() for c in raw[:2]):
+            return False  # "iPhone 4" and "eBay" count as capitalised
         if w in self.lex.name_words:
             return True
         if self.headline_case:
             return False
+        if len(raw) >= 2 and raw.isalpha() and raw.isupper() and w not in self.lex.currencies:
+            return True  # an acronym names the number's series: "FTSE 100", "DAX 30"
         if self.tags[k] not in ("NNP", "NNPS"):
             return False
         if w in MONTHS or w in WEEKDAYS or w in SMALL_INDEX or w in self.lex.vague:
@@ -255,9 +365,12 @@ class _SentenceNumbers:
         before = self.word(start - 1) if start - 1 >= floor else ""
         if joiner == "and" and before != "between":
             return None
-        if j + 1 >= self.n:
+        k = j + 1
+        if self.word(k) in self.lex.currencies:
+            k += 1  # "between $30,000 and $60,000"
+        if k >= self.n:
             return None
-        high = self.scan.core(j + 1)
+        high = self.scan.core(k)
         if high is None or high.kind not in ("digit", "word") or high.unit:
             return None
         if high.kind == "digit" and self.not_a_quantity(high) and core.plain_digits and high.plain_digits:
@@ -297,6 +410,9 @@ class _SentenceNumbers:
             return "", j, ""
         if core.kind != "vague" and self.word(j) == "of":
             return "", j, ""  # "eight of them"
+        w = self.word(j)
+        if w in _TIME_SINGULAR and core.value != 1 and self.tags[j] == "NN" and core.kind in ("digit", "word"):
+            return w + "s", j + 1, ""  # "a four day rally", "a 20 year low": a measure in days, years
         return self.noun_after(j)
 
     def noun_after(self, j: int) -> tuple[str, int, str]:
@@ -318,11 +434,23 @@ class _SentenceNumbers:
                 rate = self.lex.rates[(w,)]  # "250 daily strikes"
                 k += 1
                 continue
+            if head_start >= 0 and t == "NN" and tags[k - 1] in ("NNS", "NNPS"):
+                break  # "two police officers shot": a plural noun ends the counted noun
             is_noun = (
                 t in _NOUN_TAGS
                 or (t == "VBZ" and k == j)
                 or (t == "VBG" and k + 1 < self.n and tags[k + 1] in _NOUN_TAGS)
-            )
+                or (  # "18 fact-checkers working": a hyphenated plural the tagger calls an adjective
+                    "-" in w
+                    and w.endswith("s")
+                    and not w.endswith("ss")
+                    and (k + 1 >= self.n or tags[k + 1] not in _NOUN_TAGS)
+                )
+            ) and any(c.isalpha() for c in w)
+            if head_start < 0 and w in _TIME_DEICTIC and k + 1 < self.n and self.low[k + 1] in _TIME_SINGULAR:
+                break  # "rose 15,000 last week": a time adverbial, not the counted noun
+            if is_noun and head_start < 0 and w in _LEVEL_NOUNS:
+                break  # "the 5000 mark" names a level, not a thing counted
             if is_noun and head_start < 0 and self.is_acronym(k):
                 k += 1  # "ISIS members", "SDF fighters": a name, not the counted noun
                 continue

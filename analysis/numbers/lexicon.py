@@ -26,6 +26,9 @@ class NumberLexicon:
         vague: plural number word -> its base value ("hundreds" -> 100).
         name_words: words that make a following number part of a name ("resolution").
         people_after: words after a bare number that make it a count of people ("two dozen detained").
+        year_nouns: plural nouns a year may modify ("2005 levels", "1990 prices"): the number stays a year.
+        invariant_plurals: nouns whose plural is the singular ("12 aircraft", "400 staff"), so a number
+            before them is still a count (a plain number before another singular noun is a label: "the 717 jet").
         symbols: finds a digit or a currency symbol.
         words: every number word (a sentence with none of these, no digit and no symbol is skipped).
         longest: the longest phrase (in tokens) of any list, the bound of every look-around.
@@ -38,6 +41,8 @@ class NumberLexicon:
     vague: dict[str, float]
     name_words: frozenset[str]
     people_after: frozenset[str]
+    year_nouns: frozenset[str]
+    invariant_plurals: frozenset[str]
     symbols: re.Pattern[str]
     words: frozenset[str]
     longest: int
@@ -78,7 +83,17 @@ def load_lexicon(path: str | Path | None = None) -> NumberLexicon:
 
     if not isinstance(data, dict):
         raise LexiconError(path, 1, "the numbers lexicon is a mapping with qualifiers, rates, currencies, units, ...")
-    known = {"qualifiers", "rates", "currencies", "units", "vague", "name_words", "people_after"}
+    known = {
+        "qualifiers",
+        "rates",
+        "currencies",
+        "units",
+        "vague",
+        "name_words",
+        "people_after",
+        "year_nouns",
+        "invariant_plurals",
+    }
     for key in data:
         if key not in known:
             raise fail(str(key), f"unknown section; use one of {', '.join(sorted(known))}")
@@ -116,6 +131,12 @@ def load_lexicon(path: str | Path | None = None) -> NumberLexicon:
     people = data.get("people_after") or []
     if not isinstance(people, list):
         raise fail("people_after", "must be a list of words")
+    word_lists: dict[str, frozenset[str]] = {}
+    for key in ("year_nouns", "invariant_plurals"):
+        words = data.get(key) or []
+        if not isinstance(words, list):
+            raise fail(key, "must be a list of words")
+        word_lists[key] = frozenset(normalize(str(w)) for w in words)
     if not qualifiers or not units:
         raise LexiconError(path, None, "qualifiers and units must not be empty")
     return NumberLexicon(
@@ -126,6 +147,8 @@ def load_lexicon(path: str | Path | None = None) -> NumberLexicon:
         vague=vague,
         name_words=frozenset(normalize(str(w)) for w in names),
         people_after=frozenset(normalize(str(w)) for w in people),
+        year_nouns=word_lists["year_nouns"],
+        invariant_plurals=word_lists["invariant_plurals"],
         symbols=_symbols(currencies),
         words=frozenset(SMALL) | frozenset(SCALES) | frozenset(DENOMINATORS) | {"dozen"} | frozenset(vague),
         longest=max(len(k) for table in (qualifiers, rates, units) for k in table),

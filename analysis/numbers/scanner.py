@@ -53,7 +53,11 @@ _TIME_UNITS = frozenset(("year", "month", "week", "day", "hour", "minute", "seco
 _HALF_OF_TIME = frozenset(("first", "second", "latter", "former", "other", "the", "next", "last"))
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_DIGITS = re.compile(rf"({_NUM})(bn|mn|mln|tn|m|b|k|%|pc|\+)?", re.IGNORECASE)
+#: Units written glued to the digits ("16GB", "5km"), kept as written in lower case.
+_GLUED_UNITS = ("gb", "mb", "tb", "km", "kg", "mm", "cm", "mph", "kph", "ghz", "mhz", "kw", "mw", "gw", "lbs", "lb")
+_DIGITS = re.compile(
+    rf"({_NUM})(million|billion|trillion|bn|mn|mln|tn|m|b|k|%|pc|\+|{'|'.join(_GLUED_UNITS)})?", re.IGNORECASE
+)
 _RANGE_TOKEN = re.compile(rf"({_NUM})[-–—]({_NUM})")
 _HYPHEN_TOKEN = re.compile(rf"({_NUM}|[a-z]+(?:-[a-z]+)??)-([a-z]+)(-old)?", re.IGNORECASE)
 _LEADING_ZERO = re.compile(r"0\d")
@@ -152,6 +156,11 @@ class Scanner:
                 core.unit = "percent"
             elif suffix == "+":
                 core.qualifier = "at least"
+            elif suffix in _GLUED_UNITS:
+                core.unit = suffix
+            elif suffix in SCALES:
+                core.value = value * SCALES[suffix]  # "$3million"
+                core.scaled = True
             elif suffix:
                 core.value = value * ABBREVIATED_SCALES[suffix]
                 core.scaled = True
@@ -203,7 +212,7 @@ class Scanner:
                 return None
             value = float(small)
         if unit in DENOMINATORS and not head[0].isdigit():
-            return Core(i, i + 1, value / DENOMINATORS[unit], "fraction") if self._fraction_ok(i + 1) else None
+            return Core(i, i + 1, value / DENOMINATORS[unit], "fraction") if self._fraction_ok(i, i + 1) else None
         if unit not in _HYPHEN_UNITS:
             return None
         if old:
@@ -211,9 +220,10 @@ class Scanner:
         # "a 60-year history" counts years; "a 5-km stretch" keeps its abbreviation
         return Core(i, i + 1, value, "measure", unit=unit + "s" if unit in _TIME_UNITS else unit)
 
-    def _fraction_ok(self, j: int) -> bool:
-        """A fraction must be followed by "of" or a determiner ("a third of", "half the city")."""
-        return self.word(j) == "of" or (0 <= j < self.n and self.tags[j] in ("DT", "PRP$"))
+    def _fraction_ok(self, i: int, j: int) -> bool:
+        """A fraction (tokens [i, j)) is followed by "of" or a determiner ("a third of", "half the city"),
+        or measures a change ("up by a third", "cut by half")."""
+        return self.word(j) == "of" or (0 <= j < self.n and self.tags[j] in ("DT", "PRP$")) or self.word(i - 1) == "by"
 
     def _vague(self, i: int) -> Core | None:
         """ "hundreds", "thousands of", "tens of thousands of", "hundreds of thousands of"."""
@@ -247,19 +257,34 @@ class Scanner:
         if w == "half":
             if nxt in ("a", "an") and self.word(i + 2) in SCALES:
                 return Core(i, i + 3, 0.5 * SCALES[self.word(i + 2)], "word", scaled=True)
-            return Core(i, i + 1, 0.5, "fraction") if self._fraction_ok(i + 1) else None
+            if nxt in ("a", "an") and self.word(i + 2) == "dozen":
+                return Core(i, i + 3, 6.0, "word", scaled=True)
+            if nxt in ("a", "an") and i + 2 < self.n and self.tags[i + 2] == "NN":
+                return Core(i, i + 2, 0.5, "word")  # "half a percentage point", "half an hour"
+            return Core(i, i + 1, 0.5, "fraction") if self._fraction_ok(i, i + 1) else None
         if (w in ("a", "an", "one") or small_word(w) is not None) and nxt in DENOMINATORS and nxt != "half":
             numerator = 1 if w in ("a", "an") else small_word(w) or 0
-            if self._fraction_ok(i + 2) and numerator:
-                return Core(i, i + 2, numerator / DENOMINATORS[nxt], "fraction")
+            if not numerator:
+                return None
+            fraction = numerator / DENOMINATORS[nxt]
+            if self.word(i + 2) == "of" and self.word(i + 3) in ("a", "an") and self.word(i + 4) in SCALES:
+                # "a quarter of a million", "three quarters of a billion"
+                return Core(i, i + 5, fraction * SCALES[self.word(i + 4)], "word", scaled=True)
+            if self._fraction_ok(i, i + 2):
+                return Core(i, i + 2, fraction, "fraction")
             return None
         total = 0.0
         current = 0.0
         pos = i
         seen = False
         last_scale = False
+        couple = False
         while pos < self.n:
             w = low[pos]
+            if w == "couple" and not seen and (self.word(pos + 1) == "dozen" or self.word(pos + 1) in SCALES):
+                current, couple = 2.0, True  # "a couple dozen", "a couple hundred": about two
+                pos += 1
+                continue
             small = small_word(w)
             if small is not None:
                 if seen and not last_scale:
@@ -297,4 +322,7 @@ class Scanner:
             break
         if not seen:
             return None
-        return Core(i, pos, total + current, "word", scaled=pos - i > 1)
+        core = Core(i, pos, total + current, "word", scaled=pos - i > 1)
+        if couple:
+            core.qualifier = "approximate"
+        return core

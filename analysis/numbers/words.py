@@ -196,7 +196,7 @@ def small_word(word: str) -> int | None:
 
 SMALL_INDEX = (
     frozenset(SMALL)
-    | {"a", "an", "half"}
+    | {"a", "an", "half", "couple"}
     | {
         f"{t}-{o}"
         for t in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
