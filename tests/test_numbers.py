@@ -365,3 +365,77 @@ def test_score_numbers_counts_overlaps_values_and_units() -> None:
     assert (scores["value_accuracy"], scores["unit_accuracy"], scores["value_unit_accuracy"]) == (1.0, 0.5, 0.5)
     assert scores["qualifier_accuracy"] == 0.5
     assert scores["value_unit_recall"] == pytest.approx(1 / 3)
+
+
+# -- numbers as real news writes them (issue 14) ------------------------------------------
+# fmt: off
+NEWS_NOT_QUANTITIES = [
+    # scores, votes, rulings and ratios
+    "The council voted 7 to 2 to approve the Marlow plan.",
+    "Critics outnumbered supporters by a 4 to 1 margin.",
+    "The court split 5-4 on the Tarvish appeal.",
+    # dates written as ranges
+    "The Ostrava poll was conducted Sept. 12-15 in Delmont.",
+    "Hearings ran from March 3 to 9 in Delmont.",
+    # ordinals written apart from their suffix
+    "It was the 1,204 th ferry built at the Kessling yard.",
+    # a year before the noun it dates
+    "Emissions must fall below 2005 levels by 2030.",
+    # numbers inside names: series after an acronym or a mixed-case brand, labels of a singular noun
+    "The FTSE 100 rose and the iPhone 4 sold out.",
+    "The final 737 jet left the Renton plant.",
+    "Since the 9/11 attacks, Section 230 has been debated.",
+    # times
+    "Polls in Varrow close at 8 p.m. and results come at 10:45.",
+]
+NEWS_GOLDEN = [
+    # approximate and vague quantities
+    ("A third of the Velmar council backed the plan.", [("A third", 1 / 3, NAN, "", "exact", "")]),
+    ("About two dozen protesters gathered.",
+     [("About two dozen protesters", 24.0, NAN, "protesters", "approximate", "")]),
+    ("Tens of thousands of Dravian workers struck.",
+     [("Tens of thousands of Dravian workers", 10000.0, NAN, "workers", "at least", "")]),
+    ("Nearly half of the Orvel voters stayed home.", [("Nearly half", 0.5, NAN, "", "approximate", "")]),
+    ("A couple dozen bankers left Pellam Bank.",
+     [("couple dozen bankers", 24.0, NAN, "bankers", "approximate", "")]),
+    ("The Corvin fund raised a quarter of a million dollars.",
+     [("a quarter of a million dollars", 250000.0, NAN, "dollars", "exact", "")]),
+    ("Growth slowed by more than half a percentage point.",
+     [("more than half a percentage point", 0.5, NAN, "percentage points", "at least", "")]),
+    ("Sales at Brenlow were up by a third from last year.", [("a third", 1 / 3, NAN, "", "exact", "")]),
+    ("Donors gave Tamsin Oule $3million.", [("$3million", 3e6, NAN, "dollars", "exact", "")]),
+    ("The Zentra phone holds 16GB of music.", [("16GB", 16.0, NAN, "gb", "exact", "")]),
+    # ranges
+    ("Tellers made between $30,000 and $60,000 a year.",
+     [("between $30,000 and $60,000 a year", 30000.0, 60000.0, "dollars", "range", "yearly")]),
+    ("Voters ages 18 to 24 stayed home.", [("18 to 24", 18.0, 24.0, "years", "range", "")]),
+    # the counted noun
+    ("The crashes killed 102 and 21 people.",
+     [("102", 102.0, NAN, "people", "exact", ""), ("21 people", 21.0, NAN, "people", "exact", "")]),
+    ("All 51 of Tamaria's airlines were banned.", [("51", 51.0, NAN, "airlines", "exact", "")]),
+    ("The Brixel index fell 232.90 points to 6038.30.",
+     [("232.90 points", 232.9, NAN, "points", "exact", ""), ("6038.30", 6038.3, NAN, "points", "exact", "")]),
+    ("Dorrin Kale, 40 ― a teacher ― was shot.", [("40", 40.0, NAN, "years", "exact", "")]),
+    ("Markets ended a four day rally.", [("four day", 4.0, NAN, "days", "exact", "")]),
+    ("Jobless claims rose 15,000 last week.", [("15,000", 15000.0, NAN, "", "exact", "")]),
+    ("Two Velmar police officers shot by a gunman survived.",
+     [("Two Velmar police officers", 2.0, NAN, "police officers", "exact", "")]),
+    ("The site will have 18 fact-checkers working tonight.",
+     [("18 fact-checkers", 18.0, NAN, "fact-checkers", "exact", "")]),
+    ("Aer Tolan bought 12 aircraft.", [("12 aircraft", 12.0, NAN, "aircraft", "exact", "")]),
+    # a count is still a count beside the new rules
+    ("The plan cut jobs from 20 to 10 percent of the staff.",
+     [("20", 20.0, NAN, "percent", "exact", ""), ("10 percent", 10.0, NAN, "percent", "exact", "")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("sentence", NEWS_NOT_QUANTITIES)
+def test_news_non_quantities(sentence: str) -> None:
+    assert extract(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NEWS_GOLDEN, ids=[g[0][:40] for g in NEWS_GOLDEN])
+def test_news_quantities(sentence: str, expected: list[tuple]) -> None:
+    found = extract(sentence)
+    assert same(found, expected), found

@@ -144,8 +144,9 @@ class _SentenceNumbers:
                 gap = found[n + 1].first - (j + 1)
                 if gap == 0 or (gap == 1 and self.tags[j + 1] in ("DT", "PRP$")):
                     unit = found[n + 1].unit
-            if not unit and nxt in ("and", "or", ",") and n + 1 < len(found):
-                # "killed 102 and 21 people", "500 and 1,000 songs", "27 and 29 years old"
+            joins = nxt in ("and", "or", ",") or (nxt == "to" and self.word(match.first - 1) == "from")
+            if not unit and joins and n + 1 < len(found):
+                # "killed 102 and 21 people", "27 and 29 years old", "cut from 20 to 10 percent"
                 following = found[n + 1]
                 if following.first == j + 1 and following.core.kind in ("digit", "word") and following.unit:
                     unit = following.unit
