@@ -439,3 +439,86 @@ def test_news_non_quantities(sentence: str) -> None:
 def test_news_quantities(sentence: str, expected: list[tuple]) -> None:
     found = extract(sentence)
     assert same(found, expected), found
+
+
+# -- the annotated-file evaluation -------------------------------------------------------
+DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+HEADER = "file\tstart\tend\twords\tvalue\tvalue_high\tunit\tqualifier\tkind\n"
+
+
+def test_read_annotated_names_file_and_line(tmp_path: Path) -> None:
+    from analysis.evaluation.gold import GoldError
+    from analysis.evaluation.numbers import read_annotated
+
+    good = tmp_path / "good.tsv"
+    good.write_text("# a comment\n" + HEADER + "a.txt\t4\t6\t12\t12\t\tjets\texact\tquantity\n", encoding="utf-8")
+    table = read_annotated(good)
+    assert table[["start", "end", "value", "unit", "kind"]].values.tolist() == [[4, 6, 12.0, "jets", "quantity"]]
+    assert math.isnan(table["value_high"].iloc[0])
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(HEADER + "a.txt\t4\t6\t2016\t\t\t\t\tyears\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"bad\.tsv:2: kind 'years'"):
+        read_annotated(bad)
+    bad.write_text("file\tstart\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"bad\.tsv:1: the header"):
+        read_annotated(bad)
+    with pytest.raises(FileNotFoundError, match="--annotations"):
+        read_annotated(tmp_path / "missing.tsv")
+
+
+def test_score_annotated_counts_values_units_flags_and_skips() -> None:
+    from analysis.evaluation.numbers import score_annotated
+
+    gold = pd.DataFrame(
+        [
+            ("a", 0, 3, "six", 6.0, NAN, "jets", "exact", "quantity"),
+            ("a", 8, 16, "330-300E", NAN, NAN, "", "", "name"),
+            ("a", 20, 24, "2016", NAN, NAN, "", "", "year"),
+            ("a", 30, 33, "one", NAN, NAN, "", "", "skip"),
+            ("a", 40, 42, "40", 40.0, NAN, "years", "exact", "quantity"),
+        ],
+        columns=["file", "start", "end", "words", "value", "value_high", "unit", "qualifier", "kind"],
+    )
+    predicted = pd.DataFrame(
+        [
+            ("a", 0, 26, "six new A330-300E jets", 6.0, NAN, "new jets", "exact"),  # right value, same head noun
+            ("a", 20, 24, "2016", 2016.0, NAN, "", "exact"),  # a year reported as a quantity
+            ("a", 30, 40, "one thing", 1.0, NAN, "thing", "exact"),  # on a skipped word: ignored
+        ],
+        columns=["article_id", "start", "end", "text", "value", "value_high", "unit", "qualifier"],
+    )
+    scores = score_annotated(predicted, gold)
+    assert scores["n_quantities"] == 2 and scores["n_non_quantities"] == 2 and scores["n_predicted"] == 2
+    assert scores["value_precision"] == 0.5 and scores["value_recall"] == 0.5
+    assert scores["unit_recall"] == 0.5 and scores["value_unit_recall"] == 0.5
+    assert scores["non_quantities_flagged"] == 1 and scores["flagged_year"] == 1 and scores["flagged_name"] == 0
+
+
+def test_meantime_texts_rebuilds_sentences(tmp_path: Path) -> None:
+    from analysis.evaluation.numbers import meantime_texts
+
+    rows = ["#begin document (c/1); part 000", "c/1\t0\t0\tJets\t-", "c/1\t0\t1\tcost\t-", "c/1\t0\t2\t$\t-"]
+    rows += ["c/1\t0\t3\t40\t-", "c/1\t0\t4\tbillion\t-", "c/1\t0\t5\t.\t-", ""]
+    rows += ["c/1\t1\t0\tIt\t-", "c/1\t1\t1\trose\t-", "c/1\t1\t2\t3.2\t-", "c/1\t1\t3\t%\t-"]
+    (tmp_path / "meantime.conll").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert meantime_texts(tmp_path) == {"c/1": "Jets cost $40 billion.\n\nIt rose 3.2%"}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (DATASETS / "polnear_dev").is_dir(), reason="needs ../shared/datasets")
+def test_annotated_dev_figures_hold() -> None:
+    from analysis.evaluation.numbers import (
+        annotated_texts,
+        default_annotations,
+        predict_annotated,
+        read_annotated,
+        score_annotated,
+    )
+
+    annotated = read_annotated(default_annotations())
+    texts = annotated_texts(DATASETS, annotated["file"].tolist())
+    for row in annotated.itertuples():
+        assert texts[row.file][row.start : row.end] == row.words, (row.file, row.start)
+    scores = score_annotated(predict_annotated(texts, annotated), annotated)
+    assert scores["value_f1"] >= 0.97 and scores["unit_recall"] >= 0.90
+    assert scores["non_quantities_flagged"] <= 2
