@@ -132,8 +132,10 @@ class _SentenceNumbers:
 
         "112 of the 640 polling stations" -> "polling stations" (from the next number);
         "50 people were injured, 34 of whom" and "91,640 ballots and found 3,412 that"
-        -> the previous number's unit; "two dozen detained" -> "people".
+        -> the previous number's unit; "two dozen detained" -> "people"; in a sentence
+        that counts index points, an index level ("closed at 5,210.17") -> "points".
         """
+        has_points = any(m.unit == "points" for m in found)
         for n, match in enumerate(found):
             if match.unit or match.core.kind not in ("digit", "word", "range"):
                 continue
@@ -156,6 +158,8 @@ class _SentenceNumbers:
                 previous = found[n - 1]
                 if previous.last == match.first - 1 and previous.unit not in ("", "percent", "percentage points"):
                     unit = previous.unit  # "fell 232.90 points to 6038.30"
+            if not unit and has_points and match.core.kind == "digit" and self.is_index_level(match.core):
+                unit = "points"  # "fell 89.68 points, bringing it to a level of 7,465.95"
             if not unit and n > 0 and (nxt in _RELATIVE or (nxt == "of" and self.word(j + 1) in _RELATIVE)):
                 previous = found[n - 1].unit
                 if previous and previous not in ("percent", "percentage points") and found[n - 1].core.kind != "age":
@@ -169,6 +173,11 @@ class _SentenceNumbers:
             if unit:
                 found[n] = match._replace(unit=unit)
         return found
+
+    def is_index_level(self, core: Core) -> bool:
+        """A market index level: a number with decimals or of four digits and more ("6038.30", "the 5000 mark")."""
+        text = self.low[core.start]
+        return "." in text or core.value >= 1000
 
     def plural_after_of(self, k: int) -> str:
         """The plural noun after "of" and a determiner or possessive ("of the jurors", "of Indonesia's carriers")."""
