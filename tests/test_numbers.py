@@ -405,6 +405,9 @@ NEWS_GOLDEN = [
     ("Sales at Brenlow were up by a third from last year.", [("a third", 1 / 3, NAN, "", "exact", "")]),
     ("Donors gave Tamsin Oule $3million.", [("$3million", 3e6, NAN, "dollars", "exact", "")]),
     ("The Zentra phone holds 16GB of music.", [("16GB", 16.0, NAN, "gb", "exact", "")]),
+    # qualifiers written after the number
+    ("Households making $100,000 or more left.", [("$100,000 or more", 1e5, NAN, "dollars", "at least", "")]),
+    ("Donors who gave $200 or less were few.", [("$200 or less", 200.0, NAN, "dollars", "at most", "")]),
     # ranges
     ("Tellers made between $30,000 and $60,000 a year.",
      [("between $30,000 and $60,000 a year", 30000.0, 60000.0, "dollars", "range", "yearly")]),

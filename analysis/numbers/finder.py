@@ -239,6 +239,10 @@ class _SentenceNumbers:
             r = self.rate_after(end)
             if r is not None:
                 rate, end = r
+        if qualifier == "exact":
+            after = self.qualifier_after(end)
+            if after is not None:
+                qualifier, end = after  # "$100,000 or more"
         return _Match(start, end, core, unit, qualifier, rate)
 
     def not_a_quantity(self, core: Core) -> bool:
@@ -407,6 +411,13 @@ class _SentenceNumbers:
             phrase = tuple(self.low[start - length : start])
             if phrase in self.lex.qualifiers:
                 return self.lex.qualifiers[phrase], start - length
+        return None
+
+    def qualifier_after(self, j: int) -> tuple[str, int] | None:
+        for length in range(min(self.window, self.n - j), 0, -1):
+            phrase = tuple(self.low[j : j + length])
+            if phrase in self.lex.qualifiers_after:
+                return self.lex.qualifiers_after[phrase], j + length
         return None
 
     def unit_after(self, core: Core, j: int) -> tuple[str, int, str]:

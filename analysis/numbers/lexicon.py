@@ -20,6 +20,7 @@ class NumberLexicon:
 
     Attributes:
         qualifiers: lower-case token tuple -> qualifier ("more", "than") -> "at least".
+        qualifiers_after: the same for phrases written after the number and its noun ("or more").
         rates: lower-case token tuple -> rate name ("a", "day") -> "daily".
         currencies: symbol written before a number -> unit ("$" -> "dollars").
         units: token tuple written right after a number -> unit ("%",) -> "percent".
@@ -35,6 +36,7 @@ class NumberLexicon:
     """
 
     qualifiers: dict[tuple[str, ...], str]
+    qualifiers_after: dict[tuple[str, ...], str]
     rates: dict[tuple[str, ...], str]
     currencies: dict[str, str]
     units: dict[tuple[str, ...], str]
@@ -85,6 +87,7 @@ def load_lexicon(path: str | Path | None = None) -> NumberLexicon:
         raise LexiconError(path, 1, "the numbers lexicon is a mapping with qualifiers, rates, currencies, units, ...")
     known = {
         "qualifiers",
+        "qualifiers_after",
         "rates",
         "currencies",
         "units",
@@ -104,14 +107,19 @@ def load_lexicon(path: str | Path | None = None) -> NumberLexicon:
             raise fail(key, "must be a mapping (name: value lines)")
         return value
 
-    qualifiers: dict[tuple[str, ...], str] = {}
-    for qualifier, phrases in mapping("qualifiers").items():
-        if qualifier not in ("approximate", "at least", "at most"):
-            raise fail("qualifiers", f"{qualifier!r} is not approximate, at least or at most")
-        if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
-            raise fail("qualifiers", f"{qualifier}: give a list of phrases")
-        for p in phrases:
-            qualifiers[_phrase(p)] = qualifier
+    def qualifier_phrases(key: str) -> dict[tuple[str, ...], str]:
+        table: dict[tuple[str, ...], str] = {}
+        for qualifier, phrases in mapping(key).items():
+            if qualifier not in ("approximate", "at least", "at most"):
+                raise fail(key, f"{qualifier!r} is not approximate, at least or at most")
+            if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+                raise fail(key, f"{qualifier}: give a list of phrases")
+            for p in phrases:
+                table[_phrase(p)] = qualifier
+        return table
+
+    qualifiers = qualifier_phrases("qualifiers")
+    qualifiers_after = qualifier_phrases("qualifiers_after")
     rates: dict[tuple[str, ...], str] = {}
     for rate, phrases in mapping("rates").items():
         if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
@@ -141,6 +149,7 @@ def load_lexicon(path: str | Path | None = None) -> NumberLexicon:
         raise LexiconError(path, None, "qualifiers and units must not be empty")
     return NumberLexicon(
         qualifiers=qualifiers,
+        qualifiers_after=qualifiers_after,
         rates=rates,
         currencies=currencies,
         units=units,
@@ -151,7 +160,7 @@ def load_lexicon(path: str | Path | None = None) -> NumberLexicon:
         invariant_plurals=word_lists["invariant_plurals"],
         symbols=_symbols(currencies),
         words=frozenset(SMALL) | frozenset(SCALES) | frozenset(DENOMINATORS) | {"dozen"} | frozenset(vague),
-        longest=max(len(k) for table in (qualifiers, rates, units) for k in table),
+        longest=max(len(k) for table in (qualifiers, qualifiers_after, rates, units) for k in table),
     )
 
 
