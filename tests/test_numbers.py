@@ -408,6 +408,8 @@ NEWS_GOLDEN = [
     # qualifiers written after the number
     ("Households making $100,000 or more left.", [("$100,000 or more", 1e5, NAN, "dollars", "at least", "")]),
     ("Donors who gave $200 or less were few.", [("$200 or less", 200.0, NAN, "dollars", "at most", "")]),
+    ("The Brixel index lost 678 points or more than 7.3% today.",
+     [("678 points", 678.0, NAN, "points", "exact", ""), ("more than 7.3%", 7.3, NAN, "percent", "at least", "")]),
     # ranges
     ("Tellers made between $30,000 and $60,000 a year.",
      [("between $30,000 and $60,000 a year", 30000.0, 60000.0, "dollars", "range", "yearly")]),
@@ -421,6 +423,8 @@ NEWS_GOLDEN = [
     ("The Brixel index lost 48.3 points to close below the 5,000 mark at 4,956.60.",
      [("48.3 points", 48.3, NAN, "points", "exact", ""), ("5,000", 5000.0, NAN, "points", "exact", ""),
       ("4,956.60", 4956.6, NAN, "points", "exact", "")]),
+    ("Jobs at Marrow fell to the lowest in five years at 1,250.",
+     [("five years", 5.0, NAN, "years", "exact", ""), ("1,250", 1250.0, NAN, "", "exact", "")]),
     ("Dorrin Kale, 40 ― a teacher ― was shot.", [("40", 40.0, NAN, "years", "exact", "")]),
     ("Markets ended a four day rally.", [("four day", 4.0, NAN, "days", "exact", "")]),
     ("Jobless claims rose 15,000 last week.", [("15,000", 15000.0, NAN, "", "exact", "")]),

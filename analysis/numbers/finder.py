@@ -48,6 +48,10 @@ _SKIP_WORDS = frozenset(("more", "other", "additional", "new", "further", "extra
 _MAX_UNIT_WINDOW = 6
 _AUXILIARIES = frozenset(("were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly"))
 _RELATIVE = frozenset(("whom", "them", "which", "those", "that", "who"))
+#: Units a number does not pass on to the number after "to" or "at" ("5 percent to 120", "in five years at 8,579.19").
+_NOT_CARRIED_TO = frozenset(
+    ("", "percent", "percentage points", "years", "months", "weeks", "days", "hours", "minutes", "seconds")
+)
 #: Dashes that close an age written between a name and a dash ("Crutcher, 40 ― a father").
 _DASH_CHARS = frozenset("-–—―‒‑")
 #: An ordinal suffix written as its own token ("the 15,599 th plane").
@@ -156,7 +160,7 @@ class _SentenceNumbers:
                 unit = self.plural_after_of(j + 1)  # "all 51 of Indonesia's air carriers", "five of the jurors"
             if not unit and n > 0 and self.word(match.first - 1) in ("to", "at") and match.core.kind == "digit":
                 previous = found[n - 1]
-                if previous.last == match.first - 1 and previous.unit not in ("", "percent", "percentage points"):
+                if previous.last == match.first - 1 and previous.unit not in _NOT_CARRIED_TO:
                     unit = previous.unit  # "fell 232.90 points to 6038.30"
             if not unit and has_points and match.core.kind == "digit" and self.is_index_level(match.core):
                 unit = "points"  # "fell 89.68 points, bringing it to a level of 7,465.95"
@@ -417,6 +421,9 @@ class _SentenceNumbers:
         for length in range(min(self.window, self.n - j), 0, -1):
             phrase = tuple(self.low[j : j + length])
             if phrase in self.lex.qualifiers_after:
+                nxt = self.word(j + length)
+                if nxt == "than" or nxt[:1].isdigit() or nxt in self.lex.currencies:
+                    return None  # "678 points or more than 7.3%": the bound belongs to the next number
                 return self.lex.qualifiers_after[phrase], j + length
         return None
 
@@ -455,7 +462,7 @@ class _SentenceNumbers:
                 rate = self.lex.rates[(w,)]  # "250 daily strikes"
                 k += 1
                 continue
-            if head_start >= 0 and t == "NN" and tags[k - 1] in ("NNS", "NNPS"):
+            if head_start >= 0 and t == "NN" and tags[k - 1] == "NNS":
                 break  # "two police officers shot": a plural noun ends the counted noun
             is_noun = (
                 t in _NOUN_TAGS
