@@ -385,6 +385,10 @@ NEWS_NOT_QUANTITIES = [
     "The FTSE 100 rose and the iPhone 4 sold out.",
     "The final 737 jet left the Renton plant.",
     "Since the 9/11 attacks, Section 230 has been debated.",
+    "The S&P 500 and the Varn 30 index were flat.",
+    "It was a 2-3 loss for the Kemper Tigers.",
+    # phone numbers
+    "Call the Osk hotline at (202) 555-0100 or 1-800-273-8255.",
     # times
     "Polls in Varrow close at 8 p.m. and results come at 10:45.",
 ]
@@ -405,6 +409,14 @@ NEWS_GOLDEN = [
     ("Sales at Brenlow were up by a third from last year.", [("a third", 1 / 3, NAN, "", "exact", "")]),
     ("Donors gave Tamsin Oule $3million.", [("$3million", 3e6, NAN, "dollars", "exact", "")]),
     ("The Zentra phone holds 16GB of music.", [("16GB", 16.0, NAN, "gb", "exact", "")]),
+    # proportions
+    ("One in five Americans owns a Varl phone.", [("One in five Americans", 0.2, NAN, "Americans", "exact", "")]),
+    ("About 1 in 4 voters in Sarnia backed Tull.",
+     [("About 1 in 4 voters", 0.25, NAN, "voters", "approximate", "")]),
+    ("About one of every nine voters is Latino.",
+     [("About one of every nine voters", 1 / 9, NAN, "voters", "approximate", "")]),
+    ("Pell scored 2 in 10 minutes.",
+     [("2", 2.0, NAN, "", "exact", ""), ("10 minutes", 10.0, NAN, "minutes", "exact", "")]),
     # qualifiers written after the number
     ("Households making $100,000 or more left.", [("$100,000 or more", 1e5, NAN, "dollars", "at least", "")]),
     ("Donors who gave $200 or less were few.", [("$200 or less", 200.0, NAN, "dollars", "at most", "")]),

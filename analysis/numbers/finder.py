@@ -29,6 +29,7 @@ use an edited copy.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -52,6 +53,8 @@ _RELATIVE = frozenset(("whom", "them", "which", "those", "that", "who"))
 _NOT_CARRIED_TO = frozenset(
     ("", "percent", "percentage points", "years", "months", "weeks", "days", "hours", "minutes", "seconds")
 )
+#: The rest of a phone number after its area code ("555-0100").
+_PHONE_REST = re.compile(r"\d{3}-\d{4}")
 #: Dashes that close an age written between a name and a dash ("Crutcher, 40 ― a father").
 _DASH_CHARS = frozenset("-–—―‒‑")
 #: An ordinal suffix written as its own token ("the 15,599 th plane").
@@ -216,6 +219,11 @@ class _SentenceNumbers:
             return None
         end = core.end
         qualifier = core.qualifier
+        # proportions: "one in five Americans", "1 in 4 voters", "one of every nine"
+        if core.kind in ("digit", "word") and not core.unit and not currency:
+            proportion = self.proportion_after(core)
+            if proportion is not None:
+                core, end = proportion, proportion.end
         # ranges: "10 to 20", "10 - 20", "between 10 and 20", "two or three"
         if core.kind in ("digit", "word") and not core.unit:
             joined = self.range_after(core, start, floor)
@@ -252,7 +260,9 @@ class _SentenceNumbers:
     def not_a_quantity(self, core: Core) -> bool:
         """Years, dates, times, numbers in names, ids, ordinals, scores and ratios."""
         if core.kind == "range":
-            return core.end == core.start + 1 and core.high <= 31 and self.is_month(core.start - 1)  # "Sept. 16-19"
+            if core.end == core.start + 1 and core.high <= 31 and self.is_month(core.start - 1):
+                return True  # "Sept. 16-19"
+            return core.end == core.start + 1 and self.is_label_noun(core.end)  # "a 2-3 loss" is a score
         if core.kind != "digit":
             return False
         i = core.start
@@ -266,6 +276,8 @@ class _SentenceNumbers:
             value = core.value
             if len(text) >= 9:
                 return True  # an id or a phone number written without separators
+            if len(text) == 3 and prev == "(" and nxt == ")" and _PHONE_REST.fullmatch(self.word(core.end + 1)):
+                return True  # the area code of "(202) 555-0100"
             if len(text) <= 2 and 1 <= value <= 31:
                 if prev in MONTHS and raw_prev[:1].isupper():
                     return True  # "June 18", "Dec 7"
@@ -330,7 +342,10 @@ class _SentenceNumbers:
         """
         if core.kind != "digit" or not core.plain_digits or core.value <= 1:
             return False
-        k = core.end
+        return self.is_label_noun(core.end)
+
+    def is_label_noun(self, k: int) -> bool:
+        """Token ``k`` is a singular common noun that ends its noun phrase and counts nothing ("jet", "loss")."""
         if k >= self.n or self.tags[k] != "NN" or self.headline_case:
             return False
         raw, w = self.tokens[k].text, self.low[k]
@@ -367,13 +382,39 @@ class _SentenceNumbers:
             return True
         if self.headline_case:
             return False
-        if len(raw) >= 2 and raw.isalpha() and raw.isupper() and w not in self.lex.currencies:
-            return True  # an acronym names the number's series: "FTSE 100", "DAX 30"
+        if len(raw) == 1 and raw.isupper() and self.word(k - 1) == "&":
+            return True  # "S&P 500", split by the tokenizer into "S", "&", "P"
+        letters = raw.replace("&", "")
+        if len(letters) >= 2 and letters.isalpha() and raw.isupper() and w not in self.lex.currencies:
+            return True  # an acronym names the number's series: "FTSE 100", "S&P 500"
         if self.tags[k] not in ("NNP", "NNPS"):
             return False
         if w in MONTHS or w in WEEKDAYS or w in SMALL_INDEX or w in self.lex.vague:
             return False
         return not any(w in phrase for phrase in self.lex.qualifiers)
+
+    def proportion_after(self, core: Core) -> Core | None:
+        """ "one in five Americans" -> 0.2 Americans: a whole number, "in" / "in every" / "out of" /
+        "of every", and a larger whole number up to 1,000 (not a duration: "2 in 10 minutes")."""
+        value = core.value
+        if not value.is_integer() or value < 1:
+            return None
+        j = core.end
+        joiner = (self.word(j), self.word(j + 1))
+        if joiner in (("in", "every"), ("out", "of"), ("of", "every")):
+            k = j + 2
+        elif joiner[0] == "in":
+            k = j + 1
+        else:
+            return None
+        if k >= self.n:
+            return None
+        whole = self.scan.core(k)
+        if whole is None or whole.kind not in ("digit", "word") or whole.unit or not whole.value.is_integer():
+            return None
+        if not value < whole.value <= 1000 or self.word(whole.end).rstrip("s") in _TIME_SINGULAR:
+            return None
+        return Core(core.start, whole.end, value / whole.value, "proportion")
 
     def range_after(self, core: Core, start: int, floor: int) -> tuple[Core, int, int] | None:
         j = core.end
