@@ -387,6 +387,9 @@ NEWS_NOT_QUANTITIES = [
     "Since the 9/11 attacks, Section 230 has been debated.",
     "The S&P 500 and the Varn 30 index were flat.",
     "It was a 2-3 loss for the Kemper Tigers.",
+    # house numbers and years before 1900 (news writes counts of 1,000 and more with a comma)
+    "Tull lives at 1600 Varn Avenue and works at 10 Osk Street.",
+    "The 1619 Project was founded in 1492 by Tull.",
     # phone numbers
     "Call the Osk hotline at (202) 555-0100 or 1-800-273-8255.",
     # times
@@ -417,6 +420,12 @@ NEWS_GOLDEN = [
      [("About one of every nine voters", 1 / 9, NAN, "voters", "approximate", "")]),
     ("Pell scored 2 in 10 minutes.",
      [("2", 2.0, NAN, "", "exact", ""), ("10 minutes", 10.0, NAN, "minutes", "exact", "")]),
+    # currency symbols the tokenizer keeps on the digits
+    ("Sales at Varn reached €50bn and £1.5m.",
+     [("€50bn", 5e10, NAN, "euros", "exact", ""), ("£1.5m", 1.5e6, NAN, "pounds", "exact", "")]),
+    ("Fares rose from £20 to £25 a week.", [("from £20 to £25 a week", 20.0, 25.0, "pounds", "range", "weekly")]),
+    ("A 5.8-magnitude quake hit Varn.", [("5.8-magnitude", 5.8, NAN, "magnitude", "exact", "")]),
+    ("Police said 1500 people marched.", [("1500 people", 1500.0, NAN, "people", "exact", "")]),
     # qualifiers written after the number
     ("Households making $100,000 or more left.", [("$100,000 or more", 1e5, NAN, "dollars", "at least", "")]),
     ("Donors who gave $200 or less were few.", [("$200 or less", 200.0, NAN, "dollars", "at most", "")]),

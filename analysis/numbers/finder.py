@@ -122,7 +122,7 @@ class _SentenceNumbers:
         while i < self.n:
             w = low[i]
             c = w[:1]
-            if not (c.isdigit() or w in SMALL_INDEX or w in vague or w in currencies or "-" in w):
+            if not (c.isdigit() or w in SMALL_INDEX or w in vague or c in currencies or "-" in w):
                 i += 1
                 continue
             match = self.match(i, floor)
@@ -224,8 +224,8 @@ class _SentenceNumbers:
             proportion = self.proportion_after(core)
             if proportion is not None:
                 core, end = proportion, proportion.end
-        # ranges: "10 to 20", "10 - 20", "between 10 and 20", "two or three"
-        if core.kind in ("digit", "word") and not core.unit:
+        # ranges: "10 to 20", "10 - 20", "between 10 and 20", "two or three", "from £20 to £25"
+        if core.kind in ("digit", "word") and (not core.unit or core.unit in self.lex.currencies.values()):
             joined = self.range_after(core, start, floor)
             if joined is not None:
                 core, start, end = joined
@@ -285,7 +285,9 @@ class _SentenceNumbers:
                     return True  # "7 December"
                 if prev in _DATE_JOINERS and self.is_day(i - 2):
                     return True  # "Sept. 19 to 22"
-            if len(text) == 4 and 1900 <= value <= 2100:
+            if self.is_address(core):
+                return True  # "1600 Pennsylvania Avenue", "10 Downing Street"
+            if len(text) == 4 and 1000 <= value <= 2100:  # news writes counts of 1,000 and more with a comma
                 if prev in YEAR_BEFORE or prev in MONTHS or prev in WEEKDAYS:
                     return True
                 if nxt in ("'s", "s") or nxt[:1] in ("'", "’"):
@@ -298,6 +300,16 @@ class _SentenceNumbers:
             if self.is_ratio(i):
                 return True
         return i > 0 and self.is_name_word(i - 1)
+
+    def is_address(self, core: Core) -> bool:
+        """A house number: capitalised words then a street word follow ("10 Downing Street")."""
+        k = core.end
+        stop = min(self.n, k + 4)
+        while k < stop and self.tokens[k].text[:1].isupper():
+            if k > core.end and self.low[k] in self.lex.street_words:
+                return True
+            k += 1
+        return False
 
     def plain_value(self, k: int) -> float | None:
         """The value of token ``k`` when it is a plain whole number ("19", "4"), else None."""
@@ -430,7 +442,7 @@ class _SentenceNumbers:
         if k >= self.n:
             return None
         high = self.scan.core(k)
-        if high is None or high.kind not in ("digit", "word") or high.unit:
+        if high is None or high.kind not in ("digit", "word") or (high.unit and high.unit != core.unit):
             return None
         if high.kind == "digit" and self.not_a_quantity(high) and core.plain_digits and high.plain_digits:
             return None  # "between 2010 and 2015" are years
@@ -446,7 +458,7 @@ class _SentenceNumbers:
                 low_value *= scale
         if not low_value < high_value:
             return None
-        merged = Core(core.start, high.end, low_value, "range", high=high_value, qualifier="range")
+        merged = Core(core.start, high.end, low_value, "range", high=high_value, qualifier="range", unit=core.unit)
         if before in ("between", "from"):
             start -= 1
         return merged, start, high.end

@@ -27,6 +27,7 @@ class NumberLexicon:
         vague: plural number word -> its base value ("hundreds" -> 100).
         name_words: words that make a following number part of a name ("resolution").
         people_after: words after a bare number that make it a count of people ("two dozen detained").
+        street_words: words ending a street name after a house number ("10 Downing Street").
         year_nouns: plural nouns a year may modify ("2005 levels", "1990 prices"): the number stays a year.
         invariant_plurals: nouns whose plural is the singular ("12 aircraft", "400 staff"), so a number
             before them is still a count (a plain number before another singular noun is a label: "the 717 jet").
@@ -44,6 +45,7 @@ class NumberLexicon:
     name_words: frozenset[str]
     people_after: frozenset[str]
     year_nouns: frozenset[str]
+    street_words: frozenset[str]
     invariant_plurals: frozenset[str]
     symbols: re.Pattern[str]
     words: frozenset[str]
@@ -96,6 +98,7 @@ def load_lexicon(path: str | Path | None = None) -> NumberLexicon:
         "people_after",
         "year_nouns",
         "invariant_plurals",
+        "street_words",
     }
     for key in data:
         if key not in known:
@@ -140,7 +143,7 @@ def load_lexicon(path: str | Path | None = None) -> NumberLexicon:
     if not isinstance(people, list):
         raise fail("people_after", "must be a list of words")
     word_lists: dict[str, frozenset[str]] = {}
-    for key in ("year_nouns", "invariant_plurals"):
+    for key in ("year_nouns", "invariant_plurals", "street_words"):
         words = data.get(key) or []
         if not isinstance(words, list):
             raise fail(key, "must be a list of words")
@@ -157,6 +160,7 @@ def load_lexicon(path: str | Path | None = None) -> NumberLexicon:
         name_words=frozenset(normalize(str(w)) for w in names),
         people_after=frozenset(normalize(str(w)) for w in people),
         year_nouns=word_lists["year_nouns"],
+        street_words=word_lists["street_words"],
         invariant_plurals=word_lists["invariant_plurals"],
         symbols=_symbols(currencies),
         words=frozenset(SMALL) | frozenset(SCALES) | frozenset(DENOMINATORS) | {"dozen"} | frozenset(vague),

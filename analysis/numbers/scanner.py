@@ -47,6 +47,7 @@ _HYPHEN_UNITS = frozenset(
         "inch",
         "mile-long",
         "strong",
+        "magnitude",
     ]
 )
 _TIME_UNITS = frozenset(("year", "month", "week", "day", "hour", "minute", "second", "night"))
@@ -128,6 +129,8 @@ class Scanner:
         first = w[0]
         if first.isdigit():
             return self._digits(i)
+        if first in self.lex.currencies and w[1:2].isdigit():
+            return self._glued_currency(i)  # "€50bn", "£1.5m": the tokenizer keeps these symbols on the digits
         if w in self.lex.vague:
             return self._vague(i)
         return self._words(i)
@@ -142,8 +145,17 @@ class Scanner:
             return ABBREVIATED_SCALES[w]
         return None
 
-    def _digits(self, i: int) -> Core | None:
-        w = self.low[i]
+    def _glued_currency(self, i: int) -> Core | None:
+        """A currency symbol written on its digits ("£200", "€1.5bn")."""
+        core = self._digits(i, self.low[i][1:])
+        if core is None or core.kind != "digit" or core.unit:
+            return None
+        core.unit = self.lex.currencies[self.low[i][0]]
+        core.plain_digits = False
+        return core
+
+    def _digits(self, i: int, w: str | None = None) -> Core | None:
+        w = self.low[i] if w is None else w
         m = _DIGITS.fullmatch(w)
         if m is not None:
             number, suffix = m.group(1), (m.group(2) or "").lower()
