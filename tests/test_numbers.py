@@ -390,8 +390,10 @@ NEWS_NOT_QUANTITIES = [
     # house numbers and years before 1900 (news writes counts of 1,000 and more with a comma)
     "Tull lives at 1600 Varn Avenue and works at 10 Osk Street.",
     "The 1619 Project was founded in 1492 by Tull.",
+    "The new 737 Skyliner was grounded.",
     # phone numbers
     "Call the Osk hotline at (202) 555-0100 or 1-800-273-8255.",
+    "Call the Osk desk on 020 7946 0958.",
     # times
     "Polls in Varrow close at 8 p.m. and results come at 10:45.",
 ]
@@ -425,6 +427,7 @@ NEWS_GOLDEN = [
      [("€50bn", 5e10, NAN, "euros", "exact", ""), ("£1.5m", 1.5e6, NAN, "pounds", "exact", "")]),
     ("Fares rose from £20 to £25 a week.", [("from £20 to £25 a week", 20.0, 25.0, "pounds", "range", "weekly")]),
     ("A 5.8-magnitude quake hit Varn.", [("5.8-magnitude", 5.8, NAN, "magnitude", "exact", "")]),
+    ("About 400 Varn Marines landed.", [("About 400 Varn Marines", 400.0, NAN, "Marines", "approximate", "")]),
     ("Police said 1500 people marched.", [("1500 people", 1500.0, NAN, "people", "exact", "")]),
     # qualifiers written after the number
     ("Households making $100,000 or more left.", [("$100,000 or more", 1e5, NAN, "dollars", "at least", "")]),

@@ -276,6 +276,8 @@ class _SentenceNumbers:
             value = core.value
             if len(text) >= 9:
                 return True  # an id or a phone number written without separators
+            if prev.isdigit() or nxt.isdigit():
+                return True  # bare digit groups side by side: "020 7946 0958"
             if len(text) == 3 and prev == "(" and nxt == ")" and _PHONE_REST.fullmatch(self.word(core.end + 1)):
                 return True  # the area code of "(202) 555-0100"
             if len(text) <= 2 and 1 <= value <= 31:
@@ -354,7 +356,18 @@ class _SentenceNumbers:
         """
         if core.kind != "digit" or not core.plain_digits or core.value <= 1:
             return False
-        return self.is_label_noun(core.end)
+        if self.is_label_noun(core.end):
+            return True
+        return core.value >= 100 and self.is_model_name(core.end)
+
+    def is_model_name(self, k: int) -> bool:
+        """A capitalised singular name ending the noun phrase after a number: "the 737 Max", "the 787 Dreamliner"."""
+        if k >= self.n or self.headline_case or self.tags[k] != "NNP" or not self.tokens[k].text[:1].isupper():
+            return False
+        w = self.low[k]
+        if w in MONTHS or w in WEEKDAYS or w in self.lex.currencies:
+            return False
+        return k + 1 >= self.n or self.tags[k + 1] not in ("NN", "NNS", "NNP", "NNPS", "CD", "POS")
 
     def is_label_noun(self, k: int) -> bool:
         """Token ``k`` is a singular common noun that ends its noun phrase and counts nothing ("jet", "loss")."""
@@ -396,7 +409,7 @@ class _SentenceNumbers:
             return False
         if len(raw) == 1 and raw.isupper() and self.word(k - 1) == "&":
             return True  # "S&P 500", split by the tokenizer into "S", "&", "P"
-        letters = raw.replace("&", "")
+        letters = raw.replace("&", "").replace(".", "")
         if len(letters) >= 2 and letters.isalpha() and raw.isupper() and w not in self.lex.currencies:
             return True  # an acronym names the number's series: "FTSE 100", "S&P 500"
         if self.tags[k] not in ("NNP", "NNPS"):
