@@ -437,6 +437,12 @@ NEWS_GOLDEN = [
     # ranges
     ("Tellers made between $30,000 and $60,000 a year.",
      [("between $30,000 and $60,000 a year", 30000.0, 60000.0, "dollars", "range", "yearly")]),
+    ("Tariffs at Varn were between 10% and 20%.",
+     [("between 10% and 20%", 10.0, 20.0, "percent", "range", "")]),
+    ("Tariffs ranged from 5 percent to 25 percent.",
+     [("from 5 percent to 25 percent", 5.0, 25.0, "percent", "range", "")]),
+    ("Support for Tull was 46% to 44%.",
+     [("46%", 46.0, NAN, "percent", "exact", ""), ("44%", 44.0, NAN, "percent", "exact", "")]),
     ("Voters ages 18 to 24 stayed home.", [("18 to 24", 18.0, 24.0, "years", "range", "")]),
     # the counted noun
     ("The crashes killed 102 and 21 people.",

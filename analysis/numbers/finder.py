@@ -224,8 +224,10 @@ class _SentenceNumbers:
             proportion = self.proportion_after(core)
             if proportion is not None:
                 core, end = proportion, proportion.end
-        # ranges: "10 to 20", "10 - 20", "between 10 and 20", "two or three", "from £20 to £25"
-        if core.kind in ("digit", "word") and (not core.unit or core.unit in self.lex.currencies.values()):
+        # ranges: "10 to 20", "10 - 20", "between 10 and 20", "two or three", "from £20 to £25", "5% to 10%"
+        if core.kind in ("digit", "word") and (
+            not core.unit or core.unit == "percent" or core.unit in self.lex.currencies.values()
+        ):
             joined = self.range_after(core, start, floor)
             if joined is not None:
                 core, start, end = joined
@@ -443,6 +445,13 @@ class _SentenceNumbers:
 
     def range_after(self, core: Core, start: int, floor: int) -> tuple[Core, int, int] | None:
         j = core.end
+        unit_length = 0
+        if not core.unit:
+            for length in (2, 1):
+                if tuple(self.low[j : j + length]) in self.lex.units:
+                    unit_length = length  # "between 10% and 20%": the unit is written after both ends
+                    break
+        j += unit_length
         joiner = self.word(j)
         if joiner not in ("-", "–", "—", "to", "and", "or"):
             return None
@@ -457,6 +466,8 @@ class _SentenceNumbers:
         high = self.scan.core(k)
         if high is None or high.kind not in ("digit", "word") or (high.unit and high.unit != core.unit):
             return None
+        if unit_length and tuple(self.low[high.end : high.end + unit_length]) != tuple(self.low[core.end : j]):
+            return None  # "10% to 20 people" joins nothing
         if high.kind == "digit" and self.not_a_quantity(high) and core.plain_digits and high.plain_digits:
             return None  # "between 2010 and 2015" are years
         low_value, high_value = core.value, high.value
