@@ -114,9 +114,9 @@ GOLDEN = [
     ("The recount covered 112 of the 640 polling stations.",
      [("112", 112.0, NAN, "polling stations", "exact", ""),
       ("640 polling stations", 640.0, NAN, "polling stations", "exact", "")]),
-    ("Police detained two dozen outside.", [("two dozen", 24.0, NAN, "", "exact", "")]),
+    ("Police detained two dozen outside.", [("two dozen", 24.0, NAN, "people", "exact", "")]),
     ("Police arrested 12, and 40 were injured.",
-     [("12", 12.0, NAN, "", "exact", ""), ("40", 40.0, NAN, "people", "exact", "")]),
+     [("12", 12.0, NAN, "people", "exact", ""), ("40", 40.0, NAN, "people", "exact", "")]),
     ("Casualties rose to 1.2m, a rise of 5pc.",
      [("1.2m", 1.2e6, NAN, "", "exact", ""), ("5pc", 5.0, NAN, "percent", "exact", "")]),
     ("Police said two dozen detained were freed.", [("two dozen", 24.0, NAN, "people", "exact", "")]),
@@ -429,6 +429,11 @@ NEWS_GOLDEN = [
     ("A 5.8-magnitude quake hit Varn.", [("5.8-magnitude", 5.8, NAN, "magnitude", "exact", "")]),
     ("About 400 Varn Marines landed.", [("About 400 Varn Marines", 400.0, NAN, "Marines", "approximate", "")]),
     ("Police said 1500 people marched.", [("1500 people", 1500.0, NAN, "people", "exact", "")]),
+    # mixed numbers, and counts of people after a verb
+    ("The Osk jury deliberated for 2 1/2 days.", [("2 1/2 days", 2.5, NAN, "days", "exact", "")]),
+    ("The Varn flight took 2½ hours.", [("2½ hours", 2.5, NAN, "hours", "exact", "")]),
+    ("The Varn blast killed 12 and injured 40.",
+     [("12", 12.0, NAN, "people", "exact", ""), ("40", 40.0, NAN, "people", "exact", "")]),
     # qualifiers written after the number
     ("Households making $100,000 or more left.", [("$100,000 or more", 1e5, NAN, "dollars", "at least", "")]),
     ("Donors who gave $200 or less were few.", [("$200 or less", 200.0, NAN, "dollars", "at most", "")]),

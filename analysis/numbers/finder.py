@@ -177,6 +177,10 @@ class _SentenceNumbers:
                     k += 1  # "40 were injured", "12 have been killed"
                 if self.word(k) in self.lex.people_after:
                     unit = "people"
+            if not unit and match.core.kind in ("digit", "word") and match.core.value >= 1:
+                verb = self.word(match.first - 1)
+                if verb in self.lex.people_after and verb.endswith("ed") and verb != "held":
+                    unit = "people"  # "police arrested 23", "the blast killed 12"
             if unit:
                 found[n] = match._replace(unit=unit)
         return found

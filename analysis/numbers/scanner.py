@@ -62,6 +62,11 @@ _DIGITS = re.compile(
 _RANGE_TOKEN = re.compile(rf"({_NUM})[-–—]({_NUM})")
 _HYPHEN_TOKEN = re.compile(rf"({_NUM}|[a-z]+(?:-[a-z]+)??)-([a-z]+)(-old)?", re.IGNORECASE)
 _LEADING_ZERO = re.compile(r"0\d")
+#: The fraction of a mixed number written apart ("2 1/2 days").
+_FRACTION_TOKEN = re.compile(r"([1-9])/([2-9])")
+#: Vulgar fraction characters written on the digits ("2½").
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_VULGAR_TOKEN = re.compile(rf"(\d+)([{''.join(_VULGAR)}])")
 
 
 def parse_float(text: str) -> float:
@@ -178,7 +183,12 @@ class Scanner:
                 core.scaled = True
             else:
                 scale = self._scale_after(i + 1)
-                if scale is not None:
+                fraction = _FRACTION_TOKEN.fullmatch(self.word(i + 1)) if number.isdigit() else None
+                if scale is None and fraction is not None and int(fraction.group(1)) < int(fraction.group(2)):
+                    core.value = value + int(fraction.group(1)) / int(fraction.group(2))  # "2 1/2 days"
+                    core.end = i + 2
+                    core.plain_digits = False
+                elif scale is not None:
                     core.value = value * scale
                     core.end = i + 2
                     core.scaled = True
@@ -189,6 +199,9 @@ class Scanner:
             if not math.isfinite(core.value):
                 core.value = math.nan
             return core
+        m = _VULGAR_TOKEN.fullmatch(w)
+        if m is not None:
+            return Core(i, i + 1, int(m.group(1)) + _VULGAR[m.group(2)], "digit")  # "2½"
         m = _RANGE_TOKEN.fullmatch(w)
         if m is not None:
             a, b = m.group(1), m.group(2)
