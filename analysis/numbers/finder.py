@@ -14,14 +14,18 @@ What counts as a quantity follows the corpus annotation guideline: digits with
 separators and decimals ("340,000", "1.5 million", "$40 billion", "3.2%"),
 number words ("eight percent", "two dozen", "hundreds of", "a third"),
 ranges and bounds ("between 10 and 20", "10-20", "up to 250", "more than",
-"nearly"), rates ("250 strikes daily", "610 kestars a month") and ages
-("a 34-year-old" -> 34 years). Years, dates, times of day, ordinals, numbers
-inside names ("Resolution 2254") and phone numbers or ids are not quantities.
+"nearly", "$100,000 or more"), proportions ("one in five Americans" -> 0.2),
+rates ("250 strikes daily", "610 kestars a month") and ages ("a 34-year-old"
+-> 34 years). Years, dates (also "Sept. 16-19"), times of day, ordinals,
+numbers inside names ("Resolution 2254", "FTSE 100", "the 737 Max", "the final
+717 jet"), house numbers ("10 Downing Street"), scores, votes and ratios ("voted
+19 to 15", "a 3 to 1 margin") and phone numbers or ids are not quantities.
 
 The scan is one left-to-right pass over the tokens with bounded look-ahead and
 look-behind, so its cost is linear in the length of the text. The word lists
-(qualifiers, rate words, currency symbols, unit spellings, vague plurals such
-as "hundreds", words that start a name) are the YAML lexicon
+(qualifiers before and after the number, rate words, currency symbols, unit
+spellings, vague plurals such as "hundreds", words that start a name, street
+words, nouns a year modifies, invariant plurals) are the YAML lexicon
 ``numbers.yml`` in :func:`analysis.resources.lexicon_dir`; pass ``lexicon=`` to
 use an edited copy.
 """
