@@ -390,6 +390,7 @@ NEWS_NOT_QUANTITIES = [
     # house numbers and years before 1900 (news writes counts of 1,000 and more with a comma)
     "Tull lives at 1600 Varn Avenue and works at 10 Osk Street.",
     "The 1619 Project was founded in 1492 by Tull.",
+    "Varn's 1967 borders and Tull's 2016 campaign were debated.",
     "The new 737 Skyliner was grounded.",
     # phone numbers
     "Call the Osk hotline at (202) 555-0100 or 1-800-273-8255.",
@@ -432,6 +433,7 @@ NEWS_GOLDEN = [
     # mixed numbers, and counts of people after a verb
     ("The Osk jury deliberated for 2 1/2 days.", [("2 1/2 days", 2.5, NAN, "days", "exact", "")]),
     ("The Varn flight took 2½ hours.", [("2½ hours", 2.5, NAN, "hours", "exact", "")]),
+    ("Tull, who turned 80 on Friday, spoke.", [("80", 80.0, NAN, "years", "exact", "")]),
     ("The Varn blast killed 12 and injured 40.",
      [("12", 12.0, NAN, "people", "exact", ""), ("40", 40.0, NAN, "people", "exact", "")]),
     # qualifiers written after the number

@@ -400,6 +400,8 @@ class _SentenceNumbers:
         before = self.word(i - 2) if self.word(i - 1) == "between" else self.word(i - 1)
         if before in ("aged", "ages", "age"):
             return True  # "aged 34", "ages 55 to 65", "aged between 18 and 24"
+        if before == "turned" and core.plain_digits and 1 <= core.value <= 120:
+            return True  # "who turned 80 on Friday"
         if not core.plain_digits or not 1 <= core.value <= 120 or core.end != i + 1:
             return False
         closing = self.word(i + 1)

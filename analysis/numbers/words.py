@@ -178,6 +178,8 @@ YEAR_BEFORE = frozenset(
         "—",
         "(",
         ",",
+        "'s",  # "Israel's 1967 borders", "Tull's 2016 campaign"
+        "’s",
     ]
 )
 TIME_AFTER = frozenset(["a.m.", "p.m.", "a.m", "p.m", "am", "pm", "o'clock", "gmt", "utc", "hrs", "h"])
