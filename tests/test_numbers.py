@@ -430,6 +430,7 @@ NEWS_GOLDEN = [
     ("A 5.8-magnitude quake hit Varn.", [("5.8-magnitude", 5.8, NAN, "magnitude", "exact", "")]),
     ("About 400 Varn Marines landed.", [("About 400 Varn Marines", 400.0, NAN, "Marines", "approximate", "")]),
     ("Police said 1500 people marched.", [("1500 people", 1500.0, NAN, "people", "exact", "")]),
+    ("Varn may get as much as CA$4 billion.", [("as much as CA$4 billion", 4e9, NAN, "dollars", "at most", "")]),
     # mixed numbers, and counts of people after a verb
     ("The Osk jury deliberated for 2 1/2 days.", [("2 1/2 days", 2.5, NAN, "days", "exact", "")]),
     ("The Varn flight took 2½ hours.", [("2½ hours", 2.5, NAN, "hours", "exact", "")]),

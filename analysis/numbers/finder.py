@@ -216,8 +216,8 @@ class _SentenceNumbers:
             i += 1
             if i >= self.n or not low[i][:1].isdigit():
                 return None
-            if start > floor and low[start - 1] == "us":
-                start -= 1
+            if start > floor and self.is_currency_prefix(start - 1):
+                start -= 1  # "US$ 40 billion", "CA$ 4 billion", "AU$52.5 million"
         core = self.scan.core(i)
         if core is None:
             return None
@@ -266,6 +266,13 @@ class _SentenceNumbers:
             if after is not None:
                 qualifier, end = after  # "$100,000 or more"
         return _Match(start, end, core, unit, qualifier, rate)
+
+    def is_currency_prefix(self, k: int) -> bool:
+        """A country code written on a "$" ("US$", "CA$", "AU$"), which the tokenizer splits off."""
+        raw = self.tokens[k].text
+        if self.low[k] == "us":
+            return True  # "US $199" is written with a space too
+        return raw.isalpha() and raw.isupper() and len(raw) <= 3 and self.tokens[k].end == self.tokens[k + 1].start
 
     def not_a_quantity(self, core: Core) -> bool:
         """Years, dates, times, numbers in names, ids, ordinals, scores and ratios."""
