@@ -114,9 +114,9 @@ GOLDEN = [
     ("The recount covered 112 of the 640 polling stations.",
      [("112", 112.0, NAN, "polling stations", "exact", ""),
       ("640 polling stations", 640.0, NAN, "polling stations", "exact", "")]),
-    ("Police detained two dozen outside.", [("two dozen", 24.0, NAN, "", "exact", "")]),
+    ("Police detained two dozen outside.", [("two dozen", 24.0, NAN, "people", "exact", "")]),
     ("Police arrested 12, and 40 were injured.",
-     [("12", 12.0, NAN, "", "exact", ""), ("40", 40.0, NAN, "people", "exact", "")]),
+     [("12", 12.0, NAN, "people", "exact", ""), ("40", 40.0, NAN, "people", "exact", "")]),
     ("Casualties rose to 1.2m, a rise of 5pc.",
      [("1.2m", 1.2e6, NAN, "", "exact", ""), ("5pc", 5.0, NAN, "percent", "exact", "")]),
     ("Police said two dozen detained were freed.", [("two dozen", 24.0, NAN, "people", "exact", "")]),
@@ -365,3 +365,208 @@ def test_score_numbers_counts_overlaps_values_and_units() -> None:
     assert (scores["value_accuracy"], scores["unit_accuracy"], scores["value_unit_accuracy"]) == (1.0, 0.5, 0.5)
     assert scores["qualifier_accuracy"] == 0.5
     assert scores["value_unit_recall"] == pytest.approx(1 / 3)
+
+
+# -- numbers as real news writes them (issue 14) ------------------------------------------
+# fmt: off
+NEWS_NOT_QUANTITIES = [
+    # scores, votes, rulings and ratios
+    "The council voted 7 to 2 to approve the Marlow plan.",
+    "Critics outnumbered supporters by a 4 to 1 margin.",
+    "The court split 5-4 on the Tarvish appeal.",
+    # dates written as ranges
+    "The Ostrava poll was conducted Sept. 12-15 in Delmont.",
+    "Hearings ran from March 3 to 9 in Delmont.",
+    # ordinals written apart from their suffix
+    "It was the 1,204 th ferry built at the Kessling yard.",
+    # a year before the noun it dates
+    "Emissions must fall below 2005 levels by 2030.",
+    # numbers inside names: series after an acronym or a mixed-case brand, labels of a singular noun
+    "The FTSE 100 rose and the iPhone 4 sold out.",
+    "The final 737 jet left the Renton plant.",
+    "Since the 9/11 attacks, Section 230 has been debated.",
+    "The S&P 500 and the Varn 30 index were flat.",
+    "It was a 2-3 loss for the Kemper Tigers.",
+    # house numbers and years before 1900 (news writes counts of 1,000 and more with a comma)
+    "Tull lives at 1600 Varn Avenue and works at 10 Osk Street.",
+    "The 1619 Project was founded in 1492 by Tull.",
+    "Varn's 1967 borders and Tull's 2016 campaign were debated.",
+    "The new 737 Skyliner was grounded.",
+    # phone numbers
+    "Call the Osk hotline at (202) 555-0100 or 1-800-273-8255.",
+    "Call the Osk desk on 020 7946 0958.",
+    # times
+    "Polls in Varrow close at 8 p.m. and results come at 10:45.",
+]
+NEWS_GOLDEN = [
+    # approximate and vague quantities
+    ("A third of the Velmar council backed the plan.", [("A third", 1 / 3, NAN, "", "exact", "")]),
+    ("About two dozen protesters gathered.",
+     [("About two dozen protesters", 24.0, NAN, "protesters", "approximate", "")]),
+    ("Tens of thousands of Dravian workers struck.",
+     [("Tens of thousands of Dravian workers", 10000.0, NAN, "workers", "at least", "")]),
+    ("Nearly half of the Orvel voters stayed home.", [("Nearly half", 0.5, NAN, "", "approximate", "")]),
+    ("A couple dozen bankers left Pellam Bank.",
+     [("couple dozen bankers", 24.0, NAN, "bankers", "approximate", "")]),
+    ("The Corvin fund raised a quarter of a million dollars.",
+     [("a quarter of a million dollars", 250000.0, NAN, "dollars", "exact", "")]),
+    ("Growth slowed by more than half a percentage point.",
+     [("more than half a percentage point", 0.5, NAN, "percentage points", "at least", "")]),
+    ("Sales at Brenlow were up by a third from last year.", [("a third", 1 / 3, NAN, "", "exact", "")]),
+    ("Donors gave Tamsin Oule $3million.", [("$3million", 3e6, NAN, "dollars", "exact", "")]),
+    ("The Zentra phone holds 16GB of music.", [("16GB", 16.0, NAN, "gb", "exact", "")]),
+    # proportions
+    ("One in five Americans owns a Varl phone.", [("One in five Americans", 0.2, NAN, "Americans", "exact", "")]),
+    ("About 1 in 4 voters in Sarnia backed Tull.",
+     [("About 1 in 4 voters", 0.25, NAN, "voters", "approximate", "")]),
+    ("About one of every nine voters is Latino.",
+     [("About one of every nine voters", 1 / 9, NAN, "voters", "approximate", "")]),
+    ("Pell scored 2 in 10 minutes.",
+     [("2", 2.0, NAN, "", "exact", ""), ("10 minutes", 10.0, NAN, "minutes", "exact", "")]),
+    # currency symbols the tokenizer keeps on the digits
+    ("Sales at Varn reached €50bn and £1.5m.",
+     [("€50bn", 5e10, NAN, "euros", "exact", ""), ("£1.5m", 1.5e6, NAN, "pounds", "exact", "")]),
+    ("Fares rose from £20 to £25 a week.", [("from £20 to £25 a week", 20.0, 25.0, "pounds", "range", "weekly")]),
+    ("A 5.8-magnitude quake hit Varn.", [("5.8-magnitude", 5.8, NAN, "magnitude", "exact", "")]),
+    ("About 400 Varn Marines landed.", [("About 400 Varn Marines", 400.0, NAN, "Marines", "approximate", "")]),
+    ("Police said 1500 people marched.", [("1500 people", 1500.0, NAN, "people", "exact", "")]),
+    ("Varn may get as much as CA$4 billion.", [("as much as CA$4 billion", 4e9, NAN, "dollars", "at most", "")]),
+    # mixed numbers, and counts of people after a verb
+    ("The Osk jury deliberated for 2 1/2 days.", [("2 1/2 days", 2.5, NAN, "days", "exact", "")]),
+    ("The Varn flight took 2½ hours.", [("2½ hours", 2.5, NAN, "hours", "exact", "")]),
+    ("Tull, who turned 80 on Friday, spoke.", [("80", 80.0, NAN, "years", "exact", "")]),
+    ("The Varn blast killed 12 and injured 40.",
+     [("12", 12.0, NAN, "people", "exact", ""), ("40", 40.0, NAN, "people", "exact", "")]),
+    # qualifiers written after the number
+    ("Households making $100,000 or more left.", [("$100,000 or more", 1e5, NAN, "dollars", "at least", "")]),
+    ("Donors who gave $200 or less were few.", [("$200 or less", 200.0, NAN, "dollars", "at most", "")]),
+    ("The Brixel index lost 678 points or more than 7.3% today.",
+     [("678 points", 678.0, NAN, "points", "exact", ""), ("more than 7.3%", 7.3, NAN, "percent", "at least", "")]),
+    # ranges
+    ("Tellers made between $30,000 and $60,000 a year.",
+     [("between $30,000 and $60,000 a year", 30000.0, 60000.0, "dollars", "range", "yearly")]),
+    ("Tariffs at Varn were between 10% and 20%.",
+     [("between 10% and 20%", 10.0, 20.0, "percent", "range", "")]),
+    ("Tariffs ranged from 5 percent to 25 percent.",
+     [("from 5 percent to 25 percent", 5.0, 25.0, "percent", "range", "")]),
+    ("Support for Tull was 46% to 44%.",
+     [("46%", 46.0, NAN, "percent", "exact", ""), ("44%", 44.0, NAN, "percent", "exact", "")]),
+    ("Voters ages 18 to 24 stayed home.", [("18 to 24", 18.0, 24.0, "years", "range", "")]),
+    # the counted noun
+    ("The crashes killed 102 and 21 people.",
+     [("102", 102.0, NAN, "people", "exact", ""), ("21 people", 21.0, NAN, "people", "exact", "")]),
+    ("All 51 of Tamaria's airlines were banned.", [("51", 51.0, NAN, "airlines", "exact", "")]),
+    ("The Brixel index fell 232.90 points to 6038.30.",
+     [("232.90 points", 232.9, NAN, "points", "exact", ""), ("6038.30", 6038.3, NAN, "points", "exact", "")]),
+    ("The Brixel index lost 48.3 points to close below the 5,000 mark at 4,956.60.",
+     [("48.3 points", 48.3, NAN, "points", "exact", ""), ("5,000", 5000.0, NAN, "points", "exact", ""),
+      ("4,956.60", 4956.6, NAN, "points", "exact", "")]),
+    ("Jobs at Marrow fell to the lowest in five years at 1,250.",
+     [("five years", 5.0, NAN, "years", "exact", ""), ("1,250", 1250.0, NAN, "", "exact", "")]),
+    ("Dorrin Kale, 40 ― a teacher ― was shot.", [("40", 40.0, NAN, "years", "exact", "")]),
+    ("Markets ended a four day rally.", [("four day", 4.0, NAN, "days", "exact", "")]),
+    ("Jobless claims rose 15,000 last week.", [("15,000", 15000.0, NAN, "", "exact", "")]),
+    ("Two Velmar police officers shot by a gunman survived.",
+     [("Two Velmar police officers", 2.0, NAN, "police officers", "exact", "")]),
+    ("The site will have 18 fact-checkers working tonight.",
+     [("18 fact-checkers", 18.0, NAN, "fact-checkers", "exact", "")]),
+    ("Aer Tolan bought 12 aircraft.", [("12 aircraft", 12.0, NAN, "aircraft", "exact", "")]),
+    # a count is still a count beside the new rules
+    ("The plan cut jobs from 20 to 10 percent of the staff.",
+     [("20", 20.0, NAN, "percent", "exact", ""), ("10 percent", 10.0, NAN, "percent", "exact", "")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("sentence", NEWS_NOT_QUANTITIES)
+def test_news_non_quantities(sentence: str) -> None:
+    assert extract(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NEWS_GOLDEN, ids=[g[0][:40] for g in NEWS_GOLDEN])
+def test_news_quantities(sentence: str, expected: list[tuple]) -> None:
+    found = extract(sentence)
+    assert same(found, expected), found
+
+
+# -- the annotated-file evaluation -------------------------------------------------------
+DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+HEADER = "file\tstart\tend\twords\tvalue\tvalue_high\tunit\tqualifier\tkind\n"
+
+
+def test_read_annotated_names_file_and_line(tmp_path: Path) -> None:
+    from analysis.evaluation.gold import GoldError
+    from analysis.evaluation.numbers import read_annotated
+
+    good = tmp_path / "good.tsv"
+    good.write_text("# a comment\n" + HEADER + "a.txt\t4\t6\t12\t12\t\tjets\texact\tquantity\n", encoding="utf-8")
+    table = read_annotated(good)
+    assert table[["start", "end", "value", "unit", "kind"]].values.tolist() == [[4, 6, 12.0, "jets", "quantity"]]
+    assert math.isnan(table["value_high"].iloc[0])
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(HEADER + "a.txt\t4\t6\t2016\t\t\t\t\tyears\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"bad\.tsv:2: kind 'years'"):
+        read_annotated(bad)
+    bad.write_text("file\tstart\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"bad\.tsv:1: the header"):
+        read_annotated(bad)
+    with pytest.raises(FileNotFoundError, match="--annotations"):
+        read_annotated(tmp_path / "missing.tsv")
+
+
+def test_score_annotated_counts_values_units_flags_and_skips() -> None:
+    from analysis.evaluation.numbers import score_annotated
+
+    gold = pd.DataFrame(
+        [
+            ("a", 0, 3, "six", 6.0, NAN, "jets", "exact", "quantity"),
+            ("a", 8, 16, "330-300E", NAN, NAN, "", "", "name"),
+            ("a", 20, 24, "2016", NAN, NAN, "", "", "year"),
+            ("a", 30, 33, "one", NAN, NAN, "", "", "skip"),
+            ("a", 40, 42, "40", 40.0, NAN, "years", "exact", "quantity"),
+        ],
+        columns=["file", "start", "end", "words", "value", "value_high", "unit", "qualifier", "kind"],
+    )
+    predicted = pd.DataFrame(
+        [
+            ("a", 0, 26, "six new A330-300E jets", 6.0, NAN, "new jets", "exact"),  # right value, same head noun
+            ("a", 20, 24, "2016", 2016.0, NAN, "", "exact"),  # a year reported as a quantity
+            ("a", 30, 40, "one thing", 1.0, NAN, "thing", "exact"),  # on a skipped word: ignored
+        ],
+        columns=["article_id", "start", "end", "text", "value", "value_high", "unit", "qualifier"],
+    )
+    scores = score_annotated(predicted, gold)
+    assert scores["n_quantities"] == 2 and scores["n_non_quantities"] == 2 and scores["n_predicted"] == 2
+    assert scores["value_precision"] == 0.5 and scores["value_recall"] == 0.5
+    assert scores["unit_recall"] == 0.5 and scores["value_unit_recall"] == 0.5
+    assert scores["non_quantities_flagged"] == 1 and scores["flagged_year"] == 1 and scores["flagged_name"] == 0
+
+
+def test_meantime_texts_rebuilds_sentences(tmp_path: Path) -> None:
+    from analysis.evaluation.numbers import meantime_texts
+
+    rows = ["#begin document (c/1); part 000", "c/1\t0\t0\tJets\t-", "c/1\t0\t1\tcost\t-", "c/1\t0\t2\t$\t-"]
+    rows += ["c/1\t0\t3\t40\t-", "c/1\t0\t4\tbillion\t-", "c/1\t0\t5\t.\t-", ""]
+    rows += ["c/1\t1\t0\tIt\t-", "c/1\t1\t1\trose\t-", "c/1\t1\t2\t3.2\t-", "c/1\t1\t3\t%\t-"]
+    (tmp_path / "meantime.conll").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert meantime_texts(tmp_path) == {"c/1": "Jets cost $40 billion.\n\nIt rose 3.2%"}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (DATASETS / "polnear_dev").is_dir(), reason="needs ../shared/datasets")
+def test_annotated_dev_figures_hold() -> None:
+    from analysis.evaluation.numbers import (
+        annotated_texts,
+        default_annotations,
+        predict_annotated,
+        read_annotated,
+        score_annotated,
+    )
+
+    annotated = read_annotated(default_annotations())
+    texts = annotated_texts(DATASETS, annotated["file"].tolist())
+    for row in annotated.itertuples():
+        assert texts[row.file][row.start : row.end] == row.words, (row.file, row.start)
+    scores = score_annotated(predict_annotated(texts, annotated), annotated)
+    assert scores["value_f1"] >= 0.97 and scores["unit_recall"] >= 0.90
+    assert scores["non_quantities_flagged"] <= 2
