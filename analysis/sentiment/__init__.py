@@ -11,14 +11,18 @@ from analysis.sentiment.score import (
     score_sentence,
     score_sentences,
 )
+from analysis.sentiment.target import TargetRules, load_target_rules, mention_tones
 
 __all__ = [
     "SENTENCE_COLUMNS",
     "TONE_WEIGHT",
+    "TargetRules",
     "ToneLexicon",
     "article_scores",
     "entity_tone",
+    "load_target_rules",
     "load_tone_lexicon",
+    "mention_tones",
     "score_sentence",
     "score_sentences",
 ]

@@ -70,6 +70,11 @@ class PatternScorer:
         # tokens are all such words scores the plain mean of their values
         self._plain_words = frozenset(self._words.keys() - self._modifiers - self._negations - self._special)
 
+    @property
+    def polarities(self) -> dict[str, float]:
+        """Pattern's polarity of each lexicon word that is not also an intensifier, in [-1, 1]."""
+        return {word: p for word, (p, _s, _i) in self._words.items() if word not in self._modifiers}
+
     # -- tokens -----------------------------------------------------------------------------
     def _split_token(self, t: str, out: list[str]) -> None:
         punct = self._punct
