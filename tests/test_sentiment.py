@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from analysis.errors import LexiconError
 from analysis.evaluation import sentiment as evaluation
-from analysis.sentiment import article_scores, entity_tone, load_tone_lexicon, score_sentence, score_sentences
+from analysis.sentiment import article_scores, load_tone_lexicon, score_sentence, score_sentences
 from analysis.sentiment import score as sentiment_score
 from analysis.sentiment._pattern import PatternScorer
 from analysis.sentiment._vader import VaderScorer, get_scorer
@@ -294,44 +294,6 @@ def test_article_scores_of_nothing_are_nan():
     scores = article_scores(rows)
     assert scores["n_scored"] == 0
     assert all(math.isnan(scores[k]) for k in ("tone", "polarity", "subjectivity", "compound"))
-
-
-def test_entity_tone_means_the_sentences_that_mention_each_entity():
-    sentences = pd.DataFrame(
-        {
-            "article_id": ["a", "a", "a", "b"],
-            "sentence_id": [0, 1, 2, 0],
-            "tone": [0.5, -0.5, 0.25, 1.0],
-            "is_debris": [False, False, True, False],
-        }
-    )
-    entities = pd.DataFrame(
-        {
-            "article_id": ["a", "a", "a", "a", "a", "b"],
-            "sentence_id": [0, 0, 1, 1, 2, 0],
-            "canonical": ["Russia", "Russia", "Russia", "Syria", "Syria", "Russia"],
-            "label": ["GPE", "GPE", "ORG", "GPE", "GPE", "GPE"],
-        }
-    )
-    out = entity_tone(sentences, entities)
-    assert out.to_dict("list") == {
-        "article_id": ["a", "a", "b"],
-        "canonical": ["Russia", "Syria", "Russia"],
-        "label": ["GPE", "GPE", "GPE"],  # Russia in article a: GPE twice, ORG once
-        "n_sentences": [2, 1, 1],  # sentence 0 mentions Russia twice; sentence 2 is debris
-        "tone": [0.0, -0.5, 1.0],
-    }
-    assert out["n_sentences"].dtype == "int64" and out["tone"].dtype == "float64"
-
-
-# -- lexicons -------------------------------------------------------------------------------
-def test_lexicon_mapping_overrides_one_word_and_keeps_the_rest():
-    text = ["Syria has been completely liberated from Islamic State.", "Civilian casualties rose."]
-    default = score_sentences(text)
-    changed = score_sentences(text, lexicon={"words": {"liberated": -3.0}})
-    assert changed.loc[0, "tone"] < 0 < default.loc[0, "tone"]
-    assert changed.loc[1, "tone"] == default.loc[1, "tone"]  # "casualties" still from tone.yml
-    assert changed.loc[0, "compound"] == default.loc[0, "compound"]  # raw scores untouched
 
 
 def test_lexicon_file_without_inheritance(tmp_path):

@@ -67,9 +67,9 @@ sources on the same event, and look at the sentences behind any number
 Articles and entities
 ---------------------
 :func:`article_scores` averages sentences (VADER saturates on long text, so
-an article is never scored as one string). :func:`entity_tone` averages the
-sentences that mention an entity: a low-confidence reading, because a
-sentence's tone is rarely about every entity in it.
+an article is never scored as one string). The tone toward each entity
+mention (the ``tone`` column of the ``entities`` table) is not a sentence's
+tone: see :mod:`analysis.sentiment.target`.
 """
 
 from __future__ import annotations
@@ -90,7 +90,6 @@ __all__ = [
     "TONE_WEIGHT",
     "ToneLexicon",
     "article_scores",
-    "entity_tone",
     "load_tone_lexicon",
     "score_sentence",
     "score_sentences",
@@ -581,52 +580,3 @@ def article_scores(sentences: pd.DataFrame) -> dict[str, float]:
         out[column] = float(values.mean()) if len(values) else math.nan
     out["n_scored"] = len(scored)
     return out
-
-
-def entity_tone(sentences: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
-    """Mean tone of the sentences that mention each entity, per article (low confidence).
-
-    A sentence's tone is about its wording, not necessarily about every entity
-    in it ("X condemned Y's attack" is negative for both X and Y here). Use it
-    to find sentences to read, and always with ``n_sentences``.
-
-    Args:
-        sentences: rows with ``article_id, sentence_id, tone`` (and optionally
-            ``is_debris``; debris sentences are skipped).
-        entities: rows with ``article_id, sentence_id, canonical, label``.
-
-    Returns:
-        One row per ``(article_id, canonical)``, sorted, with columns
-        ``article_id, canonical, label, n_sentences, tone``; ``label`` is the
-        entity's most frequent label (ties: alphabetical), ``n_sentences`` the
-        number of distinct sentences mentioning it.
-    """
-    columns = ["article_id", "canonical", "label", "n_sentences", "tone"]
-    if sentences.empty or entities.empty:
-        return pd.DataFrame({c: pd.Series([], dtype="float64" if c == "tone" else object) for c in columns}).astype(
-            {"n_sentences": "int64"}
-        )
-    sent = sentences
-    if "is_debris" in sent.columns:
-        sent = sent.loc[~sent["is_debris"].fillna(False).astype(bool)]
-    sent = sent[["article_id", "sentence_id", "tone"]]
-    labels = (
-        entities.groupby(["article_id", "canonical", "label"], sort=True)
-        .size()
-        .rename("count")
-        .reset_index()
-        .sort_values(["article_id", "canonical", "count", "label"], ascending=[True, True, False, True])
-        .drop_duplicates(["article_id", "canonical"])
-        .drop(columns="count")
-    )
-    mentions = entities[["article_id", "sentence_id", "canonical"]].drop_duplicates()
-    merged = mentions.merge(sent, on=["article_id", "sentence_id"], how="inner")
-    grouped = (
-        merged.groupby(["article_id", "canonical"], sort=True)
-        .agg(n_sentences=("sentence_id", "nunique"), tone=("tone", "mean"))
-        .reset_index()
-    )
-    out = grouped.merge(labels, on=["article_id", "canonical"], how="left")
-    out["n_sentences"] = out["n_sentences"].astype("int64")
-    out["tone"] = out["tone"].astype("float64")
-    return out[columns].reset_index(drop=True)

@@ -89,6 +89,7 @@ __all__ = [
     "TargetRules",
     "load_target_rules",
     "mention_tones",
+    "score_mentions",
 ]
 
 #: Weight of a word one clause away from the mention (two clauses: its square, ...).
@@ -478,4 +479,48 @@ def mention_tones(
     for a, b in ranges:
         value = _tone_of(sentence, a, b, rule_set) if b > a else 0.0
         out.append(max(-1.0, min(1.0, value)) if math.isfinite(value) else 0.0)
+    return out
+
+
+def score_mentions(
+    sentences: Sequence[Mapping],
+    entities: Sequence[Mapping],
+    *,
+    lexicon=None,
+    rules: str | Path | Mapping | TargetRules | None = None,
+) -> list[float]:
+    """Tone toward every entity mention of one article (the ``entities.tone`` column).
+
+    Each sentence is read once with all its mentions, so a mention's words are
+    never read as another mention's charge.
+
+    Args:
+        sentences: rows with ``sentence_id``, ``start`` (offset in the article)
+            and ``text``.
+        entities: rows with ``sentence_id``, ``start``, ``end`` (offsets in the
+            article).
+        lexicon: the word valences, as for :func:`analysis.sentiment.score_sentences`.
+        rules: the verb and clause lists (see :func:`load_target_rules`).
+
+    Returns:
+        One tone in [-1, 1] per entity row, in order; NaN for a mention whose
+        sentence is not among ``sentences``.
+
+    Example:
+        >>> sentences = [{"sentence_id": 0, "start": 0, "text": "Dana Oyelaran was arrested."}]
+        >>> [round(t, 2) for t in score_mentions(sentences, [{"sentence_id": 0, "start": 0, "end": 13}])]
+        [-0.48]
+    """
+    by_sentence: dict[object, list[int]] = {}
+    for k, row in enumerate(entities):
+        by_sentence.setdefault(row["sentence_id"], []).append(k)
+    out = [math.nan] * len(entities)
+    for sentence in sentences:
+        rows = by_sentence.get(sentence["sentence_id"])
+        if not rows:
+            continue
+        offset = int(sentence["start"])
+        spans = [(int(entities[k]["start"]) - offset, int(entities[k]["end"]) - offset) for k in rows]
+        for k, value in zip(rows, mention_tones(sentence["text"], spans, lexicon=lexicon, rules=rules), strict=True):
+            out[k] = value
     return out
