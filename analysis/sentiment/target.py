@@ -98,6 +98,8 @@ CLAUSE_DECAY = 0.5
 QUOTE_WEIGHT = 0.5
 #: Weight of what a mention says (its quote or reported clause) toward the mention itself.
 SPEAKER_WEIGHT = 0.3
+#: Extra weight of a word on the other side of a contrast ("X stumbled, but Y was calm").
+CONTRAST_WEIGHT = 0.25
 #: Tokens before and after a mention that can reach it.
 REACH = 40
 #: Tokens between a subject and its verb ("X, 54, on Tuesday praised"), and a verb and its object.
@@ -117,6 +119,7 @@ _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
 _OPEN_QUOTES = frozenset("\u201c\u00ab\u2018\u201e")
 _CLOSE_QUOTES = frozenset("\u201d\u00bb\u2019")
 _BOUNDARIES = frozenset(",;:()[]\u2014\u2013")
+_CONTRAST = frozenset({"but", "however", "yet", "whereas", "while"})
 _BE = frozenset("is are was were be been being am get got gets getting".split())
 _RULE_KEYS = frozenset({"version", "words", "directed", "reporting", "clause_openers", "determiners"})
 
@@ -169,7 +172,9 @@ def _validate(doc: object, where: str, path: Path | None) -> TargetRules:
         maps[section] = {}
         for key, value in entries.items():
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-                raise fail([section, str(key)], f"{key!r} needs a number in {low:g} .. {high:g}, got {value!r}")
+                raise fail(
+                    [section, str(key)], f"{section}: {key!r} needs a number in {low:g} .. {high:g}, got {value!r}"
+                )
             maps[section][str(key).strip().lower()] = float(value)
     sets: dict[str, frozenset[str]] = {}
     for section in ("clause_openers", "determiners"):
@@ -228,6 +233,7 @@ class _Sentence:
     clause: list[int]  # clause number of each token
     quote: list[int]  # id of the outermost quotation a token is in, -1 outside
     valence: list[float]  # the word's valence (VADER scale), 0 inside a mention
+    contrast: list[int]  # contrast words ("but", "however") before each token
 
 
 _VALENCES: dict[tuple[int, int], tuple[object, object, object]] = {}
@@ -333,11 +339,13 @@ def _read(text: str, spans: Sequence[tuple[int, int]], lex, rules: TargetRules) 
     clause = []
     c = 0
     openers = rules.clause_openers
-    for i, low in enumerate(lows):
-        if low in openers and i:
+    after_boundary = True
+    for low in lows:
+        if low in openers and not after_boundary:
             c += 1
         clause.append(c)
-        if low in _BOUNDARIES or low in ("-", "--"):
+        after_boundary = low in _BOUNDARIES or low in ("-", "--")
+        if after_boundary:
             c += 1
     quote = _quotes(words)
     word_valence = _valences(lex, rules)
@@ -363,10 +371,16 @@ def _read(text: str, spans: Sequence[tuple[int, int]], lex, rules: TargetRules) 
                 valence[j] *= _N_SCALAR if valence[j] > 0 else NEGATED_NEGATIVE
     if "but" in lows:
         at = lows.index("but")
+        before = clause[at - 1] if at and lows[at - 1] not in _BOUNDARIES else clause[at] - 1
         for j in range(at):
-            if clause[j] == clause[at] - 1:
+            if clause[j] == before:
                 valence[j] *= 0.5
-    return _Sentence(starts, ends, lows, clause, quote, valence), ranges
+    contrast = [0] * n  # how many "but"s precede each token
+    count = 0
+    for i, low in enumerate(lows):
+        count += low in _CONTRAST
+        contrast[i] = count
+    return _Sentence(starts, ends, lows, clause, quote, valence, contrast), ranges
 
 
 def _role(s: _Sentence, a: int, b: int, rules: TargetRules) -> tuple[int, str, int]:
@@ -401,7 +415,7 @@ def _role(s: _Sentence, a: int, b: int, rules: TargetRules) -> tuple[int, str, i
                 break
             if low in directed:
                 verb, role = j, "patient"
-                if a > 0 and lows[a - 1] == "by" and j < a - 1 and lows[j - 1 if j else 0] in _BE:
+                if j and lows[j - 1] in _BE and "by" in lows[j + 1 : a]:  # "Y was praised by X"
                     role = "subject"
                 break
     if says < 0:  # "..., said X." / "according to X": the name ends its clause
@@ -431,6 +445,8 @@ def _tone_of(s: _Sentence, a: int, b: int, rules: TargetRules) -> float:
             continue
         d = abs(clause[j] - own_clause)
         w = 1.0 if d == 0 or clause[j] == label_clause else CLAUSE_DECAY**d
+        if s.contrast[j] != s.contrast[a]:
+            w *= CONTRAST_WEIGHT
         if quote[j] >= 0 and quote[j] != quote[a]:
             w *= SPEAKER_WEIGHT if says >= 0 else QUOTE_WEIGHT
         elif says >= 0 and not (min(a, says) <= j <= max(b - 1, says)):
@@ -463,9 +479,9 @@ def mention_tones(
         One tone in [-1, 1] per span, in order.
 
     Example:
-        >>> text = "Police arrested Omar Bekele after Lina Haas praised the brave volunteers."
-        >>> [round(t, 2) for t in mention_tones(text, [(16, 27), (34, 43)])]
-        [-0.01, 0.3]
+        >>> text = "Senator Hala Dorrin condemned Mayor Iver Kast."
+        >>> [round(t, 2) for t in mention_tones(text, [(8, 19), (36, 45)])]
+        [-0.1, -0.44]
     """
     from analysis.sentiment.score import load_tone_lexicon
 
