@@ -35,3 +35,12 @@ class MissingResourceError(AnalysisError, LookupError):
 
     The message ends with the command that installs it.
     """
+
+
+class FastPathMismatchError(AnalysisError, RuntimeError):
+    """The package's fast re-statement of VADER or TextBlob disagrees with the installed package.
+
+    The message names the installed versions and the sentence that differs; the
+    fix is to install the versions the fast paths were checked against, or to
+    score with ``method="reference"`` until the package is updated.
+    """

@@ -375,3 +375,43 @@ def test_macro_f1_and_fit_half_are_fixed():
     assert evaluation.macro_f1(truth, pd.Series([-1, 0, 1, 0])) == pytest.approx((1 + 2 / 3 + 2 / 3) / 3)
     assert [evaluation.is_fit_half(str(i)) for i in range(6)] == [evaluation.is_fit_half(str(i)) for i in range(6)]
     assert 2 <= sum(evaluation.is_fit_half(str(i)) for i in range(10)) <= 8
+
+
+# -- the fast paths against the packages: reference route, canary check, rated-set replay ------
+def test_reference_method_equals_the_fast_path():
+    texts = [*NEWS, *ODD, "GREAT news!!! 😀", "", None]
+    fast = score_sentences(texts)
+    reference = score_sentences(texts, method="reference")
+    pd.testing.assert_frame_equal(fast, reference)
+    with pytest.raises(ValueError, match="method must be 'fast' or 'reference'"):
+        score_sentences(["x"], method="slow")
+
+
+def test_canary_check_names_the_versions_on_a_mismatch(monkeypatch):
+    from analysis.errors import FastPathMismatchError
+    from analysis.sentiment import check
+
+    assert check.mismatches() == []
+    real = check._fast_scores
+    monkeypatch.setattr(check, "_fast_scores", lambda text: (real(text)[0] + 0.001, *real(text)[1:]))
+    check.check_fast_paths.cache_clear()
+    try:
+        with pytest.raises(FastPathMismatchError, match=r"fast compound differs .*\(vaderSentiment \S+, textblob"):
+            check.check_fast_paths()
+    finally:
+        check.check_fast_paths.cache_clear()
+
+
+VADER_DEV = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "vader_dev"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not VADER_DEV.is_dir(), reason="VADER rated sets not present (../shared/datasets/vader_dev)")
+def test_fast_paths_replay_the_rated_sets_exactly():
+    from analysis.sentiment.check import mismatches
+
+    texts = []
+    for path in sorted(VADER_DEV.glob("*.txt")):
+        texts.extend(evaluation.read_rated(path).texts)
+    assert len(texts) > 10_000
+    assert mismatches(texts) == []

@@ -488,8 +488,22 @@ def _scorers() -> tuple:
     from analysis.sentiment._pattern import get_scorer as pattern_scorer
     from analysis.sentiment._shared_tokens import get_tokenizer
     from analysis.sentiment._vader import get_scorer as vader_scorer
+    from analysis.sentiment.check import check_fast_paths
 
+    check_fast_paths()  # once per process: the fast paths still equal the installed packages
     return vader_scorer(), pattern_scorer(), get_tokenizer()
+
+
+def _score_reference(text: str, lex: ToneLexicon) -> tuple[float, float, float, float]:
+    """The audit route: ``compound``, ``polarity``, ``subjectivity`` from the packages themselves."""
+    from analysis.sentiment._vader import get_scorer as vader_scorer
+    from analysis.sentiment.check import reference_scores
+
+    compound, polarity, subjectivity = reference_scores(text)
+    vader = vader_scorer()
+    lexical = _lexical_tone(text, vader.tokens(text), lex, vader)
+    tone = TONE_WEIGHT * lexical + (1.0 - TONE_WEIGHT) * polarity
+    return (max(-1.0, min(1.0, tone)), polarity, subjectivity, compound)
 
 
 def _score_one(text: str, lex: ToneLexicon, scorers: tuple | None = None) -> tuple[float, float, float, float]:
@@ -514,7 +528,12 @@ def _score_one(text: str, lex: ToneLexicon, scorers: tuple | None = None) -> tup
     return (max(-1.0, min(1.0, tone)), float(polarity), float(subjectivity), float(compound))
 
 
-def score_sentences(texts: Sequence[str], *, lexicon: str | Path | Mapping | ToneLexicon | None = None) -> pd.DataFrame:
+def score_sentences(
+    texts: Sequence[str],
+    *,
+    lexicon: str | Path | Mapping | ToneLexicon | None = None,
+    method: str = "fast",
+) -> pd.DataFrame:
     """Score sentences: ``tone`` and the raw VADER and TextBlob scores.
 
     Identical sentences are scored once. The analyzers and lexicons are loaded
@@ -525,6 +544,12 @@ def score_sentences(texts: Sequence[str], *, lexicon: str | Path | Mapping | Ton
         lexicon: the tone adjustments: None for the packaged
             ``data/lexicons/tone.yml``, a YAML path or a mapping applied on top of
             it (see :func:`load_tone_lexicon`). Affects ``tone`` only.
+        method: ``"fast"`` (the package's re-statements of VADER and
+            TextBlob, checked equal to them on canary sentences at first use)
+            or ``"reference"``: ``compound`` from vaderSentiment's
+            ``SentimentIntensityAnalyzer`` and ``polarity``/``subjectivity``
+            from TextBlob's ``PatternAnalyzer`` themselves, 4-5x slower, to
+            audit the fast path (the two give equal frames).
 
     Returns:
         A DataFrame with float columns ``tone, polarity, subjectivity,
@@ -532,20 +557,25 @@ def score_sentences(texts: Sequence[str], *, lexicon: str | Path | Mapping | Ton
 
     Raises:
         LexiconError: the lexicon is malformed (file and line in the message).
+        FastPathMismatchError: the installed vaderSentiment or textblob no
+            longer agrees with the fast path (the message names the versions).
+        ValueError: an unknown ``method``.
 
     Example:
         >>> score_sentences(["Not good.", ""]).round(3).to_dict("list")["compound"]
         [-0.341, 0.0]
     """
+    if method not in ("fast", "reference"):
+        raise ValueError(f"method must be 'fast' or 'reference', got {method!r}")
     lex = load_tone_lexicon(lexicon)
-    scorers = _scorers()
+    scorers = _scorers() if method == "fast" else None
     seen: dict[str, tuple[float, float, float, float]] = {}
     rows = []
     for raw in texts:
         text = raw if type(raw) is str else _clean(raw)
         row = seen.get(text)
         if row is None:
-            row = seen[text] = _score_one(text, lex, scorers)
+            row = seen[text] = _score_one(text, lex, scorers) if scorers else _score_reference(text, lex)
         rows.append(row)
     frame = pd.DataFrame.from_records(rows, columns=SENTENCE_COLUMNS)
     if frame.empty:
