@@ -437,6 +437,11 @@ def _tone_of(s: _Sentence, a: int, b: int, rules: TargetRules) -> float:
     if b < n and lows[b] == "," and b + 1 < n and lows[b + 1] in rules.determiners:
         label_clause = clause[b + 1]
     share = rules.directed.get(lows[verb], 1.0) if role == "subject" else 1.0
+    object_clauses = {clause[verb]} if role == "subject" else set()
+    if role == "subject":  # the object's apposition: "X condemned Y, a convicted fraudster"
+        k = next((k for k in range(verb + 1, min(n, verb + REACH)) if clause[k] != clause[verb]), n)
+        if k < n and lows[k - 1] == "," and lows[k] in rules.determiners:
+            object_clauses.add(clause[k])
     total = 0.0
     lo, hi = max(0, a - REACH), min(n, b + REACH)
     for j in range(lo, hi):
@@ -451,7 +456,7 @@ def _tone_of(s: _Sentence, a: int, b: int, rules: TargetRules) -> float:
             w *= SPEAKER_WEIGHT if says >= 0 else QUOTE_WEIGHT
         elif says >= 0 and not (min(a, says) <= j <= max(b - 1, says)):
             w *= SPEAKER_WEIGHT
-        if role == "subject" and j >= verb and clause[j] == clause[verb]:
+        if role == "subject" and j >= verb and clause[j] in object_clauses:
             w *= share
         total += w * v * (POSITIVE_SCALE if v > 0 else 1.0)
     if says >= 0:
