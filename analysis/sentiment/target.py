@@ -16,7 +16,8 @@ Every rated word in the sentence (outside every mention: the "Winner" of
 * **distance in a cheap clause split**: the sentence is cut at ``, ; : ( )``
   and dashes, and before clause openers ("but", "while", "because", "who",
   "which", ...). A word in the mention's own clause counts fully, each clause
-  further away multiplies by ``CLAUSE_DECAY``; words more than ``REACH``
+  further away multiplies by ``CLAUSE_DECAY``, and every ``TOKEN_HALF_LIFE``
+  tokens of distance halve a word's weight; words more than ``REACH``
   tokens away do not count (this also keeps the work linear in the sentence's
   length, however many mentions it has);
 * **appositions and labels**: a comma clause right after the name that opens
@@ -100,6 +101,8 @@ QUOTE_WEIGHT = 0.5
 SPEAKER_WEIGHT = 0.3
 #: Extra weight of a word on the other side of a contrast ("X stumbled, but Y was calm").
 CONTRAST_WEIGHT = 0.25
+#: Tokens after which a word's weight halves, beside the clause distance (0: no token decay).
+TOKEN_HALF_LIFE = 10
 #: Tokens before and after a mention that can reach it.
 REACH = 40
 #: Tokens between a subject and its verb ("X, 54, on Tuesday praised"), and a verb and its object.
@@ -452,6 +455,8 @@ def _tone_of(s: _Sentence, a: int, b: int, rules: TargetRules) -> float:
         w = 1.0 if d == 0 or clause[j] == label_clause else CLAUSE_DECAY**d
         if s.contrast[j] != s.contrast[a]:
             w *= CONTRAST_WEIGHT
+        if TOKEN_HALF_LIFE:
+            w *= 0.5 ** ((a - j if j < a else j - b + 1) / TOKEN_HALF_LIFE)
         if quote[j] >= 0 and quote[j] != quote[a]:
             w *= SPEAKER_WEIGHT if says >= 0 else QUOTE_WEIGHT
         elif says >= 0 and not (min(a, says) <= j <= max(b - 1, says)):
@@ -486,7 +491,7 @@ def mention_tones(
     Example:
         >>> text = "Senator Hala Dorrin condemned Mayor Iver Kast."
         >>> [round(t, 2) for t in mention_tones(text, [(8, 19), (36, 45)])]
-        [-0.1, -0.44]
+        [-0.09, -0.39]
     """
     from analysis.sentiment.score import load_tone_lexicon
 
@@ -530,7 +535,7 @@ def score_mentions(
     Example:
         >>> sentences = [{"sentence_id": 0, "start": 0, "text": "Dana Oyelaran was arrested."}]
         >>> [round(t, 2) for t in score_mentions(sentences, [{"sentence_id": 0, "start": 0, "end": 13}])]
-        [-0.48]
+        [-0.43]
     """
     by_sentence: dict[object, list[int]] = {}
     for k, row in enumerate(entities):
