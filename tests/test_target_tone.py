@@ -70,6 +70,14 @@ def test_contrast_weighs_the_mentions_own_side():
     assert tones("Iver Kast was calm, but the hearing was chaotic.", "Iver Kast") == [0.032]
 
 
+def test_contests_and_harm():
+    # the winner gains what the loser loses
+    assert tones("Rosa Lind defeated Tamar Esk in the runoff.", "Rosa Lind", "Tamar Esk") == [0.29, -0.451]
+    # the doer of harm keeps its whole charge, the victim half
+    assert tones("Jonas Pell killed two guards.", "Jonas Pell") == [-0.586]
+    assert tones("Jonas Pell was killed on Friday.", "Jonas Pell") == [-0.319]
+
+
 def test_labels_and_reporting_verbs_with_a_charge():
     assert tones("Iver Kast spoke on Monday.", "Iver Kast") == [0.0]
     assert tones("Iver Kast, a convicted fraudster, spoke on Monday.", "Iver Kast") == [-0.672]
@@ -124,7 +132,7 @@ def test_bad_input_is_finite_and_linear():
 
 
 def test_rules_are_validated_with_the_line(tmp_path):
-    with pytest.raises(LexiconError, match=r"directed: 'praised' needs a number in 0 \.\. 1"):
+    with pytest.raises(LexiconError, match=r"directed: 'praised' needs a number in -1 \.\. 1"):
         load_target_rules({"directed": {"praised": 3.0}})
     path = tmp_path / "rules.yml"
     path.write_text("directed:\n  praised: 0.3\n  hugged: lots\n", encoding="utf-8")

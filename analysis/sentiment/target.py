@@ -40,6 +40,9 @@ Every rated word in the sentence (outside every mention: the "Winner" of
 * **negation**: a negation flips and damps (x -0.74, VADER's factor) the positive
   words among the next three tokens of its clause (and cancels the negative
   ones); "but" halves the words of the clause before it, as in ``tone``;
+* **contests and harm**: the winner of "X defeated Y" gains what Y loses
+  (a negative share in ``directed``); words of harm ("killed", "death",
+  "wounded", ``suffered``) reach their victim only by half, their doer fully;
 * **reporting verbs with their own charge** (``reporting``): "X admitted",
   "X boasted", "X claimed" add the verb's charge to X.
 
@@ -76,7 +79,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -124,7 +127,7 @@ _CLOSE_QUOTES = frozenset("\u201d\u00bb\u2019")
 _BOUNDARIES = frozenset(",;:()[]\u2014\u2013")
 _CONTRAST = frozenset({"but", "however", "yet", "whereas", "while"})
 _BE = frozenset("is are was were be been being am get got gets getting".split())
-_RULE_KEYS = frozenset({"version", "words", "directed", "reporting", "clause_openers", "determiners"})
+_RULE_KEYS = frozenset({"version", "words", "directed", "reporting", "suffered", "clause_openers", "determiners"})
 
 
 # -- rules ---------------------------------------------------------------------------------------
@@ -133,7 +136,10 @@ class TargetRules:
     """The word lists of ``data/lexicons/target_tone.yml``.
 
     Attributes:
-        directed: verb -> share of its charge that reaches its subject (0 .. 1).
+        directed: verb -> share of its charge that reaches its subject (-1 .. 1; negative: the
+            subject gains what the object loses, "X defeated Y").
+        suffered: words of harm done to someone -> the share of their charge that reaches the
+            one who suffers it (-1 .. 1; "the killing of X" does not portray X badly).
         words: words rated for their charge toward a person (-4 .. 4), on top of the tone lexicon.
         reporting: reporting verb -> its own charge toward the speaker (-4 .. 4).
         clause_openers: words that start a new clause.
@@ -147,6 +153,7 @@ class TargetRules:
     clause_openers: frozenset[str]
     determiners: frozenset[str]
     source: str = "<default>"
+    suffered: dict[str, float] = field(default_factory=dict)
 
 
 def _validate(doc: object, where: str, path: Path | None) -> TargetRules:
@@ -168,7 +175,8 @@ def _validate(doc: object, where: str, path: Path | None) -> TargetRules:
     if unknown:
         raise fail([unknown[0]], f"unknown section {unknown[0]!r}; allowed: {', '.join(sorted(_RULE_KEYS))}")
     maps: dict[str, dict[str, float]] = {}
-    for section, low, high in (("words", -4.0, 4.0), ("directed", 0.0, 1.0), ("reporting", -4.0, 4.0)):
+    ranges = (("words", -4.0, 4.0), ("directed", -1.0, 1.0), ("reporting", -4.0, 4.0), ("suffered", -1.0, 1.0))
+    for section, low, high in ranges:
         entries = doc.get(section) or {}
         if not isinstance(entries, Mapping):
             raise fail([section], f"'{section}' must map words to numbers, e.g. `praised: 0.3`")
@@ -186,7 +194,13 @@ def _validate(doc: object, where: str, path: Path | None) -> TargetRules:
             raise fail([section], f"'{section}' must be a list of words, e.g. `[but, while]`")
         sets[section] = frozenset(w.strip().lower() for w in listed)
     return TargetRules(
-        maps["directed"], maps["reporting"], maps["words"], sets["clause_openers"], sets["determiners"], where
+        maps["directed"],
+        maps["reporting"],
+        maps["words"],
+        sets["clause_openers"],
+        sets["determiners"],
+        where,
+        maps["suffered"],
     )
 
 
@@ -430,6 +444,13 @@ def _role(s: _Sentence, a: int, b: int, rules: TargetRules) -> tuple[int, str, i
     return verb, role, says
 
 
+def _does(s: _Sentence, a: int, b: int, j: int) -> bool:
+    """True when the mention at tokens ``a:b`` is the active subject of the word at ``j`` ("X killed")."""
+    if not 0 < j - b + 1 <= VERB_REACH or s.clause[j] != s.clause[a]:
+        return False
+    return not any(low in _BE for low in s.lows[b:j])
+
+
 def _tone_of(s: _Sentence, a: int, b: int, rules: TargetRules) -> float:
     verb, role, says = _role(s, a, b, rules)
     lows, clause, quote, valence = s.lows, s.clause, s.quote, s.valence
@@ -463,6 +484,9 @@ def _tone_of(s: _Sentence, a: int, b: int, rules: TargetRules) -> float:
             w *= SPEAKER_WEIGHT
         if role == "subject" and j >= verb and clause[j] in object_clauses:
             w *= share
+        harm = rules.suffered.get(lows[j])
+        if harm is not None and not _does(s, a, b, j):
+            w *= harm
         total += w * v * (POSITIVE_SCALE if v > 0 else 1.0)
     if says >= 0:
         total += rules.reporting.get(lows[says], 0.0)
