@@ -76,6 +76,9 @@ def test_contests_and_harm():
     # the doer of harm keeps its whole charge, the victim half
     assert tones("Jonas Pell killed two guards.", "Jonas Pell") == [-0.586]
     assert tones("Jonas Pell was killed on Friday.", "Jonas Pell") == [-0.319]
+    # a place after "in" is the setting, not the doer
+    assert tones("Varnok killed four people.", "Varnok") == [-0.586]
+    assert tones("Shelling in Varnok killed four people.", "Varnok") == [-0.393]
 
 
 def test_labels_and_reporting_verbs_with_a_charge():

@@ -106,6 +106,8 @@ SPEAKER_WEIGHT = 0.3
 CONTRAST_WEIGHT = 0.25
 #: Tokens after which a word's weight halves, beside the clause distance (0: no token decay).
 TOKEN_HALF_LIFE = 10
+#: Weight of the words around a name that is the setting of an event ("fighting in X").
+SETTING_WEIGHT = 0.5
 #: Tokens before and after a mention that can reach it.
 REACH = 40
 #: Tokens between a subject and its verb ("X, 54, on Tuesday praised"), and a verb and its object.
@@ -125,9 +127,12 @@ _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
 _OPEN_QUOTES = frozenset("\u201c\u00ab\u2018\u201e")
 _CLOSE_QUOTES = frozenset("\u201d\u00bb\u2019")
 _BOUNDARIES = frozenset(",;:()[]\u2014\u2013")
+_PREPOSITIONS = frozenset("of for to with against on from about over under into".split())
 _CONTRAST = frozenset({"but", "however", "yet", "whereas", "while"})
 _BE = frozenset("is are was were be been being am get got gets getting".split())
-_RULE_KEYS = frozenset({"version", "words", "directed", "reporting", "suffered", "clause_openers", "determiners"})
+_RULE_KEYS = frozenset(
+    {"version", "words", "directed", "reporting", "suffered", "clause_openers", "determiners", "settings"}
+)
 
 
 # -- rules ---------------------------------------------------------------------------------------
@@ -138,6 +143,7 @@ class TargetRules:
     Attributes:
         directed: verb -> share of its charge that reaches its subject (-1 .. 1; negative: the
             subject gains what the object loses, "X defeated Y").
+        settings: prepositions that make a name the setting of an event ("in X", "near X").
         suffered: words of harm done to someone -> the share of their charge that reaches the
             one who suffers it (-1 .. 1; "the killing of X" does not portray X badly).
         words: words rated for their charge toward a person (-4 .. 4), on top of the tone lexicon.
@@ -154,6 +160,7 @@ class TargetRules:
     determiners: frozenset[str]
     source: str = "<default>"
     suffered: dict[str, float] = field(default_factory=dict)
+    settings: frozenset[str] = frozenset()
 
 
 def _validate(doc: object, where: str, path: Path | None) -> TargetRules:
@@ -188,7 +195,7 @@ def _validate(doc: object, where: str, path: Path | None) -> TargetRules:
                 )
             maps[section][str(key).strip().lower()] = float(value)
     sets: dict[str, frozenset[str]] = {}
-    for section in ("clause_openers", "determiners"):
+    for section in ("clause_openers", "determiners", "settings"):
         listed = doc.get(section) or []
         if not isinstance(listed, list) or not all(isinstance(w, str) for w in listed):
             raise fail([section], f"'{section}' must be a list of words, e.g. `[but, while]`")
@@ -201,6 +208,7 @@ def _validate(doc: object, where: str, path: Path | None) -> TargetRules:
         sets["determiners"],
         where,
         maps["suffered"],
+        sets["settings"],
     )
 
 
@@ -444,9 +452,14 @@ def _role(s: _Sentence, a: int, b: int, rules: TargetRules) -> tuple[int, str, i
     return verb, role, says
 
 
-def _does(s: _Sentence, a: int, b: int, j: int) -> bool:
-    """True when the mention at tokens ``a:b`` is the active subject of the word at ``j`` ("X killed")."""
+def _does(s: _Sentence, a: int, b: int, j: int, rules: TargetRules) -> bool:
+    """True when the mention at tokens ``a:b`` is the active subject of the word at ``j`` ("X killed").
+
+    Not after a preposition: "shelling in X killed" and "the wife of X killed" name someone else.
+    """
     if not 0 < j - b + 1 <= VERB_REACH or s.clause[j] != s.clause[a]:
+        return False
+    if a and (s.lows[a - 1] in rules.settings or s.lows[a - 1] in _PREPOSITIONS):
         return False
     return not any(low in _BE for low in s.lows[b:j])
 
@@ -467,6 +480,7 @@ def _tone_of(s: _Sentence, a: int, b: int, rules: TargetRules) -> float:
         if k < n and lows[k - 1] == "," and lows[k] in rules.determiners:
             object_clauses.add(clause[k])
     total = 0.0
+    setting = SETTING_WEIGHT if a and lows[a - 1] in rules.settings else 1.0
     lo, hi = max(0, a - REACH), min(n, b + REACH)
     for j in range(lo, hi):
         v = valence[j]
@@ -485,9 +499,9 @@ def _tone_of(s: _Sentence, a: int, b: int, rules: TargetRules) -> float:
         if role == "subject" and j >= verb and clause[j] in object_clauses:
             w *= share
         harm = rules.suffered.get(lows[j])
-        if harm is not None and not _does(s, a, b, j):
+        if harm is not None and not _does(s, a, b, j, rules):
             w *= harm
-        total += w * v * (POSITIVE_SCALE if v > 0 else 1.0)
+        total += setting * w * v * (POSITIVE_SCALE if v > 0 else 1.0)
     if says >= 0:
         total += rules.reporting.get(lows[says], 0.0)
     return total / math.sqrt(total * total + _ALPHA) if total else 0.0
