@@ -10,8 +10,8 @@ whose word lists live in ``data/lexicons/target_tone.yml``.
 
 How a word's charge reaches a mention
 -------------------------------------
-Every rated word in the sentence (outside every mention: the "Winner" of
-"Reality Winner" is a name) counts toward a mention with a weight:
+Every rated word in the sentence (outside every mention: the "Hope" of
+"Dell Hope" is a name) counts toward a mention with a weight:
 
 * **distance in a cheap clause split**: the sentence is cut at ``, ; : ( )``
   and dashes, and before clause openers ("but", "while", "because", "who",
@@ -39,7 +39,11 @@ Every rated word in the sentence (outside every mention: the "Winner" of
   any other;
 * **negation**: a negation flips and damps (x -0.74, VADER's factor) the positive
   words among the next three tokens of its clause (and cancels the negative
-  ones); "but" halves the words of the clause before it, as in ``tone``;
+  ones); "but" halves the words of the clause before it, as in ``tone``,
+  and words on the other side of a contrast ("but", "however", "while")
+  count ``CONTRAST_WEIGHT``;
+* **settings**: a name after "in", "at", "near", ... (``settings``) is where
+  something happened: the sentence's words reach it with ``SETTING_WEIGHT``;
 * **contests and harm**: the winner of "X defeated Y" gains what Y loses
   (a negative share in ``directed``); words of harm ("killed", "death",
   "wounded", ``suffered``) reach their victim only by half, their doer fully;
