@@ -304,6 +304,8 @@ def _valences(lex, rules: TargetRules):
                 cache[low] = value
         return value
 
+    if len(_VALENCES) >= 8:  # lexicons built per call (a path given each time) must not pile up
+        _VALENCES.clear()
     _VALENCES[key] = (lex, rules, valence)
     return valence
 
@@ -579,6 +581,9 @@ def score_mentions(
         >>> [round(t, 2) for t in score_mentions(sentences, [{"sentence_id": 0, "start": 0, "end": 13}])]
         [-0.43]
     """
+    from analysis.sentiment.score import load_tone_lexicon
+
+    lexicon, rules = load_tone_lexicon(lexicon), load_target_rules(rules)  # read once, not per sentence
     by_sentence: dict[object, list[int]] = {}
     for k, row in enumerate(entities):
         by_sentence.setdefault(row["sentence_id"], []).append(k)
