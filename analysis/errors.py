@@ -47,3 +47,12 @@ class GoldError(AnalysisError, ValueError):
 
 class ReportError(AnalysisError):
     """The report could not be rendered; the message names the cell or input to fix."""
+
+
+class FastPathMismatchError(AnalysisError, RuntimeError):
+    """The package's fast re-statement of VADER or TextBlob disagrees with the installed package.
+
+    The message names the installed versions and the sentence that differs; the
+    fix is to install the versions the fast paths were checked against, or to
+    score with ``method="reference"`` until the package is updated.
+    """

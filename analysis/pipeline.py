@@ -59,7 +59,7 @@ class _Stages:
 
     def run(self, article_id: str, text: str, title: str) -> dict[str, list[dict]]:
         from analysis.numbers import find_numbers
-        from analysis.sentiment import score_sentences
+        from analysis.sentiment import score_mentions, score_sentences
 
         doc = process(text, title=title or None)
         entities = self.recognizer.find(doc)
@@ -82,6 +82,10 @@ class _Stages:
         ]
         for row, score in zip(sentences, scores.to_dict(orient="records"), strict=True):
             row.update(score)
+        for row, tone in zip(
+            entities, score_mentions(sentences, entities, lexicon=self.options.tone_lexicon), strict=True
+        ):
+            row["tone"] = tone
         tables = {"sentences": sentences, "entities": entities, "numbers": numbers, "claims": claims}
         for rows in tables.values():
             for row in rows:

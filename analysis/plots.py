@@ -326,20 +326,22 @@ def distinctive_terms(data, *, ax=None, top: int = 8, **filters):
 
 
 def tone(data, *, ax=None, top: int = 10, **filters):
-    """Mean sentence tone per source with its 95% interval (or per entity and source).
+    """Mean tone per source with its 95% interval (or per actor and source, or per voice and source).
 
     Args:
-        data: a :func:`analysis.compare.tone` table (``by="source"`` or ``"entity"``) or an Analysis.
+        data: a :func:`analysis.compare.tone` table (``by="source"``, ``"entity"`` or ``"voice"``) or an Analysis.
         ax: Axes to draw on.
-        top: entities shown for a ``by="entity"`` table (most sentences).
+        top: actors shown for a ``by="entity"`` table (most mentions).
         **filters: ``event=``, ``sources=``, ``by=`` when ``data`` is an Analysis.
 
     Returns:
-        The Axes (one point with error bar per source, or per entity and source).
+        The Axes (one point with error bar per source, per actor and source, or per voice and source).
     """
     table = _table(data, "tone", **filters)
     if "canonical" in table.columns:
         return _tone_entities(table, ax, top)
+    if "voice" in table.columns:
+        return _tone_voice(table, ax)
     table = table.sort_values("source")
     sources = list(table["source"])
     colors = source_colors(sources)
@@ -361,8 +363,31 @@ def tone(data, *, ax=None, top: int = 10, **filters):
     return ax
 
 
+def _tone_voice(table: pd.DataFrame, ax):
+    sources = sorted(table["source"].unique())
+    ax = _axes(ax, len(sources) * 1.3 + 1.5)
+    styles = {"own voice": ("o", "#1f77b4", -0.15), "attributed": ("s", "#d62728", 0.15)}
+    for voice, (marker, color, shift) in styles.items():
+        rows = table[table["voice"] == voice]
+        y = rows["source"].map({s: i for i, s in enumerate(sources)}).to_numpy() + shift
+        err = np.vstack([(rows["tone"] - rows["ci_low"]).fillna(0), (rows["ci_high"] - rows["tone"]).fillna(0)])
+        ax.errorbar(rows["tone"], y, xerr=err, fmt=marker, color=color, capsize=3, markersize=6, label=voice)
+        for x, yy, n in zip(rows["tone"], y, rows["n_sentences"], strict=True):
+            ax.annotate(f"n={n}", (x, yy), xytext=(6, 3), textcoords="offset points", fontsize="x-small", color=color)
+    ax.set_yticks(range(len(sources)), [truncate(s, 26) for s in sources])
+    ax.set_ylim(len(sources) - 0.5, -0.5)
+    ax.axvline(0, color="#888888", lw=0.8)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("mean sentence tone (-1 … +1), 95% interval; n = sentences")
+    ax.set_title("Tone in the outlet's own voice and in attributed speech")
+    ax.legend(frameon=False, fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=2)
+    ax.grid(axis="x", alpha=0.3)
+    return ax
+
+
 def _tone_entities(table: pd.DataFrame, ax, top: int):
-    sizes = table.groupby("canonical")["n_sentences"].sum().sort_values(ascending=False, kind="stable")
+    count = "n_mentions" if "n_mentions" in table.columns else "n_sentences"
+    sizes = table.groupby("canonical")[count].sum().sort_values(ascending=False, kind="stable")
     entities = list(sizes.index[:top])
     table = table[table["canonical"].isin(entities)]
     sources = sorted(table["source"].unique())
@@ -380,8 +405,8 @@ def _tone_entities(table: pd.DataFrame, ax, top: int):
     ax.set_ylim(len(entities) - 0.5, -0.5)
     ax.axvline(0, color="#888888", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
-    ax.set_xlabel("mean tone of sentences naming the entity (-1 … +1), 95% interval")
-    ax.set_title(f"Tone around entities, per source (top {len(entities)} by sentences)")
+    ax.set_xlabel("mean tone toward each mention of the actor (-1 … +1), 95% interval")
+    ax.set_title(f"Tone toward actors, per source (top {len(entities)} by mentions)")
     ax.legend(frameon=False, fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=3)
     ax.grid(axis="x", alpha=0.3)
     return ax

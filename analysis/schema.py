@@ -58,6 +58,7 @@ TABLES: dict[str, dict[str, str]] = {
         "canonical": "string",
         "label": "string",
         "title": "string",
+        "tone": "float64",
     },
     "claims": {
         "article_id": "string",

@@ -17,6 +17,12 @@ process: ``SentimentIntensityAnalyzer().polarity_scores`` plus
 ``PatternAnalyzer().analyze`` per sentence (which gives no ``tone`` at all).
 Sentences: the bundled news corpus (``data/events``, split at sentence ends)
 plus the rated texts when ``--data`` is given, de-duplicated.
+
+Tone toward each mention (``--newsmtsc ../shared/datasets/newsmtsc/train.jsonl``):
+mentions/s and sentences/s of :func:`analysis.sentiment.mention_tones` over
+the file's sentences with their labelled target spans (per-word caches
+emptied before every run); its agreement is measured by
+``python -m analysis evaluate sentiment --format newsmtsc PATH``.
 """
 
 from __future__ import annotations
@@ -101,6 +107,26 @@ def throughput(texts: list[str], repeats: int) -> None:
     print(f"  best run: {max(runs['ours']):,.0f} /s wall, {max(runs['ours_cpu']):,.0f} /s cpu")
 
 
+def mention_throughput(path: Path, repeats: int) -> None:
+    """Print mentions/s and sentences/s of mention_tones on a NewsMTSC file (medians over runs)."""
+    from analysis.evaluation.sentiment import read_targets
+    from analysis.sentiment import target
+
+    items, _bad = read_targets(path)
+    n_mentions = sum(len(item.spans) for item in items)
+    sentiment.mention_tones("Warm Up said so.", [(0, 7)])
+    runs = []
+    for _ in range(repeats):
+        target._VALENCES.clear()
+        cpu = time.process_time()
+        for item in items:
+            sentiment.mention_tones(item.text, item.spans)
+        runs.append(time.process_time() - cpu)
+    seconds = statistics.median(runs)
+    print(f"\nmention_tones on {len(items)} sentences with {n_mentions} target mentions, median of {repeats} runs:")
+    print(f"  {n_mentions / seconds:,.0f} mentions/s, {len(items) / seconds:,.0f} sentences/s (cpu)")
+
+
 def agreement(folder: Path, fit: bool) -> None:
     print(f"Pearson r with the human mean ({folder}); TONE_WEIGHT = {sentiment.TONE_WEIGHT}")
     print(f"{'file':40s} {'half':5s} {'n':>6s} {'tone':>7s} {'compound':>9s} {'polarity':>9s}")
@@ -156,6 +182,7 @@ def main() -> int:
     parser.add_argument("--news", type=Path, default=ROOT / "data" / "events", help="folder of .md news articles")
     parser.add_argument("--fit", action="store_true", help="print the TONE_WEIGHT grid on the fit half")
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--newsmtsc", type=Path, help="NewsMTSC JSONL file: also time the tone toward each mention")
     args = parser.parse_args()
     if args.data:
         agreement(args.data, args.fit)
@@ -165,6 +192,8 @@ def main() -> int:
             texts.extend(read_rated(file).texts)
     texts = list(dict.fromkeys(texts))
     throughput(texts, args.repeats)
+    if args.newsmtsc:
+        mention_throughput(args.newsmtsc, args.repeats)
     return 0
 
 

@@ -181,16 +181,16 @@ def test_tone_by_source_exact(tiny):
     assert alpha["tone"] == pytest.approx(-0.1) and (alpha["ci_low"], alpha["ci_high"]) == (-1.0, 1.0)
 
 
-def test_tone_by_entity_matches_sentiment_entity_tone(tiny):
-    from analysis.sentiment import entity_tone
+def test_tone_by_entity_scores_each_mention(tiny):
+    from analysis.sentiment import mention_tones
 
     table = compare.tone(tiny, by="entity")
     kelm_beta = table[(table["source"] == "Beta") & (table["canonical"] == "Kelm")].iloc[0]
-    assert kelm_beta["n_sentences"] == 2 and kelm_beta["tone"] == pytest.approx((0.1 - 0.1) / 2)
-    # one article per (source, entity) elsewhere: same means as analysis.sentiment.entity_tone
-    per_article = entity_tone(tiny.sentences, tiny.entities).set_index(["article_id", "canonical"])["tone"]
+    # the caption's mention is debris: two mentions in two articles
+    assert (kelm_beta["n_mentions"], kelm_beta["n_articles"]) == (2, 2)
+    # a hand-built table has no entities.tone: it is computed from the sentences
     alpha_kelm = table[(table["source"] == "Alpha") & (table["canonical"] == "Kelm")]["tone"].iloc[0]
-    assert alpha_kelm == pytest.approx(per_article[("a1", "Kelm")])
+    assert alpha_kelm == pytest.approx(mention_tones(T1[0:17], [(12, 16)])[0])
 
 
 def test_t_critical_close_to_exact():

@@ -154,6 +154,7 @@ def test_report_tables_hold_the_comparison(syria):
         "Numbers that disagree",
         "Most distinctive words per source",
         "Mean sentence tone per source",
+        "Mean sentence tone: own voice and attributed",
     ]
     text = _visible_text(page)
     for outlet in ("Derzhava Daily", "Northwind Wire", "Qamishli Herald", "Sham Horizon", "Westmark Broadcasting"):
@@ -173,7 +174,7 @@ def test_report_hides_code_and_loads_nothing_from_the_network(syria):
     assert "import analysis" not in page and "compare.coverage(" not in page
     assert '<div class="highlight' not in page and 'class="jp-InputPrompt' not in page  # no code, no In [ ]
     assert "<script src=" not in page and "cdnjs" not in page
-    assert len(re.findall(r'src="data:image/png;base64,', page)) == 6  # every plot is embedded
+    assert len(re.findall(r'src="data:image/png;base64,', page)) == 8  # every plot is embedded
 
 
 def test_article_markup_is_shown_as_text_never_run(tmp_path):

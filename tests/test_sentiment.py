@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from analysis.errors import LexiconError
 from analysis.evaluation import sentiment as evaluation
-from analysis.sentiment import article_scores, entity_tone, load_tone_lexicon, score_sentence, score_sentences
+from analysis.sentiment import article_scores, load_tone_lexicon, score_sentence, score_sentences
 from analysis.sentiment import score as sentiment_score
 from analysis.sentiment._pattern import PatternScorer
 from analysis.sentiment._vader import VaderScorer, get_scorer
@@ -296,44 +296,6 @@ def test_article_scores_of_nothing_are_nan():
     assert all(math.isnan(scores[k]) for k in ("tone", "polarity", "subjectivity", "compound"))
 
 
-def test_entity_tone_means_the_sentences_that_mention_each_entity():
-    sentences = pd.DataFrame(
-        {
-            "article_id": ["a", "a", "a", "b"],
-            "sentence_id": [0, 1, 2, 0],
-            "tone": [0.5, -0.5, 0.25, 1.0],
-            "is_debris": [False, False, True, False],
-        }
-    )
-    entities = pd.DataFrame(
-        {
-            "article_id": ["a", "a", "a", "a", "a", "b"],
-            "sentence_id": [0, 0, 1, 1, 2, 0],
-            "canonical": ["Russia", "Russia", "Russia", "Syria", "Syria", "Russia"],
-            "label": ["GPE", "GPE", "ORG", "GPE", "GPE", "GPE"],
-        }
-    )
-    out = entity_tone(sentences, entities)
-    assert out.to_dict("list") == {
-        "article_id": ["a", "a", "b"],
-        "canonical": ["Russia", "Syria", "Russia"],
-        "label": ["GPE", "GPE", "GPE"],  # Russia in article a: GPE twice, ORG once
-        "n_sentences": [2, 1, 1],  # sentence 0 mentions Russia twice; sentence 2 is debris
-        "tone": [0.0, -0.5, 1.0],
-    }
-    assert out["n_sentences"].dtype == "int64" and out["tone"].dtype == "float64"
-
-
-# -- lexicons -------------------------------------------------------------------------------
-def test_lexicon_mapping_overrides_one_word_and_keeps_the_rest():
-    text = ["Syria has been completely liberated from Islamic State.", "Civilian casualties rose."]
-    default = score_sentences(text)
-    changed = score_sentences(text, lexicon={"words": {"liberated": -3.0}})
-    assert changed.loc[0, "tone"] < 0 < default.loc[0, "tone"]
-    assert changed.loc[1, "tone"] == default.loc[1, "tone"]  # "casualties" still from tone.yml
-    assert changed.loc[0, "compound"] == default.loc[0, "compound"]  # raw scores untouched
-
-
 def test_lexicon_file_without_inheritance(tmp_path):
     path = tmp_path / "tone.yml"
     path.write_text("version: 1\ninherit: false\nwords:\n  ceasefire: -2\n", encoding="utf-8")
@@ -413,3 +375,43 @@ def test_macro_f1_and_fit_half_are_fixed():
     assert evaluation.macro_f1(truth, pd.Series([-1, 0, 1, 0])) == pytest.approx((1 + 2 / 3 + 2 / 3) / 3)
     assert [evaluation.is_fit_half(str(i)) for i in range(6)] == [evaluation.is_fit_half(str(i)) for i in range(6)]
     assert 2 <= sum(evaluation.is_fit_half(str(i)) for i in range(10)) <= 8
+
+
+# -- the fast paths against the packages: reference route, canary check, rated-set replay ------
+def test_reference_method_equals_the_fast_path():
+    texts = [*NEWS, *ODD, "GREAT news!!! 😀", "", None]
+    fast = score_sentences(texts)
+    reference = score_sentences(texts, method="reference")
+    pd.testing.assert_frame_equal(fast, reference)
+    with pytest.raises(ValueError, match="method must be 'fast' or 'reference'"):
+        score_sentences(["x"], method="slow")
+
+
+def test_canary_check_names_the_versions_on_a_mismatch(monkeypatch):
+    from analysis.errors import FastPathMismatchError
+    from analysis.sentiment import check
+
+    assert check.mismatches() == []
+    real = check._fast_scores
+    monkeypatch.setattr(check, "_fast_scores", lambda text: (real(text)[0] + 0.001, *real(text)[1:]))
+    check.check_fast_paths.cache_clear()
+    try:
+        with pytest.raises(FastPathMismatchError, match=r"fast compound differs .*\(vaderSentiment \S+, textblob"):
+            check.check_fast_paths()
+    finally:
+        check.check_fast_paths.cache_clear()
+
+
+VADER_DEV = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "vader_dev"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not VADER_DEV.is_dir(), reason="VADER rated sets not present (../shared/datasets/vader_dev)")
+def test_fast_paths_replay_the_rated_sets_exactly():
+    from analysis.sentiment.check import mismatches
+
+    texts = []
+    for path in sorted(VADER_DEV.glob("*.txt")):
+        texts.extend(evaluation.read_rated(path).texts)
+    assert len(texts) > 10_000
+    assert mismatches(texts) == []

@@ -339,50 +339,100 @@ def _voice_by_speaker(scope: Scope, c: pd.DataFrame, include_own_voice: bool) ->
 
 
 def tone(result: Analysis, event: str | None = None, sources: Sources = None, *, by: str = "source") -> pd.DataFrame:
-    """Mean sentence tone per source (or per entity and source) with a 95% confidence interval.
+    """Mean tone per source, per source and actor, or per source and voice, with a 95% interval.
 
-    The unit is the sentence (non-debris): each source's mean ``tone`` (the
-    package's score in [-1, 1], see :mod:`analysis.sentiment`) over its
-    sentences, with a Student-t interval that treats sentences as independent
-    (they are not quite: sentences of one article share a writer, so the
-    interval is optimistic; compare it with ``n_articles``).
+    Three readings of the same scores (see :mod:`analysis.sentiment`):
+
+    * ``by="source"``: the unit is the sentence (non-debris), its ``tone``:
+      how charged each outlet's wording is.
+    * ``by="entity"``: the unit is the entity mention (non-debris), its
+      ``entities.tone``: the tone of its sentence *toward that mention*
+      (:mod:`analysis.sentiment.target`), so "X condemned Y's attack" counts
+      against Y, not X. How each outlet portrays each actor.
+    * ``by="voice"``: the unit is the sentence again, split into the outlet's
+      own voice and attributed speech: a sentence is ``attributed`` when it
+      holds a claim with a speaker or a quotation, else ``own voice`` (the
+      claims table's rule: ``quote == "none"`` and an empty ``speaker`` is own
+      voice; sentences without a claim are the outlet's narration). Does the
+      outlet's charge come from its sources or from itself?
+
+    Intervals are Student-t intervals that treat units as independent (they
+    are not quite: sentences of one article share a writer, so the interval
+    is optimistic; compare it with ``n_articles``).
 
     Args:
         result: an :class:`~analysis.Analysis`.
         event: only this event's articles.
         sources: only these sources.
-        by: ``"source"`` or ``"entity"`` (tone of the sentences mentioning each
-            entity, per source; each sentence counted once per entity, as in
-            :func:`analysis.sentiment.entity_tone`).
+        by: ``"source"``, ``"entity"`` or ``"voice"``.
 
     Returns:
         ``by="source"``: ``source, n_articles, n_sentences, tone, sd, ci_low, ci_high``.
-        ``by="entity"``: ``source, canonical, n_articles, n_sentences, tone, sd, ci_low, ci_high``.
-        ``ci_low``/``ci_high`` are NaN with fewer than two sentences and are
+        ``by="entity"``: ``source, canonical, label, n_articles, n_mentions, tone, sd, ci_low,
+        ci_high``, sorted by canonical and source.
+        ``by="voice"``: ``source, voice, n_articles, n_sentences, tone, sd, ci_low, ci_high``,
+        ``voice`` being ``"own voice"`` or ``"attributed"``, sorted by source and voice.
+        ``ci_low``/``ci_high`` are NaN with fewer than two units and are
         clipped to the score's range [-1, 1].
 
     Raises:
         ValueError: for an unknown ``by``.
     """
-    if by not in ("source", "entity"):
-        raise ValueError(f"by must be 'source' or 'entity', got {by!r}")
+    if by not in ("source", "entity", "voice"):
+        raise ValueError(f"by must be 'source', 'entity' or 'voice', got {by!r}")
     scope = select(result, event, sources)
     sents = scope.sentences[["article_id", "sentence_id", "source", "tone"]].dropna(subset=["tone"])
-    if by == "source":
-        out = mean_interval(sents, ["source"], "tone", "n_sentences")
-        arts = sents.groupby("source")["article_id"].nunique().rename("n_articles")
-        out = out.join(arts, on="source")
-        out = out[["source", "n_articles", "n_sentences", "tone", "sd", "ci_low", "ci_high"]]
-        return out.astype({"source": "string", "n_articles": "int64", "n_sentences": "int64"})
-    mentions = scope.entities[["article_id", "sentence_id", "canonical"]].drop_duplicates()
-    merged = mentions.merge(sents, on=["article_id", "sentence_id"])
-    out = mean_interval(merged, ["source", "canonical"], "tone", "n_sentences")
-    arts = merged.groupby(["source", "canonical"])["article_id"].nunique().rename("n_articles")
-    out = out.join(arts, on=["source", "canonical"])
-    out = out[["source", "canonical", "n_articles", "n_sentences", "tone", "sd", "ci_low", "ci_high"]]
+    if by == "entity":
+        return _tone_by_entity(scope, sents)
+    keys = ["source"]
+    if by == "voice":
+        c = scope.claims
+        attributed = c.loc[(c["quote"] != "none") | (c["speaker"] != ""), ["article_id", "sentence_id"]]
+        marked = attributed.drop_duplicates().assign(voice="attributed")
+        sents = sents.merge(marked, on=["article_id", "sentence_id"], how="left")
+        sents["voice"] = sents["voice"].fillna("own voice")
+        keys = ["source", "voice"]
+    out = mean_interval(sents, keys, "tone", "n_sentences")
+    arts = sents.groupby(keys)["article_id"].nunique().rename("n_articles")
+    out = out.join(arts, on=keys)
+    out = out[[*keys, "n_articles", "n_sentences", "tone", "sd", "ci_low", "ci_high"]]
+    out = out.sort_values(keys, ascending=[True, by != "voice"][: len(keys)], kind="stable")
+    return out.astype({k: "string" for k in keys} | {"n_articles": "int64", "n_sentences": "int64"}).reset_index(
+        drop=True
+    )
+
+
+def _mention_tones(scope: Scope) -> pd.Series:
+    """``entities.tone`` of the scope, computed from the sentences where a table has none (an older result)."""
+    ents = scope.entities
+    if "tone" in ents.columns and ents["tone"].notna().any():
+        return pd.to_numeric(ents["tone"], errors="coerce")
+    from analysis.sentiment import score_mentions
+
+    tones = pd.Series(np.nan, index=ents.index, dtype="float64")
+    sents = scope.sentences
+    for article_id, rows in ents.groupby("article_id", sort=False):
+        sentence_rows = sents.loc[sents["article_id"] == article_id, ["sentence_id", "start", "text"]]
+        mentions = rows[["sentence_id", "start", "end"]].to_dict("records")
+        tones.loc[rows.index] = score_mentions(sentence_rows.to_dict("records"), mentions)
+    return tones
+
+
+def _tone_by_entity(scope: Scope, sents: pd.DataFrame) -> pd.DataFrame:
+    ents = scope.entities.assign(tone=_mention_tones(scope))
+    kept = sents[["article_id", "sentence_id", "source"]]
+    mentions = ents[["article_id", "sentence_id", "canonical", "label", "tone"]].dropna(subset=["tone"])
+    merged = mentions.merge(kept, on=["article_id", "sentence_id"])
+    keys = ["source", "canonical"]
+    out = mean_interval(merged, keys, "tone", "n_mentions")
+    arts = merged.groupby(keys)["article_id"].nunique().rename("n_articles")
+    out = out.join(arts, on=keys)
+    label = _top_value(merged, keys, "label")
+    out["label"] = [label.get((s, e), "") for s, e in zip(out["source"], out["canonical"], strict=True)]
+    out = out[["source", "canonical", "label", "n_articles", "n_mentions", "tone", "sd", "ci_low", "ci_high"]]
     out = out.sort_values(["canonical", "source"], kind="stable")
     return out.astype(
-        {"source": "string", "canonical": "string", "n_articles": "int64", "n_sentences": "int64"}
+        {"source": "string", "canonical": "string", "label": "string", "n_articles": "int64", "n_mentions": "int64"}
     ).reset_index(drop=True)
 
 

@@ -9,6 +9,18 @@ thresholds +/-0.05 applied to the score and to the human mean divided by 4.
 Command line (through :mod:`analysis.cli`)::
 
     python -m analysis evaluate sentiment --format vader PATH [--half fit|test|all]
+    python -m analysis evaluate sentiment --format newsmtsc PATH
+
+With ``--format newsmtsc`` (NewsMTSC, Hamborg & Donnay 2021: JSONL, one news
+sentence per line with ``sentence_normalized`` and ``targets``, each target a
+character span labelled 2 negative / 4 neutral / 6 positive toward it) the
+command scores the tone toward each target mention
+(:func:`analysis.sentiment.mention_tones`, the ``entities.tone`` column)
+beside the sentence ``tone`` and VADER's ``compound`` of the same sentence as
+baselines. Each score gets two thresholds (negative below ``low``, positive
+above ``high``) chosen on a fixed half of the sentences (see
+:func:`is_fit_half`, by the sentence's ``primary_gid``) to maximise macro-F1,
+and is reported on the other half; see :func:`evaluate_targets`.
 
 ``PATH`` is a file or a folder (every ``*.txt`` / ``*.tsv`` file in it).
 Lines that do not parse (too few fields, a rating that is not a number in
@@ -21,19 +33,25 @@ import argparse
 import hashlib
 import math
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 __all__ = [
     "RESULT_COLUMNS",
+    "TARGET_COLUMNS",
     "RatedSet",
+    "TargetItem",
     "add_arguments",
     "evaluate",
+    "evaluate_targets",
     "is_fit_half",
     "main",
     "read_rated",
+    "read_targets",
 ]
 
 #: Columns of :func:`evaluate`.
@@ -51,7 +69,11 @@ RESULT_COLUMNS = [
 #: Class threshold on scores in [-1, 1] (and on the human mean / 4).
 THRESHOLD = 0.05
 
-_FORMATS = ("vader",)
+_FORMATS = ("vader", "newsmtsc")
+#: NewsMTSC polarity codes -> classes.
+_NEWSMTSC_CLASSES = {2.0: -1, 4.0: 0, 6.0: 1}
+#: Columns of :func:`evaluate_targets`.
+TARGET_COLUMNS = ["score", "n_fit", "n_test", "low", "high", "f1_fit", "f1_test"]
 
 
 @dataclass
@@ -96,8 +118,8 @@ def read_rated(path: str | Path, *, format: str = "vader") -> RatedSet:
     Raises:
         ValueError: unknown ``format``.
     """
-    if format not in _FORMATS:
-        raise ValueError(f"unknown format {format!r}; use one of {', '.join(_FORMATS)}")
+    if format != "vader":
+        raise ValueError(f"unknown format {format!r} for rated sentences; use vader (newsmtsc: read_targets)")
     path = Path(path)
     rated = RatedSet(path)
     with path.open(encoding="utf-8", errors="replace", newline="") as handle:
@@ -216,10 +238,162 @@ def evaluate(path: str | Path, *, format: str = "vader", half: str = "all", lexi
     return frame
 
 
+# -- tone toward a target (NewsMTSC) -------------------------------------------------------------
+@dataclass
+class TargetItem:
+    """One sentence of a target-sentiment file with its labelled mentions.
+
+    Attributes:
+        sentence_id: the sentence's id (decides its half, see :func:`is_fit_half`).
+        text: the sentence.
+        spans: ``(start, end)`` character offsets of each labelled target.
+        labels: -1, 0 or 1 per target (negative, neutral, positive toward it).
+    """
+
+    sentence_id: str
+    text: str
+    spans: list[tuple[int, int]]
+    labels: list[int]
+
+
+def read_targets(path: str | Path) -> tuple[list[TargetItem], list[tuple[int, str]]]:
+    """Read a NewsMTSC JSONL file (``sentence_normalized``, ``targets`` with ``from``, ``to``, ``polarity``).
+
+    Args:
+        path: the file (UTF-8).
+
+    Returns:
+        ``(items, bad_lines)``: the parsed sentences, and the 1-based lines that
+        did not parse with the reason (never fatal). A target whose span falls
+        outside its sentence or whose polarity is not 2, 4 or 6 is a bad line.
+    """
+    import json
+
+    items: list[TargetItem] = []
+    bad: list[tuple[int, str]] = []
+    with Path(path).open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record["sentence_normalized"]
+                targets = record["targets"]
+                spans, labels = [], []
+                for target in targets:
+                    start, end = int(target["from"]), int(target["to"])
+                    if not 0 <= start < end <= len(text):
+                        raise ValueError(f"target span {start}-{end} is outside the sentence")
+                    label = _NEWSMTSC_CLASSES.get(float(target["polarity"]))
+                    if label is None:
+                        raise ValueError(f"polarity {target['polarity']!r} is not 2.0, 4.0 or 6.0")
+                    spans.append((start, end))
+                    labels.append(label)
+            except (ValueError, KeyError, TypeError) as exc:
+                bad.append((number, f"{type(exc).__name__}: {exc}"))
+                continue
+            sentence_id = str(record.get("primary_gid") or number)
+            items.append(TargetItem(sentence_id, text, spans, labels))
+    return items, bad
+
+
+def _classify(values: pd.Series, low: float, high: float) -> pd.Series:
+    return pd.Series(np.where(values > high, 1, np.where(values < low, -1, 0)), index=values.index, dtype="int64")
+
+
+def fit_thresholds(truth: pd.Series, scores: pd.Series) -> tuple[float, float, float]:
+    """Choose ``low <= high`` on a grid of score quantiles to maximise macro-F1.
+
+    Args:
+        truth: classes -1, 0, 1.
+        scores: the scores, aligned with ``truth``.
+
+    Returns:
+        ``(low, high, macro-F1 at them)``.
+    """
+    grid = sorted(set(np.round(np.quantile(scores, np.linspace(0.02, 0.98, 49)), 4)) | {0.0})
+    best = (0.0, 0.0, -1.0)
+    for i, low in enumerate(grid):
+        for high in grid[i:]:
+            f1 = macro_f1(truth, _classify(scores, low, high))
+            if f1 > best[2]:
+                best = (float(low), float(high), f1)
+    return best
+
+
+def target_scores(items: Sequence[TargetItem], *, lexicon=None, rules=None) -> pd.DataFrame:
+    """Score every labelled target: its mention tone and the sentence baselines.
+
+    Args:
+        items: from :func:`read_targets`.
+        lexicon: tone lexicon, as for :func:`analysis.sentiment.score_sentences`.
+        rules: target rules, as for :func:`analysis.sentiment.mention_tones`.
+
+    Returns:
+        One row per target: ``sentence_id, fit, label, mention_tone,
+        sentence_tone, compound``.
+    """
+    from analysis.sentiment import mention_tones, score_sentences
+
+    sentence = score_sentences([item.text for item in items], lexicon=lexicon)
+    rows = []
+    for item, tone, compound in zip(items, sentence["tone"], sentence["compound"], strict=True):
+        tones = mention_tones(item.text, item.spans, lexicon=lexicon, rules=rules)
+        fit = is_fit_half(item.sentence_id)
+        for label, mention in zip(item.labels, tones, strict=True):
+            rows.append((item.sentence_id, fit, label, mention, tone, compound))
+    return pd.DataFrame(rows, columns=["sentence_id", "fit", "label", "mention_tone", "sentence_tone", "compound"])
+
+
+def evaluate_targets(path: str | Path, *, lexicon=None, rules=None) -> pd.DataFrame:
+    """Macro-F1 toward each target mention: mention tone beside the sentence baselines.
+
+    Thresholds are fitted on the fit half (:func:`is_fit_half` of the sentence
+    id, so the mentions of one sentence stay together) and reported on both.
+
+    Args:
+        path: a NewsMTSC JSONL file.
+        lexicon: tone lexicon, as for :func:`analysis.sentiment.score_sentences`.
+        rules: target rules, as for :func:`analysis.sentiment.mention_tones`.
+
+    Returns:
+        Columns ``score, n_fit, n_test, low, high, f1_fit, f1_test``, one row
+        for each of ``mention_tone`` (``entities.tone``), ``sentence_tone`` and
+        ``compound``; ``attrs["bad_lines"]`` lists the lines skipped.
+
+    Raises:
+        FileNotFoundError: ``path`` does not exist.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} not found; give a NewsMTSC JSONL file (e.g. train.jsonl)")
+    items, bad = read_targets(path)
+    scores = target_scores(items, lexicon=lexicon, rules=rules)
+    fit, test = scores[scores["fit"]], scores[~scores["fit"]]
+    rows = []
+    for column in ("mention_tone", "sentence_tone", "compound"):
+        if len(fit) and len(test):
+            low, high, f1_fit = fit_thresholds(fit["label"], fit[column])
+            f1_test = macro_f1(test["label"], _classify(test[column], low, high))
+        else:
+            low = high = f1_fit = f1_test = math.nan
+        rows.append((column, len(fit), len(test), low, high, f1_fit, f1_test))
+    frame = pd.DataFrame(rows, columns=TARGET_COLUMNS)
+    frame.attrs["bad_lines"] = {path.name: bad}
+    return frame
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add this command's arguments to ``parser`` (``evaluate sentiment``)."""
-    parser.add_argument("path", type=Path, help="rated file or folder (id <TAB> mean rating <TAB> text)")
-    parser.add_argument("--format", default="vader", choices=_FORMATS, help="input format (default: vader)")
+    parser.add_argument(
+        "path", type=Path, help="rated file or folder (id <TAB> mean rating <TAB> text), or a NewsMTSC JSONL file"
+    )
+    parser.add_argument(
+        "--format",
+        default="vader",
+        choices=_FORMATS,
+        help="input format: vader (rated sentences) or newsmtsc (tone toward target mentions); default vader",
+    )
     parser.add_argument(
         "--half",
         default="all",
@@ -231,12 +405,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     """Print the evaluation table; return the exit status (0, or 1 when nothing was scored)."""
-    frame = evaluate(
-        args.path,
-        format=getattr(args, "format", "vader"),
-        half=getattr(args, "half", "all"),
-        lexicon=getattr(args, "lexicon", None),
-    )
+    if getattr(args, "format", "vader") == "newsmtsc":
+        frame = evaluate_targets(args.path, lexicon=getattr(args, "lexicon", None))
+    else:
+        frame = evaluate(
+            args.path,
+            format=getattr(args, "format", "vader"),
+            half=getattr(args, "half", "all"),
+            lexicon=getattr(args, "lexicon", None),
+        )
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(frame.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     for name, lines in frame.attrs["bad_lines"].items():
@@ -244,11 +421,12 @@ def main(args: argparse.Namespace) -> int:
             print(f"{name}: {len(lines)} line(s) skipped", file=sys.stderr)
             for number, reason in lines[:10]:
                 print(f"  line {number}: {reason}", file=sys.stderr)
-    if len(frame) > 1:
+    if "pearson_tone" in frame.columns and len(frame) > 1:
         mean = frame[["pearson_tone", "pearson_compound", "pearson_polarity"]].mean()
         print(
             "mean pearson: tone {:.3f}  compound {:.3f}  polarity {:.3f}".format(
                 mean["pearson_tone"], mean["pearson_compound"], mean["pearson_polarity"]
             )
         )
-    return 0 if int(frame["n"].sum()) > 0 else 1
+    n = frame["n"] if "n" in frame.columns else frame["n_fit"] + frame["n_test"]
+    return 0 if int(n.sum()) > 0 else 1

@@ -6,19 +6,22 @@ from analysis.sentiment.score import (
     TONE_WEIGHT,
     ToneLexicon,
     article_scores,
-    entity_tone,
     load_tone_lexicon,
     score_sentence,
     score_sentences,
 )
+from analysis.sentiment.target import TargetRules, load_target_rules, mention_tones, score_mentions
 
 __all__ = [
     "SENTENCE_COLUMNS",
     "TONE_WEIGHT",
+    "TargetRules",
     "ToneLexicon",
     "article_scores",
-    "entity_tone",
+    "load_target_rules",
     "load_tone_lexicon",
+    "mention_tones",
+    "score_mentions",
     "score_sentence",
     "score_sentences",
 ]

@@ -8,6 +8,19 @@ over TextBlob's own lexicon, abbreviation list and emoticon table (read from the
 installed ``textblob`` package, never copied). ``tests/test_sentiment.py``
 checks that the results equal ``PatternAnalyzer().analyze`` exactly.
 
+What is read and what is re-stated: the word lexicon (polarity,
+subjectivity, intensity, the ``RB`` readings that make a word a modifier),
+the negations, ``_text.replacements``, ``PUNCTUATION``, ``ABBREVIATIONS`` and
+the emoticon table come from the installed ``textblob`` package at run time.
+The numbers written in the rules here are copied from ``textblob._text``
+(``Sentiment.assessments`` and ``Sentiment.__call__`` of textblob 0.20.1,
+MIT licence, from Pattern, BSD): a negated word counts -0.5 times its
+polarity, a "!" after a word multiplies its polarity by 1.25, "(!)" adds a
+subjectivity of 1, emoticons are at most five characters, a modifier
+("very") multiplies the next word and then is dropped, and the averages are
+plain means. A textblob that changes any of them is caught at first use:
+see :func:`analysis.sentiment.check.check_fast_paths`.
+
 Nothing is loaded at import; :func:`get_scorer` builds the scorer once.
 """
 
@@ -69,6 +82,11 @@ class PatternScorer:
         # known words that are neither modifiers nor negations: a sentence whose visited
         # tokens are all such words scores the plain mean of their values
         self._plain_words = frozenset(self._words.keys() - self._modifiers - self._negations - self._special)
+
+    @property
+    def polarities(self) -> dict[str, float]:
+        """Pattern's polarity of each lexicon word that is not also an intensifier, in [-1, 1]."""
+        return {word: p for word, (p, _s, _i) in self._words.items() if word not in self._modifiers}
 
     # -- tokens -----------------------------------------------------------------------------
     def _split_token(self, t: str, out: list[str]) -> None:

@@ -10,6 +10,18 @@ are read from the installed ``vaderSentiment`` package, never copied.
 ``tests/test_sentiment.py`` checks that ``compound`` equals
 ``polarity_scores(text)["compound"]``.
 
+What is read and what is re-stated: the lexicon, the emoji table,
+``BOOSTER_DICT``, ``NEGATE``, ``SPECIAL_CASES``, ``N_SCALAR``, ``C_INCR`` and
+``normalize`` (with its alpha 15) come from ``vaderSentiment.vaderSentiment``
+at run time. The numbers written in the rules here are copied from
+vaderSentiment 3.3.2's ``SentimentIntensityAnalyzer`` (MIT licence): the
+booster damping 0.95 / 0.9 for a booster two / three words back, 1.25 for
+"never so / this" and "without doubt", 0.5 / 1.5 before / after "but",
+0.292 per "!" (at most four), 0.18 per "?" (from two, 0.96 above three), the
+three-word windows of negation and boosters, and the "least" rule. A newer
+vaderSentiment that changes any of them is caught at first use: see
+:func:`analysis.sentiment.check.check_fast_paths`.
+
 The tokens are also exposed (:meth:`VaderScorer.tokens`) because
 :mod:`analysis.sentiment` computes its own ``tone`` on the same words.
 

@@ -67,9 +67,9 @@ sources on the same event, and look at the sentences behind any number
 Articles and entities
 ---------------------
 :func:`article_scores` averages sentences (VADER saturates on long text, so
-an article is never scored as one string). :func:`entity_tone` averages the
-sentences that mention an entity: a low-confidence reading, because a
-sentence's tone is rarely about every entity in it.
+an article is never scored as one string). The tone toward each entity
+mention (the ``tone`` column of the ``entities`` table) is not a sentence's
+tone: see :mod:`analysis.sentiment.target`.
 """
 
 from __future__ import annotations
@@ -90,7 +90,6 @@ __all__ = [
     "TONE_WEIGHT",
     "ToneLexicon",
     "article_scores",
-    "entity_tone",
     "load_tone_lexicon",
     "score_sentence",
     "score_sentences",
@@ -489,8 +488,22 @@ def _scorers() -> tuple:
     from analysis.sentiment._pattern import get_scorer as pattern_scorer
     from analysis.sentiment._shared_tokens import get_tokenizer
     from analysis.sentiment._vader import get_scorer as vader_scorer
+    from analysis.sentiment.check import check_fast_paths
 
+    check_fast_paths()  # once per process: the fast paths still equal the installed packages
     return vader_scorer(), pattern_scorer(), get_tokenizer()
+
+
+def _score_reference(text: str, lex: ToneLexicon) -> tuple[float, float, float, float]:
+    """The audit route: ``compound``, ``polarity``, ``subjectivity`` from the packages themselves."""
+    from analysis.sentiment._vader import get_scorer as vader_scorer
+    from analysis.sentiment.check import reference_scores
+
+    compound, polarity, subjectivity = reference_scores(text)
+    vader = vader_scorer()
+    lexical = _lexical_tone(text, vader.tokens(text), lex, vader)
+    tone = TONE_WEIGHT * lexical + (1.0 - TONE_WEIGHT) * polarity
+    return (max(-1.0, min(1.0, tone)), polarity, subjectivity, compound)
 
 
 def _score_one(text: str, lex: ToneLexicon, scorers: tuple | None = None) -> tuple[float, float, float, float]:
@@ -515,7 +528,12 @@ def _score_one(text: str, lex: ToneLexicon, scorers: tuple | None = None) -> tup
     return (max(-1.0, min(1.0, tone)), float(polarity), float(subjectivity), float(compound))
 
 
-def score_sentences(texts: Sequence[str], *, lexicon: str | Path | Mapping | ToneLexicon | None = None) -> pd.DataFrame:
+def score_sentences(
+    texts: Sequence[str],
+    *,
+    lexicon: str | Path | Mapping | ToneLexicon | None = None,
+    method: str = "fast",
+) -> pd.DataFrame:
     """Score sentences: ``tone`` and the raw VADER and TextBlob scores.
 
     Identical sentences are scored once. The analyzers and lexicons are loaded
@@ -526,6 +544,12 @@ def score_sentences(texts: Sequence[str], *, lexicon: str | Path | Mapping | Ton
         lexicon: the tone adjustments: None for the packaged
             ``data/lexicons/tone.yml``, a YAML path or a mapping applied on top of
             it (see :func:`load_tone_lexicon`). Affects ``tone`` only.
+        method: ``"fast"`` (the package's re-statements of VADER and
+            TextBlob, checked equal to them on canary sentences at first use)
+            or ``"reference"``: ``compound`` from vaderSentiment's
+            ``SentimentIntensityAnalyzer`` and ``polarity``/``subjectivity``
+            from TextBlob's ``PatternAnalyzer`` themselves, 4-5x slower, to
+            audit the fast path (the two give equal frames).
 
     Returns:
         A DataFrame with float columns ``tone, polarity, subjectivity,
@@ -533,20 +557,25 @@ def score_sentences(texts: Sequence[str], *, lexicon: str | Path | Mapping | Ton
 
     Raises:
         LexiconError: the lexicon is malformed (file and line in the message).
+        FastPathMismatchError: the installed vaderSentiment or textblob no
+            longer agrees with the fast path (the message names the versions).
+        ValueError: an unknown ``method``.
 
     Example:
         >>> score_sentences(["Not good.", ""]).round(3).to_dict("list")["compound"]
         [-0.341, 0.0]
     """
+    if method not in ("fast", "reference"):
+        raise ValueError(f"method must be 'fast' or 'reference', got {method!r}")
     lex = load_tone_lexicon(lexicon)
-    scorers = _scorers()
+    scorers = _scorers() if method == "fast" else None
     seen: dict[str, tuple[float, float, float, float]] = {}
     rows = []
     for raw in texts:
         text = raw if type(raw) is str else _clean(raw)
         row = seen.get(text)
         if row is None:
-            row = seen[text] = _score_one(text, lex, scorers)
+            row = seen[text] = _score_one(text, lex, scorers) if scorers else _score_reference(text, lex)
         rows.append(row)
     frame = pd.DataFrame.from_records(rows, columns=SENTENCE_COLUMNS)
     if frame.empty:
@@ -581,52 +610,3 @@ def article_scores(sentences: pd.DataFrame) -> dict[str, float]:
         out[column] = float(values.mean()) if len(values) else math.nan
     out["n_scored"] = len(scored)
     return out
-
-
-def entity_tone(sentences: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
-    """Mean tone of the sentences that mention each entity, per article (low confidence).
-
-    A sentence's tone is about its wording, not necessarily about every entity
-    in it ("X condemned Y's attack" is negative for both X and Y here). Use it
-    to find sentences to read, and always with ``n_sentences``.
-
-    Args:
-        sentences: rows with ``article_id, sentence_id, tone`` (and optionally
-            ``is_debris``; debris sentences are skipped).
-        entities: rows with ``article_id, sentence_id, canonical, label``.
-
-    Returns:
-        One row per ``(article_id, canonical)``, sorted, with columns
-        ``article_id, canonical, label, n_sentences, tone``; ``label`` is the
-        entity's most frequent label (ties: alphabetical), ``n_sentences`` the
-        number of distinct sentences mentioning it.
-    """
-    columns = ["article_id", "canonical", "label", "n_sentences", "tone"]
-    if sentences.empty or entities.empty:
-        return pd.DataFrame({c: pd.Series([], dtype="float64" if c == "tone" else object) for c in columns}).astype(
-            {"n_sentences": "int64"}
-        )
-    sent = sentences
-    if "is_debris" in sent.columns:
-        sent = sent.loc[~sent["is_debris"].fillna(False).astype(bool)]
-    sent = sent[["article_id", "sentence_id", "tone"]]
-    labels = (
-        entities.groupby(["article_id", "canonical", "label"], sort=True)
-        .size()
-        .rename("count")
-        .reset_index()
-        .sort_values(["article_id", "canonical", "count", "label"], ascending=[True, True, False, True])
-        .drop_duplicates(["article_id", "canonical"])
-        .drop(columns="count")
-    )
-    mentions = entities[["article_id", "sentence_id", "canonical"]].drop_duplicates()
-    merged = mentions.merge(sent, on=["article_id", "sentence_id"], how="inner")
-    grouped = (
-        merged.groupby(["article_id", "canonical"], sort=True)
-        .agg(n_sentences=("sentence_id", "nunique"), tone=("tone", "mean"))
-        .reset_index()
-    )
-    out = grouped.merge(labels, on=["article_id", "canonical"], how="left")
-    out["n_sentences"] = out["n_sentences"].astype("int64")
-    out["tone"] = out["tone"].astype("float64")
-    return out[columns].reset_index(drop=True)
