@@ -16,11 +16,18 @@ from analysis.text import process
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "seed" / "syria-isis-defeat-2017-seed.md"
+SYRIA_ALIASES = ROOT / "data" / "events" / "syria-isis-defeat-2017" / "aliases.yml"
 
 
 @pytest.fixture(scope="module")
 def recognizer() -> EntityRecognizer:
     return EntityRecognizer()
+
+
+@pytest.fixture(scope="module")
+def syria_recognizer() -> EntityRecognizer:
+    """The seed's event lexicon passed, as the bundled corpus is analysed."""
+    return EntityRecognizer(aliases=SYRIA_ALIASES)
 
 
 def _rows(recognizer: EntityRecognizer, text: str, title: str | None = None) -> list[dict]:
@@ -42,9 +49,9 @@ def _seed_body() -> tuple[str, str]:
     return body.lstrip("\n"), title
 
 
-def test_seed_article_golden_counts(recognizer):
+def test_seed_article_golden_counts(syria_recognizer):
     body, title = _seed_body()
-    rows = _rows(recognizer, body, title)
+    rows = _rows(syria_recognizer, body, title)
     counts = Counter((r["canonical"], r["label"]) for r in rows)
     assert counts == {
         ("Syria", "GPE"): 5,
@@ -124,10 +131,10 @@ def test_in_text_definitions_link_acronyms(recognizer):
 
 
 def test_an_agency_code_in_a_dateline_is_not_an_alias(recognizer):
-    text = "HALDEN, Kestria (AW) — The river rose on Tuesday, officials in Kestria said."
+    text = "HALDEN, Norway (AW) — The river rose on Tuesday, officials in Norway said."
     rows = _rows(recognizer, text)
-    assert ("AW", "Kestria", "GPE") not in _table(rows)
-    assert ("Kestria", "Kestria", "GPE") in _table(rows)
+    assert ("AW", "Norway", "GPE") not in _table(rows)
+    assert ("Norway", "Norway", "GPE") in _table(rows)
 
 
 def test_surnames_link_to_full_name_and_titles_are_stripped(recognizer):
@@ -391,7 +398,8 @@ def test_given_names_and_gazetteer_codes():
 def test_a_known_name_with_a_plural_possessive_is_one_mention(apostrophe):
     from analysis import analyze_text
 
-    text = f"Teodor Brannick of the United Garment and Dye Workers{apostrophe} Union spoke."
-    rows = analyze_text(text).entities[["text", "canonical"]].values.tolist()
+    text = f"Wages fell.\n\nTeodor Brannick, who leads the United Garment and Dye Workers{apostrophe} Union, spoke."
+    aliases = ROOT / "data" / "events" / "kestria-factory-fire-2025" / "aliases.yml"
+    rows = analyze_text(text, aliases=aliases).entities[["text", "canonical"]].values.tolist()
     assert rows[1] == [f"United Garment and Dye Workers{apostrophe} Union", "United Garment and Dye Workers' Union"]
     assert len(rows) == 2

@@ -4,7 +4,9 @@ Whatever backend found the mentions, :func:`link_mentions` decides their
 canonical names in this order:
 
 1. the alias lexicon ("Daesh" -> "Islamic State"), including a possessive
-   context ("Russia's Defense Ministry" -> "Russian Ministry of Defence");
+   context ("Russia's Defense Ministry" -> "Russian Ministry of Defence"); an
+   entry without a label (an event's own lexicon) gives the name only, the
+   type stays what the text's evidence says;
 2. definitions in the text: "Islamic State (IS)", "the Syrian Democratic Forces
    (SDF)", "ISIL is an alternative abbreviation for the militant group" (linked
    to the organisation the article names most before it), "X, also known as Y";
@@ -103,6 +105,8 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
     text = doc.text
     upper_sentences = _upper_sentences(doc)
     items = _clean(doc, mentions, lexicon, upper_sentences)
+    if items and lexicon.names:
+        items = _bound_by_names(doc, items, lexicon)
     if not items:
         return []
     doc_alias = _definitions(doc, items)
@@ -122,6 +126,11 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
                 entry = lexicon.exact.get(owner) or entry
             if entry is not None:
                 item["canonical"], item["label"] = entry.canonical, entry.label
+            elif lexicon.names:
+                renamed = lexicon.rename(surface)
+                if renamed is not None:  # an untyped alias (an event lexicon): the name, not the type
+                    item["canonical"] = renamed
+                    item["how"] = "alias" if item["how"] in ("guess", "model") else item["how"]
         if surface in doc_alias and (item["how"] in ("guess", "model", "cue") or not item["canonical"]):
             item["canonical"], item["label"] = doc_alias[surface]
         if item["label"] == "GPE" and surface in capital_of and _governs(doc, item):
@@ -176,6 +185,11 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
     for item in items:
         if not item["canonical"]:
             item["canonical"] = item["text"]
+    # an untyped alias takes the type its actor has from evidence elsewhere in the article
+    evidenced = {i["canonical"]: i["label"] for i in items if i["how"] not in ("alias", "guess", "model")}
+    for item in items:
+        if item["how"] == "alias" and item["canonical"] in evidenced:
+            item["label"] = evidenced[item["canonical"]]
     # 5: a title ("Ms Voss") outweighs a guess: a guessed organisation it links to is a person
     titled_names = {item["canonical"] for item in titled}
     for item in items:
@@ -253,6 +267,52 @@ def _clean(doc, mentions: list[Mention], lexicon: AliasLexicon, upper_sentences:
     return items
 
 
+def _bound_by_names(doc, items: list[dict], lexicon: AliasLexicon) -> list[dict]:
+    """Widen mentions to a name of the lexicon's untyped entries they are part of.
+
+    "the United Garment and Dye Workers' Union" may be found as two mentions
+    ("United Garment", "Dye Workers"); when an event lexicon names the whole
+    ("United Garment and Dye Workers' Union"), the mentions inside it become one.
+    A name that covers no mention is not added: the lexicon renames, it does not find.
+    """
+    pattern = lexicon.names_pattern()
+    if pattern is None:
+        return items
+    text = doc.text
+    starts = [item["start"] for item in items]
+    out = list(items)
+    replaced: dict[int, dict] = {}
+    for match in pattern.finditer(text):
+        first = bisect.bisect_left(starts, match.start())
+        if first > 0 and items[first - 1]["end"] > match.start():
+            first -= 1
+        inside = []
+        k = first
+        while k < len(items) and items[k]["start"] < match.end():
+            inside.append(k)
+            k += 1
+        if not inside or any(items[j]["start"] < match.start() or items[j]["end"] > match.end() for j in inside):
+            continue  # a mention reaching out of the name: leave it
+        if len(inside) == 1 and items[inside[0]]["end"] - items[inside[0]]["start"] == match.end() - match.start():
+            continue
+        head = items[inside[0]]
+        labels = [items[j]["label"] for j in inside]
+        merged = {
+            **head,
+            "end": match.end(),
+            "text": text[match.start() : match.end()],
+            "start": match.start(),
+            "canonical": "",
+            "label": max(set(labels), key=labels.count),
+        }
+        replaced[inside[0]] = merged
+        for j in inside[1:]:
+            replaced[j] = {}
+    if not replaced:
+        return out
+    return [replaced.get(k, item) for k, item in enumerate(out) if replaced.get(k, item)]
+
+
 def _definitions(doc, items: list[dict]) -> dict[str, tuple[str, str]]:
     """Aliases the article defines itself: "Name (ACR)", "ACR is an abbreviation for ...", "X, also known as Y"."""
     text = doc.text
@@ -291,7 +351,8 @@ def _is_acronym_of(short: str, name: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) >= len(letters) - 1 and len(name) > len(short)
 
 
-def _initials(words: list[str]) -> str:
+def initials(words: list[str]) -> str:
+    """The initials a name's acronym would spell: ``["Islamic", "State"]`` -> ``"IS"`` (skips "of", "the", ...)."""
     out = []
     for word in words:
         if word.lower() in ("of", "the", "and", "for", "&", "de", "on"):
@@ -313,7 +374,7 @@ def _shortened(surface: str, words: list[str], longer: list[dict], item: dict) -
         if len(other_words) <= len(words):
             continue
         if is_acronym:
-            if _initials(other_words) == acronym:
+            if initials(other_words) == acronym:
                 return other
             continue
         n = len(words)
