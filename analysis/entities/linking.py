@@ -15,7 +15,9 @@ canonical names in this order:
 4. within the article: a surname to the full name ("Putin", "Mr Rudskoi"), an
    acronym to the name whose initials it spells ("USAF"), a shortened name to
    the full one ("Northrop" -> "Northrop Grumman", "the Defense Ministry" ->
-   "Russia's Defense Ministry");
+   "Russia's Defense Ministry"); the longer names are indexed by initials and
+   by first and last words (:class:`LongerNames`), so this stays near linear
+   in the number of names;
 5. otherwise the name as written (a place's gazetteer name).
 """
 
@@ -155,6 +157,7 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
                 persons.setdefault(key, canonical)
         if len(words) >= 2 and item["label"] in ("ORG", "GPE", "LOC"):
             longer.append(item)
+    shortened = LongerNames(longer)
     same_surface = {i["text"]: i for i in items if i["canonical"] and i["how"] not in ("guess", "title", "model")}
     for item in items:
         surface = item["text"]
@@ -177,7 +180,7 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
         if item["canonical"]:
             continue
         if item["label"] != "PERSON" or len(words) == 1:
-            target = _shortened(surface, words, longer, item)
+            target = shortened.find(surface, words, item)
             if target is not None:
                 item["canonical"] = target["canonical"] or target["text"]
                 item["label"] = target["label"]
@@ -363,26 +366,55 @@ def initials(words: list[str]) -> str:
     return "".join(out)
 
 
-def _shortened(surface: str, words: list[str], longer: list[dict], item: dict) -> dict | None:
-    """A longer ORG/GPE/LOC name of the article this mention shortens (prefix, suffix, acronym)."""
-    acronym = surface.replace(".", "")
-    is_acronym = acronym.isupper() and 2 <= len(acronym) <= 6
-    for other in longer:
-        if other is item:
-            continue
-        other_words = other["text"].split()
-        if len(other_words) <= len(words):
-            continue
-        if is_acronym:
-            if initials(other_words) == acronym:
-                return other
-            continue
+class LongerNames:
+    """The ORG/GPE/LOC names of two words or more of an article, indexed by initials, first and last words.
+
+    :meth:`find` answers "which longer name does this mention shorten?" by looking
+    up the mention's words, instead of comparing it with every longer name: an
+    article with thousands of distinct names stays near linear.
+
+    Args:
+        longer: the items (mention dicts with ``text`` and ``label``), in text order.
+    """
+
+    def __init__(self, longer: list[dict]) -> None:
+        self.comparisons = 0  # candidates examined, for tests of the complexity
+        self._by_initials: dict[str, list[int]] = {}
+        self._by_edge: dict[tuple[str, ...], list[int]] = {}
+        self._items = longer
+        self._words = [item["text"].split() for item in longer]
+        for k, words in enumerate(self._words):
+            self._by_initials.setdefault(initials(words), []).append(k)
+            for n in range(1, len(words)):
+                self._by_edge.setdefault(("<", *words[:n]), []).append(k)
+                self._by_edge.setdefault((">", *words[-n:]), []).append(k)
+
+    def find(self, surface: str, words: list[str], item: dict) -> dict | None:
+        """The first longer name (in text order) that ``surface`` shortens: prefix, suffix or acronym.
+
+        Args:
+            surface: the mention as written.
+            words: its words.
+            item: the mention itself (never its own answer).
+
+        Returns:
+            The longer name's item, or None.
+        """
+        acronym = surface.replace(".", "")
         n = len(words)
-        if other_words[:n] == words or other_words[-n:] == words:
-            if n == 1 and other_words[-1] == words[0] and other["label"] == "GPE":
+        if acronym.isupper() and 2 <= len(acronym) <= 6:
+            candidates = self._by_initials.get(acronym, [])
+        else:
+            candidates = sorted(set(self._by_edge.get(("<", *words), [])) | set(self._by_edge.get((">", *words), [])))
+        for k in candidates:
+            self.comparisons += 1
+            other, other_words = self._items[k], self._words[k]
+            if other is item or len(other_words) <= n:
                 continue
+            if n == 1 and other_words[-1] == words[0] and other["label"] == "GPE":
+                continue  # "York" alone is not short for "New York"
             return other
-    return None
+        return None
 
 
 def _governs(doc, item: dict) -> bool:
