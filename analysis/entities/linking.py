@@ -15,7 +15,8 @@ canonical names in this order:
 4. within the article: a surname to the full name ("Putin", "Mr Rudskoi"), an
    acronym to the name whose initials it spells ("USAF"), a shortened name to
    the full one ("Northrop" -> "Northrop Grumman", "the Defense Ministry" ->
-   "Russia's Defense Ministry"); the longer names are indexed by initials and
+   "Russia's Defense Ministry"), but never a word the article writes as a place
+   ("in Belmarro") to an organisation named after it; the longer names are indexed by initials and
    by first and last words (:class:`LongerNames`), so this stays near linear
    in the number of names;
 5. otherwise the name as written (a place's gazetteer name).
@@ -158,6 +159,7 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
         if len(words) >= 2 and item["label"] in ("ORG", "GPE", "LOC"):
             longer.append(item)
     shortened = LongerNames(longer)
+    placed = _placed(text, items)
     same_surface = {i["text"]: i for i in items if i["canonical"] and i["how"] not in ("guess", "title", "model")}
     for item in items:
         surface = item["text"]
@@ -181,6 +183,8 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
             continue
         if item["label"] != "PERSON" or len(words) == 1:
             target = shortened.find(surface, words, item)
+            if target is not None and surface in placed and not surface.isupper() and target["label"] == "ORG":
+                target = None  # "in Belmarro": a place, not short for "Belmarro General Hospital"
             if target is not None:
                 item["canonical"] = target["canonical"] or target["text"]
                 item["label"] = target["label"]
@@ -364,6 +368,20 @@ def initials(words: list[str]) -> str:
             if part[:1].isalpha():
                 out.append(part[0].upper())
     return "".join(out)
+
+
+_IN_PLACE = frozenset("in near outside inside across around".split())
+
+
+def _placed(text: str, items: list[dict]) -> set[str]:
+    """One-word names the article writes after "in", "near", ... at least once: places, whatever their type."""
+    out = set()
+    for item in items:
+        if " " not in item["text"] and not item["text"].isupper():  # "a stake in GM" is no place
+            before = text[max(0, item["start"] - 12) : item["start"]].split()
+            if before and before[-1].lower() in _IN_PLACE:
+                out.add(item["text"])
+    return out
 
 
 class LongerNames:
