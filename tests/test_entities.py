@@ -403,3 +403,24 @@ def test_a_known_name_with_a_plural_possessive_is_one_mention(apostrophe):
     rows = analyze_text(text, aliases=aliases).entities[["text", "canonical"]].values.tolist()
     assert rows[1] == [f"United Garment and Dye Workers{apostrophe} Union", "United Garment and Dye Workers' Union"]
     assert len(rows) == 2
+
+
+def test_a_word_written_as_a_place_is_not_short_for_an_organisation_named_after_it(recognizer):
+    text = (
+        "Fire kills four\n\n"
+        "Four workers died in Kelvarro on Monday. The injured were taken to Kelvarro General Hospital. "
+        "Residents of Kelvarro said the alarms never rang. The GM plant in Kelvarro was closed."
+    )
+    rows = [(r["text"], r["canonical"], r["label"]) for r in _rows(recognizer, text, "Fire kills four")]
+    assert ("Kelvarro", "Kelvarro", "GPE") in rows
+    assert ("Kelvarro General Hospital", "Kelvarro General Hospital", "ORG") in rows
+    assert not [r for r in rows if r[0] == "Kelvarro" and r[1] != "Kelvarro"]
+
+
+def test_untyped_event_aliases_rename_without_typing(tmp_path):
+    lexicon = tmp_path / "aliases.yml"
+    lexicon.write_text("entities:\n  - {canonical: Norland Water Board, aliases: [NWB, Water Board]}\n")
+    loaded = load_aliases(lexicon)
+    assert loaded.rename("NWB") == "Norland Water Board" and loaded.lookup("NWB") is None
+    rows = _rows(EntityRecognizer(aliases=lexicon), "Rain fell.\n\nThe NWB said the river rose, Mr Ostel said.")
+    assert [(r["text"], r["canonical"]) for r in rows] == [("NWB", "Norland Water Board"), ("Ostel", "Ostel")]

@@ -19,7 +19,8 @@ canonical names in this order:
    ("in Belmarro") to an organisation named after it; the longer names are indexed by initials and
    by first and last words (:class:`LongerNames`), so this stays near linear
    in the number of names;
-5. otherwise the name as written (a place's gazetteer name).
+5. otherwise the name as written (a place's gazetteer name); a one-word name
+   only guessed to be an organisation that the article writes "in X" is a place.
 """
 
 from __future__ import annotations
@@ -197,7 +198,18 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
     for item in items:
         if item["how"] == "alias" and item["canonical"] in evidenced:
             item["label"] = evidenced[item["canonical"]]
-    # 5: a title ("Ms Voss") outweighs a guess: a guessed organisation it links to is a person
+    # 5: place context outweighs a guess: a one-word name guessed ORG that the article writes
+    # "in X" and never links to anything else is a place ("die in Belmarro", "a Belmarro sweatshop")
+    for item in items:
+        if (
+            item["how"] == "guess"
+            and item["label"] == "ORG"
+            and item["text"] in placed
+            and item["canonical"] == item["text"]
+            and all(i["label"] == "ORG" and i["how"] == "guess" for i in items if i["text"] == item["text"])
+        ):
+            item["label"] = "GPE"
+    # 6: a title ("Ms Voss") outweighs a guess: a guessed organisation it links to is a person
     titled_names = {item["canonical"] for item in titled}
     for item in items:
         if item["canonical"] in titled_names and item["how"] in ("guess", "title") and item["label"] == "ORG":
@@ -379,7 +391,8 @@ def _placed(text: str, items: list[dict]) -> set[str]:
     for item in items:
         if " " not in item["text"] and not item["text"].isupper():  # "a stake in GM" is no place
             before = text[max(0, item["start"] - 12) : item["start"]].split()
-            if before and before[-1].lower() in _IN_PLACE:
+            after = text[item["end"] : item["end"] + 2]
+            if before and before[-1].lower() in _IN_PLACE and after[:2] not in ("'s", "’s"):
                 out.add(item["text"])
     return out
 
