@@ -237,3 +237,25 @@ def test_shortened_names_are_found_by_index_not_by_comparing_every_pair():
     assert index.find("Zorzor", ["Zorzor"], {"text": "Zorzor"})["text"].startswith("Zorzor ")
     assert index.find("Nobody", ["Nobody"], {"text": "Nobody"}) is None
     assert index.comparisons <= 100 + 2 + 1  # far below 4000 comparisons per query
+
+
+# --- the cross-document score (analysis.evaluation.coreference) --------------------------------
+
+
+def test_bcubed_and_cross_document_scores():
+    from analysis.evaluation.coreference import ChainMention, bcubed, cross_document
+
+    assert bcubed(["a", "a", "b", "b"], ["x", "x", "y", "y"]) == (1.0, 1.0, 1.0)
+    p, r, f = bcubed(["a", "a", "b", "b"], ["x", "y", "z", "w"])
+    assert (p, r) == (1.0, 0.5) and round(f, 3) == 0.667
+    with pytest.raises(ValueError, match="one cluster per item"):
+        bcubed(["a"], [])
+    mentions = [
+        ChainMention("d1", "e", "orrin", "Orrin Tavell"),
+        ChainMention("d2", "e", "orrin", "Tavell"),  # split across articles
+        ChainMention("d2", "e", "orrin", None),  # not found: a cluster of its own
+        ChainMention("d1", "e", "lise", "Lise Tavell"),  # in one article only: not scored
+    ]
+    score = cross_document(mentions)
+    assert (score["chains"], score["mentions"], score["found"]) == (1, 3, 2)
+    assert (score["precision"], round(score["recall"], 3)) == (1.0, 0.333)

@@ -15,8 +15,8 @@ Predicted clusters are keyed by ``(event, canonical name)``: two events never
 share an actor by accident of spelling.
 
 Example:
-    >>> bcubed(["a", "a", "b"], ["x", "x", "x"])
-    (0.5555555555555556, 1.0, 0.7142857142857143)
+    >>> [round(x, 3) for x in bcubed(["a", "a", "b"], ["x", "x", "x"])]
+    [0.556, 1.0, 0.714]
 """
 
 from __future__ import annotations
