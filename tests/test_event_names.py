@@ -259,3 +259,14 @@ def test_bcubed_and_cross_document_scores():
     score = cross_document(mentions)
     assert (score["chains"], score["mentions"], score["found"]) == (1, 3, 2)
     assert (score["precision"], round(score["recall"], 3)) == (1.0, 0.333)
+
+
+def test_a_title_before_a_given_name_never_belongs_to_the_person():
+    rows = [
+        _row("a", "Special Counsel Robert Tamsin", "ORG"),  # typed ORG by the rules: the name still loses its title
+        _row("b", "Robert Tamsin", "PERSON"),
+        _row("c", "Saint Mary Hospital", "ORG"),  # a given name inside an organisation's name
+        _row("c", "Robert Francis Tamsin", "PERSON"),  # two given names: a full name, not a title
+    ]
+    assert event_names(rows) == ["Robert Tamsin", "Robert Tamsin", "Saint Mary Hospital", "Robert Francis Tamsin"]
+    assert event_names([_row("a", "Special Counsel Robert Tamsin", "ORG")]) == ["Robert Tamsin"]

@@ -11,7 +11,9 @@ article-level linking had merged. The rules, in order:
 
 1. **Persons: titles and middle initials do not split a person.** Leading
    titles and role words are dropped ("President Donald J. Trump" ->
-   "Donald J. Trump"); a person's key is the name without initials and case
+   "Donald J. Trump"), and so is whatever precedes a given name that opens a
+   first-and-last name ("Special Counsel Robert Mueller" -> "Robert Mueller",
+   also when the rules typed the whole as an organisation); a person's key is the name without initials and case
    ("donald trump"), so "Donald J. Trump" and "Donald Trump" are one actor.
    A longer name that ends with a person's full name used elsewhere in the
    event is that person ("House Speaker John Boehner" -> "John Boehner"), and
@@ -76,7 +78,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from analysis.entities.gazetteer import is_common_word, places
+from analysis.entities.gazetteer import given_names, is_common_word, places
 from analysis.entities.linking import initials
 from analysis.entities.rules import ROLE_WORDS, TITLE_MODIFIERS, TITLES
 
@@ -159,6 +161,12 @@ def event_names(rows: Sequence[Mapping[str, object]]) -> list[str]:
             titles[actor].add(title)
     labels = [counts.most_common(1)[0][0] for counts in label_counts]
     display = [_person_name(names[i]) if labels[i] == _PERSON else names[i] for i in range(n)]
+    for i in range(n):  # "Special Counsel Robert Mueller", "House Speaker John Boehner"
+        if labels[i] in (_PERSON, "ORG") and len(surfaces[i]) == 1:
+            person = _titled_person(display[i], strict=labels[i] != _PERSON)
+            if person is not None:
+                display[i] = person
+                labels[i] = _PERSON  # for the rules and the choice of a name; rows keep their label
     groups = _Groups(n)
 
     _merge_persons(groups, articles, display, labels, titles, surfaces)
@@ -183,6 +191,29 @@ def _person_name(name: str) -> str:
     while k < len(words) - 1 and words[k].lower().rstrip(".") in _TITLE_WORDS:
         k += 1
     return " ".join(words[k:])
+
+
+def _titled_person(name: str, *, strict: bool) -> str | None:
+    """The person at the end of a titled name: ``"Counsel Robert Mueller"`` -> ``"Robert Mueller"``.
+
+    The person starts at a given name (``given_names.txt``) preceded by no other
+    given name and followed by a surname (and at most one middle initial).
+    With ``strict`` (a name typed as an organisation), the surname must be no
+    ordinary English word and no place ("Saint Mary Hospital" stays whole).
+    """
+    words = name.split()
+    if len(words) < 3:
+        return None
+    given = given_names()
+    for k in range(1, len(words) - 1):
+        if words[k - 1] in given:
+            return None
+        rest = [w for w in words[k:] if not _INITIAL.match(w)]
+        if words[k] in given and len(rest) == 2 and len(words) - k <= 3 and rest[1][:1].isupper():
+            if strict and (is_common_word(rest[1]) or rest[1] in places()):
+                return None
+            return " ".join(words[k:])
+    return None
 
 
 def _person_key(name: str) -> tuple[str, ...]:
