@@ -424,3 +424,14 @@ def test_untyped_event_aliases_rename_without_typing(tmp_path):
     assert loaded.rename("NWB") == "Norland Water Board" and loaded.lookup("NWB") is None
     rows = _rows(EntityRecognizer(aliases=lexicon), "Rain fell.\n\nThe NWB said the river rose, Mr Ostel said.")
     assert [(r["text"], r["canonical"]) for r in rows] == [("NWB", "Norland Water Board"), ("Ostel", "Ostel")]
+
+
+def test_the_house_is_not_the_white_house_and_a_chamber_is_not_its_leader(recognizer):
+    text = (
+        "Budget talks stall\n\n"
+        "The White House said on Monday that talks had stalled. The House voted on Tuesday. "
+        "The Senate adjourned. Senate Majority Leader Dana Whitlow objected."
+    )
+    rows = {(r["text"], r["canonical"]) for r in _rows(recognizer, text, "Budget talks stall")}
+    assert ("House", "House") in rows and ("White House", "White House") in rows
+    assert ("Senate", "Senate") in rows

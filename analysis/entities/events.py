@@ -82,7 +82,7 @@ from analysis.entities.gazetteer import given_names, is_common_word, places
 from analysis.entities.linking import initials
 from analysis.entities.rules import ROLE_WORDS, TITLE_MODIFIERS, TITLES
 
-__all__ = ["COUNTRY_NAMES", "event_names"]
+__all__ = ["COUNTRY_NAMES", "country_name", "event_names", "titled_person"]
 
 #: Country names news writes that the gazetteer's names and codes do not cover, by
 #: the gazetteer's short name. Edit with care: each entry merges actors in every event.
@@ -163,7 +163,7 @@ def event_names(rows: Sequence[Mapping[str, object]]) -> list[str]:
     display = [_person_name(names[i]) if labels[i] == _PERSON else names[i] for i in range(n)]
     for i in range(n):  # "Special Counsel Robert Mueller", "House Speaker John Boehner"
         if labels[i] in (_PERSON, "ORG") and len(surfaces[i]) == 1:
-            person = _titled_person(display[i], strict=labels[i] != _PERSON)
+            person = titled_person(display[i], strict=labels[i] != _PERSON)
             if person is not None:
                 display[i] = person
                 labels[i] = _PERSON  # for the rules and the choice of a name; rows keep their label
@@ -193,7 +193,7 @@ def _person_name(name: str) -> str:
     return " ".join(words[k:])
 
 
-def _titled_person(name: str, *, strict: bool) -> str | None:
+def titled_person(name: str, *, strict: bool) -> str | None:
     """The person at the end of a titled name: ``"Counsel Robert Mueller"`` -> ``"Robert Mueller"``.
 
     The person starts at a given name (``given_names.txt``) preceded by no other

@@ -16,9 +16,11 @@ canonical names in this order:
    acronym to the name whose initials it spells ("USAF"), a shortened name to
    the full one ("Northrop" -> "Northrop Grumman", "the Defense Ministry" ->
    "Russia's Defense Ministry"), but never a word the article writes as a place
-   ("in Belmarro") to an organisation named after it; the longer names are indexed by initials and
-   by first and last words (:class:`LongerNames`), so this stays near linear
-   in the number of names;
+   ("in Belmarro") to an organisation named after it, a word to the end of a
+   name the lexicon knows whole ("the House" is not the "White House"), or a
+   word to a title before a person ("Senate", "Senate Majority Leader Dana
+   Whitlow"); the longer names are indexed by initials and by first and last
+   words (:class:`LongerNames`), so this stays near linear in the number of names;
 5. otherwise the name as written (a place's gazetteer name); a one-word name
    only guessed to be an organisation that the article writes "in X" is a place.
 """
@@ -186,6 +188,8 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
             target = shortened.find(surface, words, item)
             if target is not None and surface in placed and not surface.isupper() and target["label"] == "ORG":
                 target = None  # "in Belmarro": a place, not short for "Belmarro General Hospital"
+            if target is not None and len(words) == 1 and not _may_shorten(surface, target):
+                target = None
             if target is not None:
                 item["canonical"] = target["canonical"] or target["text"]
                 item["label"] = target["label"]
@@ -380,6 +384,22 @@ def initials(words: list[str]) -> str:
             if part[:1].isalpha():
                 out.append(part[0].upper())
     return "".join(out)
+
+
+def _may_shorten(word: str, target: dict) -> bool:
+    """Whether one word may stand for a longer name of the article.
+
+    Not the last word of a name the alias lexicon knows whole ("the House" is not
+    the "White House": the lexicon lists the aliases its names have), and not
+    the first word of a title before a person ("Senate" is not "Senate Majority
+    Leader Dana Whitlow").
+    """
+    from analysis.entities.events import titled_person
+
+    other = target["text"].split()
+    if target["how"] == "lexicon" and other[0] != word:
+        return False
+    return titled_person(target["text"], strict=True) is None
 
 
 _IN_PLACE = frozenset("in near outside inside across around".split())
