@@ -3,17 +3,20 @@
 This is the only module that knows the order of the stages::
 
     text.process -> entities -> numbers -> claims -> sentiment -> tables
+    then, per event: one canonical name per actor across its articles
 
-Each article is analysed on its own (:func:`analyze_document`), so articles can
-be streamed to worker processes; the tables are assembled once at the end, in
-corpus order, so ``jobs=4`` gives exactly the rows of ``jobs=1``.
+Each article is analysed on its own (the map), so articles can be streamed to
+worker processes; the tables are assembled once at the end, in corpus order,
+and the steps that need a whole event run there as a reduce
+(:func:`analysis.entities.event_names`), so ``jobs=4`` gives exactly the rows
+of ``jobs=1``.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +38,8 @@ class Options:
         entity_method: ``"rules"`` (offline default), ``"spacy"`` or ``"nltk"``.
         entity_model: the spaCy pipeline name for ``entity_method="spacy"``.
         aliases: extra alias lexicon file(s), read after the packaged ones.
+        event_aliases: ``(event, files)`` pairs: a lexicon read after ``aliases``
+            for the articles of that event only.
         claim_lexicon: extra cue / hedge / booster lexicon file.
         tone_lexicon: a tone lexicon file replacing the packaged adjustments.
     """
@@ -42,6 +47,7 @@ class Options:
     entity_method: str = "rules"
     entity_model: str | None = None
     aliases: str | Path | tuple[str | Path, ...] | None = None
+    event_aliases: tuple[tuple[str, tuple[str | Path, ...]], ...] = ()
     claim_lexicon: str | Path | None = None
     tone_lexicon: str | Path | None = None
 
@@ -55,14 +61,25 @@ class _Stages:
 
         self.options = options
         self.recognizer = EntityRecognizer(options.entity_method, aliases=options.aliases, model=options.entity_model)
+        base = [] if options.aliases is None else list(_as_paths(options.aliases))
+        self.event_recognizers = {
+            event: EntityRecognizer(options.entity_method, aliases=[*base, *files], model=options.entity_model)
+            for event, files in options.event_aliases
+        }
+        for event, files in options.event_aliases:
+            for path in files:
+                if not Path(path).is_file():
+                    raise FileNotFoundError(
+                        f"event lexicon {path} (event {event!r}) does not exist; pass an existing .yml file"
+                    )
         self.claim_finder = ClaimFinder(lexicon=options.claim_lexicon)
 
-    def run(self, article_id: str, text: str, title: str) -> dict[str, list[dict]]:
+    def run(self, article_id: str, text: str, title: str, event: str = "") -> dict[str, list[dict]]:
         from analysis.numbers import find_numbers
         from analysis.sentiment import score_mentions, score_sentences
 
         doc = process(text, title=title or None)
-        entities = self.recognizer.find(doc)
+        entities = self.event_recognizers.get(event, self.recognizer).find(doc)
         numbers = find_numbers(doc)
         claims = self.claim_finder.find(doc, entities)
         scores = score_sentences([s.text for s in doc.sentences], lexicon=self.options.tone_lexicon)
@@ -103,7 +120,7 @@ def _init_worker(options: Options) -> None:
         _WORKER_STAGES = _Stages(options)
 
 
-def _run_in_worker(item: tuple[str, str, str]) -> dict[str, list[dict]]:
+def _run_in_worker(item: tuple[str, str, str, str]) -> dict[str, list[dict]]:
     assert _WORKER_STAGES is not None, "worker not initialised"
     return _WORKER_STAGES.run(*item)
 
@@ -116,6 +133,7 @@ def analyze(
     entity_method: str = "rules",
     entity_model: str | None = None,
     aliases: str | Path | Iterable[str | Path] | None = None,
+    event_aliases: str | Path | Mapping[str, str | Path | Iterable[str | Path]] | None = None,
     claim_lexicon: str | Path | None = None,
     tone_lexicon: str | Path | None = None,
 ) -> Analysis:
@@ -130,18 +148,28 @@ def analyze(
         entity_method: entity backend, ``"rules"``, ``"spacy"`` or ``"nltk"``.
         entity_model: spaCy pipeline name for ``entity_method="spacy"``.
         aliases: extra alias lexicon file(s) (YAML), added to the packaged ones.
+        event_aliases: lexicons that apply to one event each: ``{event: file(s)}``,
+            or a corpus folder whose ``<event>/aliases.yml`` files are the events'
+            lexicons (:func:`analysis.entities.event_lexicons`); for the bundled
+            corpus, ``event_aliases="data/events"``.
         claim_lexicon: extra reporting-cue / hedge / booster lexicon (YAML).
         tone_lexicon: tone lexicon (YAML) replacing the packaged news adjustments.
 
     Returns:
-        An :class:`Analysis`.
+        An :class:`Analysis`. Its ``entities.canonical`` is the event-level name
+        of each actor (the same in every article of an event; articles without
+        an event are resolved together), and ``claims.speaker`` carries the same
+        name where the speaker is an entity.
+
+    Raises:
+        FileNotFoundError: when a lexicon file does not exist.
     """
     corpus = load_corpus(corpus)
     if isinstance(aliases, Iterable) and not isinstance(aliases, str | Path):
         aliases = tuple(aliases)
-    options = Options(entity_method, entity_model, aliases, claim_lexicon, tone_lexicon)
+    options = Options(entity_method, entity_model, aliases, _event_aliases(event_aliases), claim_lexicon, tone_lexicon)
     stages = _Stages(options)  # validates options (and raises) before any worker starts
-    items = [(a.article_id, a.text, a.title) for a in corpus]
+    items = [(a.article_id, a.text, a.title, a.event) for a in corpus]
     jobs = (os.cpu_count() or 1) if jobs <= 0 else jobs
     show = len(items) > PROGRESS_THRESHOLD if progress is None else progress
     if jobs == 1 or len(items) < 2:
@@ -182,9 +210,54 @@ def _collect(corpus: Corpus, results: Iterable[dict[str, list[dict]]]) -> Analys
         for name, table_rows in tables.items():
             rows[name].extend(table_rows)
         article_rows.append(_article_row(article, tables, article_scores))
+    _resolve_events(rows, {a.article_id: a.event for a in corpus})
     frames = {name: pd.DataFrame(table_rows) for name, table_rows in rows.items()}
     frames["articles"] = pd.DataFrame(article_rows)
     return Analysis(frames, {a.article_id: a.text for a in corpus}, strict=True)
+
+
+def _resolve_events(rows: dict[str, list[dict]], event_of: dict[str, str]) -> None:
+    """The reduce: one canonical name per actor across the articles of each event (in place).
+
+    Entity rows get the event-level name in ``canonical``; a claim's ``speaker``
+    that is an entity's article-level name gets the same event-level name.
+    """
+    from analysis.entities import event_names
+
+    by_event: dict[str, list[dict]] = {}
+    for row in rows["entities"]:
+        by_event.setdefault(event_of[row["article_id"]], []).append(row)
+    renamed: dict[tuple[str, str], str] = {}
+    for event_rows in by_event.values():
+        for row, name in zip(event_rows, event_names(event_rows), strict=True):
+            renamed[(row["article_id"], row["canonical"])] = name
+    for row in rows["entities"]:
+        row["canonical"] = renamed[(row["article_id"], row["canonical"])]
+    for row in rows["claims"]:
+        speaker = row.get("speaker")
+        if speaker:
+            row["speaker"] = renamed.get((row["article_id"], speaker), speaker)
+
+
+def _as_paths(value: str | Path | Iterable[str | Path]) -> tuple[str | Path, ...]:
+    return (value,) if isinstance(value, str | Path) else tuple(value)
+
+
+def _event_aliases(
+    value: str | Path | Mapping[str, str | Path | Iterable[str | Path]] | None,
+) -> tuple[tuple[str, tuple[str | Path, ...]], ...]:
+    """``event_aliases`` as sorted ``(event, files)`` pairs (a folder is read with ``event_lexicons``)."""
+    if value is None:
+        return ()
+    if isinstance(value, str | Path):
+        from analysis.entities import event_lexicons
+
+        value = event_lexicons(value)
+    if not isinstance(value, Mapping):
+        raise TypeError(
+            f"event_aliases must be a folder or a mapping {{event: lexicon file(s)}}, not {type(value).__name__}"
+        )
+    return tuple(sorted((str(event), _as_paths(files)) for event, files in value.items()))
 
 
 def _article_row(article: Article, tables: dict[str, list[dict]], article_scores) -> dict:

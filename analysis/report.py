@@ -306,7 +306,13 @@ def render_report(
     frame = _select(load_corpus(corpus_path).to_frame(), corpus_path, event, sources)
     template = find_notebook(notebook)
     nb = nbformat.read(template, as_version=4)
-    parameters = {"corpus": str(corpus_path), "event": event, "sources": list(sources) if sources else None}
+    parameters = {
+        "corpus": str(corpus_path),
+        "event": event,
+        "sources": list(sources) if sources else None,
+        # an event folder's aliases.yml is that event's lexicon (analysis.entities.event_lexicons)
+        "event_lexicons": str(corpus_path) if corpus_path.is_dir() else None,
+    }
     nb = inject_parameters(nb, parameters)
     execute_notebook(nb, cwd=template.parent, timeout=timeout, progress=progress, name=event or template.name)
     out = Path(out)

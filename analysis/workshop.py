@@ -106,7 +106,7 @@ def bundled_analysis() -> Analysis:
     """The package's analysis of the bundled corpus (``data/events``), computed once."""
     from analysis.pipeline import analyze
 
-    return analyze(DATA_DIR / "events", progress=False)
+    return analyze(DATA_DIR / "events", progress=False, event_aliases=DATA_DIR / "events")
 
 
 @cache
@@ -114,7 +114,7 @@ def seed_analysis() -> Analysis:
     """The package's analysis of the seed article, computed once."""
     from analysis.pipeline import analyze
 
-    return analyze(SEED, progress=False)
+    return analyze(SEED, progress=False, event_aliases=DATA_DIR / "events")
 
 
 @cache

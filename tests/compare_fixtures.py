@@ -106,7 +106,7 @@ def pipeline_analysis() -> Analysis:
     """The three bundled events analysed by :func:`analysis.analyze` (built once)."""
     import analysis
 
-    return analysis.analyze(EVENTS, jobs=1, progress=False)
+    return analysis.analyze(EVENTS, jobs=1, progress=False, event_aliases=EVENTS)
 
 
 def replicate(result: Analysis, copies: int, *, event: str | None = None) -> Analysis:

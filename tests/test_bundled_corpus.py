@@ -53,18 +53,6 @@ def gold_set():
     return load_gold_dir(DATA / "gold")
 
 
-def _lexicon_canonicals() -> dict[str, str]:
-    """Canonical name -> label over every data/lexicons/entities*.yml (a list, or a mapping with 'entities')."""
-    canonicals: dict[str, str] = {}
-    for path in sorted((DATA / "lexicons").glob("entities*.yml")):
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if isinstance(entries, dict):
-            entries = entries.get("entities", [])
-        for entry in entries or []:
-            canonicals[entry["canonical"]] = entry["label"]
-    return canonicals
-
-
 # --- the resolver on tricky cases -------------------------------------------------------------
 
 
@@ -281,15 +269,82 @@ def test_gold_entities_are_in_text_order_without_overlaps(path):
     assert (entities["start"].iloc[1:].to_numpy() >= entities["end"].iloc[:-1].to_numpy()).all()
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=_rel)
-def test_gold_canonicals_are_in_the_entity_lexicons(path):
-    lexicon = _lexicon_canonicals()
-    entities = load_gold(path).entities
-    pairs = set(zip(entities["canonical"], entities["label"], strict=True))
-    missing = sorted(c for c, _ in pairs if c not in lexicon)
-    assert not missing, f"add {missing} to data/lexicons/entities*.yml"
-    relabelled = sorted((c, label, lexicon[c]) for c, label in pairs if lexicon[c] != label)
-    assert not relabelled, f"gold and lexicon disagree on labels: {relabelled}"
+# --- no answer key in the defaults (issues 12 and 13) ------------------------------------------
+
+
+def _default_lexicon_names() -> set[str]:
+    """Every canonical name and alias of the lexicons that load for every text."""
+    from analysis.entities.aliases import default_alias_paths, read_alias_file
+
+    return {
+        name
+        for path in default_alias_paths()
+        for alias, entry in read_alias_file(path)
+        for name in (alias, entry.canonical)
+    }
+
+
+def test_no_default_lexicon_names_a_person_of_the_bundled_gold(gold_set):
+    persons = gold_set.entities[gold_set.entities["label"] == "PERSON"]
+    named = set(persons["canonical"]) | set(persons["text"])
+    leaked = sorted(named & _default_lexicon_names())
+    assert not leaked, (
+        f"a default lexicon (data/lexicons/entities*.yml) names bundled persons {leaked}; "
+        "move them to data/events/<event>/aliases.yml"
+    )
+
+
+def test_no_default_lexicon_is_an_event_lexicon():
+    from analysis.entities.aliases import default_alias_paths
+
+    assert [p.name for p in default_alias_paths()] == ["entities.yml"]
+    fictional = {"Kestria", "Valdoria", "Tarnesk", "Korrath", "Vessany", "Orvanta", "Belmarro", "Derzhava"}
+    leaked = sorted(n for n in _default_lexicon_names() if set(n.replace("-", " ").split()) & fictional)
+    assert not leaked, leaked
+
+
+def _fictional_names(gold_set) -> set[str]:
+    """Canonical names of the fictional actors: those of the two invented events plus every event lexicon's."""
+    from analysis.entities.aliases import read_alias_file
+
+    events = {"kestria-factory-fire-2025", "valdoria-election-recount-2024"}
+    ids = {read_article(path)[0]["id"] for path in EVENT_ARTICLES if path.parent.name in events}
+    names = set(gold_set.entities.loc[gold_set.entities["article_id"].isin(ids), "canonical"])
+    for path in sorted((DATA / "events").glob("*/aliases.yml")):
+        names |= {entry.canonical for _, entry in read_alias_file(path)}
+    return names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wages fell.\n\nThe Labour Ministry said the inspections would resume next month.",
+        "Wages fell.\n\nInspectors from the Ministry of Labour in Paris visited the plant on Monday.",
+        "The vote was close.\n\nThe Constitutional Court ruled that the law was valid.",
+        "Papers reacted.\n\nThe story first ran in the Observer on Sunday, the editor said.",
+        "Crowds gathered.\n\nThousands attended the Lantern festival in the old town, police said.",
+    ],
+)
+def test_plain_sentences_get_no_bundled_fictional_name(text, gold_set):
+    entities = analysis.analyze_text(text).entities
+    names = set(entities["canonical"]) | set(entities["text"])
+    fictional = {name for name in _fictional_names(gold_set) if name not in ("Europe", "Paris")}
+    assert not names & fictional, entities[["text", "canonical"]].to_string()
+
+
+def test_the_event_lexicon_is_read_as_a_lexicon_not_an_article(tmp_path):
+    event = tmp_path / "river-flood"
+    event.mkdir()
+    (event / "aliases.yml").write_text("entities:\n  - {canonical: Norland Water Board, aliases: [NWB]}\n")
+    (event / "a.md").write_text("---\nevent: river-flood\nsource: A\n---\nRain fell.\n\nThe NWB said the river rose.\n")
+    corpus = analysis.load_corpus(tmp_path)
+    assert (len(corpus), len(corpus.rejects)) == (1, 0)
+    plain = analysis.analyze(corpus, progress=False).entities
+    lexicon = analysis.analyze(corpus, progress=False, event_aliases=tmp_path).entities
+    assert list(plain["canonical"]) == ["NWB"]
+    assert list(lexicon["canonical"]) == ["Norland Water Board"]
+    other = analysis.analyze(corpus, progress=False, event_aliases={"another-event": event / "aliases.yml"})
+    assert list(other.entities["canonical"]) == ["NWB"]  # an event lexicon applies to its event only
 
 
 def test_pinned_gold_sizes(gold_set):

@@ -16,11 +16,18 @@ from analysis.text import process
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "seed" / "syria-isis-defeat-2017-seed.md"
+SYRIA_ALIASES = ROOT / "data" / "events" / "syria-isis-defeat-2017" / "aliases.yml"
 
 
 @pytest.fixture(scope="module")
 def recognizer() -> EntityRecognizer:
     return EntityRecognizer()
+
+
+@pytest.fixture(scope="module")
+def syria_recognizer() -> EntityRecognizer:
+    """The seed's event lexicon passed, as the bundled corpus is analysed."""
+    return EntityRecognizer(aliases=SYRIA_ALIASES)
 
 
 def _rows(recognizer: EntityRecognizer, text: str, title: str | None = None) -> list[dict]:
@@ -42,9 +49,9 @@ def _seed_body() -> tuple[str, str]:
     return body.lstrip("\n"), title
 
 
-def test_seed_article_golden_counts(recognizer):
+def test_seed_article_golden_counts(syria_recognizer):
     body, title = _seed_body()
-    rows = _rows(recognizer, body, title)
+    rows = _rows(syria_recognizer, body, title)
     counts = Counter((r["canonical"], r["label"]) for r in rows)
     assert counts == {
         ("Syria", "GPE"): 5,
@@ -124,10 +131,10 @@ def test_in_text_definitions_link_acronyms(recognizer):
 
 
 def test_an_agency_code_in_a_dateline_is_not_an_alias(recognizer):
-    text = "HALDEN, Kestria (AW) — The river rose on Tuesday, officials in Kestria said."
+    text = "HALDEN, Norway (AW) — The river rose on Tuesday, officials in Norway said."
     rows = _rows(recognizer, text)
-    assert ("AW", "Kestria", "GPE") not in _table(rows)
-    assert ("Kestria", "Kestria", "GPE") in _table(rows)
+    assert ("AW", "Norway", "GPE") not in _table(rows)
+    assert ("Norway", "Norway", "GPE") in _table(rows)
 
 
 def test_surnames_link_to_full_name_and_titles_are_stripped(recognizer):
@@ -391,7 +398,40 @@ def test_given_names_and_gazetteer_codes():
 def test_a_known_name_with_a_plural_possessive_is_one_mention(apostrophe):
     from analysis import analyze_text
 
-    text = f"Teodor Brannick of the United Garment and Dye Workers{apostrophe} Union spoke."
-    rows = analyze_text(text).entities[["text", "canonical"]].values.tolist()
+    text = f"Wages fell.\n\nTeodor Brannick, who leads the United Garment and Dye Workers{apostrophe} Union, spoke."
+    aliases = ROOT / "data" / "events" / "kestria-factory-fire-2025" / "aliases.yml"
+    rows = analyze_text(text, aliases=aliases).entities[["text", "canonical"]].values.tolist()
     assert rows[1] == [f"United Garment and Dye Workers{apostrophe} Union", "United Garment and Dye Workers' Union"]
     assert len(rows) == 2
+
+
+def test_a_word_written_as_a_place_is_not_short_for_an_organisation_named_after_it(recognizer):
+    text = (
+        "Fire kills four\n\n"
+        "Four workers died in Kelvarro on Monday. The injured were taken to Kelvarro General Hospital. "
+        "Residents of Kelvarro said the alarms never rang. The GM plant in Kelvarro was closed."
+    )
+    rows = [(r["text"], r["canonical"], r["label"]) for r in _rows(recognizer, text, "Fire kills four")]
+    assert ("Kelvarro", "Kelvarro", "GPE") in rows
+    assert ("Kelvarro General Hospital", "Kelvarro General Hospital", "ORG") in rows
+    assert not [r for r in rows if r[0] == "Kelvarro" and r[1] != "Kelvarro"]
+
+
+def test_untyped_event_aliases_rename_without_typing(tmp_path):
+    lexicon = tmp_path / "aliases.yml"
+    lexicon.write_text("entities:\n  - {canonical: Norland Water Board, aliases: [NWB, Water Board]}\n")
+    loaded = load_aliases(lexicon)
+    assert loaded.rename("NWB") == "Norland Water Board" and loaded.lookup("NWB") is None
+    rows = _rows(EntityRecognizer(aliases=lexicon), "Rain fell.\n\nThe NWB said the river rose, Mr Ostel said.")
+    assert [(r["text"], r["canonical"]) for r in rows] == [("NWB", "Norland Water Board"), ("Ostel", "Ostel")]
+
+
+def test_the_house_is_not_the_white_house_and_a_chamber_is_not_its_leader(recognizer):
+    text = (
+        "Budget talks stall\n\n"
+        "The White House said on Monday that talks had stalled. The House voted on Tuesday. "
+        "The Senate adjourned. Senate Majority Leader Dana Whitlow objected."
+    )
+    rows = {(r["text"], r["canonical"]) for r in _rows(recognizer, text, "Budget talks stall")}
+    assert ("House", "House") in rows and ("White House", "White House") in rows
+    assert ("Senate", "Senate") in rows

@@ -12,7 +12,8 @@ from analysis.schema import TABLES
 
 @pytest.fixture(scope="module")
 def events_result(root):
-    return analysis.analyze(root / "data" / "events", jobs=1, progress=False)
+    events = root / "data" / "events"
+    return analysis.analyze(events, jobs=1, progress=False, event_aliases=events)
 
 
 def test_tables_have_the_contract_columns(events_result):
@@ -53,7 +54,8 @@ def test_debris_is_not_analysed(events_result):
 
 
 def test_workers_give_identical_tables(root, events_result):
-    parallel = analysis.analyze(root / "data" / "events", jobs=2, progress=False)
+    events = root / "data" / "events"
+    parallel = analysis.analyze(events, jobs=2, progress=False, event_aliases=events)
     for name in TABLES:
         pdt.assert_frame_equal(getattr(parallel, name), getattr(events_result, name))
 

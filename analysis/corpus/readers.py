@@ -29,6 +29,9 @@ TEXT_SUFFIXES = frozenset({".md", ".txt", ".markdown"})
 TABLE_SUFFIXES = frozenset({".csv", ".jsonl", ".ndjson"})
 #: Files in a folder that describe the folder rather than hold an article.
 SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
+#: An event's own alias lexicon beside its articles: an input of the entity stage
+#: (``analysis.entities.event_lexicons``), neither an article nor a reject.
+EVENT_LEXICON_NAMES = frozenset({"aliases.yml", "aliases.yaml"})
 
 
 @dataclass
@@ -256,7 +259,7 @@ def read_path(path: Path) -> Iterator[Record | Reject]:
         for child in sorted(path.rglob("*")):
             if child.is_dir() or any(part.startswith(".") for part in child.relative_to(path).parts):
                 continue
-            if child.stem.lower().startswith(SKIPPED_NAMES):
+            if child.stem.lower().startswith(SKIPPED_NAMES) or child.name.lower() in EVENT_LEXICON_NAMES:
                 continue
             if child.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES:
                 yield from read_path(child)

@@ -2,10 +2,20 @@
 
 Backends find the mentions (``rules`` offline, or a spaCy / NLTK model a user
 installed); aliases, gazetteers and in-article linking give each mention its
-canonical name.
+canonical name, and :func:`event_names` one name per actor across the articles
+of an event.
 """
 
-from analysis.entities.aliases import AliasLexicon, load_aliases
+from analysis.entities.aliases import AliasLexicon, event_lexicons, load_aliases
+from analysis.entities.events import event_names
 from analysis.entities.recognizer import METHODS, EntityRecognizer, count_entities
 
-__all__ = ["METHODS", "AliasLexicon", "EntityRecognizer", "count_entities", "load_aliases"]
+__all__ = [
+    "METHODS",
+    "AliasLexicon",
+    "EntityRecognizer",
+    "count_entities",
+    "event_lexicons",
+    "event_names",
+    "load_aliases",
+]

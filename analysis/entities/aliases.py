@@ -5,6 +5,14 @@ accepted too); each entry is a mapping ``{canonical, label, aliases, note}``.
 :func:`load_aliases` reads the packaged ``entities*.yml`` files and any files a
 user passes, checks every entry and reports problems with the file and line.
 
+``label`` is optional. An entry with a label types its names (the general
+lexicon: "Daesh" is the ORG "Islamic State"). An entry without one only says
+which names are one actor ("KTDC" and "Korrath" are "Korrath Textile and Dye
+Company"); the type then comes from the evidence in the text. An event's own
+lexicon (``<event folder>/aliases.yml``, see :func:`event_lexicons`) is written
+that way: it is an input of that event, passed where the event is analysed,
+never a default.
+
 Example:
     >>> lexicon = load_aliases()
     >>> lexicon.lookup("Daesh")
@@ -57,6 +65,7 @@ class AliasLexicon:
     Attributes:
         exact: alias key (case-sensitive) -> entry.
         upper: upper-cased alias key -> entry, for all-caps text (no short acronyms).
+        names: alias key -> canonical name, for entries without a label (no type claim).
         first_words: the first word of every alias (to skip tokens cheaply).
         max_words: the longest alias in words.
         paths: the files read, in order.
@@ -64,14 +73,23 @@ class AliasLexicon:
 
     exact: dict[str, AliasEntry] = field(default_factory=dict)
     upper: dict[str, AliasEntry] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
     max_words: int = 0
     paths: list[Path] = field(default_factory=list)
+    _names_pattern: tuple[int, re.Pattern | None] | None = field(default=None, repr=False, compare=False)
 
     def add(self, alias: str, entry: AliasEntry) -> None:
-        """Register one alias (a later call for the same alias replaces the earlier one)."""
+        """Register one alias (a later call for the same alias replaces the earlier one).
+
+        An entry without a label (``entry.label == ""``) only renames: it goes to
+        :attr:`names` and never types a mention.
+        """
         key = alias_key(alias)
         if not key:
+            return
+        if not entry.label:
+            self.names[key] = entry.canonical
             return
         words = key.split(" ")
         self.exact[key] = entry
@@ -89,13 +107,68 @@ class AliasLexicon:
         """The entry for a name written in capitals (``"ISLAMIC STATE"``), or None."""
         return self.upper.get(alias_key(text).upper())
 
+    def rename(self, text: str) -> str | None:
+        """The canonical name an untyped entry gives a name as written, or None."""
+        return self.names.get(alias_key(text))
+
+    def names_pattern(self) -> re.Pattern | None:
+        """A regex finding the untyped names of two words or more in a text (None when there are none).
+
+        Apostrophes match either form and spaces any run of spaces; the longest name wins.
+        """
+        if self._names_pattern is None or self._names_pattern[0] != len(self.names):
+            multi = sorted((key for key in self.names if " " in key), key=len, reverse=True)
+            parts = [re.escape(key).replace("'", "['’]").replace(r"\ ", r"\s+") for key in multi]
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)") if parts else None
+            self._names_pattern = (len(self.names), pattern)
+        return self._names_pattern[1]
+
 
 def default_alias_paths() -> list[Path]:
-    """The packaged alias lexicons: every ``entities*.yml`` in the lexicon folder, ``entities.yml`` first."""
+    """The packaged alias lexicons: every ``entities*.yml`` in the lexicon folder, ``entities.yml`` first.
+
+    These load for every text, so they hold general knowledge only; an event's
+    own names live beside the event (:func:`event_lexicons`).
+    """
     from analysis.resources import lexicon_dir
 
     paths = sorted(lexicon_dir().glob("entities*.yml"))
     return sorted(paths, key=lambda p: (p.name != "entities.yml", p.name))
+
+
+#: The file name of an event's own alias lexicon, inside the event's folder.
+EVENT_LEXICON = "aliases.yml"
+
+
+def event_lexicons(folder: str | Path) -> dict[str, Path]:
+    """The event lexicons below a corpus folder: ``<folder>/<event>/aliases.yml`` by event name.
+
+    The event is the name of the folder holding ``aliases.yml``; it must match
+    the ``event`` of the articles it is meant for (the bundled events do).
+    Pass the result to ``analyze(..., event_aliases=...)``: each file then
+    applies to the articles of its event only.
+
+    Args:
+        folder: a corpus folder such as ``data/events`` (or one event's folder).
+
+    Returns:
+        Event name -> lexicon path, sorted by event; empty when there is none.
+
+    Raises:
+        FileNotFoundError: when ``folder`` is not a folder.
+
+    Example:
+        >>> from analysis.resources import lexicon_dir
+        >>> sorted(event_lexicons(lexicon_dir().parent / "events"))[:1]
+        ['kestria-factory-fire-2025']
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder} is not a folder; pass the folder that holds one sub-folder per event")
+    found = sorted(folder.glob(f"*/{EVENT_LEXICON}"))
+    if (folder / EVENT_LEXICON).is_file():
+        found.append(folder / EVENT_LEXICON)
+    return {path.parent.name: path for path in sorted(found)}
 
 
 def load_aliases(extra: str | Path | Sequence[str | Path] | None = None) -> AliasLexicon:
@@ -131,7 +204,8 @@ def read_alias_file(path: str | Path) -> list[tuple[str, AliasEntry]]:
     """Read and check one alias lexicon.
 
     Args:
-        path: a YAML file with a top-level ``entities:`` list of ``{canonical, label, aliases, note}``.
+        path: a YAML file with a top-level ``entities:`` list of ``{canonical, label, aliases, note}``
+            (``label`` optional: an entry without one renames and never types).
 
     Returns:
         ``(alias, entry)`` pairs in file order, the canonical name first for each entry.
@@ -175,9 +249,11 @@ def _entry_pairs(path: Path, item: object, line: int) -> Iterable[tuple[str, Ali
     canonical = item.get("canonical")
     if not isinstance(canonical, str) or not canonical.strip():
         raise LexiconError(path, line, "entry has no 'canonical' name (a non-empty string)")
-    label = item.get("label")
-    if label not in LABELS:
-        raise LexiconError(path, line, f"label {label!r} of {canonical!r} is not one of {', '.join(sorted(LABELS))}")
+    label = item.get("label") or ""
+    if label and label not in LABELS:
+        raise LexiconError(
+            path, line, f"label {label!r} of {canonical!r} is not one of {', '.join(sorted(LABELS))} (or leave it out)"
+        )
     aliases = item.get("aliases") or []
     if isinstance(aliases, str) or not isinstance(aliases, list):
         raise LexiconError(path, line, f"'aliases' of {canonical!r} must be a list, e.g. aliases: [IS, ISIL]")

@@ -4,7 +4,9 @@ Whatever backend found the mentions, :func:`link_mentions` decides their
 canonical names in this order:
 
 1. the alias lexicon ("Daesh" -> "Islamic State"), including a possessive
-   context ("Russia's Defense Ministry" -> "Russian Ministry of Defence");
+   context ("Russia's Defense Ministry" -> "Russian Ministry of Defence"); an
+   entry without a label (an event's own lexicon) gives the name only, the
+   type stays what the text's evidence says;
 2. definitions in the text: "Islamic State (IS)", "the Syrian Democratic Forces
    (SDF)", "ISIL is an alternative abbreviation for the militant group" (linked
    to the organisation the article names most before it), "X, also known as Y";
@@ -13,8 +15,14 @@ canonical names in this order:
 4. within the article: a surname to the full name ("Putin", "Mr Rudskoi"), an
    acronym to the name whose initials it spells ("USAF"), a shortened name to
    the full one ("Northrop" -> "Northrop Grumman", "the Defense Ministry" ->
-   "Russia's Defense Ministry");
-5. otherwise the name as written (a place's gazetteer name).
+   "Russia's Defense Ministry"), but never a word the article writes as a place
+   ("in Belmarro") to an organisation named after it, a word to the end of a
+   name the lexicon knows whole ("the House" is not the "White House"), or a
+   word to a title before a person ("Senate", "Senate Majority Leader Dana
+   Whitlow"); the longer names are indexed by initials and by first and last
+   words (:class:`LongerNames`), so this stays near linear in the number of names;
+5. otherwise the name as written (a place's gazetteer name); a one-word name
+   only guessed to be an organisation that the article writes "in X" is a place.
 """
 
 from __future__ import annotations
@@ -103,6 +111,8 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
     text = doc.text
     upper_sentences = _upper_sentences(doc)
     items = _clean(doc, mentions, lexicon, upper_sentences)
+    if items and lexicon.names:
+        items = _bound_by_names(doc, items, lexicon)
     if not items:
         return []
     doc_alias = _definitions(doc, items)
@@ -122,6 +132,11 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
                 entry = lexicon.exact.get(owner) or entry
             if entry is not None:
                 item["canonical"], item["label"] = entry.canonical, entry.label
+            elif lexicon.names:
+                renamed = lexicon.rename(surface)
+                if renamed is not None:  # an untyped alias (an event lexicon): the name, not the type
+                    item["canonical"] = renamed
+                    item["how"] = "alias" if item["how"] in ("guess", "model") else item["how"]
         if surface in doc_alias and (item["how"] in ("guess", "model", "cue") or not item["canonical"]):
             item["canonical"], item["label"] = doc_alias[surface]
         if item["label"] == "GPE" and surface in capital_of and _governs(doc, item):
@@ -146,6 +161,8 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
                 persons.setdefault(key, canonical)
         if len(words) >= 2 and item["label"] in ("ORG", "GPE", "LOC"):
             longer.append(item)
+    shortened = LongerNames(longer)
+    placed = _placed(text, items)
     same_surface = {i["text"]: i for i in items if i["canonical"] and i["how"] not in ("guess", "title", "model")}
     for item in items:
         surface = item["text"]
@@ -168,7 +185,11 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
         if item["canonical"]:
             continue
         if item["label"] != "PERSON" or len(words) == 1:
-            target = _shortened(surface, words, longer, item)
+            target = shortened.find(surface, words, item)
+            if target is not None and surface in placed and not surface.isupper() and target["label"] == "ORG":
+                target = None  # "in Belmarro": a place, not short for "Belmarro General Hospital"
+            if target is not None and len(words) == 1 and not _may_shorten(surface, target):
+                target = None
             if target is not None:
                 item["canonical"] = target["canonical"] or target["text"]
                 item["label"] = target["label"]
@@ -176,7 +197,23 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
     for item in items:
         if not item["canonical"]:
             item["canonical"] = item["text"]
-    # 5: a title ("Ms Voss") outweighs a guess: a guessed organisation it links to is a person
+    # an untyped alias takes the type its actor has from evidence elsewhere in the article
+    evidenced = {i["canonical"]: i["label"] for i in items if i["how"] not in ("alias", "guess", "model")}
+    for item in items:
+        if item["how"] == "alias" and item["canonical"] in evidenced:
+            item["label"] = evidenced[item["canonical"]]
+    # 5: place context outweighs a guess: a one-word name guessed ORG that the article writes
+    # "in X" and never links to anything else is a place ("die in Belmarro", "a Belmarro sweatshop")
+    for item in items:
+        if (
+            item["how"] == "guess"
+            and item["label"] == "ORG"
+            and item["text"] in placed
+            and item["canonical"] == item["text"]
+            and all(i["label"] == "ORG" and i["how"] == "guess" for i in items if i["text"] == item["text"])
+        ):
+            item["label"] = "GPE"
+    # 6: a title ("Ms Voss") outweighs a guess: a guessed organisation it links to is a person
     titled_names = {item["canonical"] for item in titled}
     for item in items:
         if item["canonical"] in titled_names and item["how"] in ("guess", "title") and item["label"] == "ORG":
@@ -253,6 +290,52 @@ def _clean(doc, mentions: list[Mention], lexicon: AliasLexicon, upper_sentences:
     return items
 
 
+def _bound_by_names(doc, items: list[dict], lexicon: AliasLexicon) -> list[dict]:
+    """Widen mentions to a name of the lexicon's untyped entries they are part of.
+
+    "the United Garment and Dye Workers' Union" may be found as two mentions
+    ("United Garment", "Dye Workers"); when an event lexicon names the whole
+    ("United Garment and Dye Workers' Union"), the mentions inside it become one.
+    A name that covers no mention is not added: the lexicon renames, it does not find.
+    """
+    pattern = lexicon.names_pattern()
+    if pattern is None:
+        return items
+    text = doc.text
+    starts = [item["start"] for item in items]
+    out = list(items)
+    replaced: dict[int, dict] = {}
+    for match in pattern.finditer(text):
+        first = bisect.bisect_left(starts, match.start())
+        if first > 0 and items[first - 1]["end"] > match.start():
+            first -= 1
+        inside = []
+        k = first
+        while k < len(items) and items[k]["start"] < match.end():
+            inside.append(k)
+            k += 1
+        if not inside or any(items[j]["start"] < match.start() or items[j]["end"] > match.end() for j in inside):
+            continue  # a mention reaching out of the name: leave it
+        if len(inside) == 1 and items[inside[0]]["end"] - items[inside[0]]["start"] == match.end() - match.start():
+            continue
+        head = items[inside[0]]
+        labels = [items[j]["label"] for j in inside]
+        merged = {
+            **head,
+            "end": match.end(),
+            "text": text[match.start() : match.end()],
+            "start": match.start(),
+            "canonical": "",
+            "label": max(set(labels), key=labels.count),
+        }
+        replaced[inside[0]] = merged
+        for j in inside[1:]:
+            replaced[j] = {}
+    if not replaced:
+        return out
+    return [replaced.get(k, item) for k, item in enumerate(out) if replaced.get(k, item)]
+
+
 def _definitions(doc, items: list[dict]) -> dict[str, tuple[str, str]]:
     """Aliases the article defines itself: "Name (ACR)", "ACR is an abbreviation for ...", "X, also known as Y"."""
     text = doc.text
@@ -291,7 +374,8 @@ def _is_acronym_of(short: str, name: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) >= len(letters) - 1 and len(name) > len(short)
 
 
-def _initials(words: list[str]) -> str:
+def initials(words: list[str]) -> str:
+    """The initials a name's acronym would spell: ``["Islamic", "State"]`` -> ``"IS"`` (skips "of", "the", ...)."""
     out = []
     for word in words:
         if word.lower() in ("of", "the", "and", "for", "&", "de", "on"):
@@ -302,26 +386,86 @@ def _initials(words: list[str]) -> str:
     return "".join(out)
 
 
-def _shortened(surface: str, words: list[str], longer: list[dict], item: dict) -> dict | None:
-    """A longer ORG/GPE/LOC name of the article this mention shortens (prefix, suffix, acronym)."""
-    acronym = surface.replace(".", "")
-    is_acronym = acronym.isupper() and 2 <= len(acronym) <= 6
-    for other in longer:
-        if other is item:
-            continue
-        other_words = other["text"].split()
-        if len(other_words) <= len(words):
-            continue
-        if is_acronym:
-            if _initials(other_words) == acronym:
-                return other
-            continue
+def _may_shorten(word: str, target: dict) -> bool:
+    """Whether one word may stand for a longer name of the article.
+
+    Not the last word of a name the alias lexicon knows whole ("the House" is not
+    the "White House": the lexicon lists the aliases its names have), and not
+    the first word of a title before a person ("Senate" is not "Senate Majority
+    Leader Dana Whitlow").
+    """
+    from analysis.entities.events import titled_person
+
+    other = target["text"].split()
+    if target["how"] == "lexicon" and other[0] != word:
+        return False
+    return titled_person(target["text"], strict=True) is None
+
+
+_IN_PLACE = frozenset("in near outside inside across around".split())
+
+
+def _placed(text: str, items: list[dict]) -> set[str]:
+    """One-word names the article writes after "in", "near", ... at least once: places, whatever their type."""
+    out = set()
+    for item in items:
+        if " " not in item["text"] and not item["text"].isupper():  # "a stake in GM" is no place
+            before = text[max(0, item["start"] - 12) : item["start"]].split()
+            after = text[item["end"] : item["end"] + 2]
+            if before and before[-1].lower() in _IN_PLACE and after[:2] not in ("'s", "’s"):
+                out.add(item["text"])
+    return out
+
+
+class LongerNames:
+    """The ORG/GPE/LOC names of two words or more of an article, indexed by initials, first and last words.
+
+    :meth:`find` answers "which longer name does this mention shorten?" by looking
+    up the mention's words, instead of comparing it with every longer name: an
+    article with thousands of distinct names stays near linear.
+
+    Args:
+        longer: the items (mention dicts with ``text`` and ``label``), in text order.
+    """
+
+    def __init__(self, longer: list[dict]) -> None:
+        self.comparisons = 0  # candidates examined, for tests of the complexity
+        self._by_initials: dict[str, list[int]] = {}
+        self._by_edge: dict[tuple[str, ...], list[int]] = {}
+        self._items = longer
+        self._words = [item["text"].split() for item in longer]
+        for k, words in enumerate(self._words):
+            self._by_initials.setdefault(initials(words), []).append(k)
+            for n in range(1, len(words)):
+                self._by_edge.setdefault(("<", *words[:n]), []).append(k)
+                self._by_edge.setdefault((">", *words[-n:]), []).append(k)
+
+    def find(self, surface: str, words: list[str], item: dict) -> dict | None:
+        """The first longer name (in text order) that ``surface`` shortens: prefix, suffix or acronym.
+
+        Args:
+            surface: the mention as written.
+            words: its words.
+            item: the mention itself (never its own answer).
+
+        Returns:
+            The longer name's item, or None.
+        """
+        acronym = surface.replace(".", "")
         n = len(words)
-        if other_words[:n] == words or other_words[-n:] == words:
-            if n == 1 and other_words[-1] == words[0] and other["label"] == "GPE":
+        if acronym.isupper() and 2 <= len(acronym) <= 6:
+            candidates = self._by_initials.get(acronym, [])
+        else:
+            candidates = sorted(set(self._by_edge.get(("<", *words), [])) | set(self._by_edge.get((">", *words), [])))
+        for k in candidates:
+            self.comparisons += 1
+            other, other_words = self._items[k], self._words[k]
+            if other is item or len(other_words) <= n:
                 continue
+            if n == 1 and other_words[-1] == words[0] and other["label"] == "GPE":
+                continue  # "York" alone is not short for "New York"
             return other
-    return None
+        return None
 
 
 def _governs(doc, item: dict) -> bool:

@@ -9,7 +9,16 @@ where the data groups mentions into chains, how well aliases are merged:
 * ``chains apart``: share of pairs of different gold chains in one article whose
   found mentions share no canonical name;
 * for ``gold``, ``canonical accuracy``: share of found gold mentions (exact
-  span) whose canonical name equals the gold canonical name.
+  span) whose canonical name equals the gold canonical name;
+* ``cross-document B-cubed``: over the gold chains found in two or more
+  articles, how well the canonical names cluster their mentions, with the
+  article-level names and with the event-level names of
+  :func:`analysis.entities.event_names` (see :mod:`analysis.evaluation.coreference`).
+  Articles are grouped by their event (MEANTIME has none: the whole corpus is one).
+
+For ``gold`` the figures are printed twice: without the events' own lexicons
+(``data/events/<event>/aliases.yml``) and with each event's lexicon applied to
+its articles.
 
 Formats:
     gold: the bundled corpus (``data/gold`` via :func:`analysis.evaluation.gold.load_gold_dir`).
@@ -62,6 +71,7 @@ class EvalDoc:
     limit: int | None = None  # predictions starting at or after this offset are ignored
     title: str | None = None
     others: list[GoldMention] = field(default_factory=list)  # annotated but not scored (error analysis)
+    event: str = ""  # the article's event (cross-document names are resolved per event)
 
 
 @dataclass
@@ -114,7 +124,9 @@ def _match(golds: list[GoldMention], preds: list[dict], partial: bool, scores: S
     return matched
 
 
-def evaluate(docs: Iterable[EvalDoc], recognizer, type_map: dict[str, str] | None = None) -> dict[str, object]:
+def evaluate(
+    docs: Iterable[EvalDoc], recognizer, type_map: dict[str, str] | None = None, *, recognizers: dict | None = None
+) -> dict[str, object]:
     """Run ``recognizer`` on every document and score it.
 
     Args:
@@ -122,6 +134,7 @@ def evaluate(docs: Iterable[EvalDoc], recognizer, type_map: dict[str, str] | Non
         recognizer: an :class:`~analysis.entities.EntityRecognizer`.
         type_map: maps the package's labels to the gold's types (None = identity);
             predictions whose label is not in the map are ignored.
+        recognizers: event -> recognizer for the articles of that event (an event lexicon).
 
     Returns:
         A dict with ``exact`` and ``partial`` :class:`Scores`, chain scores,
@@ -135,13 +148,16 @@ def evaluate(docs: Iterable[EvalDoc], recognizer, type_map: dict[str, str] | Non
     words = 0
     seconds = 0.0
     n_docs = 0
+    chain_rows: list[tuple[EvalDoc, GoldMention, dict | None]] = []
+    event_rows: dict[str, list[dict]] = defaultdict(list)
     for d in docs:
         n_docs += 1
         processed = process(d.text, title=d.title)
         words += processed.n_words
         t0 = time.perf_counter()
-        rows = recognizer.find(processed)
+        rows = (recognizers or {}).get(d.event, recognizer).find(processed)
         seconds += time.perf_counter() - t0
+        event_rows[d.event].extend({**row, "article_id": d.doc_id} for row in rows)
         preds = []
         for row in rows:
             label = type_map.get(row["label"]) if type_map is not None else row["label"]
@@ -153,6 +169,7 @@ def evaluate(docs: Iterable[EvalDoc], recognizer, type_map: dict[str, str] | Non
         exact_matched = {
             gi: p for gi, p in matched.items() if p["start"] == d.gold[gi].start and p["end"] == d.gold[gi].end
         }
+        chain_rows.extend((d, g, matched.get(gi)) for gi, g in enumerate(d.gold) if g.chain)
         for gi, p in exact_matched.items():
             if d.gold[gi].canonical:
                 canon_total += 1
@@ -179,16 +196,48 @@ def evaluate(docs: Iterable[EvalDoc], recognizer, type_map: dict[str, str] | Non
         "chains": (chains_merged, chains_total),
         "pairs": (pairs_apart, pairs_total),
         "canonical": (canon_ok, canon_total),
+        **_cross_document(chain_rows, event_rows),
         "docs": n_docs,
         "words": words,
         "seconds": seconds,
     }
 
 
+def _cross_document(chain_rows: list, event_rows: dict[str, list[dict]]) -> dict[str, object]:
+    """The hook to :mod:`analysis.evaluation.coreference`: B-cubed with article- and event-level names."""
+    from analysis.entities import event_names
+    from analysis.evaluation.coreference import ChainMention, cross_document
+
+    resolved: dict[tuple[str, int], str] = {}
+    for rows in event_rows.values():
+        for row, name in zip(rows, event_names(rows), strict=True):
+            resolved[(row["article_id"], row["start"])] = name
+    article_level = [ChainMention(d.doc_id, d.event, g.chain, p["canonical"] if p else None) for d, g, p in chain_rows]
+    event_level = [
+        ChainMention(d.doc_id, d.event, g.chain, resolved[(d.doc_id, p["start"])] if p else None)
+        for d, g, p in chain_rows
+    ]
+    ok = sum(
+        1
+        for d, g, p in chain_rows
+        if p
+        and g.canonical
+        and p["start"] == g.start
+        and p["end"] == g.end
+        and resolved[(d.doc_id, p["start"])] == g.canonical
+    )
+    n = sum(1 for d, g, p in chain_rows if p and g.canonical and p["start"] == g.start and p["end"] == g.end)
+    return {
+        "crossdoc_article": cross_document(article_level),
+        "crossdoc_event": cross_document(event_level),
+        "canonical_event": (ok, n),
+    }
+
+
 # -- readers ---------------------------------------------------------------------------------
 def read_gold(path: str | Path) -> list[EvalDoc]:
     """The bundled gold corpus below ``path`` (e.g. ``data/gold``)."""
-    from analysis.evaluation.gold import load_gold_dir
+    from analysis.evaluation.gold import load_gold_dir, read_article
 
     gold = load_gold_dir(path)
     docs = []
@@ -202,7 +251,8 @@ def read_gold(path: str | Path) -> list[EvalDoc]:
         title = article.text.split("\n", 1)[0].strip() or None
         for mention in mentions:
             mention.canonical = mention.chain
-        docs.append(EvalDoc(article_id, article.text, mentions, title=title))
+        event = str(read_article(article.article_path)[0].get("event") or "")
+        docs.append(EvalDoc(article_id, article.text, mentions, title=title, event=event))
     return docs
 
 
@@ -361,6 +411,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--method", default="rules", choices=["rules", "spacy", "nltk"], help="entity backend")
     parser.add_argument("--model", default=None, help="spaCy pipeline name for --method spacy")
     parser.add_argument("--aliases", type=Path, nargs="*", default=None, help="extra alias lexicon file(s)")
+    parser.add_argument(
+        "--event-aliases",
+        type=Path,
+        default=None,
+        help="folder of <event>/aliases.yml event lexicons (gold: data/events beside the gold folder)",
+    )
 
 
 def report(result: dict[str, object], types: list[str]) -> str:
@@ -381,6 +437,17 @@ def report(result: dict[str, object], types: list[str]) -> str:
         lines.append(f"chains apart (no shared canonical): {apart}/{pairs} = {apart / pairs:.3f}")
     if n:
         lines.append(f"canonical accuracy (exact-span matches): {ok}/{n} = {ok / n:.3f}")
+    ok, n = result.get("canonical_event", (0, 0))  # type: ignore[misc]
+    if n and result.get("canonical") != (0, 0):
+        lines.append(f"canonical accuracy, event-level names: {ok}/{n} = {ok / n:.3f}")
+    for key, what in (("crossdoc_article", "article-level names"), ("crossdoc_event", "event-level names")):
+        score = result.get(key)
+        if score and score["chains"]:  # type: ignore[index]
+            lines.append(
+                f"cross-document B-cubed, {what}: P {score['precision']:.3f} R {score['recall']:.3f} "  # type: ignore[index]
+                f"F1 {score['f1']:.3f} ({score['chains']} chains in 2+ articles, {score['mentions']} mentions, "  # type: ignore[index]
+                f"{score['found']} found)"  # type: ignore[index]
+            )
     words, seconds = result["words"], result["seconds"]
     if seconds:
         lines.append(f"{result['docs']} documents, {words} words, entity stage {words / seconds:,.0f} words/s")
@@ -400,5 +467,24 @@ def main(args: argparse.Namespace) -> int:
         docs, type_map, types = read_conll(args.path), _TO_PER_ORG_LOC, ["PER", "ORG", "LOC"]
     result = evaluate(docs, recognizer, type_map)
     print(f"entities: format={args.data_format} method={args.method} path={args.path}")
+    folder = getattr(args, "event_aliases", None)
+    if folder is None and args.data_format == "gold":
+        folder = Path(args.path).resolve().parent / "events"
+    lexicons = {}
+    if folder is not None and Path(folder).is_dir():
+        from analysis.entities import event_lexicons
+
+        lexicons = event_lexicons(folder)
+    if lexicons:
+        print("-- without the event lexicons --")
     print(report(result, types))
+    if lexicons:
+        base = list(args.aliases or [])
+        recognizers = {
+            event: EntityRecognizer(args.method, aliases=[*base, path], model=args.model)
+            for event, path in lexicons.items()
+        }
+        with_lexicons = evaluate(docs, recognizer, type_map, recognizers=recognizers)
+        print(f"-- with the event lexicons ({', '.join(sorted(lexicons))}) --")
+        print(report(with_lexicons, types))
     return 0
