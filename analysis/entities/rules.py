@@ -23,11 +23,13 @@ A380", "Boeing 787", "787 Dreamliner", "iTunes Music Store", "Nikkei 225", "US$"
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import NamedTuple
 
 from analysis.entities.aliases import AliasEntry, AliasLexicon
-from analysis.entities.gazetteer import given_names, is_common_form, is_common_word, places
+from analysis.entities.evidence import is_party_tag, org_context, person_context, place_context
+from analysis.entities.gazetteer import capitals, is_common_form, is_common_word, name_lists, places
 
 #: Last words that make a name an organisation.
 ORG_CUES = frozenset(
@@ -42,7 +44,7 @@ ORG_CUES = frozenset(
     directorate church mission unit units battalions squad agencies council aircraft aerospace airline motor
     petroleum oil steel records pictures studios entertainment software insurance securities investments partners
     associates enterprises ventures logistics chemicals pharmaceuticals electronics laboratories labs capital
-    conference""".split()
+    conference corps air co co. cos brothers bros bros.""".split()
 )
 #: First words that make a name an organisation when followed by "of" ("Ministry of Defence").
 ORG_HEADS = frozenset("ministry bank university department office council court institute commission league".split())
@@ -50,7 +52,7 @@ ORG_HEADS = frozenset("ministry bank university department office council court 
 LOC_CUES = frozenset(
     """river mountains mount mt. sea ocean valley desert gulf lake island islands peninsula strait bay heights
     plain plains basin coast canal street square airport base bridge highway road dam crossing field fields
-    region district corridor channel hills hill forest park falls range""".split()
+    region district corridor channel hills hill forest park falls range factory plant""".split()
 )
 LOC_HEADS = frozenset("mount lake gulf river sea bay".split())
 #: Words that make a name a place with a government.
@@ -110,6 +112,13 @@ ADJ_PREFIXES = frozenset("pro anti non ex post pre mid neo then trans pan".split
 _OPENERS = frozenset(['"', "“", "``", "'", "‘", ":", "-", "--", "—", "–", "(", "["])
 _FUNCTION = frozenset("of the a an in on at to for and or by with from as vs via into over after".split())
 _MAX_CHUNK = 8
+#: Two-word particles inside a person's name ("van der", "de la").
+_PARTICLE_PAIRS = frozenset(
+    (a, b) for a in ("van", "von", "de", "del", "da", "di") for b in ("der", "den", "de", "la", "las", "los", "le")
+)
+#: Lower-case words inside a person's name ("Anke van der Meer", "Osama bin Laden"); not "of", "for", "&".
+_NAME_PARTICLES = frozenset("de du da del della der den van von la le bin ibn al el y".split())
+_APOSTROPHE_NAME = re.compile(r"^(?:O|D|L)['’][A-Z][a-z]+$")
 
 
 class Mention(NamedTuple):
@@ -276,7 +285,7 @@ class RuleMentionFinder:
         self._mid_caps_alone: set[str] = set()
         self._units: list[Unit] = []
         self._position: dict[int, int] | None = None
-        self.given = given_names()
+        self.given, self.common_given, self.family = name_lists()
 
     # -- lookups -------------------------------------------------------------
     def _known(self, key: str) -> tuple[str, str, str] | None:
@@ -362,7 +371,7 @@ class RuleMentionFinder:
             for index, units, mode, starts_paragraph in deferred:
                 found.extend(self._restricted(index, units, mode, known, starts_paragraph))
             found.sort(key=lambda m: m.start)
-        return found
+        return _consistent(found, text)
 
     # -- normal sentences ----------------------------------------------------
     def _normal(self, index: int, units: list[Unit], starts_paragraph: bool) -> list[Mention]:
@@ -404,6 +413,15 @@ class RuleMentionFinder:
                     )
                 ):
                     j += 2 if units[j + 1].text == "the" else 1
+                    continue
+                if (
+                    j > i
+                    and j + 2 < n
+                    and (u.text, units[j + 1].text) in _PARTICLE_PAIRS
+                    and units[j + 2].cap
+                    and not units[j + 2].text.isupper()
+                ):
+                    j += 2  # "Anke van der Meer", "Rosa de la Fuente"
                     continue
                 break
             if j == i:  # a lexicon first word that did not match
@@ -513,6 +531,8 @@ class RuleMentionFinder:
         key = " ".join(u.text for u in chunk).replace("’", "'")
         hit = self._known(key)
         if hit is not None:
+            if n == 1 and self._city_as_person(chunk[0], hit):
+                return [Mention(index, chunk[0].start, chunk[0].end, "PERSON", "", "", "guess")]
             return [Mention(index, chunk[0].start, chunk[-1].end, hit[0], hit[1], "", hit[2])]
         if n > _MAX_CHUNK:
             return self._segment(index, chunk, guesses=False)
@@ -599,6 +619,8 @@ class RuleMentionFinder:
                 title = ""
             run_start = None
             length, (label, canonical, how) = hit
+            if length == 1 and self._city_as_person(chunk[j], hit[1]):
+                label, canonical, how = "PERSON", "", "guess"
             if label != "PERSON" and title:
                 title = ""
             out.append(Mention(index, chunk[j].start, chunk[j + length - 1].end, label, canonical, title, how))
@@ -623,6 +645,23 @@ class RuleMentionFinder:
         if lowered in REGION_WORDS or lowered in NOT_NAMES or lowered in MONTHS_DAYS or _title_word(last) in TITLES:
             return False
         return not (last.isupper() and len(last) > 1 and len(run) == 1 and self._known(last) is not None)
+
+    def _city_as_person(self, unit: Unit, hit: tuple[str, str, str]) -> bool:
+        """True when a one-word town name is used as a person's name: "Obama said", "Rubio, who ...".
+
+        Only a town that is not a capital (a capital that "said" is its government,
+        see :mod:`analysis.entities.linking`), and only with a person verb, "X, who",
+        an age or a role noun next to it.
+        """
+        if hit[2] != "place" or unit.text.isupper():
+            return False
+        place = self.places.get(unit.text)
+        if place is None or place.kind != "city" or unit.text in capitals():
+            return False
+        where = self._indices([unit])
+        if where is None:
+            return False
+        return person_context(self._units, *where) in ("strong", "speech") or self._role_context([unit])
 
     def _surname_after_title(self, title_word: str, rest: list[Unit]) -> bool:
         """True when the one word after a title is a town's name used as a surname ("Mr Howard",
@@ -683,8 +722,34 @@ class RuleMentionFinder:
             return [Mention(index, start, end, "PERSON", "", title, "title")]
         if run[-1].text.lower() in NOT_ENTITY_LAST:
             return []  # "Dow Jones Industrial Average", "Nasdaq Composite"
-        if len(run) == 1:
-            text = run[0].text
+        label = self._type_unknown(run)
+        if label is None:
+            return []
+        return [Mention(index, start, end, label, "", "", "guess")]
+
+    def _indices(self, run: list[Unit]) -> tuple[int, int] | None:
+        """Indices of a run's first and last unit in the current sentence's units."""
+        if self._position is None:
+            self._position = {u.start: k for k, u in enumerate(self._units)}
+        first = self._position.get(run[0].start)
+        last = self._position.get(run[-1].start)
+        if first is None or last is None:
+            return None
+        return first, last
+
+    def _type_unknown(self, run: list[Unit]) -> str | None:
+        """PERSON, ORG or GPE for a run no lexicon knows, from its context and shape; None when not a name.
+
+        Organisation context wins over everything ("an analyst at Voss Holt said"),
+        then person context (role nouns, person verbs, "X, who", an age), then place
+        context ("in Tarnavo"), then the name's shape (a given name first, a family
+        name last); what is left is an organisation.
+        """
+        units = self._units
+        where = self._indices(run)
+        single = len(run) == 1
+        text = run[0].text
+        if single:
             lowered = text.lower()
             letters = sum(ch.isalpha() for ch in text)
             if (
@@ -693,19 +758,65 @@ class RuleMentionFinder:
                 or lowered in REGION_WORDS
                 or lowered in _stopwords()
                 or _title_word(text) in TITLES
+                or is_party_tag(text)
             ):
-                return []
-            if not text.isupper() and self._role_context(run):
-                return [Mention(index, start, end, "PERSON", "", "", "guess")]
-            return [Mention(index, start, end, "ORG", "", "", "guess")]
-        if (
-            len(run) <= 4
-            and all(u.text[0].isupper() or is_cap(u.text) for u in run)
-            and not any(u.text.isupper() and len(u.text) > 1 for u in run)
-            and (self._person_like(run) or self._role_context(run))
-        ):
-            return [Mention(index, start, end, "PERSON", "", "", "guess")]
-        return [Mention(index, start, end, "ORG", "", "", "guess")]  # "Northrop Grumman", "Apple Computer"
+                return None
+            if text not in self.given and _pattern_lexicon().get(lowered, "").startswith("JJ"):
+                return None  # "Democratic lawmakers", "Private buses": an adjective, not a name
+        if where is not None and org_context(units, where[0], where[1], ROLE_WORDS):
+            return "ORG"
+        if any(u.text.isupper() and len(u.text) > 1 for u in run):
+            return "ORG"  # an acronym or a shouted word: "NATO", "HHa" aside
+        person = person_context(units, where[0], where[1]) if where is not None else ""
+        role = self._role_context(run)
+        shape = self._name_shape(run)
+        if single:
+            both = text in self.given and text in self.family  # "Ford", "Morgan", "Douglas": companies too
+            if role or person == "strong" or (person == "speech" and shape and not both):
+                return "PERSON"
+            if where is not None and place_context(units, where[0], where[1]):
+                return "GPE"
+            if shape == "given" and text in self.common_given and not both:
+                return "PERSON"  # "Larry", "Pauline"; not "Ford" (given and family name, and a company)
+            return "ORG"
+        if len(run) <= 4 and all(u.text[0].isupper() or is_cap(u.text) or u.text.lower() in CONNECTORS for u in run):
+            if role or person == "strong" or shape or (self._person_like(run) and not self._has_country(run)):
+                return "PERSON"
+            plain = not any(is_common_word(u.text) or self._country_word(u.text) for u in run)
+            if person in ("speech", "weak") and plain:
+                return "PERSON"  # "Tarnavo Kelt said"; not "Ford Australia said", "Burger King said"
+        if where is not None and place_context(units, where[0], where[1]):
+            return "GPE"
+        return "ORG"  # "Northrop Grumman", "Apple Computer"
+
+    def _has_country(self, run: list[Unit]) -> bool:
+        return any(self._country_word(u.text) for u in run)
+
+    def _country_word(self, word: str) -> bool:
+        """True for a country, US state or continent name ("Australia", "Texas")."""
+        place = self.places.get(word)
+        return place is not None and place.kind != "city"
+
+    def _name_shape(self, run: list[Unit]) -> str:
+        """``"given"`` when a run opens with a given name, ``"family"`` when it looks like one
+        ending in a family name (or with a particle: "van der", "al-", "O'"), else ``""``."""
+        words = [u.text for u in run if u.text.lower() not in CONNECTORS]
+        if not words:
+            return ""
+        if any(self._country_word(word) for word in words):
+            return ""  # "Ford Australia", "Garuda Indonesia": a business named after a country
+        first = words[0]
+        if first in self.given or first.split("-")[0] in self.given:
+            return "given"
+        if len(run) == 1:
+            return "family" if first in self.family else ""
+        last = words[-1]
+        bare = last.split("-", 1)[1] if last[:3].lower() in ("al-", "el-") and "-" in last else last
+        if any(u.text in _NAME_PARTICLES for u in run[1:-1]) or bare != last or _APOSTROPHE_NAME.match(last):
+            return "family"  # "Jan van der Berg", "Omar al-Haddad", "Sean O'Neill"
+        if bare in self.family and bare not in self.given and not is_common_word(first) and first not in self.family:
+            return "family"
+        return ""
 
     # -- title-case and all-caps sentences -------------------------------------
     def _restricted(self, index, units, mode, known, starts_paragraph) -> list[Mention]:
@@ -746,6 +857,32 @@ class RuleMentionFinder:
             out.append(Mention(index, units[i].start, units[i + length - 1].end, label, canonical, "", how))
             i += length
         return out
+
+
+def _consistent(found: list[Mention], text: str) -> list[Mention]:
+    """A name typed PERSON once keeps that type for its other guessed mentions in the article.
+
+    "Hasan Sas said ... Sas's plan": every guessed ORG mention whose words are a
+    person's full name, or the family name of a person named with two or more words,
+    or a one-word name typed PERSON elsewhere, becomes a PERSON. Names typed by a
+    lexicon, a cue word or the gazetteer are left as they are (the linker turns a town
+    that is a person's family name into that person).
+    """
+    persons: set[str] = set()
+    for m in found:
+        if m.label == "PERSON":
+            words = text[m.start : m.end].split()
+            persons.add(" ".join(words))
+            if len(words) >= 2:
+                persons.add(words[-1])
+    if not persons:
+        return found
+    out = []
+    for m in found:
+        if m.how == "guess" and m.label == "ORG" and " ".join(text[m.start : m.end].split()) in persons:
+            m = m._replace(label="PERSON")
+        out.append(m)
+    return out
 
 
 @cache
