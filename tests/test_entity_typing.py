@@ -144,7 +144,7 @@ def test_party_state_tags_and_party_adjectives_are_not_mentions(recognizer):
 def test_cue_lexicon_loads_as_lower_case_sets():
     cues = typing_cues()
     assert "said" in cues.person_verbs and "said" in cues.shared_verbs
-    assert cues.shared_verbs <= cues.person_verbs | {"asked", "believes", "believed", "thinks", "hopes", "hoped"}
+    assert "laughed" in cues.person_verbs and "laughed" not in cues.shared_verbs
     assert all(w == w.lower() for w in cues.org_possessions)
 
 
@@ -177,3 +177,27 @@ def test_a_long_name_list_is_linear(recognizer):
     t2 = time.perf_counter()
     assert len(rows) <= 10_000 * 2
     assert (t2 - t1) < 30 * max(t1 - t0, 0.01)  # ten times the input, not a hundred times the time
+
+
+def test_initials_are_not_an_acronym(recognizer):
+    assert _labels(recognizer, "The board named Velkan R. Drossum chairman on Tuesday.") == [
+        ("Velkan R. Drossum", "PERSON")
+    ]
+
+
+def test_a_name_before_administration_is_the_person(recognizer):
+    assert _labels(recognizer, "Critics of the Drossum administration called the plan reckless.") == [
+        ("Drossum", "PERSON")
+    ]
+    rows = _labels(recognizer, "Velkan Drossum said he had won. The Drossum Administration then cut the budget.")
+    assert rows == [("Velkan Drossum", "PERSON"), ("Drossum", "PERSON")]
+
+
+def test_the_before_a_name_and_its_noun_is_no_organisation_cue(recognizer):
+    assert ("Tarnavo", "ORG") in _labels(recognizer, "Workers at the Tarnavo were evacuated on Monday.")
+    rows = _labels(recognizer, "Hasan Drossum's lawyers said the Drossum case was weak.")
+    assert rows == [("Hasan Drossum", "PERSON"), ("Drossum", "PERSON")]
+
+
+def test_a_short_sentence_of_names_is_not_a_headline(recognizer):
+    assert _labels(recognizer, "Velkan Drossum spoke on Monday.") == [("Velkan Drossum", "PERSON")]

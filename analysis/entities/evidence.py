@@ -12,8 +12,8 @@ Evidence, strongest first:
   "Kestrel shares fell", "the Kestrel" (a person takes no article);
 * person context: a speech or cognition verb after the name ("Hasan Sas
   said", "Ronny Johnsen, 27, scored", "Sas later told"), "X, who ...", an age
-  in apposition, a reporting verb before it ("said Hasan Sas,"), a pronoun
-  that follows closely ("... her");
+  in apposition, a reporting verb before it ("said Hasan Sas,"), "the Sas
+  administration", a pronoun that follows closely ("... her");
 * place context: "in Tarnavo", "near Veliko", "Tarnavo-based";
 * name shape: a given name first, or a family name last after a word that is
   no ordinary English word (see :func:`analysis.entities.gazetteer.name_lists`).
@@ -44,6 +44,7 @@ class Cues(NamedTuple):
 
     person_verbs: frozenset[str]
     shared_verbs: frozenset[str]
+    person_followers: frozenset[str]
     person_pronouns: frozenset[str]
     org_possessions: frozenset[str]
     org_followers: frozenset[str]
@@ -130,6 +131,8 @@ def person_context(units, first: int, last: int) -> str:
     after = _word(units, last + 1)
     if after == "," and _word(units, last + 2) == "who":
         return "strong"
+    if first == last and after in cues.person_followers:
+        return "strong"  # "the Velkan administration"
     if _is_age(units, last + 1):
         return "strong"
     before = _word(units, first - 1)
@@ -162,7 +165,11 @@ def org_context(units, first: int, last: int, role_words: frozenset[str]) -> boo
     if after in cues.org_followers:
         return True
     before = _word(units, first - 1)
-    if before == "the" and not units[first].text.isupper():
+    following = units[last + 1] if last + 1 < len(units) else None
+    modifier = (  # "the Kestrel factory": "the" goes with the noun
+        following is not None and following.text[:1].islower() and following.pos.startswith("NN")
+    )
+    if before == "the" and not units[first].text.isupper() and not modifier:
         return True
     if before in cues.org_after_role:
         role = _word(units, first - 2)

@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from analysis.entities.aliases import AliasEntry, AliasLexicon
 from analysis.entities.evidence import is_party_tag, org_context, person_context, place_context
-from analysis.entities.gazetteer import capitals, is_common_form, is_common_word, name_lists, places
+from analysis.entities.gazetteer import capitals, given_names, is_common_form, is_common_word, name_lists, places
 
 #: Last words that make a name an organisation.
 ORG_CUES = frozenset(
@@ -67,7 +67,7 @@ TITLES = frozenset(
     governor mayor king queen prince princess sheikh emir sultan pope ayatollah imam cardinal bishop archbishop
     rabbi rev reverend sir dame lord lady judge justice ambassador envoy spokesman spokeswoman spokesperson
     chairman chairwoman ceo director chief marshal colonel-general lieutenant-general major-general lt-gen
-    maj-gen lt.-gen mp""".split()
+    maj-gen lt.-gen mp leader prophet doctor coach""".split()
 )
 #: Lower-case role nouns that make the next name, or a name they stand in apposition to, a person
 #: ("analyst Paul Nesbit", "Louis Gallois, the Airbus chief executive, said").
@@ -118,6 +118,9 @@ _PARTICLE_PAIRS = frozenset(
 )
 #: Lower-case words inside a person's name ("Anke van der Meer", "Osama bin Laden"); not "of", "for", "&".
 _NAME_PARTICLES = frozenset("de du da del della der den van von la le bin ibn al el y".split())
+#: Last words of an organisation named after a person of the article ("Trump Administration").
+_PERSON_ORG_TAILS = frozenset("administration presidency".split())
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _APOSTROPHE_NAME = re.compile(r"^(?:O|D|L)['’][A-Z][a-z]+$")
 
 
@@ -250,8 +253,8 @@ def sentence_mode(units: list[Unit]) -> str:
                 caps += 1
     if letters >= 3 and upper >= 0.6 * letters:
         return "upper"
-    if content >= 4 and caps >= 0.75 * content:
-        return "title"
+    if content >= 4 and caps >= 0.75 * content and content - caps <= content // 5:
+        return "title"  # "Donald Trump spoke on Monday" is no headline: a short one has every word capitalised
     return "normal"
 
 
@@ -286,6 +289,7 @@ class RuleMentionFinder:
         self._units: list[Unit] = []
         self._position: dict[int, int] | None = None
         self.given, self.common_given, self.family = name_lists()
+        self.own_given = given_names()
 
     # -- lookups -------------------------------------------------------------
     def _known(self, key: str) -> tuple[str, str, str] | None:
@@ -765,8 +769,8 @@ class RuleMentionFinder:
                 return None  # "Democratic lawmakers", "Private buses": an adjective, not a name
         if where is not None and org_context(units, where[0], where[1], ROLE_WORDS):
             return "ORG"
-        if any(u.text.isupper() and len(u.text) > 1 for u in run):
-            return "ORG"  # an acronym or a shouted word: "NATO", "HHa" aside
+        if any(u.text.isupper() and len(u.text) > 1 and not _INITIALS.match(u.text) for u in run):
+            return "ORG"  # an acronym or a shouted word: "NATO"; not the initials of "Marlene D. Hilliard"
         person = person_context(units, where[0], where[1]) if where is not None else ""
         role = self._role_context(run)
         shape = self._name_shape(run)
@@ -776,7 +780,9 @@ class RuleMentionFinder:
                 return "PERSON"
             if where is not None and place_context(units, where[0], where[1]):
                 return "GPE"
-            if shape == "given" and text in self.common_given and not both:
+            if _APOSTROPHE_NAME.match(text):
+                return "PERSON"  # "O'Keefe"
+            if shape == "given" and text in self.common_given and (text in self.own_given or not both):
                 return "PERSON"  # "Larry", "Pauline"; not "Ford" (given and family name, and a company)
             return "ORG"
         if len(run) <= 4 and all(u.text[0].isupper() or is_cap(u.text) or u.text.lower() in CONNECTORS for u in run):
@@ -864,7 +870,8 @@ def _consistent(found: list[Mention], text: str) -> list[Mention]:
 
     "Hasan Sas said ... Sas's plan": every guessed ORG mention whose words are a
     person's full name, or the family name of a person named with two or more words,
-    or a one-word name typed PERSON elsewhere, becomes a PERSON. Names typed by a
+    or a one-word name typed PERSON elsewhere, becomes a PERSON; "the Sas
+    Administration" becomes the person "Sas" (the government is not a new actor). Names typed by a
     lexicon, a cue word or the gazetteer are left as they are (the linker turns a town
     that is a person's family name into that person).
     """
@@ -879,8 +886,13 @@ def _consistent(found: list[Mention], text: str) -> list[Mention]:
         return found
     out = []
     for m in found:
-        if m.how == "guess" and m.label == "ORG" and " ".join(text[m.start : m.end].split()) in persons:
+        surface = " ".join(text[m.start : m.end].split())
+        if m.how == "guess" and m.label == "ORG" and surface in persons:
             m = m._replace(label="PERSON")
+        elif m.label == "ORG" and m.how == "cue":
+            head, _, last = surface.rpartition(" ")
+            if last.lower() in _PERSON_ORG_TAILS and head in persons:  # "Trump Administration" after "Donald Trump"
+                m = m._replace(end=m.start + len(head), label="PERSON", canonical="", how="guess")
         out.append(m)
     return out
 
