@@ -201,3 +201,14 @@ def test_the_before_a_name_and_its_noun_is_no_organisation_cue(recognizer):
 
 def test_a_short_sentence_of_names_is_not_a_headline(recognizer):
     assert _labels(recognizer, "Velkan Drossum spoke on Monday.") == [("Velkan Drossum", "PERSON")]
+
+
+def test_an_ordinary_word_capitalised_once_is_no_organisation(recognizer):
+    assert _labels(recognizer, "We ordered a Meal deal and a Pledge card at the counter.") == []
+    rows = _labels(recognizer, "Ostrand sells bread. The town likes Ostrand and its Pledge. Pledge grew fast.")
+    assert ("Ostrand", "ORG") in rows and ("Pledge", "ORG") in rows  # written with a capital twice: a name
+
+
+def test_provinces_from_the_gazetteer(recognizer):
+    rows = _labels(recognizer, "Floods hit Kerala and Queensland this week.")
+    assert rows == [("Kerala", "GPE"), ("Queensland", "GPE")]

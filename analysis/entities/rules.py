@@ -24,6 +24,7 @@ A380", "Boeing 787", "787 Dreamliner", "iTunes Music Store", "Nikkei 225", "US$"
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 from typing import NamedTuple
 
@@ -286,6 +287,7 @@ class RuleMentionFinder:
         self.places = places()
         self._mid_caps: set[str] = set()
         self._mid_caps_alone: set[str] = set()
+        self._cap_counts: Counter[str] = Counter()
         self._units: list[Unit] = []
         self._position: dict[int, int] | None = None
         self.given, self.common_given, self.family = name_lists()
@@ -345,6 +347,7 @@ class RuleMentionFinder:
             and tokens[k - 1].text[:1].isalnum()
             and tokens[k - 1].sentence == tokens[k].sentence
         }
+        self._cap_counts = Counter(tok.text for tok in tokens if tok.text[:1].isupper())
         self._mid_caps_alone = {
             tokens[k].text
             for k in range(1, len(tokens) - 1)
@@ -784,6 +787,8 @@ class RuleMentionFinder:
                 return "PERSON"  # "O'Keefe"
             if shape == "given" and text in self.common_given and (text in self.own_given or not both):
                 return "PERSON"  # "Larry", "Pauline"; not "Ford" (given and family name, and a company)
+            if is_common_form(text) and self._cap_counts[text] < 2:
+                return None  # "the Combo Meal", "a Reel": an ordinary word capitalised once is no name
             return "ORG"
         if len(run) <= 4 and all(u.text[0].isupper() or is_cap(u.text) or u.text.lower() in CONNECTORS for u in run):
             if role or person == "strong" or shape or (self._person_like(run) and not self._has_country(run)):
