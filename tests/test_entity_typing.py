@@ -212,3 +212,18 @@ def test_an_ordinary_word_capitalised_once_is_no_organisation(recognizer):
 def test_provinces_from_the_gazetteer(recognizer):
     rows = _labels(recognizer, "Floods hit Kerala and Queensland this week.")
     assert rows == [("Kerala", "GPE"), ("Queensland", "GPE")]
+
+
+def test_what_only_a_person_has(recognizer):
+    assert _labels(recognizer, "Mourners gathered after Drossum's death was announced.") == [("Drossum", "PERSON")]
+
+
+def test_particles_open_a_person_name(recognizer):
+    rows = _labels(recognizer, '"The port is closed," al-Drossum said. Supporters of bin Vardel marched on Friday.')
+    assert rows == [("al-Drossum", "PERSON"), ("bin Vardel", "PERSON")]
+
+
+def test_names_in_a_title_case_list_and_an_all_caps_headline(recognizer):
+    rows = _labels(recognizer, "Team 1: Coach: Sarah Drossum  Kristen Vardel, Samuel Thask")
+    assert rows == [("Sarah Drossum", "PERSON"), ("Kristen Vardel", "PERSON"), ("Samuel Thask", "PERSON")]
+    assert _labels(recognizer, "HASAN DROSSUM WINS GOLD AGAIN") == [("HASAN DROSSUM", "PERSON")]

@@ -13,7 +13,8 @@ Evidence, strongest first:
 * person context: a speech or cognition verb after the name ("Hasan Sas
   said", "Ronny Johnsen, 27, scored", "Sas later told"), "X, who ...", an age
   in apposition, a reporting verb before it ("said Hasan Sas,"), "the Sas
-  administration", a pronoun that follows closely ("... her");
+  administration", what only a person has ("Sas's widow", "Sas's death"),
+  a pronoun that follows closely ("... her");
 * place context: "in Tarnavo", "near Veliko", "Tarnavo-based";
 * name shape: a given name first, or a family name last after a word that is
   no ordinary English word (see :func:`analysis.entities.gazetteer.name_lists`).
@@ -45,6 +46,7 @@ class Cues(NamedTuple):
     person_verbs: frozenset[str]
     shared_verbs: frozenset[str]
     person_followers: frozenset[str]
+    person_possessions: frozenset[str]
     person_pronouns: frozenset[str]
     org_possessions: frozenset[str]
     org_followers: frozenset[str]
@@ -133,6 +135,8 @@ def person_context(units, first: int, last: int) -> str:
         return "strong"
     if first == last and after in cues.person_followers:
         return "strong"  # "the Velkan administration"
+    if after in ("'s", "’s") and _word(units, last + 2) in cues.person_possessions:
+        return "strong"  # "Drossum's widow", "Sas's death"
     if _is_age(units, last + 1):
         return "strong"
     before = _word(units, first - 1)

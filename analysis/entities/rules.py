@@ -510,8 +510,8 @@ class RuleMentionFinder:
         """Drop a sentence-initial word that is an ordinary word capitalised by position."""
         first = chunk[0]
         text = first.text
-        if text.isupper() and len(text) >= 2:
-            return chunk
+        if (text.isupper() and len(text) >= 2) or text[:1].islower():
+            return chunk  # an acronym, or a name with a particle ("al-Sadr"): not capitalised by position
         if self._known(text) is not None or _title_word(text) in TITLES:
             return chunk
         if text in self._mid_caps and (text in self._mid_caps_alone or not is_common_word(text)):
@@ -732,6 +732,11 @@ class RuleMentionFinder:
         label = self._type_unknown(run)
         if label is None:
             return []
+        where = self._indices(run)
+        if label == "PERSON" and where is not None and where[0] > 0:
+            before = self._units[where[0] - 1]
+            if before.text in ("bin", "ibn", "van", "von") and before.end < start:
+                start = before.start  # "bin Laden", "van Gogh"
         return [Mention(index, start, end, label, "", "", "guess")]
 
     def _indices(self, run: list[Unit]) -> tuple[int, int] | None:
@@ -756,6 +761,9 @@ class RuleMentionFinder:
         where = self._indices(run)
         single = len(run) == 1
         text = run[0].text
+        particle = (  # "bin Laden", "van Gogh": a particle opens a person's name
+            where is not None and where[0] > 0 and units[where[0] - 1].text in _NAME_PARTICLES - {"de", "la", "y"}
+        )
         if single:
             lowered = text.lower()
             letters = sum(ch.isalpha() for ch in text)
@@ -768,13 +776,15 @@ class RuleMentionFinder:
                 or is_party_tag(text)
             ):
                 return None
-            if text not in self.given and _pattern_lexicon().get(lowered, "").startswith("JJ"):
+            if not particle and text not in self.given and _pattern_lexicon().get(lowered, "").startswith("JJ"):
                 return None  # "Democratic lawmakers", "Private buses": an adjective, not a name
         if where is not None and org_context(units, where[0], where[1], ROLE_WORDS):
             return "ORG"
         if any(u.text.isupper() and len(u.text) > 1 and not _INITIALS.match(u.text) for u in run):
             return "ORG"  # an acronym or a shouted word: "NATO"; not the initials of "Marlene D. Hilliard"
         person = person_context(units, where[0], where[1]) if where is not None else ""
+        if particle:
+            person = "strong"
         role = self._role_context(run)
         shape = self._name_shape(run)
         if single:
@@ -820,7 +830,8 @@ class RuleMentionFinder:
         if first in self.given or first.split("-")[0] in self.given:
             return "given"
         if len(run) == 1:
-            return "family" if first in self.family else ""
+            particle = first[:3].lower() in ("al-", "el-") and len(first) > 4
+            return "family" if first in self.family or particle else ""
         last = words[-1]
         bare = last.split("-", 1)[1] if last[:3].lower() in ("al-", "el-") and "-" in last else last
         if any(u.text in _NAME_PARTICLES for u in run[1:-1]) or bare != last or _APOSTROPHE_NAME.match(last):
@@ -830,6 +841,35 @@ class RuleMentionFinder:
         return ""
 
     # -- title-case and all-caps sentences -------------------------------------
+    def _restricted_person(self, units: list[Unit], i: int, upper: bool) -> int:
+        """Length of a person's name at unit ``i`` of a headline or a list line, else 0.
+
+        In title case or capitals every word looks like a name, so only a common given
+        name followed by a word that is no ordinary word (or is a family name) counts:
+        "Kristen Quinn, Samuel Pak" in a list of participants, "HASAN SAS WINS GOLD".
+        A middle initial may stand between ("Marlene D. Hilliard").
+        """
+
+        def word(k: int) -> str:
+            if k >= len(units) or not units[k].cap:
+                return ""
+            text = units[k].text
+            return text.title() if upper and text.isupper() else text
+
+        first = word(i)
+        if not first or first not in self.common_given or is_common_word(first):
+            return 0
+        k = i + 1
+        if _INITIALS.match(word(k)) and word(k + 1):
+            k += 1
+        last = word(k)
+        if not last or not last.isalpha() or _title_word(last) in TITLES or self._country_word(last):
+            return 0
+        if is_common_form(last) and last not in self.family:
+            return 0
+        return k - i + 1
+
+
     def _restricted(self, index, units, mode, known, starts_paragraph) -> list[Mention]:
         out: list[Mention] = []
         n = len(units)
@@ -862,7 +902,10 @@ class RuleMentionFinder:
                     best = (length, hit)
                     break
             if best is None:
-                i += 1
+                length = self._restricted_person(units, i, upper)
+                if length:
+                    out.append(Mention(index, units[i].start, units[i + length - 1].end, "PERSON", "", "", "guess"))
+                i += length or 1
                 continue
             length, (label, canonical, how) = best
             out.append(Mention(index, units[i].start, units[i + length - 1].end, label, canonical, "", how))
