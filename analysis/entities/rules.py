@@ -233,7 +233,8 @@ def sentence_units(tokens) -> list[Unit]:
                     append(Unit(tok.start, cut, text[: len(head) + 1], tok.pos, False))
                     append(Unit(cut, tok.end, tail, tok.pos, True))
                     continue
-        append(Unit(tok.start, tok.end, text, tok.pos, is_cap(text)))
+        cap = text[:1].isupper() or (("-" in text or "'" in text) and is_cap(text))  # is_cap, fast path first
+        append(Unit(tok.start, tok.end, text, tok.pos, cap))
     return units
 
 
@@ -244,7 +245,7 @@ def sentence_mode(units: list[Unit]) -> str:
         text = unit.text
         if not text[0].isalpha():
             continue
-        if sum(ch.isalpha() for ch in text) >= 2:
+        if text[1:2].isalpha() or sum(ch.isalpha() for ch in text) >= 2:  # the first test is the fast path
             letters += 1
             if text.isupper():
                 upper += 1
@@ -287,7 +288,8 @@ class RuleMentionFinder:
         self.places = places()
         self._mid_caps: set[str] = set()
         self._mid_caps_alone: set[str] = set()
-        self._cap_counts: Counter[str] = Counter()
+        self._cap_counts: Counter[str] | None = None
+        self._tokens: list = []
         self._units: list[Unit] = []
         self._position: dict[int, int] | None = None
         self.given, self.common_given, self.family = name_lists()
@@ -347,7 +349,8 @@ class RuleMentionFinder:
             and tokens[k - 1].text[:1].isalnum()
             and tokens[k - 1].sentence == tokens[k].sentence
         }
-        self._cap_counts = Counter(tok.text for tok in tokens if tok.text[:1].isupper())
+        self._cap_counts = None  # counted on first need (see _capitalised_count)
+        self._tokens = tokens
         self._mid_caps_alone = {
             tokens[k].text
             for k in range(1, len(tokens) - 1)
@@ -797,7 +800,7 @@ class RuleMentionFinder:
                 return "PERSON"  # "O'Keefe"
             if shape == "given" and text in self.common_given and (text in self.own_given or not both):
                 return "PERSON"  # "Larry", "Pauline"; not "Ford" (given and family name, and a company)
-            if is_common_form(text) and self._cap_counts[text] < 2:
+            if is_common_form(text) and self._capitalised_count(text) < 2:
                 return None  # "the Combo Meal", "a Reel": an ordinary word capitalised once is no name
             return "ORG"
         if len(run) <= 4 and all(u.text[0].isupper() or is_cap(u.text) or u.text.lower() in CONNECTORS for u in run):
@@ -817,6 +820,12 @@ class RuleMentionFinder:
         """True for a country, US state or continent name ("Australia", "Texas")."""
         place = self.places.get(word)
         return place is not None and place.kind != "city"
+
+    def _capitalised_count(self, word: str) -> int:
+        """How often ``word`` is written with a capital in the current document."""
+        if self._cap_counts is None:
+            self._cap_counts = Counter(tok.text for tok in self._tokens if tok.text[:1].isupper())
+        return self._cap_counts[word]
 
     def _name_shape(self, run: list[Unit]) -> str:
         """``"given"`` when a run opens with a given name, ``"family"`` when it looks like one
@@ -868,7 +877,6 @@ class RuleMentionFinder:
         if is_common_form(last) and last not in self.family:
             return 0
         return k - i + 1
-
 
     def _restricted(self, index, units, mode, known, starts_paragraph) -> list[Mention]:
         out: list[Mention] = []
