@@ -227,3 +227,9 @@ def test_names_in_a_title_case_list_and_an_all_caps_headline(recognizer):
     rows = _labels(recognizer, "Team 1: Coach: Sarah Drossum  Kristen Vardel, Samuel Thask")
     assert rows == [("Sarah Drossum", "PERSON"), ("Kristen Vardel", "PERSON"), ("Samuel Thask", "PERSON")]
     assert _labels(recognizer, "HASAN DROSSUM WINS GOLD AGAIN") == [("HASAN DROSSUM", "PERSON")]
+
+
+def test_ordinary_words_capitalised_once_are_no_organisation_but_a_repeated_one_is(recognizer):
+    assert _labels(recognizer, "We ordered the Family Meal at the counter near the door.") == []
+    rows = _labels(recognizer, "Orchard Computer cut prices. Orchard shares rose after the Orchard Computer news.")
+    assert ("Orchard Computer", "ORG") in rows

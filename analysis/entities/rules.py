@@ -781,6 +781,11 @@ class RuleMentionFinder:
                 return None
             if not particle and text not in self.given and _pattern_lexicon().get(lowered, "").startswith("JJ"):
                 return None  # "Democratic lawmakers", "Private buses": an adjective, not a name
+        count = self._capitalised_count
+        if not single and all(
+            u.text.lower() in CONNECTORS or (is_common_form(u.text) and count(u.text) < 2) for u in run
+        ):
+            return None  # "the Family Meal": ordinary words, none capitalised anywhere else in the article
         if where is not None and org_context(units, where[0], where[1], ROLE_WORDS):
             return "ORG"
         if any(u.text.isupper() and len(u.text) > 1 and not _INITIALS.match(u.text) for u in run):
