@@ -233,3 +233,8 @@ def test_ordinary_words_capitalised_once_are_no_organisation_but_a_repeated_one_
     assert _labels(recognizer, "We ordered the Family Meal at the counter near the door.") == []
     rows = _labels(recognizer, "Orchard Computer cut prices. Orchard shares rose after the Orchard Computer news.")
     assert ("Orchard Computer", "ORG") in rows
+
+
+def test_a_job_title_alone_is_no_person(recognizer):
+    rows = _labels(recognizer, "The former Chief Operating Officer, Velkan Drossum, took over the firm in May.")
+    assert rows == [("Velkan Drossum", "PERSON")]

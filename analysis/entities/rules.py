@@ -565,6 +565,8 @@ class RuleMentionFinder:
                 rest = chunk[t:]
                 if rest[0].text.lower() in CONNECTORS or rest[0].text.lower() == "the":
                     return self._segment(index, [u for u in rest if u.text.lower() not in ("of", "the")], guesses=True)
+                if _title_word(rest[-1].text) in ROLE_WORDS:
+                    return []  # "Chief Operating Officer": a job title, no name
                 title = " ".join(u.text for u in chunk[:t])
                 rest_key = " ".join(u.text for u in rest)
                 hit = self._known(rest_key)
