@@ -698,7 +698,7 @@ class RuleMentionFinder:
             before = units[k - 1].text
             if before[:1].islower() and before.lower().rstrip(".") in ROLE_WORDS:
                 return True
-            if before == "," and k > 1 and _is_role_word(units[k - 2].text):
+            if before == "," and k > 1 and _title_word(units[k - 2].text) in ROLE_WORDS:
                 return True  # "the interior minister, Clara Voss,"; "Ryanair CEO, Michael O'Leary"
         k = self._position.get(run[-1].start, -2) + 1
         if k <= 0 or k >= len(units) or units[k].text != ",":
