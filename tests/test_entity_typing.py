@@ -238,3 +238,13 @@ def test_ordinary_words_capitalised_once_are_no_organisation_but_a_repeated_one_
 def test_a_job_title_alone_is_no_person(recognizer):
     rows = _labels(recognizer, "The former Chief Operating Officer, Velkan Drossum, took over the firm in May.")
     assert rows == [("Velkan Drossum", "PERSON")]
+
+
+def test_results_table_and_party_tag_in_brackets(recognizer):
+    text = (
+        "Results:\n\n1. Velkan Drossum (Norway) 3:34.12\n2. Brellik Thask (Kenya) 3:34.50\n\n"
+        "Velkan Ostrand (R-Ky.) objected."
+    )
+    rows = _labels(recognizer, text)
+    assert ("Velkan Drossum", "PERSON") in rows and ("Brellik Thask", "PERSON") in rows
+    assert ("Velkan Ostrand", "PERSON") in rows and ("Norway", "GPE") in rows

@@ -45,7 +45,7 @@ ORG_CUES = frozenset(
     directorate church mission unit units battalions squad agencies council aircraft aerospace airline motor
     petroleum oil steel records pictures studios entertainment software insurance securities investments partners
     associates enterprises ventures logistics chemicals pharmaceuticals electronics laboratories labs capital
-    conference corps air co co. cos brothers bros bros.""".split()
+    conference corps air co co. cos brothers bros bros. fc afc united""".split()
 )
 #: First words that make a name an organisation when followed by "of" ("Ministry of Defence").
 ORG_HEADS = frozenset("ministry bank university department office council court institute commission league".split())
@@ -489,6 +489,8 @@ class RuleMentionFinder:
             hit = self._known(key)
             if hit is not None and hit[0] in ("GPE", "LOC", "NORP"):
                 return chunk
+            if len(chunk) > 1 and chunk[-1].text.lower() in ORG_CUES:
+                return chunk  # a results line: "Kestrel United 0 Tarnavo FC 3"
             if len(chunk) > 1 and is_common_word(chunk[-1].text):
                 chunk = chunk[:-1]
                 while chunk and chunk[-1].text.lower() in CONNECTORS:
@@ -793,7 +795,7 @@ class RuleMentionFinder:
         if any(u.text.isupper() and len(u.text) > 1 and not _INITIALS.match(u.text) for u in run):
             return "ORG"  # an acronym or a shouted word: "NATO"; not the initials of "Marlene D. Hilliard"
         person = person_context(units, where[0], where[1]) if where is not None else ""
-        if particle:
+        if particle or (where is not None and self._nationality_after(where[1])):
             person = "strong"
         role = self._role_context(run)
         shape = self._name_shape(run)
@@ -827,6 +829,18 @@ class RuleMentionFinder:
         """True for a country, US state or continent name ("Australia", "Texas")."""
         place = self.places.get(word)
         return place is not None and place.kind != "city"
+
+    def _nationality_after(self, last: int) -> bool:
+        """True for a party-state tag or a country in brackets after a name: "(R-Ky.)", "(Norway)".
+
+        Results tables and US political copy write it after a person's name only.
+        """
+        units = self._units
+        if last + 3 >= len(units) + 1 or units[last + 1].text != "(" or last + 2 >= len(units):
+            return False
+        inside = units[last + 2].text
+        closing = units[last + 3].text if last + 3 < len(units) else ""
+        return is_party_tag(inside) or (self._country_word(inside) and closing == ")")
 
     def _capitalised_count(self, word: str) -> int:
         """How often ``word`` is written with a capital in the current document."""
