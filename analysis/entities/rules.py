@@ -963,8 +963,11 @@ def _consistent(found: list[Mention], text: str) -> list[Mention]:
         return found
     out = []
     for m in found:
+        if m.label != "ORG" or m.how not in ("guess", "cue"):
+            out.append(m)
+            continue
         surface = " ".join(text[m.start : m.end].split())
-        if m.how == "guess" and m.label == "ORG" and surface in persons:
+        if m.how == "guess" and surface in persons:
             m = m._replace(label="PERSON")
         elif m.label == "ORG" and m.how == "cue":
             head, _, last = surface.rpartition(" ")
