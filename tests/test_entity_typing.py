@@ -248,3 +248,9 @@ def test_results_table_and_party_tag_in_brackets(recognizer):
     rows = _labels(recognizer, text)
     assert ("Velkan Drossum", "PERSON") in rows and ("Brellik Thask", "PERSON") in rows
     assert ("Velkan Ostrand", "PERSON") in rows and ("Norway", "GPE") in rows
+
+
+def test_a_family_name_that_is_an_ordinary_word_is_kept_when_capitalised_once(recognizer):
+    # found (its type is left to other evidence: none here)
+    assert [text for text, _ in _labels(recognizer, "Critics say Bush was wrong about the cost of the war.")] == ["Bush"]
+    assert _labels(recognizer, "We ordered a Meal deal at the counter near the door.") == []

@@ -155,6 +155,13 @@ def _faker_names() -> tuple[dict[str, int], frozenset[str]]:
 
 
 @cache
+def any_person_name() -> frozenset[str]:
+    """Every given or family name of Faker's tables and ours, ordinary words included ("Bush", "Rice")."""
+    faker_given, faker_family = _faker_names()
+    return frozenset(given_names() | set(faker_given) | faker_family)
+
+
+@cache
 def name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Given names and family names that are not also ordinary words or country names.
 

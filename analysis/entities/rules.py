@@ -30,7 +30,15 @@ from typing import NamedTuple
 
 from analysis.entities.aliases import AliasEntry, AliasLexicon
 from analysis.entities.evidence import is_party_tag, org_context, person_context, place_context
-from analysis.entities.gazetteer import capitals, given_names, is_common_form, is_common_word, name_lists, places
+from analysis.entities.gazetteer import (
+    any_person_name,
+    capitals,
+    given_names,
+    is_common_form,
+    is_common_word,
+    name_lists,
+    places,
+)
 
 #: Last words that make a name an organisation.
 ORG_CUES = frozenset(
@@ -294,6 +302,7 @@ class RuleMentionFinder:
         self._position: dict[int, int] | None = None
         self.given, self.common_given, self.family = name_lists()
         self.own_given = given_names()
+        self.any_name = any_person_name()
 
     # -- lookups -------------------------------------------------------------
     def _known(self, key: str) -> tuple[str, str, str] | None:
@@ -809,8 +818,8 @@ class RuleMentionFinder:
                 return "PERSON"  # "O'Keefe"
             if shape == "given" and text in self.common_given and (text in self.own_given or not both):
                 return "PERSON"  # "Larry", "Pauline"; not "Ford" (given and family name, and a company)
-            if is_common_form(text) and self._capitalised_count(text) < 2:
-                return None  # "the Combo Meal", "a Reel": an ordinary word capitalised once is no name
+            if is_common_form(text) and self._capitalised_count(text) < 2 and not person and text not in self.any_name:
+                return None  # "a Meal deal", "a Reel": an ordinary word capitalised once is no name; "Bush" is
             return "ORG"
         if len(run) <= 4 and all(u.text[0].isupper() or is_cap(u.text) or u.text.lower() in CONNECTORS for u in run):
             if role or person == "strong" or shape or (self._person_like(run) and not self._has_country(run)):
