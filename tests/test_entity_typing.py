@@ -252,5 +252,6 @@ def test_results_table_and_party_tag_in_brackets(recognizer):
 
 def test_a_family_name_that_is_an_ordinary_word_is_kept_when_capitalised_once(recognizer):
     # found (its type is left to other evidence: none here)
-    assert [text for text, _ in _labels(recognizer, "Critics say Bush was wrong about the cost of the war.")] == ["Bush"]
+    rows = _labels(recognizer, "Critics say Bush was wrong about the cost of the war.")
+    assert [text for text, _ in rows] == ["Bush"]
     assert _labels(recognizer, "We ordered a Meal deal at the counter near the door.") == []
