@@ -255,3 +255,8 @@ def test_a_family_name_that_is_an_ordinary_word_is_kept_when_capitalised_once(re
     rows = _labels(recognizer, "Critics say Bush was wrong about the cost of the war.")
     assert [text for text, _ in rows] == ["Bush"]
     assert _labels(recognizer, "We ordered a Meal deal at the counter near the door.") == []
+
+
+def test_facilities_are_locations(recognizer):
+    rows = _labels(recognizer, "Fans left Drossum Stadium and walked to Vardel Station after the match.")
+    assert rows == [("Drossum Stadium", "LOC"), ("Vardel Station", "LOC")]

@@ -61,7 +61,8 @@ ORG_HEADS = frozenset("ministry bank university department office council court 
 LOC_CUES = frozenset(
     """river mountains mount mt. sea ocean valley desert gulf lake island islands peninsula strait bay heights
     plain plains basin coast canal street square airport base bridge highway road dam crossing field fields
-    region district corridor channel hills hill forest park falls range factory plant""".split()
+    region district corridor channel hills hill forest park falls range factory plant hall stadium arena station
+    museum hotel palace tower temple mosque cathedral zoo mall harbour harbor pier prison""".split()
 )
 LOC_HEADS = frozenset("mount lake gulf river sea bay".split())
 #: Words that make a name a place with a government.
