@@ -260,3 +260,16 @@ def test_a_family_name_that_is_an_ordinary_word_is_kept_when_capitalised_once(re
 def test_facilities_are_locations(recognizer):
     rows = _labels(recognizer, "Fans left Drossum Stadium and walked to Vardel Station after the match.")
     assert rows == [("Drossum Stadium", "LOC"), ("Vardel Station", "LOC")]
+
+
+def test_an_organisation_noun_in_apposition_beats_a_person_shape(recognizer):
+    assert _labels(recognizer, "Hasan Quorvel, the Tarnavo-based carmaker, said sales fell.") == [
+        ("Hasan Quorvel", "ORG"),
+        ("Tarnavo", "GPE"),
+    ]
+    # a possessive or a main clause is no apposition
+    assert _labels(recognizer, "Hasan Quorvel, the carmaker's chief executive, said sales fell.") == [
+        ("Hasan Quorvel", "PERSON")
+    ]
+    rows = _labels(recognizer, "According to its vice president Hasan Quorvel, the firm wanted to cut costs.")
+    assert rows == [("Hasan Quorvel", "PERSON")]

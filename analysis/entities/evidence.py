@@ -37,6 +37,11 @@ _BETWEEN_VERB = frozenset(
     "also later then has had have would will could should may might never once was is previously "
     "reportedly recently again still further earlier".split()
 )
+#: What may follow the head noun of an apposition ("Kestrel, the carmaker based in ...,").
+_APPOSITION_END = frozenset(
+    ", . ) ; : of in from based that which whose with owned founded known headquartered".split() + [""]
+)
+_FINITE = frozenset(("VB", "VBD", "VBP", "VBZ", "MD"))
 _PARTY_TAG = re.compile(r"^[A-Z]-[A-Z][A-Za-z]{1,5}\.?$")
 
 
@@ -50,6 +55,7 @@ class Cues(NamedTuple):
     person_pronouns: frozenset[str]
     org_possessions: frozenset[str]
     org_followers: frozenset[str]
+    org_nouns: frozenset[str]
     org_after_role: frozenset[str]
     place_before: frozenset[str]
     place_suffixes: frozenset[str]
@@ -154,7 +160,8 @@ def person_context(units, first: int, last: int) -> str:
 def org_context(units, first: int, last: int, role_words: frozenset[str]) -> bool:
     """True when the words around the run say it is an organisation.
 
-    "Kestrel's shares", "Kestrel shares", "an analyst at Voss Holt", "the Voss Holt".
+    "Kestrel's shares", "Kestrel shares", "an analyst at Voss Holt", "Kestrel, the
+    carmaker,", "the Voss Holt".
 
     Args:
         units: the sentence's units.
@@ -168,10 +175,20 @@ def org_context(units, first: int, last: int, role_words: frozenset[str]) -> boo
         return True
     if after in cues.org_followers:
         return True
+    if after == ",":
+        for k in range(last + 2, min(last + 10, len(units))):
+            word = units[k].text.lower()
+            if word in (",", ".", ")", ";", ":", "who", "whose", "which", "and") or units[k].pos in _FINITE:
+                break  # an apposition has no finite verb: "X, is available on our website"
+            if word in cues.org_nouns and _word(units, k + 1) in _APPOSITION_END:
+                return True  # "Kestrel, the Tarnavo-based carmaker,"; not "the carmaker's chief", "the firm wanted"
+            if word in role_words:
+                break  # "Drossum, the carmaker's chief executive,"
     before = _word(units, first - 1)
     following = units[last + 1] if last + 1 < len(units) else None
     modifier = (  # "the Kestrel factory": "the" goes with the noun
-        following is not None and following.text[:1].islower() and following.pos.startswith("NN")
+        following is not None
+        and (following.text[:1] == "-" or (following.text[:1].islower() and following.pos.startswith("NN")))
     )
     if before == "the" and not units[first].text.isupper() and not modifier:
         return True
