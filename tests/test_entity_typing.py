@@ -54,6 +54,7 @@ def test_invented_names_are_unknown():
         ("Velkan Drossum, a spokesman for the port, declined to comment.", "Velkan Drossum"),  # apposition
         ("The port hired analyst Velkan Drossum last year.", "Velkan Drossum"),  # role noun before
         ("Velkan Drossum left the hearing before her lawyer arrived.", "Velkan Drossum"),  # pronoun after
+        ("Velkan Drossum, a 27-year-old from the coast, was arrested.", "Velkan Drossum"),  # age in apposition
     ],
 )
 def test_person_from_context(recognizer, text, name):

@@ -719,8 +719,8 @@ class RuleMentionFinder:
             text = units[m].text
             if text in (",", ".", ")", ";", ":") or text.lower() in ("whose", "which", "where", "that", "and"):
                 return m == k + 2 and units[k + 1].text.isdigit() and text == ","  # an age: "Smith, 45,"
-            if text.lower().rstrip(".") in ROLE_WORDS:
-                return True
+            if text.lower().rstrip(".") in ROLE_WORDS or text.endswith("-year-old"):
+                return True  # "Drossum, a 27-year-old from Tarnavo,"
         return False
 
     def _person_like(self, run: list[Unit]) -> bool:
