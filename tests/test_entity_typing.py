@@ -241,6 +241,12 @@ def test_a_job_title_alone_is_no_person(recognizer):
     assert rows == [("Velkan Drossum", "PERSON")]
 
 
+def test_results_table_in_title_case_with_unknown_names(recognizer):
+    text = "Results:\n\n1. Velkan Drossum (U.S.) 3:34.12\n2. Brellik Thask (South Africa) 3:34.50\n"
+    rows = _labels(recognizer, text)
+    assert rows == [("Velkan Drossum", "PERSON"), ("U.S.", "GPE"), ("Brellik Thask", "PERSON"), ("South Africa", "GPE")]
+
+
 def test_results_table_and_party_tag_in_brackets(recognizer):
     text = (
         "Results:\n\n1. Velkan Drossum (Norway) 3:34.12\n2. Brellik Thask (Kenya) 3:34.50\n\n"

@@ -845,12 +845,20 @@ class RuleMentionFinder:
 
         Results tables and US political copy write it after a person's name only.
         """
-        units = self._units
-        if last + 3 >= len(units) + 1 or units[last + 1].text != "(" or last + 2 >= len(units):
+        return self._nationality_in(self._units, last)
+
+    def _nationality_in(self, units: list[Unit], last: int) -> bool:
+        """:meth:`_nationality_after` on any list of units ("(South Africa)", "(U.S.)" too)."""
+        if last + 2 >= len(units) or units[last + 1].text != "(":
             return False
-        inside = units[last + 2].text
-        closing = units[last + 3].text if last + 3 < len(units) else ""
-        return is_party_tag(inside) or (self._country_word(inside) and closing == ")")
+        if is_party_tag(units[last + 2].text):
+            return True
+        for end in range(last + 3, min(last + 6, len(units))):
+            if units[end].text == ")":
+                key = " ".join(u.text for u in units[last + 2 : end])
+                known = self._known(key)
+                return known is not None and known[0] == "GPE" and (known[2] == "lexicon" or self._country_word(key))
+        return False
 
     def _capitalised_count(self, word: str) -> int:
         """How often ``word`` is written with a capital in the current document."""
@@ -897,7 +905,13 @@ class RuleMentionFinder:
             return text.title() if upper and text.isupper() else text
 
         first = word(i)
-        if not first or first not in self.common_given or is_common_word(first):
+        if not first:
+            return 0
+        if first not in self.common_given or is_common_word(first):
+            # a results table: "Velkan Drossum (Norway) 3:34.12"
+            for length in (2, 3):
+                if all(word(k) for k in range(i, i + length)) and self._nationality_in(units, i + length - 1):
+                    return length
             return 0
         k = i + 1
         if _INITIALS.match(word(k)) and word(k + 1):
