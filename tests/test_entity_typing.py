@@ -61,6 +61,15 @@ def test_person_from_context(recognizer, text, name):
     assert (name, "PERSON") in _labels(recognizer, text)
 
 
+def test_a_pronoun_opening_the_next_sentence(recognizer):
+    assert _labels(recognizer, "Velkan Drossum arrived in the city on Monday. He met the mayor.") == [
+        ("Velkan Drossum", "PERSON")
+    ]
+    assert _labels(recognizer, "Velkan Drossum opened a plant on Monday. It employs 300 people.") == [
+        ("Velkan Drossum", "ORG")
+    ]
+
+
 def test_one_word_name_with_a_person_only_verb(recognizer):
     assert _labels(recognizer, "Officials were cautious, but Brellik laughed at the idea.") == [("Brellik", "PERSON")]
 

@@ -299,6 +299,7 @@ class RuleMentionFinder:
         self._mid_caps_alone: set[str] = set()
         self._cap_counts: Counter[str] | None = None
         self._tokens: list = []
+        self._next_word = ""  # the first word of the next sentence
         self._units: list[Unit] = []
         self._position: dict[int, int] | None = None
         self.given, self.common_given, self.family = name_lists()
@@ -378,6 +379,8 @@ class RuleMentionFinder:
             mode = sentence_mode(units)
             self._units = units
             self._position = None
+            following = sentence.end_token
+            self._next_word = tokens[following].text if following < len(tokens) else ""
             starts_paragraph = sentence.start == 0 or text[sentence.start - 1] == "\n"
             if mode == "normal":
                 found.extend(self._normal(sentence.index, units, starts_paragraph))
@@ -807,6 +810,8 @@ class RuleMentionFinder:
         person = person_context(units, where[0], where[1]) if where is not None else ""
         if particle or (where is not None and self._nationality_after(where[1])):
             person = "strong"
+        elif not person and where is not None and where[0] == 0 and self._next_word in ("He", "She"):
+            person = "weak"  # "Velkan Drossum arrived on Monday. He said ..."
         role = self._role_context(run)
         shape = self._name_shape(run)
         if single:
