@@ -121,6 +121,11 @@ def test_city_after_in_and_based(recognizer):
     assert ("Tarnavo", "GPE") in _labels(recognizer, "A Tarnavo-based bakery closed.")
 
 
+def test_place_nouns_before_of(recognizer):
+    rows = _labels(recognizer, "The people of Tarnavo voted early, and the outskirts of Vardel stayed calm.")
+    assert rows == [("Tarnavo", "GPE"), ("Vardel", "GPE")]
+
+
 def test_a_name_after_in_with_a_possessive_is_not_a_place(recognizer):
     assert ("Tarnavo", "GPE") not in _labels(recognizer, "In Tarnavo's view, the deal was fair.")
 

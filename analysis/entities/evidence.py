@@ -15,7 +15,7 @@ Evidence, strongest first:
   in apposition, a reporting verb before it ("said Hasan Sas,"), "the Sas
   administration", what only a person has ("Sas's widow", "Sas's death"),
   a pronoun that follows closely ("... her");
-* place context: "in Tarnavo", "near Veliko", "Tarnavo-based";
+* place context: "in Tarnavo", "near Veliko", "the people of Tarnavo", "Tarnavo-based";
 * name shape: a given name first, or a family name last after a word that is
   no ordinary English word (see :func:`analysis.entities.gazetteer.name_lists`).
 
@@ -58,6 +58,7 @@ class Cues(NamedTuple):
     org_nouns: frozenset[str]
     org_after_role: frozenset[str]
     place_before: frozenset[str]
+    place_of: frozenset[str]
     place_suffixes: frozenset[str]
     party_letters: frozenset[str]
 
@@ -200,12 +201,15 @@ def org_context(units, first: int, last: int, role_words: frozenset[str]) -> boo
 
 
 def place_context(units, first: int, last: int) -> bool:
-    """True for "in Tarnavo", "near Veliko", "Tarnavo-based" (not "in Sas's view")."""
+    """True for "in Tarnavo", "near Veliko", "the people of Tarnavo", "Tarnavo-based" (not "in Sas's view")."""
     cues = typing_cues()
     after = _word(units, last + 1)
     if after in cues.place_suffixes:
         return True
-    return _word(units, first - 1) in cues.place_before and after not in ("'s", "’s")
+    if after in ("'s", "’s"):
+        return False
+    before = _word(units, first - 1)
+    return before in cues.place_before or (before == "of" and _word(units, first - 2) in cues.place_of)
 
 
 _FAMILY = frozenset("son daughter wife husband father mother brother sister widow".split())
