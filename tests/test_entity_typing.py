@@ -126,6 +126,10 @@ def test_place_nouns_before_of(recognizer):
     assert rows == [("Tarnavo", "GPE"), ("Vardel", "GPE")]
 
 
+def test_a_place_noun_in_apposition(recognizer):
+    assert _labels(recognizer, "Ostrand, a farming province, voted early.") == [("Ostrand", "GPE")]
+
+
 def test_a_name_after_in_with_a_possessive_is_not_a_place(recognizer):
     assert ("Tarnavo", "GPE") not in _labels(recognizer, "In Tarnavo's view, the deal was fair.")
 
@@ -147,6 +151,10 @@ def test_strong_evidence_types_the_other_mentions(recognizer):
     assert ("Drossum", "PERSON") in rows
     assert rows.count(("Brellik", "PERSON")) == 2
     assert ("Ostrand", "ORG") in rows  # no evidence about Ostrand: the default stays
+    text = "His rival, Orvaine Drossum of the opposition, lost. Drossum told reporters it was stolen."
+    rows = _labels(recognizer, text)
+    assert rows == [("Orvaine Drossum", "PERSON"), ("Drossum", "PERSON")]
+    assert _labels(recognizer, "Quorvel told the court it would appeal.") == [("Quorvel", "ORG")]
 
 
 # -- negatives ---------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ _BETWEEN_VERB = frozenset(
 _APPOSITION_END = frozenset(
     ", . ) ; : of in from based that which whose with owned founded known headquartered".split() + [""]
 )
+_AUDIENCES = frozenset("reporters journalists".split())
 _FINITE = frozenset(("VB", "VBD", "VBP", "VBZ", "MD"))
 _PARTY_TAG = re.compile(r"^[A-Z]-[A-Z][A-Za-z]{1,5}\.?$")
 
@@ -59,6 +60,7 @@ class Cues(NamedTuple):
     org_after_role: frozenset[str]
     place_before: frozenset[str]
     place_of: frozenset[str]
+    place_nouns: frozenset[str]
     place_suffixes: frozenset[str]
     party_letters: frozenset[str]
 
@@ -125,6 +127,14 @@ def verb_after(units, last: int) -> str:
     return ""
 
 
+def _index_of(units, last: int, word: str) -> int:
+    """Index of the first unit after ``last`` whose lower-case text is ``word`` (within four units)."""
+    for k in range(last + 1, min(last + 5, len(units))):
+        if units[k].text.lower() == word:
+            return k
+    return last
+
+
 def person_context(units, first: int, last: int) -> str:
     """How strongly the words around units ``first..last`` say the run is a person.
 
@@ -136,6 +146,8 @@ def person_context(units, first: int, last: int) -> str:
     cues = typing_cues()
     verb = verb_after(units, last)
     if verb:
+        if verb in ("told", "tells") and _word(units, _index_of(units, last, verb) + 1) in _AUDIENCES:
+            return "strong"  # "Vastrova told reporters": organisations issue statements
         return "speech" if verb in cues.shared_verbs else "strong"
     after = _word(units, last + 1)
     if after == "," and _word(units, last + 2) == "who":
@@ -201,13 +213,21 @@ def org_context(units, first: int, last: int, role_words: frozenset[str]) -> boo
 
 
 def place_context(units, first: int, last: int) -> bool:
-    """True for "in Tarnavo", "near Veliko", "the people of Tarnavo", "Tarnavo-based" (not "in Sas's view")."""
+    """True for "in Tarnavo", "near Veliko", "the people of Tarnavo", "Tarnavo, a farming province,",
+    "Tarnavo-based" (not "in Sas's view")."""
     cues = typing_cues()
     after = _word(units, last + 1)
     if after in cues.place_suffixes:
         return True
     if after in ("'s", "’s"):
         return False
+    if after == ",":
+        for k in range(last + 2, min(last + 6, len(units))):
+            word = units[k].text.lower()
+            if word in (",", ".", ")", ";", ":") or units[k].pos in _FINITE:
+                break
+            if word in cues.place_nouns and _word(units, k + 1) in _APPOSITION_END:
+                return True  # "Tarnavo, a farming province,"
     before = _word(units, first - 1)
     return before in cues.place_before or (before == "of" and _word(units, first - 2) in cues.place_of)
 

@@ -976,18 +976,22 @@ def _consistent(found: list[Mention], text: str) -> list[Mention]:
 
     "Hasan Sas said ... Sas's plan": every guessed ORG mention whose words are a
     person's full name, or the family name of a person named with two or more words,
-    or a one-word name typed PERSON elsewhere, becomes a PERSON; "the Sas
+    or a one-word name typed PERSON elsewhere, or a full name whose last word was typed
+    PERSON alone ("Ilena Vastrova ... Vastrova told reporters"), becomes a PERSON; "the Sas
     Administration" becomes the person "Sas" (the government is not a new actor). Names typed by a
     lexicon, a cue word or the gazetteer are left as they are (the linker turns a town
     that is a person's family name into that person).
     """
     persons: set[str] = set()
+    singles: set[str] = set()
     for m in found:
         if m.label == "PERSON":
             words = text[m.start : m.end].split()
             persons.add(" ".join(words))
             if len(words) >= 2:
                 persons.add(words[-1])
+            elif m.how == "guess":
+                singles.add(words[0])
     if not persons:
         return found
     out = []
@@ -996,8 +1000,8 @@ def _consistent(found: list[Mention], text: str) -> list[Mention]:
             out.append(m)
             continue
         surface = " ".join(text[m.start : m.end].split())
-        if m.how == "guess" and surface in persons:
-            m = m._replace(label="PERSON")
+        if m.how == "guess" and (surface in persons or (" " in surface and surface.rsplit(" ", 1)[1] in singles)):
+            m = m._replace(label="PERSON")  # "Ilena Vastrova ... Vastrova told reporters"
         elif m.label == "ORG" and m.how == "cue":
             head, _, last = surface.rpartition(" ")
             if last.lower() in _PERSON_ORG_TAILS and head in persons:  # "Trump Administration" after "Donald Trump"
