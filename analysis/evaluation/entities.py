@@ -1,6 +1,6 @@
 """Evaluate entity recognition and alias merging against annotated text.
 
-``python -m analysis evaluate entities --format gold|meantime|conll PATH`` prints
+``python -m analysis evaluate entities --format gold|meantime|conll|uner PATH`` prints
 precision, recall and F1 by type for exact spans and for partial matches, and,
 where the data groups mentions into chains, how well aliases are merged:
 
@@ -32,6 +32,11 @@ Formats:
     conll: CoNLL-2003-style files (token first, BIO tag last; ``-DOCSTART-``
         separates documents). Types PER, ORG, LOC (GPE -> LOC); MISC is not scored.
         Partial match = spans overlap.
+    uner: Universal NER IOB2 files (``index token tag ...`` one token a line,
+        ``# text =`` holds the sentence, ``# newdoc id =`` starts a document).
+        The sentence text is taken as written; sentences of a document are
+        joined by blank lines. Types PER, ORG, LOC (GPE -> LOC). Partial match
+        = spans overlap.
 """
 
 from __future__ import annotations
@@ -397,16 +402,106 @@ def read_conll(path: str | Path) -> list[EvalDoc]:
     return docs
 
 
+def _align(text: str, tokens: list[str]) -> list[tuple[int, int]] | None:
+    """Character span of each token in ``text``, in order; None when a token is not found."""
+    spans = []
+    pos = 0
+    for token in tokens:
+        at = text.find(token, pos)
+        if at < 0:
+            return None
+        spans.append((at, at + len(token)))
+        pos = at + len(token)
+    return spans
+
+
+def _iob2_mentions(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first token, last token inclusive, type) of each IOB2 span; an ``I-`` after ``O`` opens a span."""
+    out = []
+    start = label = None
+    for k, tag in enumerate([*tags, "O"]):
+        inside = tag[2:] if tag[:2] in ("B-", "I-") else None
+        if start is not None and (inside != label or tag.startswith("B-")):
+            out.append((start, k - 1, label))
+            start = label = None
+        if inside is not None and start is None:
+            start, label = k, inside
+    return out
+
+
+def _uner_sentences(file: Path) -> Iterable[tuple[str, str, list[str], list[str], int]]:
+    """(document id, sentence text, tokens, tags, line number) of each sentence of an IOB2 file."""
+    doc_id = file.stem
+    text = ""
+    tokens: list[str] = []
+    tags: list[str] = []
+    line_no = 0
+    with open(file, encoding="utf-8") as fh:
+        for line_no, raw in enumerate(fh, 1):
+            line = raw.rstrip("\n")
+            if line.startswith("#") or not line.strip():
+                if tokens:
+                    yield doc_id, text, tokens, tags, line_no
+                    text, tokens, tags = "", [], []
+                if line.startswith("# newdoc id ="):
+                    doc_id = line.split("=", 1)[1].strip()
+                elif line.startswith("# text ="):
+                    text = line.split("=", 1)[1].strip()
+                continue
+            parts = line.split("\t")
+            if len(parts) < 3:
+                raise ValueError(f"{file}:{line_no}: expected 'index<TAB>token<TAB>tag', got {line!r}")
+            tokens.append(parts[1])
+            tags.append(parts[2])
+    if tokens:
+        yield doc_id, text, tokens, tags, line_no
+
+
+def read_uner(path: str | Path) -> list[EvalDoc]:
+    """Universal NER (IOB2): documents of sentences, text from the ``# text =`` lines.
+
+    Args:
+        path: an ``.iob2`` file (or a folder holding one or more).
+
+    Returns:
+        One :class:`EvalDoc` per ``# newdoc`` (or per file when there is none), gold
+        PER / ORG / LOC mentions at their character offsets in the joined text.
+
+    Raises:
+        ValueError: when there is no ``.iob2`` file, a line is malformed, or a token
+            is not in its sentence's ``# text`` line (file and line).
+    """
+    path = Path(path)
+    files = sorted(path.glob("*.iob2")) if path.is_dir() else [path]
+    if not files:
+        raise ValueError(f"{path}: no .iob2 file found; give a Universal NER .iob2 file or its folder")
+    grouped: dict[str, tuple[list[str], list[GoldMention]]] = {}
+    for file in files:
+        for doc_id, text, tokens, tags, line_no in _uner_sentences(file):
+            text = text or " ".join(tokens)
+            spans = _align(text, tokens)
+            if spans is None:
+                raise ValueError(f"{file}:{line_no}: a token of the sentence is not in its '# text =' line")
+            paragraphs, gold = grouped.setdefault(doc_id, ([], []))
+            pos = sum(len(p) + 2 for p in paragraphs)
+            for first, last, label in _iob2_mentions(tags):
+                if label in ("PER", "ORG", "LOC"):
+                    gold.append(GoldMention(doc_id, pos + spans[first][0], pos + spans[last][1], label))
+            paragraphs.append(text)
+    return [EvalDoc(doc_id, "\n\n".join(paragraphs), gold) for doc_id, (paragraphs, gold) in grouped.items()]
+
+
 # -- command line ---------------------------------------------------------------------------
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``python -m analysis evaluate entities``."""
     parser.add_argument("path", type=Path, help="data folder or file (see --format)")
     parser.add_argument(
         "--format",
-        choices=["gold", "meantime", "conll"],
+        choices=["gold", "meantime", "conll", "uner"],
         default="gold",
         dest="data_format",
-        help="gold: the bundled data/gold YAML; meantime: a MEANTIME folder; conll: a CoNLL NER file (default: gold)",
+        help="gold: the bundled data/gold YAML; meantime: a MEANTIME folder; conll: a CoNLL NER file; "
+        "uner: a Universal NER .iob2 file or folder (default: gold)",
     )
     parser.add_argument("--method", default="rules", choices=["rules", "spacy", "nltk"], help="entity backend")
     parser.add_argument("--model", default=None, help="spaCy pipeline name for --method spacy")
@@ -463,6 +558,8 @@ def main(args: argparse.Namespace) -> int:
         docs, type_map, types = read_gold(args.path), None, ["PERSON", "ORG", "GPE", "LOC", "NORP"]
     elif args.data_format == "meantime":
         docs, type_map, types = read_meantime(args.path), _TO_PER_ORG_LOC, ["PER", "ORG", "LOC"]
+    elif args.data_format == "uner":
+        docs, type_map, types = read_uner(args.path), _TO_PER_ORG_LOC, ["PER", "ORG", "LOC"]
     else:
         docs, type_map, types = read_conll(args.path), _TO_PER_ORG_LOC, ["PER", "ORG", "LOC"]
     result = evaluate(docs, recognizer, type_map)

@@ -1,0 +1,235 @@
+"""What a sentence says about an unknown name: evidence for PERSON, ORG or a place.
+
+The rule backend (:mod:`analysis.entities.rules`) finds a run of capitalised
+words that no lexicon or gazetteer knows and asks this module what the words
+around it say. Each function looks at the sentence's units (tokens, with
+possessives and hyphenated suffixes split off) next to the run, in constant
+time, and the cue words come from the editable ``data/lexicons/typing_cues.yml``.
+
+Evidence, strongest first:
+
+* organisation context: "an analyst at Voss Holt", "Kestrel's shares",
+  "Kestrel shares fell", "the Kestrel" (a person takes no article);
+* person context: a speech or cognition verb after the name ("Hasan Sas
+  said", "Ronny Johnsen, 27, scored", "Sas later told"), "X, who ...", an age
+  in apposition, a reporting verb before it ("said Hasan Sas,"), "the Sas
+  administration", what only a person has ("Sas's widow", "Sas's death"),
+  a pronoun that follows closely ("... her");
+* place context: "in Tarnavo", "near Veliko", "the people of Tarnavo", "Tarnavo-based";
+* name shape: a given name first, or a family name last after a word that is
+  no ordinary English word (see :func:`analysis.entities.gazetteer.name_lists`).
+
+What goes wrong and how to check it: organisations that speak ("Kestrel said")
+are persons by the verb alone only when the name also looks like a person's;
+a one-word name after "in" that is a person ("in Sas's view") is protected by
+the possessive; look at the ``entities`` rows with ``compare.evidence`` to see
+the sentence behind a type.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+#: Lower-case words that may stand between a name and its verb ("Sas also said", "Sas has told").
+_BETWEEN_VERB = frozenset(
+    "also later then has had have would will could should may might never once was is previously "
+    "reportedly recently again still further earlier".split()
+)
+#: What may follow the head noun of an apposition ("Kestrel, the carmaker based in ...,").
+_APPOSITION_END = frozenset(
+    ", . ) ; : of in from based that which whose with owned founded known headquartered".split() + [""]
+)
+_AUDIENCES = frozenset("reporters journalists".split())
+_FINITE = frozenset(("VB", "VBD", "VBP", "VBZ", "MD"))
+_PARTY_TAG = re.compile(r"^[A-Z]-[A-Z][A-Za-z]{1,5}\.?$")
+
+
+class Cues(NamedTuple):
+    """The cue words of ``typing_cues.yml`` (all lower case)."""
+
+    person_verbs: frozenset[str]
+    shared_verbs: frozenset[str]
+    person_followers: frozenset[str]
+    person_possessions: frozenset[str]
+    person_pronouns: frozenset[str]
+    org_possessions: frozenset[str]
+    org_followers: frozenset[str]
+    org_nouns: frozenset[str]
+    org_after_role: frozenset[str]
+    place_before: frozenset[str]
+    place_of: frozenset[str]
+    place_nouns: frozenset[str]
+    place_suffixes: frozenset[str]
+    party_letters: frozenset[str]
+
+
+@cache
+def typing_cues() -> Cues:
+    """Read ``data/lexicons/typing_cues.yml`` once.
+
+    Returns:
+        The cue lists as frozensets.
+
+    Raises:
+        LexiconError: when the file is not valid YAML, a list is missing or is not a list of words.
+    """
+    from analysis.errors import LexiconError
+    from analysis.resources import lexicon_path, read_yaml, yaml_lines
+
+    path = lexicon_path("typing_cues.yml")
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise LexiconError(path, 1, "expected a mapping of list names to word lists")
+    lines = yaml_lines(path)
+    values = {}
+    for name in Cues._fields:
+        words = data.get(name)
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise LexiconError(path, lines.get((name,)), f"'{name}' must be a list of words (add it if it is missing)")
+        values[name] = frozenset(w.strip() if name == "party_letters" else w.strip().lower() for w in words)
+    return Cues(**values)
+
+
+def is_party_tag(text: str) -> bool:
+    """True for a US party-state tag such as "R-Ky." or "D-Calif." (never a mention)."""
+    return bool(_PARTY_TAG.match(text)) and text[0] in typing_cues().party_letters
+
+
+def _word(units, k: int) -> str:
+    return units[k].text.lower() if 0 <= k < len(units) else ""
+
+
+def _is_age(units, k: int) -> bool:
+    """``, 27,`` starting at unit ``k`` (the comma after the name)."""
+    return _word(units, k) == "," and _word(units, k + 1).isdigit() and _word(units, k + 2) in (",", ")")
+
+
+def verb_after(units, last: int) -> str:
+    """The person verb after the run ending at unit ``last`` ("said", "scored"), or ``""``.
+
+    Skips an age in apposition ("Johnsen, 27, scored") and up to two auxiliaries or
+    adverbs ("Sas has also said", "Sas quickly added").
+    """
+    cues = typing_cues()
+    k = last + 1
+    if _is_age(units, k):
+        k += 3
+    for _ in range(3):
+        word = _word(units, k)
+        if word in cues.person_verbs:
+            return word
+        if word in _BETWEEN_VERB or (word.endswith("ly") and len(word) > 4):
+            k += 1
+            continue
+        break
+    return ""
+
+
+def _index_of(units, last: int, word: str) -> int:
+    """Index of the first unit after ``last`` whose lower-case text is ``word`` (within four units)."""
+    for k in range(last + 1, min(last + 5, len(units))):
+        if units[k].text.lower() == word:
+            return k
+    return last
+
+
+def person_context(units, first: int, last: int) -> str:
+    """How strongly the words around units ``first..last`` say the run is a person.
+
+    Returns:
+        ``"strong"`` (a person-only verb, "X, who", an age, "said X,"),
+        ``"speech"`` (a verb organisations use too: "said", "told"),
+        ``"weak"`` (a personal pronoun within the next eight words) or ``""``.
+    """
+    cues = typing_cues()
+    verb = verb_after(units, last)
+    if verb:
+        if verb in ("told", "tells") and _word(units, _index_of(units, last, verb) + 1) in _AUDIENCES:
+            return "strong"  # "Vastrova told reporters": organisations issue statements
+        return "speech" if verb in cues.shared_verbs else "strong"
+    after = _word(units, last + 1)
+    if after == "," and _word(units, last + 2) == "who":
+        return "strong"
+    if first == last and after in cues.person_followers:
+        return "strong"  # "the Velkan administration"
+    if after in ("'s", "’s") and _word(units, last + 2) in cues.person_possessions:
+        return "strong"  # "Drossum's widow", "Sas's death"
+    if _is_age(units, last + 1):
+        return "strong"
+    before = _word(units, first - 1)
+    if before in ("said", "says", "added", "explained", "recalled", "wrote") and after in (",", "."):
+        return "strong"
+    for k in range(last + 1, min(last + 9, len(units))):
+        unit = units[k]
+        if unit.cap or unit.text in (";", ":"):
+            break
+        if unit.text.lower() in cues.person_pronouns:
+            return "weak"
+    return ""
+
+
+def org_context(units, first: int, last: int, role_words: frozenset[str]) -> bool:
+    """True when the words around the run say it is an organisation.
+
+    "Kestrel's shares", "Kestrel shares", "an analyst at Voss Holt", "Kestrel, the
+    carmaker,", "the Voss Holt".
+
+    Args:
+        units: the sentence's units.
+        first: index of the run's first unit.
+        last: index of the run's last unit.
+        role_words: lower-case role nouns ("analyst", "spokesman").
+    """
+    cues = typing_cues()
+    after = _word(units, last + 1)
+    if after in ("'s", "’s") and _word(units, last + 2) in cues.org_possessions:
+        return True
+    if after in cues.org_followers:
+        return True
+    if after == ",":
+        for k in range(last + 2, min(last + 10, len(units))):
+            word = units[k].text.lower()
+            if word in (",", ".", ")", ";", ":", "who", "whose", "which", "and") or units[k].pos in _FINITE:
+                break  # an apposition has no finite verb: "X, is available on our website"
+            if word in cues.org_nouns and _word(units, k + 1) in _APPOSITION_END:
+                return True  # "Kestrel, the Tarnavo-based carmaker,"; not "the carmaker's chief", "the firm wanted"
+            if word in role_words:
+                break  # "Drossum, the carmaker's chief executive,"
+    before = _word(units, first - 1)
+    following = units[last + 1] if last + 1 < len(units) else None
+    modifier = (  # "the Kestrel factory": "the" goes with the noun
+        following is not None
+        and (following.text[:1] == "-" or (following.text[:1].islower() and following.pos.startswith("NN")))
+    )
+    if before == "the" and not units[first].text.isupper() and not modifier:
+        return True
+    if before in cues.org_after_role:
+        role = _word(units, first - 2)
+        if role in role_words and role not in _FAMILY:
+            return True
+    return False
+
+
+def place_context(units, first: int, last: int) -> bool:
+    """True for "in Tarnavo", "near Veliko", "the people of Tarnavo", "Tarnavo, a farming province,",
+    "Tarnavo-based" (not "in Sas's view")."""
+    cues = typing_cues()
+    after = _word(units, last + 1)
+    if after in cues.place_suffixes:
+        return True
+    if after in ("'s", "’s"):
+        return False
+    if after == ",":
+        for k in range(last + 2, min(last + 6, len(units))):
+            word = units[k].text.lower()
+            if word in (",", ".", ")", ";", ":") or units[k].pos in _FINITE:
+                break
+            if word in cues.place_nouns and _word(units, k + 1) in _APPOSITION_END:
+                return True  # "Tarnavo, a farming province,"
+    before = _word(units, first - 1)
+    return before in cues.place_before or (before == "of" and _word(units, first - 2) in cues.place_of)
+
+
+_FAMILY = frozenset("son daughter wife husband father mother brother sister widow".split())

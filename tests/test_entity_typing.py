@@ -1,0 +1,304 @@
+"""Typing names from evidence (analysis.entities.evidence and the rule backend).
+
+Every sentence here is written for the test, in the patterns real news uses,
+around invented names that no lexicon or name list knows ("Velkan Drossum"),
+so only the evidence under test can type them. ``test_invented_names_are_unknown``
+guards that assumption.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from analysis.entities import EntityRecognizer
+from analysis.entities.evidence import is_party_tag, typing_cues
+from analysis.entities.gazetteer import name_lists, places
+from analysis.text import process
+
+#: Invented words: in no name list and no gazetteer.
+UNKNOWN = ("Velkan", "Drossum", "Ronsk", "Vardel", "Brellik", "Orvaine", "Thask", "Tarnavo", "Quorvel", "Ostrand")
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> EntityRecognizer:
+    return EntityRecognizer()
+
+
+def _labels(recognizer: EntityRecognizer, text: str) -> list[tuple[str, str]]:
+    doc = process(text)
+    rows = recognizer.find(doc)
+    for row in rows:
+        assert doc.text[row["start"] : row["end"]] == row["text"]
+    return [(r["text"], r["label"]) for r in rows]
+
+
+def test_invented_names_are_unknown():
+    given, _common, family = name_lists()
+    table = places()
+    for word in UNKNOWN:
+        assert word not in given and word not in family and word not in table, word
+
+
+# -- person evidence -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Velkan Drossum said the bridge had been unsafe for years.", "Velkan Drossum"),  # speech verb
+        ("Velkan Drossum has also told the council it must act.", "Velkan Drossum"),  # auxiliary, adverb
+        ("Ronsk Vardel, 27, scored twice in the second half.", "Ronsk Vardel"),  # age, then a verb
+        ("Brellik Thask recalled the night of the fire.", "Brellik Thask"),  # a person-only verb
+        ("Orvaine Thask, who runs the bakery, was not hurt.", "Orvaine Thask"),  # "X, who"
+        ("The plan will fail, said Velkan Drossum, pointing at the map.", "Velkan Drossum"),  # inverted
+        ("Velkan Drossum, a spokesman for the port, declined to comment.", "Velkan Drossum"),  # apposition
+        ("The port hired analyst Velkan Drossum last year.", "Velkan Drossum"),  # role noun before
+        ("Velkan Drossum left the hearing before her lawyer arrived.", "Velkan Drossum"),  # pronoun after
+        ("Velkan Drossum, a 27-year-old from the coast, was arrested.", "Velkan Drossum"),  # age in apposition
+    ],
+)
+def test_person_from_context(recognizer, text, name):
+    assert (name, "PERSON") in _labels(recognizer, text)
+
+
+def test_a_pronoun_opening_the_next_sentence(recognizer):
+    assert _labels(recognizer, "Velkan Drossum arrived in the city on Monday. He met the mayor.") == [
+        ("Velkan Drossum", "PERSON")
+    ]
+    assert _labels(recognizer, "Velkan Drossum opened a plant on Monday. It employs 300 people.") == [
+        ("Velkan Drossum", "ORG")
+    ]
+
+
+def test_one_word_name_with_a_person_only_verb(recognizer):
+    assert _labels(recognizer, "Officials were cautious, but Brellik laughed at the idea.") == [("Brellik", "PERSON")]
+
+
+def test_one_word_name_said_alone_stays_an_organisation(recognizer):
+    # organisations say things too: "said" alone does not make an unknown word a person
+    assert _labels(recognizer, "Quorvel said the factory would reopen.") == [("Quorvel", "ORG")]
+
+
+def test_person_from_name_shape(recognizer):
+    # a given name first (Hasan), a family name last (Nguyen), particles and apostrophes
+    rows = _labels(
+        recognizer,
+        "Hasan Quorvel met Velkan Nguyen, Anke van der Meer, Omar al-Haddad and Sean O'Drossum at the port.",
+    )
+    assert rows == [
+        ("Hasan Quorvel", "PERSON"),
+        ("Velkan Nguyen", "PERSON"),
+        ("Anke van der Meer", "PERSON"),
+        ("Omar al-Haddad", "PERSON"),
+        ("Sean O'Drossum", "PERSON"),
+    ]
+
+
+def test_a_given_name_alone_is_a_person(recognizer):
+    assert _labels(recognizer, "The meeting is moved to Friday, so Larry will call you.") == [("Larry", "PERSON")]
+
+
+# -- organisation and place evidence ---------------------------------------------------------
+def test_company_named_like_a_person_with_a_cue_word(recognizer):
+    assert _labels(recognizer, "Hasan Quorvel Inc. reported a loss on Tuesday.") == [("Hasan Quorvel Inc.", "ORG")]
+    assert _labels(recognizer, "Drossum Brothers said sales fell.") == [("Drossum Brothers", "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An analyst at Velkan Drossum said prices would rise.",  # where a role noun works
+        "Velkan Drossum's shares fell 4 percent on Monday.",  # what a company owns
+        "Velkan Drossum shares fell 4 percent on Monday.",  # a word only companies take
+    ],
+)
+def test_organisation_context_beats_person_shape(recognizer, text):
+    assert ("Velkan Drossum", "ORG") in _labels(recognizer, text)
+
+
+def test_city_after_in_and_based(recognizer):
+    assert _labels(recognizer, "The fire started in Tarnavo on Monday.") == [("Tarnavo", "GPE")]
+    assert ("Tarnavo", "GPE") in _labels(recognizer, "A Tarnavo-based bakery closed.")
+
+
+def test_place_nouns_before_of(recognizer):
+    rows = _labels(recognizer, "The people of Tarnavo voted early, and the outskirts of Vardel stayed calm.")
+    assert rows == [("Tarnavo", "GPE"), ("Vardel", "GPE")]
+
+
+def test_a_place_noun_in_apposition(recognizer):
+    assert _labels(recognizer, "Ostrand, a farming province, voted early.") == [("Ostrand", "GPE")]
+
+
+def test_a_name_after_in_with_a_possessive_is_not_a_place(recognizer):
+    assert ("Tarnavo", "GPE") not in _labels(recognizer, "In Tarnavo's view, the deal was fair.")
+
+
+def test_gazetteer_town_does_not_beat_person_context(recognizer):
+    # Henderson is a US city; here it is a person, and a capital that speaks is its government
+    assert _labels(recognizer, "Henderson said he would appeal the ruling.") == [("Henderson", "PERSON")]
+    assert _labels(recognizer, "The court sits in Henderson.") == [("Henderson", "GPE")]
+    assert _labels(recognizer, "Washington said it would respond.")[0][1] == "GPE"
+
+
+# -- consistency -----------------------------------------------------------------------------
+def test_strong_evidence_types_the_other_mentions(recognizer):
+    text = (
+        "Velkan Drossum said the bridge was unsafe. Two inspectors from the county agreed with Drossum on most points. "
+        "Brellik recalled the night of the fire. Ostrand hired Brellik in 2019."
+    )
+    rows = _labels(recognizer, text)
+    assert ("Drossum", "PERSON") in rows
+    assert rows.count(("Brellik", "PERSON")) == 2
+    assert ("Ostrand", "ORG") in rows  # no evidence about Ostrand: the default stays
+    text = "His rival, Orvaine Drossum of the opposition, lost. Drossum told reporters it was stolen."
+    rows = _labels(recognizer, text)
+    assert rows == [("Orvaine Drossum", "PERSON"), ("Drossum", "PERSON")]
+    assert _labels(recognizer, "Quorvel told the court it would appeal.") == [("Quorvel", "ORG")]
+
+
+# -- negatives ---------------------------------------------------------------------------------
+def test_party_state_tags_and_party_adjectives_are_not_mentions(recognizer):
+    rows = _labels(recognizer, "Sen. Velkan Drossum (R-Ky.) and Democratic lawmakers objected to the bill.")
+    assert rows == [("Velkan Drossum", "PERSON")]
+    assert is_party_tag("D-Calif.") and is_party_tag("R-Ky.") and not is_party_tag("Al-Jazeera")
+
+
+def test_cue_lexicon_loads_as_lower_case_sets():
+    cues = typing_cues()
+    assert "said" in cues.person_verbs and "said" in cues.shared_verbs
+    assert "laughed" in cues.person_verbs and "laughed" not in cues.shared_verbs
+    assert all(w == w.lower() for w in cues.org_possessions)
+
+
+# -- bad input ---------------------------------------------------------------------------------
+def test_all_caps_headlines_and_non_latin_names_do_not_crash(recognizer):
+    text = "\n\n".join(
+        [
+            "VELKAN DROSSUM SAYS BRIDGE UNSAFE",
+            "O'NEILL AND AL-HADDAD TO MEET IN TARNAVO",
+            "Владимир Дроссум и Ли Хуа встретились",
+            "محمد الحداد قال",
+        ]
+    )
+    rows = _labels(recognizer, text)
+    assert len(rows) <= 12
+
+
+def _name_list(n: int) -> str:
+    first = ["Velkan", "Ronsk", "Brellik", "Orvaine", "Hasan", "Anke"]
+    last = ["Drossum", "Vardel", "Thask", "Quorvel", "Ostrand", "Nguyen"]
+    return ", ".join(f"{first[k % 6]} {last[(k // 6) % 6]}{k}" for k in range(n)) + "."
+
+
+def test_a_long_name_list_is_linear(recognizer):
+    small, large = process(_name_list(1_000)), process(_name_list(10_000))
+    t0 = time.perf_counter()
+    recognizer.find(small)
+    t1 = time.perf_counter()
+    rows = recognizer.find(large)
+    t2 = time.perf_counter()
+    assert len(rows) <= 10_000 * 2
+    assert (t2 - t1) < 30 * max(t1 - t0, 0.01)  # ten times the input, not a hundred times the time
+
+
+def test_initials_are_not_an_acronym(recognizer):
+    assert _labels(recognizer, "The board named Velkan R. Drossum chairman on Tuesday.") == [
+        ("Velkan R. Drossum", "PERSON")
+    ]
+
+
+def test_a_name_before_administration_is_the_person(recognizer):
+    assert _labels(recognizer, "Critics of the Drossum administration called the plan reckless.") == [
+        ("Drossum", "PERSON")
+    ]
+    rows = _labels(recognizer, "Velkan Drossum said he had won. The Drossum Administration then cut the budget.")
+    assert rows == [("Velkan Drossum", "PERSON"), ("Drossum", "PERSON")]
+
+
+def test_the_before_a_name_and_its_noun_is_no_organisation_cue(recognizer):
+    assert ("Tarnavo", "ORG") in _labels(recognizer, "Workers at the Tarnavo were evacuated on Monday.")
+    rows = _labels(recognizer, "Hasan Drossum's lawyers said the Drossum case was weak.")
+    assert rows == [("Hasan Drossum", "PERSON"), ("Drossum", "PERSON")]
+
+
+def test_a_short_sentence_of_names_is_not_a_headline(recognizer):
+    assert _labels(recognizer, "Velkan Drossum spoke on Monday.") == [("Velkan Drossum", "PERSON")]
+
+
+def test_an_ordinary_word_capitalised_once_is_no_organisation(recognizer):
+    assert _labels(recognizer, "We ordered a Meal deal and a Pledge card at the counter.") == []
+    rows = _labels(recognizer, "Ostrand sells bread. The town likes Ostrand and its Pledge. Pledge grew fast.")
+    assert ("Ostrand", "ORG") in rows and ("Pledge", "ORG") in rows  # written with a capital twice: a name
+
+
+def test_provinces_from_the_gazetteer(recognizer):
+    rows = _labels(recognizer, "Floods hit Kerala and Queensland this week.")
+    assert rows == [("Kerala", "GPE"), ("Queensland", "GPE")]
+
+
+def test_what_only_a_person_has(recognizer):
+    assert _labels(recognizer, "Mourners gathered after Drossum's death was announced.") == [("Drossum", "PERSON")]
+
+
+def test_particles_open_a_person_name(recognizer):
+    rows = _labels(recognizer, '"The port is closed," al-Drossum said. Supporters of bin Vardel marched on Friday.')
+    assert rows == [("al-Drossum", "PERSON"), ("bin Vardel", "PERSON")]
+
+
+def test_names_in_a_title_case_list_and_an_all_caps_headline(recognizer):
+    rows = _labels(recognizer, "Team 1: Coach: Sarah Drossum  Kristen Vardel, Samuel Thask")
+    assert rows == [("Sarah Drossum", "PERSON"), ("Kristen Vardel", "PERSON"), ("Samuel Thask", "PERSON")]
+    assert _labels(recognizer, "HASAN DROSSUM WINS GOLD AGAIN") == [("HASAN DROSSUM", "PERSON")]
+
+
+def test_ordinary_words_capitalised_once_are_no_organisation_but_a_repeated_one_is(recognizer):
+    assert _labels(recognizer, "We ordered the Family Meal at the counter near the door.") == []
+    rows = _labels(recognizer, "Orchard Computer cut prices. Orchard shares rose after the Orchard Computer news.")
+    assert ("Orchard Computer", "ORG") in rows
+
+
+def test_a_job_title_alone_is_no_person(recognizer):
+    rows = _labels(recognizer, "The former Chief Operating Officer, Velkan Drossum, took over the firm in May.")
+    assert rows == [("Velkan Drossum", "PERSON")]
+
+
+def test_results_table_in_title_case_with_unknown_names(recognizer):
+    text = "Results:\n\n1. Velkan Drossum (U.S.) 3:34.12\n2. Brellik Thask (South Africa) 3:34.50\n"
+    rows = _labels(recognizer, text)
+    assert rows == [("Velkan Drossum", "PERSON"), ("U.S.", "GPE"), ("Brellik Thask", "PERSON"), ("South Africa", "GPE")]
+
+
+def test_results_table_and_party_tag_in_brackets(recognizer):
+    text = (
+        "Results:\n\n1. Velkan Drossum (Norway) 3:34.12\n2. Brellik Thask (Kenya) 3:34.50\n\n"
+        "Velkan Ostrand (R-Ky.) objected."
+    )
+    rows = _labels(recognizer, text)
+    assert ("Velkan Drossum", "PERSON") in rows and ("Brellik Thask", "PERSON") in rows
+    assert ("Velkan Ostrand", "PERSON") in rows and ("Norway", "GPE") in rows
+
+
+def test_a_family_name_that_is_an_ordinary_word_is_kept_when_capitalised_once(recognizer):
+    # found (its type is left to other evidence: none here)
+    rows = _labels(recognizer, "Critics say Bush was wrong about the cost of the war.")
+    assert [text for text, _ in rows] == ["Bush"]
+    assert _labels(recognizer, "We ordered a Meal deal at the counter near the door.") == []
+
+
+def test_facilities_are_locations(recognizer):
+    rows = _labels(recognizer, "Fans left Drossum Stadium and walked to Vardel Station after the match.")
+    assert rows == [("Drossum Stadium", "LOC"), ("Vardel Station", "LOC")]
+
+
+def test_an_organisation_noun_in_apposition_beats_a_person_shape(recognizer):
+    assert _labels(recognizer, "Hasan Quorvel, the Tarnavo-based carmaker, said sales fell.") == [
+        ("Hasan Quorvel", "ORG"),
+        ("Tarnavo", "GPE"),
+    ]
+    # a possessive or a main clause is no apposition
+    assert _labels(recognizer, "Hasan Quorvel, the carmaker's chief executive, said sales fell.") == [
+        ("Hasan Quorvel", "PERSON")
+    ]
+    rows = _labels(recognizer, "According to its vice president Hasan Quorvel, the firm wanted to cut costs.")
+    assert rows == [("Hasan Quorvel", "PERSON")]
