@@ -302,3 +302,37 @@ def test_an_organisation_noun_in_apposition_beats_a_person_shape(recognizer):
     ]
     rows = _labels(recognizer, "According to its vice president Hasan Quorvel, the firm wanted to cut costs.")
     assert rows == [("Hasan Quorvel", "PERSON")]
+
+
+@pytest.mark.parametrize("surname", ["Quell", "Stone", "Drossum"])
+def test_a_family_name_opening_a_later_sentence_is_the_person(recognizer, surname):
+    # "Quell" and "Stone" are also English words: at a sentence start they were dropped as ordinary words
+    text = f"Mara {surname}, a lawyer for the families, spoke on Monday. {surname} said the port had been warned."
+    rows = [(t, label) for t, label in _labels(recognizer, text)]
+    assert rows == [(f"Mara {surname}", "PERSON"), (surname, "PERSON")]
+    # without the full name earlier, the ordinary word at a sentence start stays a word
+    assert _labels(recognizer, "Quell the unrest, the mayor said.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "She joined the Garment Workers’ Union in May, and later she left it to work for a bakery.",
+            "Garment Workers’ Union",
+        ),
+        (
+            "She joined the Garment Workers' Union in May, and later she left it to work for a bakery.",
+            "Garment Workers' Union",
+        ),
+        ("He sits on the board of the Dock Workers Union, which called the strike on Monday.", "Dock Workers Union"),
+    ],
+)
+def test_an_organisation_named_with_ordinary_words_and_a_cue(recognizer, text, name):
+    # ordinary words capitalised once are no name ("the Family Meal"), unless an organisation word ends them
+    assert (name, "ORG") in _labels(recognizer, "Wages fell across the region this year, officials said.\n\n" + text)
+
+
+def test_a_possessive_proper_name_is_not_glued_to_the_next_name(recognizer):
+    labels = _labels(recognizer, "Prices fell in Paris on Monday, and Paris' Velkan Index closed lower.")
+    assert all("'" not in text for text, _ in labels), labels

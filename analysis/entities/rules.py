@@ -216,12 +216,24 @@ def sentence_units(tokens) -> list[Unit]:
     """The sentence's words with possessives and hyphenated adjectives split off.
 
     ``Russia’s`` -> ``Russia`` + ``’s``; ``Kurdish-led`` -> ``Kurdish`` + ``-led``;
-    ``pro-Russian`` -> ``pro-`` + ``Russian``; ``al-Assad`` stays whole.
+    ``pro-Russian`` -> ``pro-`` + ``Russian``; ``al-Assad`` stays whole; the
+    apostrophe of a plural possessive between capitalised words ("Workers' Union")
+    continues the run of the name.
     """
     units: list[Unit] = []
     append = units.append
-    for tok in tokens:
+    last = len(tokens) - 1
+    for k, tok in enumerate(tokens):
         text = tok.text
+        if text in ("'", "’") and 0 < k < last and units and units[-1].cap and units[-1].text.endswith("s"):
+            if (
+                tokens[k + 1].text[:1].isupper()
+                and tokens[k + 1].start == tok.end + 1
+                and is_common_form(units[-1].text)  # "Workers", "Veterans"; not "Paris' CAC 40", "Beatles' Apple"
+            ):
+                # a plural possessive inside a name: "Garment Workers' Union" stays one run
+                append(Unit(tok.start, tok.end, text, "POS", True))
+                continue
         if len(text) > 2 and text[0].isupper() and (text.endswith("’s") or text.endswith("'s")):
             cut = tok.end - 2
             append(Unit(tok.start, cut, text[:-2], tok.pos, True))
@@ -297,6 +309,7 @@ class RuleMentionFinder:
         self.places = places()
         self._mid_caps: set[str] = set()
         self._mid_caps_alone: set[str] = set()
+        self._surnames: set[str] = set()
         self._cap_counts: Counter[str] | None = None
         self._tokens: list = []
         self._next_word = ""  # the first word of the next sentence
@@ -369,6 +382,15 @@ class RuleMentionFinder:
             and tokens[k - 1].text[:1].islower()
             and not tokens[k + 1].text[:1].isupper()
             and tokens[k - 1].sentence == tokens[k].sentence
+        }
+        # the last word of "Given Family" inside a sentence: "Quell" opening a later sentence is that person
+        self._surnames = {
+            tokens[k].text
+            for k in range(1, len(tokens))
+            if tokens[k].text in self._mid_caps
+            and tokens[k - 1].text in self.given
+            and tokens[k - 1].sentence == tokens[k].sentence
+            and (k + 1 == len(tokens) or not tokens[k + 1].text[:1].isupper())
         }
         for sentence in doc.sentences:
             if sentence.is_debris:
@@ -536,6 +558,8 @@ class RuleMentionFinder:
             return chunk  # written with a capital inside sentences too (alone, for an ordinary word)
         if len(chunk) > 1 and self._longest_known(chunk, 0, len(chunk)) is not None:
             return chunk
+        if len(chunk) == 1 and text in self._surnames:
+            return chunk  # "Quell said" after "Mara Quell": the person's family name, not the verb
         ordinary = text.lower() in _stopwords() or not looks_proper(text)
         if ordinary or (len(chunk) == 1 and (not first.pos.startswith("NNP") or is_common_form(text))):
             rest = chunk[1:]
@@ -799,8 +823,10 @@ class RuleMentionFinder:
             if not particle and text not in self.given and _pattern_lexicon().get(lowered, "").startswith("JJ"):
                 return None  # "Democratic lawmakers", "Private buses": an adjective, not a name
         count = self._capitalised_count
-        if not single and all(
-            u.text.lower() in CONNECTORS or (is_common_form(u.text) and count(u.text) < 2) for u in run
+        if (
+            not single
+            and run[-1].text.lower() not in ORG_CUES  # "Garment Workers Union": ordinary words, but a union
+            and all(u.text.lower() in CONNECTORS or (is_common_form(u.text) and count(u.text) < 2) for u in run)
         ):
             return None  # "the Family Meal": ordinary words, none capitalised anywhere else in the article
         if where is not None and org_context(units, where[0], where[1], ROLE_WORDS):
