@@ -12,7 +12,7 @@ rows. Patterns recognised (``X`` a speaker, ``Y`` the content):
   ``X said Y, adding that Z``, passive ``it was reported that Y`` (speaker
   "", anonymous);
 * speakers: a name (the entity rows' canonical name), a pronoun (see
-  :func:`_resolve_pronoun`), a description ("the senior officer", "the
+  :class:`~analysis.claims.speakers.SpeakerResolver`), a description ("the senior officer", "the
   ministry", "a spokesman for X", "officials") resolved to an entity where the
   article makes it clear and otherwise kept, with its speaker type.
 
@@ -23,15 +23,15 @@ linear in the length of the text, whatever the punctuation.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from analysis.claims.lexicon import ClaimLexicon, PhraseMatcher, norm
+from analysis.claims.model import Attribution
+from analysis.claims.speakers import PRONOUNS as _PRONOUNS
+from analysis.claims.speakers import SpeakerResolver, SpeakerWords
 from analysis.text import Document, Sentence, dateline_length, paragraphs
 from analysis.text.quotes import Quote, find_quotes
-
-PERSON, ORG, GPE, LOC, NORP = "PERSON", "ORG", "GPE", "LOC", "NORP"
-T_PERSON, T_BODY, T_ANON, T_OUTLET = "person", "official body", "anonymous", "outlet"
 
 _NP_TAGS = frozenset("DT JJ JJR JJS NN NNS NNP NNPS POS PRP$ CD".split())
 _NOUN_TAGS = frozenset("NN NNS NNP NNPS".split())
@@ -40,8 +40,6 @@ _MODIFIER_TAGS = frozenset("DT PRP$ POS JJ".split())
 _SUBJECT_TAGS = frozenset("NN NNS NNP NNPS PRP".split())
 _CONNECT = frozenset("of for at from in and by".split())
 _NOT_NP = frozenset("that which who whom whose this these those there here what".split())
-_PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
-_DETERMINERS = frozenset("a an the".split())
 _SKIP_BEFORE_CUE = frozenset(
     "also later previously earlier repeatedly reportedly separately then again once recently "
     "has have had would will could may might did does do 've 'd not n't never is was were are "
@@ -57,15 +55,6 @@ _BE = frozenset("was is were are been be 's".split())
 _ADDRESSEE_CUES = frozenset("told tells telling".split())
 _PARTICIPLE_SUFFIX = "ing"
 _SENTENCE_END = frozenset(". ! ? ; ,".split())
-#: Titles and role nouns that tell a person's gender, for he/she speakers (lower case, no period).
-_FEMALE_ROLES = frozenset(
-    """ms mrs miss madam mme dame lady queen princess duchess baroness countess sister mother wife daughter widow
-    grandmother aunt niece actress spokeswoman chairwoman congresswoman businesswoman""".split()
-)
-_MALE_ROLES = frozenset(
-    """mr sir lord king prince duke baron count brother father husband son widower grandfather uncle nephew
-    spokesman chairman congressman businessman""".split()
-)
 _QUOTE_MARKS = frozenset("\" “ ” « » `` ''".split())
 _SINGLE_QUOTES = frozenset("‘’")
 _SCARE_QUOTE_WORDS = 3  # a quote this short, with the clause going on after it, is a quoted phrase
@@ -74,30 +63,6 @@ _DECLINING = frozenset("declined declines decline declining refused refuses refu
 #: Words after a short quote that end the reported words ("he said 'no' and left").
 _CLAUSE_JOINERS = frozenset("and but or nor before after then while as when because so".split())
 _TRIM_CHARS = " \t\r\n,.;:"
-
-
-@dataclass
-class Attribution:
-    """One attribution found in one sentence (character spans, -1 when absent)."""
-
-    sentence: int
-    cue: str
-    cue_start: int
-    cue_end: int
-    content_start: int
-    content_end: int
-    quote: str  # "direct" | "indirect"
-    speaker_start: int = -1
-    speaker_end: int = -1
-    speaker_text: str = ""
-    kind: str = "np"  # np | passive | inherit | chain | carry
-    chain: int = -1
-    head: str = ""  # lower-case head noun of the speaker phrase
-    indefinite: bool = False
-    speaker: str = ""
-    speaker_type: str = ""
-    order: int = 0
-    extra: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -132,6 +97,13 @@ class AttributionFinder:
         self._speaks_for = lexicon.words("speaks_for")
         self._outlets = lexicon.words("outlets")
         self._heads = self._anonymous | self._bodies | self._roles | self._outlets
+        self._speaker_words = SpeakerWords(
+            anonymous=self._anonymous,
+            bodies=self._bodies,
+            roles=self._roles,
+            speaks_for=self._speaks_for,
+            outlets=self._outlets,
+        )
 
     # ------------------------------------------------------------------ setup
     def find(self, doc: Document, entities: Sequence[dict]) -> list[Attribution]:
@@ -163,7 +135,7 @@ class AttributionFinder:
         for a in found:
             _drop_dateline(doc.sentences[a.sentence], a, text)
         found.sort(key=lambda a: (a.sentence, a.content_start, a.order))
-        _Resolver(self, doc, ents, ent_starts, para_of, found).run()
+        SpeakerResolver(self._speaker_words, doc, ents, ent_starts, para_of, found).run()
         return found
 
     def _view(self, doc: Document, sentence: Sentence, quotes: list[Quote], quote_starts: list[int]) -> _Sent:
@@ -360,7 +332,7 @@ class AttributionFinder:
                     self._directify(v, a, quotes, text)
                     if a.quote == "indirect":
                         a.content_end = _drop_appositive(v, a.content_start, a.content_end, text)
-                    a.extra["main_end"] = main_end
+                    a.main_end = main_end
                     out.append(a)
             # content before the speaker: "Y, X said" / "\"Y,\" X said"
             if a0 > 0 and (words[a0 - 1] == "," or words[a0 - 1] in _QUOTE_MARKS):
@@ -561,9 +533,9 @@ class AttributionFinder:
         a.indefinite = words[first] in ("a", "an") or (
             words[head].endswith("s") and words[first] not in ("the",) and v.tags[head] in ("NNS", "NNPS")
         )
-        a.extra["appositive"] = v.appositives.get((first, end), "")
-        a.extra["head_start"] = toks[head].start
-        a.extra["head_end"] = toks[head].end
+        a.appositive = v.appositives.get((first, end), "")
+        a.head_start = toks[head].start
+        a.head_end = toks[head].end
 
     def _directify(self, v: _Sent, a: Attribution, quotes: list[Quote], text: str) -> None:
         """Forward content that starts with a quote mark is a direct quote: keep the words inside."""
@@ -600,307 +572,6 @@ class AttributionFinder:
                 continue
             out.append(Attribution(index, "", -1, -1, c_start, c_end, "direct", kind="chain", chain=q.chain))
         return out
-
-
-# ---------------------------------------------------------------- resolver
-class _Resolver:
-    """Give every attribution its speaker name and type, in text order."""
-
-    def __init__(
-        self,
-        finder: AttributionFinder,
-        doc: Document,
-        ents: list[dict],
-        ent_starts: list[int],
-        para_of: dict[int, int],
-        found: list[Attribution],
-    ) -> None:
-        self.f = finder
-        self.doc = doc
-        self.ents = ents
-        self.ent_starts = ent_starts
-        self.para_of = para_of
-        self.found = found
-        body = [s.index for s in doc.sentences if s.kind == "body"]
-        self.body_rank = {index: rank for rank, index in enumerate(body)}
-        self._debris = {s.index for s in doc.sentences if s.is_debris}
-        self.by_sentence: dict[int, list[Attribution]] = {}
-        for a in found:
-            self.by_sentence.setdefault(a.sentence, []).append(a)
-        self.roles: dict[str, set[str]] = {}
-        text = doc.text
-        for e in ents:
-            if e.get("label") != PERSON:
-                continue
-            if e.get("title"):
-                self.roles.setdefault(str(e["canonical"]), set()).update(norm(str(e["title"])).split())
-            # "Maria Lenz, an engineer at the site, ...": the appositive names her role
-            end = int(e["end"])
-            if text.startswith((", a ", ", an ", ", the "), end):
-                stop = text.find(",", end + 2, end + 80)
-                if stop > 0:
-                    self.roles.setdefault(str(e["canonical"]), set()).update(norm(text[end + 2 : stop]).split())
-
-    def run(self) -> None:
-        history: list[Attribution] = []  # resolved, in order
-        chain_speaker: dict[int, Attribution] = {}
-        for a in self.found:
-            if a.kind == "passive":
-                a.speaker, a.speaker_type = "", T_ANON
-            elif a.kind == "inherit" and "source" in a.extra:
-                src = a.extra["source"]  # the sentence's earlier attribution, resolved already
-                a.speaker, a.speaker_type = src.speaker, src.speaker_type
-            elif a.kind == "chain":
-                src = chain_speaker.get(a.chain) or self._chain_ahead(a) or self._carry(a, history)
-                if src is not None:
-                    a.speaker, a.speaker_type = src.speaker, src.speaker_type
-                    a.cue = ""
-                else:
-                    a.speaker, a.speaker_type = "", T_ANON
-            else:
-                self._resolve(a, history)
-            if a.chain >= 0 and a.kind != "chain" and a.chain not in chain_speaker:
-                chain_speaker[a.chain] = a
-            history.append(a)
-
-    # chains and carried-over quotes
-    def _chain_ahead(self, a: Attribution) -> Attribution | None:
-        for b in self.found:
-            if b.chain == a.chain and b.kind != "chain" and b.sentence > a.sentence:
-                if not b.speaker_type:
-                    self._resolve(b, [x for x in self.found if x.sentence < b.sentence and x.speaker_type])
-                return b
-        return None
-
-    def _carry(self, a: Attribution, history: list[Attribution]) -> Attribution | None:
-        rank = self.body_rank.get(a.sentence, -1)
-        for b in reversed(history):
-            if (
-                self.body_rank.get(b.sentence, -9) == rank - 1
-                and b.kind != "passive"
-                and b.speaker_type
-                and self.para_of.get(a.sentence, -1) - self.para_of.get(b.sentence, -5) <= 1
-            ):
-                return b
-            if self.body_rank.get(b.sentence, -9) < rank - 1:
-                break
-        return None
-
-    # speakers
-    def _entities_in(self, start: int, end: int) -> list[dict]:
-        i = bisect_left(self.ent_starts, start)
-        out = []
-        while i < len(self.ents) and self.ent_starts[i] < end:
-            if int(self.ents[i]["end"]) <= end:
-                out.append(self.ents[i])
-            i += 1
-        return out
-
-    def _resolve(self, a: Attribution, history: list[Attribution]) -> None:
-        if a.speaker_type:
-            return
-        head = a.head
-        ents = self._entities_in(a.speaker_start, a.speaker_end)
-        hs, he = a.extra.get("head_start", -1), a.extra.get("head_end", -1)
-        head_ent = next((e for e in ents if int(e["start"]) <= hs and he <= int(e["end"])), None)
-        if head_ent is None and head in self.f._speaks_for:
-            after = [e for e in ents if int(e["start"]) >= he and e.get("label") in (ORG, GPE)]
-            if after:
-                head_ent = after[-1]
-        if head_ent is not None:
-            if int(head_ent["start"]) <= hs:  # the head is a name: the span is the name(s), no title
-                first = min(int(e["start"]) for e in ents if int(e["start"]) <= int(head_ent["start"]))
-                a.speaker_start, a.speaker_end = first, int(head_ent["end"])
-                a.speaker_text = self.doc.text[first : a.speaker_end]
-            self._from_entity(a, head_ent)
-            return
-        if head in _PRONOUNS and a.speaker_end - a.speaker_start <= 4:
-            self._resolve_pronoun(a, history)
-            return
-        tag_proper = self._head_is_proper(a)
-        if tag_proper and not ents:
-            name = _strip_det(a.speaker_text)
-            words = set(norm(name).split())
-            # a surname the entity rows missed: an earlier person whose name ends with it
-            last = norm(name).split()[-1] if name else ""
-            for e in reversed(self._mentions_before(a)):
-                if e.get("label") == PERSON and norm(str(e["canonical"])).split()[-1:] == [last]:
-                    a.speaker, a.speaker_type = str(e["canonical"]), T_PERSON
-                    return
-            a.speaker = name
-            a.speaker_type = T_BODY if words & self.f._bodies else T_PERSON
-            return
-        self._resolve_description(a, history)
-
-    def _head_is_proper(self, a: Attribution) -> bool:
-        hs = a.extra.get("head_start", -1)
-        for t in self.doc.sentence_tokens(a.sentence):
-            if t.start == hs:
-                return t.pos in ("NNP", "NNPS") and t.text[:1].isupper()
-        return False
-
-    def _from_entity(self, a: Attribution, e: dict) -> None:
-        a.speaker = str(e["canonical"])
-        label = e.get("label")
-        words = set(norm(str(e.get("text", ""))).split()) | set(norm(a.speaker).split())
-        if label == PERSON:
-            a.speaker_type = T_PERSON
-            if a.extra.get("appositive"):
-                self.roles.setdefault(a.speaker, set()).update(a.extra["appositive"].split())
-        elif label == NORP:
-            a.speaker_type = T_ANON
-        elif words & self.f._outlets:
-            a.speaker_type = T_OUTLET
-        else:
-            a.speaker_type = T_BODY
-
-    def _type_of(self, a: Attribution) -> str:
-        head = a.head
-        phrase = norm(a.speaker_text)
-        if head in self.f._outlets or any(o in phrase for o in self.f._outlets if " " in o):
-            return T_OUTLET
-        if head in self.f._anonymous and (a.indefinite or head.endswith("s")):
-            return T_ANON
-        if head in self.f._speaks_for or head in self.f._bodies:
-            return T_BODY
-        if head in self.f._roles:
-            return T_PERSON
-        return T_ANON
-
-    def _resolve_description(self, a: Attribution, history: list[Attribution]) -> None:
-        a.speaker = _strip_det(a.speaker_text)
-        a.speaker_type = self._type_of(a)
-        definite = norm(a.speaker_text).startswith("the ")
-        if not definite:
-            return
-        head = a.head
-        before = self._mentions_before(a)
-        if a.speaker_type == T_BODY:
-            for e in reversed(before):
-                if e.get("label") == ORG:
-                    names = set(norm(str(e.get("text", ""))).split()) | set(norm(str(e["canonical"])).split())
-                    if head in names:
-                        self._from_entity(a, e)
-                        return
-            return
-        if a.speaker_type in (T_PERSON, T_ANON):
-            persons = [e for e in before if e.get("label") == PERSON]
-            for e in reversed(persons):
-                if head in self.roles.get(str(e["canonical"]), ()):
-                    a.speaker, a.speaker_type = str(e["canonical"]), T_PERSON
-                    return
-            for b in reversed(history):
-                if b.head == head and b.speaker and b.speaker_type in (T_ANON, T_PERSON) and b is not a:
-                    a.speaker, a.speaker_type = b.speaker, b.speaker_type
-                    return
-            if not persons and head in self.f._roles:
-                ahead = self._named_person_next(a)
-                if ahead is not None:
-                    a.speaker, a.speaker_type = ahead, T_PERSON
-
-    def _mentions_before(self, a: Attribution) -> list[dict]:
-        i = bisect_left(self.ent_starts, a.speaker_start)
-        sent_of = self._sentence_of
-        return [e for e in self.ents[:i] if sent_of(int(e["start"])) not in self._debris]
-
-    def _persons_before(self, a: Attribution, pronoun: str) -> Iterator[dict]:
-        """The PERSON entities before the speaker outside debris that ``pronoun`` may name, nearest first."""
-        debris = self._debris
-        for k in range(bisect_left(self.ent_starts, a.speaker_start) - 1, -1, -1):
-            e = self.ents[k]
-            if e.get("label") != PERSON or self._sentence_of(int(e["start"])) in debris:
-                continue
-            if self._may_be(str(e["canonical"]), pronoun):
-                yield e
-
-    def _rank_of(self, entity: dict) -> int:
-        """The body rank of the sentence holding ``entity`` (-9 outside the body)."""
-        return self.body_rank.get(self._sentence_of(int(entity["start"])), -9)
-
-    def _sentence_of(self, offset: int) -> int:
-        if not hasattr(self, "_sent_starts"):
-            self._sent_starts = [s.start for s in self.doc.sentences]
-        return max(bisect_right(self._sent_starts, offset) - 1, 0)
-
-    def _named_person_next(self, a: Attribution) -> str | None:
-        """The named PERSON speaking in the next body sentence, if any."""
-        rank = self.body_rank.get(a.sentence, -1)
-        for b in self.found:
-            if self.body_rank.get(b.sentence, -9) == rank + 1 and b.speaker_start >= 0:
-                ents = self._entities_in(b.speaker_start, b.speaker_end)
-                persons = [e for e in ents if e.get("label") == PERSON]
-                if persons and b.head not in _PRONOUNS:
-                    return str(persons[-1]["canonical"])
-        return None
-
-    def _may_be(self, canonical: str, pronoun: str) -> bool:
-        """False only when the person's titles or roles in the article ("Ms", "Mr", "spokeswoman")
-        name the other gender than ``pronoun`` (he / she)."""
-        roles = self.roles.get(canonical)
-        if not roles:
-            return True
-        words = {w.rstrip(".") for w in roles}
-        other = _MALE_ROLES if pronoun == "she" else _FEMALE_ROLES
-        own = _FEMALE_ROLES if pronoun == "she" else _MALE_ROLES
-        return words.isdisjoint(other) or not words.isdisjoint(own)
-
-    def _resolve_pronoun(self, a: Attribution, history: list[Attribution]) -> None:
-        """Resolve he/she (and they/it) speakers.
-
-        he/she, among the people whose titles or roles do not name the other gender
-        (:meth:`_may_be`): (1) the person speaking in the previous body sentence; else (2) the
-        last person named in the previous body sentence (a speaker just
-        introduced); else (3) a named person speaking in the next body sentence
-        who has spoken before (the quote sits in that speaker's block); else (4)
-        the last person to speak; else (5) the last person mentioned; else the
-        pronoun is kept.
-        they/it: the last official body or anonymous speaker of the previous
-        two sentences, else the last organisation mentioned, else kept.
-        """
-        pron = a.head
-        rank = self.body_rank.get(a.sentence, -1)
-        if pron in ("he", "she"):
-            people = [
-                b
-                for b in history
-                if b.speaker_type == T_PERSON and b.speaker not in ("", "he", "she") and self._may_be(b.speaker, pron)
-            ]
-            if people and self.body_rank.get(people[-1].sentence, -9) >= rank - 1:
-                a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
-                return
-            persons = self._persons_before(a, pron)  # nearest first
-            last = next(persons, None)
-            introduced = last
-            while introduced is not None and self._rank_of(introduced) > rank - 1:
-                introduced = next(persons, None)
-            if introduced is not None and self._rank_of(introduced) == rank - 1:
-                # "Opposition leader Tomas Brandt disagreed. 'It is a cover-up,' he said."
-                a.speaker, a.speaker_type = str(introduced["canonical"]), T_PERSON
-                return
-            ahead = self._named_person_next(a)
-            if ahead is not None and any(b.speaker == ahead for b in people):
-                a.speaker, a.speaker_type = ahead, T_PERSON
-                return
-            if people:
-                a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
-                return
-            if last is not None:
-                a.speaker, a.speaker_type = str(last["canonical"]), T_PERSON
-                return
-            a.speaker, a.speaker_type = a.speaker_text, T_PERSON
-            return
-        if pron in ("they", "it"):
-            for b in reversed(history):
-                if self.body_rank.get(b.sentence, -9) < rank - 2:
-                    break
-                if b.speaker and b.speaker_type in (T_BODY, T_ANON, T_OUTLET):
-                    a.speaker, a.speaker_type = b.speaker, b.speaker_type
-                    return
-            orgs = [e for e in self._mentions_before(a) if e.get("label") == ORG]
-            if orgs:
-                self._from_entity(a, orgs[-1])
-                return
-        a.speaker, a.speaker_type = a.speaker_text, T_ANON if pron == "they" else T_PERSON
 
 
 # ------------------------------------------------------------------ utils
@@ -1047,16 +718,9 @@ def _drop_appositive(v: _Sent, start: int, end: int, text: str) -> int:
     return end
 
 
-def _strip_det(phrase: str) -> str:
-    words = phrase.split()
-    if words and norm(words[0]) in _DETERMINERS:
-        words = words[1:]
-    return " ".join(words)
-
-
 def _copy_speaker(src: Attribution, dst: Attribution) -> None:
     dst.speaker_start, dst.speaker_end = -1, -1
     dst.speaker_text = ""
     dst.head = src.head
-    dst.extra["source"] = src
+    dst.source = src
     dst.kind = "inherit"
