@@ -158,7 +158,7 @@ def test_seed_speaker_and_cue_spans(finder, seed_doc):
     ]
     assert spans == [
         ("Russia's Defense Ministry", "Russia's Defense Ministry"),
-        ("", ""),
+        ("Russia's Defense Ministry", "Russia's Defense Ministry"),  # "..., adding that": the same source words
         ("The senior officer", "The senior officer"),
         ("Rudskoi", "Rudskoi"),
         ("Putin", "Putin"),

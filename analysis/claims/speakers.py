@@ -99,11 +99,11 @@ class SpeakerResolver:
                 a.speaker, a.speaker_type = "", T_ANON
             elif a.kind == "inherit" and a.source is not None:
                 src = a.source  # the sentence's earlier attribution, resolved already
-                a.speaker, a.speaker_type = src.speaker, src.speaker_type
+                _take_speaker(src, a)
             elif a.kind == "chain":
                 src = chain_speaker.get(a.chain) or self._chain_ahead(a) or self._carry(a, history)
                 if src is not None:
-                    a.speaker, a.speaker_type = src.speaker, src.speaker_type
+                    _take_speaker(src, a)
                     a.cue = ""
                 else:
                     a.speaker, a.speaker_type = "", T_ANON
@@ -358,3 +358,9 @@ def _strip_det(phrase: str) -> str:
     if words and norm(words[0]) in _DETERMINERS:
         words = words[1:]
     return " ".join(words)
+
+
+def _take_speaker(src: Attribution, dst: Attribution) -> None:
+    """Give ``dst`` (a continued quote, a second verb) the speaker of ``src`` and its source words."""
+    dst.speaker, dst.speaker_type = src.speaker, src.speaker_type
+    dst.speaker_start, dst.speaker_end, dst.speaker_text = src.speaker_start, src.speaker_end, src.speaker_text
