@@ -65,3 +65,97 @@ def test_every_attributed_claim_with_a_named_source_has_a_speaker_span(finder):
 def test_a_report_in_the_passive_names_no_source(finder):
     rows = rows_of(finder, "It was reported that the ferry to Kallvik had been cancelled for the winter.")
     assert [(r["speaker"], r["speaker_start"], r["quote"]) for r in rows] == [("", -1, "indirect")]
+
+
+def attributed(finder: ClaimFinder, text: str, entities: list[dict] | None = None) -> list[tuple]:
+    return [
+        (r["speaker"], r["speaker_type"], r["speaker_words"], r["cue"], r["content"])
+        for r in rows_of(finder, text, entities)
+        if r["quote"] != "none"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A leaked memo shows that the council knew about the cracks in March.",
+            ("leaked memo", "document", "A leaked memo", "shows", "the council knew about the cracks in March"),
+        ),
+        (
+            "The audit found the agency had lost track of 300 trucks.",
+            ("audit", "document", "The audit", "found", "the agency had lost track of 300 trucks"),
+        ),
+        (
+            "The new poll shows Brisco ahead by six points in Tallow County.",
+            ("new poll", "document", "The new poll", "shows", "Brisco ahead by six points in Tallow County"),
+        ),
+        (
+            "The Ledger editorial argued that the levy was unfair to farmers.",
+            ("Ledger editorial", "document", "The Ledger editorial", "argued", "the levy was unfair to farmers"),
+        ),
+    ],
+)
+def test_documents_are_sources(finder, text, expected):
+    assert attributed(finder, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Varga believes the Kessel bridge is safe.", "believes", "the Kessel bridge is safe"),
+        ("Varga knew that the Kessel bridge was unsafe.", "knew", "the Kessel bridge was unsafe"),
+        (
+            "Varga fears the Kessel bridge will not survive the floods.",
+            "fears",
+            "the Kessel bridge will not survive the floods",
+        ),
+        ("Varga wants to close the Kessel bridge by June.", "wants", "to close the Kessel bridge by June"),
+        ("Varga called for an inquiry into the Kessel bridge.", "called for", "an inquiry into the Kessel bridge"),
+        ("Varga urged drivers to avoid the Kessel bridge.", "urged", "drivers to avoid the Kessel bridge"),
+    ],
+)
+def test_belief_intention_and_demand_cues(finder, text, cue, content):
+    ents = [person(text, "Varga", "Ilse Varga")]
+    assert attributed(finder, text, ents) == [("Ilse Varga", "person", "Varga", cue, content)]
+
+
+def test_nominal_cue_after_a_possessor_resolves_the_pronoun(finder):
+    text = "Ms. Ilse Varga spoke on Tuesday. She repeated her view that the bridge is safe."
+    ents = [dict(person(text, "Ilse Varga"), title="Ms.")]
+    assert attributed(finder, text, ents) == [("Ilse Varga", "person", "her", "view", "the bridge is safe")]
+    text = "The mayor's claim that the bridge is safe drew laughter."
+    assert attributed(finder, text) == [("mayor", "person", "The mayor", "claim", "the bridge is safe")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reporters asked whether Varga knew the bridge was unsafe.",
+        "Councillors questioned whether the bridge was safe.",
+        "Nobody knows what the repairs will cost.",
+        "Thousands of commuters are expected to use the new bridge.",
+        "The figure, described as a record, drew praise from the council.",
+    ],
+)
+def test_questions_and_passives_are_not_attributions(finder, text):
+    assert attributed(finder, text) == []
+
+
+def test_a_clause_split_by_its_cue_keeps_both_halves(finder):
+    text = "The repair fund, Ostrander said, will run dry by March."
+    assert attributed(finder, text) == [
+        ("Ostrander", "person", "Ostrander", "said", "The repair fund, Ostrander said, will run dry by March")
+    ]
+    text = "The repair was cheap, she said, but the bridge would need a new deck within a year."
+    assert [a[4] for a in attributed(finder, text)] == [
+        "The repair was cheap, she said, but the bridge would need a new deck within a year"
+    ]
+
+
+def test_co_speakers_stay_together(finder):
+    text = "Kessler and Ostrander said the plan would cost jobs."
+    ents = [person(text, "Kessler", "Anna Kessler"), person(text, "Ostrander", "Piet Ostrander")]
+    assert attributed(finder, text, ents) == [
+        ("Anna Kessler and Piet Ostrander", "person", "Kessler and Ostrander", "said", "the plan would cost jobs")
+    ]

@@ -63,6 +63,12 @@ _DECLINING = frozenset("declined declines decline declining refused refuses refu
 #: Words after a short quote that end the reported words ("he said 'no' and left").
 _CLAUSE_JOINERS = frozenset("and but or nor before after then while as when because so".split())
 _TRIM_CHARS = " \t\r\n,.;:"
+#: Words that make the clause after them a question or a condition, not a claim ("whether she knew").
+_QUESTION_LEADS = frozenset("whether if".split())
+_CLAUSE_LINKS = frozenset("and or but , that which who ; :".split())
+_WH_WORDS = frozenset("what how why who when where which".split())
+#: Possessive pronouns before a nominal cue ("her view that") and the pronoun that names the same person.
+_POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 
 
 @dataclass
@@ -90,19 +96,27 @@ class AttributionFinder:
 
     def __init__(self, lexicon: ClaimLexicon) -> None:
         self.lexicon = lexicon
-        self._cues: PhraseMatcher = lexicon.matcher("cues")
+        self._intentions = lexicon.words("intentions")
+        self._object_cues = lexicon.words("object_cues")
+        self._nominal_cues = lexicon.words("nominal_cues")
+        self._documents = lexicon.words("documents")
+        self._cues = PhraseMatcher(
+            lexicon.phrases("cues") + lexicon.phrases("intentions") + lexicon.phrases("object_cues")
+        )
         self._anonymous = lexicon.words("anonymous")
         self._bodies = lexicon.words("official_bodies")
         self._roles = lexicon.words("person_roles")
         self._speaks_for = lexicon.words("speaks_for")
+        self._plain_cues = lexicon.words("cues")
         self._outlets = lexicon.words("outlets")
-        self._heads = self._anonymous | self._bodies | self._roles | self._outlets
+        self._heads = self._anonymous | self._bodies | self._roles | self._outlets | self._documents
         self._speaker_words = SpeakerWords(
             anonymous=self._anonymous,
             bodies=self._bodies,
             roles=self._roles,
             speaks_for=self._speaks_for,
             outlets=self._outlets,
+            documents=self._documents,
         )
 
     # ------------------------------------------------------------------ setup
@@ -177,7 +191,7 @@ class AttributionFinder:
                 i += m
             else:
                 i += 1
-        results: list[Attribution] = []
+        results: list[Attribution] = self._nominal(v, text)
         # each accepted cue: (left boundary token, attribution list)
         accepted: list[tuple[int, int, list[Attribution]]] = []
         for c0, c1 in cues:
@@ -236,8 +250,11 @@ class AttributionFinder:
             return []  # "the claims", "the United States", "opposition claims"
         if c0 > 0 and tags[c0 - 1] in _MODIFIER_TAGS and tags[c0] not in _FINITE and words[c0 - 1] != "that":
             return []  # "the reported attack", "its claims"
-        if c1 < n and words[c1] == "to" and phrase not in _ADDRESSEE_CUES:
+        intention = c1 < n and words[c1] == "to" and phrase in self._intentions  # "wants to close the mine"
+        if c1 < n and words[c1] == "to" and phrase not in _ADDRESSEE_CUES and not intention:
             return []  # "is said to have", "claimed to be"
+        if phrase in self._intentions and phrase not in self._plain_cues and not intention:
+            return []  # "the plan", "he wanted more": intention verbs report only with "to"
         aux = c0 - 1 if c0 > 0 and words[c0 - 1] in ("has", "have", "had") else c0  # "has said"
         cue = dict(cue=text[toks[aux].start : toks[c1 - 1].end], cue_start=toks[aux].start, cue_end=toks[c1 - 1].end)
         # passive "it was reported that Y"
@@ -307,6 +324,8 @@ class AttributionFinder:
                 break
         if k >= 0 and words[k] in _NOT_NP:
             return []  # relative clause: "the group, which said ..."
+        if phrase in self._object_cues and phrase not in self._plain_cues and c1 < n and words[c1] in (",", "by", "as"):
+            return []  # "the senator, criticized by ..."
         np = None
         if k >= 0 and words[k] == "," and v.quote_of[k] < 0:
             np = self._appositive(v, k)
@@ -315,6 +334,10 @@ class AttributionFinder:
         out: list[Attribution] = []
         if np is not None:
             a0, a1 = np
+            if phrase not in self._plain_cues and any(w in _BE for w in words[a1:c0]):
+                return []  # "are expected to return", "was described as": passive, the subject is not the source
+            if a0 > 0 and words[a0 - 1] in _QUESTION_LEADS:
+                return []  # "asked whether the mayor knew ...": a question, not a claim
             main_end = -1
             if a0 > 0 and words[a0 - 1] in _SUBORDINATORS:
                 # "..., days after the USA announced ...": an attribution inside a clause that
@@ -323,7 +346,11 @@ class AttributionFinder:
                 comma = next((j for j in range(sub - 1, max(sub - 5, -1), -1) if words[j] == ","), sub)
                 main_end = toks[comma].start if comma > 0 else -1
             # content after the cue
-            start = self._forward_start(v, c0, c1)
+            start = c1 if intention else self._forward_start(v, c0, c1)
+            if start is None and (phrase in self._object_cues or words[a1 - 1] in self._documents):
+                start = self._object_start(v, c1)  # "urged a recount", "the poll shows Ames ahead"
+            if start is not None and start < n and (words[start] in _QUESTION_LEADS or words[start] in _WH_WORDS):
+                return []  # "questioned whether the dam was safe": a question, not a claim
             if start is not None:
                 c_start, c_end = _content_span(v, start, n, text)
                 if c_end > c_start:
@@ -337,12 +364,16 @@ class AttributionFinder:
             # content before the speaker: "Y, X said" / "\"Y,\" X said"
             if a0 > 0 and (words[a0 - 1] == "," or words[a0 - 1] in _QUOTE_MARKS):
                 a = self._trailing(v, a0, cue, text, quotes, earlier)
+                if a is None and not out and words[a0 - 1] == ",":
+                    a = self._interrupted(v, a0, c1, cue, text, earlier)  # "The fund, he said, will run dry"
                 if a is not None and (a.quote == "direct" or not out):
                     self._set_speaker(v, a, a0, a1, text)
+                    if a.quote == "indirect" and not out:
+                        self._continue_after_cue(v, a, c1, text)
                     out.insert(0, a)
             return out
         # speaker after the cue: "\"Y,\" said X."
-        if k >= 0 and (words[k] == "," or words[k] in _QUOTE_MARKS):
+        if k >= 0 and (words[k] == "," or words[k] in _QUOTE_MARKS) and phrase in self._plain_cues:
             right = self._np_right(v, c1)
             if right is not None:
                 a = self._trailing(v, c0, cue, text, quotes, earlier)
@@ -350,6 +381,99 @@ class AttributionFinder:
                     self._set_speaker(v, a, right[0], right[1], text)
                     return [a]
         return []
+
+    def _object_start(self, v: _Sent, c1: int) -> int | None:
+        """Where a noun-phrase content starts after a cue ("called for | a recount"), or None."""
+        words, n = v.words, len(v.words)
+        j = _skip_adverbials(v, c1)
+        if j >= n or words[j] in _SENTENCE_END or (v.quote_of[j] >= 0 and words[j] not in _QUOTE_MARKS):
+            return None
+        if words[j] == "as" or words[j] in _WH_WORDS:
+            return None  # "what the board described as ...", "know what a count looks like"
+        end = j
+        while end < n and words[end] not in (".", ";", "!", "?"):
+            end += 1
+        return j if sum(1 for w in words[j:end] if w[:1].isalnum()) >= 2 else None
+
+    def _interrupted(
+        self, v: _Sent, a0: int, c1: int, cue: dict, text: str, earlier: list[Attribution]
+    ) -> Attribution | None:
+        """ "The fund, he said, will run dry": a clause whose subject comes before the speaker and
+        whose verb after the cue; the content runs from the subject to the end of the clause."""
+        toks, words, n = v.toks, v.words, len(v.words)
+        region_start = max([toks[0].start] + [max(a.content_end, a.speaker_end, a.cue_end) for a in earlier])
+        first = bisect_left([t.start for t in toks], region_start)
+        j = _skip_adverbials(v, c1)
+        if first >= a0 - 1 or j + 2 >= n or words[j] != "," or v.quote_of[j + 1] >= 0:
+            return None
+        if any(v.quote_of[k] >= 0 for k in range(first, a0)) or v.finite_between(first, a0):
+            return None
+        end = j + 1
+        while end < n and words[end] not in (".", ";", "!", "?") and v.quote_of[end] < 0:
+            end += 1
+        if not v.finite_between(j + 1, min(end, j + 6)):
+            return None
+        c_start, c_end = _trim_span(text, toks[first].start, toks[end - 1].end)
+        if c_end <= c_start:
+            return None
+        return Attribution(v.sentence.index, quote="indirect", content_start=c_start, content_end=c_end, **cue)
+
+    def _continue_after_cue(self, v: _Sent, a: Attribution, c1: int, text: str) -> None:
+        """ "Y1, he said, Y2": an indirect content split by its cue runs on to the end of the clause."""
+        words, n = v.words, len(v.words)
+        j = _skip_adverbials(v, c1)
+        if j + 2 >= n or words[j] != "," or v.quote_of[j + 1] >= 0:
+            return
+        end = j + 1
+        while end < n and words[end] not in (".", ";", "!", "?") and v.quote_of[end] < 0:
+            end += 1
+        if v.finite_between(j + 1, min(end, j + 7)):  # a clause goes on, not "..., with jets making ..."
+            a.content_end = _trim_end(text, a.content_start, v.toks[end - 1].end)
+
+    def _nominal(self, v: _Sent, text: str) -> list[Attribution]:
+        """Nominal cues after a possessor: "her view that Y", "the mayor's claim that Y"."""
+        words, tags, toks, n = v.words, v.tags, v.toks, len(v.words)
+        out = []
+        for i in range(1, n - 2):
+            if words[i] not in self._nominal_cues or words[i + 1] != "that" or v.quote_of[i] >= 0:
+                continue
+            if tags[i + 2].startswith("VB") or tags[i + 2] == "MD":
+                continue  # "the claim that was rejected": a relative clause
+            p = i - 1
+            while p > 0 and tags[p].startswith("JJ"):
+                p -= 1  # "her long-held view that"
+            if words[p] in _POSSESSIVES and tags[p] == "PRP$":
+                first, end = p, p + 1
+            elif tags[p] == "POS" and p > 0:
+                np = self._np_left(v, p - 1)
+                if np is None or tags[np[1] - 1] not in _NOUN_TAGS:
+                    continue
+                first, end = np
+            else:
+                continue
+            if first > 0 and words[first - 1] in _QUESTION_LEADS:
+                continue
+            stop = n
+            if not v.finite_between(0, first):  # "The mayor's claim that Y drew laughter": Y ends at "drew"
+                verbs = [k for k in range(i + 2, n) if tags[k] in _FINITE and v.quote_of[k] < 0]
+                outer = next((k for k in verbs[1:] if words[k - 1] not in _CLAUSE_LINKS), None)
+                stop = outer if outer is not None else n
+            c_start, c_end = _content_span(v, i + 2, stop, text)
+            if c_end <= c_start or not v.finite_between(i + 2, min(stop, i + 11)):
+                continue
+            a = Attribution(
+                v.sentence.index,
+                text[toks[i].start : toks[i].end],
+                toks[i].start,
+                toks[i].end,
+                c_start,
+                c_end,
+                "indirect",
+            )
+            self._set_speaker(v, a, first, end, text)
+            a.head = _POSSESSIVES.get(words[first], a.head) if end - first == 1 else a.head
+            out.append(a)
+        return out
 
     def _according(self, v: _Sent, c0: int, c1: int, text: str) -> list[Attribution]:
         words, toks, n = v.words, v.toks, len(v.words)
@@ -422,6 +546,8 @@ class AttributionFinder:
         while k < limit:
             w = words[k]
             if w == "that" and v.quote_of[k] < 0:
+                if k > j and k + 1 < n and (tags[k + 1].startswith("VB") or tags[k + 1] == "MD"):
+                    break  # "found 3,412 that had been misallocated": a relative clause on the object
                 return k + 1 if k + 1 < n else None
             if w == ":" or (w in _QUOTE_MARKS and v.quote_of[k] >= 0):
                 if w != ":" and _is_scare_quote(v, k):
@@ -436,6 +562,9 @@ class AttributionFinder:
             return None
         # no "that": a clause must start here (a finite verb within a few words)
         if v.finite_between(j, min(n, j + 9)):
+            first_verb = next(k for k in range(j, min(n, j + 9)) if v.finite_between(k, k + 1))
+            if first_verb > j and words[first_verb - 1] == "that":
+                return None  # "found 3,412 that had been misallocated": the object's relative clause
             return j
         return None
 
@@ -458,6 +587,9 @@ class AttributionFinder:
             if v.quote_of[k] >= 0 or w in _NOT_NP:
                 break
             ok = t in _NP_TAGS or w in _CONNECT or w == "'s" or ("-" in w and t[:2] in ("VB", "JJ", "NN"))
+            # "a leaked memo", "the attached report": a participle between a determiner and the noun
+            between = 0 < k < i and tags[k - 1] in ("DT", "PRP$") and tags[k + 1] in _NOUN_TAGS
+            ok = ok or (t in ("VBN", "VBG") and between)
             if not ok:
                 break
             if k < i and tags[k + 1] in ("DT", "PRP$") and w not in _CONNECT:

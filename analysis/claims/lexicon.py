@@ -30,6 +30,10 @@ SECTIONS: tuple[str, ...] = (
     "person_roles",
     "speaks_for",
     "outlets",
+    "intentions",
+    "object_cues",
+    "nominal_cues",
+    "documents",
 )
 
 _STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "`": "'"})

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["GPE", "LOC", "NORP", "ORG", "PERSON", "T_ANON", "T_BODY", "T_OUTLET", "T_PERSON", "Attribution"]
+__all__ = ["GPE", "LOC", "NORP", "ORG", "PERSON", "T_ANON", "T_BODY", "T_DOC", "T_OUTLET", "T_PERSON", "Attribution"]
 
 #: Entity labels the speaker resolver reads.
 PERSON, ORG, GPE, LOC, NORP = "PERSON", "ORG", "GPE", "LOC", "NORP"
 #: Speaker types of a claim row.
-T_PERSON, T_BODY, T_ANON, T_OUTLET = "person", "official body", "anonymous", "outlet"
+T_PERSON, T_BODY, T_ANON, T_OUTLET, T_DOC = "person", "official body", "anonymous", "outlet", "document"
 
 
 @dataclass

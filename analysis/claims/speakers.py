@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from analysis.claims.lexicon import norm
-from analysis.claims.model import GPE, NORP, ORG, PERSON, T_ANON, T_BODY, T_OUTLET, T_PERSON, Attribution
+from analysis.claims.model import GPE, NORP, ORG, PERSON, T_ANON, T_BODY, T_DOC, T_OUTLET, T_PERSON, Attribution
 from analysis.text import Document
 
 __all__ = ["PRONOUNS", "SpeakerResolver", "SpeakerWords"]
@@ -42,6 +42,7 @@ class SpeakerWords:
     roles: frozenset[str]
     speaks_for: frozenset[str]
     outlets: frozenset[str]
+    documents: frozenset[str] = frozenset()
 
 
 class SpeakerResolver:
@@ -163,8 +164,11 @@ class SpeakerResolver:
                 a.speaker_start, a.speaker_end = first, int(head_ent["end"])
                 a.speaker_text = self.doc.text[first : a.speaker_end]
             self._from_entity(a, head_ent)
+            together = _co_speakers(self.doc.text, [e for e in ents if int(e["end"]) <= int(head_ent["end"])])
+            if len(together) > 1 and head_ent.get("label") == PERSON:  # "Barr and Rosenstein said"
+                a.speaker = " and ".join(together)
             return
-        if head in PRONOUNS and a.speaker_end - a.speaker_start <= 4:
+        if head in PRONOUNS and a.speaker_end - a.speaker_start <= 5:  # "he" ... "their"
             self._resolve_pronoun(a, history)
             return
         tag_proper = self._head_is_proper(a)
@@ -211,6 +215,8 @@ class SpeakerResolver:
             return T_OUTLET
         if head in self.f.anonymous and (a.indefinite or head.endswith("s")):
             return T_ANON
+        if head in self.f.documents:
+            return T_DOC
         if head in self.f.speaks_for or head in self.f.bodies:
             return T_BODY
         if head in self.f.roles:
@@ -364,3 +370,16 @@ def _take_speaker(src: Attribution, dst: Attribution) -> None:
     """Give ``dst`` (a continued quote, a second verb) the speaker of ``src`` and its source words."""
     dst.speaker, dst.speaker_type = src.speaker, src.speaker_type
     dst.speaker_start, dst.speaker_end, dst.speaker_text = src.speaker_start, src.speaker_end, src.speaker_text
+
+
+def _co_speakers(text: str, ents: list[dict]) -> list[str]:
+    """The canonical names of the people a speaker phrase joins with "and" or commas, in order
+    ("Barr and Rosenstein", "Lund, Ekberg and Sand"); one name when the phrase names one."""
+    people = [e for e in ents if e.get("label") == PERSON]
+    names: list[str] = []
+    for k, e in enumerate(people):
+        if k and norm(text[int(people[k - 1]["end"]) : int(e["start"])]).strip(" ,") not in ("and", ""):
+            names = []
+        if str(e["canonical"]) not in names:
+            names.append(str(e["canonical"]))
+    return names
