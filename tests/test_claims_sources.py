@@ -159,3 +159,29 @@ def test_co_speakers_stay_together(finder):
     assert attributed(finder, text, ents) == [
         ("Anna Kessler and Piet Ostrander", "person", "Kessler and Ostrander", "said", "the plan would cost jobs")
     ]
+
+
+def _seconds(finder: ClaimFinder, text: str) -> float:
+    import time
+
+    doc = process(text)
+    started = time.perf_counter()
+    finder.find(doc, [])
+    return time.perf_counter() - started
+
+
+@pytest.mark.slow
+def test_bad_input_stays_linear(finder):
+    unit = (
+        'The memo shows. Varga wants to. Her view that. "Unclosed, she said, whether the report found "what" they knew '
+    )
+    small, large = unit * 100, unit * 800
+    for text in (small, large, '"' + "word " * 10_000, "THE REPORT FOUND THE DAM HELD, OFFICIALS SAID. " * 200):
+        rows = ClaimFinder().find(process(text), [])
+        for r in rows:
+            assert 0 <= r["content_start"] <= r["content_end"] <= len(text)
+    assert _seconds(finder, large) < 20 * max(_seconds(finder, small), 0.01)
+
+
+def test_cues_with_no_content_give_no_attribution(finder):
+    assert attributed(finder, "The memo shows. Varga wants to. Her view that. The poll found.") == []

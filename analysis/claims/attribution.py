@@ -251,6 +251,8 @@ class AttributionFinder:
         if c0 > 0 and tags[c0 - 1] in _MODIFIER_TAGS and tags[c0] not in _FINITE and words[c0 - 1] != "that":
             return []  # "the reported attack", "its claims"
         intention = c1 < n and words[c1] == "to" and phrase in self._intentions  # "wants to close the mine"
+        if intention and not (c1 + 1 < n and words[c1 + 1][:1].isalnum()):
+            return []  # "Varga wants to." says nothing
         if c1 < n and words[c1] == "to" and phrase not in _ADDRESSEE_CUES and not intention:
             return []  # "is said to have", "claimed to be"
         if phrase in self._intentions and phrase not in self._plain_cues and not intention:
