@@ -185,3 +185,25 @@ def test_bad_input_stays_linear(finder):
 
 def test_cues_with_no_content_give_no_attribution(finder):
     assert attributed(finder, "The memo shows. Varga wants to. Her view that. The poll found.") == []
+
+
+def test_quotes_signed_after_a_dash_go_to_the_name():
+    text = (
+        "Readers wrote in after the debate.\n\n"
+        "“The tunnel plan scares me. Nobody asked the valley.” ― Rosa Quint\n"
+        "“Maybe we can build a tunnel around the council.” — Ivo Brandt."
+    )
+    rows = attributed(ClaimFinder(), text)
+    assert rows == [
+        ("Rosa Quint", "person", "Rosa Quint", "", "The tunnel plan scares me"),
+        ("Rosa Quint", "person", "Rosa Quint", "―", "Nobody asked the valley"),
+        ("Ivo Brandt", "person", "Ivo Brandt", "—", "Maybe we can build a tunnel around the council"),
+    ]
+
+
+def test_party_and_state_in_brackets_and_a_letter_that_reads(finder):
+    text = '"We cannot close the valley road," Rep. Dana Holt (D-Ore.) said. "The farms need it," the letter reads.'
+    assert [(a[2], a[3], a[4]) for a in attributed(finder, text)] == [
+        ("Rep. Dana Holt", "said", "We cannot close the valley road"),
+        ("the letter", "reads", "The farms need it"),
+    ]

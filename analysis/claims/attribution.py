@@ -66,6 +66,7 @@ _TRIM_CHARS = " \t\r\n,.;:"
 #: Words that make the clause after them a question or a condition, not a claim ("whether she knew").
 _QUESTION_LEADS = frozenset("whether if".split())
 _CLAUSE_LINKS = frozenset("and or but , that which who ; :".split())
+_DASHES = frozenset("― — –".split())
 _WH_WORDS = frozenset("what how why who when where which".split())
 #: Possessive pronouns before a nominal cue ("her view that") and the pronoun that names the same person.
 _POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
@@ -145,6 +146,7 @@ class AttributionFinder:
             view = self._view(doc, sentence, quotes, quote_starts)
             views[sentence.index] = view
             found.extend(self._sentence(view, quotes, text))
+        found.extend(self._dash_bylines(doc, views, quotes, found))
         found.extend(self._quote_only(doc, views, quotes, found))
         for a in found:
             _drop_dateline(doc.sentences[a.sentence], a, text)
@@ -324,6 +326,11 @@ class AttributionFinder:
                 skipped += 2
             else:
                 break
+        if k >= 0 and words[k] == ")" and v.quote_of[k] < 0:
+            # "Rep. Dana Holt (D-Ore.) said": skip the party and state, or any short aside in brackets
+            opening = next((j for j in range(k - 1, max(k - 9, -1), -1) if words[j] == "("), -1)
+            if opening > 0 and not v.finite_between(opening, k):
+                k = opening - 1
         if k >= 0 and words[k] in _NOT_NP:
             return []  # relative clause: "the group, which said ..."
         if phrase in self._object_cues and phrase not in self._plain_cues and c1 < n and words[c1] in (",", "by", "as"):
@@ -681,6 +688,46 @@ class AttributionFinder:
                 c_start, c_end = _trim_span(text, q.inner_start, end)
                 if c_end > c_start:
                     a.content_start, a.content_end, a.quote, a.chain = c_start, c_end, "direct", q.chain
+
+    def _dash_bylines(
+        self, doc: Document, views: dict[int, _Sent], quotes: list[Quote], found: list[Attribution]
+    ) -> list[Attribution]:
+        """Quotes signed after a dash: '"The debate changed my mind." ― Rosa Quint' (readers' voices,
+        epigraphs). The quote goes to the name after the dash; an earlier sentence of the same quote
+        follows it as a continued quote."""
+        text = doc.text
+        taken = {(a.sentence, a.chain) for a in found if a.chain >= 0}
+        quote_ends = [q.end for q in quotes]
+        out = []
+        for v in views.values():
+            words, n = v.words, len(v.words)
+            for d in range(n - 1):
+                if words[d] not in _DASHES or v.quote_of[d] >= 0:
+                    continue
+                last = n - 1 if words[n - 1] == "." else n
+                tail = range(d + 1, last)
+                if not 1 <= len(tail) <= 6 or any(
+                    not (v.toks[k].text[:1].isupper() or words[k] in (",", ".")) for k in tail
+                ):
+                    continue
+                qi = bisect_right(quote_ends, v.toks[d].start) - 1
+                if qi < 0 or not quotes[qi].closed or text[quotes[qi].end : v.toks[d].start].strip():
+                    continue
+                q = quotes[qi]
+                inner_end = q.inner_end - 1
+                holder = next((s for s in doc.sentences if s.start <= inner_end < s.end), None)
+                if holder is None or holder.index not in views or (holder.index, q.chain) in taken:
+                    continue
+                c_start, c_end = _trim_span(text, max(q.inner_start, holder.start), min(q.inner_end, holder.end))
+                if c_end <= c_start:
+                    continue
+                cue = v.toks[d]
+                a = Attribution(holder.index, cue.text, cue.start, cue.end, c_start, c_end, "direct", chain=q.chain)
+                self._set_speaker(v, a, d + 1, last, text)
+                out.append(a)
+                taken.add((holder.index, q.chain))
+                break
+        return out
 
     def _quote_only(
         self, doc: Document, views: dict[int, _Sent], quotes: list[Quote], found: list[Attribution]

@@ -188,7 +188,7 @@ class SpeakerResolver:
 
     def _head_is_proper(self, a: Attribution) -> bool:
         hs = a.head_start
-        for t in self.doc.sentence_tokens(a.sentence):
+        for t in self.doc.sentence_tokens(self._sentence_of(hs)):  # the speaker may sign after the quote's sentence
             if t.start == hs:
                 return t.pos in ("NNP", "NNPS") and t.text[:1].isupper()
         return False
