@@ -207,3 +207,18 @@ def test_party_and_state_in_brackets_and_a_letter_that_reads(finder):
         ("Rep. Dana Holt", "said", "We cannot close the valley road"),
         ("the letter", "reads", "The farms need it"),
     ]
+
+
+def test_merge_relations_joins_the_rows_of_one_quote():
+    import pandas as pd
+
+    from analysis.evaluation.claims import merge_relations
+
+    text = '"We were never asked. Nobody came," Onsrud said. "They will regret it."\n\n"The tide turned."'
+    doc = process(text)
+    ents = [person(text, "Onsrud", "Halvard Onsrud")]
+    frame = pd.DataFrame(ClaimFinder().find(doc, ents)).assign(document="d")
+    merged = merge_relations(frame, {"d": text})
+    spans = [text[a:b] for a, b in zip(merged["content_start"], merged["content_end"], strict=True)]
+    # one relation within the paragraph (the cue inside, as relation-level annotation has it); next paragraph apart
+    assert spans == ['We were never asked. Nobody came," Onsrud said. "They will regret it', "The tide turned"]

@@ -49,6 +49,8 @@ _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday week month year day weekend "
     "morning evening night today yesterday".split()
 )
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 _TIME_LEAD = frozenset("on last this earlier late early".split())
 _SUBORDINATORS = frozenset("after before since until when while once because if although though whether unless".split())
 _BE = frozenset("was is were are been be 's".split())
@@ -783,6 +785,8 @@ def _skip_adverbials(v: _Sent, j: int) -> int:
             break
         if words[j] in _ADVERBS_AFTER_CUE:
             j += 1
+        elif words[j] in _WEEKDAYS and not (j + 1 < n and words[j + 1] in ("'s", "’s")):
+            j += 2 if j + 1 < n and words[j + 1] in _PARTS_OF_DAY else 1  # "said Friday (afternoon)"
         elif j + 1 < n and words[j] in _TIME_LEAD and words[j + 1] in _TIME_WORDS:
             j += 2
         elif words[j] in ("in", "during", "at", "on") and j + 1 < n and words[j + 1] in _POSSESSIVE_LEAD:

@@ -21,6 +21,9 @@ Figures (attributions are rows whose ``quote`` is not "none"):
   Source span, the predicted speaker span overlaps it;
 * cue accuracy on matched pairs (case-insensitive text), quote-kind accuracy;
 * recall of quoted and of unquoted gold contents, separately;
+* polnear: the rows of one relation (a quote over several sentences, all pointing at the
+  same source words) are scored as one span (:func:`merge_relations`), as PolNeAR
+  annotates them; ``precision_rows`` / ``recall_rows`` / ``f1_rows`` keep the per-row figures;
 * claim sentences: precision / recall of which sentences are claims;
 * numbers (gold format): :func:`analysis.evaluation.numbers.score_numbers`.
 """
@@ -43,6 +46,7 @@ __all__ = [
     "add_arguments",
     "main",
     "match_spans",
+    "merge_relations",
     "read_brat",
     "read_polnear",
     "same_speaker",
@@ -450,7 +454,55 @@ def evaluate_brat(path: str | Path, *, polnear: bool = False) -> tuple[dict, lis
         predicted.append(_with_sentence_start(claims, doc.text, doc.name))
     pred = pd.concat(predicted, ignore_index=True)
     gold = pd.concat([d.attributions for d in docs], ignore_index=True)
-    return score_attributions(pred, gold), _errors(pred, gold, {d.name: d.text for d in docs})
+    texts = {d.name: d.text for d in docs}
+    figures = score_attributions(pred, gold)
+    if polnear:
+        # PolNeAR annotates one content per source and cue: a quote over several sentences,
+        # or split by its cue, is one span. Score the rows of one relation as one as well.
+        rows = {f"{k}_rows": figures[k] for k in ("precision", "recall", "f1")}
+        pred = merge_relations(pred, texts)
+        figures = score_attributions(pred, gold) | rows
+    return figures, _errors(pred, gold, texts)
+
+
+def merge_relations(claims: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """Join the rows of one attribution relation into one row, as relation-level annotation has them.
+
+    The claims table has one row per sentence; a quote that runs over several sentences (or is
+    split by its cue) gives rows that point at the same source words. Consecutive direct-quote
+    rows of one document with the same speaker span, in the same or the next sentence and the
+    same paragraph, become one row whose content runs from the first start to the last end.
+
+    Args:
+        claims: claim rows with ``document``, ``sentence_id``, ``speaker_start``, ``speaker_end``,
+            ``content_start``, ``content_end``, ``quote``.
+        texts: the text of each document (to keep paragraphs apart).
+
+    Returns:
+        The rows, merged, in the same order; own-voice rows are kept as they are.
+    """
+    out: list[dict] = []
+    last_sentence = -9
+    for row in claims.to_dict("records"):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and row["quote"] == "direct"
+            and last["quote"] == "direct"
+            and row["document"] == last["document"]
+            and int(row["speaker_start"]) >= 0
+            and (row["speaker_start"], row["speaker_end"]) == (last["speaker_start"], last["speaker_end"])
+            and 0 <= int(row["sentence_id"]) - last_sentence <= 1
+            and "\n" not in texts[row["document"]][int(last["content_end"]) : int(row["content_start"])]
+        ):
+            last["content_start"] = min(int(last["content_start"]), int(row["content_start"]))
+            last["content_end"] = max(int(last["content_end"]), int(row["content_end"]))
+            last["cue"] = last["cue"] or row["cue"]
+            last_sentence = int(row["sentence_id"])
+            continue
+        out.append(dict(row))
+        last_sentence = int(row["sentence_id"])
+    return pd.DataFrame(out, columns=claims.columns)
 
 
 def _errors(pred: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str]) -> list[str]:
