@@ -37,13 +37,14 @@ _NP_TAGS = frozenset("DT JJ JJR JJS NN NNS NNP NNPS POS PRP$ CD".split())
 _NOUN_TAGS = frozenset("NN NNS NNP NNPS".split())
 _FINITE = frozenset("VBD VBZ VBP MD".split())
 _MODIFIER_TAGS = frozenset("DT PRP$ POS JJ".split())
+_VBN_SUBJECTS = frozenset("NN NNS NNP NNPS PRP CD".split())
 _SUBJECT_TAGS = frozenset("NN NNS NNP NNPS PRP".split())
 _CONNECT = frozenset("of for at from in and by".split())
 _NOT_NP = frozenset("that which who whom whose this these those there here what".split())
 _SKIP_BEFORE_CUE = frozenset(
     "also later previously earlier repeatedly reportedly separately then again once recently "
     "has have had would will could may might did does do 've 'd not n't never is was were are "
-    "already further publicly privately".split()
+    "already further publicly privately just".split()
 )
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday week month year day weekend "
@@ -51,6 +52,9 @@ _TIME_WORDS = frozenset(
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
+#: How far after a cue (in tokens) the verb of a reported clause may come: "says the program, run by
+#: the department, has brought ...".
+_CLAUSE_REACH = 12
 _TIME_LEAD = frozenset("on last this earlier late early".split())
 _SUBORDINATORS = frozenset("after before since until when while once because if although though whether unless".split())
 _BE = frozenset("was is were are been be 's".split())
@@ -177,8 +181,8 @@ class AttributionFinder:
         prefix = [0]
         for i, tag in enumerate(tags):
             finite = quote_of[i] < 0 and (
-                (tag in _FINITE and not (i > 0 and tags[i - 1] in _MODIFIER_TAGS))
-                or (tag == "VBN" and i > 0 and tags[i - 1] in _SUBJECT_TAGS)  # "the plant passed"
+                (tag in _FINITE and not _noun_slot(tags, i))
+                or (tag == "VBN" and i > 0 and tags[i - 1] in _VBN_SUBJECTS)  # "the plant passed", "the two raised"
             )
             prefix.append(prefix[-1] + (1 if finite else 0))
         return _Sent(sentence, toks, words, tags, quote_of, prefix)
@@ -572,8 +576,8 @@ class AttributionFinder:
         if j >= n or words[j] in _SENTENCE_END:
             return None
         # no "that": a clause must start here (a finite verb within a few words)
-        if v.finite_between(j, min(n, j + 9)):
-            first_verb = next(k for k in range(j, min(n, j + 9)) if v.finite_between(k, k + 1))
+        if v.finite_between(j, min(n, j + _CLAUSE_REACH)):
+            first_verb = next(k for k in range(j, min(n, j + _CLAUSE_REACH)) if v.finite_between(k, k + 1))
             if first_verb > j and words[first_verb - 1] == "that":
                 return None  # "found 3,412 that had been misallocated": the object's relative clause
             return j
@@ -775,6 +779,16 @@ _STATEMENT_NOUNS = frozenset(
     "release broadcast address".split()
 )
 _POSSESSIVE_LEAD = frozenset("a an the its his her their".split())
+
+
+def _noun_slot(tags: Sequence[str], i: int) -> bool:
+    """True when a word tagged as a verb sits where a noun goes: after a determiner or possessive
+    ("the claims", "its reports"), or after an adjective that follows one ("the new claims")."""
+    if i == 0:
+        return False
+    if tags[i - 1] in ("DT", "PRP$", "POS"):
+        return True
+    return tags[i - 1] == "JJ" and i > 1 and tags[i - 2] in ("DT", "PRP$", "POS")
 
 
 def _skip_adverbials(v: _Sent, j: int) -> int:
