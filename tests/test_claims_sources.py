@@ -222,3 +222,22 @@ def test_merge_relations_joins_the_rows_of_one_quote():
     spans = [text[a:b] for a, b in zip(merged["content_start"], merged["content_end"], strict=True)]
     # one relation within the paragraph (the cue inside, as relation-level annotation has it); next paragraph apart
     assert spans == ['We were never asked. Nobody came," Onsrud said. "They will regret it', "The tide turned"]
+
+
+def test_pronoun_gender_from_the_articles_own_pronouns():
+    text = (
+        "Councillor Edda Brunvoll presented her budget on Monday. Brunvoll said her office had cut "
+        "its own costs first and that she would not touch the schools.\n\n"
+        "Tarik Lenner, the opposition leader, called the plan reckless. Lenner said his party would "
+        "fight it with his allies.\n\n"
+        '"We kept every promise," she said.'
+    )
+    ents = [
+        person(text, "Edda Brunvoll"),
+        person(text, "Brunvoll", "Edda Brunvoll", nth=1),
+        person(text, "Tarik Lenner"),
+        person(text, "Lenner", "Tarik Lenner", nth=1),
+    ]
+    rows = [r for r in rows_of(ClaimFinder(), text, ents) if r["quote"] == "direct"]
+    # no title says who is who; the article's own pronouns do ("his ... his" for Lenner, the last one named)
+    assert [(r["speaker"], r["speaker_words"]) for r in rows] == [("Edda Brunvoll", "she")]

@@ -22,6 +22,8 @@ __all__ = ["PRONOUNS", "SpeakerResolver", "SpeakerWords"]
 #: Personal pronouns that can be a speaker.
 PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
 _DETERMINERS = frozenset("a an the".split())
+_MALE_PRONOUNS = frozenset("he his him himself".split())
+_FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 #: Titles and role nouns that tell a person's gender, for he/she speakers (lower case, no period).
 _FEMALE_ROLES = frozenset(
     """ms mrs miss madam mme dame lady queen princess duchess baroness countess sister mother wife daughter widow
@@ -91,6 +93,7 @@ class SpeakerResolver:
                 stop = text.find(",", end + 2, end + 80)
                 if stop > 0:
                     self.roles.setdefault(str(e["canonical"]), set()).update(norm(text[end + 2 : stop]).split())
+        self.pronouns = self._pronoun_evidence()
 
     def run(self) -> None:
         history: list[Attribution] = []  # resolved, in order
@@ -289,16 +292,56 @@ class SpeakerResolver:
                     return str(persons[-1]["canonical"])
         return None
 
+    def _pronoun_evidence(self) -> dict[str, list[int]]:
+        """Count, for each person, the he/his/him and she/her/hers words that follow the person's
+        name in sentences naming no other person, outside direct quotes: the article's own
+        pronouns for that person ("Varga said her office ..."); a pronoun that is itself a
+        speaker ("..., she said") is left out, as it may name someone else."""
+        counts: dict[str, list[int]] = {}
+        quoted = [(a.content_start, a.content_end) for a in self.found if a.quote == "direct"]
+        quoted.sort()
+        speakers = {a.speaker_start for a in self.found}  # "..., she said": may name someone else
+        qi = 0
+        for sentence in self.doc.sentences:
+            if sentence.kind != "body":
+                continue
+            i = bisect_left(self.ent_starts, sentence.start)
+            people: dict[str, int] = {}
+            while i < len(self.ents) and self.ent_starts[i] < sentence.end:
+                e = self.ents[i]
+                if e.get("label") == PERSON:
+                    people.setdefault(str(e["canonical"]), int(e["end"]))
+                i += 1
+            if len(people) != 1:
+                continue
+            ((name, after),) = people.items()
+            tally = counts.setdefault(name, [0, 0])
+            for t in self.doc.sentence_tokens(sentence.index):
+                while qi < len(quoted) and quoted[qi][1] <= t.start:
+                    qi += 1
+                if t.start < after or t.start in speakers or (qi < len(quoted) and quoted[qi][0] <= t.start):
+                    continue
+                w = norm(t.text)
+                if w in _MALE_PRONOUNS:
+                    tally[0] += 1
+                elif w in _FEMALE_PRONOUNS:
+                    tally[1] += 1
+        return counts
+
     def _may_be(self, canonical: str, pronoun: str) -> bool:
-        """False only when the person's titles or roles in the article ("Ms", "Mr", "spokeswoman")
-        name the other gender than ``pronoun`` (he / she)."""
-        roles = self.roles.get(canonical)
-        if not roles:
-            return True
-        words = {w.rstrip(".") for w in roles}
+        """False when the person's titles or roles in the article ("Ms", "Mr", "spokeswoman") name
+        the other gender than ``pronoun`` (he / she), or, with no such word, when the article's own
+        pronouns for the person do (at least twice, and twice as often as ``pronoun``'s)."""
+        words = {w.rstrip(".") for w in self.roles.get(canonical, ())}
         other = _MALE_ROLES if pronoun == "she" else _FEMALE_ROLES
         own = _FEMALE_ROLES if pronoun == "she" else _MALE_ROLES
-        return words.isdisjoint(other) or not words.isdisjoint(own)
+        if not words.isdisjoint(own):
+            return True
+        if not words.isdisjoint(other):
+            return False
+        he, she = self.pronouns.get(canonical, (0, 0))
+        mine, theirs = (she, he) if pronoun == "she" else (he, she)
+        return not (theirs >= 2 and theirs > 2 * mine)
 
     def _resolve_pronoun(self, a: Attribution, history: list[Attribution]) -> None:
         """Resolve he/she (and they/it) speakers.
