@@ -241,3 +241,22 @@ def test_pronoun_gender_from_the_articles_own_pronouns():
     rows = [r for r in rows_of(ClaimFinder(), text, ents) if r["quote"] == "direct"]
     # no title says who is who; the article's own pronouns do ("his ... his" for Lenner, the last one named)
     assert [(r["speaker"], r["speaker_words"]) for r in rows] == [("Edda Brunvoll", "she")]
+
+
+def test_the_person_quoted_not_the_reporter_who_asked():
+    text = (
+        "Mayor Ilse Varga faced the press on Monday.\n\n"
+        '"Do you regret the bridge?" asked Tom Keller of the Ledger. "I regret nothing," Varga said.\n\n'
+        'Keller asked whether the bridge was safe. "It is perfectly safe," she replied.'
+    )
+    ents = [
+        person(text, "Ilse Varga"),
+        person(text, "Tom Keller"),
+        person(text, "Varga", "Ilse Varga", nth=1),
+        person(text, "Keller", "Tom Keller", nth=1),
+    ]
+    rows = [r for r in rows_of(ClaimFinder(), text, ents) if r["quote"] != "none"]
+    assert [(r["speaker"], r["content"]) for r in rows] == [
+        ("Ilse Varga", "I regret nothing"),
+        ("Ilse Varga", "It is perfectly safe"),
+    ]

@@ -755,7 +755,8 @@ class AttributionFinder:
                 continue
             c_start, c_end = _trim_span(text, max(q.inner_start, v.sentence.start), min(q.inner_end, v.sentence.end))
             inner_words = sum(1 for w in v.words if w[:1].isalnum())
-            if c_end <= c_start or inner_words < 3 or v.sentence.text.rstrip(" \"”»'’").endswith("?"):
+            question = v.sentence.text.rstrip(" \"”»'’").endswith("?") or text[c_start:c_end].endswith("?")
+            if c_end <= c_start or inner_words < 3 or question:
                 continue
             out.append(Attribution(index, "", -1, -1, c_start, c_end, "direct", kind="chain", chain=q.chain))
         return out

@@ -22,6 +22,7 @@ __all__ = ["PRONOUNS", "SpeakerResolver", "SpeakerWords"]
 #: Personal pronouns that can be a speaker.
 PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
 _DETERMINERS = frozenset("a an the".split())
+_ASKING = frozenset("asked asks asking wondered questioned".split())
 _MALE_PRONOUNS = frozenset("he his him himself".split())
 _FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 #: Titles and role nouns that tell a person's gender, for he/she speakers (lower case, no period).
@@ -272,6 +273,15 @@ class SpeakerResolver:
             if self._may_be(str(e["canonical"]), pronoun):
                 yield e
 
+    def _asks(self, entity: dict) -> bool:
+        """True when the person is named as the one asking ("Keller asked whether ...", "asked
+        Tom Keller of the Ledger"): the answer that follows is someone else's."""
+        text = self.doc.text
+        start, end = int(entity["start"]), int(entity["end"])
+        after = norm(text[end : end + 30]).split()
+        before = norm(text[max(0, start - 12) : start]).split()
+        return bool(after and after[0] in _ASKING) or bool(before and before[-1] in _ASKING)
+
     def _rank_of(self, entity: dict) -> int:
         """The body rank of the sentence holding ``entity`` (-9 outside the body)."""
         return self.body_rank.get(self._sentence_of(int(entity["start"])), -9)
@@ -370,8 +380,8 @@ class SpeakerResolver:
             persons = self._persons_before(a, pron)  # nearest first
             last = next(persons, None)
             introduced = last
-            while introduced is not None and self._rank_of(introduced) > rank - 1:
-                introduced = next(persons, None)
+            while introduced is not None and (self._rank_of(introduced) > rank - 1 or self._asks(introduced)):
+                introduced = next(persons, None)  # the reporter who asked is not the one who answers
             if introduced is not None and self._rank_of(introduced) == rank - 1:
                 # "Opposition leader Tomas Brandt disagreed. 'It is a cover-up,' he said."
                 a.speaker, a.speaker_type = str(introduced["canonical"]), T_PERSON
