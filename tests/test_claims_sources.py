@@ -260,3 +260,25 @@ def test_the_person_quoted_not_the_reporter_who_asked():
         ("Ilse Varga", "I regret nothing"),
         ("Ilse Varga", "It is perfectly safe"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Varga said she expects the bridge to reopen in May, which would end a two-year closure.",
+            "she expects the bridge to reopen in May",
+        ),
+        ("Varga has said 20 people want the seat, but she refuses to discuss names.", "20 people want the seat"),
+        (
+            "The latest test, the ministry said, was its biggest yet, although it may take days to confirm.",
+            "The latest test, the ministry said, was its biggest yet",
+        ),
+        (
+            "KALLVIK ― The levy is an insult to farmers, rural lawmakers said Friday.",
+            "The levy is an insult to farmers",
+        ),
+    ],
+)
+def test_the_outlets_own_additions_stay_out_of_the_content(finder, text, content):
+    assert [a[4] for a in attributed(finder, text)] == [content]

@@ -72,6 +72,8 @@ _TRIM_CHARS = " \t\r\n,.;:"
 #: Words that make the clause after them a question or a condition, not a claim ("whether she knew").
 _QUESTION_LEADS = frozenset("whether if".split())
 _CLAUSE_LINKS = frozenset("and or but , that which who ; :".split())
+#: Words after a comma that open a clause the outlet adds to reported speech.
+_OUTLET_CLAUSE_LEADS = frozenset("which although though whereas while but".split())
 _DASHES = frozenset("― — –".split())
 _WH_WORDS = frozenset("what how why who when where which".split())
 #: Possessive pronouns before a nominal cue ("her view that") and the pronoun that names the same person.
@@ -374,6 +376,7 @@ class AttributionFinder:
                     self._directify(v, a, quotes, text)
                     if a.quote == "indirect":
                         a.content_end = _drop_appositive(v, a.content_start, a.content_end, text)
+                        a.content_end = _drop_outlet_clause(v, a.content_start, a.content_end, text)
                     a.main_end = main_end
                     out.append(a)
             # content before the speaker: "Y, X said" / "\"Y,\" X said"
@@ -429,6 +432,7 @@ class AttributionFinder:
         if not v.finite_between(j + 1, min(end, j + 6)):
             return None
         c_start, c_end = _trim_span(text, toks[first].start, toks[end - 1].end)
+        c_end = _drop_outlet_clause(v, c_start, c_end, text)
         if c_end <= c_start:
             return None
         return Attribution(v.sentence.index, quote="indirect", content_start=c_start, content_end=c_end, **cue)
@@ -444,6 +448,7 @@ class AttributionFinder:
             end += 1
         if v.finite_between(j + 1, min(end, j + 7)):  # a clause goes on, not "..., with jets making ..."
             a.content_end = _trim_end(text, a.content_start, v.toks[end - 1].end)
+            a.content_end = _drop_outlet_clause(v, v.toks[j + 1].start, a.content_end, text)
 
     def _nominal(self, v: _Sent, text: str) -> list[Attribution]:
         """Nominal cues after a possessor: "her view that Y", "the mayor's claim that Y"."""
@@ -824,9 +829,33 @@ def _drop_dateline(sentence: Sentence, a: Attribution, text: str) -> None:
     """Start a content that opens with the sentence's dateline ("HALDEN (AW) — ") after it."""
     if not sentence.start <= a.content_start < sentence.start + 3:
         return
-    skip = dateline_length(sentence.text)
+    skip = dateline_length(sentence.text) or _capital_dateline(sentence.text)
     if skip and a.content_start < sentence.start + skip < a.content_end:
         a.content_start = _trim_span(text, sentence.start + skip, a.content_end)[0]
+
+
+def _capital_dateline(sentence: str) -> int:
+    """Length of a dateline of capitals and a dash at the start ("WASHINGTON ― "), else 0."""
+    k = 0
+    while k < len(sentence) and k < 40 and (sentence[k].isupper() or sentence[k] in " ,.'"):
+        k += 1
+    rest = sentence[k:]
+    letters = "".join(c for c in sentence[:k] if c.isalpha())
+    if len(letters) < 3 or rest[:1] not in _DASHES:
+        return 0
+    return k + 1 + len(rest[1:]) - len(rest[1:].lstrip())
+
+
+def _drop_outlet_clause(v: _Sent, start: int, end: int, text: str) -> int:
+    """End an indirect content before a clause the outlet adds after a comma: ", although it may
+    take days", ", but he refuses ...", ", which forced her ..." (the reporter's gloss, not the
+    reported words)."""
+    first, last = _tok_at(v, start), _tok_at(v, end)
+    words = v.words
+    for j in range(first + 3, min(last, len(words)) - 1):
+        if words[j] == "," and v.quote_of[j] < 0 and words[j + 1] in _OUTLET_CLAUSE_LEADS:
+            return _trim_end(text, start, v.toks[j].start)
+    return end
 
 
 def _denied_speech(words: Sequence[str], i: int) -> bool:
