@@ -282,3 +282,29 @@ def test_the_person_quoted_not_the_reporter_who_asked():
 )
 def test_the_outlets_own_additions_stay_out_of_the_content(finder, text, content):
     assert [a[4] for a in attributed(finder, text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_words", "content"),
+    [
+        ("Brisco has long said that he grew up in Tallow County.", "Brisco", "he grew up in Tallow County"),
+        (
+            'Varga "is the only candidate with a plan for the valley," retired judge Ona Pell said.',
+            "retired judge Ona Pell",
+            'Varga "is the only candidate with a plan for the valley,"',
+        ),
+        (
+            "Dr. Ona Pell, who as a navy captain was the fleet's physician and later retired from the service "
+            "as a rear admiral, said the wound had been treated.",
+            "Dr. Ona Pell",
+            "the wound had been treated",
+        ),
+        (
+            "The ministry said the test was its largest yet and warned Kestria to stay out of the strait.",
+            "The ministry",
+            "the test was its largest yet",
+        ),
+    ],
+)
+def test_adverbs_quoted_verbs_long_appositives_and_second_verbs(finder, text, speaker_words, content):
+    assert [(a[2], a[4]) for a in attributed(finder, text)] == [(speaker_words, content)]

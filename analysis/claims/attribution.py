@@ -44,7 +44,7 @@ _NOT_NP = frozenset("that which who whom whose this these those there here what"
 _SKIP_BEFORE_CUE = frozenset(
     "also later previously earlier repeatedly reportedly separately then again once recently "
     "has have had would will could may might did does do 've 'd not n't never is was were are "
-    "already further publicly privately just".split()
+    "already further publicly privately just long still often always".split()
 )
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday week month year day weekend "
@@ -326,7 +326,7 @@ class AttributionFinder:
         k = c0 - 1
         skipped = 0
         while k >= 0 and skipped < 5:
-            if words[k] in _SKIP_BEFORE_CUE or (tags[k] == "RB" and words[k].endswith("ly")):
+            if words[k] in _SKIP_BEFORE_CUE or (tags[k] == "RB" and words[k] not in _SPEECH_NEGATIONS):
                 k -= 1
                 skipped += 1
             elif words[k] in _TIME_WORDS and k >= 1 and words[k - 1] in _TIME_LEAD:
@@ -375,6 +375,7 @@ class AttributionFinder:
                     self._set_speaker(v, a, a0, a1, text)
                     self._directify(v, a, quotes, text)
                     if a.quote == "indirect":
+                        a.content_end = self._drop_second_verb(v, a.content_start, a.content_end, text)
                         a.content_end = _drop_appositive(v, a.content_start, a.content_end, text)
                         a.content_end = _drop_outlet_clause(v, a.content_start, a.content_end, text)
                     a.main_end = main_end
@@ -399,6 +400,17 @@ class AttributionFinder:
                     self._set_speaker(v, a, right[0], right[1], text)
                     return [a]
         return []
+
+    def _drop_second_verb(self, v: _Sent, start: int, end: int, text: str) -> int:
+        """End a content before "and warned ...", "but added ...": a second reporting verb of the
+        same speaker starts a new report."""
+        words, tags = v.words, v.tags
+        first, last = _tok_at(v, start), min(_tok_at(v, end), len(words))
+        for j in range(first + 2, last - 1):
+            second = words[j] in ("and", "but") and v.quote_of[j] < 0 and tags[j + 1] in ("VBD", "VBZ")
+            if second and self._cues.match_at(words, j + 1):
+                return _trim_end(text, start, v.toks[j].start)
+        return end
 
     def _object_start(self, v: _Sent, c1: int) -> int | None:
         """Where a noun-phrase content starts after a cue ("called for | a recount"), or None."""
@@ -545,7 +557,9 @@ class AttributionFinder:
         if j < first:
             return None
         n_words = sum(1 for w in words[first : j + 1] if w[:1].isalnum())
-        if n_words < 2 or not v.finite_between(first, j + 1):
+        # 'Holt "is the only candidate with a plan," Ames said': the verb may sit inside the quote
+        has_verb = v.finite_between(first, j + 1) or any(v.tags[k] in _FINITE for k in range(first, j + 1))
+        if n_words < 2 or not has_verb:
             return None
         c_start, c_end = _trim_span(text, toks[first].start, toks[j].end)
         if c_end <= c_start:
@@ -607,8 +621,9 @@ class AttributionFinder:
             if v.quote_of[k] >= 0 or w in _NOT_NP:
                 break
             ok = t in _NP_TAGS or w in _CONNECT or w == "'s" or ("-" in w and t[:2] in ("VB", "JJ", "NN"))
-            # "a leaked memo", "the attached report": a participle between a determiner and the noun
-            between = 0 < k < i and tags[k - 1] in ("DT", "PRP$") and tags[k + 1] in _NOUN_TAGS
+            # "a leaked memo", '..." retired judge Ona Pell said': a participle opening a noun phrase
+            opens = k == 0 or tags[k - 1] in ("DT", "PRP$") or words[k - 1] in _QUOTE_MARKS or words[k - 1] == ","
+            between = k < i and opens and tags[k + 1] in _NOUN_TAGS
             ok = ok or (t in ("VBN", "VBG") and between)
             if not ok:
                 break
@@ -652,7 +667,7 @@ class AttributionFinder:
         """``NAME, a senior officer ..., said``: the NAME before the appositive's opening comma."""
         words = v.words
         k = comma - 1
-        limit = max(-1, comma - 25)
+        limit = max(-1, comma - 40)  # "Dr. Ann Holt, who as a navy captain was ..., said"
         while k > limit and words[k] != ",":
             if v.quote_of[k] >= 0 or words[k] in (".", ";", "!", "?"):
                 return None
