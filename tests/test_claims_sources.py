@@ -308,3 +308,17 @@ def test_the_outlets_own_additions_stay_out_of_the_content(finder, text, content
 )
 def test_adverbs_quoted_verbs_long_appositives_and_second_verbs(finder, text, speaker_words, content):
     assert [(a[2], a[4]) for a in attributed(finder, text)] == [(speaker_words, content)]
+
+
+def test_transcript_lines_name_their_speaker(finder):
+    text = (
+        "Part of the interview follows.\n\n"
+        '"HOLM: Let us start with the levy. Why would Brisco back it?\n\n'
+        '"ARDAL: Well, the question really is why the council wanted it. It was a stunt.\n\n'
+        "UPDATE: The council met again on Friday with 40 members."
+    )
+    assert [(a[0], a[3], a[4]) for a in attributed(finder, text)] == [
+        ("HOLM", ":", "Let us start with the levy"),
+        ("ARDAL", ":", "Well, the question really is why the council wanted it"),
+        ("ARDAL", "", "It was a stunt"),
+    ]

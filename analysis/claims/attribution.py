@@ -7,14 +7,27 @@ rows. Patterns recognised (``X`` a speaker, ``Y`` the content):
   ``"Y," said X.``, a quote running over several sentences or paragraphs (each
   sentence goes to the speaker named where the quote begins or ends), and a
   bare quote right after an attributed sentence (same speaker);
+* a quote signed after a dash: ``"Y." ― X``;
 * indirect speech: ``X said (that) Y``, ``Y, X added``, ``Y, said X``,
-  ``according to X, Y`` / ``Y, according to X``, ``X told reporters Y``,
-  ``X said Y, adding that Z``, passive ``it was reported that Y`` (speaker
-  "", anonymous);
-* speakers: a name (the entity rows' canonical name), a pronoun (see
-  :class:`~analysis.claims.speakers.SpeakerResolver`), a description ("the senior officer", "the
-  ministry", "a spokesman for X", "officials") resolved to an entity where the
-  article makes it clear and otherwise kept, with its speaker type.
+  ``Y1, X said, Y2``, ``according to X, Y`` / ``Y, according to X``, ``X told
+  reporters Y``, ``X said Y, adding that Z``, passive ``it was reported that Y``
+  (speaker "", anonymous);
+* beyond speech (word lists in ``claims.yml``): belief and knowledge (``X
+  believes / knew / fears Y``), documents that show or find (``the audit found
+  Y``, ``a leaked memo shows Y``), intentions with their infinitive (``X wants
+  to Y``), demands and descriptions with a noun-phrase content (``X called for
+  Y``, ``X urged Y``), nominal cues after a possessor (``her view that Y``,
+  ``the mayor's claim that Y``);
+* not attributions: questions (``asked whether Y``, ``knows what Y``), denied
+  speech (``did not say``), passives whose subject is no source (``are expected
+  to``), a relative clause on an object (``found 3,412 that had been ...``);
+* speakers: a name (the entity rows' canonical name; co-speakers joined, "A and
+  B"), a pronoun (see :class:`~analysis.claims.speakers.SpeakerResolver`), a
+  description ("the senior officer", "the ministry", "a spokesman for X",
+  "officials", "a leaked memo") resolved to an entity where the article makes it
+  clear and otherwise kept, with its speaker type. Every attribution whose source
+  the text names has a speaker span; a continued quote points at the source
+  words of the attribution it continues.
 
 Everything is a bounded walk over the part-of-speech tagged tokens: time is
 linear in the length of the text, whatever the punctuation.
@@ -117,6 +130,7 @@ class AttributionFinder:
         self._roles = lexicon.words("person_roles")
         self._speaks_for = lexicon.words("speaks_for")
         self._plain_cues = lexicon.words("cues")
+        self._page_labels = lexicon.words("page_labels")
         self._outlets = lexicon.words("outlets")
         self._heads = self._anonymous | self._bodies | self._roles | self._outlets | self._documents
         self._speaker_words = SpeakerWords(
@@ -201,7 +215,7 @@ class AttributionFinder:
                 i += m
             else:
                 i += 1
-        results: list[Attribution] = self._nominal(v, text)
+        results: list[Attribution] = self._nominal(v, text) + self._transcript(v, quotes, text)
         # each accepted cue: (left boundary token, attribution list)
         accepted: list[tuple[int, int, list[Attribution]]] = []
         for c0, c1 in cues:
@@ -461,6 +475,27 @@ class AttributionFinder:
         if v.finite_between(j + 1, min(end, j + 7)):  # a clause goes on, not "..., with jets making ..."
             a.content_end = _trim_end(text, a.content_start, v.toks[end - 1].end)
             a.content_end = _drop_outlet_clause(v, v.toks[j + 1].start, a.content_end, text)
+
+    def _transcript(self, v: _Sent, quotes: list[Quote], text: str) -> list[Attribution]:
+        """A transcript line: 'PENCE: Well, the question really is ...' (a name in capitals, a colon)."""
+        words, toks, n = v.words, v.toks, len(v.words)
+        i = 1 if n and words[0] in _QUOTE_MARKS else 0
+        j = i
+        while j < min(n, i + 3) and toks[j].text.isalpha() and toks[j].text.isupper() and len(toks[j].text) > 1:
+            j += 1
+        if j == i or j + 3 >= n or words[j] != ":" or (v.quote_of[j] >= 0 and i == 0):
+            return []
+        if " ".join(words[i:j]) in self._page_labels:
+            return []  # "UPDATE: ...", "NOTE: ..."
+        if not ((i == 0 and v.sentence.start == 0) or text[: toks[i].start].rstrip(' "“').endswith("\n")):
+            return []  # the name must open its paragraph
+        c_start, c_end = _content_span(v, j + 1, n, text)
+        if sum(1 for w in words[j + 1 :] if w[:1].isalnum()) < 3 or c_end <= c_start:
+            return []
+        # no quote chain: a transcript's quote marks often never close; the next lines carry over
+        a = Attribution(v.sentence.index, ":", toks[j].start, toks[j].end, c_start, c_end, "direct")
+        self._set_speaker(v, a, i, j, text)
+        return [a]
 
     def _nominal(self, v: _Sent, text: str) -> list[Attribution]:
         """Nominal cues after a possessor: "her view that Y", "the mayor's claim that Y"."""

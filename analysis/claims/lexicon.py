@@ -34,6 +34,7 @@ SECTIONS: tuple[str, ...] = (
     "object_cues",
     "nominal_cues",
     "documents",
+    "page_labels",
 )
 
 _STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "`": "'"})
