@@ -322,3 +322,14 @@ def test_transcript_lines_name_their_speaker(finder):
         ("ARDAL", ":", "Well, the question really is why the council wanted it"),
         ("ARDAL", "", "It was a stunt"),
     ]
+
+
+def test_a_noun_after_a_number_and_a_late_verb(finder):
+    text = "Six thousand jobs in Tallow County depend on the mill, one slide says."
+    assert [(a[2], a[4]) for a in attributed(finder, text)] == [
+        ("one slide", "Six thousand jobs in Tallow County depend on the mill")
+    ]
+    text = "Varga says the council's flurry of late-night letters to the former mayor of Kallvik was unwise."
+    assert [a[4] for a in attributed(finder, text)] == [
+        "the council's flurry of late-night letters to the former mayor of Kallvik was unwise"
+    ]

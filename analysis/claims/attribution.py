@@ -67,7 +67,7 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 #: How far after a cue (in tokens) the verb of a reported clause may come: "says the program, run by
 #: the department, has brought ...".
-_CLAUSE_REACH = 12
+_CLAUSE_REACH = 16
 _TIME_LEAD = frozenset("on last this earlier late early".split())
 _SUBORDINATORS = frozenset("after before since until when while once because if although though whether unless".split())
 _BE = frozenset("was is were are been be 's".split())
@@ -198,7 +198,8 @@ class AttributionFinder:
         for i, tag in enumerate(tags):
             finite = quote_of[i] < 0 and (
                 (tag in _FINITE and not _noun_slot(tags, i))
-                or (tag == "VBN" and i > 0 and tags[i - 1] in _VBN_SUBJECTS)  # "the plant passed", "the two raised"
+                # a past or plain form right after its subject: "the plant passed", "the two raised", "jobs depend"
+                or (tag in ("VBN", "VB") and i > 0 and tags[i - 1] in _VBN_SUBJECTS and words[i - 1] != "'s")
             )
             prefix.append(prefix[-1] + (1 if finite else 0))
         return _Sent(sentence, toks, words, tags, quote_of, prefix)
@@ -647,7 +648,9 @@ class AttributionFinder:
             return i, i + 1
         if tags[i] == "PRP" and not v.toks[i].text.isupper():
             return None
-        if tags[i] not in _NOUN_TAGS and not v.toks[i].text[:1].isupper() and words[i] not in self._heads:
+        noun_slot = i > 0 and tags[i - 1] in ("DT", "CD", "PRP$") and words[i][:1].isalpha()  # "one slide says"
+        named = tags[i] in _NOUN_TAGS or v.toks[i].text[:1].isupper() or words[i] in self._heads
+        if not named and not noun_slot:
             return None
         k = i
         count = 0
