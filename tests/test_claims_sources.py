@@ -333,3 +333,17 @@ def test_a_noun_after_a_number_and_a_late_verb(finder):
     assert [a[4] for a in attributed(finder, text)] == [
         "the council's flurry of late-night letters to the former mayor of Kallvik was unwise"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Varga called the levy a disgrace.", [("Varga", "called", "the levy a disgrace")]),
+        ("A group called Tidewatch formed in May.", []),
+        ("The union has called a strike for Monday.", []),
+        ('Brisco called the turnout "historic" on Monday.', [("Brisco", "called", 'the turnout "historic" on Monday')]),
+        ('It was a result Brisco called "historic".', []),
+    ],
+)
+def test_called_reports_only_when_it_does_not_name(finder, text, expected):
+    assert [(a[2], a[3], a[4]) for a in attributed(finder, text)] == expected

@@ -87,6 +87,8 @@ _QUESTION_LEADS = frozenset("whether if".split())
 _CLAUSE_LINKS = frozenset("and or but , that which who ; :".split())
 #: Words after a comma that open a clause the outlet adds to reported speech.
 _OUTLET_CLAUSE_LEADS = frozenset("which although though whereas while but".split())
+#: Cues that also name things ("a group called Tidewatch"): they report only after a definite speaker.
+_NAMING_CUES = frozenset("called calls".split())
 _DASHES = frozenset("― — –".split())
 _WH_WORDS = frozenset("what how why who when where which".split())
 #: Possessive pronouns before a nominal cue ("her view that") and the pronoun that names the same person.
@@ -368,6 +370,14 @@ class AttributionFinder:
             a0, a1 = np
             if phrase not in self._plain_cues and any(w in _BE for w in words[a1:c0]):
                 return []  # "are expected to return", "was described as": passive, the subject is not the source
+            if phrase in _NAMING_CUES and (
+                words[a0] in ("a", "an")
+                or tags[a1 - 1] not in _NOUN_TAGS | {"PRP"}
+                or c1 >= n
+                or words[c1] in ("a", "an")
+                or words[c1] in _QUOTE_MARKS
+            ):
+                return []  # "a group called Tidewatch", "called a strike", 'called "unprecedented"': naming
             if a0 > 0 and words[a0 - 1] in _QUESTION_LEADS:
                 return []  # "asked whether the mayor knew ...": a question, not a claim
             main_end = -1
@@ -378,7 +388,10 @@ class AttributionFinder:
                 comma = next((j for j in range(sub - 1, max(sub - 5, -1), -1) if words[j] == ","), sub)
                 main_end = toks[comma].start if comma > 0 else -1
             # content after the cue
-            start = c1 if intention else self._forward_start(v, c0, c1)
+            object_only = phrase in self._object_cues and phrase not in self._plain_cues
+            start = c1 if intention else self._object_start(v, c1) if object_only else self._forward_start(v, c0, c1)
+            if object_only and start is not None and words[start] == "that" and start + 1 < n:
+                start += 1  # "urged that the council resign"
             if start is None and (phrase in self._object_cues or words[a1 - 1] in self._documents):
                 start = self._object_start(v, c1)  # "urged a recount", "the poll shows Ames ahead"
             if start is not None and start < n and (words[start] in _QUESTION_LEADS or words[start] in _WH_WORDS):
