@@ -347,3 +347,11 @@ def test_a_noun_after_a_number_and_a_late_verb(finder):
 )
 def test_called_reports_only_when_it_does_not_name(finder, text, expected):
     assert [(a[2], a[3], a[4]) for a in attributed(finder, text)] == expected
+
+
+def test_an_order_told_to_someone_is_attributed(finder):
+    text = "Varga told her aides never to speak of the bridge. Varga told reporters the bridge was safe."
+    assert [(a[3], a[4]) for a in attributed(finder, text)] == [
+        ("told", "her aides never to speak of the bridge"),
+        ("told", "the bridge was safe"),
+    ]

@@ -622,6 +622,9 @@ class AttributionFinder:
         if words[c0] in _ADDRESSEE_CUES and j < n:  # "told reporters (that)"
             np = self._np_right(v, j, stop_at_that=True)
             if np is not None:
+                k = np[1] + (1 if np[1] < n and words[np[1]] in ("not", "never") else 0)
+                if k + 1 < n and words[k] == "to" and tags[k + 1] == "VB":
+                    return j  # "told his aides to find a way": the order, addressee and all
                 j = np[1]
         j = _skip_adverbials(v, j)
         limit = min(n, j + 14)
