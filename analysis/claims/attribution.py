@@ -7,14 +7,27 @@ rows. Patterns recognised (``X`` a speaker, ``Y`` the content):
   ``"Y," said X.``, a quote running over several sentences or paragraphs (each
   sentence goes to the speaker named where the quote begins or ends), and a
   bare quote right after an attributed sentence (same speaker);
+* a quote signed after a dash: ``"Y." ― X``;
 * indirect speech: ``X said (that) Y``, ``Y, X added``, ``Y, said X``,
-  ``according to X, Y`` / ``Y, according to X``, ``X told reporters Y``,
-  ``X said Y, adding that Z``, passive ``it was reported that Y`` (speaker
-  "", anonymous);
-* speakers: a name (the entity rows' canonical name), a pronoun (see
-  :func:`_resolve_pronoun`), a description ("the senior officer", "the
-  ministry", "a spokesman for X", "officials") resolved to an entity where the
-  article makes it clear and otherwise kept, with its speaker type.
+  ``Y1, X said, Y2``, ``according to X, Y`` / ``Y, according to X``, ``X told
+  reporters Y``, ``X said Y, adding that Z``, passive ``it was reported that Y``
+  (speaker "", anonymous);
+* beyond speech (word lists in ``claims.yml``): belief and knowledge (``X
+  believes / knew / fears Y``), documents that show or find (``the audit found
+  Y``, ``a leaked memo shows Y``), intentions with their infinitive (``X wants
+  to Y``), demands and descriptions with a noun-phrase content (``X called for
+  Y``, ``X urged Y``), nominal cues after a possessor (``her view that Y``,
+  ``the mayor's claim that Y``);
+* not attributions: questions (``asked whether Y``, ``knows what Y``), denied
+  speech (``did not say``), passives whose subject is no source (``are expected
+  to``), a relative clause on an object (``found 3,412 that had been ...``);
+* speakers: a name (the entity rows' canonical name; co-speakers joined, "A and
+  B"), a pronoun (see :class:`~analysis.claims.speakers.SpeakerResolver`), a
+  description ("the senior officer", "the ministry", "a spokesman for X",
+  "officials", "a leaked memo") resolved to an entity where the article makes it
+  clear and otherwise kept, with its speaker type. Every attribution whose source
+  the text names has a speaker span; a continued quote points at the source
+  words of the attribution it continues.
 
 Everything is a bounded walk over the part-of-speech tagged tokens: time is
 linear in the length of the text, whatever the punctuation.
@@ -23,49 +36,44 @@ linear in the length of the text, whatever the punctuation.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from analysis.claims.lexicon import ClaimLexicon, PhraseMatcher, norm
+from analysis.claims.model import Attribution
+from analysis.claims.speakers import PRONOUNS as _PRONOUNS
+from analysis.claims.speakers import SpeakerResolver, SpeakerWords
 from analysis.text import Document, Sentence, dateline_length, paragraphs
 from analysis.text.quotes import Quote, find_quotes
-
-PERSON, ORG, GPE, LOC, NORP = "PERSON", "ORG", "GPE", "LOC", "NORP"
-T_PERSON, T_BODY, T_ANON, T_OUTLET = "person", "official body", "anonymous", "outlet"
 
 _NP_TAGS = frozenset("DT JJ JJR JJS NN NNS NNP NNPS POS PRP$ CD".split())
 _NOUN_TAGS = frozenset("NN NNS NNP NNPS".split())
 _FINITE = frozenset("VBD VBZ VBP MD".split())
 _MODIFIER_TAGS = frozenset("DT PRP$ POS JJ".split())
+_VBN_SUBJECTS = frozenset("NN NNS NNP NNPS PRP CD".split())
 _SUBJECT_TAGS = frozenset("NN NNS NNP NNPS PRP".split())
 _CONNECT = frozenset("of for at from in and by".split())
 _NOT_NP = frozenset("that which who whom whose this these those there here what".split())
-_PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
-_DETERMINERS = frozenset("a an the".split())
 _SKIP_BEFORE_CUE = frozenset(
     "also later previously earlier repeatedly reportedly separately then again once recently "
     "has have had would will could may might did does do 've 'd not n't never is was were are "
-    "already further publicly privately".split()
+    "already further publicly privately just long still often always".split()
 )
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday week month year day weekend "
     "morning evening night today yesterday".split()
 )
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
+#: How far after a cue (in tokens) the verb of a reported clause may come: "says the program, run by
+#: the department, has brought ...".
+_CLAUSE_REACH = 16
 _TIME_LEAD = frozenset("on last this earlier late early".split())
 _SUBORDINATORS = frozenset("after before since until when while once because if although though whether unless".split())
 _BE = frozenset("was is were are been be 's".split())
 _ADDRESSEE_CUES = frozenset("told tells telling".split())
 _PARTICIPLE_SUFFIX = "ing"
 _SENTENCE_END = frozenset(". ! ? ; ,".split())
-#: Titles and role nouns that tell a person's gender, for he/she speakers (lower case, no period).
-_FEMALE_ROLES = frozenset(
-    """ms mrs miss madam mme dame lady queen princess duchess baroness countess sister mother wife daughter widow
-    grandmother aunt niece actress spokeswoman chairwoman congresswoman businesswoman""".split()
-)
-_MALE_ROLES = frozenset(
-    """mr sir lord king prince duke baron count brother father husband son widower grandfather uncle nephew
-    spokesman chairman congressman businessman""".split()
-)
 _QUOTE_MARKS = frozenset("\" “ ” « » `` ''".split())
 _SINGLE_QUOTES = frozenset("‘’")
 _SCARE_QUOTE_WORDS = 3  # a quote this short, with the clause going on after it, is a quoted phrase
@@ -74,30 +82,17 @@ _DECLINING = frozenset("declined declines decline declining refused refuses refu
 #: Words after a short quote that end the reported words ("he said 'no' and left").
 _CLAUSE_JOINERS = frozenset("and but or nor before after then while as when because so".split())
 _TRIM_CHARS = " \t\r\n,.;:"
-
-
-@dataclass
-class Attribution:
-    """One attribution found in one sentence (character spans, -1 when absent)."""
-
-    sentence: int
-    cue: str
-    cue_start: int
-    cue_end: int
-    content_start: int
-    content_end: int
-    quote: str  # "direct" | "indirect"
-    speaker_start: int = -1
-    speaker_end: int = -1
-    speaker_text: str = ""
-    kind: str = "np"  # np | passive | inherit | chain | carry
-    chain: int = -1
-    head: str = ""  # lower-case head noun of the speaker phrase
-    indefinite: bool = False
-    speaker: str = ""
-    speaker_type: str = ""
-    order: int = 0
-    extra: dict = field(default_factory=dict)
+#: Words that make the clause after them a question or a condition, not a claim ("whether she knew").
+_QUESTION_LEADS = frozenset("whether if".split())
+_CLAUSE_LINKS = frozenset("and or but , that which who ; :".split())
+#: Words after a comma that open a clause the outlet adds to reported speech.
+_OUTLET_CLAUSE_LEADS = frozenset("which although though whereas while but".split())
+#: Cues that also name things ("a group called Tidewatch"): they report only after a definite speaker.
+_NAMING_CUES = frozenset("called calls".split())
+_DASHES = frozenset("― — –".split())
+_WH_WORDS = frozenset("what how why who when where which".split())
+#: Possessive pronouns before a nominal cue ("her view that") and the pronoun that names the same person.
+_POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 
 
 @dataclass
@@ -125,13 +120,29 @@ class AttributionFinder:
 
     def __init__(self, lexicon: ClaimLexicon) -> None:
         self.lexicon = lexicon
-        self._cues: PhraseMatcher = lexicon.matcher("cues")
+        self._intentions = lexicon.words("intentions")
+        self._object_cues = lexicon.words("object_cues")
+        self._nominal_cues = lexicon.words("nominal_cues")
+        self._documents = lexicon.words("documents")
+        self._cues = PhraseMatcher(
+            lexicon.phrases("cues") + lexicon.phrases("intentions") + lexicon.phrases("object_cues")
+        )
         self._anonymous = lexicon.words("anonymous")
         self._bodies = lexicon.words("official_bodies")
         self._roles = lexicon.words("person_roles")
         self._speaks_for = lexicon.words("speaks_for")
+        self._plain_cues = lexicon.words("cues")
+        self._page_labels = lexicon.words("page_labels")
         self._outlets = lexicon.words("outlets")
-        self._heads = self._anonymous | self._bodies | self._roles | self._outlets
+        self._heads = self._anonymous | self._bodies | self._roles | self._outlets | self._documents
+        self._speaker_words = SpeakerWords(
+            anonymous=self._anonymous,
+            bodies=self._bodies,
+            roles=self._roles,
+            speaks_for=self._speaks_for,
+            outlets=self._outlets,
+            documents=self._documents,
+        )
 
     # ------------------------------------------------------------------ setup
     def find(self, doc: Document, entities: Sequence[dict]) -> list[Attribution]:
@@ -159,11 +170,12 @@ class AttributionFinder:
             view = self._view(doc, sentence, quotes, quote_starts)
             views[sentence.index] = view
             found.extend(self._sentence(view, quotes, text))
+        found.extend(self._dash_bylines(doc, views, quotes, found))
         found.extend(self._quote_only(doc, views, quotes, found))
         for a in found:
             _drop_dateline(doc.sentences[a.sentence], a, text)
         found.sort(key=lambda a: (a.sentence, a.content_start, a.order))
-        _Resolver(self, doc, ents, ent_starts, para_of, found).run()
+        SpeakerResolver(self._speaker_words, doc, ents, ent_starts, para_of, found).run()
         return found
 
     def _view(self, doc: Document, sentence: Sentence, quotes: list[Quote], quote_starts: list[int]) -> _Sent:
@@ -187,8 +199,9 @@ class AttributionFinder:
         prefix = [0]
         for i, tag in enumerate(tags):
             finite = quote_of[i] < 0 and (
-                (tag in _FINITE and not (i > 0 and tags[i - 1] in _MODIFIER_TAGS))
-                or (tag == "VBN" and i > 0 and tags[i - 1] in _SUBJECT_TAGS)  # "the plant passed"
+                (tag in _FINITE and not _noun_slot(tags, i))
+                # a past or plain form right after its subject: "the plant passed", "the two raised", "jobs depend"
+                or (tag in ("VBN", "VB") and i > 0 and tags[i - 1] in _VBN_SUBJECTS and words[i - 1] != "'s")
             )
             prefix.append(prefix[-1] + (1 if finite else 0))
         return _Sent(sentence, toks, words, tags, quote_of, prefix)
@@ -205,7 +218,7 @@ class AttributionFinder:
                 i += m
             else:
                 i += 1
-        results: list[Attribution] = []
+        results: list[Attribution] = self._nominal(v, text) + self._transcript(v, quotes, text)
         # each accepted cue: (left boundary token, attribution list)
         accepted: list[tuple[int, int, list[Attribution]]] = []
         for c0, c1 in cues:
@@ -264,8 +277,13 @@ class AttributionFinder:
             return []  # "the claims", "the United States", "opposition claims"
         if c0 > 0 and tags[c0 - 1] in _MODIFIER_TAGS and tags[c0] not in _FINITE and words[c0 - 1] != "that":
             return []  # "the reported attack", "its claims"
-        if c1 < n and words[c1] == "to" and phrase not in _ADDRESSEE_CUES:
+        intention = c1 < n and words[c1] == "to" and phrase in self._intentions  # "wants to close the mine"
+        if intention and not (c1 + 1 < n and words[c1 + 1][:1].isalnum()):
+            return []  # "Varga wants to." says nothing
+        if c1 < n and words[c1] == "to" and phrase not in _ADDRESSEE_CUES and not intention:
             return []  # "is said to have", "claimed to be"
+        if phrase in self._intentions and phrase not in self._plain_cues and not intention:
+            return []  # "the plan", "he wanted more": intention verbs report only with "to"
         aux = c0 - 1 if c0 > 0 and words[c0 - 1] in ("has", "have", "had") else c0  # "has said"
         cue = dict(cue=text[toks[aux].start : toks[c1 - 1].end], cue_start=toks[aux].start, cue_end=toks[c1 - 1].end)
         # passive "it was reported that Y"
@@ -325,7 +343,7 @@ class AttributionFinder:
         k = c0 - 1
         skipped = 0
         while k >= 0 and skipped < 5:
-            if words[k] in _SKIP_BEFORE_CUE or (tags[k] == "RB" and words[k].endswith("ly")):
+            if words[k] in _SKIP_BEFORE_CUE or (tags[k] == "RB" and words[k] not in _SPEECH_NEGATIONS):
                 k -= 1
                 skipped += 1
             elif words[k] in _TIME_WORDS and k >= 1 and words[k - 1] in _TIME_LEAD:
@@ -333,8 +351,15 @@ class AttributionFinder:
                 skipped += 2
             else:
                 break
+        if k >= 0 and words[k] == ")" and v.quote_of[k] < 0:
+            # "Rep. Dana Holt (D-Ore.) said": skip the party and state, or any short aside in brackets
+            opening = next((j for j in range(k - 1, max(k - 9, -1), -1) if words[j] == "("), -1)
+            if opening > 0 and not v.finite_between(opening, k):
+                k = opening - 1
         if k >= 0 and words[k] in _NOT_NP:
             return []  # relative clause: "the group, which said ..."
+        if phrase in self._object_cues and phrase not in self._plain_cues and c1 < n and words[c1] in (",", "by", "as"):
+            return []  # "the senator, criticized by ..."
         np = None
         if k >= 0 and words[k] == "," and v.quote_of[k] < 0:
             np = self._appositive(v, k)
@@ -343,6 +368,18 @@ class AttributionFinder:
         out: list[Attribution] = []
         if np is not None:
             a0, a1 = np
+            if phrase not in self._plain_cues and any(w in _BE for w in words[a1:c0]):
+                return []  # "are expected to return", "was described as": passive, the subject is not the source
+            if phrase in _NAMING_CUES and (
+                words[a0] in ("a", "an")
+                or tags[a1 - 1] not in _NOUN_TAGS | {"PRP"}
+                or c1 >= n
+                or words[c1] in ("a", "an")
+                or words[c1] in _QUOTE_MARKS
+            ):
+                return []  # "a group called Tidewatch", "called a strike", 'called "unprecedented"': naming
+            if a0 > 0 and words[a0 - 1] in _QUESTION_LEADS:
+                return []  # "asked whether the mayor knew ...": a question, not a claim
             main_end = -1
             if a0 > 0 and words[a0 - 1] in _SUBORDINATORS:
                 # "..., days after the USA announced ...": an attribution inside a clause that
@@ -351,7 +388,14 @@ class AttributionFinder:
                 comma = next((j for j in range(sub - 1, max(sub - 5, -1), -1) if words[j] == ","), sub)
                 main_end = toks[comma].start if comma > 0 else -1
             # content after the cue
-            start = self._forward_start(v, c0, c1)
+            object_only = phrase in self._object_cues and phrase not in self._plain_cues
+            start = c1 if intention else self._object_start(v, c1) if object_only else self._forward_start(v, c0, c1)
+            if object_only and start is not None and words[start] == "that" and start + 1 < n:
+                start += 1  # "urged that the council resign"
+            if start is None and (phrase in self._object_cues or words[a1 - 1] in self._documents):
+                start = self._object_start(v, c1)  # "urged a recount", "the poll shows Ames ahead"
+            if start is not None and start < n and (words[start] in _QUESTION_LEADS or words[start] in _WH_WORDS):
+                return []  # "questioned whether the dam was safe": a question, not a claim
             if start is not None:
                 c_start, c_end = _content_span(v, start, n, text)
                 if c_end > c_start:
@@ -359,18 +403,24 @@ class AttributionFinder:
                     self._set_speaker(v, a, a0, a1, text)
                     self._directify(v, a, quotes, text)
                     if a.quote == "indirect":
+                        a.content_end = self._drop_second_verb(v, a.content_start, a.content_end, text)
                         a.content_end = _drop_appositive(v, a.content_start, a.content_end, text)
-                    a.extra["main_end"] = main_end
+                        a.content_end = _drop_outlet_clause(v, a.content_start, a.content_end, text)
+                    a.main_end = main_end
                     out.append(a)
             # content before the speaker: "Y, X said" / "\"Y,\" X said"
             if a0 > 0 and (words[a0 - 1] == "," or words[a0 - 1] in _QUOTE_MARKS):
                 a = self._trailing(v, a0, cue, text, quotes, earlier)
+                if a is None and not out and words[a0 - 1] == ",":
+                    a = self._interrupted(v, a0, c1, cue, text, earlier)  # "The fund, he said, will run dry"
                 if a is not None and (a.quote == "direct" or not out):
                     self._set_speaker(v, a, a0, a1, text)
+                    if a.quote == "indirect" and not out:
+                        self._continue_after_cue(v, a, c1, text)
                     out.insert(0, a)
             return out
         # speaker after the cue: "\"Y,\" said X."
-        if k >= 0 and (words[k] == "," or words[k] in _QUOTE_MARKS):
+        if k >= 0 and (words[k] == "," or words[k] in _QUOTE_MARKS) and phrase in self._plain_cues:
             right = self._np_right(v, c1)
             if right is not None:
                 a = self._trailing(v, c0, cue, text, quotes, earlier)
@@ -378,6 +428,133 @@ class AttributionFinder:
                     self._set_speaker(v, a, right[0], right[1], text)
                     return [a]
         return []
+
+    def _drop_second_verb(self, v: _Sent, start: int, end: int, text: str) -> int:
+        """End a content before "and warned ...", "but added ...": a second reporting verb of the
+        same speaker starts a new report."""
+        words, tags = v.words, v.tags
+        first, last = _tok_at(v, start), min(_tok_at(v, end), len(words))
+        for j in range(first + 2, last - 1):
+            second = words[j] in ("and", "but") and v.quote_of[j] < 0 and tags[j + 1] in ("VBD", "VBZ")
+            if second and self._cues.match_at(words, j + 1):
+                return _trim_end(text, start, v.toks[j].start)
+        return end
+
+    def _object_start(self, v: _Sent, c1: int) -> int | None:
+        """Where a noun-phrase content starts after a cue ("called for | a recount"), or None."""
+        words, n = v.words, len(v.words)
+        j = _skip_adverbials(v, c1)
+        if j >= n or words[j] in _SENTENCE_END or (v.quote_of[j] >= 0 and words[j] not in _QUOTE_MARKS):
+            return None
+        if words[j] == "as" or words[j] in _WH_WORDS:
+            return None  # "what the board described as ...", "know what a count looks like"
+        end = j
+        while end < n and words[end] not in (".", ";", "!", "?"):
+            end += 1
+        return j if sum(1 for w in words[j:end] if w[:1].isalnum()) >= 2 else None
+
+    def _interrupted(
+        self, v: _Sent, a0: int, c1: int, cue: dict, text: str, earlier: list[Attribution]
+    ) -> Attribution | None:
+        """ "The fund, he said, will run dry": a clause whose subject comes before the speaker and
+        whose verb after the cue; the content runs from the subject to the end of the clause."""
+        toks, words, n = v.toks, v.words, len(v.words)
+        region_start = max([toks[0].start] + [max(a.content_end, a.speaker_end, a.cue_end) for a in earlier])
+        first = bisect_left([t.start for t in toks], region_start)
+        j = _skip_adverbials(v, c1)
+        if first >= a0 - 1 or j + 2 >= n or words[j] != "," or v.quote_of[j + 1] >= 0:
+            return None
+        if any(v.quote_of[k] >= 0 for k in range(first, a0)) or v.finite_between(first, a0):
+            return None
+        end = j + 1
+        while end < n and words[end] not in (".", ";", "!", "?") and v.quote_of[end] < 0:
+            end += 1
+        if not v.finite_between(j + 1, min(end, j + 6)):
+            return None
+        c_start, c_end = _trim_span(text, toks[first].start, toks[end - 1].end)
+        c_end = _drop_outlet_clause(v, c_start, c_end, text)
+        if c_end <= c_start:
+            return None
+        return Attribution(v.sentence.index, quote="indirect", content_start=c_start, content_end=c_end, **cue)
+
+    def _continue_after_cue(self, v: _Sent, a: Attribution, c1: int, text: str) -> None:
+        """ "Y1, he said, Y2": an indirect content split by its cue runs on to the end of the clause."""
+        words, n = v.words, len(v.words)
+        j = _skip_adverbials(v, c1)
+        if j + 2 >= n or words[j] != "," or v.quote_of[j + 1] >= 0:
+            return
+        end = j + 1
+        while end < n and words[end] not in (".", ";", "!", "?") and v.quote_of[end] < 0:
+            end += 1
+        if v.finite_between(j + 1, min(end, j + 7)):  # a clause goes on, not "..., with jets making ..."
+            a.content_end = _trim_end(text, a.content_start, v.toks[end - 1].end)
+            a.content_end = _drop_outlet_clause(v, v.toks[j + 1].start, a.content_end, text)
+
+    def _transcript(self, v: _Sent, quotes: list[Quote], text: str) -> list[Attribution]:
+        """A transcript line: 'PENCE: Well, the question really is ...' (a name in capitals, a colon)."""
+        words, toks, n = v.words, v.toks, len(v.words)
+        i = 1 if n and words[0] in _QUOTE_MARKS else 0
+        j = i
+        while j < min(n, i + 3) and toks[j].text.isalpha() and toks[j].text.isupper() and len(toks[j].text) > 1:
+            j += 1
+        if j == i or j + 3 >= n or words[j] != ":" or (v.quote_of[j] >= 0 and i == 0):
+            return []
+        if " ".join(words[i:j]) in self._page_labels:
+            return []  # "UPDATE: ...", "NOTE: ..."
+        if not ((i == 0 and v.sentence.start == 0) or text[: toks[i].start].rstrip(' "“').endswith("\n")):
+            return []  # the name must open its paragraph
+        c_start, c_end = _content_span(v, j + 1, n, text)
+        if sum(1 for w in words[j + 1 :] if w[:1].isalnum()) < 3 or c_end <= c_start:
+            return []
+        # no quote chain: a transcript's quote marks often never close; the next lines carry over
+        a = Attribution(v.sentence.index, ":", toks[j].start, toks[j].end, c_start, c_end, "direct")
+        self._set_speaker(v, a, i, j, text)
+        return [a]
+
+    def _nominal(self, v: _Sent, text: str) -> list[Attribution]:
+        """Nominal cues after a possessor: "her view that Y", "the mayor's claim that Y"."""
+        words, tags, toks, n = v.words, v.tags, v.toks, len(v.words)
+        out = []
+        for i in range(1, n - 2):
+            if words[i] not in self._nominal_cues or words[i + 1] != "that" or v.quote_of[i] >= 0:
+                continue
+            if tags[i + 2].startswith("VB") or tags[i + 2] == "MD":
+                continue  # "the claim that was rejected": a relative clause
+            p = i - 1
+            while p > 0 and tags[p].startswith("JJ"):
+                p -= 1  # "her long-held view that"
+            if words[p] in _POSSESSIVES and tags[p] == "PRP$":
+                first, end = p, p + 1
+            elif tags[p] == "POS" and p > 0:
+                np = self._np_left(v, p - 1)
+                if np is None or tags[np[1] - 1] not in _NOUN_TAGS:
+                    continue
+                first, end = np
+            else:
+                continue
+            if first > 0 and words[first - 1] in _QUESTION_LEADS:
+                continue
+            stop = n
+            if not v.finite_between(0, first):  # "The mayor's claim that Y drew laughter": Y ends at "drew"
+                verbs = [k for k in range(i + 2, n) if tags[k] in _FINITE and v.quote_of[k] < 0]
+                outer = next((k for k in verbs[1:] if words[k - 1] not in _CLAUSE_LINKS), None)
+                stop = outer if outer is not None else n
+            c_start, c_end = _content_span(v, i + 2, stop, text)
+            if c_end <= c_start or not v.finite_between(i + 2, min(stop, i + 11)):
+                continue
+            a = Attribution(
+                v.sentence.index,
+                text[toks[i].start : toks[i].end],
+                toks[i].start,
+                toks[i].end,
+                c_start,
+                c_end,
+                "indirect",
+            )
+            self._set_speaker(v, a, first, end, text)
+            a.head = _POSSESSIVES.get(words[first], a.head) if end - first == 1 else a.head
+            out.append(a)
+        return out
 
     def _according(self, v: _Sent, c0: int, c1: int, text: str) -> list[Attribution]:
         words, toks, n = v.words, v.toks, len(v.words)
@@ -429,7 +606,9 @@ class AttributionFinder:
         if j < first:
             return None
         n_words = sum(1 for w in words[first : j + 1] if w[:1].isalnum())
-        if n_words < 2 or not v.finite_between(first, j + 1):
+        # 'Holt "is the only candidate with a plan," Ames said': the verb may sit inside the quote
+        has_verb = v.finite_between(first, j + 1) or any(v.tags[k] in _FINITE for k in range(first, j + 1))
+        if n_words < 2 or not has_verb:
             return None
         c_start, c_end = _trim_span(text, toks[first].start, toks[j].end)
         if c_end <= c_start:
@@ -443,6 +622,9 @@ class AttributionFinder:
         if words[c0] in _ADDRESSEE_CUES and j < n:  # "told reporters (that)"
             np = self._np_right(v, j, stop_at_that=True)
             if np is not None:
+                k = np[1] + (1 if np[1] < n and words[np[1]] in ("not", "never") else 0)
+                if k + 1 < n and words[k] == "to" and tags[k + 1] == "VB":
+                    return j  # "told his aides to find a way": the order, addressee and all
                 j = np[1]
         j = _skip_adverbials(v, j)
         limit = min(n, j + 14)
@@ -450,6 +632,8 @@ class AttributionFinder:
         while k < limit:
             w = words[k]
             if w == "that" and v.quote_of[k] < 0:
+                if k > j and k + 1 < n and (tags[k + 1].startswith("VB") or tags[k + 1] == "MD"):
+                    break  # "found 3,412 that had been misallocated": a relative clause on the object
                 return k + 1 if k + 1 < n else None
             if w == ":" or (w in _QUOTE_MARKS and v.quote_of[k] >= 0):
                 if w != ":" and _is_scare_quote(v, k):
@@ -463,7 +647,10 @@ class AttributionFinder:
         if j >= n or words[j] in _SENTENCE_END:
             return None
         # no "that": a clause must start here (a finite verb within a few words)
-        if v.finite_between(j, min(n, j + 9)):
+        if v.finite_between(j, min(n, j + _CLAUSE_REACH)):
+            first_verb = next(k for k in range(j, min(n, j + _CLAUSE_REACH)) if v.finite_between(k, k + 1))
+            if first_verb > j and words[first_verb - 1] == "that":
+                return None  # "found 3,412 that had been misallocated": the object's relative clause
             return j
         return None
 
@@ -477,7 +664,9 @@ class AttributionFinder:
             return i, i + 1
         if tags[i] == "PRP" and not v.toks[i].text.isupper():
             return None
-        if tags[i] not in _NOUN_TAGS and not v.toks[i].text[:1].isupper() and words[i] not in self._heads:
+        noun_slot = i > 0 and tags[i - 1] in ("DT", "CD", "PRP$") and words[i][:1].isalpha()  # "one slide says"
+        named = tags[i] in _NOUN_TAGS or v.toks[i].text[:1].isupper() or words[i] in self._heads
+        if not named and not noun_slot:
             return None
         k = i
         count = 0
@@ -486,6 +675,10 @@ class AttributionFinder:
             if v.quote_of[k] >= 0 or w in _NOT_NP:
                 break
             ok = t in _NP_TAGS or w in _CONNECT or w == "'s" or ("-" in w and t[:2] in ("VB", "JJ", "NN"))
+            # "a leaked memo", '..." retired judge Ona Pell said': a participle opening a noun phrase
+            opens = k == 0 or tags[k - 1] in ("DT", "PRP$") or words[k - 1] in _QUOTE_MARKS or words[k - 1] == ","
+            between = k < i and opens and tags[k + 1] in _NOUN_TAGS
+            ok = ok or (t in ("VBN", "VBG") and between)
             if not ok:
                 break
             if k < i and tags[k + 1] in ("DT", "PRP$") and w not in _CONNECT:
@@ -528,7 +721,7 @@ class AttributionFinder:
         """``NAME, a senior officer ..., said``: the NAME before the appositive's opening comma."""
         words = v.words
         k = comma - 1
-        limit = max(-1, comma - 25)
+        limit = max(-1, comma - 40)  # "Dr. Ann Holt, who as a navy captain was ..., said"
         while k > limit and words[k] != ",":
             if v.quote_of[k] >= 0 or words[k] in (".", ";", "!", "?"):
                 return None
@@ -561,9 +754,9 @@ class AttributionFinder:
         a.indefinite = words[first] in ("a", "an") or (
             words[head].endswith("s") and words[first] not in ("the",) and v.tags[head] in ("NNS", "NNPS")
         )
-        a.extra["appositive"] = v.appositives.get((first, end), "")
-        a.extra["head_start"] = toks[head].start
-        a.extra["head_end"] = toks[head].end
+        a.appositive = v.appositives.get((first, end), "")
+        a.head_start = toks[head].start
+        a.head_end = toks[head].end
 
     def _directify(self, v: _Sent, a: Attribution, quotes: list[Quote], text: str) -> None:
         """Forward content that starts with a quote mark is a direct quote: keep the words inside."""
@@ -575,6 +768,46 @@ class AttributionFinder:
                 c_start, c_end = _trim_span(text, q.inner_start, end)
                 if c_end > c_start:
                     a.content_start, a.content_end, a.quote, a.chain = c_start, c_end, "direct", q.chain
+
+    def _dash_bylines(
+        self, doc: Document, views: dict[int, _Sent], quotes: list[Quote], found: list[Attribution]
+    ) -> list[Attribution]:
+        """Quotes signed after a dash: '"The debate changed my mind." ― Rosa Quint' (readers' voices,
+        epigraphs). The quote goes to the name after the dash; an earlier sentence of the same quote
+        follows it as a continued quote."""
+        text = doc.text
+        taken = {(a.sentence, a.chain) for a in found if a.chain >= 0}
+        quote_ends = [q.end for q in quotes]
+        out = []
+        for v in views.values():
+            words, n = v.words, len(v.words)
+            for d in range(n - 1):
+                if words[d] not in _DASHES or v.quote_of[d] >= 0:
+                    continue
+                last = n - 1 if words[n - 1] == "." else n
+                tail = range(d + 1, last)
+                if not 1 <= len(tail) <= 6 or any(
+                    not (v.toks[k].text[:1].isupper() or words[k] in (",", ".")) for k in tail
+                ):
+                    continue
+                qi = bisect_right(quote_ends, v.toks[d].start) - 1
+                if qi < 0 or not quotes[qi].closed or text[quotes[qi].end : v.toks[d].start].strip():
+                    continue
+                q = quotes[qi]
+                inner_end = q.inner_end - 1
+                holder = next((s for s in doc.sentences if s.start <= inner_end < s.end), None)
+                if holder is None or holder.index not in views or (holder.index, q.chain) in taken:
+                    continue
+                c_start, c_end = _trim_span(text, max(q.inner_start, holder.start), min(q.inner_end, holder.end))
+                if c_end <= c_start:
+                    continue
+                cue = v.toks[d]
+                a = Attribution(holder.index, cue.text, cue.start, cue.end, c_start, c_end, "direct", chain=q.chain)
+                self._set_speaker(v, a, d + 1, last, text)
+                out.append(a)
+                taken.add((holder.index, q.chain))
+                break
+        return out
 
     def _quote_only(
         self, doc: Document, views: dict[int, _Sent], quotes: list[Quote], found: list[Attribution]
@@ -596,311 +829,11 @@ class AttributionFinder:
                 continue
             c_start, c_end = _trim_span(text, max(q.inner_start, v.sentence.start), min(q.inner_end, v.sentence.end))
             inner_words = sum(1 for w in v.words if w[:1].isalnum())
-            if c_end <= c_start or inner_words < 3 or v.sentence.text.rstrip(" \"”»'’").endswith("?"):
+            question = v.sentence.text.rstrip(" \"”»'’").endswith("?") or text[c_start:c_end].endswith("?")
+            if c_end <= c_start or inner_words < 3 or question:
                 continue
             out.append(Attribution(index, "", -1, -1, c_start, c_end, "direct", kind="chain", chain=q.chain))
         return out
-
-
-# ---------------------------------------------------------------- resolver
-class _Resolver:
-    """Give every attribution its speaker name and type, in text order."""
-
-    def __init__(
-        self,
-        finder: AttributionFinder,
-        doc: Document,
-        ents: list[dict],
-        ent_starts: list[int],
-        para_of: dict[int, int],
-        found: list[Attribution],
-    ) -> None:
-        self.f = finder
-        self.doc = doc
-        self.ents = ents
-        self.ent_starts = ent_starts
-        self.para_of = para_of
-        self.found = found
-        body = [s.index for s in doc.sentences if s.kind == "body"]
-        self.body_rank = {index: rank for rank, index in enumerate(body)}
-        self._debris = {s.index for s in doc.sentences if s.is_debris}
-        self.by_sentence: dict[int, list[Attribution]] = {}
-        for a in found:
-            self.by_sentence.setdefault(a.sentence, []).append(a)
-        self.roles: dict[str, set[str]] = {}
-        text = doc.text
-        for e in ents:
-            if e.get("label") != PERSON:
-                continue
-            if e.get("title"):
-                self.roles.setdefault(str(e["canonical"]), set()).update(norm(str(e["title"])).split())
-            # "Maria Lenz, an engineer at the site, ...": the appositive names her role
-            end = int(e["end"])
-            if text.startswith((", a ", ", an ", ", the "), end):
-                stop = text.find(",", end + 2, end + 80)
-                if stop > 0:
-                    self.roles.setdefault(str(e["canonical"]), set()).update(norm(text[end + 2 : stop]).split())
-
-    def run(self) -> None:
-        history: list[Attribution] = []  # resolved, in order
-        chain_speaker: dict[int, Attribution] = {}
-        for a in self.found:
-            if a.kind == "passive":
-                a.speaker, a.speaker_type = "", T_ANON
-            elif a.kind == "inherit" and "source" in a.extra:
-                src = a.extra["source"]  # the sentence's earlier attribution, resolved already
-                a.speaker, a.speaker_type = src.speaker, src.speaker_type
-            elif a.kind == "chain":
-                src = chain_speaker.get(a.chain) or self._chain_ahead(a) or self._carry(a, history)
-                if src is not None:
-                    a.speaker, a.speaker_type = src.speaker, src.speaker_type
-                    a.cue = ""
-                else:
-                    a.speaker, a.speaker_type = "", T_ANON
-            else:
-                self._resolve(a, history)
-            if a.chain >= 0 and a.kind != "chain" and a.chain not in chain_speaker:
-                chain_speaker[a.chain] = a
-            history.append(a)
-
-    # chains and carried-over quotes
-    def _chain_ahead(self, a: Attribution) -> Attribution | None:
-        for b in self.found:
-            if b.chain == a.chain and b.kind != "chain" and b.sentence > a.sentence:
-                if not b.speaker_type:
-                    self._resolve(b, [x for x in self.found if x.sentence < b.sentence and x.speaker_type])
-                return b
-        return None
-
-    def _carry(self, a: Attribution, history: list[Attribution]) -> Attribution | None:
-        rank = self.body_rank.get(a.sentence, -1)
-        for b in reversed(history):
-            if (
-                self.body_rank.get(b.sentence, -9) == rank - 1
-                and b.kind != "passive"
-                and b.speaker_type
-                and self.para_of.get(a.sentence, -1) - self.para_of.get(b.sentence, -5) <= 1
-            ):
-                return b
-            if self.body_rank.get(b.sentence, -9) < rank - 1:
-                break
-        return None
-
-    # speakers
-    def _entities_in(self, start: int, end: int) -> list[dict]:
-        i = bisect_left(self.ent_starts, start)
-        out = []
-        while i < len(self.ents) and self.ent_starts[i] < end:
-            if int(self.ents[i]["end"]) <= end:
-                out.append(self.ents[i])
-            i += 1
-        return out
-
-    def _resolve(self, a: Attribution, history: list[Attribution]) -> None:
-        if a.speaker_type:
-            return
-        head = a.head
-        ents = self._entities_in(a.speaker_start, a.speaker_end)
-        hs, he = a.extra.get("head_start", -1), a.extra.get("head_end", -1)
-        head_ent = next((e for e in ents if int(e["start"]) <= hs and he <= int(e["end"])), None)
-        if head_ent is None and head in self.f._speaks_for:
-            after = [e for e in ents if int(e["start"]) >= he and e.get("label") in (ORG, GPE)]
-            if after:
-                head_ent = after[-1]
-        if head_ent is not None:
-            if int(head_ent["start"]) <= hs:  # the head is a name: the span is the name(s), no title
-                first = min(int(e["start"]) for e in ents if int(e["start"]) <= int(head_ent["start"]))
-                a.speaker_start, a.speaker_end = first, int(head_ent["end"])
-                a.speaker_text = self.doc.text[first : a.speaker_end]
-            self._from_entity(a, head_ent)
-            return
-        if head in _PRONOUNS and a.speaker_end - a.speaker_start <= 4:
-            self._resolve_pronoun(a, history)
-            return
-        tag_proper = self._head_is_proper(a)
-        if tag_proper and not ents:
-            name = _strip_det(a.speaker_text)
-            words = set(norm(name).split())
-            # a surname the entity rows missed: an earlier person whose name ends with it
-            last = norm(name).split()[-1] if name else ""
-            for e in reversed(self._mentions_before(a)):
-                if e.get("label") == PERSON and norm(str(e["canonical"])).split()[-1:] == [last]:
-                    a.speaker, a.speaker_type = str(e["canonical"]), T_PERSON
-                    return
-            a.speaker = name
-            a.speaker_type = T_BODY if words & self.f._bodies else T_PERSON
-            return
-        self._resolve_description(a, history)
-
-    def _head_is_proper(self, a: Attribution) -> bool:
-        hs = a.extra.get("head_start", -1)
-        for t in self.doc.sentence_tokens(a.sentence):
-            if t.start == hs:
-                return t.pos in ("NNP", "NNPS") and t.text[:1].isupper()
-        return False
-
-    def _from_entity(self, a: Attribution, e: dict) -> None:
-        a.speaker = str(e["canonical"])
-        label = e.get("label")
-        words = set(norm(str(e.get("text", ""))).split()) | set(norm(a.speaker).split())
-        if label == PERSON:
-            a.speaker_type = T_PERSON
-            if a.extra.get("appositive"):
-                self.roles.setdefault(a.speaker, set()).update(a.extra["appositive"].split())
-        elif label == NORP:
-            a.speaker_type = T_ANON
-        elif words & self.f._outlets:
-            a.speaker_type = T_OUTLET
-        else:
-            a.speaker_type = T_BODY
-
-    def _type_of(self, a: Attribution) -> str:
-        head = a.head
-        phrase = norm(a.speaker_text)
-        if head in self.f._outlets or any(o in phrase for o in self.f._outlets if " " in o):
-            return T_OUTLET
-        if head in self.f._anonymous and (a.indefinite or head.endswith("s")):
-            return T_ANON
-        if head in self.f._speaks_for or head in self.f._bodies:
-            return T_BODY
-        if head in self.f._roles:
-            return T_PERSON
-        return T_ANON
-
-    def _resolve_description(self, a: Attribution, history: list[Attribution]) -> None:
-        a.speaker = _strip_det(a.speaker_text)
-        a.speaker_type = self._type_of(a)
-        definite = norm(a.speaker_text).startswith("the ")
-        if not definite:
-            return
-        head = a.head
-        before = self._mentions_before(a)
-        if a.speaker_type == T_BODY:
-            for e in reversed(before):
-                if e.get("label") == ORG:
-                    names = set(norm(str(e.get("text", ""))).split()) | set(norm(str(e["canonical"])).split())
-                    if head in names:
-                        self._from_entity(a, e)
-                        return
-            return
-        if a.speaker_type in (T_PERSON, T_ANON):
-            persons = [e for e in before if e.get("label") == PERSON]
-            for e in reversed(persons):
-                if head in self.roles.get(str(e["canonical"]), ()):
-                    a.speaker, a.speaker_type = str(e["canonical"]), T_PERSON
-                    return
-            for b in reversed(history):
-                if b.head == head and b.speaker and b.speaker_type in (T_ANON, T_PERSON) and b is not a:
-                    a.speaker, a.speaker_type = b.speaker, b.speaker_type
-                    return
-            if not persons and head in self.f._roles:
-                ahead = self._named_person_next(a)
-                if ahead is not None:
-                    a.speaker, a.speaker_type = ahead, T_PERSON
-
-    def _mentions_before(self, a: Attribution) -> list[dict]:
-        i = bisect_left(self.ent_starts, a.speaker_start)
-        sent_of = self._sentence_of
-        return [e for e in self.ents[:i] if sent_of(int(e["start"])) not in self._debris]
-
-    def _persons_before(self, a: Attribution, pronoun: str) -> Iterator[dict]:
-        """The PERSON entities before the speaker outside debris that ``pronoun`` may name, nearest first."""
-        debris = self._debris
-        for k in range(bisect_left(self.ent_starts, a.speaker_start) - 1, -1, -1):
-            e = self.ents[k]
-            if e.get("label") != PERSON or self._sentence_of(int(e["start"])) in debris:
-                continue
-            if self._may_be(str(e["canonical"]), pronoun):
-                yield e
-
-    def _rank_of(self, entity: dict) -> int:
-        """The body rank of the sentence holding ``entity`` (-9 outside the body)."""
-        return self.body_rank.get(self._sentence_of(int(entity["start"])), -9)
-
-    def _sentence_of(self, offset: int) -> int:
-        if not hasattr(self, "_sent_starts"):
-            self._sent_starts = [s.start for s in self.doc.sentences]
-        return max(bisect_right(self._sent_starts, offset) - 1, 0)
-
-    def _named_person_next(self, a: Attribution) -> str | None:
-        """The named PERSON speaking in the next body sentence, if any."""
-        rank = self.body_rank.get(a.sentence, -1)
-        for b in self.found:
-            if self.body_rank.get(b.sentence, -9) == rank + 1 and b.speaker_start >= 0:
-                ents = self._entities_in(b.speaker_start, b.speaker_end)
-                persons = [e for e in ents if e.get("label") == PERSON]
-                if persons and b.head not in _PRONOUNS:
-                    return str(persons[-1]["canonical"])
-        return None
-
-    def _may_be(self, canonical: str, pronoun: str) -> bool:
-        """False only when the person's titles or roles in the article ("Ms", "Mr", "spokeswoman")
-        name the other gender than ``pronoun`` (he / she)."""
-        roles = self.roles.get(canonical)
-        if not roles:
-            return True
-        words = {w.rstrip(".") for w in roles}
-        other = _MALE_ROLES if pronoun == "she" else _FEMALE_ROLES
-        own = _FEMALE_ROLES if pronoun == "she" else _MALE_ROLES
-        return words.isdisjoint(other) or not words.isdisjoint(own)
-
-    def _resolve_pronoun(self, a: Attribution, history: list[Attribution]) -> None:
-        """Resolve he/she (and they/it) speakers.
-
-        he/she, among the people whose titles or roles do not name the other gender
-        (:meth:`_may_be`): (1) the person speaking in the previous body sentence; else (2) the
-        last person named in the previous body sentence (a speaker just
-        introduced); else (3) a named person speaking in the next body sentence
-        who has spoken before (the quote sits in that speaker's block); else (4)
-        the last person to speak; else (5) the last person mentioned; else the
-        pronoun is kept.
-        they/it: the last official body or anonymous speaker of the previous
-        two sentences, else the last organisation mentioned, else kept.
-        """
-        pron = a.head
-        rank = self.body_rank.get(a.sentence, -1)
-        if pron in ("he", "she"):
-            people = [
-                b
-                for b in history
-                if b.speaker_type == T_PERSON and b.speaker not in ("", "he", "she") and self._may_be(b.speaker, pron)
-            ]
-            if people and self.body_rank.get(people[-1].sentence, -9) >= rank - 1:
-                a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
-                return
-            persons = self._persons_before(a, pron)  # nearest first
-            last = next(persons, None)
-            introduced = last
-            while introduced is not None and self._rank_of(introduced) > rank - 1:
-                introduced = next(persons, None)
-            if introduced is not None and self._rank_of(introduced) == rank - 1:
-                # "Opposition leader Tomas Brandt disagreed. 'It is a cover-up,' he said."
-                a.speaker, a.speaker_type = str(introduced["canonical"]), T_PERSON
-                return
-            ahead = self._named_person_next(a)
-            if ahead is not None and any(b.speaker == ahead for b in people):
-                a.speaker, a.speaker_type = ahead, T_PERSON
-                return
-            if people:
-                a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
-                return
-            if last is not None:
-                a.speaker, a.speaker_type = str(last["canonical"]), T_PERSON
-                return
-            a.speaker, a.speaker_type = a.speaker_text, T_PERSON
-            return
-        if pron in ("they", "it"):
-            for b in reversed(history):
-                if self.body_rank.get(b.sentence, -9) < rank - 2:
-                    break
-                if b.speaker and b.speaker_type in (T_BODY, T_ANON, T_OUTLET):
-                    a.speaker, a.speaker_type = b.speaker, b.speaker_type
-                    return
-            orgs = [e for e in self._mentions_before(a) if e.get("label") == ORG]
-            if orgs:
-                self._from_entity(a, orgs[-1])
-                return
-        a.speaker, a.speaker_type = a.speaker_text, T_ANON if pron == "they" else T_PERSON
 
 
 # ------------------------------------------------------------------ utils
@@ -923,6 +856,16 @@ _STATEMENT_NOUNS = frozenset(
 _POSSESSIVE_LEAD = frozenset("a an the its his her their".split())
 
 
+def _noun_slot(tags: Sequence[str], i: int) -> bool:
+    """True when a word tagged as a verb sits where a noun goes: after a determiner or possessive
+    ("the claims", "its reports"), or after an adjective that follows one ("the new claims")."""
+    if i == 0:
+        return False
+    if tags[i - 1] in ("DT", "PRP$", "POS"):
+        return True
+    return tags[i - 1] == "JJ" and i > 1 and tags[i - 2] in ("DT", "PRP$", "POS")
+
+
 def _skip_adverbials(v: _Sent, j: int) -> int:
     """Skip "on Wednesday", "last week", "in a statement", "earlier" right after a cue."""
     words, n = v.words, len(v.words)
@@ -931,6 +874,8 @@ def _skip_adverbials(v: _Sent, j: int) -> int:
             break
         if words[j] in _ADVERBS_AFTER_CUE:
             j += 1
+        elif words[j] in _WEEKDAYS and not (j + 1 < n and words[j + 1] in ("'s", "’s")):
+            j += 2 if j + 1 < n and words[j + 1] in _PARTS_OF_DAY else 1  # "said Friday (afternoon)"
         elif j + 1 < n and words[j] in _TIME_LEAD and words[j + 1] in _TIME_WORDS:
             j += 2
         elif words[j] in ("in", "during", "at", "on") and j + 1 < n and words[j + 1] in _POSSESSIVE_LEAD:
@@ -953,9 +898,33 @@ def _drop_dateline(sentence: Sentence, a: Attribution, text: str) -> None:
     """Start a content that opens with the sentence's dateline ("HALDEN (AW) — ") after it."""
     if not sentence.start <= a.content_start < sentence.start + 3:
         return
-    skip = dateline_length(sentence.text)
+    skip = dateline_length(sentence.text) or _capital_dateline(sentence.text)
     if skip and a.content_start < sentence.start + skip < a.content_end:
         a.content_start = _trim_span(text, sentence.start + skip, a.content_end)[0]
+
+
+def _capital_dateline(sentence: str) -> int:
+    """Length of a dateline of capitals and a dash at the start ("WASHINGTON ― "), else 0."""
+    k = 0
+    while k < len(sentence) and k < 40 and (sentence[k].isupper() or sentence[k] in " ,.'"):
+        k += 1
+    rest = sentence[k:]
+    letters = "".join(c for c in sentence[:k] if c.isalpha())
+    if len(letters) < 3 or rest[:1] not in _DASHES:
+        return 0
+    return k + 1 + len(rest[1:]) - len(rest[1:].lstrip())
+
+
+def _drop_outlet_clause(v: _Sent, start: int, end: int, text: str) -> int:
+    """End an indirect content before a clause the outlet adds after a comma: ", although it may
+    take days", ", but he refuses ...", ", which forced her ..." (the reporter's gloss, not the
+    reported words)."""
+    first, last = _tok_at(v, start), _tok_at(v, end)
+    words = v.words
+    for j in range(first + 3, min(last, len(words)) - 1):
+        if words[j] == "," and v.quote_of[j] < 0 and words[j + 1] in _OUTLET_CLAUSE_LEADS:
+            return _trim_end(text, start, v.toks[j].start)
+    return end
 
 
 def _denied_speech(words: Sequence[str], i: int) -> bool:
@@ -1047,16 +1016,9 @@ def _drop_appositive(v: _Sent, start: int, end: int, text: str) -> int:
     return end
 
 
-def _strip_det(phrase: str) -> str:
-    words = phrase.split()
-    if words and norm(words[0]) in _DETERMINERS:
-        words = words[1:]
-    return " ".join(words)
-
-
 def _copy_speaker(src: Attribution, dst: Attribution) -> None:
     dst.speaker_start, dst.speaker_end = -1, -1
     dst.speaker_text = ""
     dst.head = src.head
-    dst.extra["source"] = src
+    dst.source = src
     dst.kind = "inherit"

@@ -21,8 +21,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from analysis.claims.attribution import Attribution, AttributionFinder
+from analysis.claims.attribution import AttributionFinder
 from analysis.claims.lexicon import PhraseMatcher, load_claim_lexicon, norm
+from analysis.claims.model import Attribution
 from analysis.text import Document, Sentence, dateline_length
 
 __all__ = ["CLAIM_COLUMNS", "ClaimFinder"]
@@ -106,7 +107,7 @@ class ClaimFinder:
             hedged = bool(self._hedges.find(words))
             boosted = bool(self._boosters.find(words))
             if found:
-                main_ends = [a.extra.get("main_end", -1) for a in found]
+                main_ends = [a.main_end for a in found]
                 if all(m > sentence.start for m in main_ends):
                     # every attribution sits in a clause hanging off the outlet's own statement
                     rows.append(_own_voice(sentence, hedged, boosted, end=min(main_ends)))

@@ -30,6 +30,11 @@ SECTIONS: tuple[str, ...] = (
     "person_roles",
     "speaks_for",
     "outlets",
+    "intentions",
+    "object_cues",
+    "nominal_cues",
+    "documents",
+    "page_labels",
 )
 
 _STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "`": "'"})

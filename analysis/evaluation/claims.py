@@ -4,7 +4,10 @@
 pipeline on every annotated article and compares its ``claims`` rows with the
 answer key; ``--format brat DIR`` does the same for standoff annotation
 (``.txt`` + ``.ann`` pairs with Source / Cue / Content text-bound annotations
-linked by relations or events, as in public attribution corpora).
+linked by relations or events, as in public attribution corpora), and
+``--format polnear DIR`` for the PolNeAR layout (``text/NAME.txt`` beside
+``attributions/NAME_ANNOTATOR.ann``; one annotator per article, the first by
+name, when an article was annotated twice).
 
 Figures (attributions are rows whose ``quote`` is not "none"):
 
@@ -14,7 +17,13 @@ Figures (attributions are rows whose ``quote`` is not "none"):
 * speaker accuracy on matched pairs: the canonical names agree (case-insensitive,
   "" = the outlet's own voice); a description ("officials", "a European
   diplomat in Beirut") agrees with a description with the same head noun;
+* speaker span accuracy (brat, polnear): on matched pairs whose gold has a
+  Source span, the predicted speaker span overlaps it;
 * cue accuracy on matched pairs (case-insensitive text), quote-kind accuracy;
+* recall of quoted and of unquoted gold contents, separately;
+* polnear: the rows of one relation (a quote over several sentences, all pointing at the
+  same source words) are scored as one span (:func:`merge_relations`), as PolNeAR
+  annotates them; ``precision_rows`` / ``recall_rows`` / ``f1_rows`` keep the per-row figures;
 * claim sentences: precision / recall of which sentences are claims;
 * numbers (gold format): :func:`analysis.evaluation.numbers.score_numbers`.
 """
@@ -37,12 +46,14 @@ __all__ = [
     "add_arguments",
     "main",
     "match_spans",
+    "merge_relations",
     "read_brat",
+    "read_polnear",
     "same_speaker",
     "score_attributions",
 ]
 
-_FORMATS = ("gold", "brat")
+_FORMATS = ("gold", "brat", "polnear")
 _QUANTIFIERS = frozenset("a an the several some many most other two three four five dozens".split())
 _POSTMODIFIER = re.compile(r"\s(?:in|at|on|from|with|near|inside|who|which|speaking)\s")
 
@@ -137,7 +148,10 @@ def score_attributions(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str,
         ``n_predicted``, ``n_gold``, ``n_matched``, ``precision``, ``recall``, ``f1``
         (overlap over union >= 0.5), ``precision_any``, ``recall_any``, ``f1_any``
         (any overlap), ``speaker_accuracy``, ``cue_accuracy``, ``quote_accuracy``
-        (on the >= 0.5 pairs). Ratios with an empty denominator are NaN.
+        (on the >= 0.5 pairs), ``speaker_span_accuracy`` (on the >= 0.5 pairs whose
+        gold has a speaker span: the predicted span overlaps it), ``recall_quoted`` and
+        ``recall_unquoted`` (gold contents by quote kind). Ratios with an empty
+        denominator are NaN.
     """
     pred = predicted[predicted["quote"] != "none"].reset_index(drop=True)
     gold = gold[gold["quote"] != "none"].reset_index(drop=True)
@@ -146,13 +160,20 @@ def score_attributions(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str,
     pairs = match_spans(p_spans, g_spans)
     any_pairs = match_spans(p_spans, g_spans, threshold=0.0)
     speaker_ok = cue_ok = quote_ok = 0
+    span_ok = span_n = 0
     for i, j in pairs:
         prow, grow = pred.iloc[i], gold.iloc[j]
         speaker_ok += _speaker_ok(prow, grow)
+        if int(grow.get("speaker_start", -1)) >= 0:
+            span_n += 1
+            span_ok += _span_overlaps(prow, grow)
         cue_ok += str(prow["cue"]).strip().lower() == str(grow["cue"]).strip().lower()
         quote_ok += prow["quote"] == grow["quote"]
     n_p, n_g, n_m = len(pred), len(gold), len(pairs)
     precision, recall = _ratio(n_m, n_p), _ratio(n_m, n_g)
+    matched_gold = {j for _, j in pairs}
+    quoted = [j for j, q in enumerate(gold["quote"]) if q == "direct"]
+    unquoted = [j for j, q in enumerate(gold["quote"]) if q != "direct"]
     precision_any, recall_any = _ratio(len(any_pairs), n_p), _ratio(len(any_pairs), n_g)
     return {
         "n_predicted": n_p,
@@ -165,9 +186,20 @@ def score_attributions(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str,
         "recall_any": recall_any,
         "f1_any": _f1(precision_any, recall_any),
         "speaker_accuracy": _ratio(speaker_ok, n_m),
+        "speaker_span_accuracy": _ratio(span_ok, span_n),
         "cue_accuracy": _ratio(cue_ok, n_m),
         "quote_accuracy": _ratio(quote_ok, n_m),
+        "recall_quoted": _ratio(sum(j in matched_gold for j in quoted), len(quoted)),
+        "recall_unquoted": _ratio(sum(j in matched_gold for j in unquoted), len(unquoted)),
     }
+
+
+def _span_overlaps(prow: pd.Series, grow: pd.Series) -> bool:
+    """The predicted speaker span overlaps the gold Source span (both given)."""
+    p_start, g_start = int(prow.get("speaker_start", -1)), int(grow.get("speaker_start", -1))
+    if p_start < 0 or g_start < 0:
+        return False
+    return p_start < int(grow["speaker_end"]) and g_start < int(prow["speaker_end"])
 
 
 def _speaker_ok(prow: pd.Series, grow: pd.Series) -> bool:
@@ -233,8 +265,36 @@ def read_brat(folder: str | Path) -> list[BratDocument]:
     return [_read_brat_pair(ann) for ann in anns]
 
 
-def _read_brat_pair(ann: Path) -> BratDocument:
-    txt = ann.with_suffix(".txt")
+def read_polnear(folder: str | Path) -> list[BratDocument]:
+    """Read PolNeAR attribution annotation (``text/NAME.txt``, ``attributions/NAME_ANNOTATOR.ann``).
+
+    Args:
+        folder: a PolNeAR split folder holding ``text/`` and ``attributions/``.
+
+    Returns:
+        One document per text, with the annotation of its first annotator (by
+        file name) when the article was annotated more than once.
+
+    Raises:
+        FileNotFoundError: when ``text/`` holds no ``.txt`` or a text has no annotation.
+    """
+    folder = Path(folder)
+    texts = sorted((folder / "text").glob("*.txt"))
+    if not texts:
+        raise FileNotFoundError(f"{folder}: no text/*.txt files; give a PolNeAR split folder (text/, attributions/)")
+    docs = []
+    for txt in texts:
+        anns = sorted((folder / "attributions").glob(f"{txt.stem}_*.ann"))
+        anns = [a for a in anns if a.stem.rsplit("_", 1)[0] == txt.stem]
+        if not anns:
+            raise FileNotFoundError(f"{txt}: no attributions/{txt.stem}_ANNOTATOR.ann beside it")
+        doc = _read_brat_pair(anns[0], txt)
+        docs.append(BratDocument(txt.stem, doc.text, doc.attributions.assign(document=txt.stem)))
+    return docs
+
+
+def _read_brat_pair(ann: Path, txt: Path | None = None) -> BratDocument:
+    txt = txt or ann.with_suffix(".txt")
     if not txt.exists():
         raise FileNotFoundError(f"{ann}: its text {txt.name} is missing next to it")
     text = txt.read_text(encoding="utf-8")
@@ -380,16 +440,69 @@ def evaluate_gold(path: str | Path, *, gold_entities: bool = False) -> tuple[dic
     return figures, _errors(pred, gold, texts)
 
 
-def evaluate_brat(path: str | Path) -> tuple[dict, list[str]]:
-    """Run the pipeline on every brat document below ``path`` and score attribution."""
-    docs = read_brat(path)
+def evaluate_brat(path: str | Path, *, polnear: bool = False) -> tuple[dict, list[str]]:
+    """Run the pipeline on every brat document below ``path`` and score attribution.
+
+    Args:
+        path: a folder of brat ``.txt``/``.ann`` pairs, or a PolNeAR split folder.
+        polnear: read the PolNeAR layout (:func:`read_polnear`).
+    """
+    docs = read_polnear(path) if polnear else read_brat(path)
     predicted = []
     for doc in docs:
         claims, _ = _analyze(doc.text, None, None)
         predicted.append(_with_sentence_start(claims, doc.text, doc.name))
     pred = pd.concat(predicted, ignore_index=True)
     gold = pd.concat([d.attributions for d in docs], ignore_index=True)
-    return score_attributions(pred, gold), _errors(pred, gold, {d.name: d.text for d in docs})
+    texts = {d.name: d.text for d in docs}
+    figures = score_attributions(pred, gold)
+    if polnear:
+        # PolNeAR annotates one content per source and cue: a quote over several sentences,
+        # or split by its cue, is one span. Score the rows of one relation as one as well.
+        rows = {f"{k}_rows": figures[k] for k in ("precision", "recall", "f1")}
+        pred = merge_relations(pred, texts)
+        figures = score_attributions(pred, gold) | rows
+    return figures, _errors(pred, gold, texts)
+
+
+def merge_relations(claims: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """Join the rows of one attribution relation into one row, as relation-level annotation has them.
+
+    The claims table has one row per sentence; a quote that runs over several sentences (or is
+    split by its cue) gives rows that point at the same source words. Consecutive direct-quote
+    rows of one document with the same speaker span, in the same or the next sentence and the
+    same paragraph, become one row whose content runs from the first start to the last end.
+
+    Args:
+        claims: claim rows with ``document``, ``sentence_id``, ``speaker_start``, ``speaker_end``,
+            ``content_start``, ``content_end``, ``quote``.
+        texts: the text of each document (to keep paragraphs apart).
+
+    Returns:
+        The rows, merged, in the same order; own-voice rows are kept as they are.
+    """
+    out: list[dict] = []
+    last_sentence = -9
+    for row in claims.to_dict("records"):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and row["quote"] == "direct"
+            and last["quote"] == "direct"
+            and row["document"] == last["document"]
+            and int(row["speaker_start"]) >= 0
+            and (row["speaker_start"], row["speaker_end"]) == (last["speaker_start"], last["speaker_end"])
+            and 0 <= int(row["sentence_id"]) - last_sentence <= 1
+            and "\n" not in texts[row["document"]][int(last["content_end"]) : int(row["content_start"])]
+        ):
+            last["content_start"] = min(int(last["content_start"]), int(row["content_start"]))
+            last["content_end"] = max(int(last["content_end"]), int(row["content_end"]))
+            last["cue"] = last["cue"] or row["cue"]
+            last_sentence = int(row["sentence_id"])
+            continue
+        out.append(dict(row))
+        last_sentence = int(row["sentence_id"])
+    return pd.DataFrame(out, columns=claims.columns)
 
 
 def _errors(pred: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str]) -> list[str]:
@@ -428,7 +541,9 @@ def _errors(pred: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str]) -> li
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``evaluate claims`` options to ``parser``."""
     parser.add_argument("--format", choices=_FORMATS, default="gold", help="annotation format (default: gold)")
-    parser.add_argument("path", type=Path, help="gold folder (data/gold) or a folder of brat .txt/.ann pairs")
+    parser.add_argument(
+        "path", type=Path, help="gold folder (data/gold), a folder of brat .txt/.ann pairs, or a PolNeAR split"
+    )
     parser.add_argument(
         "--gold-entities",
         action="store_true",
@@ -458,6 +573,6 @@ def main(args: argparse.Namespace) -> int:
     if args.format == "gold":
         figures, errors = evaluate_gold(args.path, gold_entities=args.gold_entities)
     else:
-        figures, errors = evaluate_brat(args.path)
+        figures, errors = evaluate_brat(args.path, polnear=args.format == "polnear")
     _print(figures, errors, show_errors=args.errors, as_json=args.json)
     return 0

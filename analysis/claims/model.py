@@ -1,0 +1,44 @@
+"""The attribution record: one speaker, cue and content found in one sentence.
+
+:mod:`analysis.claims.attribution` fills its spans, :mod:`analysis.claims.speakers`
+its ``speaker`` and ``speaker_type``; :mod:`analysis.claims.finder` turns it into a claim row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["GPE", "LOC", "NORP", "ORG", "PERSON", "T_ANON", "T_BODY", "T_DOC", "T_OUTLET", "T_PERSON", "Attribution"]
+
+#: Entity labels the speaker resolver reads.
+PERSON, ORG, GPE, LOC, NORP = "PERSON", "ORG", "GPE", "LOC", "NORP"
+#: Speaker types of a claim row.
+T_PERSON, T_BODY, T_ANON, T_OUTLET, T_DOC = "person", "official body", "anonymous", "outlet", "document"
+
+
+@dataclass
+class Attribution:
+    """One attribution found in one sentence (character spans, -1 when absent)."""
+
+    sentence: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+    quote: str  # "direct" | "indirect"
+    speaker_start: int = -1
+    speaker_end: int = -1
+    speaker_text: str = ""
+    kind: str = "np"  # np | passive | inherit | chain | carry
+    chain: int = -1
+    head: str = ""  # lower-case head noun of the speaker phrase
+    indefinite: bool = False
+    speaker: str = ""
+    speaker_type: str = ""
+    order: int = 0
+    main_end: int = -1  # where the outlet's own main clause ends, when the attribution hangs off it
+    appositive: str = ""  # the words of an appositive on the speaker ("a senior officer")
+    head_start: int = -1  # character span of the speaker phrase's head word
+    head_end: int = -1
+    source: Attribution | None = None  # the attribution whose speaker an "inherit" one takes

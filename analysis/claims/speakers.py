@@ -1,0 +1,438 @@
+"""Who the speaker of each attribution is: names, pronouns, descriptions, carried-over quotes.
+
+Given the attributions of one article (spans found by
+:mod:`analysis.claims.attribution`) and its entity rows, :class:`SpeakerResolver`
+sets each attribution's ``speaker`` (a canonical name, or a description such as
+"officials") and ``speaker_type``, in text order, using the word sets of the
+claims lexicon (:class:`SpeakerWords`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from analysis.claims.lexicon import norm
+from analysis.claims.model import GPE, NORP, ORG, PERSON, T_ANON, T_BODY, T_DOC, T_OUTLET, T_PERSON, Attribution
+from analysis.text import Document
+
+__all__ = ["PRONOUNS", "SpeakerResolver", "SpeakerWords"]
+
+#: Personal pronouns that can be a speaker.
+PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
+_DETERMINERS = frozenset("a an the".split())
+_ASKING = frozenset("asked asks asking wondered questioned".split())
+_MALE_PRONOUNS = frozenset("he his him himself".split())
+_FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+#: Titles and role nouns that tell a person's gender, for he/she speakers (lower case, no period).
+_FEMALE_ROLES = frozenset(
+    """ms mrs miss madam mme dame lady queen princess duchess baroness countess sister mother wife daughter widow
+    grandmother aunt niece actress spokeswoman chairwoman congresswoman businesswoman""".split()
+)
+_MALE_ROLES = frozenset(
+    """mr sir lord king prince duke baron count brother father husband son widower grandfather uncle nephew
+    spokesman chairman congressman businessman""".split()
+)
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    """The claims lexicon's speaker word sets (lower case), see ``claims.yml``."""
+
+    anonymous: frozenset[str]
+    bodies: frozenset[str]
+    roles: frozenset[str]
+    speaks_for: frozenset[str]
+    outlets: frozenset[str]
+    documents: frozenset[str] = frozenset()
+
+
+class SpeakerResolver:
+    """Give every attribution its speaker name and type, in text order.
+
+    Args:
+        words: the speaker word sets of the claims lexicon.
+        doc: the processed article.
+        ents: its entity rows, sorted by start.
+        ent_starts: the start offsets of ``ents``.
+        para_of: the paragraph index of each sentence.
+        found: the article's attributions, in text order; resolved in place by :meth:`run`.
+    """
+
+    def __init__(
+        self,
+        words: SpeakerWords,
+        doc: Document,
+        ents: list[dict],
+        ent_starts: list[int],
+        para_of: dict[int, int],
+        found: list[Attribution],
+    ) -> None:
+        self.f = words
+        self.doc = doc
+        self.ents = ents
+        self.ent_starts = ent_starts
+        self.para_of = para_of
+        self.found = found
+        body = [s.index for s in doc.sentences if s.kind == "body"]
+        self.body_rank = {index: rank for rank, index in enumerate(body)}
+        self._debris = {s.index for s in doc.sentences if s.is_debris}
+        self.by_sentence: dict[int, list[Attribution]] = {}
+        for a in found:
+            self.by_sentence.setdefault(a.sentence, []).append(a)
+        self.roles: dict[str, set[str]] = {}
+        text = doc.text
+        for e in ents:
+            if e.get("label") != PERSON:
+                continue
+            if e.get("title"):
+                self.roles.setdefault(str(e["canonical"]), set()).update(norm(str(e["title"])).split())
+            # "Maria Lenz, an engineer at the site, ...": the appositive names her role
+            end = int(e["end"])
+            if text.startswith((", a ", ", an ", ", the "), end):
+                stop = text.find(",", end + 2, end + 80)
+                if stop > 0:
+                    self.roles.setdefault(str(e["canonical"]), set()).update(norm(text[end + 2 : stop]).split())
+        self.pronouns = self._pronoun_evidence()
+
+    def run(self) -> None:
+        history: list[Attribution] = []  # resolved, in order
+        chain_speaker: dict[int, Attribution] = {}
+        for a in self.found:
+            if a.kind == "passive":
+                a.speaker, a.speaker_type = "", T_ANON
+            elif a.kind == "inherit" and a.source is not None:
+                src = a.source  # the sentence's earlier attribution, resolved already
+                _take_speaker(src, a)
+            elif a.kind == "chain":
+                src = chain_speaker.get(a.chain) or self._chain_ahead(a) or self._carry(a, history)
+                if src is not None:
+                    _take_speaker(src, a)
+                    a.cue = ""
+                else:
+                    a.speaker, a.speaker_type = "", T_ANON
+            else:
+                self._resolve(a, history)
+            if a.chain >= 0 and a.kind != "chain" and a.chain not in chain_speaker:
+                chain_speaker[a.chain] = a
+            history.append(a)
+
+    # chains and carried-over quotes
+    def _chain_ahead(self, a: Attribution) -> Attribution | None:
+        for b in self.found:
+            if b.chain == a.chain and b.kind != "chain" and b.sentence > a.sentence:
+                if not b.speaker_type:
+                    self._resolve(b, [x for x in self.found if x.sentence < b.sentence and x.speaker_type])
+                return b
+        return None
+
+    def _carry(self, a: Attribution, history: list[Attribution]) -> Attribution | None:
+        rank = self.body_rank.get(a.sentence, -1)
+        for b in reversed(history):
+            if (
+                self.body_rank.get(b.sentence, -9) == rank - 1
+                and b.kind != "passive"
+                and b.speaker_type
+                and self.para_of.get(a.sentence, -1) - self.para_of.get(b.sentence, -5) <= 1
+            ):
+                return b
+            if self.body_rank.get(b.sentence, -9) < rank - 1:
+                break
+        return None
+
+    # speakers
+    def _entities_in(self, start: int, end: int) -> list[dict]:
+        i = bisect_left(self.ent_starts, start)
+        out = []
+        while i < len(self.ents) and self.ent_starts[i] < end:
+            if int(self.ents[i]["end"]) <= end:
+                out.append(self.ents[i])
+            i += 1
+        return out
+
+    def _resolve(self, a: Attribution, history: list[Attribution]) -> None:
+        if a.speaker_type:
+            return
+        head = a.head
+        ents = self._entities_in(a.speaker_start, a.speaker_end)
+        hs, he = a.head_start, a.head_end
+        head_ent = next((e for e in ents if int(e["start"]) <= hs and he <= int(e["end"])), None)
+        if head_ent is None and head in self.f.speaks_for:
+            after = [e for e in ents if int(e["start"]) >= he and e.get("label") in (ORG, GPE)]
+            if after:
+                head_ent = after[-1]
+        if head_ent is not None:
+            if int(head_ent["start"]) <= hs:  # the head is a name: the span is the name(s), no title
+                first = min(int(e["start"]) for e in ents if int(e["start"]) <= int(head_ent["start"]))
+                a.speaker_start, a.speaker_end = first, int(head_ent["end"])
+                a.speaker_text = self.doc.text[first : a.speaker_end]
+            self._from_entity(a, head_ent)
+            together = _co_speakers(self.doc.text, [e for e in ents if int(e["end"]) <= int(head_ent["end"])])
+            if len(together) > 1 and head_ent.get("label") == PERSON:  # "Barr and Rosenstein said"
+                a.speaker = " and ".join(together)
+            return
+        if head in PRONOUNS and a.speaker_end - a.speaker_start <= 5:  # "he" ... "their"
+            self._resolve_pronoun(a, history)
+            return
+        tag_proper = self._head_is_proper(a)
+        if tag_proper and not ents:
+            name = _strip_det(a.speaker_text)
+            words = set(norm(name).split())
+            # a surname the entity rows missed: an earlier person whose name ends with it
+            last = norm(name).split()[-1] if name else ""
+            for e in reversed(self._mentions_before(a)):
+                if e.get("label") == PERSON and norm(str(e["canonical"])).split()[-1:] == [last]:
+                    a.speaker, a.speaker_type = str(e["canonical"]), T_PERSON
+                    return
+            a.speaker = name
+            a.speaker_type = T_BODY if words & self.f.bodies else T_PERSON
+            return
+        self._resolve_description(a, history)
+
+    def _head_is_proper(self, a: Attribution) -> bool:
+        hs = a.head_start
+        for t in self.doc.sentence_tokens(self._sentence_of(hs)):  # the speaker may sign after the quote's sentence
+            if t.start == hs:
+                return t.pos in ("NNP", "NNPS") and t.text[:1].isupper()
+        return False
+
+    def _from_entity(self, a: Attribution, e: dict) -> None:
+        a.speaker = str(e["canonical"])
+        label = e.get("label")
+        words = set(norm(str(e.get("text", ""))).split()) | set(norm(a.speaker).split())
+        if label == PERSON:
+            a.speaker_type = T_PERSON
+            if a.appositive:
+                self.roles.setdefault(a.speaker, set()).update(a.appositive.split())
+        elif label == NORP:
+            a.speaker_type = T_ANON
+        elif words & self.f.outlets:
+            a.speaker_type = T_OUTLET
+        else:
+            a.speaker_type = T_BODY
+
+    def _type_of(self, a: Attribution) -> str:
+        head = a.head
+        phrase = norm(a.speaker_text)
+        if head in self.f.outlets or any(o in phrase for o in self.f.outlets if " " in o):
+            return T_OUTLET
+        if head in self.f.anonymous and (a.indefinite or head.endswith("s")):
+            return T_ANON
+        if head in self.f.documents:
+            return T_DOC
+        if head in self.f.speaks_for or head in self.f.bodies:
+            return T_BODY
+        if head in self.f.roles:
+            return T_PERSON
+        return T_ANON
+
+    def _resolve_description(self, a: Attribution, history: list[Attribution]) -> None:
+        a.speaker = _strip_det(a.speaker_text)
+        a.speaker_type = self._type_of(a)
+        definite = norm(a.speaker_text).startswith("the ")
+        if not definite:
+            return
+        head = a.head
+        before = self._mentions_before(a)
+        if a.speaker_type == T_BODY:
+            for e in reversed(before):
+                if e.get("label") == ORG:
+                    names = set(norm(str(e.get("text", ""))).split()) | set(norm(str(e["canonical"])).split())
+                    if head in names:
+                        self._from_entity(a, e)
+                        return
+            return
+        if a.speaker_type in (T_PERSON, T_ANON):
+            persons = [e for e in before if e.get("label") == PERSON]
+            for e in reversed(persons):
+                if head in self.roles.get(str(e["canonical"]), ()):
+                    a.speaker, a.speaker_type = str(e["canonical"]), T_PERSON
+                    return
+            for b in reversed(history):
+                if b.head == head and b.speaker and b.speaker_type in (T_ANON, T_PERSON) and b is not a:
+                    a.speaker, a.speaker_type = b.speaker, b.speaker_type
+                    return
+            if not persons and head in self.f.roles:
+                ahead = self._named_person_next(a)
+                if ahead is not None:
+                    a.speaker, a.speaker_type = ahead, T_PERSON
+
+    def _mentions_before(self, a: Attribution) -> list[dict]:
+        i = bisect_left(self.ent_starts, a.speaker_start)
+        sent_of = self._sentence_of
+        return [e for e in self.ents[:i] if sent_of(int(e["start"])) not in self._debris]
+
+    def _persons_before(self, a: Attribution, pronoun: str) -> Iterator[dict]:
+        """The PERSON entities before the speaker outside debris that ``pronoun`` may name, nearest first."""
+        debris = self._debris
+        for k in range(bisect_left(self.ent_starts, a.speaker_start) - 1, -1, -1):
+            e = self.ents[k]
+            if e.get("label") != PERSON or self._sentence_of(int(e["start"])) in debris:
+                continue
+            if self._may_be(str(e["canonical"]), pronoun):
+                yield e
+
+    def _asks(self, entity: dict) -> bool:
+        """True when the person is named as the one asking ("Keller asked whether ...", "asked
+        Tom Keller of the Ledger"): the answer that follows is someone else's."""
+        text = self.doc.text
+        start, end = int(entity["start"]), int(entity["end"])
+        after = norm(text[end : end + 30]).split()
+        before = norm(text[max(0, start - 12) : start]).split()
+        return bool(after and after[0] in _ASKING) or bool(before and before[-1] in _ASKING)
+
+    def _rank_of(self, entity: dict) -> int:
+        """The body rank of the sentence holding ``entity`` (-9 outside the body)."""
+        return self.body_rank.get(self._sentence_of(int(entity["start"])), -9)
+
+    def _sentence_of(self, offset: int) -> int:
+        if not hasattr(self, "_sent_starts"):
+            self._sent_starts = [s.start for s in self.doc.sentences]
+        return max(bisect_right(self._sent_starts, offset) - 1, 0)
+
+    def _named_person_next(self, a: Attribution) -> str | None:
+        """The named PERSON speaking in the next body sentence, if any."""
+        rank = self.body_rank.get(a.sentence, -1)
+        for b in self.found:
+            if self.body_rank.get(b.sentence, -9) == rank + 1 and b.speaker_start >= 0:
+                ents = self._entities_in(b.speaker_start, b.speaker_end)
+                persons = [e for e in ents if e.get("label") == PERSON]
+                if persons and b.head not in PRONOUNS:
+                    return str(persons[-1]["canonical"])
+        return None
+
+    def _pronoun_evidence(self) -> dict[str, list[int]]:
+        """Count, for each person, the he/his/him and she/her/hers words that follow the person's
+        name in sentences naming no other person, outside direct quotes: the article's own
+        pronouns for that person ("Varga said her office ..."); a pronoun that is itself a
+        speaker ("..., she said") is left out, as it may name someone else."""
+        counts: dict[str, list[int]] = {}
+        quoted = [(a.content_start, a.content_end) for a in self.found if a.quote == "direct"]
+        quoted.sort()
+        speakers = {a.speaker_start for a in self.found}  # "..., she said": may name someone else
+        qi = 0
+        for sentence in self.doc.sentences:
+            if sentence.kind != "body":
+                continue
+            i = bisect_left(self.ent_starts, sentence.start)
+            people: dict[str, int] = {}
+            while i < len(self.ents) and self.ent_starts[i] < sentence.end:
+                e = self.ents[i]
+                if e.get("label") == PERSON:
+                    people.setdefault(str(e["canonical"]), int(e["end"]))
+                i += 1
+            if len(people) != 1:
+                continue
+            ((name, after),) = people.items()
+            tally = counts.setdefault(name, [0, 0])
+            for t in self.doc.sentence_tokens(sentence.index):
+                while qi < len(quoted) and quoted[qi][1] <= t.start:
+                    qi += 1
+                if t.start < after or t.start in speakers or (qi < len(quoted) and quoted[qi][0] <= t.start):
+                    continue
+                w = norm(t.text)
+                if w in _MALE_PRONOUNS:
+                    tally[0] += 1
+                elif w in _FEMALE_PRONOUNS:
+                    tally[1] += 1
+        return counts
+
+    def _may_be(self, canonical: str, pronoun: str) -> bool:
+        """False when the person's titles or roles in the article ("Ms", "Mr", "spokeswoman") name
+        the other gender than ``pronoun`` (he / she), or, with no such word, when the article's own
+        pronouns for the person do (at least twice, and twice as often as ``pronoun``'s)."""
+        words = {w.rstrip(".") for w in self.roles.get(canonical, ())}
+        other = _MALE_ROLES if pronoun == "she" else _FEMALE_ROLES
+        own = _FEMALE_ROLES if pronoun == "she" else _MALE_ROLES
+        if not words.isdisjoint(own):
+            return True
+        if not words.isdisjoint(other):
+            return False
+        he, she = self.pronouns.get(canonical, (0, 0))
+        mine, theirs = (she, he) if pronoun == "she" else (he, she)
+        return not (theirs >= 2 and theirs > 2 * mine)
+
+    def _resolve_pronoun(self, a: Attribution, history: list[Attribution]) -> None:
+        """Resolve he/she (and they/it) speakers.
+
+        he/she, among the people whose titles or roles do not name the other gender
+        (:meth:`_may_be`): (1) the person speaking in the previous body sentence; else (2) the
+        last person named in the previous body sentence (a speaker just
+        introduced); else (3) a named person speaking in the next body sentence
+        who has spoken before (the quote sits in that speaker's block); else (4)
+        the last person to speak; else (5) the last person mentioned; else the
+        pronoun is kept.
+        they/it: the last official body or anonymous speaker of the previous
+        two sentences, else the last organisation mentioned, else kept.
+        """
+        pron = a.head
+        rank = self.body_rank.get(a.sentence, -1)
+        if pron in ("he", "she"):
+            people = [
+                b
+                for b in history
+                if b.speaker_type == T_PERSON and b.speaker not in ("", "he", "she") and self._may_be(b.speaker, pron)
+            ]
+            if people and self.body_rank.get(people[-1].sentence, -9) >= rank - 1:
+                a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
+                return
+            persons = self._persons_before(a, pron)  # nearest first
+            last = next(persons, None)
+            introduced = last
+            while introduced is not None and (self._rank_of(introduced) > rank - 1 or self._asks(introduced)):
+                introduced = next(persons, None)  # the reporter who asked is not the one who answers
+            if introduced is not None and self._rank_of(introduced) == rank - 1:
+                # "Opposition leader Tomas Brandt disagreed. 'It is a cover-up,' he said."
+                a.speaker, a.speaker_type = str(introduced["canonical"]), T_PERSON
+                return
+            ahead = self._named_person_next(a)
+            if ahead is not None and any(b.speaker == ahead for b in people):
+                a.speaker, a.speaker_type = ahead, T_PERSON
+                return
+            if people:
+                a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
+                return
+            if last is not None:
+                a.speaker, a.speaker_type = str(last["canonical"]), T_PERSON
+                return
+            a.speaker, a.speaker_type = a.speaker_text, T_PERSON
+            return
+        if pron in ("they", "it"):
+            for b in reversed(history):
+                if self.body_rank.get(b.sentence, -9) < rank - 2:
+                    break
+                if b.speaker and b.speaker_type in (T_BODY, T_ANON, T_OUTLET):
+                    a.speaker, a.speaker_type = b.speaker, b.speaker_type
+                    return
+            orgs = [e for e in self._mentions_before(a) if e.get("label") == ORG]
+            if orgs:
+                self._from_entity(a, orgs[-1])
+                return
+        a.speaker, a.speaker_type = a.speaker_text, T_ANON if pron == "they" else T_PERSON
+
+
+def _strip_det(phrase: str) -> str:
+    words = phrase.split()
+    if words and norm(words[0]) in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _take_speaker(src: Attribution, dst: Attribution) -> None:
+    """Give ``dst`` (a continued quote, a second verb) the speaker of ``src`` and its source words."""
+    dst.speaker, dst.speaker_type = src.speaker, src.speaker_type
+    dst.speaker_start, dst.speaker_end, dst.speaker_text = src.speaker_start, src.speaker_end, src.speaker_text
+
+
+def _co_speakers(text: str, ents: list[dict]) -> list[str]:
+    """The canonical names of the people a speaker phrase joins with "and" or commas, in order
+    ("Barr and Rosenstein", "Lund, Ekberg and Sand"); one name when the phrase names one."""
+    people = [e for e in ents if e.get("label") == PERSON]
+    names: list[str] = []
+    for k, e in enumerate(people):
+        if k and norm(text[int(people[k - 1]["end"]) : int(e["start"])]).strip(" ,") not in ("and", ""):
+            names = []
+        if str(e["canonical"]) not in names:
+            names.append(str(e["canonical"]))
+    return names
