@@ -14,6 +14,9 @@ from analysis.errors import SchemaError
 #: The entity types of the ``label`` column, the one list every stage and evaluation uses.
 ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
+#: The kinds of source in the claims table's ``speaker_type`` column, in display order.
+SPEAKER_TYPES: tuple[str, ...] = ("person", "official body", "document", "anonymous", "outlet")
+
 TABLES: dict[str, dict[str, str]] = {
     "articles": {
         "article_id": "string",

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis import schema
 from analysis.compare.alignment import alignment_matrix, claim_alignment
 from analysis.compare.descriptors import ATTACH_WINDOW, default_descriptors, descriptor_list, find_descriptors
 from analysis.compare.logodds import distinctive_terms
@@ -44,7 +45,7 @@ __all__ = [
 #: Shown as the speaker of claims the outlet states in its own voice.
 OWN_VOICE = "(own voice)"
 #: The speaker types of the claims table, in display order.
-SPEAKER_TYPES = ("person", "official body", "anonymous", "outlet")
+SPEAKER_TYPES = schema.SPEAKER_TYPES
 
 Sources = str | Sequence[str] | None
 

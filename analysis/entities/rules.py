@@ -225,15 +225,19 @@ def sentence_units(tokens) -> list[Unit]:
     last = len(tokens) - 1
     for k, tok in enumerate(tokens):
         text = tok.text
-        if text in ("'", "’") and 0 < k < last and units and units[-1].cap and units[-1].text.endswith("s"):
-            if (
-                tokens[k + 1].text[:1].isupper()
-                and tokens[k + 1].start == tok.end + 1
-                and is_common_form(units[-1].text)  # "Workers", "Veterans"; not "Paris' CAC 40", "Beatles' Apple"
-            ):
-                # a plural possessive inside a name: "Garment Workers' Union" stays one run
-                append(Unit(tok.start, tok.end, text, "POS", True))
-                continue
+        if (
+            text in ("'", "’")
+            and 0 < k < last
+            and units
+            and units[-1].cap
+            and units[-1].text.endswith("s")
+            and tokens[k + 1].text[:1].isupper()
+            and tokens[k + 1].start == tok.end + 1
+            and is_common_form(units[-1].text)  # "Workers", "Veterans"; not "Paris' CAC 40", "Beatles' Apple"
+        ):
+            # a plural possessive inside a name: "Garment Workers' Union" stays one run
+            append(Unit(tok.start, tok.end, text, "POS", True))
+            continue
         if len(text) > 2 and text[0].isupper() and (text.endswith("’s") or text.endswith("'s")):
             cut = tok.end - 2
             append(Unit(tok.start, cut, text[:-2], tok.pos, True))

@@ -23,7 +23,7 @@ import yaml
 
 from analysis.corpus import split_front_matter
 from analysis.errors import GoldError
-from analysis.schema import ENTITY_LABELS
+from analysis.schema import ENTITY_LABELS, SPEAKER_TYPES
 
 __all__ = [
     "GoldArticle",
@@ -43,7 +43,6 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 CLAIM_WINDOW = 600
 
 QUOTE_KINDS = frozenset({"direct", "indirect", "none"})
-SPEAKER_TYPES = frozenset({"person", "official body", "anonymous", "outlet"})
 QUALIFIERS = frozenset({"exact", "approximate", "at least", "at most", "range"})
 
 ENTITY_COLUMNS = ["article_id", "start", "end", "text", "canonical", "label"]
