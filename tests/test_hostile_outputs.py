@@ -103,3 +103,28 @@ def test_a_previous_output_is_replaced_and_never_read_as_input(tmp_path, capsys)
     skipped = analysis.load_corpus(corpus).skipped
     assert list(skipped["where"]) == [str(out)]
     assert "output folder" in skipped["reason"][0]
+
+
+# --------------------------------------------------------------- 18. claims rows hold the claim, not the sentence
+
+
+def test_claims_text_is_the_claims_own_content():
+    text = (
+        "The ferry operator will cut sailings to Ostrakan by half from March, "
+        "harbour master Teodor Valcu told the Velmora Gazette on Monday. "
+        "Fares rose by 12 percent last year."
+    )
+    result = analysis.analyze_text(text)
+    assert len(result.claims) == 2
+    for row in result.claims.itertuples():
+        assert row.text == text[row.content_start : row.content_end]
+    first = result.claims.iloc[0]
+    assert first["text"] == "The ferry operator will cut sailings to Ostrakan by half from March"
+    assert result.claims.iloc[1]["text"] == "Fares rose by 12 percent last year"
+
+
+def test_a_long_sentence_is_stored_once_not_once_per_claim():
+    sentence = "; ".join(f'"Ferries will stop at pier {i}," he said' for i in range(200)) + "."
+    result = analysis.analyze_text(sentence)
+    assert len(result.sentences) == 1 and len(result.claims) == 200
+    assert result.claims["text"].str.len().sum() <= len(sentence)
