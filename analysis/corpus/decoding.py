@@ -39,11 +39,14 @@ class Undecodable(ValueError):
         self.fix = fix
 
 
-def decode(data: bytes) -> tuple[str, list[str]]:
+def decode(data: bytes, *, table: bool = False) -> tuple[str, list[str]]:
     """Decode the bytes of a file.
 
     Args:
         data: the file's bytes.
+        table: the file holds many records (CSV, JSON Lines): valid UTF-8 with
+            NUL characters is returned as it is, so that each record holding one
+            is rejected on its own instead of the whole file.
 
     Returns:
         ``(text, warnings)``; a warning says when the text was read as Windows-1252.
@@ -65,7 +68,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return _western(data, exc.start)
-    if text.count("\x00") * 10 > len(text):
+    if not table and text.count("\x00") * 10 > len(text):
         raise Undecodable(
             "mostly NUL bytes: binary data, or UTF-16/UTF-32 saved without a byte-order mark",
             "export it as UTF-8 text (or save it with a byte-order mark)",

@@ -113,13 +113,16 @@ def read_bytes(path: Path) -> bytes | Reject:
         return Reject(where, f"cannot be read ({exc.strerror})", "check the file's permissions")
 
 
-def read_text(path: Path) -> tuple[str, list[str]] | Reject:
-    """The decoded text of a file and its warnings, or a reject (unreadable, binary, unknown encoding)."""
+def read_text(path: Path, *, table: bool = False) -> tuple[str, list[str]] | Reject:
+    """The decoded text of a file and its warnings, or a reject (unreadable, binary, unknown encoding).
+
+    ``table``: the file holds many records (see :func:`analysis.corpus.decoding.decode`).
+    """
     data = read_bytes(path)
     if isinstance(data, Reject):
         return data
     try:
-        return decode(data)
+        return decode(data, table=table)
     except Undecodable as exc:
         return Reject(str(path), exc.reason, exc.fix)
 
@@ -192,7 +195,7 @@ def read_csv_file(path: Path) -> Iterator[Record | Reject]:
     hold a ``text`` column. Without one, every row is rejected on its own line.
     """
     where = str(path)
-    decoded = read_text(path)
+    decoded = read_text(path, table=True)
     if isinstance(decoded, Reject):
         yield decoded
         return
@@ -291,7 +294,7 @@ def read_jsonl_file(path: Path) -> Iterator[Record | Reject]:
     U+0085 are valid inside JSON strings written with ``ensure_ascii=False``.
     """
     where = str(path)
-    decoded = read_text(path)
+    decoded = read_text(path, table=True)
     if isinstance(decoded, Reject):
         yield decoded
         return
