@@ -21,14 +21,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus.walk import OUTPUT_MARKER, WRITTEN_BY
 from analysis.schema import TABLES, conform
 
 TABLE_NAMES = tuple(TABLES)
 _FORMAT_VERSION = 1
 #: First characters that make a spreadsheet treat a cell as a formula (and the escape itself).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-#: The file that marks a folder as written by :meth:`Analysis.save` (never read as input).
-MARKER = "analysis.json"
+#: The file that marks a folder as written by :meth:`Analysis.save` (never read as input by the loader).
+MARKER = OUTPUT_MARKER
 
 
 class Analysis:
@@ -91,7 +92,7 @@ class Analysis:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         (directory / MARKER).write_text(
-            json.dumps({"format": _FORMAT_VERSION, "tables": list(TABLE_NAMES), "written_by": "news-analysis"}),
+            json.dumps({"format": _FORMAT_VERSION, "tables": list(TABLE_NAMES), "written_by": WRITTEN_BY}),
             encoding="utf-8",
         )
         parquet = _has_pyarrow()
