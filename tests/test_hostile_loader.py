@@ -301,3 +301,19 @@ def test_a_folder_that_fails_to_list_is_one_reject_even_as_root(tmp_path, monkey
     corpus = load_corpus(tmp_path)
     assert len(corpus) == 1
     assert reasons(corpus)["locked"].startswith("folder cannot be read (Permission denied)")
+
+
+def test_an_entry_that_fails_to_stat_is_one_reject(tmp_path, monkeypatch):
+    write(tmp_path / "ok.md", STORY)
+    write(tmp_path / "sub" / "b.md", OTHER)
+    real = type(tmp_path).is_dir
+
+    def is_dir(self):
+        if self.name == "sub":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(type(tmp_path), "is_dir", is_dir)
+    corpus = load_corpus(tmp_path)
+    assert [a.text for a in corpus] == [STORY]
+    assert reasons(corpus)["sub"].startswith("cannot be read (Permission denied)")

@@ -103,34 +103,45 @@ def _walk(folder: Path, top: Path, seen: set[Path]) -> Iterator[Entry]:
         )
         return
     for child in children:
-        if child.name.startswith("."):
-            yield Entry(child, "hidden (its name starts with '.')", "rename it without the dot to load it", True)
-            continue
-        if child.is_symlink():
-            target = _link_target(child, top)
-            if isinstance(target, Entry):
-                yield target
-                continue
-        else:
-            target = child
-        if target.is_dir():
-            resolved = target.resolve()
-            if resolved in seen:
-                yield Entry(child, "a link to a folder already read; not read twice", "nothing to fix", True)
-            elif is_output_folder(target):
-                yield _output(child)
-            else:
-                yield from _walk(child, top, seen | {resolved})
-            continue
-        if child.stem.lower() in FOLDER_NOTES:
+        try:
+            yield from _child(child, top, seen)
+        except OSError as exc:  # e.g. a folder that may be listed but not entered (no x permission)
             yield Entry(
                 child,
-                "a note about the folder (README, LICENSE, ...), not an article",
-                "rename it if it is an article",
-                True,
+                f"cannot be read ({exc.strerror})",
+                "give yourself read permission on it and on its folder (chmod u+rx), or move it out",
             )
-            continue
-        yield special_file(child) or Entry(child)
+
+
+def _child(child: Path, top: Path, seen: set[Path]) -> Iterator[Entry]:
+    if child.name.startswith("."):
+        yield Entry(child, "hidden (its name starts with '.')", "rename it without the dot to load it", True)
+        return
+    if child.is_symlink():
+        target = _link_target(child, top)
+        if isinstance(target, Entry):
+            yield target
+            return
+    else:
+        target = child
+    if target.is_dir():
+        resolved = target.resolve()
+        if resolved in seen:
+            yield Entry(child, "a link to a folder already read; not read twice", "nothing to fix", True)
+        elif is_output_folder(target):
+            yield _output(child)
+        else:
+            yield from _walk(child, top, seen | {resolved})
+        return
+    if child.stem.lower() in FOLDER_NOTES:
+        yield Entry(
+            child,
+            "a note about the folder (README, LICENSE, ...), not an article",
+            "rename it if it is an article",
+            True,
+        )
+        return
+    yield special_file(child) or Entry(child)
 
 
 def _link_target(link: Path, top: Path) -> Path | Entry:
