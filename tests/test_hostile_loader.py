@@ -80,9 +80,18 @@ def test_an_impossible_unquoted_yaml_date_fails_only_its_article(tmp_path):
     assert second.published == pd.Timestamp("2017-02-28")
 
 
-def test_unquoted_yaml_dates_and_datetimes_still_parse(tmp_path):
-    corpus = load_corpus(write(tmp_path / "a.md", md(STORY, published="2017-12-07 10:00:00")))
-    assert corpus.articles[0].published == pd.Timestamp("2017-12-07 10:00")
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2017-12-07", "2017-12-07"),
+        ("2017-12-07 10:00:00", "2017-12-07 10:00"),
+        ("2017-12-07 10:00:00 +03:00", "2017-12-07 07:00"),
+    ],
+)
+def test_unquoted_yaml_dates_and_datetimes_still_parse(tmp_path, value, expected):
+    corpus = load_corpus(write(tmp_path / "a.md", md(STORY, published=value)))
+    assert corpus.articles[0].published == pd.Timestamp(expected)
+    assert corpus.articles[0].warnings == ()
 
 
 # --------------------------------------------------------------- 4, 5. nesting and YAML aliases

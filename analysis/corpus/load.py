@@ -337,7 +337,7 @@ def _parse_date(value: object) -> tuple[pd.Timestamp | None, str | None]:
     if isinstance(value, dt.datetime | dt.date | pd.Timestamp):
         return _in_range(value, str(value))
     text = str(value).strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?", text):
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ][\d:.]+ ?(Z|[+-]\d{2}:?\d{2})?)?", text):
         try:
             return _in_range(pd.Timestamp(text), text)
         except ValueError:
