@@ -56,7 +56,19 @@ def build_parser() -> argparse.ArgumentParser:
         "(CSV, plus Parquet when pyarrow is installed) and a rejects.csv of records that could not be read.",
     )
     analyze.add_argument("path", type=Path, help="folder of .md/.txt files, or a .csv / .jsonl file")
-    analyze.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    analyze.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="output folder (created if missing); a folder that is not empty must be an earlier output "
+        "(it holds analysis.json) unless --overwrite is given. Never read as input by later runs",
+    )
+    analyze.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="write into a non-empty --out folder that is not an earlier output (its files of the same names "
+        "are replaced)",
+    )
     analyze.add_argument(
         "--jobs", type=_jobs, default=1, help="worker processes (default 1; 0 = one per CPU); results are identical"
     )
@@ -131,7 +143,11 @@ def _fail(message: str) -> int:
 
 def _analyze(args: argparse.Namespace) -> int:
     from analysis import analyze, load_corpus
+    from analysis.result import write_csv
 
+    refused = _refuse_out(args.out, overwrite=args.overwrite)
+    if refused:
+        return _fail(refused)
     corpus = load_corpus(args.path)
     if args.event or args.sources:
         corpus = corpus.filter(event=args.event, sources=args.sources)
@@ -146,12 +162,33 @@ def _analyze(args: argparse.Namespace) -> int:
         aliases=args.aliases,
     )
     out = result.save(args.out)
-    corpus.rejects.to_csv(out / "rejects.csv", index=False)
+    write_csv(corpus.rejects, out / "rejects.csv")
+    write_csv(corpus.skipped, out / "skipped.csv")
     print(
         f"{len(result.articles)} articles, {len(result.sentences)} sentences, "
         f"{len(result.entities)} entity mentions, {len(result.claims)} claims, "
-        f"{len(result.numbers)} numbers; {len(corpus.rejects)} rejected -> {out}"
+        f"{len(result.numbers)} numbers; {len(corpus.rejects)} rejected, {len(corpus.skipped)} skipped -> {out}"
     )
     for row in corpus.rejects.itertuples():
         print(f"  rejected {row.where}: {row.reason} (fix: {row.fix})")
+    for row in corpus.skipped.itertuples():
+        print(f"  skipped {row.where}: {row.reason}")
     return 0
+
+
+def _refuse_out(out: Path, *, overwrite: bool) -> str | None:
+    """Why ``out`` may not be written (a user's non-empty folder), or None when it may."""
+    from analysis.corpus.walk import is_output_folder
+
+    if overwrite or not out.is_dir() or is_output_folder(out):
+        return None
+    try:
+        empty = next(out.iterdir(), None) is None
+    except OSError:
+        return None  # the write reports the real problem
+    if empty:
+        return None
+    return (
+        f"--out {out}: the folder is not empty and is not an earlier output of `analyze` (no analysis.json); "
+        "choose a new or empty folder, or pass --overwrite to write into it anyway"
+    )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import hashlib
 import html
 import os
 import re
@@ -268,7 +269,36 @@ def to_html(nb: Any, *, title: str) -> str:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "all-articles"
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "all-articles"
+
+
+def report_files(events: Sequence[str]) -> dict[str, str]:
+    """The HTML file name of each event's report: unique, never ``index.html``, the same on every run.
+
+    An event's name becomes a file name by keeping letters, digits, ``.``,
+    ``_`` and ``-``; when two events would share a name (``a/b`` and ``a b``, or
+    ``Strike`` and ``strike`` on a case-insensitive disk), or an event is called
+    ``index``, the later one in sorted order gets a short hash of its full name.
+
+    Args:
+        events: event names ("" for the articles without one).
+
+    Returns:
+        ``{event: "file.html"}``.
+    """
+    taken = {"index"}
+    files = {}
+    for event in sorted(set(events)):
+        base = name = _slug(event)
+        if name.lower() in taken:
+            name = f"{base}-{hashlib.sha1(event.encode('utf-8')).hexdigest()[:8]}"
+        counter = 2
+        while name.lower() in taken:
+            name = f"{base}-{counter}"
+            counter += 1
+        taken.add(name.lower())
+        files[event] = f"{name}.html"
+    return files
 
 
 def render_report(
@@ -367,6 +397,26 @@ def render_all(
         ReportError: when the corpus is empty or a report fails (reports already
             written are kept).
     """
+    rendered = render_each(corpus, out_dir, sources=sources, notebook=notebook, progress=progress, timeout=timeout)
+    return write_index(rendered, Path(out_dir) / "index.html", corpus=Path(corpus).expanduser().resolve())
+
+
+def render_each(
+    corpus: str | Path,
+    out_dir: str | Path,
+    *,
+    sources: Sequence[str] | None = None,
+    notebook: str | Path | None = None,
+    progress: bool | None = None,
+    timeout: int = CELL_TIMEOUT,
+) -> list[Rendered]:
+    """Render one report per event of ``corpus`` into ``out_dir`` (file names from :func:`report_files`).
+
+    Args and Raises: as :func:`render_all`.
+
+    Returns:
+        One :class:`Rendered` per report, in event order.
+    """
     from analysis.corpus import load_corpus
 
     corpus_path = Path(corpus).expanduser().resolve()
@@ -374,6 +424,7 @@ def render_all(
     if not len(frame):
         raise ReportError(f"{corpus_path}: no articles could be read; run `python -m analysis analyze` to see why")
     events = sorted(e for e in frame["event"].unique() if e)
+    files = report_files(events or [""])
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     rendered = []
@@ -385,7 +436,7 @@ def render_all(
         rendered.append(
             render_report(
                 corpus_path,
-                out_dir / f"{_slug(event or '')}.html",
+                out_dir / files[event or ""],
                 event=event,
                 sources=wanted,
                 notebook=notebook,
@@ -395,7 +446,7 @@ def render_all(
         )
     if not rendered:
         raise ReportError(f"none of the sources {', '.join(sources or [])} appear in {corpus_path}")
-    return write_index(rendered, out_dir / "index.html", corpus=corpus_path)
+    return rendered
 
 
 def write_index(reports: Sequence[Rendered], path: str | Path, *, corpus: Path | None = None) -> Path:
@@ -499,6 +550,11 @@ def main(args: argparse.Namespace) -> int:
             f"--out {args.out}: without --event the report writes one file per event; give a folder, "
             "or name the event with --event"
         )
-    index = render_all(args.path, args.out, sources=args.sources, notebook=notebook, progress=progress, timeout=timeout)
+    rendered = render_each(
+        args.path, args.out, sources=args.sources, notebook=notebook, progress=progress, timeout=timeout
+    )
+    index = write_index(rendered, Path(args.out) / "index.html", corpus=Path(args.path).expanduser().resolve())
+    for report in rendered:
+        print(f"{report.event or 'all articles'}: {report.path}")
     print(f"reports written; open {index}")
     return 0

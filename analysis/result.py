@@ -1,4 +1,17 @@
-"""The :class:`Analysis`: the tidy tables of one run, their texts, saving and loading."""
+"""The :class:`Analysis`: the tidy tables of one run, their texts, saving and loading.
+
+CSV files are written for people who open them in a spreadsheet, and read back
+exactly:
+
+- every field that holds a line break (CR or LF) is quoted, with CRLF between
+  rows (RFC 4180), so a lone CR inside a sentence never splits a row;
+- a text cell that a spreadsheet would run as a formula (it starts with ``=``,
+  ``+``, ``-``, ``@``, a tab or a CR) is written with a leading apostrophe
+  (``'=1+1``), the standard defence against CSV injection; a cell that already
+  starts with an apostrophe gets one more, so :meth:`Analysis.load` removes
+  exactly one and gets the text back. Parquet files, ``texts.jsonl`` and the
+  tables in memory always hold the exact text.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +21,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus.walk import OUTPUT_MARKER, WRITTEN_BY
 from analysis.schema import TABLES, conform
 
 TABLE_NAMES = tuple(TABLES)
 _FORMAT_VERSION = 1
+#: First characters that make a spreadsheet treat a cell as a formula (and the escape itself).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+#: The file that marks a folder as written by :meth:`Analysis.save` (never read as input by the loader).
+MARKER = OUTPUT_MARKER
 
 
 class Analysis:
@@ -73,6 +91,10 @@ class Analysis:
     def save(self, directory: str | Path) -> Path:
         """Write every table as CSV (and Parquet when pyarrow is installed) plus the texts.
 
+        The marker file ``analysis.json`` is written first, so that even a
+        half-written folder is recognised as ours and never loaded as a corpus.
+        CSV cells are quoted and neutralised for spreadsheets (see the module notes).
+
         Args:
             directory: created if missing; existing table files are replaced.
 
@@ -81,17 +103,18 @@ class Analysis:
         """
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
+        (directory / MARKER).write_text(
+            json.dumps({"format": _FORMAT_VERSION, "tables": list(TABLE_NAMES), "written_by": WRITTEN_BY}),
+            encoding="utf-8",
+        )
         parquet = _has_pyarrow()
         for name, table in self.tables.items():
-            table.to_csv(directory / f"{name}.csv", index=False)
+            write_csv(table, directory / f"{name}.csv")
             if parquet:
                 table.to_parquet(directory / f"{name}.parquet", index=False)
-        with open(directory / "texts.jsonl", "w", encoding="utf-8") as handle:
+        with open(directory / "texts.jsonl", "w", encoding="utf-8", newline="\n") as handle:
             for article_id, text in self._texts.items():
                 handle.write(json.dumps({"article_id": article_id, "text": text}, ensure_ascii=False) + "\n")
-        (directory / "analysis.json").write_text(
-            json.dumps({"format": _FORMAT_VERSION, "tables": list(TABLE_NAMES)}), encoding="utf-8"
-        )
         return directory
 
     @classmethod
@@ -114,22 +137,50 @@ class Analysis:
         texts = {}
         path = directory / "texts.jsonl"
         if path.exists():
-            with open(path, encoding="utf-8") as handle:
-                for line in handle:
+            for line in path.read_text(encoding="utf-8").split("\n"):
+                if line.strip():
                     row = json.loads(line)
                     texts[row["article_id"]] = row["text"]
         return cls(tables, texts)
 
 
+def neutralise(value: str) -> str:
+    """The text as written to a CSV cell: a leading apostrophe when it starts like a formula (or an apostrophe)."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def restore(value: str) -> str:
+    """The inverse of :func:`neutralise`: one leading apostrophe removed."""
+    return value[1:] if value.startswith("'") else value
+
+
+def write_csv(table: pd.DataFrame, path: Path) -> None:
+    """Write a table as CSV that spreadsheets open safely and :meth:`Analysis.load` reads back exactly.
+
+    Args:
+        table: any DataFrame; its text columns are neutralised (see :func:`neutralise`).
+        path: the file to write.
+    """
+    table = table.copy()
+    for column in table.columns:
+        if table[column].dtype == object or str(table[column].dtype) == "string":
+            table[column] = table[column].map(lambda v: neutralise(v) if isinstance(v, str) else v)
+    table.to_csv(path, index=False, lineterminator="\r\n")
+
+
 def _read_csv(name: str, path: Path) -> pd.DataFrame:
     spec = TABLES[name]
     text_columns = {c: "string" for c, d in spec.items() if d == "string"}
-    return pd.read_csv(
+    frame = pd.read_csv(
         path,
         dtype=text_columns,
         keep_default_na=False,
         na_values={c: ["", "NaN", "nan"] for c, d in spec.items() if d == "float64"},
     )
+    for column in frame.columns:
+        if frame[column].dtype == object or str(frame[column].dtype) == "string":
+            frame[column] = frame[column].map(lambda v: restore(v) if isinstance(v, str) else v)
+    return frame
 
 
 def _has_pyarrow() -> bool:

@@ -154,6 +154,14 @@ def _not_a_source(answer: object, result: Analysis, event: str) -> Check:
     return Check(False, f"{answer!r} is not one of the outlets of this event. Choose one of: {names}.")
 
 
+def _in_sentence(result: Analysis, phrase: str) -> pd.Series:
+    """Per claims row: whether its sentence (``claims.text`` holds only the claim) contains ``phrase``."""
+    sentences = result.sentences[["article_id", "sentence_id", "text"]].rename(columns={"text": "sentence"})
+    joined = result.claims[["article_id", "sentence_id"]].merge(sentences, on=["article_id", "sentence_id"], how="left")
+    found = joined["sentence"].fillna("").str.contains(phrase, regex=False)
+    return pd.Series(found.to_numpy(dtype=bool), index=result.claims.index)
+
+
 def _article_ids(result: Analysis, source: str) -> set[str]:
     return {aid for aid, name in _source_names(result).items() if name == source}
 
@@ -433,7 +441,7 @@ def check_speaker(
         return Check(False, f"No annotated claim of {source} contains {phrase!r}; check the phrase.")
     accepted = {_norm(gold["speaker"]), _norm(gold["speaker_text"])} - {""}
     ids = _article_ids(result, source)
-    found = result.claims[result.claims["article_id"].isin(ids) & result.claims["text"].str.contains(phrase)]
+    found = result.claims[result.claims["article_id"].isin(ids) & _in_sentence(result, phrase)]
     package = ", ".join(sorted(set(found["speaker"]) - {""})) or "no speaker (own voice)"
     if _norm(answer) in accepted:
         return Check(

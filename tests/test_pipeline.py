@@ -34,6 +34,7 @@ def test_offsets_index_the_text_exactly(events_result):
             assert text[row.speaker_start : row.speaker_end] == row.speaker_text
         if row.cue_start >= 0:
             assert text[row.cue_start : row.cue_end] == row.cue
+        assert text[row.content_start : row.content_end] == row.text  # the claim's own words, not its sentence
 
 
 def test_article_counts_agree_with_the_tables(events_result):

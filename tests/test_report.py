@@ -18,7 +18,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from analysis.cli import main
-from analysis.report import INJECTED_TAG, ReportError, inject_parameters, render_all, render_report
+from analysis.report import INJECTED_TAG, ReportError, inject_parameters, render_all, render_report, report_files
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = ROOT / "data" / "events"
@@ -104,6 +104,35 @@ def test_every_event_gets_a_report_and_the_index_links_them(tmp_path, capsys):
     row = re.search(r"<tr><td><a href=\"syria-isis-defeat-2017.html\">.*?</tr>", index).group(0)
     assert "5: Derzhava Daily, Northwind Wire, Qamishli Herald, Sham Horizon, Westmark Broadcasting" in row
     assert row.endswith('<td class="n">5</td></tr>')
+
+
+def test_report_file_names_are_unique_and_never_the_index():
+    files = report_files(["a/b", "a b", "index", "Index", "Harbour Strike", "harbour strike", "", "ünïcode"])
+    assert len(set(f.lower() for f in files.values())) == len(files)
+    assert "index.html" not in {f.lower() for f in files.values()}
+    assert files["a b"] == "a-b.html" and files["a/b"].startswith("a-b-") and files["a/b"].endswith(".html")
+    assert files["index"].startswith("index-") and files["Harbour Strike"] == "Harbour-Strike.html"
+    assert files == report_files(["a/b", "a b", "index", "Index", "Harbour Strike", "harbour strike", "", "ünïcode"])
+
+
+def test_events_whose_names_collide_get_their_own_files(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, event in enumerate(["a/b", "a b", "index"]):
+        (corpus / f"{i}.md").write_text(
+            f'---\nsource: Gazette\nevent: "{event}"\n---\nPilots in Velmora struck, story {i}.\n', encoding="utf-8"
+        )
+    notebook = _tiny_notebook(tmp_path / "tiny.ipynb")
+    out = tmp_path / "reports"
+    assert main(["report", str(corpus), "--out", str(out), "--notebook", str(notebook), "--no-progress"]) == 0
+    printed = capsys.readouterr().out
+    pages = sorted(p.name for p in out.glob("*.html"))
+    assert len(pages) == 4 and "index.html" in pages
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for event, name in report_files(["a/b", "a b", "index"]).items():
+        assert f"EVENT={event} " in (out / name).read_text(encoding="utf-8")
+        assert f'<a href="{name}">{event}</a>' in index
+        assert f"{event}: {out / name}" in printed
 
 
 def test_sources_restrict_every_report(tmp_path):

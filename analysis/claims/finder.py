@@ -157,7 +157,7 @@ def _is_year(token: str) -> bool:
 def _row(sentence: Sentence, a: Attribution, hedged: bool, boosted: bool) -> dict:
     return {
         "sentence_id": sentence.index,
-        "text": sentence.text,
+        "text": sentence.text[a.content_start - sentence.start : a.content_end - sentence.start],
         "speaker": a.speaker,
         "speaker_type": a.speaker_type or ("outlet" if not a.speaker else "anonymous"),
         "speaker_text": a.speaker_text,
@@ -181,7 +181,7 @@ def _own_voice(sentence: Sentence, hedged: bool, boosted: bool, *, end: int = -1
     start += dateline_length(sentence.text[start:])  # "MOSCOW, Dec 7 (Wire) - " is not the claim
     return {
         "sentence_id": sentence.index,
-        "text": sentence.text,
+        "text": sentence.text[start : max(end, start)],  # the claim's own words; the sentence is in `sentences`
         "speaker": "",
         "speaker_type": "outlet",
         "speaker_text": "",

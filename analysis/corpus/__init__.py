@@ -4,6 +4,6 @@ Every record read ends up an article or a reject (with where, why and the fix).
 """
 
 from analysis.corpus.load import Article, Corpus, load_corpus
-from analysis.corpus.readers import Record, Reject, split_front_matter
+from analysis.corpus.readers import Record, Reject, Skip, split_front_matter
 
-__all__ = ["Article", "Corpus", "Record", "Reject", "load_corpus", "split_front_matter"]
+__all__ = ["Article", "Corpus", "Record", "Reject", "Skip", "load_corpus", "split_front_matter"]

@@ -11,9 +11,15 @@ unknown fields are kept as extra columns.
 
 Rules, so that nothing vanishes: ``len(corpus) + len(corpus.rejects)`` equals
 the number of records read. A record is rejected (with where, reason and fix)
-when it cannot be read, has no text, repeats an earlier ``id``, or repeats an
-earlier article's text exactly. Problems that do not lose the article (a date
-that does not parse, a file decoded as Windows-1252) go to its ``warnings``.
+when it cannot be read, has no text, repeats an earlier ``id``, repeats an
+earlier article's text exactly, or holds characters no file can store (a lone
+surrogate such as ``\udcb5``, left by decoding with ``surrogateescape``; a NUL).
+Files deliberately not read (hidden, ``README``, our own output folders) are
+listed in ``corpus.skipped``; see :mod:`analysis.corpus.walk`. Problems that do
+not lose the article (a date that does not parse or that pandas cannot hold, a
+file decoded as Windows-1252) go to its ``warnings``. Dates with a UTC offset
+are converted to UTC and stored without the offset, so that every date of a
+corpus compares with every other.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus.readers import Record, Reject, read_path
+from analysis.corpus.readers import Record, Reject, Skip, read_path
 from analysis.errors import CorpusError
 
 #: The fields every article has (others are kept as extra columns).
@@ -58,13 +64,18 @@ class Corpus:
     Attributes:
         articles: the articles, in input order.
         rejects: DataFrame with columns ``where``, ``reason``, ``fix``.
+        skipped: DataFrame with the same columns: files and folders deliberately
+            not read (hidden, notes such as ``README``, our own output folders).
         n_read: how many records the input held (``len(self) + len(self.rejects)``).
     """
 
-    def __init__(self, articles: Iterable[Article], rejects: Iterable[Reject] = ()) -> None:
+    def __init__(
+        self, articles: Iterable[Article], rejects: Iterable[Reject] = (), skipped: Iterable[Skip] = ()
+    ) -> None:
         self.articles: list[Article] = list(articles)
         self._by_id = {a.article_id: a for a in self.articles}
         self.rejects = pd.DataFrame([(r.where, r.reason, r.fix) for r in rejects], columns=list(REJECT_COLUMNS))
+        self.skipped = pd.DataFrame([(r.where, r.reason, r.fix) for r in skipped], columns=list(REJECT_COLUMNS))
 
     @property
     def n_read(self) -> int:
@@ -107,6 +118,7 @@ class Corpus:
         ]
         corpus = Corpus(kept)
         corpus.rejects = self.rejects.copy()
+        corpus.skipped = self.skipped.copy()
         return corpus
 
 
@@ -176,16 +188,25 @@ def _missing(value: object) -> bool:
         return False
 
 
-def _validate(records: Iterable[Record | Reject]) -> Corpus:
+def _validate(records: Iterable[Record | Reject | Skip]) -> Corpus:
     articles: list[Article] = []
     rejects: list[Reject] = []
+    skipped: list[Skip] = []
     seen_ids: dict[str, str] = {}
     seen_texts: dict[str, str] = {}
     for record in records:
+        if isinstance(record, Skip):
+            skipped.append(record)
+            continue
         if isinstance(record, Reject):
             rejects.append(record)
             continue
-        result = _article(record)
+        try:
+            result = _article(record)
+        except RecursionError:
+            result = Reject(
+                record.where, "a field is nested too deeply to read", "flatten the record: one value per field"
+            )
         if isinstance(result, Reject):
             rejects.append(result)
             continue
@@ -211,7 +232,7 @@ def _validate(records: Iterable[Record | Reject]) -> Corpus:
         seen_ids[result.article_id] = record.where
         seen_texts[digest] = f"{result.article_id!r} ({record.where})"
         articles.append(result)
-    return Corpus(articles, rejects)
+    return Corpus(articles, rejects, skipped)
 
 
 def _is_word_list(text: str, *, min_lines: int = 10) -> bool:
@@ -233,6 +254,9 @@ def _article(record: Record) -> Article | Reject:
         return Reject(record.where, f"'text' is a {type(text).__name__}, not a string", "put the text in quotes")
     if not text.strip():
         return Reject(record.where, "empty text", "add the article text, or remove the record")
+    unstorable = _unstorable(fields, text)
+    if unstorable:
+        return Reject(record.where, *unstorable)
     if _is_word_list(text):
         return Reject(
             record.where,
@@ -270,6 +294,35 @@ def _article(record: Record) -> Article | Reject:
     )
 
 
+_UNSTORABLE = re.compile("[\ud800-\udfff\x00]")
+
+
+def _unstorable(fields: Mapping[str, object], text: str) -> tuple[str, str] | None:
+    """``(reason, fix)`` when the text or a text field holds a lone surrogate or a NUL, else None.
+
+    No UTF-8 file, CSV or Parquet table can store a lone surrogate, and a NUL
+    is a sign of binary data; keeping either would crash a later stage.
+    """
+    for name, value in [("text", text), *fields.items()]:
+        if not isinstance(value, str):
+            continue
+        found = _UNSTORABLE.search(value)
+        if found is None:
+            continue
+        char = found.group()
+        if char == "\x00":
+            return (
+                f"{name!r} holds a NUL character (U+0000) at character {found.start()}; it is not text",
+                "remove the NUL characters (a file saved as UTF-16 without a byte-order mark looks like this)",
+            )
+        return (
+            f"{name!r} holds a lone surrogate U+{ord(char):04X} at character {found.start()} "
+            "(bytes that were not decoded, e.g. with errors='surrogateescape')",
+            "decode the source with the right encoding, or with errors='replace'",
+        )
+    return None
+
+
 def _as_text(value: object) -> str:
     if value is None or _missing(value):
         return ""
@@ -282,14 +335,28 @@ def _parse_date(value: object) -> tuple[pd.Timestamp | None, str | None]:
     if value is None or _missing(value) or value == "":
         return None, None
     if isinstance(value, dt.datetime | dt.date | pd.Timestamp):
-        return pd.Timestamp(value), None
+        return _in_range(value, str(value))
     text = str(value).strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?", text):
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ][\d:.]+ ?(Z|[+-]\d{2}:?\d{2})?)?", text):
         try:
-            return pd.Timestamp(text), None
+            return _in_range(pd.Timestamp(text), text)
         except ValueError:
             pass
     return None, f"published {text!r} is not an ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM); left empty"
+
+
+def _in_range(value: dt.date | pd.Timestamp, text: str) -> tuple[pd.Timestamp | None, str | None]:
+    """A naive nanosecond Timestamp (UTC when the value had an offset), or a warning when pandas cannot hold it."""
+    try:
+        stamp = pd.Timestamp(value)
+        if stamp.tzinfo is not None:
+            stamp = stamp.tz_convert("UTC").tz_localize(None)
+        return stamp.as_unit("ns"), None
+    except (ValueError, OverflowError):
+        return None, (
+            f"published {text!r} is outside the dates pandas can hold "
+            f"({pd.Timestamp.min:%Y-%m-%d} to {pd.Timestamp.max:%Y-%m-%d}); left empty"
+        )
 
 
 def _derive_id(source: str, title: str, published: pd.Timestamp | None, text: str) -> str:

@@ -1,15 +1,18 @@
-"""Read raw records from files: decoding, front matter, CSV rows, JSON lines.
+"""Read raw records from files: front matter, CSV rows, JSON lines.
 
 A reader turns one input (a file, a DataFrame) into a stream of
 :class:`Record` (fields read, with where they came from) and :class:`Reject`
 (something that could not be read, with the reason and the fix). Nothing is
-dropped on the way: every record the input holds comes out as one or the other.
-Validation of the fields themselves happens in :mod:`analysis.corpus`.
+dropped on the way: every record the input holds comes out as one or the other
+(a CSV whose header has no ``text`` column gives one reject per row; a row with
+an unterminated quote is one reject and the rows after it are still read).
+Folders are walked by :mod:`analysis.corpus.walk`, bytes decoded by
+:mod:`analysis.corpus.decoding`; validation of the fields happens in
+:mod:`analysis.corpus.load`.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
@@ -20,18 +23,32 @@ from pathlib import Path
 
 import yaml
 
-# The safe loader (no arbitrary objects), in C when PyYAML was built with libyaml.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from analysis.corpus.decoding import Undecodable, decode
+from analysis.corpus.walk import special_file, walk
 
 #: File endings read as one article each (plain text, optional YAML front matter).
 TEXT_SUFFIXES = frozenset({".md", ".txt", ".markdown"})
 #: File endings read as tables of articles.
 TABLE_SUFFIXES = frozenset({".csv", ".jsonl", ".ndjson"})
-#: Files in a folder that describe the folder rather than hold an article.
-SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
-#: An event's own alias lexicon beside its articles: an input of the entity stage
-#: (``analysis.entities.event_lexicons``), neither an article nor a reject.
-EVENT_LEXICON_NAMES = frozenset({"aliases.yml", "aliases.yaml"})
+#: Delimiters tried, in order, on a CSV header that has no ``text`` column when split at commas.
+DELIMITERS = (",", ";", "\t", "|")
+
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FrontMatterLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+    """The safe YAML loader (in C when PyYAML has libyaml) that keeps dates as text.
+
+    ``published: 2017-02-30`` or ``published: 0001-01-01`` then reach the
+    loader's own date check (a warning on that article) instead of failing the
+    YAML parse or pandas.
+    """
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass
@@ -52,64 +69,13 @@ class Reject:
     fix: str
 
 
-def decode(data: bytes, where: str) -> tuple[str | None, list[str], Reject | None]:
-    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 with a warning.
+@dataclass
+class Skip:
+    """A file or folder deliberately not read (hidden, a note about the folder, our own output)."""
 
-    Returns:
-        ``(text, warnings, reject)``; ``text`` is None when the bytes are not text.
-    """
-    if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[len(codecs.BOM_UTF8) :], "utf-8", where)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16", where)
-    if b"\x00" in data[:4096]:
-        return (
-            None,
-            [],
-            Reject(
-                where,
-                "binary file (contains NUL bytes), not text",
-                "remove it from the folder, or export it as UTF-8 text",
-            ),
-        )
-    try:
-        return data.decode("utf-8"), [], None
-    except UnicodeDecodeError as exc:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            return (
-                None,
-                [],
-                Reject(
-                    where,
-                    f"not UTF-8 (byte {exc.start}) and not Windows-1252 either",
-                    "re-save the file as UTF-8",
-                ),
-            )
-        return (
-            text,
-            [
-                f"not valid UTF-8 (first bad byte at {exc.start}); decoded as Windows-1252 — "
-                "check accented letters and re-save the file as UTF-8"
-            ],
-            None,
-        )
-
-
-def _strict(data: bytes, encoding: str, where: str):
-    try:
-        return data.decode(encoding), [], None
-    except UnicodeDecodeError as exc:
-        return (
-            None,
-            [],
-            Reject(
-                where,
-                f"starts with a {encoding} byte-order mark but byte {exc.start} is invalid",
-                "re-save the file as UTF-8",
-            ),
-        )
+    where: str
+    reason: str
+    fix: str
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -135,40 +101,86 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
         pos = end + 1
 
 
+def read_bytes(path: Path) -> bytes | Reject:
+    """The bytes of a regular file, or a reject saying why it cannot be read (never opens a FIFO or device)."""
+    where = str(path)
+    special = special_file(path)
+    if special is not None:
+        return Reject(where, special.reason, special.fix)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return Reject(where, f"cannot be read ({exc.strerror})", "check the file's permissions")
+
+
+def read_text(path: Path, *, table: bool = False) -> tuple[str, list[str]] | Reject:
+    """The decoded text of a file and its warnings, or a reject (unreadable, binary, unknown encoding).
+
+    ``table``: the file holds many records (see :func:`analysis.corpus.decoding.decode`).
+    """
+    data = read_bytes(path)
+    if isinstance(data, Reject):
+        return data
+    try:
+        return decode(data, table=table)
+    except Undecodable as exc:
+        return Reject(str(path), exc.reason, exc.fix)
+
+
+def read_front_matter(head: str, where: str) -> dict | Reject:
+    """Parse YAML front matter into a dict, or a reject naming the line.
+
+    YAML anchors and aliases are refused: an article's metadata never needs
+    them, and nested aliases ("billion laughs") expand beyond any memory.
+    """
+    try:
+        for event in yaml.parse(head, Loader=_FrontMatterLoader):
+            if isinstance(event, yaml.AliasEvent):
+                return Reject(
+                    f"{where}, line {event.start_mark.line + 2}",
+                    f"front matter uses YAML anchors and aliases (*{event.anchor}); they are not read",
+                    "write each value out in full instead of '&name' and '*name'",
+                )
+        meta = yaml.load(head, Loader=_FrontMatterLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f", line {mark.line + 2}" if mark is not None else ""
+        return Reject(
+            f"{where}{line}",
+            f"front matter is not valid YAML ({getattr(exc, 'problem', exc)})",
+            "fix the YAML between the two '---' lines (quote values that contain ':')",
+        )
+    except (RecursionError, ValueError, TypeError) as exc:
+        return Reject(
+            f"{where}, line 2",
+            f"front matter could not be read ({type(exc).__name__}: {str(exc)[:80]})",
+            "write one plain 'field: value' per line between the '---' lines",
+        )
+    if meta is not None and not isinstance(meta, dict):
+        return Reject(
+            f"{where}, line 2",
+            "front matter is not a mapping of field: value",
+            "write one 'field: value' per line between the '---' lines",
+        )
+    return meta or {}
+
+
 def read_text_file(path: Path) -> Iterator[Record | Reject]:
     """One article from a ``.md``/``.txt`` file with optional YAML front matter."""
     where = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield Reject(where, f"cannot be read ({exc.strerror})", "check the file's permissions")
+    decoded = read_text(path)
+    if isinstance(decoded, Reject):
+        yield decoded
         return
-    text, warnings, reject = decode(data, where)
-    if reject:
-        yield reject
-        return
+    text, warnings = decoded
     head, body, _ = split_front_matter(text)
     fields: dict = {}
     if head is not None:
-        try:
-            meta = yaml.load(head, Loader=_SAFE_LOADER)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f", line {mark.line + 2}" if mark is not None else ""
-            yield Reject(
-                f"{where}{line}",
-                f"front matter is not valid YAML ({getattr(exc, 'problem', exc)})",
-                "fix the YAML between the two '---' lines (quote values that contain ':')",
-            )
+        meta = read_front_matter(head, where)
+        if isinstance(meta, Reject):
+            yield meta
             return
-        if meta is not None and not isinstance(meta, dict):
-            yield Reject(
-                f"{where}, line 2",
-                "front matter is not a mapping of field: value",
-                "write one 'field: value' per line between the '---' lines",
-            )
-            return
-        fields.update(meta or {})
+        fields.update(meta)
     if "text" in fields:
         warnings.append("front matter field 'text' ignored: the article text is the body")
         fields.pop("text")
@@ -177,70 +189,133 @@ def read_text_file(path: Path) -> Iterator[Record | Reject]:
 
 
 def read_csv_file(path: Path) -> Iterator[Record | Reject]:
-    """Articles from a CSV file with a header row (one article per row)."""
+    """Articles from a CSV file with a header row (one article per row).
+
+    The delimiter is the first of :data:`DELIMITERS` that makes the header
+    hold a ``text`` column. Without one, every row is rejected on its own line.
+    """
     where = str(path)
-    text, warnings, reject = decode(path.read_bytes(), where)
-    if reject:
-        yield reject
+    decoded = read_text(path, table=True)
+    if isinstance(decoded, Reject):
+        yield decoded
         return
+    text, warnings = decoded
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
+    lines = io.StringIO(text, newline="").readlines()
+    if not lines:
         return
-    except csv.Error as exc:
-        yield Reject(f"{where}, line 1", f"header row is not valid CSV ({exc})", "fix the header row")
+    header, delimiter = _header(lines[0])
+    if header is None:
+        yield Reject(f"{where}, line 1", "header row is not valid CSV", "fix the header row")
         return
-    header = [h.strip().lstrip("\ufeff") for h in header]
     if "text" not in header:
-        yield Reject(
-            f"{where}, line 1",
+        missing = Reject(
+            where,
             f"no 'text' column (columns: {', '.join(header)})",
-            "name the column holding the article text 'text'",
+            "name the column holding the article text 'text' (delimiters tried: comma, semicolon, tab, |)",
         )
+        for line, _row in _csv_rows(lines, delimiter, len(header)):
+            yield Reject(f"{where}, line {line}", missing.reason, missing.fix)
         return
-    line = reader.line_num
-    while True:
-        start = line + 1
+    for line, row in _csv_rows(lines, delimiter, len(header)):
+        if isinstance(row, Reject):
+            yield Reject(f"{where}, line {line}", row.reason, row.fix)
+        else:
+            yield Record(f"{where}, line {line}", dict(zip(header, row, strict=True)), list(warnings))
+
+
+def _header(first: str) -> tuple[list[str] | None, str]:
+    chosen: list[str] | None = None
+    for delimiter in DELIMITERS:
         try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            yield Reject(f"{where}, line {start}", f"malformed CSV ({exc})", "close the quoted field")
+            row = next(csv.reader([first], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+        names = [h.strip().lstrip("\ufeff") for h in row]
+        if "text" in names:
+            return names, delimiter
+        if chosen is None:
+            chosen = names
+    return chosen, ","
+
+
+def _csv_rows(lines: list[str], delimiter: str, width: int) -> Iterator[tuple[int, list[str] | Reject]]:
+    """``(line, row or reject)`` for each data row after the header; blank rows are passed over.
+
+    A quote left open until the end of the file is one reject (for the row it
+    opens on), and reading starts again on the next line, so the rows it would
+    have swallowed are still read.
+    """
+    first = 1
+    while first < len(lines):
+        reader = csv.reader(iter(lines[first:]), delimiter=delimiter, strict=True)
+        line = 0
+        while True:
+            start = first + line + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                if reader.line_num + first >= len(lines) and "end of data" in str(exc):
+                    yield (
+                        start,
+                        Reject(
+                            "",
+                            f"unterminated quote: the quoted field opened on this line never closes (csv: {exc})",
+                            'close the quote (and double any quote inside a quoted field: "")',
+                        ),
+                    )
+                    first = start  # read on from the line after the one that opened the quote
+                    break
+                yield start, Reject("", f"malformed CSV ({exc})", "close the quoted field")
+                line = reader.line_num
+                continue
             line = reader.line_num
-            continue
-        line = reader.line_num
-        if not row or all(not cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            yield Reject(
-                f"{where}, line {start}",
-                f"{len(row)} fields where the header has {len(header)}",
-                "quote fields that contain commas, or add the missing fields",
-            )
-            continue
-        yield Record(f"{where}, line {start}", dict(zip(header, row, strict=True)), list(warnings))
+            if not row or all(not cell.strip() for cell in row):
+                continue
+            if len(row) != width:
+                yield (
+                    start,
+                    Reject(
+                        "",
+                        f"{len(row)} fields where the header has {width}",
+                        "quote fields that contain commas, or add the missing fields",
+                    ),
+                )
+                continue
+            yield start, row
 
 
 def read_jsonl_file(path: Path) -> Iterator[Record | Reject]:
-    """Articles from a JSON Lines file (one JSON object per line)."""
+    """Articles from a JSON Lines file (one JSON object per line).
+
+    Lines end at ``\\n`` only (a ``\\r`` before it is dropped): U+2028, U+2029 and
+    U+0085 are valid inside JSON strings written with ``ensure_ascii=False``.
+    """
     where = str(path)
-    text, warnings, reject = decode(path.read_bytes(), where)
-    if reject:
-        yield reject
+    decoded = read_text(path, table=True)
+    if isinstance(decoded, Reject):
+        yield decoded
         return
-    for number, line in enumerate(text.splitlines(), start=1):
+    text, warnings = decoded
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = json.loads(line.removesuffix("\r"))
         except json.JSONDecodeError as exc:
             yield Reject(
                 f"{where}, line {number}",
                 f"not valid JSON ({exc.msg} at column {exc.colno})",
                 "write one complete JSON object per line",
+            )
+            continue
+        except RecursionError:
+            yield Reject(
+                f"{where}, line {number}",
+                "JSON nested too deeply to read (thousands of brackets)",
+                "flatten the record: an article is one object of fields",
             )
             continue
         if not isinstance(value, dict):
@@ -253,23 +328,28 @@ def read_jsonl_file(path: Path) -> Iterator[Record | Reject]:
         yield Record(f"{where}, line {number}", value, list(warnings))
 
 
-def read_path(path: Path) -> Iterator[Record | Reject]:
-    """Records from a file or, recursively and in sorted order, from a folder."""
+def read_path(path: Path) -> Iterator[Record | Reject | Skip]:
+    """Records from a file or, recursively and in sorted order, from a folder (see :mod:`analysis.corpus.walk`)."""
     if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            if child.is_dir() or any(part.startswith(".") for part in child.relative_to(path).parts):
-                continue
-            if child.stem.lower().startswith(SKIPPED_NAMES) or child.name.lower() in EVENT_LEXICON_NAMES:
-                continue
-            if child.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES:
-                yield from read_path(child)
+        for entry in walk(path):
+            if entry.skipped:
+                yield Skip(str(entry.path), entry.reason, entry.fix)
+            elif entry.reason:
+                yield Reject(str(entry.path), entry.reason, entry.fix)
+            elif entry.path.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES:
+                yield from read_file(entry.path)
             else:
                 yield Reject(
-                    str(child),
-                    f"unsupported file type '{child.suffix or child.name}'",
+                    str(entry.path),
+                    f"unsupported file type '{entry.path.suffix or entry.path.name}'",
                     "convert it to .txt, .md, .csv or .jsonl, or move it out of the folder",
                 )
         return
+    yield from read_file(path)
+
+
+def read_file(path: Path) -> Iterator[Record | Reject]:
+    """Records from one file, by its ending."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         yield from read_text_file(path)

@@ -388,20 +388,25 @@ def _analyze(text: str, title: str | None, gold_entities: pd.DataFrame | None) -
         from analysis import analyze_text
 
         result = analyze_text(text, title=title)
-        return result.claims, result.numbers
+        sentence = result.sentences.set_index("sentence_id")["text"]
+        claims = result.claims.assign(sentence=result.claims["sentence_id"].map(sentence).astype(str))
+        return claims, result.numbers
     from analysis.claims import ClaimFinder
     from analysis.numbers import find_numbers
     from analysis.text import process
 
     doc = process(text, title=title)
-    claims = ClaimFinder().find(doc, gold_entities.to_dict("records"))
+    claims = [
+        {**c, "sentence": doc.sentences[c["sentence_id"]].text}
+        for c in ClaimFinder().find(doc, gold_entities.to_dict("records"))
+    ]
     return pd.DataFrame(claims), pd.DataFrame(find_numbers(doc))
 
 
 def _with_sentence_start(claims: pd.DataFrame, text: str, document: str) -> pd.DataFrame:
     out = claims.copy()
     out["document"] = document
-    out["sentence_start"] = [text.find(t) for t in out["text"]] if len(out) else []
+    out["sentence_start"] = [text.find(t) for t in out["sentence"]] if len(out) else []  # claims.text is the content
     return out
 
 
