@@ -106,9 +106,46 @@ class _Sent:
     quote_of: list[int]  # index into doc quotes, -1 outside
     finite_prefix: list[int]
     appositives: dict = field(default_factory=dict)
+    _starts: list[int] | None = None
+    _marks: list[int] | None = None
+    _floor: tuple[list | None, int, int] = (None, 0, 0)  # (the attribution list, how many read, the floor so far)
 
     def finite_between(self, a: int, b: int) -> bool:
         return b > a and self.finite_prefix[b] - self.finite_prefix[a] > 0
+
+    def opening_marks(self, text: str, start: int, stop: int) -> int:
+        """How many '"' and '“' marks ``text[start:stop]`` holds, from a running count built once per sentence."""
+        base = self.sentence.start
+        if not (base <= start <= stop <= self.sentence.end):
+            return text.count('"', start, stop) + text.count("“", start, stop)
+        if self._marks is None:
+            running, marks = 0, [0]
+            for ch in text[base : self.sentence.end]:
+                running += ch == '"' or ch == "“"
+                marks.append(running)
+            self._marks = marks
+        return self._marks[stop - base] - self._marks[start - base]
+
+    def token_starts(self) -> list[int]:
+        """The tokens' start offsets, built once per sentence (for bisecting)."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.toks]
+        return self._starts
+
+    def region_start(self, earlier: list[Attribution]) -> int:
+        """Where a content before a cue may start: after everything the sentence's earlier attributions hold.
+
+        ``earlier`` only grows while a sentence is read, so the floor is kept and
+        only the attributions added since the last call are read (linear in a
+        sentence with thousands of claims, not quadratic).
+        """
+        held, seen, floor = self._floor
+        if held is not earlier or seen > len(earlier):
+            seen, floor = 0, self.toks[0].start
+        for a in earlier[seen:]:
+            floor = max(floor, a.content_end, a.speaker_end, a.cue_end)
+        self._floor = (earlier, len(earlier), floor)
+        return floor
 
 
 class AttributionFinder:
@@ -251,12 +288,7 @@ class AttributionFinder:
         # "Y (with its own reporting verb), X announced": the outer attribution only
         outer = [a for a in results if a.content_start < a.cue_start and a.speaker_start > a.content_end]
         if outer:
-            results = [
-                a
-                for a in results
-                if a in outer
-                or not any(o.content_start <= a.cue_start and a.content_end <= o.content_end for o in outer)
-            ]
+            results = _outside(results, outer)
         return [a for a in results if a.content_end > a.content_start]
 
     def _cue(
@@ -459,8 +491,8 @@ class AttributionFinder:
         """ "The fund, he said, will run dry": a clause whose subject comes before the speaker and
         whose verb after the cue; the content runs from the subject to the end of the clause."""
         toks, words, n = v.toks, v.words, len(v.words)
-        region_start = max([toks[0].start] + [max(a.content_end, a.speaker_end, a.cue_end) for a in earlier])
-        first = bisect_left([t.start for t in toks], region_start)
+        region_start = v.region_start(earlier)
+        first = bisect_left(v.token_starts(), region_start)
         j = _skip_adverbials(v, c1)
         if first >= a0 - 1 or j + 2 >= n or words[j] != "," or v.quote_of[j + 1] >= 0:
             return None
@@ -585,10 +617,7 @@ class AttributionFinder:
     ) -> Attribution | None:
         """Content before token ``before`` (the speaker or the cue), back to the sentence start."""
         toks, words = v.toks, v.words
-        region_start = toks[0].start
-        for a in earlier:
-            region_start = max(region_start, a.content_end, a.speaker_end, a.cue_end)
-        first = bisect_left([t.start for t in toks], region_start)
+        first = bisect_left(v.token_starts(), v.region_start(earlier))
         # a quote ending just before: direct content
         j = before - 1
         while j >= first and words[j] in (",", ".", "!", "?", ";", ":"):
@@ -978,6 +1007,28 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _outside(results: list[Attribution], outer: list[Attribution]) -> list[Attribution]:
+    """``results`` without the attributions that sit inside an outer one's content (the outer ones kept).
+
+    An attribution is inside when some outer content starts at or before its cue
+    and ends at or after its content; outer contents are sorted by start with a
+    running maximum of their ends, so each test is one bisection.
+    """
+    keep = {id(o) for o in outer}
+    ordered = sorted(outer, key=lambda o: o.content_start)
+    starts = [o.content_start for o in ordered]
+    reach, furthest = [], -1
+    for o in ordered:
+        furthest = max(furthest, o.content_end)
+        reach.append(furthest)
+    kept = []
+    for a in results:
+        k = bisect_right(starts, a.cue_start)
+        if id(a) in keep or not (k and reach[k - 1] >= a.content_end):
+            kept.append(a)
+    return kept
+
+
 def _trim_end(text: str, start: int, end: int) -> int:
     return _trim_span(text, start, end)[1]
 
@@ -989,11 +1040,7 @@ def _content_span(v: _Sent, first: int, end: int, text: str) -> tuple[int, int]:
         return 0, 0
     start, stop = _trim_span(text, toks[first].start, toks[end - 1].end)
     # drop a closing quote mark at the end whose opening mark lies before the content
-    while (
-        stop > start
-        and text[stop - 1] in '"”»'
-        and (text.count('"', start, stop) + text.count("“", start, stop)) % 2 == 1
-    ):
+    while stop > start and text[stop - 1] in '"”»' and v.opening_marks(text, start, stop) % 2 == 1:
         stop = _trim_span(text, start, stop - 1)[1]
     return start, stop
 

@@ -191,10 +191,13 @@ class SpeakerResolver:
         self._resolve_description(a, history)
 
     def _head_is_proper(self, a: Attribution) -> bool:
-        hs = a.head_start
-        for t in self.doc.sentence_tokens(self._sentence_of(hs)):  # the speaker may sign after the quote's sentence
-            if t.start == hs:
-                return t.pos in ("NNP", "NNPS") and t.text[:1].isupper()
+        hs = a.head_start  # the speaker may sign after the quote's sentence: look in the whole document
+        if not hasattr(self, "_token_starts"):
+            self._token_starts = [t.start for t in self.doc.tokens]
+        k = bisect_left(self._token_starts, hs)
+        if k < len(self._token_starts) and self._token_starts[k] == hs:
+            t = self.doc.tokens[k]
+            return t.pos in ("NNP", "NNPS") and t.text[:1].isupper()
         return False
 
     def _from_entity(self, a: Attribution, e: dict) -> None:
@@ -291,11 +294,33 @@ class SpeakerResolver:
             self._sent_starts = [s.start for s in self.doc.sentences]
         return max(bisect_right(self._sent_starts, offset) - 1, 0)
 
+    def _people_so_far(self, history: list[Attribution], pron: str) -> tuple[list[Attribution], set[str]]:
+        """The named persons who have spoken so far and may be ``pron``, and their names.
+
+        ``history`` only grows while an article is resolved, so the list is
+        extended with what was added since the last call instead of rebuilt
+        (linear, not quadratic, in an article with thousands of attributions).
+        """
+        cache = self.__dict__.setdefault("_people_cache", {})
+        held, seen, people, said = cache.get(pron, (None, 0, [], set()))
+        if held is not history or seen > len(history):
+            seen, people, said = 0, [], set()
+        for b in history[seen:]:
+            if b.speaker_type == T_PERSON and b.speaker not in ("", "he", "she") and self._may_be(b.speaker, pron):
+                people.append(b)
+                said.add(b.speaker)
+        cache[pron] = (history, len(history), people, said)
+        return people, said
+
     def _named_person_next(self, a: Attribution) -> str | None:
         """The named PERSON speaking in the next body sentence, if any."""
         rank = self.body_rank.get(a.sentence, -1)
-        for b in self.found:
-            if self.body_rank.get(b.sentence, -9) == rank + 1 and b.speaker_start >= 0:
+        if not hasattr(self, "_by_rank"):  # the attributions of each body sentence, read once
+            self._by_rank: dict[int, list[Attribution]] = {}
+            for b in self.found:
+                self._by_rank.setdefault(self.body_rank.get(b.sentence, -9), []).append(b)
+        for b in self._by_rank.get(rank + 1, ()):
+            if b.speaker_start >= 0:
                 ents = self._entities_in(b.speaker_start, b.speaker_end)
                 persons = [e for e in ents if e.get("label") == PERSON]
                 if persons and b.head not in PRONOUNS:
@@ -369,11 +394,7 @@ class SpeakerResolver:
         pron = a.head
         rank = self.body_rank.get(a.sentence, -1)
         if pron in ("he", "she"):
-            people = [
-                b
-                for b in history
-                if b.speaker_type == T_PERSON and b.speaker not in ("", "he", "she") and self._may_be(b.speaker, pron)
-            ]
+            people, said = self._people_so_far(history, pron)
             if people and self.body_rank.get(people[-1].sentence, -9) >= rank - 1:
                 a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
                 return
@@ -387,7 +408,7 @@ class SpeakerResolver:
                 a.speaker, a.speaker_type = str(introduced["canonical"]), T_PERSON
                 return
             ahead = self._named_person_next(a)
-            if ahead is not None and any(b.speaker == ahead for b in people):
+            if ahead is not None and ahead in said:
                 a.speaker, a.speaker_type = ahead, T_PERSON
                 return
             if people:
