@@ -29,9 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import ReportError
+from analysis.resources import CHECKOUT, checkout_path
 
 #: The notebook executed for each report (in a source checkout).
-NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "02_compare_sources.ipynb"
+NOTEBOOK = CHECKOUT / "notebooks" / "02_compare_sources.ipynb"
 
 #: Seconds one cell may run before the report fails.
 CELL_TIMEOUT = 600
@@ -85,7 +86,7 @@ def find_notebook(notebook: str | Path | None = None) -> Path:
     Raises:
         ReportError: when the notebook is missing (e.g. an installed wheel without the checkout).
     """
-    path = Path(notebook) if notebook is not None else NOTEBOOK
+    path = Path(notebook) if notebook is not None else checkout_path("notebooks", NOTEBOOK.name)
     if not path.is_file():
         raise ReportError(
             f"{path}: report notebook not found; run the report from a checkout of the project "

@@ -13,6 +13,34 @@ from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
+#: The root of the source checkout the package runs from: ``data/``, ``notebooks/`` and
+#: ``benchmarks/`` live there, not in an installed wheel (see :func:`checkout_path`).
+CHECKOUT = _PACKAGE_DIR.parent
+
+
+def checkout_path(*parts: str) -> Path:
+    """A file or folder of the project checkout (the bundled corpus, the notebooks, the dev gold).
+
+    Args:
+        *parts: the path inside the checkout, e.g. ``checkout_path("data", "events")``.
+
+    Returns:
+        The path, which exists.
+
+    Raises:
+        MissingResourceError: when it does not exist, saying to run from a checkout.
+    """
+    from analysis.errors import MissingResourceError
+
+    path = CHECKOUT.joinpath(*parts)
+    if not path.exists():
+        raise MissingResourceError(
+            f"{path} not found: {'/'.join(parts)} comes with a checkout of the project, not with the installed "
+            "package. Run this from a checkout of the project (clone it, then `make setup`), or pass the path "
+            "yourself."
+        )
+    return path
+
 
 @cache
 def lexicon_dir() -> Path:

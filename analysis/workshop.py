@@ -30,16 +30,16 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, wraps
-from pathlib import Path
 from typing import Any, ParamSpec
 
 import pandas as pd
 
 from analysis import compare
+from analysis.resources import CHECKOUT, checkout_path
 from analysis.result import Analysis
 
 #: The bundled ``data/`` folder (a source checkout).
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = CHECKOUT / "data"
 #: The event every exercise is about.
 EVENT = "syria-isis-defeat-2017"
 #: The user's example article, used by the entity and number exercises.
@@ -106,7 +106,8 @@ def bundled_analysis() -> Analysis:
     """The package's analysis of the bundled corpus (``data/events``), computed once."""
     from analysis.pipeline import analyze
 
-    return analyze(DATA_DIR / "events", progress=False, event_aliases=DATA_DIR / "events")
+    events = checkout_path("data", "events")
+    return analyze(events, progress=False, event_aliases=events)
 
 
 @cache
@@ -114,7 +115,9 @@ def seed_analysis() -> Analysis:
     """The package's analysis of the seed article, computed once."""
     from analysis.pipeline import analyze
 
-    return analyze(SEED, progress=False, event_aliases=DATA_DIR / "events")
+    return analyze(
+        checkout_path("data", "seed", SEED.name), progress=False, event_aliases=checkout_path("data", "events")
+    )
 
 
 @cache
@@ -122,14 +125,14 @@ def event_gold(event: str = EVENT) -> dict[str, Any]:
     """The event-level gold (``data/gold/<event>/_event.yml``) as a dict."""
     from analysis.resources import read_yaml
 
-    return read_yaml(DATA_DIR / "gold" / event / "_event.yml")
+    return read_yaml(checkout_path("data", "gold", event, "_event.yml"))
 
 
 @cache
 def _gold_set():
     from analysis.evaluation.gold import load_gold_dir
 
-    return load_gold_dir(DATA_DIR / "gold")
+    return load_gold_dir(checkout_path("data", "gold"))
 
 
 def _source_names(result: Analysis) -> dict[str, str]:

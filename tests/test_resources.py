@@ -71,3 +71,13 @@ def test_yaml_lines_raises_the_same_error_as_read_yaml(tmp_path):
     assert str(info.value) == str(expected.value)
     assert info.value.line == 3
     assert str(path) in str(info.value)
+
+
+def test_checkout_paths_say_to_run_from_a_checkout(monkeypatch, tmp_path):
+    from analysis import resources
+    from analysis.errors import MissingResourceError
+
+    assert resources.checkout_path("data", "events").is_dir()
+    monkeypatch.setattr(resources, "CHECKOUT", tmp_path)
+    with pytest.raises(MissingResourceError, match=r"data/events comes with a checkout of the project"):
+        resources.checkout_path("data", "events")

@@ -24,28 +24,14 @@ from pathlib import Path
 from analysis.claims.attribution import AttributionFinder
 from analysis.claims.lexicon import PhraseMatcher, load_claim_lexicon, norm
 from analysis.claims.model import Attribution
+from analysis.schema import TABLES
 from analysis.text import Document, Sentence, dateline_length
 
 __all__ = ["CLAIM_COLUMNS", "ClaimFinder"]
 
-#: The keys of every row :meth:`ClaimFinder.find` returns, in order.
-CLAIM_COLUMNS: tuple[str, ...] = (
-    "sentence_id",
-    "text",
-    "speaker",
-    "speaker_type",
-    "speaker_text",
-    "speaker_start",
-    "speaker_end",
-    "cue",
-    "cue_start",
-    "cue_end",
-    "content_start",
-    "content_end",
-    "quote",
-    "hedged",
-    "boosted",
-)
+#: The keys of every row :meth:`ClaimFinder.find` returns, in order: the claims table's contract
+#: columns (:mod:`analysis.schema`) but ``article_id``, which the pipeline adds.
+CLAIM_COLUMNS: tuple[str, ...] = tuple(c for c in TABLES["claims"] if c != "article_id")
 
 _FINITE = frozenset("VBD VBZ VBP MD VBN".split())
 _NUMBER_WORDS = frozenset(

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from analysis.errors import LexiconError
+from analysis.text import normalize
 
 #: The sections a claims lexicon may hold, each a list of words or phrases.
 SECTIONS: tuple[str, ...] = (
@@ -37,12 +38,9 @@ SECTIONS: tuple[str, ...] = (
     "page_labels",
 )
 
-_STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "`": "'"})
 
-
-def norm(word: str) -> str:
-    """Lower-case a token and make curly quotes and apostrophes straight."""
-    return word.lower().translate(_STRAIGHTEN)
+#: A token's normal form (lower case, straight quotes): the text wing's own :func:`~analysis.text.normalize`.
+norm = normalize
 
 
 class PhraseMatcher:

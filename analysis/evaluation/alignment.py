@@ -53,6 +53,7 @@ from pathlib import Path
 import yaml
 
 from analysis.errors import GoldError
+from analysis.resources import CHECKOUT, checkout_path
 
 __all__ = [
     "GoldSpan",
@@ -69,7 +70,7 @@ __all__ = [
 ]
 
 #: The committed development gold (relative to the repository root).
-GOLD_DIR = Path(__file__).resolve().parents[2] / "benchmarks" / "alignment_dev"
+GOLD_DIR = CHECKOUT / "benchmarks" / "alignment_dev"
 
 _CLAIM_COLUMNS = ("story", "claim", "file", "start", "end", "voice", "role", "proposition")
 _NUMBER_COLUMNS = ("story", "pair", "label", "file_a", "start_a", "end_a", "value_a",
@@ -647,6 +648,8 @@ def _print_groups(result, predicted: list[PredictedSentence], gold: list[GoldSpa
 
 def main(args: argparse.Namespace) -> int:
     """Run the evaluation and print the figures; returns the exit code."""
+    if args.data_format != "meantime" and Path(args.gold) == GOLD_DIR:
+        args.gold = checkout_path("benchmarks", "alignment_dev")  # says what to do when not in a checkout
     if args.data_format == "meantime":
         scores = evaluate_meantime(args.path)
         print(format_scores(scores, f"alignment: format=meantime path={args.path} (cross-document event chains)"))

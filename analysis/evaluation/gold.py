@@ -23,6 +23,7 @@ import yaml
 
 from analysis.corpus import split_front_matter
 from analysis.errors import GoldError
+from analysis.resources import CHECKOUT, checkout_path
 from analysis.schema import ENTITY_LABELS, SPEAKER_TYPES
 
 __all__ = [
@@ -36,7 +37,7 @@ __all__ = [
 ]
 
 #: The bundled ``data/`` folder of a source checkout.
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_DIR = CHECKOUT / "data"
 
 #: How far after the start of a claim's identifying substring its speaker,
 #: cue and content are looked for.
@@ -209,7 +210,7 @@ def _data_dir_for(path: Path) -> Path:
     for parent in [path, *path.parents]:
         if parent.name == "gold":
             return parent.parent
-    return DATA_DIR
+    return checkout_path("data")
 
 
 def _require(entry: Any, keys: tuple[str, ...], where: str) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.evaluation.matching import pair_best_first
+from analysis.resources import checkout_path
 
 __all__ = [
     "add_arguments",
@@ -221,7 +222,7 @@ _QUALIFIERS = ("exact", "approximate", "at least", "at most", "range")
 
 def default_annotations() -> Path:
     """``benchmarks/numbers_dev.tsv`` of the source checkout this package runs from."""
-    return Path(__file__).resolve().parents[2] / "benchmarks" / "numbers_dev.tsv"
+    return checkout_path("benchmarks", "numbers_dev.tsv")
 
 
 def read_annotated(path: str | Path) -> pd.DataFrame:
