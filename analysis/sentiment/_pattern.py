@@ -78,7 +78,8 @@ class PatternScorer:
         }
         self._special = frozenset(self._negations | {"!", "(!)"} | set(self._faces))
         self._piece_cache: dict[str, list[str]] = {}
-        self._hit_words = frozenset(self._words) | self._special
+        #: Tokens that carry a score or change one (the shared tokenizer reads it).
+        self.hit_words = frozenset(self._words) | self._special
         # known words that are neither modifiers nor negations: a sentence whose visited
         # tokens are all such words scores the plain mean of their values
         self._plain_words = frozenset(self._words.keys() - self._modifiers - self._negations - self._special)
@@ -175,7 +176,7 @@ class PatternScorer:
 
     def is_hit(self, low: str) -> bool:
         """True when the lower-cased token can change the score (a word, negation, "!", emoticon)."""
-        return low in self._hit_words
+        return low in self.hit_words
 
     # -- scores -----------------------------------------------------------------------------
     def score(self, text: str) -> tuple[float, float]:
@@ -204,7 +205,7 @@ class PatternScorer:
     def score_tokens(self, toks: list[str]) -> tuple[float, float]:
         """Return ``(polarity, subjectivity)`` of lower-cased Pattern tokens (see :meth:`score`)."""
         words = self._words
-        found = list(compress(toks, map(self._hit_words.__contains__, toks)))
+        found = list(compress(toks, map(self.hit_words.__contains__, toks)))
         if not found:
             return 0.0, 0.0
         if self._plain_words.issuperset(found):
@@ -216,7 +217,7 @@ class PatternScorer:
                 sp += p
                 ss += s
             return sp / float(len(found)), ss / float(len(found))
-        hits = list(compress(range(len(toks)), map(self._hit_words.__contains__, toks)))
+        hits = list(compress(range(len(toks)), map(self.hit_words.__contains__, toks)))
         negations = self._negations
         a: list[list] = []  # [p, s, i, n]
         m = None

@@ -66,8 +66,8 @@ class SharedTokenizer:
         # the sets behind VaderScorer.is_hit / is_context and PatternScorer.is_hit, looked up
         # directly (no method call per token)
         self._vader_hits = frozenset(self.vader.lexicon.keys() - self.vader.boosters.keys())
-        self._vader_context = self.vader._context_words
-        self._pattern_hits = self.pattern._hit_words
+        self._vader_context = self.vader.context_words
+        self._pattern_hits = self.pattern.hit_words
 
     def clear(self) -> None:
         """Empty the per-token cache (benchmarks measure cold runs)."""

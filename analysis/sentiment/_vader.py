@@ -61,7 +61,8 @@ class VaderScorer:
         self._idiom_words = frozenset(
             max(key.split(), key=lambda w: (len(w), w)) for key in (*self.special_cases, *self.boosters) if " " in key
         )
-        self._context_words = (
+        #: Words that change a neighbour's score (negations, boosters, idiom words): the shared tokenizer reads it.
+        self.context_words = (
             self.negations
             | {k for k in self.boosters if " " not in k}
             | {"no", "never", "so", "this", "least", "without", "kind"}
@@ -124,7 +125,7 @@ class VaderScorer:
         word with none of these among the three words before it and the two after
         it (nor itself one) has its lexicon valence, changed only by ALL-CAPS.
         """
-        return low in self._context_words or "n't" in low
+        return low in self.context_words or "n't" in low
 
     def is_hit(self, low: str) -> bool:
         """True when ``compound`` scores the lower-cased word (in the lexicon, not a booster)."""
