@@ -81,7 +81,7 @@ class _Stages:
         doc = process(text, title=title or None)
         entities = self.event_recognizers.get(event, self.recognizer).find(doc)
         numbers = find_numbers(doc)
-        claims = self.claim_finder.find(doc, entities)
+        claims = self.claim_finder.find(doc, entities, numbers)
         scores = score_sentences([s.text for s in doc.sentences], lexicon=self.options.tone_lexicon)
         claim_sentences = {row["sentence_id"] for row in claims}
         sentences = [

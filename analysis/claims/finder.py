@@ -34,11 +34,6 @@ __all__ = ["CLAIM_COLUMNS", "ClaimFinder"]
 CLAIM_COLUMNS: tuple[str, ...] = tuple(c for c in TABLES["claims"] if c != "article_id")
 
 _FINITE = frozenset("VBD VBZ VBP MD VBN".split())
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
-    "thousand thousands million millions billion billions dozen dozens percent half".split()
-)
 
 
 class ClaimFinder:
@@ -60,13 +55,16 @@ class ClaimFinder:
         self._hedges: PhraseMatcher = self.lexicon.matcher("hedges")
         self._boosters: PhraseMatcher = self.lexicon.matcher("boosters")
 
-    def find(self, doc: Document, entities: Sequence[dict]) -> list[dict]:
+    def find(self, doc: Document, entities: Sequence[dict], numbers: Sequence[dict] | None = None) -> list[dict]:
         """Return one row per attribution, plus one own-voice row per unattributed claim sentence.
 
         Args:
             doc: a processed article (:func:`analysis.text.process`).
             entities: the entity rows of this article (``EntityRecognizer.find``);
                 an empty list works, with proper nouns standing in for names.
+            numbers: the number rows of this article (:func:`analysis.numbers.find_numbers`),
+                which decide what counts as a quantity (a year or a model number does not);
+                found here when not given.
 
         Returns:
             Rows (dicts with the keys of :data:`CLAIM_COLUMNS`) in text order.
@@ -77,6 +75,11 @@ class ClaimFinder:
         for a in attributions:
             by_sentence.setdefault(a.sentence, []).append(a)
         entity_starts = sorted(int(e["start"]) for e in entities if int(e.get("start", -1)) >= 0)
+        if numbers is None:
+            from analysis.numbers import find_numbers
+
+            numbers = find_numbers(doc)
+        with_numbers = {int(n["sentence_id"]) for n in numbers}
         rows: list[dict] = []
         ei = 0
         for sentence in doc.sentences:
@@ -88,7 +91,8 @@ class ClaimFinder:
             tokens = doc.sentence_tokens(sentence.index)
             words = [norm(t.text) for t in tokens]
             has_entity = ei < len(entity_starts) and entity_starts[ei] < sentence.end
-            if not found and not self.is_claim(sentence, tokens, words, has_entity=has_entity):
+            has_number = sentence.index in with_numbers
+            if not found and not self.is_claim(sentence, tokens, words, has_entity=has_entity, has_number=has_number):
                 continue
             hedged = bool(self._hedges.find(words))
             boosted = bool(self._boosters.find(words))
@@ -103,7 +107,9 @@ class ClaimFinder:
                 rows.append(_own_voice(sentence, hedged, boosted))
         return rows
 
-    def is_claim(self, sentence: Sentence, tokens: Sequence, words: Sequence[str], *, has_entity: bool) -> bool:
+    def is_claim(
+        self, sentence: Sentence, tokens: Sequence, words: Sequence[str], *, has_entity: bool, has_number: bool
+    ) -> bool:
         """Whether an unattributed body sentence asserts something checkable.
 
         Args:
@@ -111,6 +117,7 @@ class ClaimFinder:
             tokens: its tokens (with POS tags).
             words: its tokens normalised (lower case, straight quotes).
             has_entity: whether an entity mention lies in the sentence.
+            has_number: whether the numbers stage found a quantity in it.
 
         Returns:
             True for a statement with a finite verb and a named actor, a number
@@ -124,20 +131,12 @@ class ClaimFinder:
         n_words = sum(1 for w in words if w[:1].isalnum())
         if n_words < 4 or not any(t.pos in _FINITE for t in tokens):
             return False
-        if has_entity:
+        if has_entity or has_number:
             return True
         for i, t in enumerate(tokens):
-            if t.pos == "CD" and not _is_year(t.text):
-                return True
-            if words[i] in _NUMBER_WORDS:
-                return True
             if i > 0 and t.pos in ("NNP", "NNPS") and t.text[:1].isupper() and not t.text.isupper():
                 return True
         return bool(self._boosters.find(list(words)))
-
-
-def _is_year(token: str) -> bool:
-    return len(token) == 4 and token.isdigit() and 1800 <= int(token) <= 2100
 
 
 def _row(sentence: Sentence, a: Attribution, hedged: bool, boosted: bool) -> dict:
