@@ -336,3 +336,16 @@ def test_an_organisation_named_with_ordinary_words_and_a_cue(recognizer, text, n
 def test_a_possessive_proper_name_is_not_glued_to_the_next_name(recognizer):
     labels = _labels(recognizer, "Prices fell in Paris on Monday, and Paris' Velkan Index closed lower.")
     assert all("'" not in text for text, _ in labels), labels
+
+
+def test_the_rule_finder_keeps_no_document_state():
+    from analysis.entities.aliases import load_aliases
+    from analysis.entities.rules import RuleMentionFinder
+
+    finder = RuleMentionFinder(load_aliases())
+    shared = set(vars(finder))
+    first = finder.mentions(process("Mara Quell, a lawyer, spoke on Monday. Quell said the port had been warned."))
+    assert [m.label for m in first] == ["PERSON", "PERSON"]
+    assert set(vars(finder)) == shared  # the document's state lived on its own pass
+    # a later document does not see the earlier one's family names
+    assert finder.mentions(process("Officials met on Monday.\n\nQuell the unrest, the mayor said.")) == []

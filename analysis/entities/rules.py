@@ -304,6 +304,12 @@ def _title_word(text: str) -> str:
 class RuleMentionFinder:
     """Finds candidate mentions with the rules described in the module docstring.
 
+    Built once per process: it holds what every document shares (the alias
+    lexicon, the gazetteer, the name lists). Each call to :meth:`mentions` runs
+    a :class:`_DocumentPass` that keeps one document's state (which words are
+    capitalised inside sentences, the current sentence's units, ...) and is
+    dropped afterwards, so no document's state leaks into the next.
+
     Args:
         lexicon: the alias lexicon (names with canonical forms and labels).
     """
@@ -311,6 +317,24 @@ class RuleMentionFinder:
     def __init__(self, lexicon: AliasLexicon) -> None:
         self.lexicon = lexicon
         self.places = places()
+        self.given, self.common_given, self.family = name_lists()
+        self.own_given = given_names()
+        self.any_name = any_person_name()
+
+    def mentions(self, doc) -> list[Mention]:
+        """Candidate mentions of a document, in text order (debris sentences skipped)."""
+        return _DocumentPass(self).mentions(doc)
+
+
+class _DocumentPass:
+    """One document's pass of the rules: the finder's shared resources plus this document's state."""
+
+    def __init__(self, finder: RuleMentionFinder) -> None:
+        self.lexicon = finder.lexicon
+        self.places = finder.places
+        self.given, self.common_given, self.family = finder.given, finder.common_given, finder.family
+        self.own_given = finder.own_given
+        self.any_name = finder.any_name
         self._mid_caps: set[str] = set()
         self._mid_caps_alone: set[str] = set()
         self._surnames: set[str] = set()
@@ -319,9 +343,6 @@ class RuleMentionFinder:
         self._next_word = ""  # the first word of the next sentence
         self._units: list[Unit] = []
         self._position: dict[int, int] | None = None
-        self.given, self.common_given, self.family = name_lists()
-        self.own_given = given_names()
-        self.any_name = any_person_name()
 
     # -- lookups -------------------------------------------------------------
     def _known(self, key: str) -> tuple[str, str, str] | None:
@@ -362,9 +383,9 @@ class RuleMentionFinder:
                 return length, hit
         return None
 
-    # -- public --------------------------------------------------------------
+    # -- the pass ------------------------------------------------------------
     def mentions(self, doc) -> list[Mention]:
-        """Candidate mentions of a document, in text order (debris sentences skipped)."""
+        """Candidate mentions of ``doc``, in text order (debris sentences skipped)."""
         found: list[Mention] = []
         deferred = []
         text = doc.text
