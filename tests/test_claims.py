@@ -634,3 +634,31 @@ def test_pairs_are_one_to_one_best_first():
     assert pair_best_first([(0.9, 0, 0), (0.6, 0, 1), (0.7, 1, 0)]) == [(0, 0)]
     assert pair_best_first([(0.9, 0, 1), (0.6, 0, 0), (0.7, 1, 0)]) == [(0, 1), (1, 0)]
     assert pair_best_first([(0.5, 1, 0), (0.5, 0, 0)]) == [(0, 0)]  # ties: lower prediction index
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content"),
+    [
+        (
+            "The port authority is saying that the cranes were never inspected.",
+            "port authority",
+            "is saying",
+            "the cranes were never inspected",
+        ),
+        (
+            "Velkan Drossum was telling reporters that the port had been warned.",
+            "Velkan Drossum",
+            "was telling",
+            "the port had been warned",
+        ),
+    ],
+)
+def test_a_progressive_cue_reports_speech(sentence, speaker, cue, content):
+    from analysis import analyze_text
+
+    claims = analyze_text("Officials met on Monday.\n\n" + sentence).claims
+    row = claims[claims["cue"] != ""].iloc[0]
+    assert (row["speaker"], row["cue"], row["text"]) == (speaker, cue, content)
+    # a participle after a noun is no cue of its own: "a statement saying ..." is not "the statement is saying"
+    plain = analyze_text("Officials met on Monday.\n\nThe crowd kept saying the port had been warned.").claims
+    assert (plain["cue"] == "").all()

@@ -71,6 +71,7 @@ _CLAUSE_REACH = 16
 _TIME_LEAD = frozenset("on last this earlier late early".split())
 _SUBORDINATORS = frozenset("after before since until when while once because if although though whether unless".split())
 _BE = frozenset("was is were are been be 's".split())
+_PROGRESSIVE_BE = frozenset("is are was were am been 's 're".split())
 _ADDRESSEE_CUES = frozenset("told tells telling".split())
 _PARTICIPLE_SUFFIX = "ing"
 _SENTENCE_END = frozenset(". ! ? ; ,".split())
@@ -317,6 +318,8 @@ class AttributionFinder:
         if phrase in self._intentions and phrase not in self._plain_cues and not intention:
             return []  # "the plan", "he wanted more": intention verbs report only with "to"
         aux = c0 - 1 if c0 > 0 and words[c0 - 1] in ("has", "have", "had") else c0  # "has said"
+        if aux == c0 and cue_words[-1].endswith(_PARTICIPLE_SUFFIX) and c0 > 0 and words[c0 - 1] in _PROGRESSIVE_BE:
+            aux = c0 - 1  # "is saying"
         cue = dict(cue=text[toks[aux].start : toks[c1 - 1].end], cue_start=toks[aux].start, cue_end=toks[c1 - 1].end)
         # passive "it was reported that Y"
         k = c0 - 1
@@ -369,8 +372,8 @@ class AttributionFinder:
                 self._set_speaker(v, a, *sub, text)
             self._directify(v, a, quotes, text)
             return [a]
-        if cue_words[-1].endswith(_PARTICIPLE_SUFFIX):
-            return []
+        if cue_words[-1].endswith(_PARTICIPLE_SUFFIX) and not _progressive(v, c0):
+            return []  # "a statement saying", not "the ministry is saying"
         # speaker to the left (skipping "also", "on Wednesday", auxiliaries)
         k = c0 - 1
         skipped = 0
@@ -1005,6 +1008,14 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRIM_CHARS:
         end -= 1
     return start, end
+
+
+def _progressive(v: _Sent, c0: int) -> bool:
+    """True when the cue at ``c0`` is a progressive verb: "is saying", "was also telling", "are now warning"."""
+    k = c0 - 1
+    while k >= 0 and v.tags[k] == "RB" and v.words[k] not in _SPEECH_NEGATIONS:
+        k -= 1
+    return k >= 0 and v.words[k] in _PROGRESSIVE_BE
 
 
 def _outside(results: list[Attribution], outer: list[Attribution]) -> list[Attribution]:
