@@ -376,3 +376,14 @@ def test_recompiled_punkt_on_the_bundled_corpus(root):
     for article in load_corpus(root / "data" / "events"):
         for a, b in paragraphs(article.text):
             assert list(fast.span_tokenize(article.text[a:b])) == list(plain.span_tokenize(article.text[a:b]))
+
+
+def test_two_apostrophes_standing_for_a_double_quote_are_paired():
+    from analysis.text import find_quotes
+
+    text = "Ms. Varn said the plan ''will not work,'' and added: ''We warned them.'' It isn't over."
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == ["''will not work,''", "''We warned them.''"]
+    assert [text[q.inner_start : q.inner_end] for q in quotes] == ["will not work,", "We warned them."]
+    # one apostrophe is never a quote mark
+    assert find_quotes("The workers' union said it isn't over.") == []

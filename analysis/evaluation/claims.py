@@ -350,7 +350,14 @@ def _read_brat_pair(ann: Path, txt: Path | None = None) -> BratDocument:
         cue = by_role.get("cue", [(-1, -1)])[0]
         for start, end in by_role.get("content", []):
             content = text[start:end]
-            quoted = content.strip()[:1] in '"“' or text[max(start - 1, 0) : start] in ('"', "“")
+            # a double quote mark, or two apostrophes standing for one (''like this'', some newspaper archives)
+            opening = content.strip()
+            quoted = (
+                opening[:1] in '"“'
+                or opening.startswith("''")
+                or text[max(start - 1, 0) : start] in ('"', "“")
+                or text[max(start - 2, 0) : start] == "''"
+            )
             rows.append(
                 {
                     "document": ann.stem,

@@ -1,7 +1,8 @@
 """Quotation marks paired into quoted spans, one linear pass per paragraph.
 
 Straight (``"``) and curly (``“ ”``, ``« »``) double quotes are paired within a
-paragraph. What real pages do is handled without an exception:
+paragraph, and so are two straight apostrophes written for one double quote
+(``''like this''``, the style of some newspaper archives). What real pages do is handled without an exception:
 
 * a quote left open at the end of a paragraph runs to the paragraph's end
   (news style for a quote continued in the next paragraph, which then opens
@@ -31,7 +32,8 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-_MARKS = re.compile('["“”«»]')
+_MARKS = re.compile("''|[\"“”«»]")
+_TWO_APOSTROPHES = "''"
 _SINGLE_MARKS = re.compile("[‘’]")
 _OPENERS = "“«"
 _CLOSERS = "”»"
@@ -54,15 +56,22 @@ class Quote(NamedTuple):
     chain: int
 
 
+def _width(text: str, i: int) -> int:
+    """Characters of the quote mark at ``i``: 2 for two apostrophes standing for one double quote."""
+    return 2 if text.startswith(_TWO_APOSTROPHES, i) else 1
+
+
 def _looks_closing(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    j = i + _width(text, i)
+    after = text[j] if j < len(text) else " "
     return not before.isspace() and (after.isspace() or not after.isalnum())
 
 
 def _looks_opening(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    j = i + _width(text, i)
+    after = text[j] if j < len(text) else " "
     return (before.isspace() or before in "([{—–-:") and not after.isspace()
 
 
@@ -89,7 +98,9 @@ def find_quotes(text: str, paragraphs: Iterable[tuple[int, int]] | None = None) 
             continues = k == 0 and previous_open_ended and not text[p_start:start].strip()
             if not continues:
                 chain += 1
-            quotes.append(Quote(start, end, start + 1, end - 1 if closed else end, closed, chain))
+            inner_start = start + _width(text, start)
+            inner_end = end - _width(text, end - 2 if text.startswith(_TWO_APOSTROPHES, end - 2) else end - 1)
+            quotes.append(Quote(start, end, inner_start, inner_end if closed else end, closed, chain))
         previous_open_ended = bool(spans) and not spans[-1][2] and spans[-1][1] == p_end
     return quotes
 
@@ -100,9 +111,10 @@ def _double_spans(text: str, p_start: int, p_end: int) -> list[tuple[int, int, b
     open_at = -1
     for match in _MARKS.finditer(text, p_start, p_end):
         i = match.start()
-        mark = text[i]
+        mark = match.group()
+        straight = mark in ('"', _TWO_APOSTROPHES)
         if open_at < 0:
-            if mark in _CLOSERS or (mark == '"' and _looks_closing(text, i) and not _looks_opening(text, i)):
+            if mark in _CLOSERS or (straight and _looks_closing(text, i) and not _looks_opening(text, i)):
                 continue  # orphan closing mark
             open_at = i
             continue
@@ -110,7 +122,7 @@ def _double_spans(text: str, p_start: int, p_end: int) -> list[tuple[int, int, b
             spans.append((open_at, i, False))
             open_at = i
             continue
-        spans.append((open_at, i + 1, True))
+        spans.append((open_at, match.end(), True))
         open_at = -1
     if open_at >= 0:
         spans.append((open_at, p_end, False))
