@@ -35,15 +35,13 @@ from typing import Any, ParamSpec
 import pandas as pd
 
 from analysis import compare
-from analysis.resources import CHECKOUT, checkout_path
+from analysis.resources import checkout_path
 from analysis.result import Analysis
 
-#: The bundled ``data/`` folder (a source checkout).
-DATA_DIR = CHECKOUT / "data"
 #: The event every exercise is about.
 EVENT = "syria-isis-defeat-2017"
-#: The user's example article, used by the entity and number exercises.
-SEED = DATA_DIR / "seed" / "syria-isis-defeat-2017-seed.md"
+#: The user's example article (in the checkout's ``data/seed/``), used by the entity and number exercises.
+SEED_FILE = "syria-isis-defeat-2017-seed.md"
 
 
 @dataclass(frozen=True)
@@ -116,7 +114,7 @@ def seed_analysis() -> Analysis:
     from analysis.pipeline import analyze
 
     return analyze(
-        checkout_path("data", "seed", SEED.name), progress=False, event_aliases=checkout_path("data", "events")
+        checkout_path("data", "seed", SEED_FILE), progress=False, event_aliases=checkout_path("data", "events")
     )
 
 

@@ -36,9 +36,14 @@ def test_strict_accepts_an_empty_table_without_columns():
     assert list(frame.columns) == list(TABLES["entities"]) and frame.empty
 
 
-def test_the_pipeline_builds_every_contract_column_itself():
-    result = pytest.importorskip("analysis").analyze_text(
-        'Officials said 40 people were hurt. "It was terrible," Mara Quell told the Daily Lantern.', source="x"
-    )
-    for name, spec in TABLES.items():
-        assert set(spec) <= set(result.tables[name].columns), name
+def test_the_pipeline_checks_its_tables_strictly(monkeypatch):
+    import analysis.numbers
+
+    real = analysis.numbers.find_numbers
+
+    def without_unit(doc):
+        return [{k: v for k, v in row.items() if k != "unit"} for row in real(doc)]
+
+    monkeypatch.setattr(analysis.numbers, "find_numbers", without_unit)
+    with pytest.raises(SchemaError, match=r"'numbers' table without the contract column\(s\) unit"):
+        analysis.analyze_text("Officials said 40 people were hurt in the blast.", source="x")

@@ -76,7 +76,12 @@ class SpeakerResolver:
         self.para_of = para_of
         self.found = found
         body = [s.index for s in doc.sentences if s.kind == "body"]
+        self.body = body
         self.body_rank = {index: rank for rank, index in enumerate(body)}
+        self._sent_starts = [s.start for s in doc.sentences]
+        self._token_starts = [t.start for t in doc.tokens]
+        # per pronoun: (the history list read, how much of it, the persons in it who may be that pronoun, their names)
+        self._people_cache: dict[str, tuple[list[Attribution] | None, int, list[Attribution], set[str]]] = {}
         self._debris = {s.index for s in doc.sentences if s.is_debris}
         self.by_sentence: dict[int, list[Attribution]] = {}
         for a in found:
@@ -192,8 +197,6 @@ class SpeakerResolver:
 
     def _head_is_proper(self, a: Attribution) -> bool:
         hs = a.head_start  # the speaker may sign after the quote's sentence: look in the whole document
-        if not hasattr(self, "_token_starts"):
-            self._token_starts = [t.start for t in self.doc.tokens]
         k = bisect_left(self._token_starts, hs)
         if k < len(self._token_starts) and self._token_starts[k] == hs:
             t = self.doc.tokens[k]
@@ -290,8 +293,6 @@ class SpeakerResolver:
         return self.body_rank.get(self._sentence_of(int(entity["start"])), -9)
 
     def _sentence_of(self, offset: int) -> int:
-        if not hasattr(self, "_sent_starts"):
-            self._sent_starts = [s.start for s in self.doc.sentences]
         return max(bisect_right(self._sent_starts, offset) - 1, 0)
 
     def _people_so_far(self, history: list[Attribution], pron: str) -> tuple[list[Attribution], set[str]]:
@@ -301,25 +302,21 @@ class SpeakerResolver:
         extended with what was added since the last call instead of rebuilt
         (linear, not quadratic, in an article with thousands of attributions).
         """
-        cache = self.__dict__.setdefault("_people_cache", {})
-        held, seen, people, said = cache.get(pron, (None, 0, [], set()))
+        held, seen, people, said = self._people_cache.get(pron, (None, 0, [], set()))
         if held is not history or seen > len(history):
             seen, people, said = 0, [], set()
         for b in history[seen:]:
             if b.speaker_type == T_PERSON and b.speaker not in ("", "he", "she") and self._may_be(b.speaker, pron):
                 people.append(b)
                 said.add(b.speaker)
-        cache[pron] = (history, len(history), people, said)
+        self._people_cache[pron] = (history, len(history), people, said)
         return people, said
 
     def _named_person_next(self, a: Attribution) -> str | None:
         """The named PERSON speaking in the next body sentence, if any."""
         rank = self.body_rank.get(a.sentence, -1)
-        if not hasattr(self, "_by_rank"):  # the attributions of each body sentence, read once
-            self._by_rank: dict[int, list[Attribution]] = {}
-            for b in self.found:
-                self._by_rank.setdefault(self.body_rank.get(b.sentence, -9), []).append(b)
-        for b in self._by_rank.get(rank + 1, ()):
+        following = self.body[rank + 1] if 0 <= rank + 1 < len(self.body) else None
+        for b in self.by_sentence.get(following, ()):
             if b.speaker_start >= 0:
                 ents = self._entities_in(b.speaker_start, b.speaker_end)
                 persons = [e for e in ents if e.get("label") == PERSON]

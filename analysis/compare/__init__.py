@@ -5,21 +5,11 @@ returns a tidy DataFrame; :mod:`analysis.plots` has a plot twin for each.
 >>> compare.voice(result, event="syria-isis-defeat-2017")   # doctest: +SKIP
 """
 
+from analysis.compare.alignment import alignment_matrix, claim_alignment
+from analysis.compare.descriptors import default_descriptors
+from analysis.compare.logodds import distinctive_terms
 from analysis.compare.stats import mean_interval, t_critical
-from analysis.compare.tables import (
-    EVIDENCE_COLUMNS,
-    OWN_VOICE,
-    SPEAKER_TYPES,
-    alignment_matrix,
-    claim_alignment,
-    coverage,
-    default_descriptors,
-    distinctive_terms,
-    evidence,
-    labels,
-    tone,
-    voice,
-)
+from analysis.compare.tables import EVIDENCE_COLUMNS, OWN_VOICE, SPEAKER_TYPES, coverage, evidence, labels, tone, voice
 
 __all__ = [
     "EVIDENCE_COLUMNS",

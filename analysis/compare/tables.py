@@ -21,26 +21,13 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
-from analysis.compare.alignment import alignment_matrix, claim_alignment
-from analysis.compare.descriptors import ATTACH_WINDOW, default_descriptors, descriptor_list, find_descriptors
-from analysis.compare.logodds import distinctive_terms
+from analysis.compare.alignment import claim_alignment
+from analysis.compare.descriptors import ATTACH_WINDOW, descriptor_list, find_descriptors
 from analysis.compare.scope import Scope, count_words, select, spans
 from analysis.compare.stats import mean_interval
 from analysis.result import Analysis
 
-__all__ = [
-    "OWN_VOICE",
-    "SPEAKER_TYPES",
-    "alignment_matrix",
-    "claim_alignment",
-    "coverage",
-    "default_descriptors",
-    "distinctive_terms",
-    "evidence",
-    "labels",
-    "tone",
-    "voice",
-]
+__all__ = ["EVIDENCE_COLUMNS", "OWN_VOICE", "SPEAKER_TYPES", "coverage", "evidence", "labels", "tone", "voice"]
 
 #: Shown as the speaker of claims the outlet states in its own voice.
 OWN_VOICE = "(own voice)"

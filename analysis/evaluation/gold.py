@@ -23,7 +23,7 @@ import yaml
 
 from analysis.corpus import split_front_matter
 from analysis.errors import GoldError
-from analysis.resources import CHECKOUT, checkout_path
+from analysis.resources import checkout_path
 from analysis.schema import ENTITY_LABELS, SPEAKER_TYPES
 
 __all__ = [
@@ -35,9 +35,6 @@ __all__ = [
     "load_gold_dir",
     "read_article",
 ]
-
-#: The bundled ``data/`` folder of a source checkout.
-DATA_DIR = CHECKOUT / "data"
 
 #: How far after the start of a claim's identifying substring its speaker,
 #: cue and content are looked for.
