@@ -41,7 +41,7 @@ class Options:
         event_aliases: ``(event, files)`` pairs: a lexicon read after ``aliases``
             for the articles of that event only.
         claim_lexicon: extra cue / hedge / booster lexicon file.
-        tone_lexicon: a tone lexicon file replacing the packaged adjustments.
+        tone_lexicon: a tone lexicon file added to the packaged adjustments.
     """
 
     entity_method: str = "rules"
@@ -153,7 +153,8 @@ def analyze(
             lexicons (:func:`analysis.entities.event_lexicons`); for the bundled
             corpus, ``event_aliases="data/events"``.
         claim_lexicon: extra reporting-cue / hedge / booster lexicon (YAML).
-        tone_lexicon: tone lexicon (YAML) replacing the packaged news adjustments.
+        tone_lexicon: tone lexicon (YAML) added to the packaged news adjustments (``inherit: false``
+            in it replaces them; the rule of every lexicon, :mod:`analysis.resources`).
 
     Returns:
         An :class:`Analysis`. Its ``entities.canonical`` is the event-level name

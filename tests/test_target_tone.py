@@ -143,7 +143,9 @@ def test_rules_are_validated_with_the_line(tmp_path):
         load_target_rules(path)
     with pytest.raises(LexiconError, match="unknown section"):
         load_target_rules({"verbs": {}})
-    assert load_target_rules({"directed": {"hugged": 0.5}}).directed == {"hugged": 0.5}
+    added = load_target_rules({"directed": {"hugged": 0.5}}).directed
+    assert added["hugged"] == 0.5 and added["praised"] == load_target_rules().directed["praised"]
+    assert load_target_rules({"inherit": False, "directed": {"hugged": 0.5}}).directed == {"hugged": 0.5}
     custom = {"words": {"hugged": 2.0}}
     assert mention_tones("Ana Ruiz hugged Tom.", [(0, 8)], rules=custom)[0] > 0
 

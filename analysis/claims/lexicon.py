@@ -1,9 +1,10 @@
 """The word lists of the claims stage: reporting cues, hedges, boosters, speaker kinds.
 
 The packaged list is ``claims.yml`` in :func:`analysis.resources.lexicon_dir`. A
-user file with any of the same sections is read *in addition* to it; its
-entries are added, never replacing the defaults. Each section is a YAML list of
-words or phrases, matched case-insensitively on whole tokens.
+user file with any of the same sections is read *in addition* to it: its
+entries are added to the defaults (the rule every lexicon follows, see
+:mod:`analysis.resources`). Each section is a YAML list of words or phrases,
+matched case-insensitively on whole tokens.
 
 Example:
     >>> lex = load_claim_lexicon()
@@ -13,13 +14,15 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from analysis.errors import LexiconError
 from analysis.text import normalize
+
+if TYPE_CHECKING:
+    from analysis.resources import Layer
 
 #: The sections a claims lexicon may hold, each a list of words or phrases.
 SECTIONS: tuple[str, ...] = (
@@ -121,65 +124,53 @@ def read_claim_lexicon(path: str | Path) -> dict[str, list[str]]:
             a non-empty string.
         FileNotFoundError: when the file does not exist.
     """
-    import yaml
+    from analysis.resources import read_layer
 
-    from analysis.resources import read_yaml
+    return _checked(read_layer(path, kind=KIND)).data
 
-    path = Path(path)
-    read_yaml(path)  # syntax errors, reported with their line
-    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    if root is None:
-        return {}
-    if not isinstance(root, yaml.MappingNode):
-        raise LexiconError(
-            path, root.start_mark.line + 1, "a claims lexicon is a mapping of section names to lists of words"
-        )
+
+#: What this lexicon is called in messages.
+KIND = "claims lexicon"
+
+
+def _checked(layer: Layer) -> Layer:
+    """The layer with every section checked and its entries in normal form (lower case, single spaces)."""
     out: dict[str, list[str]] = {}
-    for key_node, value_node in root.value:
-        section = key_node.value
-        line = key_node.start_mark.line + 1
+    for section, items in layer.data.items():
         if section not in SECTIONS:
-            raise LexiconError(path, line, f"unknown section {section!r}; use one of: {', '.join(SECTIONS)}")
-        if isinstance(value_node, yaml.ScalarNode) and value_node.value in ("", "~", "null"):
+            raise layer.error((section,), f"unknown section {section!r}; use one of: {', '.join(SECTIONS)}")
+        if items is None:
             continue
-        if not isinstance(value_node, yaml.SequenceNode):
-            raise LexiconError(path, line, f"section {section!r} must be a list of words, one '- word' line each")
-        items = out.setdefault(section, [])
-        for item in value_node.value:
-            item_line = item.start_mark.line + 1
-            if not isinstance(item, yaml.ScalarNode) or item.tag != "tag:yaml.org,2002:str":
-                raise LexiconError(path, item_line, f"entries of {section!r} must be words or phrases (plain text)")
-            text = " ".join(item.value.split())
+        if not isinstance(items, list):
+            raise layer.error((section,), f"section {section!r} must be a list of words, one '- word' line each")
+        entries = out.setdefault(section, [])
+        for i, item in enumerate(items):
+            if not isinstance(item, str):
+                raise layer.error((section, i), f"entries of {section!r} must be words or phrases (plain text)")
+            text = " ".join(item.split())
             if not text:
-                raise LexiconError(path, item_line, f"empty entry in {section!r}; remove the line")
-            items.append(norm(text))
-    return out
+                raise layer.error((section, i), f"empty entry in {section!r}; remove the line")
+            entries.append(norm(text))
+    return replace(layer, data=out)
 
 
-@cache
-def _default_entries() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    from analysis.resources import lexicon_path
+def load_claim_lexicon(extra: str | Path | Mapping | Sequence[str | Path | Mapping] | None = None) -> ClaimLexicon:
+    """Return the packaged claims lexicon with your files added to it.
 
-    entries = read_claim_lexicon(lexicon_path("claims.yml"))
-    return tuple((k, tuple(v)) for k, v in entries.items())
-
-
-def load_claim_lexicon(extra: str | Path | None = None) -> ClaimLexicon:
-    """Return the packaged claims lexicon, with a user's file added to it.
+    The rule is every lexicon's (:mod:`analysis.resources`): your entries are
+    added to each section; ``inherit: false`` makes your file the whole lexicon.
 
     Args:
-        extra: an optional YAML file whose entries are added to the defaults.
+        extra: a YAML file or mapping (or a list of them) read after the packaged ``claims.yml``.
 
     Returns:
         The merged :class:`ClaimLexicon`.
 
     Raises:
-        LexiconError: when either file is malformed (file and line in the message).
+        LexiconError: when a file is malformed (file and line in the message).
+        FileNotFoundError: when a file does not exist.
     """
-    merged: dict[str, list[str]] = {s: [] for s in SECTIONS}
-    for section, items in _default_entries():
-        merged[section].extend(items)
-    if extra is not None:
-        for section, items in read_claim_lexicon(extra).items():
-            merged[section].extend(w for w in items if w not in merged[section])
-    return ClaimLexicon({k: tuple(v) for k, v in merged.items()})
+    from analysis.resources import load_layers, merge_layers
+
+    merged = merge_layers([_checked(layer) for layer in load_layers("claims.yml", extra, kind=KIND)])
+    return ClaimLexicon({section: tuple(merged.get(section, ())) for section in SECTIONS})

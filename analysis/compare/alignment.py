@@ -34,7 +34,7 @@ import heapq
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.compare.scope import select, spans
+from analysis.resources import Layer
 from analysis.result import Analysis
 
 #: Default similarity (cosine over weighted TF-IDF features) for two claim groups to merge.
@@ -81,14 +82,20 @@ class AlignmentLexicon:
         return {" ".join(u.lower().split()): name for name, units in self.unit_classes.items() for u in units}
 
 
-@cache
-def load_lexicon(path: str | Path | None = None) -> AlignmentLexicon:
-    """Read an alignment lexicon (cached per path).
+def load_lexicon(
+    path: str | Path | Mapping | Sequence[str | Path | Mapping] | None = None,
+) -> AlignmentLexicon:
+    """Read the alignment lexicon: the packaged one, with your files added to it.
+
+    The rule is every lexicon's (:mod:`analysis.resources`): a group you list
+    again gains your words; ``inherit: false`` at the top makes your file the
+    whole lexicon.
 
     Args:
-        path: a YAML file shaped like ``data/lexicons/alignment.yml`` (sections
-            ``concepts`` and ``unit_classes``, each a mapping of a name to a list
-            of words); None means the packaged one.
+        path: a YAML file (or mapping, or a list of them) shaped like
+            ``data/lexicons/alignment.yml``: sections ``concepts`` and
+            ``unit_classes``, each a mapping of a name to a list of words; None
+            means the packaged one alone.
 
     Returns:
         The :class:`AlignmentLexicon`.
@@ -97,54 +104,59 @@ def load_lexicon(path: str | Path | None = None) -> AlignmentLexicon:
         LexiconError: naming the file and line when the YAML or an entry is malformed.
         FileNotFoundError: when ``path`` does not exist.
     """
-    from analysis.errors import LexiconError
-    from analysis.resources import lexicon_path, read_yaml, yaml_lines
+    from analysis.resources import load_layers, merge_layers
 
-    path = Path(path) if path is not None else lexicon_path("alignment.yml")
-    data = read_yaml(path)
-    lines = yaml_lines(path)
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise LexiconError(path, 1, "an alignment lexicon is a mapping with sections 'concepts' and 'unit_classes'")
-    sections: dict[str, dict[str, tuple[str, ...]]] = {"concepts": {}, "unit_classes": {}}
-    for section, groups in data.items():
-        if section not in sections:
-            raise LexiconError(
-                path, lines.get((str(section),)), f"{section}: unknown section; use 'concepts' or 'unit_classes'"
-            )
+    if path is None:
+        return _packaged_lexicon()
+    layers = [_checked(layer) for layer in load_layers("alignment.yml", path, kind="alignment lexicon")]
+    return _as_lexicon(merge_layers(layers))
+
+
+@cache
+def _packaged_lexicon() -> AlignmentLexicon:
+    from analysis.resources import load_layers, merge_layers
+
+    return _as_lexicon(
+        merge_layers([_checked(layer) for layer in load_layers("alignment.yml", kind="alignment lexicon")])
+    )
+
+
+def _checked(layer: Layer) -> Layer:
+    """The layer with each group's words in lower case; errors name its file and line."""
+    sections: dict[str, dict[str, list[str]]] = {}
+    for section, groups in layer.data.items():
+        if section not in ("concepts", "unit_classes"):
+            raise layer.error((section,), f"{section}: unknown section; use 'concepts' or 'unit_classes'")
         if groups is None:
             continue
         if not isinstance(groups, dict):
-            raise LexiconError(
-                path, lines.get((section,)), f"{section}: must map a group name to a list of words (name: [a, b])"
-            )
+            raise layer.error((section,), f"{section}: must map a group name to a list of words (name: [a, b])")
         for name, words in groups.items():
             ok = isinstance(words, list) and all(isinstance(w, str | int | float) for w in words)
             if not ok or not words:
-                raise LexiconError(
-                    path,
-                    lines.get((section, str(name))),
+                raise layer.error(
+                    (section, str(name)),
                     f"{section}.{name}: must be a non-empty list of words, e.g. {name}: [word, other word]",
                 )
-            sections[section][str(name)] = tuple(str(w).strip().lower() for w in words)
-    return AlignmentLexicon(sections["concepts"], sections["unit_classes"])
+            sections.setdefault(section, {})[str(name)] = [str(w).strip().lower() for w in words]
+    return replace(layer, data=sections)
+
+
+def _as_lexicon(doc: Mapping) -> AlignmentLexicon:
+    return AlignmentLexicon(
+        {name: tuple(words) for name, words in (doc.get("concepts") or {}).items()},
+        {name: tuple(words) for name, words in (doc.get("unit_classes") or {}).items()},
+    )
 
 
 def _merge_lexicons(
     lexicon: str | Path | Sequence[str | Path] | None, concepts: Mapping[str, Sequence[str]] | None
 ) -> AlignmentLexicon:
-    """The packaged lexicon, then each extra file, then ``concepts``; later groups of one name extend earlier ones."""
-    paths = [] if lexicon is None else [lexicon] if isinstance(lexicon, str | Path) else list(lexicon)
-    parts = [load_lexicon()] + [load_lexicon(Path(p)) for p in paths]
+    """The packaged lexicon, then each extra file, then ``concepts`` (merged by :func:`load_lexicon`'s rule)."""
+    sources: list = [] if lexicon is None else [lexicon] if isinstance(lexicon, str | Path) else list(lexicon)
     if concepts:
-        parts.append(AlignmentLexicon({k: tuple(str(w).lower() for w in v) for k, v in concepts.items()}, {}))
-    merged: dict[str, dict[str, tuple[str, ...]]] = {"concepts": {}, "unit_classes": {}}
-    for part in parts:
-        for section, groups in (("concepts", part.concepts), ("unit_classes", part.unit_classes)):
-            for name, words in groups.items():
-                merged[section][name] = tuple(dict.fromkeys(merged[section].get(name, ()) + tuple(words)))
-    return AlignmentLexicon(merged["concepts"], merged["unit_classes"])
+        sources.append({"concepts": {name: list(words) for name, words in concepts.items()}})
+    return load_lexicon(sources or None)
 
 
 COLUMNS = [

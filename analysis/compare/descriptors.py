@@ -12,6 +12,7 @@ to :func:`analysis.compare.labels` (``descriptors=[...]`` or
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -19,17 +20,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import LexiconError
-from analysis.resources import lexicon_path, read_yaml, yaml_lines
+from analysis.resources import Layer, load_layers, merge_layers, read_layer
 
 #: How many words may stand between a mention and a descriptor attached to it ("IS [foreign] fighters").
 ATTACH_WINDOW = 2
 
 
+#: What this lexicon is called in messages.
+KIND = "descriptor lexicon"
+
+
 @cache
 def default_descriptors() -> tuple[str, ...]:
     """The packaged descriptor list, read once from ``data/lexicons/descriptors.yml``."""
-    return read_descriptors(lexicon_path("descriptors.yml"))
+    return _words(merge_layers([_checked(layer) for layer in load_layers("descriptors.yml", kind=KIND)]))
 
 
 def read_descriptors(path: str | Path) -> tuple[str, ...]:
@@ -43,27 +47,39 @@ def read_descriptors(path: str | Path) -> tuple[str, ...]:
 
     Raises:
         LexiconError: naming the file and line of a malformed entry.
+        FileNotFoundError: when the file does not exist.
     """
-    data = read_yaml(path)
-    groups = data.get("descriptors") if isinstance(data, dict) else None
-    if not isinstance(groups, dict):
-        raise LexiconError(path, 1, "expected a mapping `descriptors:` of group names to lists of words")
-    lines = yaml_lines(path)
-    words: dict[str, None] = {}
+    return _words(_checked(read_layer(path, kind=KIND)).data)
+
+
+def _checked(layer: Layer) -> Layer:
+    """The layer with its words in lower case; errors name its file and line."""
+    groups = layer.data.get("descriptors")
+    if set(layer.data) - {"descriptors"} or not isinstance(groups, dict):
+        raise layer.error((), "expected a mapping `descriptors:` of group names to lists of words")
+    out: dict[str, list[str]] = {}
     for group, items in groups.items():
-        where = lines.get(("descriptors", str(group)))
         if not isinstance(items, list):
-            raise LexiconError(path, where, f"group {group!r} must be a list of words (lines starting with '- ')")
+            raise layer.error(
+                ("descriptors", str(group)), f"group {group!r} must be a list of words (lines starting with '- ')"
+            )
         for i, item in enumerate(items):
             if not isinstance(item, str) or not item.strip():
-                line = lines.get(("descriptors", str(group), i), where)
-                raise LexiconError(path, line, f"{item!r} is not a word or phrase; write it as text")
-            words[item.strip().lower()] = None
-    return tuple(words)
+                raise layer.error(("descriptors", str(group), i), f"{item!r} is not a word or phrase; write it as text")
+        out[str(group)] = [item.strip().lower() for item in items]
+    return dataclasses.replace(layer, data={"descriptors": out})
+
+
+def _words(doc: dict) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(word for words in doc.get("descriptors", {}).values() for word in words))
 
 
 def descriptor_list(extra: Iterable[str] | str | Path | None = None, *, replace: bool = False) -> list[str]:
     """The descriptors to look for: the packaged list plus ``extra`` (or only ``extra``).
+
+    The rule is every lexicon's (:mod:`analysis.resources`): your words are
+    added; ``replace=True`` (or ``inherit: false`` at the top of your file)
+    makes them the whole list.
 
     Args:
         extra: more words, or the path of a descriptor lexicon file (YAML, the
@@ -72,14 +88,20 @@ def descriptor_list(extra: Iterable[str] | str | Path | None = None, *, replace:
 
     Returns:
         Lower-case words and phrases, longest first.
+
+    Raises:
+        LexiconError: naming the file and line of a malformed entry.
+        FileNotFoundError: when the file does not exist.
     """
     if isinstance(extra, str | Path) and str(extra).endswith((".yml", ".yaml")):
-        extra = read_descriptors(extra)
-    elif isinstance(extra, str):
-        extra = [extra]
-    words = [] if replace else list(default_descriptors())
-    words += [w.strip().lower() for w in (extra or []) if w.strip()]
-    return sorted(set(words), key=lambda w: (-len(w), w))
+        mine = read_layer(extra, kind=KIND)
+    else:
+        listed = [extra] if isinstance(extra, str) else list(extra or [])
+        mine = Layer("<words>", {"descriptors": {"yours": [w for w in listed if w.strip()]}})
+    if replace:
+        mine = dataclasses.replace(mine, inherit=False)
+    layers = [_checked(layer) for layer in load_layers("descriptors.yml", kind=KIND)] + [_checked(mine)]
+    return sorted(set(_words(merge_layers(layers))), key=lambda w: (-len(w), w))
 
 
 def find_descriptors(

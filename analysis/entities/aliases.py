@@ -22,12 +22,13 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from analysis.errors import LexiconError
+from analysis.resources import Layer
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 _KEYS = frozenset({"canonical", "label", "aliases", "note"})
@@ -171,11 +172,16 @@ def event_lexicons(folder: str | Path) -> dict[str, Path]:
     return {path.parent.name: path for path in sorted(found)}
 
 
-def load_aliases(extra: str | Path | Sequence[str | Path] | None = None) -> AliasLexicon:
-    """Read the packaged alias lexicons and then ``extra`` (user files win on conflicts).
+def load_aliases(extra: str | Path | Mapping | Sequence[str | Path | Mapping] | None = None) -> AliasLexicon:
+    """Read the packaged alias lexicons and then ``extra``: yours are added, and win on conflicts.
+
+    The rule is every lexicon's (:mod:`analysis.resources`): the ``entities:``
+    list gains your entries, and an alias you list again goes to your
+    canonical name; ``inherit: false`` at the top of your file drops the
+    packaged lexicons.
 
     Args:
-        extra: one file or a list of files read after the defaults; None for the defaults only.
+        extra: a file or mapping, or a list of them, read after the defaults; None for the defaults only.
 
     Returns:
         An :class:`AliasLexicon`.
@@ -184,19 +190,15 @@ def load_aliases(extra: str | Path | Sequence[str | Path] | None = None) -> Alia
         LexiconError: naming the file and line of a malformed file or entry.
         FileNotFoundError: when a passed file does not exist.
     """
-    paths = default_alias_paths()
-    if extra is not None:
-        extra_paths = [extra] if isinstance(extra, (str, Path)) else list(extra)
-        for path in extra_paths:
-            path = Path(path)
-            if not path.is_file():
-                raise FileNotFoundError(f"alias lexicon {path} does not exist; pass an existing .yml file")
-            paths.append(path)
+    from analysis.resources import load_layers
+
+    names = [path.name for path in default_alias_paths()]
     lexicon = AliasLexicon()
-    for path in paths:
-        for alias, entry in read_alias_file(path):
+    for layer in load_layers(names, extra, kind="alias lexicon", list_key="entities"):
+        for alias, entry in _layer_pairs(layer):
             lexicon.add(alias, entry)
-        lexicon.paths.append(Path(path))
+        if layer.where != "<mapping>":
+            lexicon.paths.append(Path(layer.where))
     return lexicon
 
 
@@ -212,31 +214,31 @@ def read_alias_file(path: str | Path) -> list[tuple[str, AliasEntry]]:
 
     Raises:
         LexiconError: naming the file, the line and the problem.
+        FileNotFoundError: when the file does not exist.
     """
-    from analysis.resources import read_yaml, yaml_lines
+    from analysis.resources import read_layer
 
-    path = Path(path)
-    data = read_yaml(path)  # raises LexiconError for bad YAML
-    if data is None:
+    return _layer_pairs(read_layer(path, kind="alias lexicon", list_key="entities"))
+
+
+def _layer_pairs(layer: Layer) -> list[tuple[str, AliasEntry]]:
+    data = layer.data
+    if not data:
         return []
-    lines = yaml_lines(path)
-    where: tuple[str, ...] = ()
-    if isinstance(data, dict):
-        if set(data) != {"entities"}:
-            raise LexiconError(path, 1, "the file must hold one key, 'entities:', with a list of entries")
-        data = data["entities"]
-        where = ("entities",)
-    if data is None:
+    if set(data) != {"entities"}:
+        raise layer.error((), "the file must hold one key, 'entities:', with a list of entries")
+    entries = data["entities"]
+    if entries is None:
         return []
-    if not isinstance(data, list):
-        raise LexiconError(path, lines.get(where), "'entities' must be a list of {canonical, label, aliases} entries")
+    if not isinstance(entries, list):
+        raise layer.error(("entities",), "'entities' must be a list of {canonical, label, aliases} entries")
     pairs: list[tuple[str, AliasEntry]] = []
-    for i, item in enumerate(data):
-        pairs.extend(_entry_pairs(path, item, lines[(*where, i)]))
+    for i, item in enumerate(entries):
+        pairs.extend(_entry_pairs(layer.where, item, layer.line("entities", i)))
     return pairs
 
 
-def _entry_pairs(path: Path, item: object, line: int) -> Iterable[tuple[str, AliasEntry]]:
+def _entry_pairs(path: str | Path, item: object, line: int | None) -> Iterable[tuple[str, AliasEntry]]:
     if not isinstance(item, dict):
         raise LexiconError(
             path, line, "each entry must be a mapping such as {canonical: Syria, label: GPE, aliases: [...]}"

@@ -75,19 +75,14 @@ def typing_cues() -> Cues:
     Raises:
         LexiconError: when the file is not valid YAML, a list is missing or is not a list of words.
     """
-    from analysis.errors import LexiconError
-    from analysis.resources import lexicon_path, read_yaml, yaml_lines
+    from analysis.resources import load_layers
 
-    path = lexicon_path("typing_cues.yml")
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise LexiconError(path, 1, "expected a mapping of list names to word lists")
-    lines = yaml_lines(path)
+    (layer,) = load_layers("typing_cues.yml", kind="typing cue lexicon")
     values = {}
     for name in Cues._fields:
-        words = data.get(name)
+        words = layer.data.get(name)
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise LexiconError(path, lines.get((name,)), f"'{name}' must be a list of words (add it if it is missing)")
+            raise layer.error((name,), f"'{name}' must be a list of words (add it if it is missing)")
         values[name] = frozenset(w.strip() if name == "party_letters" else w.strip().lower() for w in words)
     return Cues(**values)
 

@@ -8,7 +8,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from analysis.errors import LexiconError
 from analysis.numbers.words import DENOMINATORS, SCALES, SMALL
+from analysis.resources import Layer
 from analysis.text import normalize
 
 __all__ = ["NumberLexicon", "load_lexicon"]
@@ -63,30 +65,39 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 @cache
 def load_lexicon(path: str | Path | None = None) -> NumberLexicon:
-    """Read the numbers lexicon (cached per path).
+    """Read the numbers lexicon: the packaged one, with your file added to it (cached per path).
+
+    The rule is every lexicon's (:mod:`analysis.resources`): your entries are
+    added to each section (a unit or a currency you list again takes your
+    value); ``inherit: false`` at the top makes your file the whole lexicon.
 
     Args:
-        path: a YAML file shaped like ``data/lexicons/numbers.yml``; None means the packaged one.
+        path: a YAML file shaped like ``data/lexicons/numbers.yml`` (any of its
+            sections); None means the packaged one alone.
 
     Returns:
         The compiled :class:`NumberLexicon`.
 
     Raises:
-        LexiconError: naming the file and line when the YAML or an entry is malformed.
+        LexiconError: naming the file and line when the YAML or an entry is
+            malformed, or when the result has no qualifiers or no units.
         FileNotFoundError: when ``path`` does not exist.
     """
-    from analysis.errors import LexiconError
-    from analysis.resources import lexicon_path, read_yaml, yaml_lines
+    from analysis.resources import load_layers, merge_layers
 
-    path = Path(path) if path is not None else lexicon_path("numbers.yml")
-    data = read_yaml(path)
-    lines = yaml_lines(path)
+    layers = load_layers("numbers.yml", path, kind="numbers lexicon")
+    for layer in layers:
+        _compile(layer)  # each file checked on its own, so an error names its line
+    return _compile(Layer(layers[-1].where, merge_layers(layers)), whole=True)
+
+
+def _compile(layer: Layer, *, whole: bool = False) -> NumberLexicon | None:
+    """Check one layer's sections and build the lexicon (``whole``: it must be complete)."""
+    data = layer.data
 
     def fail(key: str, problem: str) -> LexiconError:
-        return LexiconError(path, lines.get((key,)), f"{key}: {problem}")
+        return layer.error((key,), f"{key}: {problem}")
 
-    if not isinstance(data, dict):
-        raise LexiconError(path, 1, "the numbers lexicon is a mapping with qualifiers, rates, currencies, units, ...")
     known = {
         "qualifiers",
         "qualifiers_after",
@@ -148,8 +159,10 @@ def load_lexicon(path: str | Path | None = None) -> NumberLexicon:
         if not isinstance(words, list):
             raise fail(key, "must be a list of words")
         word_lists[key] = frozenset(normalize(str(w)) for w in words)
+    if not whole:
+        return None
     if not qualifiers or not units:
-        raise LexiconError(path, None, "qualifiers and units must not be empty")
+        raise layer.error((), "qualifiers and units must not be empty; list at least one of each")
     return NumberLexicon(
         qualifiers=qualifiers,
         qualifiers_after=qualifiers_after,

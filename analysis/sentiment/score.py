@@ -21,7 +21,8 @@ How ``tone`` is computed
    "casualties", "massacre", "liberated"; names that contain rated words, such
    as "United States" or "Free Syrian Army", made neutral; "terrorist" and
    "killed" kept negative but below "kill"). The file is documented and can be
-   replaced or extended by the user (``lexicon=``).
+   extended by the user (``lexicon=``; ``inherit: false`` in the user's file replaces it),
+   by the rule every lexicon follows (:mod:`analysis.resources`).
 2. **Rules**, like VADER's but with two fixes:
 
    * intensifiers ("very", "extremely", dampeners such as "slightly") in the
@@ -83,7 +84,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import LexiconError
+from analysis.resources import Layer
 
 __all__ = [
     "SENTENCE_COLUMNS",
@@ -106,9 +107,7 @@ TONE_WEIGHT = 0.6
 #: Tokens after a negation whose valence is flipped.
 NEGATION_WINDOW = 3
 
-_LEXICON_KEYS = frozenset(
-    {"version", "inherit", "words", "phrases", "negations", "boosters", "when_negated", "persistence"}
-)
+_LEXICON_KEYS = frozenset({"version", "words", "phrases", "negations", "boosters", "when_negated", "persistence"})
 #: Negations that deny the existence of the subject ("no", "not a single", "not one", ...).
 _QUANTIFIER_NEGATIONS = frozenset({"no", "none", "nothing", "neither", "nobody"})
 #: How far after such a negation a persistence verb may come ("not a single settlement remains").
@@ -166,107 +165,78 @@ class ToneLexicon:
         return {phrase: (" ".join(phrase), value) for phrase, value in self.phrases.items()}
 
 
-def _line_of(path: Path, keys: Sequence[str]) -> int | None:
-    """Return the 1-based line of the deepest of ``keys`` found in the file (None for no keys)."""
-    from analysis.resources import yaml_lines
-
-    lines = yaml_lines(path)
-    for depth in range(len(keys), 0, -1):
-        line = lines.get(tuple(keys[:depth]))
-        if line is not None:
-            return line
-    return None
-
-
-def _validate(doc: object, where: str, path: Path | None) -> dict:
-    """Check a lexicon document; raise :class:`LexiconError` naming file and line."""
-
-    def fail(keys: Sequence[str], problem: str) -> LexiconError:
-        line = _line_of(path, keys) if path is not None else None
-        return LexiconError(where, line, problem)
-
-    if doc is None:
-        doc = {}
-    if not isinstance(doc, Mapping):
-        raise fail([], "a tone lexicon must be a mapping with sections words/phrases/negations/boosters")
-    unknown = sorted(set(map(str, doc)) - _LEXICON_KEYS)
+def _checked(layer: Layer) -> Layer:
+    """Check one tone lexicon document; raise :class:`LexiconError` naming its file and line."""
+    doc = layer.data
+    unknown = sorted(set(doc) - _LEXICON_KEYS)
     if unknown:
-        raise fail(
-            [unknown[0]],
-            f"unknown section {unknown[0]!r}; allowed: {', '.join(sorted(_LEXICON_KEYS))}",
-        )
-    if "inherit" in doc and not isinstance(doc["inherit"], bool):
-        raise fail(["inherit"], "'inherit' must be true or false")
+        raise layer.error((unknown[0],), f"unknown section {unknown[0]!r}; allowed: {', '.join(sorted(_LEXICON_KEYS))}")
     for section in ("words", "phrases", "boosters", "when_negated"):
         entries = doc.get(section) or {}
         if not isinstance(entries, Mapping):
-            raise fail([section], f"'{section}' must map words to numbers, e.g. `killed: -3.0`")
+            raise layer.error((section,), f"'{section}' must map words to numbers, e.g. `killed: -3.0`")
         for key, value in entries.items():
             if not isinstance(key, str) or not key.strip():
-                raise fail([section], f"every key in '{section}' must be a word, got {key!r}")
+                raise layer.error((section,), f"every key in '{section}' must be a word, got {key!r}")
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-                raise fail([section, key], f"{key!r} needs a number, got {value!r}")
+                raise layer.error((section, key), f"{key!r} needs a number, got {value!r}")
             if section != "boosters" and abs(value) > _MAX_VALENCE:
-                raise fail([section, key], f"{key!r}: {value} is outside VADER's scale -4 .. 4")
+                raise layer.error((section, key), f"{key!r}: {value} is outside VADER's scale -4 .. 4")
             if section in ("words", "when_negated") and len(key.split()) != 1:
-                raise fail([section, key], f"{key!r} has several words; put it under 'phrases'")
+                raise layer.error((section, key), f"{key!r} has several words; put it under 'phrases'")
             if section == "phrases" and len(key.split()) < 2:
-                raise fail([section, key], f"{key!r} is one word; put it under 'words'")
+                raise layer.error((section, key), f"{key!r} is one word; put it under 'words'")
     for section, example in (("negations", "[no longer]"), ("persistence", "[remains, survives]")):
         listed = doc.get(section) or []
         if not isinstance(listed, list) or not all(isinstance(w, str) for w in listed):
-            raise fail([section], f"'{section}' must be a list of words, e.g. `{example}`")
-    return dict(doc)
+            raise layer.error((section,), f"'{section}' must be a list of words, e.g. `{example}`")
+    return layer
 
 
-def _merge(base: ToneLexicon | None, doc: dict, source: str) -> ToneLexicon:
+def _build(doc: Mapping, source: str) -> ToneLexicon:
+    """VADER's word list and rules with a merged tone lexicon document laid over them."""
     from analysis.sentiment._vader import get_scorer
 
     vader = get_scorer()
-    if base is None or doc.get("inherit") is False:
-        words = dict(vader.lexicon)
-        phrases: dict[tuple[str, ...], float] = {}
-        negations = set(vader.negations) | {"no"}
-        boosters = dict(vader.boosters)
-        when_negated: dict[str, float] = {}
-        persistence: set[str] = set()
-    else:
-        words = dict(base.words)
-        phrases = dict(base.phrases)
-        negations = set(base.negations)
-        boosters = dict(base.boosters)
-        when_negated = dict(base.when_negated)
-        persistence = set(base.persistence)
+    words = dict(vader.lexicon)
+    negations = set(vader.negations) | {"no"}
+    boosters = dict(vader.boosters)
     for word, value in (doc.get("words") or {}).items():
         words[word.strip().lower()] = float(value)
-    for phrase, value in (doc.get("phrases") or {}).items():
-        phrases[tuple(phrase.lower().split())] = float(value)
+    phrases = {tuple(phrase.lower().split()): float(value) for phrase, value in (doc.get("phrases") or {}).items()}
     negations.update(w.strip().lower() for w in doc.get("negations") or [])
     for word, value in (doc.get("boosters") or {}).items():
         boosters[word.strip().lower()] = float(value)
-    for word, value in (doc.get("when_negated") or {}).items():
-        when_negated[word.strip().lower()] = float(value)
-    persistence.update(w.strip().lower() for w in doc.get("persistence") or [])
-    return ToneLexicon(words, phrases, frozenset(negations), boosters, source, when_negated, frozenset(persistence))
+    when_negated = {word.strip().lower(): float(value) for word, value in (doc.get("when_negated") or {}).items()}
+    persistence = frozenset(w.strip().lower() for w in doc.get("persistence") or [])
+    return ToneLexicon(words, phrases, frozenset(negations), boosters, source, when_negated, persistence)
 
 
 @cache
 def _default_lexicon() -> ToneLexicon:
-    from analysis.resources import lexicon_path, read_yaml
+    return _load(None)
 
-    path = lexicon_path("tone.yml")
-    doc = _validate(read_yaml(path), str(path), path)
-    return _merge(None, doc, str(path))
+
+def _load(lexicon: str | Path | Mapping | None) -> ToneLexicon:
+    from analysis.resources import load_layers, merge_layers
+
+    layers = [_checked(layer) for layer in load_layers("tone.yml", lexicon, kind="tone lexicon")]
+    return _build(merge_layers(layers), layers[-1].where)
 
 
 def load_tone_lexicon(lexicon: str | Path | Mapping | ToneLexicon | None = None) -> ToneLexicon:
-    """Return the lexicon ``tone`` uses: the packaged default, or it with your changes.
+    """Return the lexicon ``tone`` uses: the packaged adjustments, with yours added to them.
+
+    The rule is every lexicon's (:mod:`analysis.resources`): your words and
+    phrases are added (a word listed again takes your valence); ``inherit:
+    false`` at the top drops the packaged ``tone.yml``, leaving VADER's word
+    list with your file over it.
 
     Args:
         lexicon: None for ``data/lexicons/tone.yml``; a path to a YAML file or a
             mapping with the same sections (``words``, ``phrases``,
-            ``negations``, ``boosters``, optional ``inherit: false``); or a
-            :class:`ToneLexicon` (returned as is).
+            ``negations``, ``boosters``, ``when_negated``, ``persistence``,
+            optional ``inherit: false``); or a :class:`ToneLexicon` (returned as is).
 
     Returns:
         The merged :class:`ToneLexicon`.
@@ -280,18 +250,9 @@ def load_tone_lexicon(lexicon: str | Path | Mapping | ToneLexicon | None = None)
         return _default_lexicon()
     if isinstance(lexicon, ToneLexicon):
         return lexicon
-    if isinstance(lexicon, (str, Path)):
-        from analysis.resources import read_yaml
-
-        path = Path(lexicon)
-        if not path.is_file():
-            raise FileNotFoundError(f"tone lexicon {path} not found; pass an existing YAML file")
-        doc = _validate(read_yaml(path), str(path), path)
-        return _merge(_default_lexicon(), doc, str(path))
-    if isinstance(lexicon, Mapping):
-        doc = _validate(lexicon, "<lexicon mapping>", None)
-        return _merge(_default_lexicon(), doc, "<lexicon mapping>")
-    raise TypeError(f"lexicon must be a path, a mapping or None, not {type(lexicon).__name__}")
+    if not isinstance(lexicon, str | Path | Mapping):
+        raise TypeError(f"lexicon must be a path, a mapping or None, not {type(lexicon).__name__}")
+    return _load(lexicon)
 
 
 # -- scoring ------------------------------------------------------------------------------------

@@ -88,6 +88,7 @@ from functools import cache
 from pathlib import Path
 
 from analysis.errors import LexiconError
+from analysis.resources import Layer
 
 __all__ = [
     "CLAUSE_DECAY",
@@ -167,21 +168,13 @@ class TargetRules:
     settings: frozenset[str] = frozenset()
 
 
-def _validate(doc: object, where: str, path: Path | None) -> TargetRules:
-    from analysis.resources import yaml_lines
+def _compile(layer: Layer) -> TargetRules:
+    """Check one rules document and build the rules; errors name its file and line."""
+    doc, where = layer.data, layer.where
 
     def fail(keys: Sequence[str], problem: str) -> LexiconError:
-        line = None
-        if path is not None:
-            lines = yaml_lines(path)
-            for depth in range(len(keys), 0, -1):
-                line = lines.get(tuple(keys[:depth]))
-                if line is not None:
-                    break
-        return LexiconError(where, line, problem)
+        return layer.error(tuple(keys), problem)
 
-    if not isinstance(doc, Mapping):
-        raise fail([], "target tone rules must be a mapping with sections directed/reporting/clause_openers")
     unknown = sorted(set(map(str, doc)) - _RULE_KEYS)
     if unknown:
         raise fail([unknown[0]], f"unknown section {unknown[0]!r}; allowed: {', '.join(sorted(_RULE_KEYS))}")
@@ -218,19 +211,29 @@ def _validate(doc: object, where: str, path: Path | None) -> TargetRules:
 
 @cache
 def _default_rules() -> TargetRules:
-    from analysis.resources import lexicon_path, read_yaml
+    return _load(None)
 
-    path = lexicon_path("target_tone.yml")
-    return _validate(read_yaml(path), str(path), path)
+
+def _load(rules: str | Path | Mapping | None) -> TargetRules:
+    from analysis.resources import load_layers, merge_layers
+
+    layers = load_layers("target_tone.yml", rules, kind="target tone rules")
+    for layer in layers:
+        _compile(layer)  # each document checked on its own, so an error names its line
+    return _compile(Layer(layers[-1].where, merge_layers(layers)))
 
 
 def load_target_rules(rules: str | Path | Mapping | TargetRules | None = None) -> TargetRules:
-    """Return the rules :func:`mention_tones` uses: the packaged file, yours, or a mapping.
+    """Return the rules :func:`mention_tones` uses: the packaged file, with yours added to it.
+
+    The rule is every lexicon's (:mod:`analysis.resources`): your entries are
+    added to each section (a verb listed again takes your value); ``inherit:
+    false`` at the top makes your file the whole set of rules.
 
     Args:
         rules: None for ``data/lexicons/target_tone.yml``; a YAML path or a
-            mapping with the same sections (it replaces the packaged file); or
-            a :class:`TargetRules` (returned as is).
+            mapping with any of the same sections; or a :class:`TargetRules`
+            (returned as is).
 
     Raises:
         LexiconError: a malformed file or mapping (file and line in the message).
@@ -241,16 +244,9 @@ def load_target_rules(rules: str | Path | Mapping | TargetRules | None = None) -
         return _default_rules()
     if isinstance(rules, TargetRules):
         return rules
-    if isinstance(rules, (str, Path)):
-        from analysis.resources import read_yaml
-
-        path = Path(rules)
-        if not path.is_file():
-            raise FileNotFoundError(f"target tone rules {path} not found; pass an existing YAML file")
-        return _validate(read_yaml(path), str(path), path)
-    if isinstance(rules, Mapping):
-        return _validate(rules, "<rules mapping>", None)
-    raise TypeError(f"rules must be a path, a mapping or None, not {type(rules).__name__}")
+    if not isinstance(rules, str | Path | Mapping):
+        raise TypeError(f"rules must be a path, a mapping or None, not {type(rules).__name__}")
+    return _load(rules)
 
 
 # -- the sentence, read once ---------------------------------------------------------------------
