@@ -49,6 +49,12 @@ GOLDEN_SPLITS = [
         ["“It is over,” he said.", "“We won.”", "Then he left."],
     ),
     ('"Is it over?" he asked. Nobody answered.', ['"Is it over?" he asked.', "Nobody answered."]),
+    # an initialism with periods that no list holds does not end a sentence before a lower-case word
+    (
+        "It is because the S.E.C. has been vague. Agents of the F.B.I. said so.",
+        ["It is because the S.E.C. has been vague.", "Agents of the F.B.I. said so."],
+    ),
+    ("He filed with the I.R.S. The audit began.", ["He filed with the I.R.S.", "The audit began."]),
     (
         "He hesitated... then he spoke. The room fell silent.",
         ["He hesitated... then he spoke.", "The room fell silent."],

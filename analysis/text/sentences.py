@@ -61,6 +61,8 @@ SENTENCE_STARTERS: frozenset[str] = frozenset(
 )
 
 _CLOSERS = "\"”’»)]'"
+#: An initialism written with periods at the end of a piece: "the S.E.C.", "F.B.I.", "Ph.D.".
+_INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Za-z]{1,2}\.){2,}$")
 _HARD_WRAP = re.compile(r"[a-z,;\-]$")
 _LOWER_START = re.compile(r"^\s*[a-z]")
 
@@ -156,14 +158,24 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join a sentence that Punkt cut after a quoted question or exclamation.
+    """Join a sentence that Punkt cut where a news sentence does not end.
 
-    ``"Is it over?" he asked.`` is one sentence: when a piece ends with a
-    closing quote and the next one starts in lower case, they are joined.
+    Two cuts are undone when the next piece starts in lower case (a news
+    sentence starts with a capital or a digit):
+
+    * after a quoted question or exclamation: ``"Is it over?" he asked.``;
+    * after an initialism written with periods that is not in
+      :data:`ABBREVIATIONS`: ``the S.E.C. has been vague``, ``the F.B.I. said``
+      (Punkt, with no trained data, takes any unknown word ending in a period
+      as a sentence end).
     """
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and text[start].islower() and text[merged[-1][1] - 1] in _CLOSERS:
+        if (
+            merged
+            and text[start].islower()
+            and (text[merged[-1][1] - 1] in _CLOSERS or _INITIALISM_END.search(text, merged[-1][0], merged[-1][1]))
+        ):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
