@@ -391,7 +391,13 @@ def test_given_names_and_gazetteer_codes():
     table = places()
     assert "GAO" not in table and "CEO" not in table  # airport codes listed as city alternate names
     assert table["Abu Kamal"].canonical == "Albu Kamal"  # alternate names still work
+    assert "Lester" not in table  # an alternate name of Leicester, but a given name in any locale
     assert [is_common_form(w) for w in ("Emails", "Companies", "Boxes", "Lockheed")] == [True, True, True, False]
+
+
+def test_a_given_name_that_is_a_citys_alternate_name_opens_a_persons_name(recognizer):
+    text = "Moderator Wenzel Brandt is a veteran, and Lester Quarrington needs to check the facts."
+    assert ("Lester Quarrington", "PERSON") in [(r["text"], r["label"]) for r in _rows(recognizer, text)]
 
 
 @pytest.mark.parametrize("apostrophe", ["'", "’"])

@@ -217,7 +217,9 @@ def places() -> dict[str, Place]:
 
     cities = sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
     common = _common_words()
-    first = given_names()
+    # any given name of any locale: "Lester" (an alternate name of Leicester) is a person in
+    # "Lester Holt"; "Victoria", "Carolina" as regions are decided by context, not listed
+    given = given_names() | set(_faker_names()[0])
     for city in cities:
         population = int(city.get("population") or 0)
         country = by_iso.get(city.get("countrycode", ""), "")
@@ -226,7 +228,7 @@ def places() -> dict[str, Place]:
         names = [primary, canonical]
         if population >= MIN_ALTERNATE_POPULATION:
             # not airport and other codes ("CEO", "GAO"), nor given names ("Harper" for Costa Mesa)
-            names += [n for n in city.get("alternatenames") or [] if not n.isupper() and n not in first]
+            names += [n for n in city.get("alternatenames") or [] if not n.isupper() and n not in given]
         for name in names:
             if name in table or not _is_latin_name(name):
                 continue
@@ -234,7 +236,6 @@ def places() -> dict[str, Place]:
                 continue
             table[name] = Place(canonical, "GPE", "city", country)
 
-    given = first | set(_faker_names()[0])  # "Victoria", "Carolina": decided by context, not listed
     for subdivision in pycountry.subdivisions:
         name = subdivision.name
         kind = subdivision.type.lower()
