@@ -330,6 +330,17 @@ def test_distinctive_terms_on_tiny(tiny):
     assert set(ref["source"]) == {"Alpha"}
 
 
+def test_single_letters_are_not_terms():
+    from analysis.compare.logodds import term_counts
+
+    sentences = pd.DataFrame(
+        {"source": ["A", "A"], "text": ["At 3 p.m. the U.S. envoy left.", "Gen. J. Marlow spoke at 9 a.m. sharp."]}
+    )
+    terms = set(term_counts(sentences)["term"])
+    assert not {"p", "m", "a", "u", "s", "j"} & terms
+    assert {"envoy", "left", "marlow", "spoke", "sharp"} <= terms
+
+
 # --------------------------------------------------------------------------- bundled corpus
 
 SYRIA = "syria-isis-defeat-2017"

@@ -44,13 +44,16 @@ def term_counts(
 
     Returns:
         ``group, term, count`` with ``count > 0``, sorted by group and term.
+        A term is a word of two letters or more (single letters are initials
+        and the pieces of "p.m." or "U.S.", never a choice of words).
     """
     from analysis.text import stopwords
 
     texts = sentences["text"].astype(str).str.replace(_POSSESSIVE, "", regex=True)
     tokens = pd.DataFrame({group: sentences[group].to_numpy(), "term": texts.str.findall(_WORD).to_numpy()})
     tokens = tokens.explode("term").dropna(subset=["term"])
-    tokens = tokens[tokens["term"].str.contains(r"[^\W\d_]", regex=True)]
+    # a term has two letters or more: single letters are initials and the pieces of "p.m.", "U.S."
+    tokens = tokens[tokens["term"].str.count(r"[^\W\d_]") >= 2]
     if entities is not None and len(entities):
         names = set(entities["text"].astype(str).str.replace(_POSSESSIVE, "", regex=True).str.findall(_WORD).explode())
         tokens = tokens[~tokens["term"].isin(names)]
