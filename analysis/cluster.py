@@ -227,7 +227,8 @@ def analyze_partition(
     _promote_rejects(target, partition.index)
     (target / "_done").mkdir(exist_ok=True)
     (target / "_done" / str(partition.index)).write_text(json.dumps(counts), encoding="utf-8")
-    return {"index": partition.index, "counts": counts, "events": _count(events.values())}
+    columns = {name: list(table.columns) for name, table in result.tables.items()}
+    return {"index": partition.index, "counts": counts, "events": _count(events.values()), "columns": columns}
 
 
 def _count(values: Iterable[str]) -> dict[str, int]:
@@ -383,6 +384,11 @@ def run(
     client.gather(reduced)
     shutil.rmtree(out / "_map", ignore_errors=True)
     shutil.rmtree(out / "_done", ignore_errors=True)
+    columns: dict[str, list[str]] = {}
+    for summary in summaries:  # every column any partition has (extra fields of some records), in first-seen order
+        for name, names in summary.get("columns", {}).items():
+            known = columns.setdefault(name, [])
+            known += [c for c in names if c not in known]
     n_articles = sum(s["counts"]["articles"] for s in summaries)
     n_rejects = sum(s["counts"]["rejects"] for s in summaries) + len(known_rejects)
     write_marker(
@@ -396,6 +402,7 @@ def run(
             "n_rejects": n_rejects,
             "n_skipped": len(known_skipped),
             "events": events,
+            "columns": columns,
         },
     )
     return StoredAnalysis(out, read_marker(out) or {})
@@ -491,7 +498,14 @@ def _done_summary(out: Path, index: int) -> dict:
         frame = pd.read_parquet(path, columns=["event"])
         for event, n in frame["event"].value_counts().items():
             events[str(event)] = int(n)
-    return {"index": index, "counts": counts, "events": events}
+    columns = {}
+    for table in ("articles", "sentences", "entities", "claims", "numbers"):
+        files = sorted((out / table).glob(f"*/{part_name(index)}")) + sorted(
+            (out / "_map" / table).glob(f"*/{part_name(index)}")
+        )
+        if files:
+            columns[table] = [c for c in pd.read_parquet(files[0]).columns if c != "event" or table == "articles"]
+    return {"index": index, "counts": counts, "events": events, "columns": columns}
 
 
 def local_client(workers: int | None = None):

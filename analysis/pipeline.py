@@ -244,13 +244,21 @@ def _options_dict(*args) -> dict:
     """The options as keywords of :func:`analyze_articles`, with ``event_aliases`` read into a mapping
     on this side (a worker then needs only the lexicon files, not the corpus folder)."""
     options = _options(*args)
+
+    def absolute(value):  # workers may run in another folder
+        if value is None:
+            return None
+        if isinstance(value, str | Path):
+            return str(Path(value).resolve())
+        return tuple(str(Path(v).resolve()) for v in value)
+
     return {
         "entity_method": options.entity_method,
         "entity_model": options.entity_model,
-        "aliases": options.aliases,
-        "event_aliases": {event: files for event, files in options.event_aliases} or None,
-        "claim_lexicon": options.claim_lexicon,
-        "tone_lexicon": options.tone_lexicon,
+        "aliases": absolute(options.aliases),
+        "event_aliases": {event: absolute(files) for event, files in options.event_aliases} or None,
+        "claim_lexicon": absolute(options.claim_lexicon),
+        "tone_lexicon": absolute(options.tone_lexicon),
     }
 
 

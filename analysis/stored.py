@@ -191,7 +191,12 @@ class StoredAnalysis:
             return dd.from_pandas(conform(name, pd.DataFrame()) if name in TABLES else pd.DataFrame(), npartitions=1)
         # one Dask partition per file, read by pandas (the folders' "event=..." names are not
         # taken as a Hive partition key: every file carries its own event column)
-        return dd.from_map(pd.read_parquet, [str(f) for f in files], label=f"read-{name}")
+        columns = self.meta.get("columns", {}).get(name)
+        if columns is None:
+            return dd.from_map(pd.read_parquet, [str(f) for f in files], label=f"read-{name}")
+        if "event" not in columns:
+            columns = [*columns, "event"]
+        return dd.from_map(_read_columns, [str(f) for f in files], columns=columns, label=f"read-{name}")
 
     @property
     def articles(self):
@@ -249,6 +254,11 @@ class StoredAnalysis:
         loaded = Analysis(tables, dict(zip(texts["article_id"], texts["text"], strict=True)))
         self._recent = loaded.texts
         return loaded
+
+
+def _read_columns(path: str, columns: list[str]) -> pd.DataFrame:
+    """One file of a table with the run's columns (a column some other partition has is added, empty)."""
+    return pd.read_parquet(path).reindex(columns=columns)
 
 
 def open_analysis(directory: str | Path, event: str | None = None) -> StoredAnalysis | Analysis:

@@ -137,6 +137,21 @@ def test_every_compare_verb_on_an_opened_result_equals_in_memory(bundled_run, in
             _frames_equal(call(opened), call(in_memory), verb)
 
 
+def test_the_reduce_gives_one_name_per_actor_across_partitions(client, tmp_path):
+    from test_partitions import QUELL
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for record in QUELL:  # one file, one partition each
+        fields = "".join(f"{k}: {v}\n" for k, v in record.items() if k != "text")
+        (corpus / f"{record['id']}.md").write_text(f"---\n{fields}---\n{record['text']}\n", encoding="utf-8")
+    stored = run(corpus, client=client, out=tmp_path / "out", files_per_partition=1, progress=False)
+    assert stored.meta["n_partitions"] == 3
+    names = stored.load().entities.set_index(["article_id", "text"])["canonical"]
+    assert names[("b", "Quell")] == "Mara J. Quell" and names[("c", "Quell")] == "Quell"
+    assert_same_tables(analysis.analyze(corpus), stored.load())
+
+
 def test_rejects_and_duplicates_across_partitions_match_the_loader(client, tmp_path):
     corpus = tmp_path / "in"
     corpus.mkdir()
@@ -186,6 +201,9 @@ def test_sharded_parquet_and_in_memory_inputs(client, tmp_path):
     assert stored.rejects["reason"].tolist() == local.rejects["reason"].tolist()
     from_frame = analysis.analyze(pd.DataFrame(rows), client=client, out=tmp_path / "frame", progress=False)
     assert_same_tables(analysis.analyze(pd.DataFrame(rows), progress=False), from_frame.load())
+    from_corpus = analysis.analyze(local, client=client, out=tmp_path / "corpus", progress=False)
+    assert_same_tables(want, from_corpus.load())
+    assert from_corpus.rejects["reason"].tolist() == local.rejects["reason"].tolist()
 
 
 def test_a_rerun_into_the_same_folder_refuses_or_resumes(client, tmp_path):
