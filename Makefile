@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-from-pyproject
 # Create the virtualenv once; re-install only when pyproject.toml changed.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,parquet]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,parquet,dask]'
 	@touch $(STAMP)
 
 setup: $(STAMP)

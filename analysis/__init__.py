@@ -5,6 +5,12 @@
 >>> result = analysis.analyze(corpus)                 # doctest: +SKIP
 >>> result.entities.head()                            # doctest: +SKIP
 
+On a Dask cluster the tables go to disk, and are read back lazily::
+
+>>> from distributed import Client                    # doctest: +SKIP
+>>> analysis.analyze("shards/*.parquet", client=Client("tcp://host:8786"), out="run")  # doctest: +SKIP
+>>> result = analysis.open("run")                     # doctest: +SKIP
+
 Importing the package loads no model, downloads nothing and changes no
 settings; resources load on first use.
 """
@@ -28,8 +34,30 @@ __all__ = [
     "analyze_text",
     "compare",
     "load_corpus",
+    "open",
     "plots",
 ]
+
+
+def open(directory, event: str | None = None):
+    """Open a result on disk: the ``--out`` folder of a cluster run, or a folder written by ``Analysis.save``.
+
+    Args:
+        directory: the folder.
+        event: read only this event's rows, into memory.
+
+    Returns:
+        For a cluster run, a :class:`analysis.stored.StoredAnalysis` whose
+        tables are Dask DataFrames read lazily (``.load(event)`` reads one event
+        into memory); with ``event``, or for a saved folder, an :class:`Analysis`.
+        Every ``compare`` verb accepts either.
+
+    Raises:
+        StoredError: when the folder holds no analysis, or a run that has not finished.
+    """
+    from analysis.stored import open_analysis
+
+    return open_analysis(directory, event=event)
 
 
 def __getattr__(name: str):

@@ -70,7 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
         "are replaced)",
     )
     analyze.add_argument(
-        "--jobs", type=_jobs, default=1, help="worker processes (default 1; 0 = one per CPU); results are identical"
+        "--jobs",
+        type=_jobs,
+        default=None,
+        help="worker processes (default 1; 0 = one per CPU); results are identical. With --dask local: "
+        "the local cluster's workers (default one per CPU)",
+    )
+    analyze.add_argument(
+        "--dask",
+        metavar="ADDRESS|local",
+        help="run on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' to start one on this "
+        "machine. Tables are written as Parquet datasets partitioned by event; open them with "
+        "analysis.open(OUT). Needs the dask extra: pip install 'news-analysis[dask]'",
     )
     analyze.add_argument("--event", help="only articles of this event")
     analyze.add_argument("--sources", nargs="+", metavar="SOURCE", help="only these sources")
@@ -145,6 +156,8 @@ def _analyze(args: argparse.Namespace) -> int:
     from analysis import analyze, load_corpus
     from analysis.result import write_csv
 
+    if args.dask:
+        return _analyze_on_dask(args)
     refused = _refuse_out(args.out, overwrite=args.overwrite)
     if refused:
         return _fail(refused)
@@ -155,7 +168,7 @@ def _analyze(args: argparse.Namespace) -> int:
         return _fail(f"{args.path}: no articles to analyse ({len(corpus.rejects)} rejected)")
     result = analyze(
         corpus,
-        jobs=args.jobs,
+        jobs=1 if args.jobs is None else args.jobs,
         progress=False if args.no_progress else None,
         entity_method=args.entity_method,
         entity_model=args.entity_model,
@@ -176,10 +189,70 @@ def _analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-def _refuse_out(out: Path, *, overwrite: bool) -> str | None:
-    """Why ``out`` may not be written (a user's non-empty folder), or None when it may."""
-    from analysis.corpus.walk import is_output_folder
+def _analyze_on_dask(args: argparse.Namespace) -> int:
+    from analysis.cluster import local_client, require_dask, run
 
+    if args.event or args.sources:
+        return _fail(
+            "--event and --sources are not used with --dask: analyse the whole input, then read one event "
+            "with analysis.open(OUT, event=...)"
+        )
+    require_dask()
+    if args.dask == "local":
+        client = local_client(workers=args.jobs or None)
+    else:
+        from distributed import Client
+
+        try:
+            client = Client(args.dask, timeout="20s")
+        except OSError as exc:
+            return _fail(
+                f"--dask {args.dask}: no Dask scheduler answers there ({exc}); start one with `dask scheduler` "
+                "and pass the address it prints, or use --dask local"
+            )
+    print(f"Dask dashboard: {client.dashboard_link}", flush=True)
+    try:
+        stored = run(
+            args.path,
+            client=client,
+            out=args.out,
+            overwrite=args.overwrite,
+            progress=not args.no_progress,
+            entity_method=args.entity_method,
+            entity_model=args.entity_model,
+            aliases=None if args.aliases is None else tuple(str(p.resolve()) for p in args.aliases),
+        )
+    finally:
+        cluster = client.cluster if args.dask == "local" else None
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    meta = stored.meta
+    print(
+        f"{meta['n_articles']} articles in {len(meta['events'])} events, {meta['n_rejects']} rejected, "
+        f"{meta['n_skipped']} skipped -> {stored.directory} (open it with analysis.open({str(stored.directory)!r}))"
+    )
+    for row in stored.rejects.itertuples():
+        print(f"  rejected {row.where}: {row.reason} (fix: {row.fix})")
+    return 0
+
+
+def _refuse_out(out: Path, *, overwrite: bool) -> str | None:
+    """Why ``out`` may not be written (a user's non-empty folder, a cluster run's folder), or None when it may."""
+    from analysis.corpus.walk import is_output_folder
+    from analysis.stored import LAYOUT, read_marker
+
+    meta = read_marker(out) if out.is_dir() else None
+    if meta is not None and meta.get("layout") == LAYOUT:
+        if overwrite:
+            import shutil
+
+            shutil.rmtree(out)  # ours (it holds our marker): a cluster run's Parquet datasets, never mixed with CSVs
+            return None
+        return (
+            f"--out {out}: the folder holds a Dask run's output (Parquet partitioned by event); choose another "
+            "folder, or pass --overwrite to replace it"
+        )
     if overwrite or not out.is_dir() or is_output_folder(out):
         return None
     try:

@@ -5,11 +5,12 @@ This is the only module that knows the order of the stages::
     text.process -> entities -> numbers -> claims -> sentiment -> tables
     then, per event: one canonical name per actor across its articles
 
-Each article is analysed on its own (the map), so articles can be streamed to
-worker processes; the tables are assembled once at the end, in corpus order,
-and the steps that need a whole event run there as a reduce
-(:func:`analysis.entities.event_names`), so ``jobs=4`` gives exactly the rows
-of ``jobs=1``.
+Each article is analysed on its own (the map, :func:`analyze_articles`), so
+articles can be streamed to worker processes; the tables are assembled once at
+the end, in corpus order, and the steps that need a whole event run there as a
+reduce (:func:`resolve_events`), so ``jobs=4`` gives exactly the rows of
+``jobs=1``. On a Dask cluster (``analyze(..., client=, out=)``) the same map
+runs per partition and the same reduce per event (:mod:`analysis.cluster`).
 """
 
 from __future__ import annotations
@@ -130,13 +131,16 @@ def analyze(
     jobs: int = 1,
     progress: bool | None = None,
     *,
+    client=None,
+    out: str | Path | None = None,
+    overwrite: bool = False,
     entity_method: str = "rules",
     entity_model: str | None = None,
     aliases: str | Path | Iterable[str | Path] | None = None,
     event_aliases: str | Path | Mapping[str, str | Path | Iterable[str | Path]] | None = None,
     claim_lexicon: str | Path | None = None,
     tone_lexicon: str | Path | None = None,
-) -> Analysis:
+):
     """Analyse every article of a corpus.
 
     Args:
@@ -145,6 +149,11 @@ def analyze(
             means one per CPU). Results are identical for any value.
         progress: show a progress bar (``None``: only for more than
             :data:`PROGRESS_THRESHOLD` articles).
+        client: a Dask ``distributed.Client``: run on its cluster instead
+            (needs ``out``; see :mod:`analysis.cluster`). ``jobs`` is then unused.
+        out: with ``client``, the folder the tables are written to, one Parquet
+            dataset per table, partitioned by event.
+        overwrite: with ``client``, replace what ``out`` holds (another run's output).
         entity_method: entity backend, ``"rules"``, ``"spacy"`` or ``"nltk"``.
         entity_model: spaCy pipeline name for ``entity_method="spacy"``.
         aliases: extra alias lexicon file(s) (YAML), added to the packaged ones.
@@ -160,16 +169,113 @@ def analyze(
         An :class:`Analysis`. Its ``entities.canonical`` is the event-level name
         of each actor (the same in every article of an event; articles without
         an event are resolved together), and ``claims.speaker`` carries the same
-        name where the speaker is an entity.
+        name where the speaker is an entity. With ``client``, the result on disk,
+        opened lazily (:class:`analysis.stored.StoredAnalysis`).
 
     Raises:
         FileNotFoundError: when a lexicon file does not exist.
+        ValueError: when only one of ``client`` and ``out`` is given.
+    """
+    if client is not None or out is not None:
+        if client is None or out is None:
+            raise ValueError(
+                "a cluster run needs both client= (a dask.distributed Client) and out= (the output folder)"
+            )
+        from analysis.cluster import run
+
+        return run(
+            corpus,
+            client=client,
+            out=out,
+            overwrite=overwrite,
+            progress=progress,
+            **_options_dict(entity_method, entity_model, aliases, event_aliases, claim_lexicon, tone_lexicon),
+        )
+    corpus = load_corpus(corpus)
+    options = _options(entity_method, entity_model, aliases, event_aliases, claim_lexicon, tone_lexicon)
+    rows, article_rows = _map(corpus, options, jobs, progress, reuse_stages=False)
+    resolve_events(rows, {a.article_id: a.event for a in corpus})
+    return _analysis(corpus, rows, article_rows)
+
+
+def analyze_articles(
+    corpus: Corpus | str | Path | pd.DataFrame,
+    jobs: int = 1,
+    progress: bool | None = None,
+    *,
+    reuse_stages: bool = False,
+    **options,
+) -> Analysis:
+    """The map alone: every article analysed on its own, without the per-event reduce.
+
+    The tables are those of :func:`analyze` except that ``entities.canonical``
+    (and a claim's ``speaker`` that names an entity) is the article-level name;
+    :func:`resolve_events` turns it into the event-level name. A Dask worker
+    runs this on one partition (:mod:`analysis.cluster`).
+
+    Args:
+        corpus, jobs, progress: as for :func:`analyze`.
+        reuse_stages: keep the stages built for these options in this process and
+            reuse them on the next call with the same options (lexicons load once
+            per worker, not once per partition).
+        **options: as for :func:`analyze` (``entity_method``, ``aliases``, ``event_aliases``, ...).
+
+    Returns:
+        An :class:`Analysis` of the map.
     """
     corpus = load_corpus(corpus)
+    rows, article_rows = _map(corpus, _options(**options), jobs, progress, reuse_stages=reuse_stages)
+    return _analysis(corpus, rows, article_rows)
+
+
+def _options(
+    entity_method: str = "rules",
+    entity_model: str | None = None,
+    aliases: str | Path | Iterable[str | Path] | None = None,
+    event_aliases: str | Path | Mapping[str, str | Path | Iterable[str | Path]] | None = None,
+    claim_lexicon: str | Path | None = None,
+    tone_lexicon: str | Path | None = None,
+) -> Options:
     if isinstance(aliases, Iterable) and not isinstance(aliases, str | Path):
         aliases = tuple(aliases)
-    options = Options(entity_method, entity_model, aliases, _event_aliases(event_aliases), claim_lexicon, tone_lexicon)
-    stages = _Stages(options)  # validates options (and raises) before any worker starts
+    return Options(entity_method, entity_model, aliases, _event_aliases(event_aliases), claim_lexicon, tone_lexicon)
+
+
+def _options_dict(*args) -> dict:
+    """The options as keywords of :func:`analyze_articles`, with ``event_aliases`` read into a mapping
+    on this side (a worker then needs only the lexicon files, not the corpus folder)."""
+    options = _options(*args)
+
+    def absolute(value):  # workers may run in another folder
+        if value is None:
+            return None
+        if isinstance(value, str | Path):
+            return str(Path(value).resolve())
+        return tuple(str(Path(v).resolve()) for v in value)
+
+    return {
+        "entity_method": options.entity_method,
+        "entity_model": options.entity_model,
+        "aliases": absolute(options.aliases),
+        "event_aliases": {event: absolute(files) for event, files in options.event_aliases} or None,
+        "claim_lexicon": absolute(options.claim_lexicon),
+        "tone_lexicon": absolute(options.tone_lexicon),
+    }
+
+
+_REUSED_STAGES: _Stages | None = None
+
+
+def _map(
+    corpus: Corpus, options: Options, jobs: int, progress: bool | None, *, reuse_stages: bool
+) -> tuple[dict[str, list[dict]], list[dict]]:
+    global _REUSED_STAGES, _WORKER_STAGES
+    if reuse_stages and _REUSED_STAGES is not None and _REUSED_STAGES.options == options:
+        stages = _REUSED_STAGES
+    else:
+        stages = _Stages(options)  # validates options (and raises) before any worker starts
+        if reuse_stages:
+            _REUSED_STAGES = stages
     items = [(a.article_id, a.text, a.title, a.event) for a in corpus]
     jobs = (os.cpu_count() or 1) if jobs <= 0 else jobs
     show = len(items) > PROGRESS_THRESHOLD if progress is None else progress
@@ -179,7 +285,6 @@ def analyze(
     import itertools
     import multiprocessing
 
-    global _WORKER_STAGES
     # The first article runs here: it loads every lexicon and gazetteer once, and
     # forked workers then share them instead of loading their own copies.
     first = stages.run(*items[0])
@@ -202,7 +307,7 @@ def _with_progress(results: Iterator, total: int, show: bool) -> Iterator:
     return tqdm(results, total=total, desc="analysing", unit="article")
 
 
-def _collect(corpus: Corpus, results: Iterable[dict[str, list[dict]]]) -> Analysis:
+def _collect(corpus: Corpus, results: Iterable[dict[str, list[dict]]]) -> tuple[dict[str, list[dict]], list[dict]]:
     from analysis.sentiment import article_scores
 
     rows: dict[str, list[dict]] = {"sentences": [], "entities": [], "numbers": [], "claims": []}
@@ -211,17 +316,28 @@ def _collect(corpus: Corpus, results: Iterable[dict[str, list[dict]]]) -> Analys
         for name, table_rows in tables.items():
             rows[name].extend(table_rows)
         article_rows.append(_article_row(article, tables, article_scores))
-    _resolve_events(rows, {a.article_id: a.event for a in corpus})
+    return rows, article_rows
+
+
+def _analysis(corpus: Corpus, rows: dict[str, list[dict]], article_rows: list[dict]) -> Analysis:
     frames = {name: pd.DataFrame(table_rows) for name, table_rows in rows.items()}
     frames["articles"] = pd.DataFrame(article_rows)
     return Analysis(frames, {a.article_id: a.text for a in corpus}, strict=True)
 
 
-def _resolve_events(rows: dict[str, list[dict]], event_of: dict[str, str]) -> None:
+def resolve_events(rows: Mapping[str, list[dict]], event_of: Mapping[str, str]) -> None:
     """The reduce: one canonical name per actor across the articles of each event (in place).
 
     Entity rows get the event-level name in ``canonical``; a claim's ``speaker``
-    that is an entity's article-level name gets the same event-level name.
+    that is an entity's article-level name gets the same event-level name. The
+    in-memory pipeline runs it over the whole corpus, a cluster run once per
+    event (:func:`analysis.cluster.reduce_event`); each event is resolved from
+    its own rows alone, so both give the same names.
+
+    Args:
+        rows: ``{"entities": [...], "claims": [...]}``, the rows of the map
+            (:func:`analyze_articles`) as dicts; other tables are not read.
+        event_of: article id -> event, for every article id in ``rows``.
     """
     from analysis.entities import event_names
 

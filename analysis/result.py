@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -74,6 +75,11 @@ class Analysis:
     def tables(self) -> dict[str, pd.DataFrame]:
         """The five tables by name."""
         return {name: getattr(self, name) for name in TABLE_NAMES}
+
+    @property
+    def texts(self) -> Mapping[str, str]:
+        """Every article's text by id, read-only: what the offsets index (in article order)."""
+        return MappingProxyType(self._texts)
 
     def text(self, article_id: str) -> str:
         """The text that the offsets of ``article_id``'s rows index."""

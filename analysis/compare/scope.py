@@ -50,7 +50,9 @@ def select(result: Analysis, event: str | None = None, sources: str | Iterable[s
     """Pick the articles of one event and/or some sources, and their non-debris rows.
 
     Args:
-        result: an :class:`~analysis.Analysis`.
+        result: an :class:`~analysis.Analysis`, or a result on disk opened with
+            :func:`analysis.open` (then only ``event``'s rows are read from disk;
+            with ``event=None``, every table of the run is read into memory).
         event: keep only articles whose ``event`` equals this (``None``: all).
         sources: keep only these sources (a name or a list; ``None``: all).
 
@@ -61,6 +63,7 @@ def select(result: Analysis, event: str | None = None, sources: str | Iterable[s
         ValueError: when the event or a source is not in the analysis (the
             message lists the names that are).
     """
+    result = in_memory(result, event)
     articles = result.articles[["article_id", "source", "event"]].copy()
     articles["source"] = articles["source"].astype(str).replace("", UNKNOWN_SOURCE)
     if event is not None:
@@ -103,6 +106,22 @@ def select(result: Analysis, event: str | None = None, sources: str | Iterable[s
         numbers=kept(result.numbers),
         sources=sorted(set(articles["source"])),
     )
+
+
+def in_memory(result, event: str | None = None) -> Analysis:
+    """``result`` itself, or, for a result on disk (:class:`analysis.stored.StoredAnalysis`), the rows of
+    ``event`` (all rows when ``None``) read into an :class:`~analysis.Analysis`.
+
+    Raises:
+        ValueError: when the event is not in a result on disk (the message lists those that are).
+    """
+    if isinstance(result, Analysis):
+        return result
+    from analysis.stored import StoredAnalysis
+
+    if isinstance(result, StoredAnalysis):
+        return result.load(event)
+    raise TypeError(f"expected an Analysis (or analysis.open(DIR)), not a {type(result).__name__}")
 
 
 def _text_length(result: Analysis, article_id: str) -> int:

@@ -172,6 +172,7 @@ def labels(
             (the message suggests close names).
     """
     scope = select(result, event, sources)
+    result = scope.result  # read from disk for a result opened with analysis.open
     known = set(result.entities["canonical"].astype(str))
     if entity not in known:
         close = difflib.get_close_matches(entity, sorted(known), n=5, cutoff=0.5)

@@ -3,7 +3,20 @@
 Every record read ends up an article or a reject (with where, why and the fix).
 """
 
-from analysis.corpus.load import Article, Corpus, load_corpus
-from analysis.corpus.readers import Record, Reject, Skip, split_front_matter
+from analysis.corpus.load import Article, Corpus, identities, load_corpus, read_records, validate
+from analysis.corpus.readers import Record, Reject, Skip, files_to_read, read_file, split_front_matter
 
-__all__ = ["Article", "Corpus", "Record", "Reject", "Skip", "load_corpus", "split_front_matter"]
+__all__ = [
+    "Article",
+    "Corpus",
+    "Record",
+    "Reject",
+    "Skip",
+    "files_to_read",
+    "identities",
+    "load_corpus",
+    "read_file",
+    "read_records",
+    "split_front_matter",
+    "validate",
+]

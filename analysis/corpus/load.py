@@ -4,7 +4,7 @@
 >>> len(corpus), len(corpus.rejects)             # doctest: +SKIP
 
 Inputs: a folder (read recursively) of ``.md``/``.txt`` files with optional
-YAML front matter, ``.csv`` and ``.jsonl`` files, a single such file, a pandas
+YAML front matter, ``.csv``, ``.jsonl`` and ``.parquet`` files, a single such file, a pandas
 DataFrame, or a list of dicts. Fields: ``text`` (required), ``id``,
 ``source``, ``title``, ``published``, ``event``, ``url``, ``language``;
 unknown fields are kept as extra columns.
@@ -126,7 +126,7 @@ def load_corpus(source: str | Path | pd.DataFrame | Iterable[Mapping] | Corpus, 
     """Load and validate articles.
 
     Args:
-        source: a folder, a ``.md``/``.txt``/``.csv``/``.jsonl`` file, a DataFrame
+        source: a folder, a ``.md``/``.txt``/``.csv``/``.jsonl``/``.parquet`` file, a DataFrame
             with a ``text`` column, a list of dicts, or a :class:`Corpus` (returned as is).
         strict: raise one :class:`CorpusError` listing every reject instead of
             collecting them in ``corpus.rejects``.
@@ -140,9 +140,22 @@ def load_corpus(source: str | Path | pd.DataFrame | Iterable[Mapping] | Corpus, 
     """
     if isinstance(source, Corpus):
         return source
+    corpus, _, _ = validate(read_records(source))
+    if strict and len(corpus.rejects):
+        lines = [f"- {r.where}: {r.reason} (fix: {r.fix})" for r in corpus.rejects.itertuples()]
+        raise CorpusError(f"{len(lines)} record(s) rejected:\n" + "\n".join(lines))
+    return corpus
+
+
+def read_records(source: str | Path | pd.DataFrame | Iterable[Mapping]) -> Iterator[Record | Reject | Skip]:
+    """The records :func:`load_corpus` validates, as read from ``source`` (nothing checked yet).
+
+    Raises:
+        CorpusError: when the path does not exist or the input type is not supported.
+    """
     if isinstance(source, pd.DataFrame):
-        records = _frame_records(source)
-    elif isinstance(source, str | Path):
+        return _frame_records(source)
+    if isinstance(source, str | Path):
         text = str(source)
         if re.match(r"^[a-z]+://", text):
             raise CorpusError(
@@ -151,23 +164,17 @@ def load_corpus(source: str | Path | pd.DataFrame | Iterable[Mapping] | Corpus, 
         path = Path(source).expanduser()
         if not path.exists():
             raise CorpusError(f"{path}: no such file or folder. Check the path (cwd is {Path.cwd()}).")
-        records = read_path(path)
-    elif isinstance(source, Iterable):
-        records = (
+        return read_path(path)
+    if isinstance(source, Iterable):
+        return (
             Record(f"record {i}", dict(item))
             if isinstance(item, Mapping)
             else Reject(f"record {i}", f"a {type(item).__name__}, not a mapping", "pass dicts with a 'text' key")
             for i, item in enumerate(source)
         )
-    else:
-        raise CorpusError(
-            f"cannot load a corpus from a {type(source).__name__}; pass a path, a DataFrame or a list of dicts"
-        )
-    corpus = _validate(records)
-    if strict and len(corpus.rejects):
-        lines = [f"- {r.where}: {r.reason} (fix: {r.fix})" for r in corpus.rejects.itertuples()]
-        raise CorpusError(f"{len(lines)} record(s) rejected:\n" + "\n".join(lines))
-    return corpus
+    raise CorpusError(
+        f"cannot load a corpus from a {type(source).__name__}; pass a path, a DataFrame or a list of dicts"
+    )
 
 
 def _frame_records(frame: pd.DataFrame) -> Iterator[Record | Reject]:
@@ -188,12 +195,39 @@ def _missing(value: object) -> bool:
         return False
 
 
-def _validate(records: Iterable[Record | Reject | Skip]) -> Corpus:
+def validate(
+    records: Iterable[Record | Reject | Skip],
+    *,
+    seen_ids: Mapping[str, str] | None = None,
+    seen_texts: Mapping[str, str] | None = None,
+) -> tuple[Corpus, dict[str, str], dict[str, str]]:
+    """Turn read records into articles and rejects, by the loader's rules.
+
+    A record becomes an article, a reject (no text, unstorable characters, a
+    word list, an id or a text seen before) or a skip. Passing the ids and
+    texts seen in earlier parts of the same input lets a corpus be validated in
+    pieces (one Dask partition at a time) with exactly the result of validating
+    it whole: the first occurrence, in input order, wins.
+
+    Args:
+        records: what a reader yields (:func:`analysis.corpus.readers.read_path`).
+        seen_ids: ``article_id -> where`` of articles accepted earlier in the input.
+        seen_texts: text digest (:func:`identities`) -> description of the article that had it first.
+
+    Returns:
+        ``(corpus, seen_ids, seen_texts)``: the corpus of these records, and the
+        two mappings extended with its articles (new dicts; the arguments are not changed).
+
+    >>> first, ids, texts = validate([Record("a.md", {"text": "Rain fell.", "id": "a"})])
+    >>> second, _, _ = validate([Record("b.md", {"text": "Rain fell.", "id": "b"})], seen_ids=ids, seen_texts=texts)
+    >>> len(first), len(second), second.rejects["reason"].iloc[0]
+    (1, 0, "exact duplicate of the text of 'a' (a.md)")
+    """
     articles: list[Article] = []
     rejects: list[Reject] = []
     skipped: list[Skip] = []
-    seen_ids: dict[str, str] = {}
-    seen_texts: dict[str, str] = {}
+    ids: dict[str, str] = dict(seen_ids or {})
+    texts: dict[str, str] = dict(seen_texts or {})
     for record in records:
         if isinstance(record, Skip):
             skipped.append(record)
@@ -201,38 +235,68 @@ def _validate(records: Iterable[Record | Reject | Skip]) -> Corpus:
         if isinstance(record, Reject):
             rejects.append(record)
             continue
-        try:
-            result = _article(record)
-        except RecursionError:
-            result = Reject(
-                record.where, "a field is nested too deeply to read", "flatten the record: one value per field"
-            )
+        result = _checked(record)
         if isinstance(result, Reject):
             rejects.append(result)
             continue
-        if result.article_id in seen_ids:
+        if result.article_id in ids:
             rejects.append(
                 Reject(
                     record.where,
-                    f"duplicate id {result.article_id!r} (first at {seen_ids[result.article_id]})",
+                    f"duplicate id {result.article_id!r} (first at {ids[result.article_id]})",
                     "give each article its own id, or remove the repeated record",
                 )
             )
             continue
-        digest = hashlib.sha1(result.text.strip().encode("utf-8")).hexdigest()
-        if digest in seen_texts:
+        digest = _digest(result.text)
+        if digest in texts:
             rejects.append(
                 Reject(
                     record.where,
-                    f"exact duplicate of the text of {seen_texts[digest]}",
+                    f"exact duplicate of the text of {texts[digest]}",
                     "remove the repeated article (or edit it if it is a different story)",
                 )
             )
             continue
-        seen_ids[result.article_id] = record.where
-        seen_texts[digest] = f"{result.article_id!r} ({record.where})"
+        ids[result.article_id] = record.where
+        texts[digest] = _description(result)
         articles.append(result)
-    return Corpus(articles, rejects, skipped)
+    return Corpus(articles, rejects, skipped), ids, texts
+
+
+def identities(records: Iterable[Record | Reject | Skip]) -> list[tuple[str, str, str, str]]:
+    """What the duplicate checks of :func:`validate` look at, for every record that would be an article.
+
+    Used to validate a corpus in pieces: a client collects the identities of
+    every piece, replays the checks in input order, and hands each piece the
+    ids and texts that earlier pieces accepted (``seen_ids``, ``seen_texts``).
+
+    Returns:
+        ``(article_id, where, text digest, description)`` of each record that
+        passes every check but the duplicate ones, in order.
+    """
+    found = []
+    for record in records:
+        if isinstance(record, Record):
+            result = _checked(record)
+            if isinstance(result, Article):
+                found.append((result.article_id, record.where, _digest(result.text), _description(result)))
+    return found
+
+
+def _checked(record: Record) -> Article | Reject:
+    try:
+        return _article(record)
+    except RecursionError:
+        return Reject(record.where, "a field is nested too deeply to read", "flatten the record: one value per field")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.strip().encode("utf-8")).hexdigest()
+
+
+def _description(article: Article) -> str:
+    return f"{article.article_id!r} ({article.where})"
 
 
 def _is_word_list(text: str, *, min_lines: int = 10) -> bool:

@@ -29,7 +29,7 @@ from analysis.corpus.walk import special_file, walk
 #: File endings read as one article each (plain text, optional YAML front matter).
 TEXT_SUFFIXES = frozenset({".md", ".txt", ".markdown"})
 #: File endings read as tables of articles.
-TABLE_SUFFIXES = frozenset({".csv", ".jsonl", ".ndjson"})
+TABLE_SUFFIXES = frozenset({".csv", ".jsonl", ".ndjson", ".parquet"})
 #: Delimiters tried, in order, on a CSV header that has no ``text`` column when split at commas.
 DELIMITERS = (",", ";", "\t", "|")
 
@@ -328,24 +328,73 @@ def read_jsonl_file(path: Path) -> Iterator[Record | Reject]:
         yield Record(f"{where}, line {number}", value, list(warnings))
 
 
+def read_parquet_file(path: Path) -> Iterator[Record | Reject]:
+    """Articles from a Parquet file (one article per row; a ``text`` column), e.g. one shard of a large corpus.
+
+    Row groups are read one at a time, so a large shard is never held whole.
+    Missing values (nulls) are left out of a record, as for a DataFrame.
+    Needs pyarrow (the ``parquet`` extra); without it every such file is one
+    reject whose fix is the install command.
+    """
+    where = str(path)
+    special = special_file(path)
+    if special is not None:
+        yield Reject(where, special.reason, special.fix)
+        return
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        yield Reject(where, "reading .parquet files needs pyarrow", "pip install 'news-analysis[parquet]'")
+        return
+    try:
+        handle = pq.ParquetFile(path)
+    except (OSError, ValueError) as exc:
+        yield Reject(where, f"not a readable Parquet file ({exc})", "write the file again, or convert it to .jsonl")
+        return
+    names = handle.schema_arrow.names
+    if "text" not in names:
+        reason = f"no 'text' column (columns: {', '.join(names)})"
+        for row in range(handle.metadata.num_rows):
+            yield Reject(f"{where}, row {row}", reason, "name the column holding the article text 'text'")
+        return
+    row = 0
+    for group in range(handle.num_row_groups):
+        for fields in handle.read_row_group(group).to_pylist():
+            yield Record(f"{where}, row {row}", {k: v for k, v in fields.items() if v is not None})
+            row += 1
+
+
 def read_path(path: Path) -> Iterator[Record | Reject | Skip]:
     """Records from a file or, recursively and in sorted order, from a folder (see :mod:`analysis.corpus.walk`)."""
-    if path.is_dir():
-        for entry in walk(path):
-            if entry.skipped:
-                yield Skip(str(entry.path), entry.reason, entry.fix)
-            elif entry.reason:
-                yield Reject(str(entry.path), entry.reason, entry.fix)
-            elif entry.path.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES:
-                yield from read_file(entry.path)
-            else:
-                yield Reject(
-                    str(entry.path),
-                    f"unsupported file type '{entry.path.suffix or entry.path.name}'",
-                    "convert it to .txt, .md, .csv or .jsonl, or move it out of the folder",
-                )
+    for item in files_to_read(path):
+        if isinstance(item, Path):
+            yield from read_file(item)
+        else:
+            yield item
+
+
+def files_to_read(path: Path) -> Iterator[Path | Reject | Skip]:
+    """The files :func:`read_path` reads, in order, with the skips and rejects of the folder walk among them.
+
+    A cluster run (:mod:`analysis.cluster`) cuts this list into partitions, so
+    that its workers read exactly the files the loader would.
+    """
+    if not path.is_dir():
+        yield path
         return
-    yield from read_file(path)
+    for entry in walk(path):
+        if entry.skipped:
+            yield Skip(str(entry.path), entry.reason, entry.fix)
+        elif entry.reason:
+            yield Reject(str(entry.path), entry.reason, entry.fix)
+        elif entry.path.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES:
+            yield entry.path
+        else:
+            yield Reject(
+                str(entry.path),
+                f"unsupported file type '{entry.path.suffix or entry.path.name}'",
+                "convert it to .txt, .md, .csv, .jsonl or .parquet, or move it out of the folder",
+            )
 
 
 def read_file(path: Path) -> Iterator[Record | Reject]:
@@ -357,9 +406,11 @@ def read_file(path: Path) -> Iterator[Record | Reject]:
         yield from read_csv_file(path)
     elif suffix in (".jsonl", ".ndjson"):
         yield from read_jsonl_file(path)
+    elif suffix == ".parquet":
+        yield from read_parquet_file(path)
     else:
         yield Reject(
             str(path),
             f"unsupported file type '{suffix or path.name}'",
-            "give a folder, or a .txt, .md, .csv or .jsonl file",
+            "give a folder, or a .txt, .md, .csv, .jsonl or .parquet file",
         )

@@ -1,0 +1,529 @@
+"""The same analysis on a Dask cluster, with tables larger than memory.
+
+``analysis.analyze(path, client=client, out=DIR)`` (or ``python -m analysis
+analyze PATH --out DIR --dask ADDRESS|local``) runs the pipeline as Dask tasks;
+Dask's scheduler, workers, retries, progress bar and dashboard are used as
+they are. The run has four steps:
+
+1. **Plan** (client): the input becomes partitions: files of a folder or glob
+   in sorted order, grouped (``.md``/``.txt``: :data:`FILES_PER_PARTITION`
+   files a partition; each ``.csv``/``.jsonl``/``.parquet`` shard is one), or an
+   in-memory corpus cut into chunks. Files the folder walk skips or rejects are
+   written to ``rejects`` / ``skipped`` at once.
+2. **Keys** (workers): each partition is loaded with exactly the loader's
+   rules and returns the id and text digest of every article it accepts; the
+   client finds records that repeat one of an earlier partition, so
+   duplicates are rejected as :func:`analysis.load_corpus` would reject them
+   in one process (the first in corpus order wins, with the same message).
+3. **Map** (workers): each partition is analysed by the per-article stages
+   (built once per worker process, lexicons loaded once) and written to
+   Parquet by the worker itself (see :mod:`analysis.stored`); only row counts
+   travel back. A partition is written under fixed file names, atomically, so
+   a task retried after a worker died overwrites instead of duplicating.
+4. **Reduce** (workers, one task per event): the steps that need a whole event
+   (one canonical name per actor across its articles) read that event's
+   entity and claim rows, resolve them exactly as the in-memory pipeline does,
+   and write the final tables.
+
+The output folder's marker (``analysis.json``) records the run's input and
+options. Running the same command again resumes an unfinished run (finished
+partitions are kept) and refuses to mix two runs: another input or other
+options in the same folder need ``overwrite=True``.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import shutil
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import AnalysisError, MissingResourceError
+
+#: Text files (.md, .txt) read together as one partition.
+FILES_PER_PARTITION = 64
+#: Records of an in-memory corpus (DataFrame, list of dicts) in one partition.
+RECORDS_PER_PARTITION = 256
+#: Times Dask retries a partition whose task raised (a worker that dies is handled by Dask itself).
+RETRIES = 2
+
+_TABLE_FILES = (".csv", ".jsonl", ".parquet")
+
+
+class ClusterError(AnalysisError, RuntimeError):
+    """A cluster run cannot start or could not finish; the message says what to do."""
+
+
+def require_dask() -> None:
+    """Raise :class:`~analysis.errors.MissingResourceError` with the install command when Dask is absent."""
+    try:
+        import dask  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        raise MissingResourceError(
+            "running on a Dask cluster needs dask[distributed], an optional extra; install it with: "
+            "pip install 'news-analysis[dask]' (or pip install 'dask[distributed]')"
+        ) from exc
+
+
+@dataclass(frozen=True)
+class Partition:
+    """A piece of the input that one task loads and analyses.
+
+    Attributes:
+        index: its position in corpus order (names its output files).
+        files: the files it reads, in order.
+        records: read records instead of files (an in-memory input: ``Record`` / ``Reject``).
+        articles: articles of an already loaded :class:`~analysis.Corpus` (validated on the client).
+    """
+
+    index: int
+    files: tuple[str, ...] = ()
+    records: tuple = field(default=(), repr=False)
+    articles: tuple = field(default=(), repr=False)
+
+    def read(self) -> list:
+        """The loader's records of this partition (articles to validate, rejects), in order."""
+        from analysis.corpus import read_file
+
+        if self.records:
+            return list(self.records)
+        return [record for name in self.files for record in read_file(Path(name))]
+
+    def corpus(self, seen_ids: Mapping[str, str] | None = None, seen_texts: Mapping[str, str] | None = None):
+        """The partition's :class:`~analysis.Corpus`, validated by the loader's rules.
+
+        Args:
+            seen_ids, seen_texts: ids and text digests that earlier partitions accepted
+                (see :func:`analysis.corpus.validate`); their repeats here become rejects.
+        """
+        from analysis.corpus import Corpus, validate
+
+        if self.articles:
+            return Corpus(self.articles)
+        corpus, _, _ = validate(self.read(), seen_ids=seen_ids, seen_texts=seen_texts)
+        return corpus
+
+
+def plan(source, *, files_per_partition: int = FILES_PER_PARTITION) -> tuple[list[Partition], list, list]:
+    """Cut the input into partitions, in corpus order.
+
+    Args:
+        source: a folder, a file, a glob pattern (``"shards/*.parquet"``), a
+            DataFrame with a ``text`` column, a list of dicts, or a loaded :class:`~analysis.Corpus`.
+        files_per_partition: ``.md``/``.txt`` files grouped into one partition
+            (each ``.csv``/``.jsonl``/``.parquet`` shard is a partition of its own).
+
+    Returns:
+        ``(partitions, rejects, skipped)``: the rejects and skips that are known
+        before reading (from the folder walk, or those of a loaded corpus).
+
+    Raises:
+        ClusterError: when the path or pattern matches nothing.
+    """
+    from analysis.corpus import Corpus, Reject, Skip, files_to_read, read_records
+    from analysis.corpus.readers import TABLE_SUFFIXES
+
+    if isinstance(source, Corpus):
+        rejects = [Reject(*row) for row in source.rejects.itertuples(index=False)]
+        skipped = [Skip(*row) for row in source.skipped.itertuples(index=False)]
+        return _chunks(list(source), "articles"), rejects, skipped
+    if isinstance(source, pd.DataFrame) or (isinstance(source, Iterable) and not isinstance(source, str | Path)):
+        return _chunks(list(read_records(source)), "records"), [], []
+    text = str(source)
+    path = Path(text).expanduser()
+    rejects: list = []
+    skipped: list = []
+    files: list[Path] = []
+    if path.exists():
+        for item in files_to_read(path):
+            if isinstance(item, Path):
+                files.append(item)
+            elif isinstance(item, Skip):
+                skipped.append(item)
+            else:
+                rejects.append(item)
+    else:
+        files = [Path(p) for p in sorted(glob.glob(text, recursive=True)) if Path(p).is_file()]
+        if not files:
+            raise ClusterError(f"{text}: no such file or folder, and no file matches it as a pattern")
+    partitions: list[Partition] = []
+    batch: list[str] = []
+    for file in files:
+        if file.suffix.lower() in TABLE_SUFFIXES:
+            if batch:
+                partitions.append(Partition(len(partitions), tuple(batch)))
+                batch = []
+            partitions.append(Partition(len(partitions), (str(file),)))
+        else:
+            batch.append(str(file))
+            if len(batch) >= files_per_partition:
+                partitions.append(Partition(len(partitions), tuple(batch)))
+                batch = []
+    if batch:
+        partitions.append(Partition(len(partitions), tuple(batch)))
+    return partitions, rejects, skipped
+
+
+def _chunks(items: list, kind: str) -> list[Partition]:
+    return [
+        Partition(i, **{kind: tuple(items[start : start + RECORDS_PER_PARTITION])})
+        for i, start in enumerate(range(0, len(items), RECORDS_PER_PARTITION))
+    ]
+
+
+# --------------------------------------------------------------------------- tasks (run on workers)
+
+
+def partition_keys(partition: Partition) -> list[tuple[str, str, str, str]]:
+    """Step 2 on a worker: what the duplicate checks look at, for every record of the partition.
+
+    Returns:
+        ``(article_id, where, text digest, description)`` of each record that
+        would be an article (:func:`analysis.corpus.identities`).
+    """
+    from analysis.corpus import identities
+
+    if partition.articles:
+        return []  # a loaded corpus was validated whole on the client
+    return identities(partition.read())
+
+
+def analyze_partition(
+    partition: Partition,
+    out: str,
+    options: Mapping,
+    earlier_ids: Mapping[str, str],
+    earlier_texts: Mapping[str, str],
+) -> dict:
+    """Step 3 on a worker: load, analyse and write one partition.
+
+    Args:
+        partition: the partition.
+        out: the output folder.
+        options: keyword options of :func:`analysis.pipeline.analyze_articles`.
+        earlier_ids, earlier_texts: first occurrences, in earlier partitions,
+            of ids and texts this partition repeats (they become rejects).
+
+    Returns:
+        ``index``, row counts by table, and the events with their article counts.
+    """
+    from analysis.pipeline import analyze_articles
+    from analysis.stored import write_partition
+
+    corpus = partition.corpus(earlier_ids, earlier_texts)
+    result = analyze_articles(corpus, jobs=1, progress=False, reuse_stages=True, **options)
+    events = {a.article_id: a.event for a in corpus}
+    target = Path(out)
+    counts = write_partition(target / "_map", partition.index, result, corpus.rejects, events)
+    for name in ("articles", "sentences", "numbers", "texts"):
+        _promote(target, name, partition.index)
+    _promote_rejects(target, partition.index)
+    (target / "_done").mkdir(exist_ok=True)
+    (target / "_done" / str(partition.index)).write_text(json.dumps(counts), encoding="utf-8")
+    columns = {name: list(table.columns) for name, table in result.tables.items()}
+    return {"index": partition.index, "counts": counts, "events": _count(events.values()), "columns": columns}
+
+
+def _count(values: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
+def _promote(out: Path, table: str, index: int) -> None:
+    """Move a table of partition ``index`` that the reduce does not change to its final place."""
+    from analysis.stored import part_name
+
+    for path in sorted((out / "_map" / table).glob(f"*/{part_name(index)}")):
+        final = out / table / path.parent.name / path.name
+        final.parent.mkdir(parents=True, exist_ok=True)
+        path.replace(final)
+
+
+def _promote_rejects(out: Path, index: int) -> None:
+    from analysis.stored import part_name
+
+    source = out / "_map" / "rejects" / part_name(index)
+    if source.exists():
+        (out / "rejects").mkdir(parents=True, exist_ok=True)
+        source.replace(out / "rejects" / part_name(index))
+
+
+def reduce_event(out: str, event: str) -> int:
+    """Step 4 on a worker: one canonical name per actor across an event's articles.
+
+    Reads the map's entity and claim rows of ``event``, resolves them with
+    :func:`analysis.pipeline.resolve_events` (the in-memory pipeline's own
+    reduce) and writes the final files, partition by partition. It reads only
+    the map's output, so running it again gives the same files.
+
+    Returns:
+        The number of entity rows resolved.
+    """
+    from analysis.pipeline import resolve_events
+    from analysis.stored import event_dir, write_frame
+
+    folder = Path(out)
+    name = event_dir(event)
+    frames = {}
+    for table in ("entities", "claims"):
+        pieces = [
+            pd.read_parquet(p).assign(_part=p.name)
+            for p in sorted((folder / "_map" / table / name).glob("part-*.parquet"))
+        ]
+        frames[table] = pd.concat(pieces, ignore_index=True) if pieces else None
+    rows = {
+        table: [] if frame is None else frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+        for table, frame in frames.items()
+    }
+    resolve_events(rows, {r["article_id"]: event for table in rows.values() for r in table})
+    for table, frame in frames.items():
+        if frame is None:
+            continue
+        resolved = pd.DataFrame(rows[table], columns=frame.columns)
+        for column in ("canonical", "speaker"):
+            if column in resolved.columns:
+                frame[column] = resolved[column].astype(frame[column].dtype)
+        for part, piece in frame.groupby("_part", sort=True):
+            write_frame(folder / table / name / str(part), piece.drop(columns="_part"))
+    return len(rows["entities"])
+
+
+# --------------------------------------------------------------------------- the run (client)
+
+
+def run(
+    source,
+    *,
+    client,
+    out: str | Path,
+    overwrite: bool = False,
+    progress: bool | None = None,
+    files_per_partition: int = FILES_PER_PARTITION,
+    **options,
+):
+    """Analyse ``source`` on the cluster behind ``client`` and write the tables to ``out``.
+
+    Args:
+        source: a folder, file, glob pattern, DataFrame, list of dicts or loaded
+            corpus (see :func:`plan`). Workers read the files themselves: on
+            more than one machine, the paths must be readable from each (a
+            shared file system).
+        client: a ``distributed.Client``.
+        out: the output folder (created; see :mod:`analysis.stored` for its layout).
+        overwrite: replace a folder that holds another run's (or anything else's) files.
+        progress: show Dask's progress bar (``None``: when there are more than 2 partitions).
+        files_per_partition: ``.md``/``.txt`` files a partition.
+        **options: as for :func:`analysis.pipeline.analyze_articles` (``entity_method``, ``aliases``, ...).
+
+    Returns:
+        The result, opened lazily (:class:`analysis.stored.StoredAnalysis`).
+
+    Raises:
+        ClusterError: when ``out`` holds something else, or the run failed.
+    """
+    require_dask()
+    from distributed import progress as dask_progress
+
+    from analysis.stored import REJECT_COLUMNS, StoredAnalysis, read_marker, write_frame, write_marker
+
+    out = Path(out).resolve()
+    partitions, known_rejects, known_skipped = plan(source, files_per_partition=files_per_partition)
+    fingerprint = _fingerprint(partitions, options)
+    resume = _prepare(out, fingerprint, overwrite)
+    write_marker(
+        out,
+        {"layout": "partitioned-1", "complete": False, "run": fingerprint, "n_partitions": len(partitions)},
+    )
+    for name, found in (("rejects", known_rejects), ("skipped", known_skipped)):
+        rows = pd.DataFrame([(r.where, r.reason, r.fix) for r in found], columns=REJECT_COLUMNS)
+        write_frame(out / name / "walk.parquet", rows.astype("string"))
+    show = len(partitions) > 2 if progress is None else progress
+    if show:
+        print(f"analysing {len(partitions)} partitions on {client}; dashboard: {client.dashboard_link}", flush=True)
+    token = uuid.uuid4().hex[:8]  # a rerun never picks up a finished task of an earlier run from the scheduler
+    # Partitions travel inside the tasks (not scattered): when a worker dies, the scheduler can
+    # rerun its tasks elsewhere, which it cannot do for data that lived only on that worker.
+    keys = client.gather(
+        client.map(partition_keys, partitions, key=[f"keys-{token}-{p.index}" for p in partitions], retries=RETRIES)
+    )
+    earlier = _earlier_occurrences(keys)
+    todo = [p for p in partitions if p.index not in resume]
+    futures = client.map(
+        analyze_partition,
+        todo,
+        [str(out)] * len(todo),
+        [dict(options)] * len(todo),
+        [earlier[p.index][0] for p in todo],  # client.map maps over positional lists only
+        [earlier[p.index][1] for p in todo],
+        key=[f"analyze-{token}-{p.index}" for p in todo],
+        retries=RETRIES,
+    )
+    if show and futures:
+        dask_progress(futures)
+    summaries = [*client.gather(futures), *(_done_summary(out, i) for i in sorted(resume))]
+    events = sorted({e for s in summaries for e in s["events"]})
+    reduced = client.map(
+        reduce_event,
+        [str(out)] * len(events),
+        events,
+        key=[f"reduce-{token}-{i}" for i in range(len(events))],
+        retries=RETRIES,
+    )
+    if show and reduced:
+        print("one name per actor across each event's articles:", flush=True)
+        dask_progress(reduced)
+    client.gather(reduced)
+    shutil.rmtree(out / "_map", ignore_errors=True)
+    shutil.rmtree(out / "_done", ignore_errors=True)
+    columns: dict[str, list[str]] = {}
+    for summary in summaries:  # every column any partition has (extra fields of some records), in first-seen order
+        for name, names in summary.get("columns", {}).items():
+            known = columns.setdefault(name, [])
+            known += [c for c in names if c not in known]
+    n_articles = sum(s["counts"]["articles"] for s in summaries)
+    n_rejects = sum(s["counts"]["rejects"] for s in summaries) + len(known_rejects)
+    write_marker(
+        out,
+        {
+            "layout": "partitioned-1",
+            "complete": True,
+            "run": fingerprint,
+            "n_partitions": len(partitions),
+            "n_articles": n_articles,
+            "n_rejects": n_rejects,
+            "n_skipped": len(known_skipped),
+            "events": events,
+            "columns": columns,
+        },
+    )
+    return StoredAnalysis(out, read_marker(out) or {})
+
+
+def _earlier_occurrences(keys: Sequence[list[tuple[str, str, str, str]]]) -> list[tuple[dict, dict]]:
+    """For each partition, the ids and text digests it repeats from earlier partitions, with their first place.
+
+    Replays :func:`analysis.corpus.validate`'s duplicate checks over the whole
+    input in order, so each partition, validated with these, gets exactly the
+    articles and rejects that loading the whole input at once gives.
+    """
+    first_ids: dict[str, str] = {}
+    first_texts: dict[str, str] = {}
+    earlier = []
+    for found in keys:
+        earlier.append(
+            (
+                {k: first_ids[k] for k, _, _, _ in found if k in first_ids},
+                {d: first_texts[d] for _, _, d, _ in found if d in first_texts},
+            )
+        )
+        for article_id, where, digest, description in found:
+            if article_id in first_ids or digest in first_texts:
+                continue  # rejected as a duplicate: it registers nothing
+            first_ids[article_id] = where
+            first_texts[digest] = description
+    return earlier
+
+
+def _fingerprint(partitions: Sequence[Partition], options: Mapping) -> str:
+    """A digest of the input (file names, sizes and times, or the records) and the options."""
+    digest = hashlib.sha1(repr(sorted((k, repr(v)) for k, v in options.items())).encode())
+    for p in partitions:
+        for name in p.files:
+            stat = Path(name).stat()
+            digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
+        for item in (*p.records, *p.articles):
+            digest.update(repr(item).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:16]
+
+
+def _prepare(out: Path, fingerprint: str, overwrite: bool) -> set[int]:
+    """Check ``out`` and return the partitions an earlier, unfinished run of the same input finished."""
+    from analysis.stored import read_marker
+
+    if out.exists() and not out.is_dir():
+        raise ClusterError(f"{out} is a file; --out must be a folder")
+    if not out.exists() or not any(out.iterdir()):
+        return set()
+    meta = read_marker(out)
+    if overwrite:
+        if meta is None:
+            # a folder that is not ours: remove only what a run writes into it
+            for name in ("_map", "_done", *_OUTPUT_FOLDERS):
+                shutil.rmtree(out / name, ignore_errors=True)
+        else:
+            shutil.rmtree(out)
+        return set()
+    if meta is None:
+        raise ClusterError(
+            f"{out} is not empty and holds no analysis of ours; choose an empty or new --out folder "
+            "(or pass --overwrite to write into it anyway)"
+        )
+    if meta.get("layout") != "partitioned-1":
+        raise ClusterError(
+            f"{out} holds an analysis saved by a run on one machine; choose another --out folder, "
+            "or pass --overwrite to replace it"
+        )
+    if meta.get("run") != fingerprint:
+        raise ClusterError(
+            f"{out} holds the output of another run (other input or options); choose another --out folder, "
+            "or pass --overwrite to replace it"
+        )
+    if meta.get("complete"):
+        raise ClusterError(
+            f"{out} already holds this run, finished; open it with analysis.open({str(out)!r}) "
+            "(or pass --overwrite to run it again)"
+        )
+    done = out / "_done"
+    return {int(p.name) for p in done.iterdir() if p.name.isdigit()} if done.is_dir() else set()
+
+
+_OUTPUT_FOLDERS = ("rejects", "skipped", "texts", "articles", "sentences", "entities", "claims", "numbers")
+
+
+def _done_summary(out: Path, index: int) -> dict:
+    from analysis.stored import part_name
+
+    counts = json.loads((out / "_done" / str(index)).read_text(encoding="utf-8"))
+    events: dict[str, int] = {}
+    for path in (out / "articles").glob(f"*/{part_name(index)}"):
+        frame = pd.read_parquet(path, columns=["event"])
+        for event, n in frame["event"].value_counts().items():
+            events[str(event)] = int(n)
+    columns = {}
+    for table in ("articles", "sentences", "entities", "claims", "numbers"):
+        files = sorted((out / table).glob(f"*/{part_name(index)}")) + sorted(
+            (out / "_map" / table).glob(f"*/{part_name(index)}")
+        )
+        if files:
+            columns[table] = [c for c in pd.read_parquet(files[0]).columns if c != "event" or table == "articles"]
+    return {"index": index, "counts": counts, "events": events, "columns": columns}
+
+
+def local_client(workers: int | None = None):
+    """Start a ``LocalCluster`` on this machine (loopback only) and return its client.
+
+    Args:
+        workers: worker processes (default: one per core), one thread each.
+    """
+    require_dask()
+    import os
+
+    from distributed import Client, LocalCluster
+
+    cluster = LocalCluster(
+        n_workers=workers or os.cpu_count() or 1,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+    )
+    return Client(cluster)

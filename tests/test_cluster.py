@@ -1,0 +1,288 @@
+"""The same analysis on a Dask cluster: a two-worker LocalCluster on loopback, started once for this file.
+
+Each check compares the cluster's output with the in-memory pipeline on the
+same input (tables sorted by their key columns), so a partition lost, written
+twice or resolved differently fails the test. Skipped when dask is absent
+(``pip install -e '.[dask]'``; ``make test`` installs it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import compare
+
+pytest.importorskip("distributed")
+
+from analysis.cluster import ClusterError, analyze_partition, plan, run
+from analysis.stored import StoredAnalysis, StoredError, event_dir, read_marker, write_marker
+
+ROOT = Path(__file__).resolve().parent.parent
+EVENTS = ROOT / "data" / "events"
+KEYS = {
+    "articles": ["article_id"],
+    "sentences": ["article_id", "sentence_id"],
+    "entities": ["article_id", "start", "end"],
+    "claims": ["article_id", "sentence_id", "content_start", "cue_start", "quote"],
+    "numbers": ["article_id", "start", "end"],
+}
+BODY = "Mara Quell said on Monday that 40 people were hurt in the blast at the port of Dervin."
+
+
+@pytest.fixture(scope="module")
+def client():
+    from analysis.cluster import local_client
+
+    client = local_client(workers=2)
+    yield client
+    cluster = client.cluster
+    client.close()
+    cluster.close()
+
+
+@pytest.fixture(scope="module")
+def in_memory():
+    return analysis.analyze(EVENTS, progress=False, event_aliases=EVENTS)
+
+
+@pytest.fixture(scope="module")
+def bundled_run(client, tmp_path_factory):
+    """The bundled corpus on the cluster, two files a partition (so events are split across partitions)."""
+    out = tmp_path_factory.mktemp("bundled") / "run"
+    stored = run(EVENTS, client=client, out=out, event_aliases=EVENTS, files_per_partition=2, progress=False)
+    return out, stored
+
+
+def _sorted(name: str, frame: pd.DataFrame, columns) -> pd.DataFrame:
+    frame = frame[list(columns)]
+    return frame.sort_values(KEYS[name], kind="stable").reset_index(drop=True)
+
+
+def assert_same_tables(expected: analysis.Analysis, got: analysis.Analysis) -> None:
+    for name in KEYS:
+        want = getattr(expected, name)
+        have = getattr(got, name)
+        assert len(have) == len(want), name
+        pd.testing.assert_frame_equal(_sorted(name, have, want.columns), _sorted(name, want, want.columns), obj=name)
+    assert dict(got.texts) == dict(expected.texts)
+
+
+def test_bundled_corpus_on_the_cluster_equals_one_process(bundled_run, in_memory):
+    _, stored = bundled_run
+    assert isinstance(stored, StoredAnalysis)
+    assert len(plan(EVENTS, files_per_partition=2)[0]) == 7  # really split: every event spans partitions
+    assert_same_tables(in_memory, stored.load())
+    # the reduce gave one name per actor across partitions: the canonical names are the in-memory ones
+    assert set(stored.load().entities["canonical"]) == set(in_memory.entities["canonical"])
+
+
+def test_the_tables_are_read_lazily_and_one_event_alone(bundled_run, in_memory):
+    out, _ = bundled_run
+    opened = analysis.open(out)
+    assert isinstance(opened, StoredAnalysis)
+    import dask.dataframe as dd
+
+    assert isinstance(opened.entities, dd.DataFrame)
+    assert int(opened.articles.shape[0].compute()) == len(in_memory.articles)
+    per_source = opened.entities.groupby("canonical")["article_id"].count().compute().sort_index()
+    want = in_memory.entities.groupby("canonical")["article_id"].count().sort_index()
+    assert per_source.astype("int64").tolist() == want.astype("int64").tolist()
+    event = "kestria-factory-fire-2025"
+    one = analysis.open(out, event=event)
+    assert isinstance(one, analysis.Analysis)
+    assert set(one.articles["event"]) == {event}
+    assert (out / "entities" / event_dir(event)).is_dir()
+    assert_same_tables(in_memory.subset(one.articles["article_id"]), one)
+    with pytest.raises(StoredError, match=r"'no-such-event' is not in .*events: kestria-factory-fire-2025"):
+        analysis.open(out, event="no-such-event")
+
+
+def _frames_equal(have, want, what):
+    if isinstance(want, pd.DataFrame):
+        pd.testing.assert_frame_equal(have.reset_index(drop=True), want.reset_index(drop=True), obj=what)
+    else:
+        assert have == want, what
+
+
+def test_every_compare_verb_on_an_opened_result_equals_in_memory(bundled_run, in_memory):
+    out, _ = bundled_run
+    event = "syria-isis-defeat-2017"
+    ids = set(in_memory.articles.loc[in_memory.articles["event"] == event, "article_id"])
+    entity = in_memory.entities[in_memory.entities["article_id"].isin(ids)]["canonical"].value_counts().index[0]
+    for opened in (analysis.open(out), analysis.open(out, event=event)):
+        calls = {
+            "coverage": lambda r: compare.coverage(r, event=event),
+            "labels": lambda r, entity=entity: compare.labels(r, entity, event=event),
+            "voice": lambda r: compare.voice(r, event=event),
+            "tone": lambda r: compare.tone(r, event=event),
+            "claim_alignment": lambda r: compare.claim_alignment(r, event=event),
+            "distinctive_terms": lambda r: compare.distinctive_terms(r, event=event),
+            "evidence": lambda r, entity=entity: compare.evidence(r, entity=entity, event=event),
+        }
+        assert set(calls) | {"alignment_matrix", "default_descriptors", "mean_interval", "t_critical"} >= {
+            name for name in compare.__all__ if name.islower()
+        }
+        for verb, call in calls.items():
+            _frames_equal(call(opened), call(in_memory), verb)
+
+
+def test_the_reduce_gives_one_name_per_actor_across_partitions(client, tmp_path):
+    from test_partitions import QUELL
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for record in QUELL:  # one file, one partition each
+        fields = "".join(f"{k}: {v}\n" for k, v in record.items() if k != "text")
+        (corpus / f"{record['id']}.md").write_text(f"---\n{fields}---\n{record['text']}\n", encoding="utf-8")
+    stored = run(corpus, client=client, out=tmp_path / "out", files_per_partition=1, progress=False)
+    assert stored.meta["n_partitions"] == 3
+    names = stored.load().entities.set_index(["article_id", "text"])["canonical"]
+    assert names[("b", "Quell")] == "Mara J. Quell" and names[("c", "Quell")] == "Quell"
+    assert_same_tables(analysis.analyze(corpus), stored.load())
+
+
+def test_rejects_and_duplicates_across_partitions_match_the_loader(client, tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    front = "---\nsource: One\nevent: e\n---\n"
+    (corpus / "a.md").write_text(f"{front}{BODY}\n", encoding="utf-8")
+    (corpus / "b.md").write_text("", encoding="utf-8")  # empty: a reject
+    (corpus / "c.md").write_text(f"{front}{BODY}\n", encoding="utf-8")  # the text of a.md again
+    (corpus / "d.md").write_text("---\nid: x\nsource: Two\nevent: e\n---\nOfficials said the port reopened.\n")
+    (corpus / "e.jsonl").write_text(
+        json.dumps({"id": "x", "text": "The mayor said the port would reopen on Friday."})  # id of d.md again
+        + "\n"
+        + "not json\n"
+        + json.dumps({"id": "y", "source": "Three", "event": "e", "text": "Dock workers said the fire was out."})
+        + "\n",
+        encoding="utf-8",
+    )
+    (corpus / "notes.pdf").write_bytes(b"%PDF")  # unsupported: rejected by the walk
+    (corpus / "README.md").write_text("about this folder", encoding="utf-8")  # skipped
+    local = analysis.load_corpus(corpus)
+    stored = run(corpus, client=client, out=tmp_path / "out", files_per_partition=1, progress=False)
+    assert stored.meta["n_articles"] == len(local) == 3
+    assert set(stored.load().articles["article_id"]) == {a.article_id for a in local}
+    rejects = stored.rejects.sort_values("where").reset_index(drop=True)
+    want = local.rejects.sort_values("where").reset_index(drop=True).astype("string")
+    pd.testing.assert_frame_equal(rejects, want)
+    assert stored.meta["n_rejects"] == len(rejects) == 5
+    assert stored.meta["n_articles"] + stored.meta["n_rejects"] == local.n_read
+    assert stored.meta["n_skipped"] == len(local.skipped) == 1
+
+
+def test_sharded_parquet_and_in_memory_inputs(client, tmp_path):
+    pytest.importorskip("pyarrow")
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    rows = [
+        {"id": f"a{i}", "source": "One" if i % 2 else "Two", "event": "e", "text": f"{BODY} Shift {i} ended."}
+        for i in range(6)
+    ]
+    pd.DataFrame(rows[:3]).to_parquet(shards / "part-0.parquet", index=False)
+    pd.DataFrame(rows[3:] + [{"id": "a0", "text": "Another text."}]).to_parquet(shards / "part-1.parquet", index=False)
+    local = analysis.load_corpus(shards)
+    assert len(local) == 6 and "duplicate id 'a0'" in local.rejects["reason"].iloc[0]
+    want = analysis.analyze(local, progress=False)
+    stored = analysis.analyze(str(shards / "*.parquet"), client=client, out=tmp_path / "out", progress=False)
+    assert stored.meta["n_partitions"] == 2
+    assert_same_tables(want, stored.load())
+    assert stored.rejects["reason"].tolist() == local.rejects["reason"].tolist()
+    from_frame = analysis.analyze(pd.DataFrame(rows), client=client, out=tmp_path / "frame", progress=False)
+    assert_same_tables(analysis.analyze(pd.DataFrame(rows), progress=False), from_frame.load())
+    from_corpus = analysis.analyze(local, client=client, out=tmp_path / "corpus", progress=False)
+    assert_same_tables(want, from_corpus.load())
+    assert from_corpus.rejects["reason"].tolist() == local.rejects["reason"].tolist()
+
+
+def test_a_rerun_into_the_same_folder_refuses_or_resumes(client, tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i, who in enumerate(["Officials", "The mayor", "Dock workers"]):
+        (corpus / f"{i}.md").write_text(f"---\nsource: S{i}\nevent: e\n---\n{who} said the port reopened.\n")
+    out = tmp_path / "out"
+    options = {"files_per_partition": 1, "progress": False}
+    first = run(corpus, client=client, out=out, **options)
+    with pytest.raises(ClusterError, match="already holds this run, finished"):
+        run(corpus, client=client, out=out, **options)
+    (corpus / "3.md").write_text("---\nsource: S3\nevent: e\n---\nThe port reopened, the mayor said.\n")
+    with pytest.raises(ClusterError, match="holds the output of another run"):
+        run(corpus, client=client, out=out, **options)
+    assert run(corpus, client=client, out=out, overwrite=True, **options).meta["n_articles"] == 4
+    # An unfinished run: partition 0 analysed (by hand, here), the rest not. Running again
+    # resumes it: partition 0 is kept as it is (its title marked to show it), the others are analysed.
+    fresh = tmp_path / "resumed"
+    partitions, _, _ = plan(corpus, files_per_partition=1)
+    from analysis.cluster import _fingerprint
+
+    write_marker(fresh, {"layout": "partitioned-1", "complete": False, "run": _fingerprint(partitions, {})})
+    analyze_partition(partitions[0], str(fresh), {}, {}, {})
+    with pytest.raises(StoredError, match=r"has not finished \(1 of .* partitions analysed\)"):
+        analysis.open(fresh)
+    [part] = (fresh / "articles").glob("*/part-00000.parquet")
+    table = pd.read_parquet(part)
+    pd.read_parquet(part).assign(title="kept from the first run").to_parquet(part, index=False)
+    resumed = run(corpus, client=client, out=fresh, **options).load()
+    assert len(resumed.articles) == 4
+    kept = resumed.articles.set_index("article_id").loc[table["article_id"], "title"]
+    assert kept.tolist() == ["kept from the first run"]
+    assert first.meta["n_articles"] == 3
+    other = tmp_path / "mine"
+    other.mkdir()
+    (other / "notes.txt").write_text("my own file", encoding="utf-8")
+    with pytest.raises(ClusterError, match="holds no analysis of ours"):
+        run(corpus, client=client, out=other, **options)
+    assert read_marker(other) is None
+
+
+def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(client, in_memory, tmp_path):
+    out = tmp_path / "run"
+    done: dict = {}
+
+    def go():
+        done["result"] = run(
+            EVENTS, client=client, out=out, event_aliases=EVENTS, files_per_partition=1, progress=False
+        )
+
+    thread = threading.Thread(target=go)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (out / "_done").is_dir():
+        time.sleep(0.02)
+    assert not (out / "_done").is_dir() or len(list((out / "_done").iterdir())) < 21
+    pids = client.run(os.getpid)
+    # SIGKILL one worker process mid-run: its nanny starts a new one, and Dask reruns the tasks it held
+    os.kill(pids[sorted(pids)[0]], signal.SIGKILL)
+    thread.join(timeout=120)
+    assert "result" in done, "the run did not finish after a worker died"
+    assert pids[sorted(pids)[0]] not in client.run(os.getpid).values()  # it really died
+    assert_same_tables(in_memory, done["result"].load())
+
+
+def test_cli_dask_local_end_to_end(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.md").write_text(f"---\nsource: One\nevent: e\n---\n{BODY}\n", encoding="utf-8")
+    (corpus / "b.md").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "analysis", "analyze", str(corpus), "--out", str(out), "--dask", "local"]
+    done = subprocess.run([*command, "--jobs", "1"], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "dashboard" in done.stdout.lower()
+    assert "1 articles in 1 events, 1 rejected" in done.stdout
+    assert len(analysis.open(out, event="e").articles) == 1
+    # the one-machine command refuses to write its CSVs among a cluster run's Parquet files
+    mixed = subprocess.run(command[:-2], capture_output=True, text=True, env=env, timeout=120)
+    assert mixed.returncode == 2 and "holds a Dask run's output" in mixed.stderr
