@@ -55,6 +55,12 @@ GOLDEN_SPLITS = [
         ["It is because the S.E.C. has been vague.", "Agents of the F.B.I. said so."],
     ),
     ("He filed with the I.R.S. The audit began.", ["He filed with the I.R.S.", "The audit began."]),
+    # initials, party-state tags and an abbreviation after an opening quote do not end a sentence
+    (
+        "“It is a sad day,” said Rep. T.J. Marrow (D-N.C.), who chairs the panel. “Mr. Speaker, no.”",
+        ["“It is a sad day,” said Rep. T.J. Marrow (D-N.C.), who chairs the panel.", "“Mr. Speaker, no.”"],
+    ),
+    ("Growth was 3.5. Prices fell.", ["Growth was 3.5.", "Prices fell."]),
     (
         "He hesitated... then he spoke. The room fell silent.",
         ["He hesitated... then he spoke.", "The room fell silent."],

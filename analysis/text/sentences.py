@@ -61,6 +61,30 @@ SENTENCE_STARTERS: frozenset[str] = frozenset(
 )
 
 _CLOSERS = "\"”’»)]'"
+#: What may stand before an abbreviation inside its token: "“Mr.", "(Gen.".
+_OPENERS = "\"“‘'«([{"
+#: A period between two letters: "g.k" (G.K.), "s.e.c", "n.c" (D-N.C.), "ph.d"; not "3.5".
+_INNER_PERIOD = re.compile(r"[^\W\d_]\.[^\W\d_]")
+
+
+class _Abbreviations(frozenset):
+    """:data:`ABBREVIATIONS` as Punkt asks about them (``word in abbrev_types``), plus two kinds no list holds.
+
+    * a word with a period between letters: initials ("Rep. G.K. Butterfield"),
+      initialisms ("the S.E.C. has"), party-state tags ("(D-N.C.)"), "Ph.D.";
+    * a listed abbreviation glued to an opening quote or bracket ("“Mr. President").
+
+    Punkt still ends the sentence at such a word when a sentence starter
+    follows (:data:`SENTENCE_STARTERS`: "... to the F.B.I. The agency said").
+    """
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        word = word.lstrip(_OPENERS)
+        return frozenset.__contains__(self, word) or _INNER_PERIOD.search(word) is not None
+
+
 #: An initialism written with periods at the end of a piece: "the S.E.C.", "F.B.I.", "Ph.D.".
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Za-z]{1,2}\.){2,}$")
 _HARD_WRAP = re.compile(r"[a-z,;\-]$")
@@ -78,7 +102,7 @@ def _punkt(fast: bool = True):
     from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
     params = PunktParameters()
-    params.abbrev_types = set(ABBREVIATIONS)
+    params.abbrev_types = _Abbreviations(ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
     if not fast:
         return PunktSentenceTokenizer(params)
