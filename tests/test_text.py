@@ -277,6 +277,8 @@ def test_a_caption_fills_its_paragraph():
         "Picture: Smoke rises over the dye works (file photo)",
         "Read more",
         "Related Articles",
+        "___.",  # the separator between the entries of a live report
+        "* * *",
     ],
 )
 def test_debris_lines_are_recognised(line):

@@ -11,7 +11,7 @@ later stages skip the debris kinds:
 ``title_repeat``  a later line that repeats the headline
 ``caption``       a photo caption ("A handout picture taken on ... shows ...")
 ``related``       a "Related Articles" / "Read more" line and every line after it
-``boilerplate``   share / subscribe / copyright lines
+``boilerplate``   share / subscribe / copyright lines, and separator lines with no word ("___", "* * *")
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
+#: A line with no letter or digit: a separator between the parts of a live report ("___", "* * *").
+_NO_WORDS = re.compile(r"^[\W_]+$")
 
 
 def _norm(text: str) -> str:
@@ -90,7 +92,7 @@ def classify_sentences(text: str, spans: Sequence[tuple[int, int]], *, title: st
             kinds[i] = "title_repeat"
         elif _CAPTION.search(sentence):
             kinds[i] = "caption"
-        elif alone[i] and _BOILERPLATE.match(sentence):
+        elif alone[i] and (_BOILERPLATE.match(sentence) or _NO_WORDS.match(sentence)):
             kinds[i] = "boilerplate"
     _spread_captions(text, spans, kinds)
     return kinds
