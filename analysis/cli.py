@@ -93,6 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument("--entity-model", help="spaCy pipeline name for --entity-method spacy (e.g. en_core_web_sm)")
     analyze.add_argument("--aliases", type=Path, nargs="+", help="extra alias lexicon YAML file(s)")
+    analyze.add_argument(
+        "--event-aliases",
+        type=Path,
+        metavar="FOLDER",
+        help="a corpus folder whose <event>/aliases.yml files each apply to their own event (e.g. data/events)",
+    )
+    analyze.add_argument("--claim-lexicon", type=Path, help="a claims lexicon YAML added to the packaged one")
+    analyze.add_argument("--tone-lexicon", type=Path, help="a tone lexicon YAML added to the packaged one")
     analyze.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
     report = commands.add_parser(
@@ -173,6 +181,9 @@ def _analyze(args: argparse.Namespace) -> int:
         entity_method=args.entity_method,
         entity_model=args.entity_model,
         aliases=args.aliases,
+        event_aliases=args.event_aliases,
+        claim_lexicon=args.claim_lexicon,
+        tone_lexicon=args.tone_lexicon,
     )
     out = result.save(args.out)
     write_csv(corpus.rejects, out / "rejects.csv")
@@ -221,6 +232,9 @@ def _analyze_on_dask(args: argparse.Namespace) -> int:
             entity_method=args.entity_method,
             entity_model=args.entity_model,
             aliases=None if args.aliases is None else tuple(str(p.resolve()) for p in args.aliases),
+            event_aliases=None if args.event_aliases is None else str(args.event_aliases.resolve()),
+            claim_lexicon=None if args.claim_lexicon is None else str(args.claim_lexicon.resolve()),
+            tone_lexicon=None if args.tone_lexicon is None else str(args.tone_lexicon.resolve()),
         )
     finally:
         cluster = client.cluster if args.dask == "local" else None

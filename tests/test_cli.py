@@ -112,6 +112,32 @@ def test_analyze_with_two_jobs_gives_the_same_tables(tmp_path, capsys):
         pd.testing.assert_frame_equal(pd.read_csv(one / f"{name}.csv"), pd.read_csv(two / f"{name}.csv"))
 
 
+def test_analyze_reads_the_lexicons_it_is_given(tmp_path, capsys):
+    event = tmp_path / "corpus" / "quarry-vote"
+    event.mkdir(parents=True)
+    (event / "a.md").write_text(
+        "---\nsource: Ledger\nevent: quarry-vote\ntitle: Quarry vote\n---\n"
+        "The Brennock Quarry Board met on Monday. BQB chair Idris Fallow harrumphed that the vote was a farce.\n",
+        encoding="utf-8",
+    )
+    (event / "aliases.yml").write_text("entities:\n  - canonical: Brennock Quarry Board\n    aliases: [BQB]\n")
+    (tmp_path / "claims.yml").write_text("cues:\n  - harrumphed\n", encoding="utf-8")
+    (tmp_path / "tone.yml").write_text("words:\n  farce: 3.5\n", encoding="utf-8")
+    plain, given = tmp_path / "plain", tmp_path / "given"
+    assert main(["analyze", str(tmp_path / "corpus"), "--out", str(plain), "--no-progress"]) == 0
+    lexicons = ["--claim-lexicon", str(tmp_path / "claims.yml"), "--tone-lexicon", str(tmp_path / "tone.yml")]
+    args = ["analyze", str(tmp_path / "corpus"), "--out", str(given), "--no-progress", *lexicons]
+    assert main([*args, "--event-aliases", str(tmp_path / "corpus")]) == 0
+    capsys.readouterr()
+    entities = {name: pd.read_csv(folder / "entities.csv") for name, folder in (("plain", plain), ("given", given))}
+    assert "Brennock Quarry Board" not in set(entities["plain"].query("text == 'BQB'")["canonical"])
+    assert set(entities["given"].query("text == 'BQB'")["canonical"]) == {"Brennock Quarry Board"}
+    assert "harrumphed" not in set(pd.read_csv(plain / "claims.csv")["cue"].dropna())
+    assert "harrumphed" in set(pd.read_csv(given / "claims.csv")["cue"].dropna())
+    last_tone = [pd.read_csv(folder / "sentences.csv")["tone"].iloc[-1] for folder in (plain, given)]
+    assert last_tone[1] > last_tone[0]
+
+
 def test_analyze_lists_rejected_records(tmp_path, capsys):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
