@@ -126,6 +126,8 @@ _N_SCALAR = -0.74
 #: Factor for a negated negative word ("not guilty", "can't rule out terrorism"): weaker than VADER's.
 NEGATED_NEGATIVE = 0.0
 _NEGATION_WINDOW = 3
+#: Tokens after a reverser ("fight", "against") whose negative words it opposes.
+REVERSE_WINDOW = 4
 
 _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
 _OPEN_QUOTES = frozenset("\u201c\u00ab\u2018\u201e")
@@ -135,7 +137,7 @@ _PREPOSITIONS = frozenset("of for to with against on from about over under into"
 _CONTRAST = frozenset({"but", "however", "yet", "whereas", "while"})
 _BE = frozenset("is are was were be been being am get got gets getting".split())
 _RULE_KEYS = frozenset(
-    {"version", "words", "directed", "reporting", "suffered", "clause_openers", "determiners", "settings"}
+    {"version", "words", "directed", "reporting", "suffered", "reversers", "clause_openers", "determiners", "settings"}
 )
 
 
@@ -165,6 +167,7 @@ class TargetRules:
     source: str = "<default>"
     suffered: dict[str, float] = field(default_factory=dict)
     settings: frozenset[str] = frozenset()
+    reversers: dict[str, float] = field(default_factory=dict)
 
 
 def _validate(doc: object, where: str, path: Path | None) -> TargetRules:
@@ -186,7 +189,13 @@ def _validate(doc: object, where: str, path: Path | None) -> TargetRules:
     if unknown:
         raise fail([unknown[0]], f"unknown section {unknown[0]!r}; allowed: {', '.join(sorted(_RULE_KEYS))}")
     maps: dict[str, dict[str, float]] = {}
-    ranges = (("words", -4.0, 4.0), ("directed", -1.0, 1.0), ("reporting", -4.0, 4.0), ("suffered", -1.0, 1.0))
+    ranges = (
+        ("words", -4.0, 4.0),
+        ("directed", -1.0, 1.0),
+        ("reporting", -4.0, 4.0),
+        ("suffered", -1.0, 1.0),
+        ("reversers", -1.0, 1.0),
+    )
     for section, low, high in ranges:
         entries = doc.get(section) or {}
         if not isinstance(entries, Mapping):
@@ -213,6 +222,7 @@ def _validate(doc: object, where: str, path: Path | None) -> TargetRules:
         where,
         maps["suffered"],
         sets["settings"],
+        maps["reversers"],
     )
 
 
@@ -263,6 +273,8 @@ class _Sentence:
     quote: list[int]  # id of the outermost quotation a token is in, -1 outside
     valence: list[float]  # the word's valence (VADER scale), 0 inside a mention
     contrast: list[int]  # contrast words ("but", "however") before each token
+    # a word opposed by a reverser ("fight racism"): (factor, first, end) of the reverser's scope
+    reversed: dict[int, tuple[float, int, int]]
 
 
 _VALENCES: dict[tuple[int, int], tuple[object, object, object]] = {}
@@ -411,7 +423,31 @@ def _read(text: str, spans: Sequence[tuple[int, int]], lex, rules: TargetRules) 
     for i, low in enumerate(lows):
         count += low in _CONTRAST
         contrast[i] = count
-    return _Sentence(starts, ends, lows, clause, quote, valence, contrast), ranges
+    reversed_ = _reversed(lows, clause, valence, rules)
+    return _Sentence(starts, ends, lows, clause, quote, valence, contrast, reversed_), ranges
+
+
+def _reversed(lows, clause, valence, rules: TargetRules) -> dict[int, tuple[float, int, int]]:
+    """Negative words opposed by a reverser ("fight racism", "a ban on torture") and the reverser itself."""
+    out: dict[int, tuple[float, int, int]] = {}
+    reversers = rules.reversers
+    if not reversers or reversers.keys().isdisjoint(lows):
+        return out
+    n = len(lows)
+    for i, low in enumerate(lows):
+        factor = reversers.get(low)
+        if factor is None:
+            continue
+        end = i + 1
+        while end < n and end <= i + REVERSE_WINDOW and clause[end] == clause[i]:
+            end += 1
+        hits = [j for j in range(i + 1, end) if valence[j] < 0]
+        if hits:
+            for j in hits:
+                out[j] = (factor, i, end)
+            if valence[i] < 0:
+                out[i] = (0.0, i, end)
+    return out
 
 
 def _role(s: _Sentence, a: int, b: int, rules: TargetRules) -> tuple[int, str, int]:
@@ -449,6 +485,8 @@ def _role(s: _Sentence, a: int, b: int, rules: TargetRules) -> tuple[int, str, i
                 if j and lows[j - 1] in _BE and "by" in lows[j + 1 : a]:  # "Y was praised by X"
                     role = "subject"
                 break
+    if says < 0 and b < n and lows[b] == ":" and (a == 0 or not lows[a - 1][:1].isalnum()):
+        says = b  # a headline's speaker: "X: no decision yet on the vote"
     if says < 0:  # "..., said X." / "according to X": the name ends its clause
         ends_clause = b >= n or not lows[b][:1].isalnum()
         for j in range(a - 1, max(-1, a - 4), -1):
@@ -504,6 +542,9 @@ def _tone_of(s: _Sentence, a: int, b: int, rules: TargetRules) -> float:
             w *= SPEAKER_WEIGHT
         if role == "subject" and j >= verb and clause[j] in object_clauses:
             w *= share
+        flipped = s.reversed.get(j)
+        if flipped is not None and not flipped[1] < a < flipped[2]:
+            w *= flipped[0]
         harm = rules.suffered.get(lows[j])
         if harm is not None and not _does(s, a, b, j, rules):
             w *= harm
