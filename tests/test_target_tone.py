@@ -46,16 +46,26 @@ def test_agent_and_patient_of_a_directed_verb():
 
 
 def test_quoted_speaker_versus_quoted_target():
-    # what Dorrin says is her stance (weight 0.3), about Kast (full weight)
+    # what Dorrin says is her stance (negative words: weight 0.1), about Kast (full weight)
     assert tones('"Iver Kast is a liar and a coward," Hala Dorrin said.', "Iver Kast", "Hala Dorrin") == [
         -0.635,
-        -0.121,
+        -0.041,
     ]
     # reported speech: "said" makes Dorrin the speaker, Kast the one spoken of
-    assert tones("Hala Dorrin said Iver Kast was a liar.", "Hala Dorrin", "Iver Kast") == [-0.117, -0.434]
+    assert tones("Hala Dorrin said Iver Kast was a liar.", "Hala Dorrin", "Iver Kast") == [-0.039, -0.434]
     # "..., according to X" and "..., said X" name the speaker after the words
-    assert tones("Iver Kast was a liar, according to Hala Dorrin.", "Hala Dorrin") == [-0.067]
-    assert tones("Iver Kast was a liar, said Hala Dorrin.", "Hala Dorrin") == [-0.072]
+    assert tones("Iver Kast was a liar, according to Hala Dorrin.", "Hala Dorrin") == [-0.022]
+    assert tones("Iver Kast was a liar, said Hala Dorrin.", "Hala Dorrin") == [-0.024]
+    # praise and thanks portray their speaker a little more than attacks do (weight 0.3)
+    assert tones('"The nurses were wonderful," Hala Dorrin said.', "Hala Dorrin") == [0.042]
+    # a headline's "X: ..." makes X the speaker of the rest (without the colon X is the liar)
+    assert tones("Hala Dorrin: Iver Kast is a liar", "Hala Dorrin", "Iver Kast") == [-0.02, -0.434]
+    assert tones("Hala Dorrin is a liar", "Hala Dorrin") == [-0.434]
+    # quoted words about a name outside the quote reach it fully; naming ("called") aims at the object
+    assert tones('Hala Dorrin called Iver Kast "a disgrace" on Monday.', "Iver Kast", "Hala Dorrin") == [
+        -0.45,
+        -0.081,
+    ]
 
 
 def test_negation_flips_praise_and_denies_blame():

@@ -93,6 +93,7 @@ __all__ = [
     "CLAUSE_DECAY",
     "POSITIVE_SCALE",
     "QUOTE_WEIGHT",
+    "SPEAKER_POSITIVE",
     "SPEAKER_WEIGHT",
     "TargetRules",
     "load_target_rules",
@@ -102,10 +103,13 @@ __all__ = [
 
 #: Weight of a word one clause away from the mention (two clauses: its square, ...).
 CLAUSE_DECAY = 0.5
-#: Weight of words in a quotation the mention is outside of (and does not speak).
-QUOTE_WEIGHT = 0.5
-#: Weight of what a mention says (its quote or reported clause) toward the mention itself.
-SPEAKER_WEIGHT = 0.3
+#: Weight of words in a quotation the mention is outside of and does not speak ("X called Y 'a disgrace'").
+QUOTE_WEIGHT = 1.0
+#: Weight of the negative words a mention says (its quote or reported clause) toward the mention itself.
+SPEAKER_WEIGHT = 0.1
+#: Weight of the positive words a mention says toward the mention itself (hope, thanks and praise
+#: portray their speaker a little; attacks and warnings are the speaker's stance about others).
+SPEAKER_POSITIVE = 0.3
 #: Extra weight of a word on the other side of a contrast ("X stumbled, but Y was calm").
 CONTRAST_WEIGHT = 0.25
 #: Tokens after which a word's weight halves, beside the clause distance (0: no token decay).
@@ -308,7 +312,10 @@ def _valences(lex, rules: TargetRules):
                 value = 0.0
                 for suffix, repl in _INFLECTIONS:
                     if low.endswith(suffix) and len(low) - len(suffix) >= 3:
-                        stem = table.get(low[: len(low) - len(suffix)] + repl)
+                        base = low[: len(low) - len(suffix)]
+                        if (suffix == "es" and not base.endswith(_SIBILANTS)) or (suffix == "s" and low[-2] in "sui"):
+                            continue  # "robes" is not "rob" + es, "press" not "pres" + s
+                        stem = table.get(base + repl)
                         if stem is not None:
                             value = stem
                             break
@@ -322,6 +329,7 @@ def _valences(lex, rules: TargetRules):
     return valence
 
 
+_SIBILANTS = ("s", "x", "z", "ch", "sh")
 #: Inflections tried, in order, for a word no lexicon rates: (suffix, replacement).
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
                 ("ing", "e"), ("ly", ""))  # fmt: skip
@@ -383,11 +391,12 @@ def _read(text: str, spans: Sequence[tuple[int, int]], lex, rules: TargetRules) 
     c = 0
     openers = rules.clause_openers
     after_boundary = True
-    for low in lows:
+    for i, low in enumerate(lows):
         if low in openers and not after_boundary:
             c += 1
         clause.append(c)
-        after_boundary = low in _BOUNDARIES or low in ("-", "--")
+        # a dash between spaces cuts a clause; a hyphen inside a word ("Ocasio-Cortez", "well-known") does not
+        after_boundary = low in _BOUNDARIES or (low in ("-", "--") and (not i or starts[i] > ends[i - 1]))
         if after_boundary:
             c += 1
     quote = _quotes(words)
@@ -537,9 +546,9 @@ def _tone_of(s: _Sentence, a: int, b: int, rules: TargetRules) -> float:
         if TOKEN_HALF_LIFE:
             w *= 0.5 ** ((a - j if j < a else j - b + 1) / TOKEN_HALF_LIFE)
         if quote[j] >= 0 and quote[j] != quote[a]:
-            w *= SPEAKER_WEIGHT if says >= 0 else QUOTE_WEIGHT
+            w *= (SPEAKER_WEIGHT if v < 0 else SPEAKER_POSITIVE) if says >= 0 else QUOTE_WEIGHT
         elif says >= 0 and not (min(a, says) <= j <= max(b - 1, says)):
-            w *= SPEAKER_WEIGHT
+            w *= SPEAKER_WEIGHT if v < 0 else SPEAKER_POSITIVE
         if role == "subject" and j >= verb and clause[j] in object_clauses:
             w *= share
         flipped = s.reversed.get(j)
