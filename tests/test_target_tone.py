@@ -99,6 +99,36 @@ def test_labels_and_reporting_verbs_with_a_charge():
     assert tones("Iver Kast described the payments.", "Iver Kast") == [0.0]
 
 
+def test_a_relative_clause_after_the_name_is_its_label():
+    # "X, who ..." describes X like an apposition; a later clause about X counts half
+    assert tones("Iver Kast, who was convicted of fraud in 2016, spoke on Monday.", "Iver Kast") == [-0.656]
+    assert tones("Iver Kast spoke on Monday, after he was convicted of fraud in 2016.", "Iver Kast") == [-0.313]
+
+
+def test_opposing_a_wrong_is_not_doing_it():
+    # "condemned the attack" is not bad news for the one who condemns; the victim of the attack keeps it
+    assert tones("Mayor Ada Moor-Reyes condemned the attack on Tomas Reh.", "Ada Moor-Reyes", "Tomas Reh") == [
+        0.044,
+        -0.645,
+    ]
+    assert tones("Mayor Ada Moor-Reyes caused the attack.", "Ada Moor-Reyes") == [-0.403]
+    assert tones("Ada Moor launched a campaign against corruption.", "Ada Moor") == [0.269]
+    assert tones("Ada Moor launched a campaign of corruption.", "Ada Moor") == [-0.354]
+    # fighting FOR something is advocacy (tone.yml phrases), fighting someone is not
+    assert tones("Ada Moor fought for the workers.", "Ada Moor") == [0.0]
+    assert tones("Ada Moor fought the workers.", "Ada Moor") == [-0.155]
+
+
+def test_words_read_as_news_reads_them():
+    # a hyphen inside a name does not cut the clause: Lind-Varga is the subject of "defeated"
+    assert tones("Rosa Lind-Varga defeated Tamar Esk.", "Rosa Lind-Varga", "Tamar Esk") == [0.29, -0.451]
+    # "robes" is not "rob" + es; "fined" is not "fine" + d
+    assert tones("Others wore robes.", "Others") == [0.0]
+    assert tones("Ada Moor was fined.", "Ada Moor") == [-0.26]
+    # all caps, exclamation marks and emoji stay finite and keep the sign
+    assert tones("THE SENATOR ADA MOOR WAS ARRESTED!!! \U0001f621", "ADA MOOR") == [-0.427]
+
+
 def test_a_name_with_a_rated_word_is_not_charged():
     # "Justice" and "Hope" are names here, not valences
     assert tones("Amara Justice met Dell Hope on Tuesday.", "Amara Justice", "Dell Hope") == [0.0, 0.0]

@@ -330,6 +330,7 @@ def _valences(lex, rules: TargetRules):
 
 
 _SIBILANTS = ("s", "x", "z", "ch", "sh")
+_RELATIVE = frozenset({"who", "whose"})
 #: Inflections tried, in order, for a word no lexicon rates: (suffix, replacement).
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
                 ("ing", "e"), ("ly", ""))  # fmt: skip
@@ -526,6 +527,8 @@ def _tone_of(s: _Sentence, a: int, b: int, rules: TargetRules) -> float:
     label_clause = -1
     if b < n and lows[b] == "," and b + 1 < n and lows[b + 1] in rules.determiners:
         label_clause = clause[b + 1]
+    elif b < n and (lows[b] in _RELATIVE or (lows[b] == "," and b + 1 < n and lows[b + 1] in _RELATIVE)):
+        label_clause = clause[b + 1] if lows[b] == "," else clause[b]  # "X, who was convicted in 2016, ..."
     share = rules.directed.get(lows[verb], 1.0) if role == "subject" else 1.0
     object_clauses = {clause[verb]} if role == "subject" else set()
     if role == "subject":  # the object's apposition: "X condemned Y, a convicted fraudster"
