@@ -373,7 +373,12 @@ def _read(text: str, spans: Sequence[tuple[int, int]], lex, rules: TargetRules) 
     starts = [m.start() for m in matches]
     ends = [m.end() for m in matches]
     words = [m.group() for m in matches]
-    lows = [w.lower().replace("\u2019", "'") for w in words]
+    lows = text.lower().replace("\u2019", "'")
+    lows = (
+        [lows[i:j] for i, j in zip(starts, ends, strict=True)]
+        if len(lows) == len(text)
+        else [w.lower().replace("\u2019", "'") for w in words]
+    )
     n = len(lows)
     # token range of every mention
     import bisect
@@ -404,19 +409,22 @@ def _read(text: str, spans: Sequence[tuple[int, int]], lex, rules: TargetRules) 
     word_valence = _valences(lex, rules)
     valence = [0.0 if in_mention[i] else word_valence(low) for i, low in enumerate(lows)]
     if lex.phrase_ends.intersection(lows):
+        by_end = _phrases_by_end(lex)
         for i, low in enumerate(lows):
-            if low in lex.phrase_ends:
-                for phrase, value in lex.phrases.items():
+            if low in by_end:
+                for phrase, value in by_end[low]:
                     k = len(phrase)
-                    if phrase[-1] == low and i >= k - 1 and tuple(lows[i - k + 1 : i + 1]) == phrase:
+                    if i >= k - 1 and tuple(lows[i - k + 1 : i + 1]) == phrase:
                         for j in range(i - k + 1, i):
                             valence[j] = 0.0
                         valence[i] = 0.0 if in_mention[i] else value
-    for i in range(n - 1):
-        if lows[i + 1] == "of" and lows[i] in ("kind", "sort"):
-            valence[i] = 0.0
+    if "kind" in lows or "sort" in lows:
+        for i in range(n - 1):
+            if lows[i + 1] == "of" and lows[i] in ("kind", "sort"):
+                valence[i] = 0.0
     negations = lex.negations
-    for i, low in enumerate(lows):
+    negated = "n't" in text or "n\u2019t" in text or "not" in lows or not negations.isdisjoint(lows)
+    for i, low in enumerate(lows if negated else ()):
         if low in negations or low.endswith("n't") or low == "not":
             for j in range(i + 1, min(n, i + 1 + _NEGATION_WINDOW)):
                 if clause[j] != clause[i]:
@@ -430,11 +438,28 @@ def _read(text: str, spans: Sequence[tuple[int, int]], lex, rules: TargetRules) 
                 valence[j] *= 0.5
     contrast = [0] * n  # how many "but"s precede each token
     count = 0
-    for i, low in enumerate(lows):
+    for i, low in enumerate(lows if not _CONTRAST.isdisjoint(lows) else ()):
         count += low in _CONTRAST
         contrast[i] = count
     reversed_ = _reversed(lows, clause, valence, rules)
     return _Sentence(starts, ends, lows, clause, quote, valence, contrast, reversed_), ranges
+
+
+_PHRASES: dict[int, tuple[object, dict[str, list]]] = {}
+
+
+def _phrases_by_end(lex) -> dict[str, list]:
+    """The tone lexicon's phrases indexed by their last word (built once per lexicon)."""
+    found = _PHRASES.get(id(lex))
+    if found is not None and found[0] is lex:
+        return found[1]
+    index: dict[str, list] = {}
+    for phrase, value in lex.phrases.items():
+        index.setdefault(phrase[-1], []).append((phrase, value))
+    if len(_PHRASES) >= 8:
+        _PHRASES.clear()
+    _PHRASES[id(lex)] = (lex, index)
+    return index
 
 
 def _reversed(lows, clause, valence, rules: TargetRules) -> dict[int, tuple[float, int, int]]:
