@@ -186,6 +186,12 @@ def test_rules_are_validated_with_the_line(tmp_path):
     assert load_target_rules({"directed": {"hugged": 0.5}}).directed == {"hugged": 0.5}
     custom = {"words": {"hugged": 2.0}}
     assert mention_tones("Ana Ruiz hugged Tom.", [(0, 8)], rules=custom)[0] > 0
+    path.write_text("reversers:\n  fight: -0.5\n  against: strongly\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"rules.yml, line 3: reversers: 'against' needs a number in -1 \.\. 1"):
+        load_target_rules(path)
+    # without reversers "fight corruption" charges the fighter; with them it is mildly good
+    text = "Ana Ruiz vowed to fight corruption."
+    assert mention_tones(text, [(0, 8)], rules={"words": {}})[0] < 0 < mention_tones(text, [(0, 8)])[0]
 
 
 # --------------------------------------------------------------------------- compare.tone by entity / voice

@@ -20,7 +20,11 @@ beside the sentence ``tone`` and VADER's ``compound`` of the same sentence as
 baselines. Each score gets two thresholds (negative below ``low``, positive
 above ``high``) chosen on a fixed half of the sentences (see
 :func:`is_fit_half`, by the sentence's ``primary_gid``) to maximise macro-F1,
-and is reported on the other half; see :func:`evaluate_targets`.
+and is reported on the other half; see :func:`evaluate_targets`. The same
+run measures each score on whole sentences: Pearson r between the score and
+the mean of the sentence's target labels (NewsMTSC's coders reading a news
+sentence about the persons in it), per half; this is the dev figure for the
+sentence ``tone`` on news.
 
 ``PATH`` is a file or a folder (every ``*.txt`` / ``*.tsv`` file in it).
 Lines that do not parse (too few fields, a rating that is not a number in
