@@ -95,7 +95,7 @@ def test_labels_and_reporting_verbs_with_a_charge():
     assert tones("Iver Kast spoke on Monday.", "Iver Kast") == [0.0]
     assert tones("Iver Kast, a convicted fraudster, spoke on Monday.", "Iver Kast") == [-0.672]
     assert tones("Iver Kast, the respected surgeon, spoke on Monday.", "Iver Kast") == [0.215]
-    assert tones("Iver Kast admitted the payments.", "Iver Kast") == [-0.206]
+    assert tones("Iver Kast admitted the payments.", "Iver Kast") == [-0.234]
     assert tones("Iver Kast described the payments.", "Iver Kast") == [0.0]
 
 
