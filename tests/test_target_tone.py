@@ -114,6 +114,8 @@ def test_opposing_a_wrong_is_not_doing_it():
     assert tones("Mayor Ada Moor-Reyes caused the attack.", "Ada Moor-Reyes") == [-0.403]
     assert tones("Ada Moor launched a campaign against corruption.", "Ada Moor") == [0.269]
     assert tones("Ada Moor launched a campaign of corruption.", "Ada Moor") == [-0.354]
+    # "opposition" names a camp, it does not oppose what follows it
+    assert tones("Opposition leaders fear that the reform Varnok has in mind would fail.", "Varnok") == [-0.664]
     # fighting FOR something is advocacy (tone.yml phrases), fighting someone is not
     assert tones("Ada Moor fought for the workers.", "Ada Moor") == [0.0]
     assert tones("Ada Moor fought the workers.", "Ada Moor") == [-0.155]
