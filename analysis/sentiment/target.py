@@ -312,7 +312,10 @@ _VALENCES: dict[tuple[int, int], tuple[object, object, object]] = {}
 
 
 def _valences(lex, rules: TargetRules):
-    """Return a cached ``word -> valence`` function for this lexicon and these rules.
+    """Return ``(known, valence)`` for this lexicon and these rules, cached.
+
+    ``valence`` is a ``word -> valence`` function; ``known`` the dict of the
+    words it has already rated (one lookup for a word seen before).
 
     The tone lexicon first; then the rules' own ``words``; then Pattern's
     adjective polarity (x ``PATTERN_SCALE``); then the same for the word
@@ -352,8 +355,8 @@ def _valences(lex, rules: TargetRules):
 
     if len(_VALENCES) >= 8:  # lexicons built per call (a path given each time) must not pile up
         _VALENCES.clear()
-    _VALENCES[key] = (lex, rules, valence)
-    return valence
+    _VALENCES[key] = (lex, rules, (cache, valence))
+    return cache, valence
 
 
 _SIBILANTS = ("s", "x", "z", "ch", "sh")
@@ -433,8 +436,10 @@ def _read(text: str, spans: Sequence[tuple[int, int]], lex, rules: TargetRules) 
         if after_boundary:
             c += 1
     quote = _quotes(words)
-    word_valence = _valences(lex, rules)
-    valence = [0.0 if in_mention[i] else word_valence(low) for i, low in enumerate(lows)]
+    known, word_valence = _valences(lex, rules)
+    valence = [known[low] if low in known else word_valence(low) for low in lows]
+    for a, b in ranges:
+        valence[a:b] = [0.0] * (b - a)
     if lex.phrase_ends.intersection(lows):
         by_end = _phrases_by_end(lex)
         for i, low in enumerate(lows):
