@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import compare
 from analysis.errors import LexiconError
@@ -174,6 +176,20 @@ def test_bad_input_is_finite_and_linear():
     assert out[2] < 0  # the disgrace is about Bo Lund
     assert mention_tones("", [(0, 0)]) == [0.0] and mention_tones("Anything.", []) == []
     assert mention_tones("Ola Ro", [(3, 99), (-5, 2)]) == [0.0, 0.0]
+
+
+_PIECES = st.sampled_from(
+    ["Ana Ruiz", "said", "\u201c", "\u201d", '"', "\u2018", "\u2019", "not", "but", "fight", "against", "killed",
+     "praised", "was", "arrested", ",", ":", "-", "who", "a", "liar", "GREAT", "\U0001f621", "!!!", "?", "won't"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=40), st.lists(st.tuples(st.integers(-5, 300), st.integers(-5, 300)), max_size=12))
+def test_any_words_and_spans_give_one_finite_tone_each(pieces, spans):
+    text = " ".join(pieces)
+    out = mention_tones(text, spans)
+    assert len(out) == len(spans) and all(math.isfinite(v) and -1 <= v <= 1 for v in out)
 
 
 def test_rules_are_validated_with_the_line(tmp_path):

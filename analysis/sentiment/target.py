@@ -403,10 +403,10 @@ def _read(text: str, spans: Sequence[tuple[int, int]], lex, rules: TargetRules) 
     starts = [m.start() for m in matches]
     ends = [m.end() for m in matches]
     words = [m.group() for m in matches]
-    lows = text.lower().replace("\u2019", "'")
+    lowered = text.lower().replace("\u2019", "'")  # once per sentence; per word only if lower() changed a length
     lows = (
-        [lows[i:j] for i, j in zip(starts, ends, strict=True)]
-        if len(lows) == len(text)
+        [lowered[i:j] for i, j in zip(starts, ends, strict=True)]
+        if len(lowered) == len(text)
         else [w.lower().replace("\u2019", "'") for w in words]
     )
     n = len(lows)
