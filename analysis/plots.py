@@ -401,11 +401,14 @@ def _tone_entities(table: pd.DataFrame, ax, top: int):
         err = np.vstack([(rows["tone"] - rows["ci_low"]).fillna(0), (rows["ci_high"] - rows["tone"]).fillna(0)])
         ax.errorbar(rows["tone"], y, xerr=err, fmt="o", color=colors[source], capsize=3, markersize=5,
                     label=truncate(source, 28))  # fmt: skip
+        for x, yy, n in zip(rows["tone"], y, rows[count], strict=True):  # a mean is never shown without its n
+            ax.annotate(f"{n}", (x, yy), xytext=(4, 1), textcoords="offset points", fontsize="x-small",
+                        color=colors[source], va="center")  # fmt: skip
     ax.set_yticks(range(len(entities)), [truncate(e) for e in entities])
     ax.set_ylim(len(entities) - 0.5, -0.5)
     ax.axvline(0, color="#888888", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
-    ax.set_xlabel("mean tone toward each mention of the actor (-1 … +1), 95% interval")
+    ax.set_xlabel("mean tone toward the actor's mentions (-1 … +1), 95% interval; n beside each point")
     ax.set_title(f"Tone toward actors, per source (top {len(entities)} by mentions)")
     ax.legend(frameon=False, fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=3)
     ax.grid(axis="x", alpha=0.3)

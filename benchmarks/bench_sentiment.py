@@ -21,7 +21,8 @@ plus the rated texts when ``--data`` is given, de-duplicated.
 Tone toward each mention (``--newsmtsc ../shared/datasets/newsmtsc/train.jsonl``):
 mentions/s and sentences/s of :func:`analysis.sentiment.mention_tones` over
 the file's sentences with their labelled target spans (per-word caches
-emptied before every run); its agreement is measured by
+emptied before every run), and sentences/s of all scores together (the four
+sentence scores and the tone toward every mention); its agreement is measured by
 ``python -m analysis evaluate sentiment --format newsmtsc PATH``.
 """
 
@@ -125,6 +126,18 @@ def mention_throughput(path: Path, repeats: int) -> None:
     seconds = statistics.median(runs)
     print(f"\nmention_tones on {len(items)} sentences with {n_mentions} target mentions, median of {repeats} runs:")
     print(f"  {n_mentions / seconds:,.0f} mentions/s, {len(items) / seconds:,.0f} sentences/s (cpu)")
+    texts = [item.text for item in items]
+    together = []
+    for _ in range(repeats):  # every score of a sentence: the four sentence scores and its mentions' tones
+        clear_caches()
+        target._VALENCES.clear()
+        cpu = time.process_time()
+        sentiment.score_sentences(texts)
+        for item in items:
+            sentiment.mention_tones(item.text, item.spans)
+        together.append(time.process_time() - cpu)
+    seconds = statistics.median(together)
+    print(f"  all scores together (score_sentences + mention_tones): {len(items) / seconds:,.0f} sentences/s (cpu)")
 
 
 def agreement(folder: Path, fit: bool) -> None:

@@ -53,7 +53,7 @@ GOLDEN = [
     (-0.8278, -0.8750, 1.0000, -0.7964),
     (-0.4465, 0.1500, 0.2500, -0.8625),
     (-0.2167, 0.0000, 0.0000, -0.3612),
-    (0.3191, -0.2000, 0.1000, 0.5187),
+    (0.2544, -0.2000, 0.1000, 0.5187),  # "agreement" +0.5 in news (tone.yml)
     (0.3767, 0.4000, 0.8000, 0.8625),
     (0.1494, 0.0250, 0.5333, 0.2323),
     (0.4548, 0.0000, 0.0000, 0.7579),
@@ -65,7 +65,7 @@ GOLDEN = [
     (-0.3073, 0.0000, 0.0000, 0.5423),
     (0.3400, 0.0000, 0.0000, -0.2960),
     (-0.5029, -0.1250, 0.7500, -0.7096),
-    (0.3857, 0.0000, 1.0000, 0.4854),
+    (0.3160, 0.0000, 1.0000, 0.4854),
 ]
 
 ODD = [
@@ -357,7 +357,7 @@ def test_evaluate_on_small_rated_file():
     assert row["n"] == 10 and row["n_bad"] == 2
     assert frame.attrs["bad_lines"]["sentiment_rated.tsv"][0][0] == 11
     measured = row[["pearson_tone", "pearson_compound", "pearson_polarity", "f1_tone", "f1_compound", "f1_polarity"]]
-    assert measured.astype(float).round(4).tolist() == [0.9653, 0.9753, 0.8013, 0.7852, 0.7852, 0.6032]
+    assert measured.astype(float).round(4).tolist() == [0.9808, 0.9753, 0.8013, 0.9153, 0.7852, 0.6032]
 
 
 def test_evaluate_command_prints_the_table(capsys):

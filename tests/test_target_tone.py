@@ -7,6 +7,7 @@ negation, contrast, labels attached to a name.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import time
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import compare
 from analysis.errors import LexiconError
@@ -46,16 +49,26 @@ def test_agent_and_patient_of_a_directed_verb():
 
 
 def test_quoted_speaker_versus_quoted_target():
-    # what Dorrin says is her stance (weight 0.3), about Kast (full weight)
+    # what Dorrin says is her stance (negative words: weight 0.1), about Kast (full weight)
     assert tones('"Iver Kast is a liar and a coward," Hala Dorrin said.', "Iver Kast", "Hala Dorrin") == [
         -0.635,
-        -0.121,
+        -0.041,
     ]
     # reported speech: "said" makes Dorrin the speaker, Kast the one spoken of
-    assert tones("Hala Dorrin said Iver Kast was a liar.", "Hala Dorrin", "Iver Kast") == [-0.117, -0.434]
+    assert tones("Hala Dorrin said Iver Kast was a liar.", "Hala Dorrin", "Iver Kast") == [-0.039, -0.434]
     # "..., according to X" and "..., said X" name the speaker after the words
-    assert tones("Iver Kast was a liar, according to Hala Dorrin.", "Hala Dorrin") == [-0.067]
-    assert tones("Iver Kast was a liar, said Hala Dorrin.", "Hala Dorrin") == [-0.072]
+    assert tones("Iver Kast was a liar, according to Hala Dorrin.", "Hala Dorrin") == [-0.022]
+    assert tones("Iver Kast was a liar, said Hala Dorrin.", "Hala Dorrin") == [-0.024]
+    # praise and thanks portray their speaker a little more than attacks do (weight 0.3)
+    assert tones('"The nurses were wonderful," Hala Dorrin said.', "Hala Dorrin") == [0.042]
+    # a headline's "X: ..." makes X the speaker of the rest (without the colon X is the liar)
+    assert tones("Hala Dorrin: Iver Kast is a liar", "Hala Dorrin", "Iver Kast") == [-0.02, -0.434]
+    assert tones("Hala Dorrin is a liar", "Hala Dorrin") == [-0.434]
+    # quoted words about a name outside the quote reach it fully; naming ("called") aims at the object
+    assert tones('Hala Dorrin called Iver Kast "a disgrace" on Monday.', "Iver Kast", "Hala Dorrin") == [
+        -0.45,
+        -0.081,
+    ]
 
 
 def test_negation_flips_praise_and_denies_blame():
@@ -85,8 +98,40 @@ def test_labels_and_reporting_verbs_with_a_charge():
     assert tones("Iver Kast spoke on Monday.", "Iver Kast") == [0.0]
     assert tones("Iver Kast, a convicted fraudster, spoke on Monday.", "Iver Kast") == [-0.672]
     assert tones("Iver Kast, the respected surgeon, spoke on Monday.", "Iver Kast") == [0.215]
-    assert tones("Iver Kast admitted the payments.", "Iver Kast") == [-0.206]
+    assert tones("Iver Kast admitted the payments.", "Iver Kast") == [-0.234]
     assert tones("Iver Kast described the payments.", "Iver Kast") == [0.0]
+
+
+def test_a_relative_clause_after_the_name_is_its_label():
+    # "X, who ..." describes X like an apposition; a later clause about X counts half
+    assert tones("Iver Kast, who was convicted of fraud in 2016, spoke on Monday.", "Iver Kast") == [-0.656]
+    assert tones("Iver Kast spoke on Monday, after he was convicted of fraud in 2016.", "Iver Kast") == [-0.313]
+
+
+def test_opposing_a_wrong_is_not_doing_it():
+    # "condemned the attack" is not bad news for the one who condemns; the victim of the attack keeps it
+    assert tones("Mayor Ada Moor-Reyes condemned the attack on Tomas Reh.", "Ada Moor-Reyes", "Tomas Reh") == [
+        0.044,
+        -0.645,
+    ]
+    assert tones("Mayor Ada Moor-Reyes caused the attack.", "Ada Moor-Reyes") == [-0.403]
+    assert tones("Ada Moor launched a campaign against corruption.", "Ada Moor") == [0.269]
+    assert tones("Ada Moor launched a campaign of corruption.", "Ada Moor") == [-0.354]
+    # "opposition" names a camp, it does not oppose what follows it
+    assert tones("Opposition leaders fear that the reform Varnok has in mind would fail.", "Varnok") == [-0.664]
+    # fighting FOR something is advocacy (tone.yml phrases), fighting someone is not
+    assert tones("Ada Moor fought for the workers.", "Ada Moor") == [0.0]
+    assert tones("Ada Moor fought the workers.", "Ada Moor") == [-0.155]
+
+
+def test_words_read_as_news_reads_them():
+    # a hyphen inside a name does not cut the clause: Lind-Varga is the subject of "defeated"
+    assert tones("Rosa Lind-Varga defeated Tamar Esk.", "Rosa Lind-Varga", "Tamar Esk") == [0.29, -0.451]
+    # "robes" is not "rob" + es; "fined" is not "fine" + d
+    assert tones("Others wore robes.", "Others") == [0.0]
+    assert tones("Ada Moor was fined.", "Ada Moor") == [-0.26]
+    # all caps, exclamation marks and emoji stay finite and keep the sign
+    assert tones("THE SENATOR ADA MOOR WAS ARRESTED!!! \U0001f621", "ADA MOOR") == [-0.427]
 
 
 def test_a_name_with_a_rated_word_is_not_charged():
@@ -134,6 +179,20 @@ def test_bad_input_is_finite_and_linear():
     assert mention_tones("Ola Ro", [(3, 99), (-5, 2)]) == [0.0, 0.0]
 
 
+_PIECES = st.sampled_from(
+    ["Ana Ruiz", "said", "\u201c", "\u201d", '"', "\u2018", "\u2019", "not", "but", "fight", "against", "killed",
+     "praised", "was", "arrested", ",", ":", "-", "who", "a", "liar", "GREAT", "\U0001f621", "!!!", "?", "won't"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=40), st.lists(st.tuples(st.integers(-5, 300), st.integers(-5, 300)), max_size=12))
+def test_any_words_and_spans_give_one_finite_tone_each(pieces, spans):
+    text = " ".join(pieces)
+    out = mention_tones(text, spans)
+    assert len(out) == len(spans) and all(math.isfinite(v) and -1 <= v <= 1 for v in out)
+
+
 def test_rules_are_validated_with_the_line(tmp_path):
     with pytest.raises(LexiconError, match=r"directed: 'praised' needs a number in -1 \.\. 1"):
         load_target_rules({"directed": {"praised": 3.0}})
@@ -148,6 +207,13 @@ def test_rules_are_validated_with_the_line(tmp_path):
     assert load_target_rules({"inherit": False, "directed": {"hugged": 0.5}}).directed == {"hugged": 0.5}
     custom = {"words": {"hugged": 2.0}}
     assert mention_tones("Ana Ruiz hugged Tom.", [(0, 8)], rules=custom)[0] > 0
+    path.write_text("reversers:\n  fight: -0.5\n  against: strongly\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"rules.yml, line 3: reversers: 'against' needs a number in -1 \.\. 1"):
+        load_target_rules(path)
+    # without reversers "fight corruption" charges the fighter; with them it is mildly good
+    text = "Ana Ruiz vowed to fight corruption."
+    without = dataclasses.replace(load_target_rules(), reversers={})
+    assert mention_tones(text, [(0, 8)], rules=without)[0] < 0 < mention_tones(text, [(0, 8)])[0]
 
 
 # --------------------------------------------------------------------------- compare.tone by entity / voice

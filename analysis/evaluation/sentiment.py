@@ -20,7 +20,11 @@ beside the sentence ``tone`` and VADER's ``compound`` of the same sentence as
 baselines. Each score gets two thresholds (negative below ``low``, positive
 above ``high``) chosen on a fixed half of the sentences (see
 :func:`is_fit_half`, by the sentence's ``primary_gid``) to maximise macro-F1,
-and is reported on the other half; see :func:`evaluate_targets`.
+and is reported on the other half; see :func:`evaluate_targets`. The same
+run measures each score on whole sentences: Pearson r between the score and
+the mean of the sentence's target labels (NewsMTSC's coders reading a news
+sentence about the persons in it), per half; this is the dev figure for the
+sentence ``tone`` on news.
 
 ``PATH`` is a file or a folder (every ``*.txt`` / ``*.tsv`` file in it).
 Lines that do not parse (too few fields, a rating that is not a number in
@@ -73,7 +77,7 @@ _FORMATS = ("vader", "newsmtsc")
 #: NewsMTSC polarity codes -> classes.
 _NEWSMTSC_CLASSES = {2.0: -1, 4.0: 0, 6.0: 1}
 #: Columns of :func:`evaluate_targets`.
-TARGET_COLUMNS = ["score", "n_fit", "n_test", "low", "high", "f1_fit", "f1_test"]
+TARGET_COLUMNS = ["score", "n_fit", "n_test", "low", "high", "f1_fit", "f1_test", "pearson_fit", "pearson_test"]
 
 
 @dataclass
@@ -357,9 +361,15 @@ def evaluate_targets(path: str | Path, *, lexicon=None, rules=None) -> pd.DataFr
         rules: target rules, as for :func:`analysis.sentiment.mention_tones`.
 
     Returns:
-        Columns ``score, n_fit, n_test, low, high, f1_fit, f1_test``, one row
-        for each of ``mention_tone`` (``entities.tone``), ``sentence_tone`` and
-        ``compound``; ``attrs["bad_lines"]`` lists the lines skipped.
+        Columns ``score, n_fit, n_test, low, high, f1_fit, f1_test,
+        pearson_fit, pearson_test``, one row for each of ``mention_tone``
+        (``entities.tone``), ``sentence_tone`` and ``compound``.
+        ``pearson_*`` measure the sentence as a whole: Pearson r, over the
+        sentences of each half, between the score (the mean over the
+        sentence's targets for ``mention_tone``) and the mean of the
+        sentence's target labels (-1, 0, 1), the people's reading of the
+        sentence as news about the persons in it. ``attrs["bad_lines"]``
+        lists the lines skipped.
 
     Raises:
         FileNotFoundError: ``path`` does not exist.
@@ -370,14 +380,22 @@ def evaluate_targets(path: str | Path, *, lexicon=None, rules=None) -> pd.DataFr
     items, bad = read_targets(path)
     scores = target_scores(items, lexicon=lexicon, rules=rules)
     fit, test = scores[scores["fit"]], scores[~scores["fit"]]
+    columns = ["mention_tone", "sentence_tone", "compound"]
+    sentences = scores.groupby("sentence_id", sort=False).agg(
+        fit=("fit", "first"), label=("label", "mean"), **{c: (c, "mean") for c in columns}
+    )
     rows = []
-    for column in ("mention_tone", "sentence_tone", "compound"):
+    for column in columns:
         if len(fit) and len(test):
             low, high, f1_fit = fit_thresholds(fit["label"], fit[column])
             f1_test = macro_f1(test["label"], _classify(test[column], low, high))
         else:
             low = high = f1_fit = f1_test = math.nan
-        rows.append((column, len(fit), len(test), low, high, f1_fit, f1_test))
+        r_fit, r_test = (
+            _pearson(half[column], half["label"])
+            for half in (sentences[sentences["fit"]], sentences[~sentences["fit"]])
+        )
+        rows.append((column, len(fit), len(test), low, high, f1_fit, f1_test, r_fit, r_test))
     frame = pd.DataFrame(rows, columns=TARGET_COLUMNS)
     frame.attrs["bad_lines"] = {path.name: bad}
     return frame

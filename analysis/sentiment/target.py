@@ -22,21 +22,27 @@ Every rated word in the sentence (outside every mention: the "Hope" of
   length, however many mentions it has);
 * **appositions and labels**: a comma clause right after the name that opens
   with a determiner ("X, a convicted fraudster, ...", "X, the group's
-  founder") counts as the name's own clause; a label before the name is in its
-  clause anyway ("convicted fraudster X");
+  founder") or a relative pronoun ("X, who was convicted in 2016, ...")
+  counts as the name's own clause; a label before the name is in its clause
+  anyway ("convicted fraudster X"). A hyphen inside a word ("Ocasio-Cortez")
+  does not cut a clause, a dash between spaces does;
 * **agent and patient of a directed verb**: verbs that aim their charge at
-  their object (``directed``: "praised", "condemned", "blamed", "arrested")
+  their object (``directed``: "praised", "condemned", "blamed", "arrested",
+  "fined", "elected", naming verbs such as "called Y a liar")
   give their object the full charge and their subject only the listed share,
   together with the words of the object phrase ("X condemned Y's brutal
   attack" is about Y). The passive turns this around: "Y was arrested", "Y was
   praised by X" charge Y fully;
-* **quotes and reported speech**: words inside quotation marks that the
-  mention is not inside, and everything a mention says when it is the subject
-  of a reporting verb ("X said ...", "..., X said", "according to X"), are
-  that speaker's stance, not the outlet's tone toward the speaker: they count
-  only ``SPEAKER_WEIGHT`` (speaker) or ``QUOTE_WEIGHT`` (anyone else outside
-  the quote). A mention inside the quote is scored on the quote's words like
-  any other;
+* **quotes and reported speech**: everything a mention says, when it is the
+  subject of a reporting verb ("X said ...", "..., X said", "according to
+  X") or the name before a headline's colon ("X: no decision yet on the
+  vote"), is that speaker's stance, not the outlet's tone toward the speaker:
+  its negative words count only ``SPEAKER_WEIGHT`` (0.1: attacks and warnings
+  are about others), its positive ones ``SPEAKER_POSITIVE`` (0.3: hope,
+  thanks and praise portray their speaker a little). Quoted words reach
+  anyone else outside the quote with ``QUOTE_WEIGHT`` (1: "X called Y 'a
+  disgrace'" is about Y), and a mention inside the quote is scored on the
+  quote's words like any other;
 * **negation**: a negation flips and damps (x -0.74, VADER's factor) the positive
   words among the next three tokens of its clause (and cancels the negative
   ones); "but" halves the words of the clause before it, as in ``tone``,
@@ -47,6 +53,12 @@ Every rated word in the sentence (outside every mention: the "Hope" of
 * **contests and harm**: the winner of "X defeated Y" gains what Y loses
   (a negative share in ``directed``); words of harm ("killed", "death",
   "wounded", ``suffered``) reach their victim only by half, their doer fully;
+* **opposing a wrong** (``reversers``): the negative words within
+  ``REVERSE_WINDOW`` tokens after "fight", "against", "condemned", "prevent",
+  "a ban on" ... are what the opponent is against, not what it does: for a
+  mention outside that span they count ``-0.5`` times (mildly good), and the
+  reverser's own negative charge ("fight" -1.6) counts 0. A mention inside the
+  span ("condemned the attack on Y") keeps the full charge;
 * **reporting verbs with their own charge** (``reporting``): "X admitted",
   "X boasted", "X claimed" add the verb's charge to X.
 
@@ -67,6 +79,14 @@ praised: it counts 0 (``NEGATED_NEGATIVE``), a negated positive one flips.
 
 Limits
 ------
+Measured on the NewsMTSC dev file (``train.jsonl``; thresholds fitted on one
+fixed half, macro-F1 on the other; ``benchmarks/RESULTS.md``): 0.530 for the
+sentence ``tone`` of the mention's sentence, 0.602 for the first version of
+these rules, 0.612 now (0.634 on the half the constants and word lists were
+chosen on: the rules were read off that half's errors, and part of the gain
+did not carry over). Published neural models reach 0.83 on NewsMTSC's own test
+set; a lexicon cannot read most of what people read in these sentences.
+
 No parser: subject and object are found by position in the clause (the
 mention before the verb within a few tokens is its subject, after it its
 object), so long subjects, relative clauses that skip a clause boundary,
@@ -74,7 +94,14 @@ coordination ("X and Y praised Z") and pronoun antecedents are guessed, not
 analysed. A pronoun is scored like a name only when it is given as a mention.
 The word valences are the lexicon's: irony, world knowledge ("X won the
 election" is good for X, "... against X" is not) and whose good news an event
-is remain out of reach. Measured on NewsMTSC (``benchmarks/RESULTS.md``);
+is remain out of reach. Reversers read only the next few tokens ("fight the
+deeply entrenched corruption" works, a longer object does not), and cannot
+tell "fought the reforms" (bad for the reforms) from "fought crime". A name
+that modifies another ("the X campaign", "X supporters") is scored like the
+actor it names: NewsMTSC's coders charge the campaign's deeds to X (weighting
+such names down lowered the agreement). Questions, conditionals and modals
+("if X is elected", "could face charges") are read as statements (damping
+them did not help on the fit half). Measured on NewsMTSC (``benchmarks/RESULTS.md``);
 read it as a pointer to sentences to read, with ``compare.evidence``.
 """
 
@@ -94,6 +121,7 @@ __all__ = [
     "CLAUSE_DECAY",
     "POSITIVE_SCALE",
     "QUOTE_WEIGHT",
+    "SPEAKER_POSITIVE",
     "SPEAKER_WEIGHT",
     "TargetRules",
     "load_target_rules",
@@ -103,10 +131,13 @@ __all__ = [
 
 #: Weight of a word one clause away from the mention (two clauses: its square, ...).
 CLAUSE_DECAY = 0.5
-#: Weight of words in a quotation the mention is outside of (and does not speak).
-QUOTE_WEIGHT = 0.5
-#: Weight of what a mention says (its quote or reported clause) toward the mention itself.
-SPEAKER_WEIGHT = 0.3
+#: Weight of words in a quotation the mention is outside of and does not speak ("X called Y 'a disgrace'").
+QUOTE_WEIGHT = 1.0
+#: Weight of the negative words a mention says (its quote or reported clause) toward the mention itself.
+SPEAKER_WEIGHT = 0.1
+#: Weight of the positive words a mention says toward the mention itself (hope, thanks and praise
+#: portray their speaker a little; attacks and warnings are the speaker's stance about others).
+SPEAKER_POSITIVE = 0.3
 #: Extra weight of a word on the other side of a contrast ("X stumbled, but Y was calm").
 CONTRAST_WEIGHT = 0.25
 #: Tokens after which a word's weight halves, beside the clause distance (0: no token decay).
@@ -127,6 +158,8 @@ _N_SCALAR = -0.74
 #: Factor for a negated negative word ("not guilty", "can't rule out terrorism"): weaker than VADER's.
 NEGATED_NEGATIVE = 0.0
 _NEGATION_WINDOW = 3
+#: Tokens after a reverser ("fight", "against") whose negative words it opposes.
+REVERSE_WINDOW = 4
 
 _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
 _OPEN_QUOTES = frozenset("\u201c\u00ab\u2018\u201e")
@@ -136,7 +169,7 @@ _PREPOSITIONS = frozenset("of for to with against on from about over under into"
 _CONTRAST = frozenset({"but", "however", "yet", "whereas", "while"})
 _BE = frozenset("is are was were be been being am get got gets getting".split())
 _RULE_KEYS = frozenset(
-    {"version", "words", "directed", "reporting", "suffered", "clause_openers", "determiners", "settings"}
+    {"version", "words", "directed", "reporting", "suffered", "reversers", "clause_openers", "determiners", "settings"}
 )
 
 
@@ -166,6 +199,7 @@ class TargetRules:
     source: str = "<default>"
     suffered: dict[str, float] = field(default_factory=dict)
     settings: frozenset[str] = frozenset()
+    reversers: dict[str, float] = field(default_factory=dict)
 
 
 def _compile(layer: Layer) -> TargetRules:
@@ -179,7 +213,13 @@ def _compile(layer: Layer) -> TargetRules:
     if unknown:
         raise fail([unknown[0]], f"unknown section {unknown[0]!r}; allowed: {', '.join(sorted(_RULE_KEYS))}")
     maps: dict[str, dict[str, float]] = {}
-    ranges = (("words", -4.0, 4.0), ("directed", -1.0, 1.0), ("reporting", -4.0, 4.0), ("suffered", -1.0, 1.0))
+    ranges = (
+        ("words", -4.0, 4.0),
+        ("directed", -1.0, 1.0),
+        ("reporting", -4.0, 4.0),
+        ("suffered", -1.0, 1.0),
+        ("reversers", -1.0, 1.0),
+    )
     for section, low, high in ranges:
         entries = doc.get(section) or {}
         if not isinstance(entries, Mapping):
@@ -206,6 +246,7 @@ def _compile(layer: Layer) -> TargetRules:
         where,
         maps["suffered"],
         sets["settings"],
+        maps["reversers"],
     )
 
 
@@ -259,13 +300,18 @@ class _Sentence:
     quote: list[int]  # id of the outermost quotation a token is in, -1 outside
     valence: list[float]  # the word's valence (VADER scale), 0 inside a mention
     contrast: list[int]  # contrast words ("but", "however") before each token
+    # a word opposed by a reverser ("fight racism"): (factor, first, end) of the reverser's scope
+    reversed: dict[int, tuple[float, int, int]]
 
 
 _VALENCES: dict[tuple[int, int], tuple[object, object, object]] = {}
 
 
 def _valences(lex, rules: TargetRules):
-    """Return a cached ``word -> valence`` function for this lexicon and these rules.
+    """Return ``(known, valence)`` for this lexicon and these rules, cached.
+
+    ``valence`` is a ``word -> valence`` function; ``known`` the dict of the
+    words it has already rated (one lookup for a word seen before).
 
     The tone lexicon first; then the rules' own ``words``; then Pattern's
     adjective polarity (x ``PATTERN_SCALE``); then the same for the word
@@ -292,7 +338,10 @@ def _valences(lex, rules: TargetRules):
                 value = 0.0
                 for suffix, repl in _INFLECTIONS:
                     if low.endswith(suffix) and len(low) - len(suffix) >= 3:
-                        stem = table.get(low[: len(low) - len(suffix)] + repl)
+                        base = low[: len(low) - len(suffix)]
+                        if (suffix == "es" and not base.endswith(_SIBILANTS)) or (suffix == "s" and low[-2] in "sui"):
+                            continue  # "robes" is not "rob" + es, "press" not "pres" + s
+                        stem = table.get(base + repl)
                         if stem is not None:
                             value = stem
                             break
@@ -302,10 +351,12 @@ def _valences(lex, rules: TargetRules):
 
     if len(_VALENCES) >= 8:  # lexicons built per call (a path given each time) must not pile up
         _VALENCES.clear()
-    _VALENCES[key] = (lex, rules, valence)
-    return valence
+    _VALENCES[key] = (lex, rules, (cache, valence))
+    return cache, valence
 
 
+_SIBILANTS = ("s", "x", "z", "ch", "sh")
+_RELATIVE = frozenset({"who", "whose"})
 #: Inflections tried, in order, for a word no lexicon rates: (suffix, replacement).
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
                 ("ing", "e"), ("ly", ""))  # fmt: skip
@@ -348,7 +399,12 @@ def _read(text: str, spans: Sequence[tuple[int, int]], lex, rules: TargetRules) 
     starts = [m.start() for m in matches]
     ends = [m.end() for m in matches]
     words = [m.group() for m in matches]
-    lows = [w.lower().replace("\u2019", "'") for w in words]
+    lowered = text.lower().replace("\u2019", "'")  # once per sentence; per word only if lower() changed a length
+    lows = (
+        [lowered[i:j] for i, j in zip(starts, ends, strict=True)]
+        if len(lowered) == len(text)
+        else [w.lower().replace("\u2019", "'") for w in words]
+    )
     n = len(lows)
     # token range of every mention
     import bisect
@@ -367,30 +423,36 @@ def _read(text: str, spans: Sequence[tuple[int, int]], lex, rules: TargetRules) 
     c = 0
     openers = rules.clause_openers
     after_boundary = True
-    for low in lows:
+    for i, low in enumerate(lows):
         if low in openers and not after_boundary:
             c += 1
         clause.append(c)
-        after_boundary = low in _BOUNDARIES or low in ("-", "--")
+        # a dash between spaces cuts a clause; a hyphen inside a word ("Ocasio-Cortez", "well-known") does not
+        after_boundary = low in _BOUNDARIES or (low in ("-", "--") and (not i or starts[i] > ends[i - 1]))
         if after_boundary:
             c += 1
     quote = _quotes(words)
-    word_valence = _valences(lex, rules)
-    valence = [0.0 if in_mention[i] else word_valence(low) for i, low in enumerate(lows)]
+    known, word_valence = _valences(lex, rules)
+    valence = [known[low] if low in known else word_valence(low) for low in lows]
+    for a, b in ranges:
+        valence[a:b] = [0.0] * (b - a)
     if lex.phrase_ends.intersection(lows):
+        by_end = _phrases_by_end(lex)
         for i, low in enumerate(lows):
-            if low in lex.phrase_ends:
-                for phrase, value in lex.phrases.items():
+            if low in by_end:
+                for phrase, value in by_end[low]:
                     k = len(phrase)
-                    if phrase[-1] == low and i >= k - 1 and tuple(lows[i - k + 1 : i + 1]) == phrase:
+                    if i >= k - 1 and tuple(lows[i - k + 1 : i + 1]) == phrase:
                         for j in range(i - k + 1, i):
                             valence[j] = 0.0
                         valence[i] = 0.0 if in_mention[i] else value
-    for i in range(n - 1):
-        if lows[i + 1] == "of" and lows[i] in ("kind", "sort"):
-            valence[i] = 0.0
+    if "kind" in lows or "sort" in lows:
+        for i in range(n - 1):
+            if lows[i + 1] == "of" and lows[i] in ("kind", "sort"):
+                valence[i] = 0.0
     negations = lex.negations
-    for i, low in enumerate(lows):
+    negated = "n't" in text or "n\u2019t" in text or "not" in lows or not negations.isdisjoint(lows)
+    for i, low in enumerate(lows if negated else ()):
         if low in negations or low.endswith("n't") or low == "not":
             for j in range(i + 1, min(n, i + 1 + _NEGATION_WINDOW)):
                 if clause[j] != clause[i]:
@@ -404,10 +466,51 @@ def _read(text: str, spans: Sequence[tuple[int, int]], lex, rules: TargetRules) 
                 valence[j] *= 0.5
     contrast = [0] * n  # how many "but"s precede each token
     count = 0
-    for i, low in enumerate(lows):
+    for i, low in enumerate(lows if not _CONTRAST.isdisjoint(lows) else ()):
         count += low in _CONTRAST
         contrast[i] = count
-    return _Sentence(starts, ends, lows, clause, quote, valence, contrast), ranges
+    reversed_ = _reversed(lows, clause, valence, rules)
+    return _Sentence(starts, ends, lows, clause, quote, valence, contrast, reversed_), ranges
+
+
+_PHRASES: dict[int, tuple[object, dict[str, list]]] = {}
+
+
+def _phrases_by_end(lex) -> dict[str, list]:
+    """The tone lexicon's phrases indexed by their last word (built once per lexicon)."""
+    found = _PHRASES.get(id(lex))
+    if found is not None and found[0] is lex:
+        return found[1]
+    index: dict[str, list] = {}
+    for phrase, value in lex.phrases.items():
+        index.setdefault(phrase[-1], []).append((phrase, value))
+    if len(_PHRASES) >= 8:
+        _PHRASES.clear()
+    _PHRASES[id(lex)] = (lex, index)
+    return index
+
+
+def _reversed(lows, clause, valence, rules: TargetRules) -> dict[int, tuple[float, int, int]]:
+    """Negative words opposed by a reverser ("fight racism", "a ban on torture") and the reverser itself."""
+    out: dict[int, tuple[float, int, int]] = {}
+    reversers = rules.reversers
+    if not reversers or reversers.keys().isdisjoint(lows):
+        return out
+    n = len(lows)
+    for i, low in enumerate(lows):
+        factor = reversers.get(low)
+        if factor is None:
+            continue
+        end = i + 1
+        while end < n and end <= i + REVERSE_WINDOW and clause[end] == clause[i]:
+            end += 1
+        hits = [j for j in range(i + 1, end) if valence[j] < 0]
+        if hits:
+            for j in hits:
+                out[j] = (factor, i, end)
+            if valence[i] < 0:
+                out[i] = (0.0, i, end)
+    return out
 
 
 def _role(s: _Sentence, a: int, b: int, rules: TargetRules) -> tuple[int, str, int]:
@@ -445,6 +548,8 @@ def _role(s: _Sentence, a: int, b: int, rules: TargetRules) -> tuple[int, str, i
                 if j and lows[j - 1] in _BE and "by" in lows[j + 1 : a]:  # "Y was praised by X"
                     role = "subject"
                 break
+    if says < 0 and b < n and lows[b] == ":" and (a == 0 or not lows[a - 1][:1].isalnum()):
+        says = b  # a headline's speaker: "X: no decision yet on the vote"
     if says < 0:  # "..., said X." / "according to X": the name ends its clause
         ends_clause = b >= n or not lows[b][:1].isalnum()
         for j in range(a - 1, max(-1, a - 4), -1):
@@ -475,6 +580,8 @@ def _tone_of(s: _Sentence, a: int, b: int, rules: TargetRules) -> float:
     label_clause = -1
     if b < n and lows[b] == "," and b + 1 < n and lows[b + 1] in rules.determiners:
         label_clause = clause[b + 1]
+    elif b < n and (lows[b] in _RELATIVE or (lows[b] == "," and b + 1 < n and lows[b + 1] in _RELATIVE)):
+        label_clause = clause[b + 1] if lows[b] == "," else clause[b]  # "X, who was convicted in 2016, ..."
     share = rules.directed.get(lows[verb], 1.0) if role == "subject" else 1.0
     object_clauses = {clause[verb]} if role == "subject" else set()
     if role == "subject":  # the object's apposition: "X condemned Y, a convicted fraudster"
@@ -495,11 +602,14 @@ def _tone_of(s: _Sentence, a: int, b: int, rules: TargetRules) -> float:
         if TOKEN_HALF_LIFE:
             w *= 0.5 ** ((a - j if j < a else j - b + 1) / TOKEN_HALF_LIFE)
         if quote[j] >= 0 and quote[j] != quote[a]:
-            w *= SPEAKER_WEIGHT if says >= 0 else QUOTE_WEIGHT
+            w *= (SPEAKER_WEIGHT if v < 0 else SPEAKER_POSITIVE) if says >= 0 else QUOTE_WEIGHT
         elif says >= 0 and not (min(a, says) <= j <= max(b - 1, says)):
-            w *= SPEAKER_WEIGHT
+            w *= SPEAKER_WEIGHT if v < 0 else SPEAKER_POSITIVE
         if role == "subject" and j >= verb and clause[j] in object_clauses:
             w *= share
+        flipped = s.reversed.get(j)
+        if flipped is not None and not flipped[1] < a < flipped[2]:
+            w *= flipped[0]
         harm = rules.suffered.get(lows[j])
         if harm is not None and not _does(s, a, b, j, rules):
             w *= harm
