@@ -3,7 +3,7 @@
 Usage:
     python benchmarks/bench_hostile.py [--scale 1.0] [--cases sentence quotes names corpus]
 
-Four cases, each at three sizes (the largest is the issue's size at ``--scale 1``):
+Five cases, each at three sizes (the largest is the issue's size at ``--scale 1``):
 
 - ``sentence``: one sentence of 25,000 / 50,000 / 100,000 words: quoted
   claims joined by semicolons, one attribution every 14 words (so one
@@ -12,6 +12,9 @@ Four cases, each at three sizes (the largest is the issue's size at ``--scale 1`
 - ``quotes``: one paragraph with 40,000 / 80,000 / 160,000 quotation marks;
 - ``names``: an article naming 2,000 / 4,000 / 8,000 distinct invented people
   (alias linking; the linking fix itself is issue 17 item 19, owned elsewhere);
+- ``mentions``: one sentence naming 500 / 1,000 / 2,000 invented people
+  ("A, B, C, ... were arrested"): the tone toward every mention, and the
+  sentence tone's contrast rule, on one very long sentence;
 - ``corpus``: 250,000 / 500,000 / 1,000,000 words of ordinary news (the bundled
   articles repeated, each copy with its own id and closing line), written as a
   JSON Lines file, loaded, analysed with ``jobs=1`` and saved.
@@ -43,9 +46,10 @@ SIZES = {
     "sentence": (25_000, 50_000, 100_000),
     "quotes": (40_000, 80_000, 160_000),
     "names": (2_000, 4_000, 8_000),
+    "mentions": (500, 1_000, 2_000),
     "corpus": (250_000, 500_000, 1_000_000),
 }
-UNITS = {"sentence": "words", "quotes": "quote marks", "names": "names", "corpus": "words"}
+UNITS = {"sentence": "words", "quotes": "quote marks", "names": "names", "mentions": "names", "corpus": "words"}
 _FIRST = ["Ta", "Vel", "Mor", "Is", "An", "Ker", "Lu", "Do", "Ra", "Sen", "Ol", "Pe", "Bri", "Ca", "Ez", "Ni"]
 _MID = ["ri", "go", "ma", "ten", "sa", "lo", "vi", "dra", "ne", "ku", "sha", "ber"]
 _LAST = ["sk", "ra", "nov", "dal", "mir", "ten", "vo", "lis", "bek", "ard", "ous", "ain"]
@@ -82,6 +86,12 @@ def many_names(names: int) -> str:
     return "\n".join(f"Councillor {invented_name(i)} visited the harbour on Tuesday." for i in range(names))
 
 
+def one_sentence_of_names(names: int) -> str:
+    """One sentence naming ``names`` distinct people, arrested but praised: every mention gets a tone."""
+    listed = ", ".join(f"Mr. {invented_name(i)} of the dock union" for i in range(names))
+    return f"Police said {listed} were arrested, but the mayor praised them."
+
+
 def corpus_file(words: int, folder: Path) -> Path:
     """A JSON Lines corpus of about ``words`` words of ordinary news (the bundled articles, repeated)."""
     import analysis
@@ -114,7 +124,13 @@ def run_case(case: str, size: int) -> dict:
         if case == "corpus":
             source = corpus_file(size, folder)
         else:
-            text = {"sentence": long_sentence, "quotes": quote_paragraph, "names": many_names}[case](size)
+            makers = {
+                "sentence": long_sentence,
+                "quotes": quote_paragraph,
+                "names": many_names,
+                "mentions": one_sentence_of_names,
+            }
+            text = makers[case](size)
             source = [{"text": text, "source": "Bench"}]
         start = time.perf_counter()
         result = analysis.analyze(source, jobs=1, progress=False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -254,9 +253,7 @@ def test_deterministic_and_duplicates_scored_once():
 def test_bad_input_gives_finite_scores():
     long_text = " ".join(["The war was terrible but the peace is very good"] * 2000)
     texts = [*ODD, None, float("nan"), long_text, "&lt;b&gt;GOOD&lt;/b&gt; &#8220;news&#8221;"]
-    started = time.perf_counter()
-    frame = score_sentences(texts)
-    assert time.perf_counter() - started < 5  # the "but" rule stays linear on long text
+    frame = score_sentences(texts)  # growth on long text: benchmarks/bench_hostile.py (mentions, sentence)
     assert len(frame) == len(texts)
     assert frame.notna().all().all()
     assert ((frame[["tone", "polarity", "compound"]].abs() <= 1).all()).all()

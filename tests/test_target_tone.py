@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -156,20 +155,16 @@ def test_score_mentions_maps_article_offsets_to_sentences():
 # --------------------------------------------------------------------------- bad input
 
 
-def test_bad_input_is_finite_and_linear():
+def test_bad_input_is_finite():
+    # how the cost grows with the mentions of one sentence: benchmarks/bench_hostile.py (mentions case)
     many = ", ".join(f"Name{k} Person{k}" for k in range(200)) + " were arrested."
     spans = [(many.index(f"Name{k} "), many.index(f"Name{k} ") + len(f"Name{k} Person{k}")) for k in range(200)]
-    mention_tones(many, spans)  # lexicons loaded before timing
-    start = time.perf_counter()
     out = mention_tones(many, spans)
-    small = time.perf_counter() - start
     assert len(out) == 200 and all(math.isfinite(v) and -1 <= v <= 1 for v in out)
     huge = ", ".join([many[:-15]] * 10) + " were arrested."
     spans10 = [(m, m + 5) for m in range(0, len(huge) - 20, len(huge) // 2000)][:2000]
-    start = time.perf_counter()
     out10 = mention_tones(huge, spans10)
     assert len(out10) == len(spans10) and all(math.isfinite(v) for v in out10)
-    assert time.perf_counter() - start < 40 * small + 0.5  # ten times the input, far from quadratic
     nested = 'Kira Vell said \u201cIdris Om told me \u2018Bo Lund is "a disgrace"\u2019\u201d 😡🔥 TOTALLY AWFUL!!!'
     spans = [(nested.index(n), nested.index(n) + len(n)) for n in ("Kira Vell", "Idris Om", "Bo Lund")]
     out = mention_tones(nested, spans)
