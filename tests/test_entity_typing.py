@@ -349,3 +349,62 @@ def test_the_rule_finder_keeps_no_document_state():
     assert set(vars(finder)) == shared  # the document's state lived on its own pass
     # a later document does not see the earlier one's family names
     assert finder.mentions(process("Officials met on Monday.\n\nQuell the unrest, the mayor said.")) == []
+
+
+# -- session 4: people greeted, spoken to, coordinated with "I"; family-name shapes -------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dear Orvaine, the report is attached.", "Orvaine"),  # a greeting before the name
+        ("Hi Velkan, the figures are in the file.", "Velkan"),
+        ("The shipment left on Monday. Regards, Velkan Drossum", "Velkan Drossum"),  # a sign-off
+        ("Good morning Brellik - the meeting moved to noon.", "Brellik"),
+        ("Brellik, please send the figures before Friday.", "Brellik"),  # spoken to
+        ('"Thask, you were right about the bridge," the mayor wrote.', "Thask"),
+        ("Ronsk and I were at the port when the fire started.", "Ronsk"),  # "X and I"
+    ],
+)
+def test_a_person_addressed_or_beside_i(recognizer, text, name):
+    assert (name, "PERSON") in _labels(recognizer, text)
+
+
+def test_a_greeting_is_no_part_of_the_name(recognizer):
+    labels = _labels(recognizer, "Dear Velkan Drossum, your order has shipped.")
+    assert labels == [("Velkan Drossum", "PERSON")]
+
+
+def test_monday_morning_is_no_greeting(recognizer):
+    """ "morning" greets only after "good": a company named after a weekday morning stays as it was."""
+    assert ("Vardel", "PERSON") not in _labels(recognizer, "On Monday morning Vardel cut its forecast.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Quorvel Drossov opened the bakery in 2009.", "Quorvel Drossov"),  # a family-name ending
+        ("Quorvel McDrossum opened the bakery in 2009.", "Quorvel McDrossum"),  # Mc + capital
+        ("Quorvel Nowak opened the bakery in 2009.", "Quorvel Nowak"),  # a family name of the tables
+        ("Quorvel Johnson opened the bakery in 2009.", "Quorvel Johnson"),  # also a given name, no town
+    ],
+)
+def test_an_unknown_word_before_a_family_name_is_a_person(recognizer, text, name):
+    assert (name, "PERSON") in _labels(recognizer, text)
+
+
+def test_an_unknown_word_before_a_town_is_no_person_by_shape(recognizer):
+    """ "Lockheed Martin": a family name that is also a town after an unknown word makes a business name."""
+    assert ("Quorvel Martin", "PERSON") not in _labels(recognizer, "Quorvel Martin opened the bakery in 2009.")
+
+
+def test_a_one_word_family_name_with_a_pronoun_after_it(recognizer):
+    labels = _labels(recognizer, "Critics asked whether Nowak had read his own report.")
+    assert ("Nowak", "PERSON") in labels
+    # an invented word with the same pronoun: no name table knows it, so no person by this rule
+    assert ("Vardel", "PERSON") not in _labels(recognizer, "Critics asked whether Vardel had read his own report.")
+
+
+def test_given_names_that_are_towns_in_a_title_case_list(recognizer):
+    text = "The teams were announced on Monday.\n\nAlternates: Bryan Drossov, Heather Johnson, Martin Vardelski"
+    labels = _labels(recognizer, text)
+    for name in ("Bryan Drossov", "Heather Johnson", "Martin Vardelski"):
+        assert (name, "PERSON") in labels, labels

@@ -63,6 +63,9 @@ class Cues(NamedTuple):
     place_nouns: frozenset[str]
     place_suffixes: frozenset[str]
     party_letters: frozenset[str]
+    greetings: frozenset[str]
+    vocative_followers: frozenset[str]
+    surname_endings: frozenset[str]
 
 
 @cache
@@ -150,8 +153,14 @@ def person_context(units, first: int, last: int) -> str:
             return "strong"  # "Vastrova told reporters": organisations issue statements
         return "speech" if verb in cues.shared_verbs else "strong"
     after = _word(units, last + 1)
-    if after == "," and _word(units, last + 2) == "who":
+    if after in (",", "(") and _word(units, last + 2) == "who":
         return "strong"
+    if addressed(units, first, last):
+        return "strong"  # "Dear Nina", "Regards, Vangie McGilloway", "Ginny, please see"
+    if (after == "and" and _word(units, last + 2) in ("i", "me")) or (
+        _word(units, first - 1) == "and" and _word(units, first - 2) == "me"
+    ):
+        return "strong"  # "Peder and I were", "me and Carri"
     if first == last and after in cues.person_followers:
         return "strong"  # "the Velkan administration"
     if after in ("'s", "’s") and _word(units, last + 2) in cues.person_possessions:
@@ -168,6 +177,31 @@ def person_context(units, first: int, last: int) -> str:
         if unit.text.lower() in cues.person_pronouns:
             return "weak"
     return ""
+
+
+def addressed(units, first: int, last: int) -> bool:
+    """True when the run is a person greeted, thanked or spoken to.
+
+    "Dear Nina", "Hi Vladi,", "Thanks, Renee", "Regards, Vangie McGilloway", "Good morning
+    Debra" (a greeting word before it, a comma between allowed); "Ginny, please see ...",
+    "Bryan, you're in" (the name opens the sentence and a comma and a word that speaks to
+    someone follow). Letters, e-mail and quoted speech address people, not organisations.
+    """
+    cues = typing_cues()
+    k = first - 1
+    if _word(units, k) == ",":
+        k -= 1
+    before = _word(units, k)
+    if before in cues.greetings:
+        if before in ("morning", "afternoon", "evening"):
+            return _word(units, k - 1) == "good"  # "Good morning Debra"; not "Monday morning Kestrel said"
+        return True
+    return (
+        (first == 0 or units[first - 1].text in ('"', "“", "``", "(", "-", "--"))
+        and last - first < 3
+        and _word(units, last + 1) == ","
+        and _word(units, last + 2) in cues.vocative_followers
+    )
 
 
 def org_context(units, first: int, last: int, role_words: frozenset[str]) -> bool:

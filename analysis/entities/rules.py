@@ -29,7 +29,7 @@ from functools import cache
 from typing import NamedTuple
 
 from analysis.entities.aliases import AliasEntry, AliasLexicon
-from analysis.entities.evidence import is_party_tag, org_context, person_context, place_context
+from analysis.entities.evidence import is_party_tag, org_context, person_context, place_context, typing_cues
 from analysis.entities.gazetteer import (
     any_person_name,
     capitals,
@@ -335,6 +335,8 @@ class _DocumentPass:
         self.given, self.common_given, self.family = finder.given, finder.common_given, finder.family
         self.own_given = finder.own_given
         self.any_name = finder.any_name
+        self.greetings = typing_cues().greetings
+        self.surname_endings = typing_cues().surname_endings
         self._mid_caps: set[str] = set()
         self._mid_caps_alone: set[str] = set()
         self._surnames: set[str] = set()
@@ -501,6 +503,8 @@ class _DocumentPass:
             chunk = units[i:j]
             if initial:
                 chunk = self._trim_initial(chunk)
+            while len(chunk) > 1 and chunk[0].text.lower() in self.greetings:
+                chunk = chunk[1:]  # "Dear Nina", "Good Morning Debra": the greeting is no part of the name
             if chunk:
                 chunk = self._drop_products(units, i, j, chunk)
             out.extend(self._resolve(index, chunk))
@@ -869,6 +873,8 @@ class _DocumentPass:
             both = text in self.given and text in self.family  # "Ford", "Morgan", "Douglas": companies too
             if role or person == "strong" or (person == "speech" and shape and not both):
                 return "PERSON"
+            if person == "weak" and text in self.any_name and not self._country_word(text) and not text.isupper():
+                return "PERSON"  # "whether Bush has any thoughts about his memoirs": a name table and a pronoun
             if where is not None and place_context(units, where[0], where[1]):
                 return "GPE"
             if _APOSTROPHE_NAME.match(text):
@@ -940,9 +946,33 @@ class _DocumentPass:
         bare = last.split("-", 1)[1] if last[:3].lower() in ("al-", "el-") and "-" in last else last
         if any(u.text in _NAME_PARTICLES for u in run[1:-1]) or bare != last or _APOSTROPHE_NAME.match(last):
             return "family"  # "Jan van der Berg", "Omar al-Haddad", "Sean O'Neill"
-        if bare in self.family and bare not in self.given and not is_common_word(first) and first not in self.family:
-            return "family"
+        if (
+            len(words) <= 3
+            and not is_common_word(first)
+            and first not in self.family
+            and self._known(first) is None
+            and first[1:].islower()
+            and (
+                (bare in self.family and (bare not in self.given or self.places.get(bare) is None))
+                or self._surname_form(bare)
+            )
+        ):
+            return "family"  # "Sungjoo Lee", "Vladi Pimenov", "Vangie McGilloway"; not "Lockheed Martin" (a town)
         return ""
+
+    def _surname_form(self, word: str) -> bool:
+        """True for a word shaped like a family name: "McGilloway", "MacAlister", or a family-name
+        ending of ``typing_cues.yml`` ("Pimenov", "Kaminski", "Popescu") on a word that is no English word."""
+        if len(word) < 5 or not word[0].isupper() or is_common_form(word):
+            return False
+        if word[:2] == "Mc" and word[2].isupper() and word[3:].islower():
+            return True
+        if word[:3] == "Mac" and word[3].isupper() and word[4:].islower():
+            return True
+        if not word[1:].islower():
+            return False
+        endings = self.surname_endings
+        return any(word.endswith(e) for e in endings if len(word) > len(e) + 2)
 
     # -- title-case and all-caps sentences -------------------------------------
     def _restricted_person(self, units: list[Unit], i: int, upper: bool) -> int:
@@ -963,6 +993,18 @@ class _DocumentPass:
         first = word(i)
         if not first:
             return 0
+        k = i + 1
+        if _INITIALS.match(word(k)) and word(k + 1):
+            k += 1
+        last = word(k)
+        if (
+            first in self.given
+            and last
+            and (last in self.family or self._surname_form(last))
+            and not is_common_form(last)
+            and not self._country_word(last)
+        ):
+            return k - i + 1  # "Heather Johnson, Usman Shaukat": a given name and a family name
         if first not in self.common_given or is_common_word(first):
             # a results table: "Velkan Drossum (Norway) 3:34.12"
             for length in (2, 3):
@@ -1017,6 +1059,12 @@ class _DocumentPass:
                 i += length or 1
                 continue
             length, (label, canonical, how) = best
+            if length == 1 and how == "place":
+                person = self._restricted_person(units, i, upper)
+                if person > 1:  # "Bryan Hull, Mary John": a given name that is also a town opens a name
+                    out.append(Mention(index, units[i].start, units[i + person - 1].end, "PERSON", "", "", "guess"))
+                    i += person
+                    continue
             out.append(Mention(index, units[i].start, units[i + length - 1].end, label, canonical, "", how))
             i += length
         return out
