@@ -408,3 +408,23 @@ def test_given_names_that_are_towns_in_a_title_case_list(recognizer):
     labels = _labels(recognizer, text)
     for name in ("Bryan Drossov", "Heather Johnson", "Martin Vardelski"):
         assert (name, "PERSON") in labels, labels
+
+
+def test_a_name_joined_to_a_given_name_by_and(recognizer):
+    assert ("Vardel", "PERSON") in _labels(recognizer, "Vardel and Larry were very thorough with the forms.")
+    # a given name that modifies a noun is no person beside it ("German airline")
+    assert ("Vardel", "PERSON") not in _labels(recognizer, "The staff of Vardel and Larry airline met.")
+
+
+def test_a_given_name_of_a_person_named_in_full_is_that_person(recognizer):
+    text = "Regards, Quorvel Drossov\n\nQuorvel will call the port on Monday."
+    assert _labels(recognizer, text) == [("Quorvel Drossov", "PERSON"), ("Quorvel", "PERSON")]
+
+
+def test_unknown_family_name_after_a_given_name_in_a_list(recognizer):
+    labels = _labels(recognizer, "The teams were set.\n\nAlternates: Heather Vardel, Usman Quorvel, Gerard Thask")
+    assert ("Usman Quorvel", "PERSON") in labels and ("Gerard Thask", "PERSON") in labels, labels
+
+
+def test_kinship_titles(recognizer):
+    assert ("Vardel", "PERSON") in _labels(recognizer, "Any news on Aunt Vardel since the storm?")

@@ -77,7 +77,7 @@ TITLES = frozenset(
     governor mayor king queen prince princess sheikh emir sultan pope ayatollah imam cardinal bishop archbishop
     rabbi rev reverend sir dame lord lady judge justice ambassador envoy spokesman spokeswoman spokesperson
     chairman chairwoman ceo director chief marshal colonel-general lieutenant-general major-general lt-gen
-    maj-gen lt.-gen mp leader prophet doctor coach""".split()
+    maj-gen lt.-gen mp leader prophet doctor coach aunt uncle drs""".split()
 )
 #: Lower-case role nouns that make the next name, or a name they stand in apposition to, a person
 #: ("analyst Paul Nesbit", "Louis Gallois, the Airbus chief executive, said").
@@ -443,7 +443,7 @@ class _DocumentPass:
             for index, units, mode, starts_paragraph in deferred:
                 found.extend(self._restricted(index, units, mode, known, starts_paragraph))
             found.sort(key=lambda m: m.start)
-        return _consistent(found, text)
+        return _consistent(found, text, self.given)
 
     # -- normal sentences ----------------------------------------------------
     def _normal(self, index: int, units: list[Unit], starts_paragraph: bool) -> list[Mention]:
@@ -881,6 +881,8 @@ class _DocumentPass:
                 return "PERSON"  # "O'Keefe"
             if shape == "given" and text in self.common_given and (text in self.own_given or not both):
                 return "PERSON"  # "Larry", "Pauline"; not "Ford" (given and family name, and a company)
+            if where is not None and self._beside_given(units, where[0], where[1]):
+                return "PERSON"  # "Mercedes and Dan are", "Malach and Larry"
             if is_common_form(text) and self._capitalised_count(text) < 2 and not person and text not in self.any_name:
                 return None  # "a Meal deal", "a Reel": an ordinary word capitalised once is no name; "Bush" is
             return "ORG"
@@ -893,6 +895,22 @@ class _DocumentPass:
         if where is not None and place_context(units, where[0], where[1]):
             return "GPE"
         return "ORG"  # "Northrop Grumman", "Apple Computer"
+
+    def _beside_given(self, units: list[Unit], first: int, last: int) -> bool:
+        """True when the run is joined by "and" to a common given name alone: "Mercedes and Dan are"."""
+
+        def given_alone(k: int) -> bool:
+            if not 0 <= k < len(units):
+                return False
+            text = units[k].text
+            if text not in self.common_given or is_common_word(text) or (k > 0 and units[k - 1].cap):
+                return False
+            after = units[k + 1] if k + 1 < len(units) else None  # a verb or a stop: "Dan are", "Dan."
+            return after is None or not after.text[:1].isalnum() or after.pos.startswith(("VB", "MD"))
+
+        if last + 2 < len(units) and units[last + 1].text == "and" and given_alone(last + 2):
+            return True
+        return first >= 2 and units[first - 1].text == "and" and given_alone(first - 2)
 
     def _has_country(self, run: list[Unit]) -> bool:
         return any(self._country_word(u.text) for u in run)
@@ -1004,7 +1022,17 @@ class _DocumentPass:
             and not is_common_form(last)
             and not self._country_word(last)
         ):
-            return k - i + 1  # "Heather Johnson, Usman Shaukat": a given name and a family name
+            return k - i + 1  # "Heather Johnson": a given name and a family name
+        if (
+            first in self.given
+            and not is_common_word(first)
+            and last.isalpha()
+            and last[1:].islower()
+            and last not in self.any_name
+            and not is_common_form(last)
+            and self._known(last) is None
+        ):
+            return k - i + 1  # "Usman Shaukat": a given name and a word no table or dictionary knows
         if first not in self.common_given or is_common_word(first):
             # a results table: "Velkan Drossum (Norway) 3:34.12"
             for length in (2, 3):
@@ -1070,7 +1098,7 @@ class _DocumentPass:
         return out
 
 
-def _consistent(found: list[Mention], text: str) -> list[Mention]:
+def _consistent(found: list[Mention], text: str, given: frozenset[str]) -> list[Mention]:
     """A name typed PERSON once keeps that type for its other guessed mentions in the article.
 
     "Hasan Sas said ... Sas's plan": every guessed ORG mention whose words are a
@@ -1089,6 +1117,8 @@ def _consistent(found: list[Mention], text: str) -> list[Mention]:
             persons.add(" ".join(words))
             if len(words) >= 2:
                 persons.add(words[-1])
+                if len(words) == 2 and words[0][1:].islower() and (words[0] in given or not is_common_word(words[0])):
+                    persons.add(words[0])  # "Vangie McGilloway ... Vangie": the given name alone is the person
             elif m.how == "guess":
                 singles.add(words[0])
     if not persons:
