@@ -428,3 +428,9 @@ def test_unknown_family_name_after_a_given_name_in_a_list(recognizer):
 
 def test_kinship_titles(recognizer):
     assert ("Vardel", "PERSON") in _labels(recognizer, "Any news on Aunt Vardel since the storm?")
+
+
+def test_shouted_words_are_no_organisation(recognizer):
+    labels = _labels(recognizer, "We came back twice and the cake was VERYYYY good. She is the STAR of the show.")
+    assert labels == []
+    assert ("QVRL", "ORG") in _labels(recognizer, "The contract was signed by QVRL on Monday.")  # an acronym

@@ -860,8 +860,10 @@ class _DocumentPass:
             return None  # "the Family Meal": ordinary words, none capitalised anywhere else in the article
         if where is not None and org_context(units, where[0], where[1], ROLE_WORDS):
             return "ORG"
+        if single and text.isupper() and len(text) >= 3 and _shouted(text):
+            return None  # a shouted word in running text: "WOW!", "the STAR of the family", "VERYYYY"
         if any(u.text.isupper() and len(u.text) > 1 and not _INITIALS.match(u.text) for u in run):
-            return "ORG"  # an acronym or a shouted word: "NATO"; not the initials of "Marlene D. Hilliard"
+            return "ORG"  # an acronym: "NATO"; not the initials of "Marlene D. Hilliard"
         person = person_context(units, where[0], where[1]) if where is not None else ""
         if particle or (where is not None and self._nationality_after(where[1])):
             person = "strong"
@@ -1137,6 +1139,15 @@ def _consistent(found: list[Mention], text: str, given: frozenset[str]) -> list[
                 m = m._replace(end=m.start + len(head), label="PERSON", canonical="", how="guess")
         out.append(m)
     return out
+
+
+_REPEATED_LETTER = re.compile(r"([A-Z])\1\1")
+
+
+def _shouted(word: str) -> bool:
+    """True for an all-caps word that is an English word or a word stretched for emphasis ("VERYYYY")."""
+    lowered = word.lower()
+    return is_common_word(lowered) or lowered in _stopwords() or bool(_REPEATED_LETTER.search(word))
 
 
 @cache
