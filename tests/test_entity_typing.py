@@ -434,3 +434,12 @@ def test_shouted_words_are_no_organisation(recognizer):
     labels = _labels(recognizer, "We came back twice and the cake was VERYYYY good. She is the STAR of the show.")
     assert labels == []
     assert ("QVRL", "ORG") in _labels(recognizer, "The contract was signed by QVRL on Monday.")  # an acronym
+
+
+def test_lower_case_given_names_of_a_writer_who_writes_i(recognizer):
+    text = "i think debra and i are going to stay in town. the weather is fine."
+    assert ("debra", "PERSON") in _labels(recognizer, text)
+    # a writer who capitalises "I" writes names with capitals: a lower-case word is no name
+    assert _labels(recognizer, "I think debra and I are going to stay in town.") == []
+    # two words of a place are no given name ("san francisco")
+    assert ("francisco", "PERSON") not in _labels(recognizer, "i am from mexico and i go to san francisco.")

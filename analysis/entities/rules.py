@@ -320,6 +320,17 @@ class RuleMentionFinder:
         self.given, self.common_given, self.family = name_lists()
         self.own_given = given_names()
         self.any_name = any_person_name()
+        stop = _stopwords()
+        self.lower_given = frozenset(
+            name.lower()
+            for name in self.common_given
+            if len(name) >= 3
+            and name.isalpha()
+            and not is_common_word(name)
+            and name.lower() not in stop
+            and name.lower() not in MONTHS_DAYS
+            and self.places.get(name) is None
+        )
 
     def mentions(self, doc) -> list[Mention]:
         """Candidate mentions of a document, in text order (debris sentences skipped)."""
@@ -336,6 +347,8 @@ class _DocumentPass:
         self.own_given = finder.own_given
         self.any_name = finder.any_name
         self.greetings = typing_cues().greetings
+        self.lower_given = finder.lower_given
+        self._lower_writer = False
         self.surname_endings = typing_cues().surname_endings
         self._mid_caps: set[str] = set()
         self._mid_caps_alone: set[str] = set()
@@ -419,6 +432,8 @@ class _DocumentPass:
             and tokens[k - 1].sentence == tokens[k].sentence
             and (k + 1 == len(tokens) or not tokens[k + 1].text[:1].isupper())
         }
+        # a writer who types "i" for "I" types names in lower case too ("shanna and i are staying")
+        self._lower_writer = any(tok.text == "i" for tok in tokens)
         for sentence in doc.sentences:
             if sentence.is_debris:
                 continue
@@ -457,6 +472,12 @@ class _DocumentPass:
         while i < n:
             unit = units[i]
             if not unit.cap and unit.text not in lex_first:
+                if (
+                    self._lower_writer
+                    and unit.text in self.lower_given
+                    and (i == 0 or self.places.get(f"{units[i - 1].text} {unit.text}".title()) is None)
+                ):
+                    out.append(self._lower_name(index, units, i))  # not "san francisco"
                 if unit.text in _OPENERS:
                     initial = True
                 elif unit.text[0].isalnum():
@@ -511,6 +532,19 @@ class _DocumentPass:
             initial = False
             i = j
         return out
+
+    def _lower_name(self, index: int, units: list[Unit], i: int) -> Mention:
+        """A common given name written in lower case by a writer who writes "i" ("shanna", "jill allen").
+
+        Only in a document that writes the pronoun "i" in lower case; a lower-case family name
+        of the tables right after it belongs to the name.
+        """
+        end = units[i].end
+        if i + 1 < len(units):
+            after = units[i + 1].text
+            if after.isalpha() and after.islower() and after.title() in self.family and not is_common_word(after):
+                end = units[i + 1].end
+        return Mention(index, units[i].start, end, "PERSON", "", "", "guess")
 
     def _dateline(self, index: int, units: list[Unit], out: list[Mention]) -> int:
         """``MOSCOW, Dec 7 (Reuters) -``: capitals at a paragraph start followed by a comma are a place."""
