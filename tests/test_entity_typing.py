@@ -443,3 +443,8 @@ def test_lower_case_given_names_of_a_writer_who_writes_i(recognizer):
     assert _labels(recognizer, "I think debra and I are going to stay in town.") == []
     # two words of a place are no given name ("san francisco")
     assert ("francisco", "PERSON") not in _labels(recognizer, "i am from mexico and i go to san francisco.")
+
+
+def test_a_name_signed_on_a_title_case_line(recognizer):
+    labels = _labels(recognizer, "The forms are attached. Kindest Regards, Vardel Quorvel Thask Marketing Services")
+    assert ("Vardel Quorvel Thask", "PERSON") in labels

@@ -29,7 +29,7 @@ from functools import cache
 from typing import NamedTuple
 
 from analysis.entities.aliases import AliasEntry, AliasLexicon
-from analysis.entities.evidence import is_party_tag, org_context, person_context, place_context, typing_cues
+from analysis.entities.evidence import addressed, is_party_tag, org_context, person_context, place_context, typing_cues
 from analysis.entities.gazetteer import (
     any_person_name,
     capitals,
@@ -1085,6 +1085,22 @@ class _DocumentPass:
             return 0
         return k - i + 1
 
+    def _signed(self, units: list[Unit], i: int) -> int:
+        """Length of a name greeted or signed at unit ``i`` of a title-case line ("Sincerely, Traci Warner").
+
+        Up to three capitalised words that are no ordinary words, after a greeting word of
+        ``typing_cues.yml`` (a comma between allowed).
+        """
+        if not addressed(units, i, i) or units[i].text.isupper():
+            return 0
+        k = i
+        while k < len(units) and k - i < 3 and units[k].cap and units[k].text.isalpha():
+            word = units[k].text
+            if is_common_word(word) or word.lower() in ORG_CUES or self._known(word) is not None:
+                break
+            k += 1
+        return k - i
+
     def _restricted(self, index, units, mode, known, starts_paragraph) -> list[Mention]:
         out: list[Mention] = []
         n = len(units)
@@ -1117,7 +1133,7 @@ class _DocumentPass:
                     best = (length, hit)
                     break
             if best is None:
-                length = self._restricted_person(units, i, upper)
+                length = self._restricted_person(units, i, upper) or self._signed(units, i)
                 if length:
                     out.append(Mention(index, units[i].start, units[i + length - 1].end, "PERSON", "", "", "guess"))
                 i += length or 1
