@@ -219,18 +219,21 @@ def _collect(corpus: Corpus, results: Iterable[dict[str, list[dict]]]) -> Analys
 def _resolve_events(rows: dict[str, list[dict]], event_of: dict[str, str]) -> None:
     """The reduce: one canonical name per actor across the articles of each event (in place).
 
-    Entity rows get the event-level name in ``canonical``; a claim's ``speaker``
+    Entity rows get the event-level name in ``canonical`` and the actor's label
+    (:func:`analysis.entities.event_labels`); a claim's ``speaker``
     that is an entity's article-level name gets the same event-level name.
     """
-    from analysis.entities import event_names
+    from analysis.entities import event_labels, event_names
 
     by_event: dict[str, list[dict]] = {}
     for row in rows["entities"]:
         by_event.setdefault(event_of[row["article_id"]], []).append(row)
     renamed: dict[tuple[str, str], str] = {}
     for event_rows in by_event.values():
-        for row, name in zip(event_rows, event_names(event_rows), strict=True):
+        names = event_names(event_rows)
+        for row, name, label in zip(event_rows, names, event_labels(event_rows, names), strict=True):
             renamed[(row["article_id"], row["canonical"])] = name
+            row["label"] = label  # one label per actor across the event
     for row in rows["entities"]:
         row["canonical"] = renamed[(row["article_id"], row["canonical"])]
     for row in rows["claims"]:

@@ -15,6 +15,10 @@ where the data groups mentions into chains, how well aliases are merged:
   article-level names and with the event-level names of
   :func:`analysis.entities.event_names` (see :mod:`analysis.evaluation.coreference`).
   Articles are grouped by their event (MEANTIME has none: the whole corpus is one).
+* ``event-level labels``: precision, recall and F1 again after the vote of
+  :func:`analysis.entities.event_labels` (one label per actor across the
+  event), which is what the ``entities`` table of ``analyze`` holds; the table
+  above scores each article's own labels.
 
 For ``gold`` the figures are printed twice: without the events' own lexicons
 (``data/events/<event>/aliases.yml``) and with each event's lexicon applied to
@@ -155,6 +159,7 @@ def evaluate(
     n_docs = 0
     chain_rows: list[tuple[EvalDoc, GoldMention, dict | None]] = []
     event_rows: dict[str, list[dict]] = defaultdict(list)
+    scored: list[EvalDoc] = []
     for d in docs:
         n_docs += 1
         processed = process(d.text, title=d.title)
@@ -163,6 +168,7 @@ def evaluate(
         rows = (recognizers or {}).get(d.event, recognizer).find(processed)
         seconds += time.perf_counter() - t0
         event_rows[d.event].extend({**row, "article_id": d.doc_id} for row in rows)
+        scored.append(d)
         preds = []
         for row in rows:
             label = type_map.get(row["label"]) if type_map is not None else row["label"]
@@ -202,10 +208,35 @@ def evaluate(
         "pairs": (pairs_apart, pairs_total),
         "canonical": (canon_ok, canon_total),
         **_cross_document(chain_rows, event_rows),
+        "event_labels": _event_typing(scored, event_rows, type_map),
         "docs": n_docs,
         "words": words,
         "seconds": seconds,
     }
+
+
+def _event_typing(
+    docs: list[EvalDoc], event_rows: dict[str, list[dict]], type_map: dict[str, str] | None
+) -> dict[str, Scores]:
+    """Exact and partial scores with the labels after the event vote (:func:`analysis.entities.event_labels`),
+    what the ``entities`` table of ``analyze`` holds; documents without an event are one corpus-wide event."""
+    from analysis.entities import event_labels
+
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for rows in event_rows.values():
+        for row, label in zip(rows, event_labels(rows), strict=True):
+            by_doc[row["article_id"]].append({**row, "label": label})
+    exact, partial = Scores(), Scores()
+    for d in docs:
+        preds = []
+        for row in by_doc.get(d.doc_id, []):
+            label = type_map.get(row["label"]) if type_map is not None else row["label"]
+            if label is None or (d.limit is not None and row["start"] >= d.limit):
+                continue
+            preds.append({**row, "type": label})
+        _match(d.gold, preds, False, exact)
+        _match(d.gold, preds, True, partial)
+    return {"exact": exact, "partial": partial}
 
 
 def _cross_document(chain_rows: list, event_rows: dict[str, list[dict]]) -> dict[str, object]:
@@ -543,6 +574,13 @@ def report(result: dict[str, object], types: list[str]) -> str:
                 f"F1 {score['f1']:.3f} ({score['chains']} chains in 2+ articles, {score['mentions']} mentions, "  # type: ignore[index]
                 f"{score['found']} found)"  # type: ignore[index]
             )
+    voted: dict[str, Scores] = result.get("event_labels") or {}  # type: ignore[assignment]
+    for mode, scores in voted.items():
+        cells = []
+        for label in [*types, None]:
+            p, r, f, _n_gold, _n_pred = scores.row(label)
+            cells.append(f"{label or 'ALL'} {p:.3f}/{r:.3f}/{f:.3f}")
+        lines.append(f"{mode}, event-level labels (P/R/F1): " + "  ".join(cells))
     words, seconds = result["words"], result["seconds"]
     if seconds:
         lines.append(f"{result['docs']} documents, {words} words, entity stage {words / seconds:,.0f} words/s")
