@@ -448,3 +448,14 @@ def test_lower_case_given_names_of_a_writer_who_writes_i(recognizer):
 def test_a_name_signed_on_a_title_case_line(recognizer):
     labels = _labels(recognizer, "The forms are attached. Kindest Regards, Vardel Quorvel Thask Marketing Services")
     assert ("Vardel Quorvel Thask", "PERSON") in labels
+
+
+def test_the_name_after_a_sign_off_line(recognizer):
+    text = "The forms are attached.\n\nBest regards,\n\nOrvaine Thask\n\nThe next shipment leaves on Friday."
+    assert ("Orvaine Thask", "PERSON") in _labels(recognizer, text)
+    text = "The forms are attached.\n\nSincerely,\n\nOrvaine"
+    assert ("Orvaine", "PERSON") in _labels(recognizer, text)
+
+
+def test_a_name_spoken_to_before_a_question(recognizer):
+    assert ("Thask", "PERSON") in _labels(recognizer, "Thask, what you say makes sense.")

@@ -130,6 +130,8 @@ _PARTICLE_PAIRS = frozenset(
 _NAME_PARTICLES = frozenset("de du da del della der den van von la le bin ibn al el y".split())
 #: Last words of an organisation named after a person of the article ("Trump Administration").
 _PERSON_ORG_TAILS = frozenset("administration presidency".split())
+#: Words that may stand beside a greeting on a sign-off line ("Best regards,", "Many thanks,").
+_GREETING_MODIFIERS = frozenset("best kind kindest warm warmest many all my yours truly good with".split())
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _APOSTROPHE_NAME = re.compile(r"^(?:O|D|L)['’][A-Z][a-z]+$")
 
@@ -349,6 +351,7 @@ class _DocumentPass:
         self.greetings = typing_cues().greetings
         self.lower_given = finder.lower_given
         self._lower_writer = False
+        self._after_greeting = False
         self.surname_endings = typing_cues().surname_endings
         self._mid_caps: set[str] = set()
         self._mid_caps_alone: set[str] = set()
@@ -434,6 +437,7 @@ class _DocumentPass:
         }
         # a writer who types "i" for "I" types names in lower case too ("shanna and i are staying")
         self._lower_writer = any(tok.text == "i" for tok in tokens)
+        greeting_line = False  # the sentence before is a sign-off: "Regards," / "Sincerely," / "Thanks,"
         for sentence in doc.sentences:
             if sentence.is_debris:
                 continue
@@ -441,6 +445,8 @@ class _DocumentPass:
             if not units:
                 continue
             mode = sentence_mode(units)
+            self._after_greeting = greeting_line
+            greeting_line = self._is_greeting_line(units)
             self._units = units
             self._position = None
             following = sentence.end_token
@@ -449,13 +455,14 @@ class _DocumentPass:
             if mode == "normal":
                 found.extend(self._normal(sentence.index, units, starts_paragraph))
             else:
-                deferred.append((sentence.index, units, mode, starts_paragraph))
+                deferred.append((sentence.index, units, mode, starts_paragraph, self._after_greeting))
         if deferred:
             known = {}
             for m in found:
                 key = " ".join(text[m.start : m.end].split())
                 known.setdefault(key, m)
-            for index, units, mode, starts_paragraph in deferred:
+            for index, units, mode, starts_paragraph, after_greeting in deferred:
+                self._after_greeting = after_greeting
                 found.extend(self._restricted(index, units, mode, known, starts_paragraph))
             found.sort(key=lambda m: m.start)
         return _consistent(found, text, self.given)
@@ -532,6 +539,18 @@ class _DocumentPass:
             initial = False
             i = j
         return out
+
+    def _is_greeting_line(self, units: list[Unit]) -> bool:
+        """True for a sentence that only greets or signs off ("Regards,", "Best regards,", "Thanks,");
+        the name that opens the next sentence is the person who signs or is greeted."""
+        if len(units) > 4 or units[-1].text not in (",", ":", "-"):
+            return False
+        words = [u.text.lower() for u in units if u.text[:1].isalpha()]
+        return (
+            bool(words)
+            and any(w in self.greetings for w in words)
+            and all(w in self.greetings or w in _GREETING_MODIFIERS for w in words)
+        )
 
     def _lower_name(self, index: int, units: list[Unit], i: int) -> Mention:
         """A common given name written in lower case by a writer who writes "i" ("shanna", "jill allen").
@@ -901,6 +920,8 @@ class _DocumentPass:
         person = person_context(units, where[0], where[1]) if where is not None else ""
         if particle or (where is not None and self._nationality_after(where[1])):
             person = "strong"
+        elif not person and where is not None and where[0] == 0 and self._after_greeting:
+            person = "strong"  # "Regards,\n\nVangie McGilloway": the person who signs
         elif not person and where is not None and where[0] == 0 and self._next_word in ("He", "She"):
             person = "weak"  # "Velkan Drossum arrived on Monday. He said ..."
         role = self._role_context(run)
@@ -1091,7 +1112,7 @@ class _DocumentPass:
         Up to three capitalised words that are no ordinary words, after a greeting word of
         ``typing_cues.yml`` (a comma between allowed).
         """
-        if not addressed(units, i, i) or units[i].text.isupper():
+        if not (addressed(units, i, i) or (i == 0 and self._after_greeting)) or units[i].text.isupper():
             return 0
         k = i
         while k < len(units) and k - i < 3 and units[k].cap and units[k].text.isalpha():
