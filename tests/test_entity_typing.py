@@ -413,7 +413,7 @@ def test_given_names_that_are_towns_in_a_title_case_list(recognizer):
 def test_a_name_joined_to_a_given_name_by_and(recognizer):
     assert ("Vardel", "PERSON") in _labels(recognizer, "Vardel and Larry were very thorough with the forms.")
     # a given name that modifies a noun is no person beside it ("German airline")
-    assert ("Vardel", "PERSON") not in _labels(recognizer, "The staff of Vardel and Larry airline met.")
+    assert ("Vardel", "PERSON") not in _labels(recognizer, "Most will be staff of Vardel and German airline Quorvel.")
 
 
 def test_a_given_name_of_a_person_named_in_full_is_that_person(recognizer):
@@ -459,3 +459,24 @@ def test_the_name_after_a_sign_off_line(recognizer):
 
 def test_a_name_spoken_to_before_a_question(recognizer):
     assert ("Thask", "PERSON") in _labels(recognizer, "Thask, what you say makes sense.")
+
+
+def test_names_listed_with_a_person_are_persons(recognizer):
+    labels = _labels(recognizer, "Mara Quorvel, Thask and Brellik signed the letter on Monday.")
+    assert ("Thask", "PERSON") in labels and ("Brellik", "PERSON") in labels, labels
+    # a comma alone may be an apposition: no list, no person
+    labels = _labels(recognizer, "The audit was done by Mara Quorvel, QVRL Holdings Director.")
+    assert ("QVRL Holdings Director", "PERSON") not in labels
+
+
+def test_a_family_name_before_administration_is_the_person(recognizer):
+    assert ("Nowak", "PERSON") in _labels(recognizer, "The Nowak Administration wants to move the offices.")
+
+
+def test_a_name_joined_to_a_full_name(recognizer):
+    labels = _labels(recognizer, "The committee is suing Orvaine Thask and Donald Nowak over the contract.")
+    assert ("Orvaine Thask", "PERSON") in labels, labels
+
+
+def test_a_given_name_that_is_a_word_opening_a_sentence_and_spoken_to(recognizer):
+    assert ("Bill", "PERSON") in _labels(recognizer, "Bill, sorry for not sending the file earlier.")

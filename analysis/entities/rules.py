@@ -465,7 +465,7 @@ class _DocumentPass:
                 self._after_greeting = after_greeting
                 found.extend(self._restricted(index, units, mode, known, starts_paragraph))
             found.sort(key=lambda m: m.start)
-        return _consistent(found, text, self.given)
+        return _consistent(found, text, self.given, self.family)
 
     # -- normal sentences ----------------------------------------------------
     def _normal(self, index: int, units: list[Unit], starts_paragraph: bool) -> list[Mention]:
@@ -642,6 +642,12 @@ class _DocumentPass:
             return chunk
         if len(chunk) == 1 and text in self._surnames:
             return chunk  # "Quell said" after "Mara Quell": the person's family name, not the verb
+        if len(chunk) == 1 and text in self.common_given:
+            where = self._indices(chunk)
+            if where is not None and (
+                addressed(self._units, *where) or person_context(self._units, *where) == "strong"
+            ):
+                return chunk  # "John, sorry for the delay", "Bill recalled": a given name, not the word
         ordinary = text.lower() in _stopwords() or not looks_proper(text)
         if ordinary or (len(chunk) == 1 and (not first.pos.startswith("NNP") or is_common_form(text))):
             rest = chunk[1:]
@@ -946,6 +952,8 @@ class _DocumentPass:
         if len(run) <= 4 and all(u.text[0].isupper() or is_cap(u.text) or u.text.lower() in CONNECTORS for u in run):
             if role or person == "strong" or shape or (self._person_like(run) and not self._has_country(run)):
                 return "PERSON"
+            if where is not None and run[-1].text.lower() not in ORG_CUES and self._beside_given(units, *where):
+                return "PERSON"  # "suing Condoleeza Rice and Donald Rumsfeld"
             plain = not any(is_common_word(u.text) or self._country_word(u.text) for u in run)
             if person in ("speech", "weak") and plain:
                 return "PERSON"  # "Tarnavo Kelt said"; not "Ford Australia said", "Burger King said"
@@ -965,7 +973,19 @@ class _DocumentPass:
             after = units[k + 1] if k + 1 < len(units) else None  # a verb or a stop: "Dan are", "Dan."
             return after is None or not after.text[:1].isalnum() or after.pos.startswith(("VB", "MD"))
 
-        if last + 2 < len(units) and units[last + 1].text == "and" and given_alone(last + 2):
+        def full_name(k: int) -> bool:  # "and Donald Rumsfeld": a common given name and a family name
+            if k + 1 >= len(units) or (k + 2 < len(units) and units[k + 2].cap):
+                return False
+            given, family = units[k].text, units[k + 1].text
+            return (
+                given in self.common_given
+                and given not in self.family
+                and not is_common_word(given)
+                and (family in self.family or self._surname_form(family))
+                and family.lower() not in ORG_CUES
+            )
+
+        if last + 2 < len(units) and units[last + 1].text == "and" and (given_alone(last + 2) or full_name(last + 2)):
             return True
         return first >= 2 and units[first - 1].text == "and" and given_alone(first - 2)
 
@@ -1171,7 +1191,7 @@ class _DocumentPass:
         return out
 
 
-def _consistent(found: list[Mention], text: str, given: frozenset[str]) -> list[Mention]:
+def _consistent(found: list[Mention], text: str, given: frozenset[str], family: frozenset[str]) -> list[Mention]:
     """A name typed PERSON once keeps that type for its other guessed mentions in the article.
 
     "Hasan Sas said ... Sas's plan": every guessed ORG mention whose words are a
@@ -1194,8 +1214,6 @@ def _consistent(found: list[Mention], text: str, given: frozenset[str]) -> list[
                     persons.add(words[0])  # "Vangie McGilloway ... Vangie": the given name alone is the person
             elif m.how == "guess":
                 singles.add(words[0])
-    if not persons:
-        return found
     out = []
     for m in found:
         if m.label != "ORG" or m.how not in ("guess", "cue"):
@@ -1206,9 +1224,45 @@ def _consistent(found: list[Mention], text: str, given: frozenset[str]) -> list[
             m = m._replace(label="PERSON")  # "Ilena Vastrova ... Vastrova told reporters"
         elif m.label == "ORG" and m.how == "cue":
             head, _, last = surface.rpartition(" ")
-            if last.lower() in _PERSON_ORG_TAILS and head in persons:  # "Trump Administration" after "Donald Trump"
+            if last.lower() in _PERSON_ORG_TAILS and (
+                head in persons or (head in family and not is_common_word(head) and " " not in head)
+            ):  # "Trump Administration" after "Donald Trump"; "the Davis Administration": a family name
                 m = m._replace(end=m.start + len(head), label="PERSON", canonical="", how="guess")
         out.append(m)
+    return _listed(out, text)
+
+
+#: What stands between two names of one list: "Rumsfeld, Wolfowitz and Feith".
+_LIST_GLUE = frozenset((", ", " and ", ", and "))
+
+
+def _listed(found: list[Mention], text: str) -> list[Mention]:
+    """Names listed together in a sentence share a person's type: "Steve, Rod and Elyse", "Chuck and Gretchen".
+
+    A list is two or more names joined by commas and a final "and" (a comma alone may be
+    an apposition: "James Perry, GNOFHAC Executive Director"). A guessed organisation in
+    it (no cue word, no lexicon, no acronym) becomes a person when another name of the
+    list is a person: a list of names in news is a list of one kind of thing.
+    """
+    out = list(found)
+    k = 0
+    while k < len(out):
+        j = k
+        has_and = False
+        while j + 1 < len(out) and out[j + 1].sentence == out[k].sentence:
+            gap = text[out[j].end : out[j + 1].start]
+            if gap not in _LIST_GLUE:
+                break
+            has_and = has_and or gap != ", "
+            j += 1
+        members = range(k, j + 1)
+        if has_and and any(out[m].label == "PERSON" for m in members):
+            for m in members:
+                mention = out[m]
+                acronym = text[mention.start : mention.end].isupper()
+                if mention.label == "ORG" and mention.how == "guess" and not acronym:
+                    out[m] = mention._replace(label="PERSON")
+        k = j + 1
     return out
 
 
