@@ -480,3 +480,26 @@ def test_a_name_joined_to_a_full_name(recognizer):
 
 def test_a_given_name_that_is_a_word_opening_a_sentence_and_spoken_to(recognizer):
     assert ("Bill", "PERSON") in _labels(recognizer, "Bill, sorry for not sending the file earlier.")
+
+
+# -- headlines fall back to the evidence of the article's body -----------------------------------
+def test_an_all_caps_headline_takes_the_person_of_the_body(recognizer):
+    text = "DROSSUM WINS APPEAL\n\nVelkan Drossum won his appeal on Monday, his lawyer said."
+    rows = recognizer.find(process(text))
+    assert [(r["text"], r["canonical"], r["label"]) for r in rows] == [
+        ("DROSSUM", "Velkan Drossum", "PERSON"),
+        ("Velkan Drossum", "Velkan Drossum", "PERSON"),
+    ]
+
+
+def test_a_title_case_headline_takes_the_family_name_of_the_body(recognizer):
+    text = "Drossum Wins Appeal Against Port Ban\n\nVelkan Drossum won his appeal on Monday, his lawyer said."
+    rows = recognizer.find(process(text))
+    assert (rows[0]["text"], rows[0]["canonical"], rows[0]["label"]) == ("Drossum", "Velkan Drossum", "PERSON")
+
+
+def test_an_article_of_headlines_only_has_no_evidence_and_does_not_crash(recognizer):
+    lines = ["VELKAN DROSSUM WINS APPEAL", "Port Ban Lifted For Tarnavo Docker", "O'NEILL AL-HADDAD VAN DER MEER"]
+    text = "\n\n".join(lines * 50)
+    rows = recognizer.find(process(text))
+    assert all(r["label"] in ("PERSON", "ORG", "GPE", "LOC", "NORP") for r in rows)

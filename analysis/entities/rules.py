@@ -460,7 +460,13 @@ class _DocumentPass:
             known = {}
             for m in found:
                 key = " ".join(text[m.start : m.end].split())
+                if m.label == "PERSON" and not m.canonical:
+                    m = m._replace(canonical=key)  # "VELKAN DROSSUM" in capitals is the person of the body
                 known.setdefault(key, m)
+            for m in found:  # "DROSSUM WINS APPEAL" over "Velkan Drossum won ...": the family name alone
+                words = text[m.start : m.end].split()
+                if m.label == "PERSON" and len(words) >= 2 and len(words[-1]) >= 4 and not is_common_word(words[-1]):
+                    known.setdefault(words[-1], m._replace(canonical=m.canonical or " ".join(words)))
             for index, units, mode, starts_paragraph, after_greeting in deferred:
                 self._after_greeting = after_greeting
                 found.extend(self._restricted(index, units, mode, known, starts_paragraph))
