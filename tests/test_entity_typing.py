@@ -503,3 +503,8 @@ def test_an_article_of_headlines_only_has_no_evidence_and_does_not_crash(recogni
     text = "\n\n".join(lines * 50)
     rows = recognizer.find(process(text))
     assert all(r["label"] in ("PERSON", "ORG", "GPE", "LOC", "NORP") for r in rows)
+
+
+def test_a_town_that_is_a_given_name_joined_to_a_given_name(recognizer):
+    assert ("Mercedes", "PERSON") in _labels(recognizer, "Mercedes and Dan are very thorough with the forms.")
+    assert _labels(recognizer, "Prices in Houston and Dallas rose.") == [("Houston", "GPE"), ("Dallas", "GPE")]

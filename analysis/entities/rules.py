@@ -806,7 +806,11 @@ class _DocumentPass:
         where = self._indices([unit])
         if where is None:
             return False
-        return person_context(self._units, *where) in ("strong", "speech") or self._role_context([unit])
+        return (
+            person_context(self._units, *where) in ("strong", "speech")
+            or self._role_context([unit])
+            or (unit.text in self.given and self._beside_given(self._units, *where))  # "Mercedes and Dan are"
+        )
 
     def _surname_after_title(self, title_word: str, rest: list[Unit]) -> bool:
         """True when the one word after a title is a town's name used as a surname ("Mr Howard",
