@@ -14,16 +14,30 @@ Evidence, strongest first:
   said", "Ronny Johnsen, 27, scored", "Sas later told"), "X, who ...", an age
   in apposition, a reporting verb before it ("said Hasan Sas,"), "the Sas
   administration", what only a person has ("Sas's widow", "Sas's death"),
-  a pronoun that follows closely ("... her");
+  a pronoun that follows closely ("... her"); a person greeted, thanked or
+  signed ("Dear Nina", "Hi Vladi,", "Regards, Vangie McGilloway", "Good morning
+  Debra") or spoken to at the start of a sentence ("Ginny, please see",
+  "Bryan, you're in"): letters, e-mail and quotes address people (:func:`addressed`);
+  "Peder and I", "me and Carri";
 * place context: "in Tarnavo", "near Veliko", "the people of Tarnavo", "Tarnavo-based";
 * name shape: a given name first, or a family name last after a word that is
-  no ordinary English word (see :func:`analysis.entities.gazetteer.name_lists`).
+  no ordinary English word (see :func:`analysis.entities.gazetteer.name_lists`),
+  or shaped like one ("Pimenov", "Kaminski", "McGilloway": ``surname_endings``).
+
+The rule backend adds what needs more than one sentence or one name: a name
+listed with a person ("Steve, Rod and Elyse"), the name after a sign-off line
+("Best regards," then "Vangie McGilloway"), a name typed a person once keeps
+that type in the article, a headline takes the type the body gave the name,
+and :func:`analysis.entities.event_labels` gives an actor one label across
+the outlets of an event.
 
 What goes wrong and how to check it: organisations that speak ("Kestrel said")
 are persons by the verb alone only when the name also looks like a person's;
 a one-word name after "in" that is a person ("in Sas's view") is protected by
-the possessive; look at the ``entities`` rows with ``compare.evidence`` to see
-the sentence behind a type.
+the possessive; "in Firefox" makes a place of a product; a greeting is read
+only before a name ("Monday morning Kestrel said" is no greeting, "Good morning
+Debra" is); look at the ``entities`` rows with ``compare.evidence`` to see the
+sentence behind a type.
 """
 
 from __future__ import annotations

@@ -9,13 +9,20 @@ Three kinds of sentences are told apart so that capitals do not flood the result
 * normal text: a capitalised word is evidence of a name, except at the start of
   a sentence or quote, where it must also look like a proper noun;
 * title case (headlines): only names known from the lexicon, the gazetteer or
-  the article's own body are taken;
+  the article's own body are taken (a person's family name alone too: "Drossum
+  Wins Appeal" after "Velkan Drossum won"), and persons shaped like one (a given
+  name and a family name, a name after "Regards,");
 * all caps: the same, matched case-insensitively, never for short acronyms
-  (so "IS" the verb is not Islamic State).
+  (so "IS" the verb is not Islamic State); a shouted English word ("WOW", "the
+  STAR of") is no name.
 
-Unknown names are typed by their shape and context: a run opening with a given
-name (``given_names.txt``) or next to a role noun ("analyst Paul Nesbit",
-"Louis Gallois, the Airbus chief executive") is a PERSON, other runs are ORG;
+A writer who types the pronoun "i" in lower case types names in lower case too:
+in such a text a common given name in lower case ("shanna and i") is a person.
+
+Unknown names are typed by their shape and context (:mod:`analysis.entities.evidence`
+lists the evidence): a run opening with a given name (``given_names.txt``, Faker's
+tables) or next to a role noun ("analyst Paul Nesbit", "Louis Gallois, the Airbus
+chief executive") is a PERSON, other runs without evidence are ORG;
 a town name after an unknown word belongs to the name ("Fritz Henderson",
 "Air Canada"). Products, models, indices and currencies are dropped ("Airbus
 A380", "Boeing 787", "787 Dreamliner", "iTunes Music Store", "Nikkei 225", "US$").
