@@ -508,3 +508,13 @@ def test_an_article_of_headlines_only_has_no_evidence_and_does_not_crash(recogni
 def test_a_town_that_is_a_given_name_joined_to_a_given_name(recognizer):
     assert ("Mercedes", "PERSON") in _labels(recognizer, "Mercedes and Dan are very thorough with the forms.")
     assert _labels(recognizer, "Prices in Houston and Dallas rose.") == [("Houston", "GPE"), ("Dallas", "GPE")]
+
+
+def test_an_acronym_after_a_place_it_does_not_spell_is_not_the_place(recognizer):
+    """ "the Housing Authority of Ostrava (HAO)": the parentheses follow the city, the acronym is the authority's."""
+    doc = process("The Port Authority of Ostrava (PAO) said on Monday that PAO would appeal.")
+    rows = {(r["text"], r["canonical"], r["label"]) for r in recognizer.find(doc)}
+    assert ("PAO", "Ostrava", "GPE") not in rows and ("PAO", "PAO", "ORG") in rows, rows
+    doc = process("Ships left New Caledonia (NC) on Monday. NC officials said the fleet returned.")
+    rows = {(r["text"], r["canonical"]) for r in recognizer.find(doc)}
+    assert ("NC", "New Caledonia") in rows, rows  # a place the acronym spells
