@@ -518,3 +518,11 @@ def test_an_acronym_after_a_place_it_does_not_spell_is_not_the_place(recognizer)
     doc = process("Ships left New Caledonia (NC) on Monday. NC officials said the fleet returned.")
     rows = {(r["text"], r["canonical"]) for r in recognizer.find(doc)}
     assert ("NC", "New Caledonia") in rows, rows  # a place the acronym spells
+
+
+def test_us_state_codes_after_a_town_or_state_of(recognizer):
+    labels = _labels(recognizer, "Please write to the office in Baltimore, MD 21202. I moved to Chillicothe, OH last year.")
+    assert ("MD", "GPE") in labels and ("OH", "GPE") in labels, labels
+    assert ("NY", "GPE") in _labels(recognizer, "She holds a licence in the state of NY but lives elsewhere.")
+    # elsewhere a two-letter word is a word or a company abbreviation, not a state
+    assert ("OR", "GPE") not in _labels(recognizer, "Pay by card OR cash at the Tarnavo desk.")

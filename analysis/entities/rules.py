@@ -45,6 +45,7 @@ from analysis.entities.gazetteer import (
     is_common_word,
     name_lists,
     places,
+    us_state_codes,
 )
 
 #: Last words that make a name an organisation.
@@ -615,6 +616,8 @@ class _DocumentPass:
         if after is not None and after.start == chunk[-1].end and after.text == "$":
             return []
         if after is not None and is_number(after.text):
+            if len(chunk) == 1 and chunk[0] is units[i] and self._state_code(units, i):
+                return chunk  # "Baltimore, MD 21202": a state before its ZIP code
             key = " ".join(u.text for u in chunk).replace("’", "'")
             hit = self._known(key)
             if hit is not None and hit[0] in ("GPE", "LOC", "NORP"):
@@ -913,6 +916,8 @@ class _DocumentPass:
         particle = (  # "bin Laden", "van Gogh": a particle opens a person's name
             where is not None and where[0] > 0 and units[where[0] - 1].text in _NAME_PARTICLES - {"de", "la", "y"}
         )
+        if single and where is not None and self._state_code(units, where[0]):
+            return "GPE"  # "Baltimore, MD", "Chillicothe, OH", "the state of NY"
         if single:
             lowered = text.lower()
             letters = sum(ch.isalpha() for ch in text)
@@ -1005,6 +1010,16 @@ class _DocumentPass:
         if last + 2 < len(units) and units[last + 1].text == "and" and (given_alone(last + 2) or full_name(last + 2)):
             return True
         return first >= 2 and units[first - 1].text == "and" and given_alone(first - 2)
+
+    def _state_code(self, units: list[Unit], k: int) -> bool:
+        """True for a US state's postal code written after a town and a comma ("Baltimore, MD") or after
+        "state of" ("the state of NY"); elsewhere "IN", "OR" and "ME" are words and "CO" a company."""
+        text = units[k].text.rstrip(".")
+        if len(text) != 2 or not text.isupper() or text not in us_state_codes():
+            return False
+        if k >= 2 and units[k - 1].text == "," and units[k - 2].cap and not units[k - 2].text.isupper():
+            return self.places.get(units[k - 2].text) is not None or units[k - 2].text not in self.any_name
+        return k >= 2 and units[k - 1].text.lower() == "of" and units[k - 2].text.lower() == "state"
 
     def _has_country(self, run: list[Unit]) -> bool:
         return any(self._country_word(u.text) for u in run)
