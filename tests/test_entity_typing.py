@@ -521,7 +521,8 @@ def test_an_acronym_after_a_place_it_does_not_spell_is_not_the_place(recognizer)
 
 
 def test_us_state_codes_after_a_town_or_state_of(recognizer):
-    labels = _labels(recognizer, "Please write to the office in Baltimore, MD 21202. I moved to Chillicothe, OH last year.")
+    text = "Please write to the office in Baltimore, MD 21202. I moved to Chillicothe, OH last year."
+    labels = _labels(recognizer, text)
     assert ("MD", "GPE") in labels and ("OH", "GPE") in labels, labels
     assert ("NY", "GPE") in _labels(recognizer, "She holds a licence in the state of NY but lives elsewhere.")
     # elsewhere a two-letter word is a word or a company abbreviation, not a state
