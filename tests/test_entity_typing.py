@@ -527,3 +527,9 @@ def test_us_state_codes_after_a_town_or_state_of(recognizer):
     assert ("NY", "GPE") in _labels(recognizer, "She holds a licence in the state of NY but lives elsewhere.")
     # elsewhere a two-letter word is a word or a company abbreviation, not a state
     assert ("OR", "GPE") not in _labels(recognizer, "Pay by card OR cash at the Tarnavo desk.")
+
+
+def test_a_side_before_bank_is_a_place_not_a_lender(recognizer):
+    labels = _labels(recognizer, "Having visited the West Bank and Tarnavo, I can say the policy is new.")
+    assert ("West Bank", "LOC") in labels, labels
+    assert ("Central Bank", "ORG") in _labels(recognizer, "Central Bank officials disagreed on Monday.")

@@ -138,6 +138,8 @@ _PARTICLE_PAIRS = frozenset(
 _NAME_PARTICLES = frozenset("de du da del della der den van von la le bin ibn al el y".split())
 #: Last words of an organisation named after a person of the article ("Trump Administration").
 _PERSON_ORG_TAILS = frozenset("administration presidency".split())
+#: A side before "Bank" names a river bank or a region, not a lender ("the West Bank", "the Left Bank").
+_BANK_SIDES = frozenset("west east north south left right".split())
 #: Words that may stand beside a greeting on a sign-off line ("Best regards,", "Many thanks,").
 _GREETING_MODIFIERS = frozenset("best kind kindest warm warmest many all my yours truly good with".split())
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
@@ -721,6 +723,8 @@ class _DocumentPass:
                     return [Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
         if n > 1 or last in GPE_CUES:
             label = None
+            if n == 2 and last == "bank" and first in _BANK_SIDES:
+                return [Mention(index, chunk[0].start, chunk[-1].end, "LOC", "", "", "cue")]  # "the West Bank"
             if last in ORG_CUES or (first in ORG_HEADS and n > 2 and chunk[1].text == "of"):
                 label = "ORG"
             elif last in LOC_CUES or (first in LOC_HEADS and n > 1):
