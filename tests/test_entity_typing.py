@@ -533,3 +533,11 @@ def test_a_side_before_bank_is_a_place_not_a_lender(recognizer):
     labels = _labels(recognizer, "Having visited the West Bank and Tarnavo, I can say the policy is new.")
     assert ("West Bank", "LOC") in labels, labels
     assert ("Central Bank", "ORG") in _labels(recognizer, "Central Bank officials disagreed on Monday.")
+
+
+def test_a_person_noun_before_named_and_who_without_a_comma(recognizer):
+    labels = _labels(recognizer, "It is a scene by a guy named Velkan Drossum that hangs in the hall.")
+    assert ("Velkan Drossum", "PERSON") in labels
+    assert ("Orvaine Thask", "PERSON") in _labels(recognizer, "The award went to Orvaine Thask who joined in May.")
+    # a company named so stays what its context says
+    assert ("Velkan Drossum", "PERSON") not in _labels(recognizer, "It is a firm named Velkan Drossum in the port.")

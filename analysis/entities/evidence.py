@@ -80,6 +80,7 @@ class Cues(NamedTuple):
     greetings: frozenset[str]
     vocative_followers: frozenset[str]
     surname_endings: frozenset[str]
+    person_nouns: frozenset[str]
 
 
 @cache
@@ -169,6 +170,10 @@ def person_context(units, first: int, last: int) -> str:
     after = _word(units, last + 1)
     if after in (",", "(") and _word(units, last + 2) == "who":
         return "strong"
+    if after == "who" and last > first:
+        return "strong"  # "Darin Fisher who joined me": a name of two words or more before "who"
+    if _word(units, first - 1) in ("named", "called") and _word(units, first - 2) in cues.person_nouns:
+        return "strong"  # "a guy named W.H.S. Koerner"
     if addressed(units, first, last):
         return "strong"  # "Dear Nina", "Regards, Vangie McGilloway", "Ginny, please see"
     if (after == "and" and _word(units, last + 2) in ("i", "me")) or (
