@@ -328,26 +328,29 @@ def _analysis(corpus: Corpus, rows: dict[str, list[dict]], article_rows: list[di
 def resolve_events(rows: Mapping[str, list[dict]], event_of: Mapping[str, str]) -> None:
     """The reduce: one canonical name per actor across the articles of each event (in place).
 
-    Entity rows get the event-level name in ``canonical``; a claim's ``speaker``
-    that is an entity's article-level name gets the same event-level name. The
-    in-memory pipeline runs it over the whole corpus, a cluster run once per
-    event (:func:`analysis.cluster.reduce_event`); each event is resolved from
-    its own rows alone, so both give the same names.
+    Entity rows get the event-level name in ``canonical`` and the actor's label
+    (:func:`analysis.entities.event_labels`); a claim's ``speaker`` that is an
+    entity's article-level name gets the same event-level name. The in-memory
+    pipeline runs it over the whole corpus, a cluster run once per event
+    (:func:`analysis.cluster.reduce_event`); each event is resolved from its own
+    rows alone, so both give the same names and labels.
 
     Args:
         rows: ``{"entities": [...], "claims": [...]}``, the rows of the map
             (:func:`analyze_articles`) as dicts; other tables are not read.
         event_of: article id -> event, for every article id in ``rows``.
     """
-    from analysis.entities import event_names
+    from analysis.entities import event_labels, event_names
 
     by_event: dict[str, list[dict]] = {}
     for row in rows["entities"]:
         by_event.setdefault(event_of[row["article_id"]], []).append(row)
     renamed: dict[tuple[str, str], str] = {}
     for event_rows in by_event.values():
-        for row, name in zip(event_rows, event_names(event_rows), strict=True):
+        names = event_names(event_rows)
+        for row, name, label in zip(event_rows, names, event_labels(event_rows, names), strict=True):
             renamed[(row["article_id"], row["canonical"])] = name
+            row["label"] = label  # one label per actor across the event
     for row in rows["entities"]:
         row["canonical"] = renamed[(row["article_id"], row["canonical"])]
     for row in rows["claims"]:

@@ -2,9 +2,11 @@
 
 Usage:
     .venv/bin/python benchmarks/entity_errors.py /work/shared/datasets/meantime_en [--method rules] [--show 40]
+    .venv/bin/python benchmarks/entity_errors.py --format uner /work/shared/datasets/uner_en_ewt_dev
 
 Scoring is the one of ``python -m analysis evaluate entities --format meantime``
-(head match, PER/ORG/LOC, first six sentences). Each error gets one category:
+(head match, PER/ORG/LOC, first six sentences), or of ``--format uner`` (spans
+overlap: UNER has no heads). Each error gets one category:
 
 False positives (a prediction that matched no gold mention):
     wrong type      the prediction holds a scored gold mention's head, but with another type
@@ -28,8 +30,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 
-def _holds(pred: dict, head: tuple[int, int]) -> bool:
-    return pred["start"] <= head[0] and head[1] <= pred["end"]
+def _holds(pred: dict, gold) -> bool:
+    """The prediction holds the gold head (MEANTIME) or overlaps the gold span (UNER: no heads)."""
+    if gold.head is None:
+        return _overlaps(pred, gold.start, gold.end)
+    return pred["start"] <= gold.head[0] and gold.head[1] <= pred["end"]
 
 
 def _overlaps(pred: dict, start: int, end: int) -> bool:
@@ -59,7 +64,7 @@ def classify(docs, recognizer) -> tuple[list[tuple], list[tuple]]:
         for p in preds:
             if id(p) in used:
                 continue
-            held = [g for g in d.gold if g.head and _holds(p, g.head)]
+            held = [g for g in d.gold if _holds(p, g)]
             if any(g.label != p["type"] for g in held):
                 g = next(g for g in held if g.label != p["type"])
                 category, gold_label = "wrong type", g.label
@@ -68,14 +73,14 @@ def classify(docs, recognizer) -> tuple[list[tuple], list[tuple]]:
             elif any(g.label == p["type"] and _overlaps(p, g.start, g.end) for g in d.gold):
                 category, gold_label = "boundary", p["type"]
             else:
-                other = next((o for o in d.others if o.head and _holds(p, o.head)), None)
+                other = next((o for o in d.others if _holds(p, o)), None)
                 category = f"other: {other.label}" if other else "unannotated"
                 gold_label = other.label if other else ""
             fps.append((category, p["text"], p["type"], gold_label, context(p["start"], p["end"])))
         for gi, g in enumerate(d.gold):
             if gi in matched:
                 continue
-            wrong = next((p for p in preds if g.head and _holds(p, g.head)), None)
+            wrong = next((p for p in preds if _holds(p, g)), None)
             if wrong is not None:
                 category, label = "wrong type", wrong["type"]
             elif any(p["type"] == g.label and _overlaps(p, g.start, g.end) for p in preds):
@@ -103,17 +108,19 @@ def show(title: str, errors: list[tuple], limit: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", type=Path, help="MEANTIME English folder (meantime.conll, entities_mentions.json)")
+    parser.add_argument("path", type=Path, help="MEANTIME English folder, or a UNER .iob2 file or folder")
+    parser.add_argument("--format", dest="data_format", choices=["meantime", "uner"], default="meantime")
     parser.add_argument("--method", default="rules")
     parser.add_argument("--model", default=None)
     parser.add_argument("--show", type=int, default=40, help="surfaces listed per category")
     args = parser.parse_args()
 
     from analysis.entities import EntityRecognizer
-    from analysis.evaluation.entities import read_meantime
+    from analysis.evaluation.entities import read_meantime, read_uner
 
     recognizer = EntityRecognizer(args.method, model=args.model)
-    fps, fns = classify(read_meantime(args.path), recognizer)
+    docs = read_uner(args.path) if args.data_format == "uner" else read_meantime(args.path)
+    fps, fns = classify(docs, recognizer)
     show("false positives", fps, args.show)
     show("false negatives", fns, args.show)
 

@@ -342,3 +342,195 @@ def test_the_rule_finder_keeps_no_document_state():
     assert set(vars(finder)) == shared  # the document's state lived on its own pass
     # a later document does not see the earlier one's family names
     assert finder.mentions(process("Officials met on Monday.\n\nQuell the unrest, the mayor said.")) == []
+
+
+# -- session 4: people greeted, spoken to, coordinated with "I"; family-name shapes -------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dear Orvaine, the report is attached.", "Orvaine"),  # a greeting before the name
+        ("Hi Velkan, the figures are in the file.", "Velkan"),
+        ("The shipment left on Monday. Regards, Velkan Drossum", "Velkan Drossum"),  # a sign-off
+        ("Good morning Brellik - the meeting moved to noon.", "Brellik"),
+        ("Brellik, please send the figures before Friday.", "Brellik"),  # spoken to
+        ('"Thask, you were right about the bridge," the mayor wrote.', "Thask"),
+        ("Ronsk and I were at the port when the fire started.", "Ronsk"),  # "X and I"
+    ],
+)
+def test_a_person_addressed_or_beside_i(recognizer, text, name):
+    assert (name, "PERSON") in _labels(recognizer, text)
+
+
+def test_a_greeting_is_no_part_of_the_name(recognizer):
+    labels = _labels(recognizer, "Dear Velkan Drossum, your order has shipped.")
+    assert labels == [("Velkan Drossum", "PERSON")]
+
+
+def test_monday_morning_is_no_greeting(recognizer):
+    """ "morning" greets only after "good": a company named after a weekday morning stays as it was."""
+    assert ("Vardel", "PERSON") not in _labels(recognizer, "On Monday morning Vardel cut its forecast.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Quorvel Drossov opened the bakery in 2009.", "Quorvel Drossov"),  # a family-name ending
+        ("Quorvel McDrossum opened the bakery in 2009.", "Quorvel McDrossum"),  # Mc + capital
+        ("Quorvel Nowak opened the bakery in 2009.", "Quorvel Nowak"),  # a family name of the tables
+        ("Quorvel Johnson opened the bakery in 2009.", "Quorvel Johnson"),  # also a given name, no town
+    ],
+)
+def test_an_unknown_word_before_a_family_name_is_a_person(recognizer, text, name):
+    assert (name, "PERSON") in _labels(recognizer, text)
+
+
+def test_an_unknown_word_before_a_town_is_no_person_by_shape(recognizer):
+    """ "Lockheed Martin": a family name that is also a town after an unknown word makes a business name."""
+    assert ("Quorvel Martin", "PERSON") not in _labels(recognizer, "Quorvel Martin opened the bakery in 2009.")
+
+
+def test_a_one_word_family_name_with_a_pronoun_after_it(recognizer):
+    labels = _labels(recognizer, "Critics asked whether Nowak had read his own report.")
+    assert ("Nowak", "PERSON") in labels
+    # an invented word with the same pronoun: no name table knows it, so no person by this rule
+    assert ("Vardel", "PERSON") not in _labels(recognizer, "Critics asked whether Vardel had read his own report.")
+
+
+def test_given_names_that_are_towns_in_a_title_case_list(recognizer):
+    text = "The teams were announced on Monday.\n\nAlternates: Bryan Drossov, Heather Johnson, Martin Vardelski"
+    labels = _labels(recognizer, text)
+    for name in ("Bryan Drossov", "Heather Johnson", "Martin Vardelski"):
+        assert (name, "PERSON") in labels, labels
+
+
+def test_a_name_joined_to_a_given_name_by_and(recognizer):
+    assert ("Vardel", "PERSON") in _labels(recognizer, "Vardel and Larry were very thorough with the forms.")
+    # a given name that modifies a noun is no person beside it ("German airline")
+    assert ("Vardel", "PERSON") not in _labels(recognizer, "Most will be staff of Vardel and German airline Quorvel.")
+
+
+def test_a_given_name_of_a_person_named_in_full_is_that_person(recognizer):
+    text = "Regards, Quorvel Drossov\n\nQuorvel will call the port on Monday."
+    assert _labels(recognizer, text) == [("Quorvel Drossov", "PERSON"), ("Quorvel", "PERSON")]
+
+
+def test_unknown_family_name_after_a_given_name_in_a_list(recognizer):
+    labels = _labels(recognizer, "The teams were set.\n\nAlternates: Heather Vardel, Usman Quorvel, Gerard Thask")
+    assert ("Usman Quorvel", "PERSON") in labels and ("Gerard Thask", "PERSON") in labels, labels
+
+
+def test_kinship_titles(recognizer):
+    assert ("Vardel", "PERSON") in _labels(recognizer, "Any news on Aunt Vardel since the storm?")
+
+
+def test_shouted_words_are_no_organisation(recognizer):
+    labels = _labels(recognizer, "We came back twice and the cake was VERYYYY good. She is the STAR of the show.")
+    assert labels == []
+    assert ("QVRL", "ORG") in _labels(recognizer, "The contract was signed by QVRL on Monday.")  # an acronym
+
+
+def test_lower_case_given_names_of_a_writer_who_writes_i(recognizer):
+    text = "i think debra and i are going to stay in town. the weather is fine."
+    assert ("debra", "PERSON") in _labels(recognizer, text)
+    # a writer who capitalises "I" writes names with capitals: a lower-case word is no name
+    assert _labels(recognizer, "I think debra and I are going to stay in town.") == []
+    # two words of a place are no given name ("san francisco")
+    assert ("francisco", "PERSON") not in _labels(recognizer, "i am from mexico and i go to san francisco.")
+
+
+def test_a_name_signed_on_a_title_case_line(recognizer):
+    labels = _labels(recognizer, "The forms are attached. Kindest Regards, Vardel Quorvel Thask Marketing Services")
+    assert ("Vardel Quorvel Thask", "PERSON") in labels
+
+
+def test_the_name_after_a_sign_off_line(recognizer):
+    text = "The forms are attached.\n\nBest regards,\n\nOrvaine Thask\n\nThe next shipment leaves on Friday."
+    assert ("Orvaine Thask", "PERSON") in _labels(recognizer, text)
+    text = "The forms are attached.\n\nSincerely,\n\nOrvaine"
+    assert ("Orvaine", "PERSON") in _labels(recognizer, text)
+
+
+def test_a_name_spoken_to_before_a_question(recognizer):
+    assert ("Thask", "PERSON") in _labels(recognizer, "Thask, what you say makes sense.")
+
+
+def test_names_listed_with_a_person_are_persons(recognizer):
+    labels = _labels(recognizer, "Mara Quorvel, Thask and Brellik signed the letter on Monday.")
+    assert ("Thask", "PERSON") in labels and ("Brellik", "PERSON") in labels, labels
+    # a comma alone may be an apposition: no list, no person
+    labels = _labels(recognizer, "The audit was done by Mara Quorvel, QVRL Holdings Director.")
+    assert ("QVRL Holdings Director", "PERSON") not in labels
+
+
+def test_a_family_name_before_administration_is_the_person(recognizer):
+    assert ("Nowak", "PERSON") in _labels(recognizer, "The Nowak Administration wants to move the offices.")
+
+
+def test_a_name_joined_to_a_full_name(recognizer):
+    labels = _labels(recognizer, "The committee is suing Orvaine Thask and Donald Nowak over the contract.")
+    assert ("Orvaine Thask", "PERSON") in labels, labels
+
+
+def test_a_given_name_that_is_a_word_opening_a_sentence_and_spoken_to(recognizer):
+    assert ("Bill", "PERSON") in _labels(recognizer, "Bill, sorry for not sending the file earlier.")
+
+
+# -- headlines fall back to the evidence of the article's body -----------------------------------
+def test_an_all_caps_headline_takes_the_person_of_the_body(recognizer):
+    text = "DROSSUM WINS APPEAL\n\nVelkan Drossum won his appeal on Monday, his lawyer said."
+    rows = recognizer.find(process(text))
+    assert [(r["text"], r["canonical"], r["label"]) for r in rows] == [
+        ("DROSSUM", "Velkan Drossum", "PERSON"),
+        ("Velkan Drossum", "Velkan Drossum", "PERSON"),
+    ]
+
+
+def test_a_title_case_headline_takes_the_family_name_of_the_body(recognizer):
+    text = "Drossum Wins Appeal Against Port Ban\n\nVelkan Drossum won his appeal on Monday, his lawyer said."
+    rows = recognizer.find(process(text))
+    assert (rows[0]["text"], rows[0]["canonical"], rows[0]["label"]) == ("Drossum", "Velkan Drossum", "PERSON")
+
+
+def test_an_article_of_headlines_only_has_no_evidence_and_does_not_crash(recognizer):
+    lines = ["VELKAN DROSSUM WINS APPEAL", "Port Ban Lifted For Tarnavo Docker", "O'NEILL AL-HADDAD VAN DER MEER"]
+    text = "\n\n".join(lines * 50)
+    rows = recognizer.find(process(text))
+    assert all(r["label"] in ("PERSON", "ORG", "GPE", "LOC", "NORP") for r in rows)
+
+
+def test_a_town_that_is_a_given_name_joined_to_a_given_name(recognizer):
+    assert ("Mercedes", "PERSON") in _labels(recognizer, "Mercedes and Dan are very thorough with the forms.")
+    assert _labels(recognizer, "Prices in Houston and Dallas rose.") == [("Houston", "GPE"), ("Dallas", "GPE")]
+
+
+def test_an_acronym_after_a_place_it_does_not_spell_is_not_the_place(recognizer):
+    """ "the Housing Authority of Ostrava (HAO)": the parentheses follow the city, the acronym is the authority's."""
+    doc = process("The Port Authority of Ostrava (PAO) said on Monday that PAO would appeal.")
+    rows = {(r["text"], r["canonical"], r["label"]) for r in recognizer.find(doc)}
+    assert ("PAO", "Ostrava", "GPE") not in rows and ("PAO", "PAO", "ORG") in rows, rows
+    doc = process("Ships left New Caledonia (NC) on Monday. NC officials said the fleet returned.")
+    rows = {(r["text"], r["canonical"]) for r in recognizer.find(doc)}
+    assert ("NC", "New Caledonia") in rows, rows  # a place the acronym spells
+
+
+def test_us_state_codes_after_a_town_or_state_of(recognizer):
+    text = "Please write to the office in Baltimore, MD 21202. I moved to Chillicothe, OH last year."
+    labels = _labels(recognizer, text)
+    assert ("MD", "GPE") in labels and ("OH", "GPE") in labels, labels
+    assert ("NY", "GPE") in _labels(recognizer, "She holds a licence in the state of NY but lives elsewhere.")
+    # elsewhere a two-letter word is a word or a company abbreviation, not a state
+    assert ("OR", "GPE") not in _labels(recognizer, "Pay by card OR cash at the Tarnavo desk.")
+
+
+def test_a_side_before_bank_is_a_place_not_a_lender(recognizer):
+    labels = _labels(recognizer, "Having visited the West Bank and Tarnavo, I can say the policy is new.")
+    assert ("West Bank", "LOC") in labels, labels
+    assert ("Central Bank", "ORG") in _labels(recognizer, "Central Bank officials disagreed on Monday.")
+
+
+def test_a_person_noun_before_named_and_who_without_a_comma(recognizer):
+    labels = _labels(recognizer, "It is a scene by a guy named Velkan Drossum that hangs in the hall.")
+    assert ("Velkan Drossum", "PERSON") in labels
+    assert ("Orvaine Thask", "PERSON") in _labels(recognizer, "The award went to Orvaine Thask who joined in May.")
+    # a company named so stays what its context says
+    assert ("Velkan Drossum", "PERSON") not in _labels(recognizer, "It is a firm named Velkan Drossum in the port.")

@@ -270,3 +270,65 @@ def test_a_title_before_a_given_name_never_belongs_to_the_person():
     ]
     assert event_names(rows) == ["Robert Tamsin", "Robert Tamsin", "Saint Mary Hospital", "Robert Francis Tamsin"]
     assert event_names([_row("a", "Special Counsel Robert Tamsin", "ORG")]) == ["Robert Tamsin"]
+
+
+# --- one label per actor across the event (rule 6) -----------------------------------------------
+
+
+def test_one_label_per_actor_by_the_strongest_evidence_of_each_article():
+    from analysis.entities import event_labels
+
+    rows = [
+        _row("a", "Velkan Drossum", "PERSON"),  # "Velkan Drossum said": person evidence
+        _row("b", "Drossum", "ORG"),  # two outlets say nothing: the fallback label
+        _row("c", "Drossum", "ORG"),
+        _row("c", "Drossum", "ORG"),  # repeating a guess in one article adds no vote
+    ]
+    assert event_labels(rows) == ["PERSON"] * 4
+    # an organisation's cue word outweighs a bare person label
+    rows = [_row("a", "Tarnel Holdings", "ORG"), _row("b", "Tarnel Holdings", "PERSON")]
+    assert event_labels(rows) == ["ORG", "ORG"]
+    # a title outweighs a cue word
+    rows = [_row("a", "Orla Brenning", "PERSON", title="Ms"), _row("b", "Orla Brenning", "ORG")]
+    assert event_labels(rows) == ["PERSON", "PERSON"]
+
+
+def test_a_tie_keeps_the_labels_and_norp_rows_never_change():
+    from analysis.entities import event_labels
+
+    rows = [_row("a", "Belmarro", "GPE"), _row("b", "Belmarro", "PERSON")]
+    assert event_labels(rows) == ["GPE", "PERSON"]
+    rows = [_row("a", "Norlandic", "NORP", canonical="Norland"), _row("b", "Norland", "GPE")]
+    assert event_labels(rows) == ["NORP", "GPE"]
+    assert event_labels([]) == []
+
+
+LABEL_OUTLETS = [
+    {
+        "source": "Harbour Times",
+        "event": "dock-fire",
+        "title": "Fire at the docks",
+        "text": "Fire at the docks\n\nVelkan Drossum said the fire started in a storage shed on Monday. "
+        "Drossum told reporters the night shift had left early.",
+    },
+    {
+        "source": "Coastal Post",
+        "event": "dock-fire",
+        "title": "Docks burn",
+        "text": "Docks burn\n\nA storage shed burned on Monday. Velkan Drossum blamed the wiring.",
+    },
+    {
+        "source": "Evening Ledger",
+        "event": "dock-fire",
+        "title": "Shed fire",
+        "text": "Shed fire\n\nThe fire was first reported by Velkan Drossum.",
+    },
+]
+
+
+def test_three_outlets_give_an_actor_one_label():
+    result = analysis.analyze(pd.DataFrame(LABEL_OUTLETS), progress=False)
+    table = result.entities.merge(result.articles[["article_id", "source"]], on="article_id")
+    drossum = table[table["canonical"] == "Velkan Drossum"]
+    assert set(drossum["source"]) == {"Harbour Times", "Coastal Post", "Evening Ledger"}
+    assert set(drossum["label"]) == {"PERSON"}, drossum[["source", "text", "label"]]

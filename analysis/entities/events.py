@@ -49,6 +49,18 @@ article-level linking had merged. The rules, in order:
    organisation's name is often a place ("Belmarro" and "Belmarro General
    Hospital").
 
+6. **One label per actor** (:func:`event_labels`): the rows of one event-level
+   actor take the label most of the event's articles give it, each article
+   voting once per label with the strength of its best evidence: a person's
+   title ("President", "Ms") 3, an organisation's cue word in the name
+   ("Holdings", "Party", "Ministry") 2, a person or place label 1, a bare
+   organisation label 0.4 (the rules type an unknown name with no evidence as
+   an organisation, so that vote is the weakest: one article's evidence for a
+   person or a place outweighs two that only guessed, not three). On a tie the rows keep their
+   labels; NORP rows (adjectives) never vote and are never changed. So an
+   invented name typed ORG in two outlets that say nothing about it and PERSON
+   in the one that writes "Velkan Drossum said" is a PERSON in all three.
+
 What never merges: a person with an organisation or place ("Senate" never goes
 to "Senate Minority Leader Chuck Schumer", whose person is "Chuck Schumer");
 a suffix or prefix of an organisation name that no article links to it ("the
@@ -80,9 +92,9 @@ from functools import cache
 
 from analysis.entities.gazetteer import given_names, is_common_word, places
 from analysis.entities.linking import initials
-from analysis.entities.rules import ROLE_WORDS, TITLE_MODIFIERS, TITLES
+from analysis.entities.rules import ORG_CUES, ROLE_WORDS, TITLE_MODIFIERS, TITLES
 
-__all__ = ["COUNTRY_NAMES", "country_name", "event_names", "titled_person"]
+__all__ = ["COUNTRY_NAMES", "country_name", "event_labels", "event_names", "titled_person"]
 
 #: Country names news writes that the gazetteer's names and codes do not cover, by
 #: the gazetteer's short name. Edit with care: each entry merges actors in every event.
@@ -181,6 +193,69 @@ def event_names(rows: Sequence[Mapping[str, object]]) -> list[str]:
     for root, group in members.items():
         chosen[root] = _choose(group, display, labels, mentions, names)
     return [chosen[groups.find(actor)] for actor in actor_of]
+
+
+#: Labels that take part in the vote of :func:`event_labels` (NORP is an adjective, not an actor's type).
+_VOTING = frozenset(("PERSON", "ORG", "GPE", "LOC"))
+_ORG_CUE_WORDS = frozenset(w.rstrip(".") for w in ORG_CUES)
+
+
+def _strength(row: Mapping[str, object]) -> float:
+    """How strongly one row's own words support its label (see rule 6 of the module docstring)."""
+    label = str(row["label"])
+    if label == _PERSON:
+        return 3.0 if str(row.get("title") or "").strip() else 1.0
+    if label == "ORG":
+        words = str(row["text"]).lower().split()
+        return 2.0 if words and words[-1].rstrip(".") in _ORG_CUE_WORDS else 0.4
+    return 1.0
+
+
+def event_labels(rows: Sequence[Mapping[str, object]], names: Sequence[str] | None = None) -> list[str]:
+    """The label of every entity row of one event after a vote: one label per event-level actor.
+
+    Args:
+        rows: the entity rows of the articles of one event (keys ``article_id``,
+            ``text``, ``canonical``, ``label``, optional ``title``), in any order.
+        names: the event-level names of the rows (:func:`event_names`); computed when omitted.
+
+    Returns:
+        One label per row, in the order of ``rows``: the label of the row's actor
+        with the most evidence across the articles (rule 6), or the row's own
+        label on a tie and for NORP rows.
+
+    Example:
+        >>> rows = [
+        ...     {"article_id": "a", "text": "Velkan Drossum", "canonical": "Velkan Drossum", "label": "PERSON"},
+        ...     {"article_id": "b", "text": "Drossum", "canonical": "Drossum", "label": "ORG"},
+        ...     {"article_id": "c", "text": "Drossum", "canonical": "Drossum", "label": "ORG"},
+        ...     {"article_id": "c", "text": "Drossum", "canonical": "Drossum", "label": "PERSON", "title": "Mr"},
+        ... ]
+        >>> event_labels(rows)
+        ['PERSON', 'PERSON', 'PERSON', 'PERSON']
+    """
+    if names is None:
+        names = event_names(rows)
+    # one vote per article, actor and label, with the strength of that article's best evidence
+    best: dict[tuple[str, str, str], float] = {}
+    for row, name in zip(rows, names, strict=True):
+        label = str(row["label"])
+        if label not in _VOTING:
+            continue
+        key = (name, str(row["article_id"]), label)
+        best[key] = max(best.get(key, 0.0), _strength(row))
+    totals: dict[str, Counter] = defaultdict(Counter)
+    for (name, _article, label), strength in best.items():
+        totals[name][label] += strength
+    winner: dict[str, str] = {}
+    for name, votes in totals.items():
+        ranked = votes.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            winner[name] = ranked[0][0]
+    return [
+        winner.get(name, str(row["label"])) if str(row["label"]) in _VOTING else str(row["label"])
+        for row, name in zip(rows, names, strict=True)
+    ]
 
 
 # -- persons ---------------------------------------------------------------------------------

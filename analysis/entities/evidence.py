@@ -14,16 +14,30 @@ Evidence, strongest first:
   said", "Ronny Johnsen, 27, scored", "Sas later told"), "X, who ...", an age
   in apposition, a reporting verb before it ("said Hasan Sas,"), "the Sas
   administration", what only a person has ("Sas's widow", "Sas's death"),
-  a pronoun that follows closely ("... her");
+  a pronoun that follows closely ("... her"); a person greeted, thanked or
+  signed ("Dear Nina", "Hi Vladi,", "Regards, Vangie McGilloway", "Good morning
+  Debra") or spoken to at the start of a sentence ("Ginny, please see",
+  "Bryan, you're in"): letters, e-mail and quotes address people (:func:`addressed`);
+  "Peder and I", "me and Carri";
 * place context: "in Tarnavo", "near Veliko", "the people of Tarnavo", "Tarnavo-based";
 * name shape: a given name first, or a family name last after a word that is
-  no ordinary English word (see :func:`analysis.entities.gazetteer.name_lists`).
+  no ordinary English word (see :func:`analysis.entities.gazetteer.name_lists`),
+  or shaped like one ("Pimenov", "Kaminski", "McGilloway": ``surname_endings``).
+
+The rule backend adds what needs more than one sentence or one name: a name
+listed with a person ("Steve, Rod and Elyse"), the name after a sign-off line
+("Best regards," then "Vangie McGilloway"), a name typed a person once keeps
+that type in the article, a headline takes the type the body gave the name,
+and :func:`analysis.entities.event_labels` gives an actor one label across
+the outlets of an event.
 
 What goes wrong and how to check it: organisations that speak ("Kestrel said")
 are persons by the verb alone only when the name also looks like a person's;
 a one-word name after "in" that is a person ("in Sas's view") is protected by
-the possessive; look at the ``entities`` rows with ``compare.evidence`` to see
-the sentence behind a type.
+the possessive; "in Firefox" makes a place of a product; a greeting is read
+only before a name ("Monday morning Kestrel said" is no greeting, "Good morning
+Debra" is); look at the ``entities`` rows with ``compare.evidence`` to see the
+sentence behind a type.
 """
 
 from __future__ import annotations
@@ -63,6 +77,10 @@ class Cues(NamedTuple):
     place_nouns: frozenset[str]
     place_suffixes: frozenset[str]
     party_letters: frozenset[str]
+    greetings: frozenset[str]
+    vocative_followers: frozenset[str]
+    surname_endings: frozenset[str]
+    person_nouns: frozenset[str]
 
 
 @cache
@@ -145,8 +163,18 @@ def person_context(units, first: int, last: int) -> str:
             return "strong"  # "Vastrova told reporters": organisations issue statements
         return "speech" if verb in cues.shared_verbs else "strong"
     after = _word(units, last + 1)
-    if after == "," and _word(units, last + 2) == "who":
+    if after in (",", "(") and _word(units, last + 2) == "who":
         return "strong"
+    if after == "who" and last > first:
+        return "strong"  # "Darin Fisher who joined me": a name of two words or more before "who"
+    if _word(units, first - 1) in ("named", "called") and _word(units, first - 2) in cues.person_nouns:
+        return "strong"  # "a guy named W.H.S. Koerner"
+    if addressed(units, first, last):
+        return "strong"  # "Dear Nina", "Regards, Vangie McGilloway", "Ginny, please see"
+    if (after == "and" and _word(units, last + 2) in ("i", "me")) or (
+        _word(units, first - 1) == "and" and _word(units, first - 2) == "me"
+    ):
+        return "strong"  # "Peder and I were", "me and Carri"
     if first == last and after in cues.person_followers:
         return "strong"  # "the Velkan administration"
     if after in ("'s", "’s") and _word(units, last + 2) in cues.person_possessions:
@@ -163,6 +191,31 @@ def person_context(units, first: int, last: int) -> str:
         if unit.text.lower() in cues.person_pronouns:
             return "weak"
     return ""
+
+
+def addressed(units, first: int, last: int) -> bool:
+    """True when the run is a person greeted, thanked or spoken to.
+
+    "Dear Nina", "Hi Vladi,", "Thanks, Renee", "Regards, Vangie McGilloway", "Good morning
+    Debra" (a greeting word before it, a comma between allowed); "Ginny, please see ...",
+    "Bryan, you're in" (the name opens the sentence and a comma and a word that speaks to
+    someone follow). Letters, e-mail and quoted speech address people, not organisations.
+    """
+    cues = typing_cues()
+    k = first - 1
+    if _word(units, k) == ",":
+        k -= 1
+    before = _word(units, k)
+    if before in cues.greetings:
+        if before in ("morning", "afternoon", "evening"):
+            return _word(units, k - 1) == "good"  # "Good morning Debra"; not "Monday morning Kestrel said"
+        return True
+    return (
+        (first == 0 or units[first - 1].text in ('"', "“", "``", "(", "-", "--"))
+        and last - first < 3
+        and _word(units, last + 1) == ","
+        and _word(units, last + 2) in cues.vocative_followers
+    )
 
 
 def org_context(units, first: int, last: int, role_words: frozenset[str]) -> bool:

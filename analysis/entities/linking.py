@@ -349,9 +349,15 @@ def _definitions(doc, items: list[dict]) -> dict[str, tuple[str, str]]:
             prev = items[k - 1]
             between = text[prev["end"] : item["start"]]
             after = text[item["end"] : item["end"] + 1]
-            if (between in (" (", "(") and after == ")" and _is_acronym_of(item["text"], prev["text"])) or (
-                _AKA.search(between) and "\n" not in between
-            ):
+            place_mismatch = (  # "Housing Authority of New Orleans (HANO)": the acronym is not the city's
+                prev["label"] in ("GPE", "LOC") and initials(prev["text"].split()) != item["text"].replace(".", "")
+            )
+            if (
+                between in (" (", "(")
+                and after == ")"
+                and _is_acronym_of(item["text"], prev["text"])
+                and not place_mismatch
+            ) or (_AKA.search(between) and "\n" not in between):
                 aliases.setdefault(item["text"], (prev["canonical"] or prev["text"], prev["label"]))
         head = text[sentence_start[item["sentence_id"]] : item["start"]]
         if not head.strip(" \"'“‘") and item["text"].isupper():

@@ -9,13 +9,20 @@ Three kinds of sentences are told apart so that capitals do not flood the result
 * normal text: a capitalised word is evidence of a name, except at the start of
   a sentence or quote, where it must also look like a proper noun;
 * title case (headlines): only names known from the lexicon, the gazetteer or
-  the article's own body are taken;
+  the article's own body are taken (a person's family name alone too: "Drossum
+  Wins Appeal" after "Velkan Drossum won"), and persons shaped like one (a given
+  name and a family name, a name after "Regards,");
 * all caps: the same, matched case-insensitively, never for short acronyms
-  (so "IS" the verb is not Islamic State).
+  (so "IS" the verb is not Islamic State); a shouted English word ("WOW", "the
+  STAR of") is no name.
 
-Unknown names are typed by their shape and context: a run opening with a given
-name (``given_names.txt``) or next to a role noun ("analyst Paul Nesbit",
-"Louis Gallois, the Airbus chief executive") is a PERSON, other runs are ORG;
+A writer who types the pronoun "i" in lower case types names in lower case too:
+in such a text a common given name in lower case ("shanna and i") is a person.
+
+Unknown names are typed by their shape and context (:mod:`analysis.entities.evidence`
+lists the evidence): a run opening with a given name (``given_names.txt``, Faker's
+tables) or next to a role noun ("analyst Paul Nesbit", "Louis Gallois, the Airbus
+chief executive") is a PERSON, other runs without evidence are ORG;
 a town name after an unknown word belongs to the name ("Fritz Henderson",
 "Air Canada"). Products, models, indices and currencies are dropped ("Airbus
 A380", "Boeing 787", "787 Dreamliner", "iTunes Music Store", "Nikkei 225", "US$").
@@ -29,7 +36,7 @@ from functools import cache
 from typing import NamedTuple
 
 from analysis.entities.aliases import AliasEntry, AliasLexicon
-from analysis.entities.evidence import is_party_tag, org_context, person_context, place_context
+from analysis.entities.evidence import addressed, is_party_tag, org_context, person_context, place_context, typing_cues
 from analysis.entities.gazetteer import (
     any_person_name,
     capitals,
@@ -38,6 +45,7 @@ from analysis.entities.gazetteer import (
     is_common_word,
     name_lists,
     places,
+    us_state_codes,
 )
 
 #: Last words that make a name an organisation.
@@ -77,7 +85,7 @@ TITLES = frozenset(
     governor mayor king queen prince princess sheikh emir sultan pope ayatollah imam cardinal bishop archbishop
     rabbi rev reverend sir dame lord lady judge justice ambassador envoy spokesman spokeswoman spokesperson
     chairman chairwoman ceo director chief marshal colonel-general lieutenant-general major-general lt-gen
-    maj-gen lt.-gen mp leader prophet doctor coach""".split()
+    maj-gen lt.-gen mp leader prophet doctor coach aunt uncle drs""".split()
 )
 #: Lower-case role nouns that make the next name, or a name they stand in apposition to, a person
 #: ("analyst Paul Nesbit", "Louis Gallois, the Airbus chief executive, said").
@@ -130,6 +138,10 @@ _PARTICLE_PAIRS = frozenset(
 _NAME_PARTICLES = frozenset("de du da del della der den van von la le bin ibn al el y".split())
 #: Last words of an organisation named after a person of the article ("Trump Administration").
 _PERSON_ORG_TAILS = frozenset("administration presidency".split())
+#: A side before "Bank" names a river bank or a region, not a lender ("the West Bank", "the Left Bank").
+_BANK_SIDES = frozenset("west east north south left right".split())
+#: Words that may stand beside a greeting on a sign-off line ("Best regards,", "Many thanks,").
+_GREETING_MODIFIERS = frozenset("best kind kindest warm warmest many all my yours truly good with".split())
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _APOSTROPHE_NAME = re.compile(r"^(?:O|D|L)['’][A-Z][a-z]+$")
 
@@ -320,6 +332,17 @@ class RuleMentionFinder:
         self.given, self.common_given, self.family = name_lists()
         self.own_given = given_names()
         self.any_name = any_person_name()
+        stop = _stopwords()
+        self.lower_given = frozenset(
+            name.lower()
+            for name in self.common_given
+            if len(name) >= 3
+            and name.isalpha()
+            and not is_common_word(name)
+            and name.lower() not in stop
+            and name.lower() not in MONTHS_DAYS
+            and self.places.get(name) is None
+        )
 
     def mentions(self, doc) -> list[Mention]:
         """Candidate mentions of a document, in text order (debris sentences skipped)."""
@@ -335,6 +358,11 @@ class _DocumentPass:
         self.given, self.common_given, self.family = finder.given, finder.common_given, finder.family
         self.own_given = finder.own_given
         self.any_name = finder.any_name
+        self.greetings = typing_cues().greetings
+        self.lower_given = finder.lower_given
+        self._lower_writer = False
+        self._after_greeting = False
+        self.surname_endings = typing_cues().surname_endings
         self._mid_caps: set[str] = set()
         self._mid_caps_alone: set[str] = set()
         self._surnames: set[str] = set()
@@ -417,6 +445,9 @@ class _DocumentPass:
             and tokens[k - 1].sentence == tokens[k].sentence
             and (k + 1 == len(tokens) or not tokens[k + 1].text[:1].isupper())
         }
+        # a writer who types "i" for "I" types names in lower case too ("shanna and i are staying")
+        self._lower_writer = any(tok.text == "i" for tok in tokens)
+        greeting_line = False  # the sentence before is a sign-off: "Regards," / "Sincerely," / "Thanks,"
         for sentence in doc.sentences:
             if sentence.is_debris:
                 continue
@@ -424,6 +455,8 @@ class _DocumentPass:
             if not units:
                 continue
             mode = sentence_mode(units)
+            self._after_greeting = greeting_line
+            greeting_line = self._is_greeting_line(units)
             self._units = units
             self._position = None
             following = sentence.end_token
@@ -432,16 +465,23 @@ class _DocumentPass:
             if mode == "normal":
                 found.extend(self._normal(sentence.index, units, starts_paragraph))
             else:
-                deferred.append((sentence.index, units, mode, starts_paragraph))
+                deferred.append((sentence.index, units, mode, starts_paragraph, self._after_greeting))
         if deferred:
             known = {}
             for m in found:
                 key = " ".join(text[m.start : m.end].split())
+                if m.label == "PERSON" and not m.canonical:
+                    m = m._replace(canonical=key)  # "VELKAN DROSSUM" in capitals is the person of the body
                 known.setdefault(key, m)
-            for index, units, mode, starts_paragraph in deferred:
+            for m in found:  # "DROSSUM WINS APPEAL" over "Velkan Drossum won ...": the family name alone
+                words = text[m.start : m.end].split()
+                if m.label == "PERSON" and len(words) >= 2 and len(words[-1]) >= 4 and not is_common_word(words[-1]):
+                    known.setdefault(words[-1], m._replace(canonical=m.canonical or " ".join(words)))
+            for index, units, mode, starts_paragraph, after_greeting in deferred:
+                self._after_greeting = after_greeting
                 found.extend(self._restricted(index, units, mode, known, starts_paragraph))
             found.sort(key=lambda m: m.start)
-        return _consistent(found, text)
+        return _consistent(found, text, self.given, self.family)
 
     # -- normal sentences ----------------------------------------------------
     def _normal(self, index: int, units: list[Unit], starts_paragraph: bool) -> list[Mention]:
@@ -455,6 +495,12 @@ class _DocumentPass:
         while i < n:
             unit = units[i]
             if not unit.cap and unit.text not in lex_first:
+                if (
+                    self._lower_writer
+                    and unit.text in self.lower_given
+                    and (i == 0 or self.places.get(f"{units[i - 1].text} {unit.text}".title()) is None)
+                ):
+                    out.append(self._lower_name(index, units, i))  # not "san francisco"
                 if unit.text in _OPENERS:
                     initial = True
                 elif unit.text[0].isalnum():
@@ -501,12 +547,39 @@ class _DocumentPass:
             chunk = units[i:j]
             if initial:
                 chunk = self._trim_initial(chunk)
+            while len(chunk) > 1 and chunk[0].text.lower() in self.greetings:
+                chunk = chunk[1:]  # "Dear Nina", "Good Morning Debra": the greeting is no part of the name
             if chunk:
                 chunk = self._drop_products(units, i, j, chunk)
             out.extend(self._resolve(index, chunk))
             initial = False
             i = j
         return out
+
+    def _is_greeting_line(self, units: list[Unit]) -> bool:
+        """True for a sentence that only greets or signs off ("Regards,", "Best regards,", "Thanks,");
+        the name that opens the next sentence is the person who signs or is greeted."""
+        if len(units) > 4 or units[-1].text not in (",", ":", "-"):
+            return False
+        words = [u.text.lower() for u in units if u.text[:1].isalpha()]
+        return (
+            bool(words)
+            and any(w in self.greetings for w in words)
+            and all(w in self.greetings or w in _GREETING_MODIFIERS for w in words)
+        )
+
+    def _lower_name(self, index: int, units: list[Unit], i: int) -> Mention:
+        """A common given name written in lower case by a writer who writes "i" ("shanna", "jill allen").
+
+        Only in a document that writes the pronoun "i" in lower case; a lower-case family name
+        of the tables right after it belongs to the name.
+        """
+        end = units[i].end
+        if i + 1 < len(units):
+            after = units[i + 1].text
+            if after.isalpha() and after.islower() and after.title() in self.family and not is_common_word(after):
+                end = units[i + 1].end
+        return Mention(index, units[i].start, end, "PERSON", "", "", "guess")
 
     def _dateline(self, index: int, units: list[Unit], out: list[Mention]) -> int:
         """``MOSCOW, Dec 7 (Reuters) -``: capitals at a paragraph start followed by a comma are a place."""
@@ -545,6 +618,8 @@ class _DocumentPass:
         if after is not None and after.start == chunk[-1].end and after.text == "$":
             return []
         if after is not None and is_number(after.text):
+            if len(chunk) == 1 and chunk[0] is units[i] and self._state_code(units, i):
+                return chunk  # "Baltimore, MD 21202": a state before its ZIP code
             key = " ".join(u.text for u in chunk).replace("’", "'")
             hit = self._known(key)
             if hit is not None and hit[0] in ("GPE", "LOC", "NORP"):
@@ -585,6 +660,12 @@ class _DocumentPass:
             return chunk
         if len(chunk) == 1 and text in self._surnames:
             return chunk  # "Quell said" after "Mara Quell": the person's family name, not the verb
+        if len(chunk) == 1 and text in self.common_given:
+            where = self._indices(chunk)
+            if where is not None and (
+                addressed(self._units, *where) or person_context(self._units, *where) == "strong"
+            ):
+                return chunk  # "John, sorry for the delay", "Bill recalled": a given name, not the word
         ordinary = text.lower() in _stopwords() or not looks_proper(text)
         if ordinary or (len(chunk) == 1 and (not first.pos.startswith("NNP") or is_common_form(text))):
             rest = chunk[1:]
@@ -642,6 +723,8 @@ class _DocumentPass:
                     return [Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
         if n > 1 or last in GPE_CUES:
             label = None
+            if n == 2 and last == "bank" and first in _BANK_SIDES:
+                return [Mention(index, chunk[0].start, chunk[-1].end, "LOC", "", "", "cue")]  # "the West Bank"
             if last in ORG_CUES or (first in ORG_HEADS and n > 2 and chunk[1].text == "of"):
                 label = "ORG"
             elif last in LOC_CUES or (first in LOC_HEADS and n > 1):
@@ -737,7 +820,11 @@ class _DocumentPass:
         where = self._indices([unit])
         if where is None:
             return False
-        return person_context(self._units, *where) in ("strong", "speech") or self._role_context([unit])
+        return (
+            person_context(self._units, *where) in ("strong", "speech")
+            or self._role_context([unit])
+            or (unit.text in self.given and self._beside_given(self._units, *where))  # "Mercedes and Dan are"
+        )
 
     def _surname_after_title(self, title_word: str, rest: list[Unit]) -> bool:
         """True when the one word after a title is a town's name used as a surname ("Mr Howard",
@@ -833,6 +920,8 @@ class _DocumentPass:
         particle = (  # "bin Laden", "van Gogh": a particle opens a person's name
             where is not None and where[0] > 0 and units[where[0] - 1].text in _NAME_PARTICLES - {"de", "la", "y"}
         )
+        if single and where is not None and self._state_code(units, where[0]):
+            return "GPE"  # "Baltimore, MD", "Chillicothe, OH", "the state of NY"
         if single:
             lowered = text.lower()
             letters = sum(ch.isalpha() for ch in text)
@@ -856,11 +945,15 @@ class _DocumentPass:
             return None  # "the Family Meal": ordinary words, none capitalised anywhere else in the article
         if where is not None and org_context(units, where[0], where[1], ROLE_WORDS):
             return "ORG"
+        if single and text.isupper() and len(text) >= 3 and _shouted(text):
+            return None  # a shouted word in running text: "WOW!", "the STAR of the family", "VERYYYY"
         if any(u.text.isupper() and len(u.text) > 1 and not _INITIALS.match(u.text) for u in run):
-            return "ORG"  # an acronym or a shouted word: "NATO"; not the initials of "Marlene D. Hilliard"
+            return "ORG"  # an acronym: "NATO"; not the initials of "Marlene D. Hilliard"
         person = person_context(units, where[0], where[1]) if where is not None else ""
         if particle or (where is not None and self._nationality_after(where[1])):
             person = "strong"
+        elif not person and where is not None and where[0] == 0 and self._after_greeting:
+            person = "strong"  # "Regards,\n\nVangie McGilloway": the person who signs
         elif not person and where is not None and where[0] == 0 and self._next_word in ("He", "She"):
             person = "weak"  # "Velkan Drossum arrived on Monday. He said ..."
         role = self._role_context(run)
@@ -869,24 +962,68 @@ class _DocumentPass:
             both = text in self.given and text in self.family  # "Ford", "Morgan", "Douglas": companies too
             if role or person == "strong" or (person == "speech" and shape and not both):
                 return "PERSON"
+            if person == "weak" and text in self.any_name and not self._country_word(text) and not text.isupper():
+                return "PERSON"  # "whether Bush has any thoughts about his memoirs": a name table and a pronoun
             if where is not None and place_context(units, where[0], where[1]):
                 return "GPE"
             if _APOSTROPHE_NAME.match(text):
                 return "PERSON"  # "O'Keefe"
             if shape == "given" and text in self.common_given and (text in self.own_given or not both):
                 return "PERSON"  # "Larry", "Pauline"; not "Ford" (given and family name, and a company)
+            if where is not None and self._beside_given(units, where[0], where[1]):
+                return "PERSON"  # "Mercedes and Dan are", "Malach and Larry"
             if is_common_form(text) and self._capitalised_count(text) < 2 and not person and text not in self.any_name:
                 return None  # "a Meal deal", "a Reel": an ordinary word capitalised once is no name; "Bush" is
             return "ORG"
         if len(run) <= 4 and all(u.text[0].isupper() or is_cap(u.text) or u.text.lower() in CONNECTORS for u in run):
             if role or person == "strong" or shape or (self._person_like(run) and not self._has_country(run)):
                 return "PERSON"
+            if where is not None and run[-1].text.lower() not in ORG_CUES and self._beside_given(units, *where):
+                return "PERSON"  # "suing Condoleeza Rice and Donald Rumsfeld"
             plain = not any(is_common_word(u.text) or self._country_word(u.text) for u in run)
             if person in ("speech", "weak") and plain:
                 return "PERSON"  # "Tarnavo Kelt said"; not "Ford Australia said", "Burger King said"
         if where is not None and place_context(units, where[0], where[1]):
             return "GPE"
         return "ORG"  # "Northrop Grumman", "Apple Computer"
+
+    def _beside_given(self, units: list[Unit], first: int, last: int) -> bool:
+        """True when the run is joined by "and" to a common given name alone: "Mercedes and Dan are"."""
+
+        def given_alone(k: int) -> bool:
+            if not 0 <= k < len(units):
+                return False
+            text = units[k].text
+            if text not in self.common_given or is_common_word(text) or (k > 0 and units[k - 1].cap):
+                return False
+            after = units[k + 1] if k + 1 < len(units) else None  # a verb or a stop: "Dan are", "Dan."
+            return after is None or not after.text[:1].isalnum() or after.pos.startswith(("VB", "MD"))
+
+        def full_name(k: int) -> bool:  # "and Donald Rumsfeld": a common given name and a family name
+            if k + 1 >= len(units) or (k + 2 < len(units) and units[k + 2].cap):
+                return False
+            given, family = units[k].text, units[k + 1].text
+            return (
+                given in self.common_given
+                and given not in self.family
+                and not is_common_word(given)
+                and (family in self.family or self._surname_form(family))
+                and family.lower() not in ORG_CUES
+            )
+
+        if last + 2 < len(units) and units[last + 1].text == "and" and (given_alone(last + 2) or full_name(last + 2)):
+            return True
+        return first >= 2 and units[first - 1].text == "and" and given_alone(first - 2)
+
+    def _state_code(self, units: list[Unit], k: int) -> bool:
+        """True for a US state's postal code written after a town and a comma ("Baltimore, MD") or after
+        "state of" ("the state of NY"); elsewhere "IN", "OR" and "ME" are words and "CO" a company."""
+        text = units[k].text.rstrip(".")
+        if len(text) != 2 or not text.isupper() or text not in us_state_codes():
+            return False
+        if k >= 2 and units[k - 1].text == "," and units[k - 2].cap and not units[k - 2].text.isupper():
+            return self.places.get(units[k - 2].text) is not None or units[k - 2].text not in self.any_name
+        return k >= 2 and units[k - 1].text.lower() == "of" and units[k - 2].text.lower() == "state"
 
     def _has_country(self, run: list[Unit]) -> bool:
         return any(self._country_word(u.text) for u in run)
@@ -940,9 +1077,33 @@ class _DocumentPass:
         bare = last.split("-", 1)[1] if last[:3].lower() in ("al-", "el-") and "-" in last else last
         if any(u.text in _NAME_PARTICLES for u in run[1:-1]) or bare != last or _APOSTROPHE_NAME.match(last):
             return "family"  # "Jan van der Berg", "Omar al-Haddad", "Sean O'Neill"
-        if bare in self.family and bare not in self.given and not is_common_word(first) and first not in self.family:
-            return "family"
+        if (
+            len(words) <= 3
+            and not is_common_word(first)
+            and first not in self.family
+            and self._known(first) is None
+            and first[1:].islower()
+            and (
+                (bare in self.family and (bare not in self.given or self.places.get(bare) is None))
+                or self._surname_form(bare)
+            )
+        ):
+            return "family"  # "Sungjoo Lee", "Vladi Pimenov", "Vangie McGilloway"; not "Lockheed Martin" (a town)
         return ""
+
+    def _surname_form(self, word: str) -> bool:
+        """True for a word shaped like a family name: "McGilloway", "MacAlister", or a family-name
+        ending of ``typing_cues.yml`` ("Pimenov", "Kaminski", "Popescu") on a word that is no English word."""
+        if len(word) < 5 or not word[0].isupper() or is_common_form(word):
+            return False
+        if word[:2] == "Mc" and word[2].isupper() and word[3:].islower():
+            return True
+        if word[:3] == "Mac" and word[3].isupper() and word[4:].islower():
+            return True
+        if not word[1:].islower():
+            return False
+        endings = self.surname_endings
+        return any(word.endswith(e) for e in endings if len(word) > len(e) + 2)
 
     # -- title-case and all-caps sentences -------------------------------------
     def _restricted_person(self, units: list[Unit], i: int, upper: bool) -> int:
@@ -963,6 +1124,28 @@ class _DocumentPass:
         first = word(i)
         if not first:
             return 0
+        k = i + 1
+        if _INITIALS.match(word(k)) and word(k + 1):
+            k += 1
+        last = word(k)
+        if (
+            first in self.given
+            and last
+            and (last in self.family or self._surname_form(last))
+            and not is_common_form(last)
+            and not self._country_word(last)
+        ):
+            return k - i + 1  # "Heather Johnson": a given name and a family name
+        if (
+            first in self.given
+            and not is_common_word(first)
+            and last.isalpha()
+            and last[1:].islower()
+            and last not in self.any_name
+            and not is_common_form(last)
+            and self._known(last) is None
+        ):
+            return k - i + 1  # "Usman Shaukat": a given name and a word no table or dictionary knows
         if first not in self.common_given or is_common_word(first):
             # a results table: "Velkan Drossum (Norway) 3:34.12"
             for length in (2, 3):
@@ -978,6 +1161,22 @@ class _DocumentPass:
         if is_common_form(last) and last not in self.family:
             return 0
         return k - i + 1
+
+    def _signed(self, units: list[Unit], i: int) -> int:
+        """Length of a name greeted or signed at unit ``i`` of a title-case line ("Sincerely, Traci Warner").
+
+        Up to three capitalised words that are no ordinary words, after a greeting word of
+        ``typing_cues.yml`` (a comma between allowed).
+        """
+        if not (addressed(units, i, i) or (i == 0 and self._after_greeting)) or units[i].text.isupper():
+            return 0
+        k = i
+        while k < len(units) and k - i < 3 and units[k].cap and units[k].text.isalpha():
+            word = units[k].text
+            if is_common_word(word) or word.lower() in ORG_CUES or self._known(word) is not None:
+                break
+            k += 1
+        return k - i
 
     def _restricted(self, index, units, mode, known, starts_paragraph) -> list[Mention]:
         out: list[Mention] = []
@@ -1011,18 +1210,24 @@ class _DocumentPass:
                     best = (length, hit)
                     break
             if best is None:
-                length = self._restricted_person(units, i, upper)
+                length = self._restricted_person(units, i, upper) or self._signed(units, i)
                 if length:
                     out.append(Mention(index, units[i].start, units[i + length - 1].end, "PERSON", "", "", "guess"))
                 i += length or 1
                 continue
             length, (label, canonical, how) = best
+            if length == 1 and how == "place":
+                person = self._restricted_person(units, i, upper)
+                if person > 1:  # "Bryan Hull, Mary John": a given name that is also a town opens a name
+                    out.append(Mention(index, units[i].start, units[i + person - 1].end, "PERSON", "", "", "guess"))
+                    i += person
+                    continue
             out.append(Mention(index, units[i].start, units[i + length - 1].end, label, canonical, "", how))
             i += length
         return out
 
 
-def _consistent(found: list[Mention], text: str) -> list[Mention]:
+def _consistent(found: list[Mention], text: str, given: frozenset[str], family: frozenset[str]) -> list[Mention]:
     """A name typed PERSON once keeps that type for its other guessed mentions in the article.
 
     "Hasan Sas said ... Sas's plan": every guessed ORG mention whose words are a
@@ -1041,10 +1246,10 @@ def _consistent(found: list[Mention], text: str) -> list[Mention]:
             persons.add(" ".join(words))
             if len(words) >= 2:
                 persons.add(words[-1])
+                if len(words) == 2 and words[0][1:].islower() and (words[0] in given or not is_common_word(words[0])):
+                    persons.add(words[0])  # "Vangie McGilloway ... Vangie": the given name alone is the person
             elif m.how == "guess":
                 singles.add(words[0])
-    if not persons:
-        return found
     out = []
     for m in found:
         if m.label != "ORG" or m.how not in ("guess", "cue"):
@@ -1055,10 +1260,55 @@ def _consistent(found: list[Mention], text: str) -> list[Mention]:
             m = m._replace(label="PERSON")  # "Ilena Vastrova ... Vastrova told reporters"
         elif m.label == "ORG" and m.how == "cue":
             head, _, last = surface.rpartition(" ")
-            if last.lower() in _PERSON_ORG_TAILS and head in persons:  # "Trump Administration" after "Donald Trump"
+            if last.lower() in _PERSON_ORG_TAILS and (
+                head in persons or (head in family and not is_common_word(head) and " " not in head)
+            ):  # "Trump Administration" after "Donald Trump"; "the Davis Administration": a family name
                 m = m._replace(end=m.start + len(head), label="PERSON", canonical="", how="guess")
         out.append(m)
+    return _listed(out, text)
+
+
+#: What stands between two names of one list: "Rumsfeld, Wolfowitz and Feith".
+_LIST_GLUE = frozenset((", ", " and ", ", and "))
+
+
+def _listed(found: list[Mention], text: str) -> list[Mention]:
+    """Names listed together in a sentence share a person's type: "Steve, Rod and Elyse", "Chuck and Gretchen".
+
+    A list is two or more names joined by commas and a final "and" (a comma alone may be
+    an apposition: "James Perry, GNOFHAC Executive Director"). A guessed organisation in
+    it (no cue word, no lexicon, no acronym) becomes a person when another name of the
+    list is a person: a list of names in news is a list of one kind of thing.
+    """
+    out = list(found)
+    k = 0
+    while k < len(out):
+        j = k
+        has_and = False
+        while j + 1 < len(out) and out[j + 1].sentence == out[k].sentence:
+            gap = text[out[j].end : out[j + 1].start]
+            if gap not in _LIST_GLUE:
+                break
+            has_and = has_and or gap != ", "
+            j += 1
+        members = range(k, j + 1)
+        if has_and and any(out[m].label == "PERSON" for m in members):
+            for m in members:
+                mention = out[m]
+                acronym = text[mention.start : mention.end].isupper()
+                if mention.label == "ORG" and mention.how == "guess" and not acronym:
+                    out[m] = mention._replace(label="PERSON")
+        k = j + 1
     return out
+
+
+_REPEATED_LETTER = re.compile(r"([A-Z])\1\1")
+
+
+def _shouted(word: str) -> bool:
+    """True for an all-caps word that is an English word or a word stretched for emphasis ("VERYYYY")."""
+    lowered = word.lower()
+    return is_common_word(lowered) or lowered in _stopwords() or bool(_REPEATED_LETTER.search(word))
 
 
 @cache

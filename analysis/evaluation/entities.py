@@ -15,6 +15,14 @@ where the data groups mentions into chains, how well aliases are merged:
   article-level names and with the event-level names of
   :func:`analysis.entities.event_names` (see :mod:`analysis.evaluation.coreference`).
   Articles are grouped by their event (MEANTIME has none: the whole corpus is one).
+* for MEANTIME, ``person recall by gold head``: MEANTIME annotates job titles
+  with a proper-noun head as persons ("Apple CEO", "the Prime Minister"); the
+  rules name people, not their posts, so person recall is shown apart for
+  gold persons headed by a name and by a role word;
+* ``event-level labels``: precision, recall and F1 again after the vote of
+  :func:`analysis.entities.event_labels` (one label per actor across the
+  event), which is what the ``entities`` table of ``analyze`` holds; the table
+  above scores each article's own labels.
 
 For ``gold`` the figures are printed twice: without the events' own lexicons
 (``data/events/<event>/aliases.yml``) and with each event's lexicon applied to
@@ -155,6 +163,8 @@ def evaluate(
     n_docs = 0
     chain_rows: list[tuple[EvalDoc, GoldMention, dict | None]] = []
     event_rows: dict[str, list[dict]] = defaultdict(list)
+    scored: list[EvalDoc] = []
+    person_heads = {"name": [0, 0], "title": [0, 0]}  # found, total: gold persons by their head word
     for d in docs:
         n_docs += 1
         processed = process(d.text, title=d.title)
@@ -163,6 +173,7 @@ def evaluate(
         rows = (recognizers or {}).get(d.event, recognizer).find(processed)
         seconds += time.perf_counter() - t0
         event_rows[d.event].extend({**row, "article_id": d.doc_id} for row in rows)
+        scored.append(d)
         preds = []
         for row in rows:
             label = type_map.get(row["label"]) if type_map is not None else row["label"]
@@ -175,6 +186,11 @@ def evaluate(
             gi: p for gi, p in matched.items() if p["start"] == d.gold[gi].start and p["end"] == d.gold[gi].end
         }
         chain_rows.extend((d, g, matched.get(gi)) for gi, g in enumerate(d.gold) if g.chain)
+        for gi, g in enumerate(d.gold):
+            if g.label in ("PER", "PERSON") and g.head is not None:
+                kind = "title" if _is_title(d.text[g.head[0] : g.head[1]]) else "name"
+                person_heads[kind][0] += gi in matched
+                person_heads[kind][1] += 1
         for gi, p in exact_matched.items():
             if d.gold[gi].canonical:
                 canon_total += 1
@@ -202,10 +218,43 @@ def evaluate(
         "pairs": (pairs_apart, pairs_total),
         "canonical": (canon_ok, canon_total),
         **_cross_document(chain_rows, event_rows),
+        "event_labels": _event_typing(scored, event_rows, type_map),
+        "person_heads": person_heads,
         "docs": n_docs,
         "words": words,
         "seconds": seconds,
     }
+
+
+def _is_title(head: str) -> bool:
+    """True for a head word that is a job title or role ("CEO", "Minister"), not a name."""
+    from analysis.entities.rules import ROLE_WORDS
+
+    return head.lower().rstrip(".") in ROLE_WORDS
+
+
+def _event_typing(
+    docs: list[EvalDoc], event_rows: dict[str, list[dict]], type_map: dict[str, str] | None
+) -> dict[str, Scores]:
+    """Exact and partial scores with the labels after the event vote (:func:`analysis.entities.event_labels`),
+    what the ``entities`` table of ``analyze`` holds; documents without an event are one corpus-wide event."""
+    from analysis.entities import event_labels
+
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for rows in event_rows.values():
+        for row, label in zip(rows, event_labels(rows), strict=True):
+            by_doc[row["article_id"]].append({**row, "label": label})
+    exact, partial = Scores(), Scores()
+    for d in docs:
+        preds = []
+        for row in by_doc.get(d.doc_id, []):
+            label = type_map.get(row["label"]) if type_map is not None else row["label"]
+            if label is None or (d.limit is not None and row["start"] >= d.limit):
+                continue
+            preds.append({**row, "type": label})
+        _match(d.gold, preds, False, exact)
+        _match(d.gold, preds, True, partial)
+    return {"exact": exact, "partial": partial}
 
 
 def _cross_document(chain_rows: list, event_rows: dict[str, list[dict]]) -> dict[str, object]:
@@ -543,6 +592,20 @@ def report(result: dict[str, object], types: list[str]) -> str:
                 f"F1 {score['f1']:.3f} ({score['chains']} chains in 2+ articles, {score['mentions']} mentions, "  # type: ignore[index]
                 f"{score['found']} found)"  # type: ignore[index]
             )
+    heads = result.get("person_heads") or {}
+    if heads and heads["title"][1]:  # type: ignore[index]
+        (nf, nt), (tf, tt) = heads["name"], heads["title"]  # type: ignore[index]
+        lines.append(
+            f"person recall, partial, by gold head: names {nf}/{nt} = {nf / max(nt, 1):.3f}; "
+            f"job titles ('Apple CEO', 'the Prime Minister') {tf}/{tt} = {tf / tt:.3f}"
+        )
+    voted: dict[str, Scores] = result.get("event_labels") or {}  # type: ignore[assignment]
+    for mode, scores in voted.items():
+        cells = []
+        for label in [*types, None]:
+            p, r, f, _n_gold, _n_pred = scores.row(label)
+            cells.append(f"{label or 'ALL'} {p:.3f}/{r:.3f}/{f:.3f}")
+        lines.append(f"{mode}, event-level labels (P/R/F1): " + "  ".join(cells))
     words, seconds = result["words"], result["seconds"]
     if seconds:
         lines.append(f"{result['docs']} documents, {words} words, entity stage {words / seconds:,.0f} words/s")
