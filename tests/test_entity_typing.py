@@ -534,3 +534,22 @@ def test_a_person_noun_before_named_and_who_without_a_comma(recognizer):
     assert ("Orvaine Thask", "PERSON") in _labels(recognizer, "The award went to Orvaine Thask who joined in May.")
     # a company named so stays what its context says
     assert ("Velkan Drossum", "PERSON") not in _labels(recognizer, "It is a firm named Velkan Drossum in the port.")
+
+
+def test_an_honorific_makes_a_person_even_in_a_line_of_many_names(recognizer):
+    # so many names make the sentence read as title case, where unknown words are not typed
+    names = ["Tarin Tarisk", "Velrin Tarilis", "Morrin Tarinov", "Isrin Tariard", "Anrin Tarimir", "Kerrin Tariain"]
+    text = "Police said " + ", ".join(f"Mr. {name}" for name in names) + " were arrested."
+    assert _labels(recognizer, text) == [(name, "PERSON") for name in names]
+    # in a headline the name stops at the first ordinary word
+    assert ("Vorla Quint", "PERSON") in _labels(recognizer, "Sen. Vorla Quint Blocks Harbour Bill\n\nThe council met.")
+
+
+def test_an_ordinary_word_between_a_title_and_a_given_name_belongs_to_the_title(recognizer):
+    text = "Former Miss Universe Alicia Varnedo said she would vote."
+    assert _labels(recognizer, text) == [("Alicia Varnedo", "PERSON")]
+
+
+def test_a_month_after_a_given_name_is_a_family_name(recognizer):
+    assert _labels(recognizer, "Brian May said the tour was over.") == [("Brian May", "PERSON")]
+    assert _labels(recognizer, "Anna Kowal arrived in May.") == [("Anna Kowal", "PERSON")]

@@ -87,6 +87,8 @@ TITLES = frozenset(
     chairman chairwoman ceo director chief marshal colonel-general lieutenant-general major-general lt-gen
     maj-gen lt.-gen mp leader prophet doctor coach aunt uncle drs""".split()
 )
+#: Titles that stand before a person's name only, never alone as a role ("the minister" can; "the Mr." cannot).
+HONORIFICS = frozenset("mr mrs ms miss dr prof sen rep gov rev sir dame drs messrs mx".split())
 #: Lower-case role nouns that make the next name, or a name they stand in apposition to, a person
 #: ("analyst Paul Nesbit", "Louis Gallois, the Airbus chief executive, said").
 ROLE_WORDS = TITLES | frozenset(
@@ -107,6 +109,8 @@ MONTHS_DAYS = frozenset(
     """january february march april may june july august september october november december jan feb mar apr
     jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
 )
+#: Months that are also family names: after a given name they end a person's name, not a date.
+_MONTH_SURNAMES = frozenset({"May", "June", "August", "April"})
 #: Capitalised words that are not names on their own: abbreviations, currency codes, units, time zones, holidays.
 NOT_NAMES = frozenset(
     """i a am pm tv ok oh god internet web bn mn ad bc no. no nos. vs. etc. usd eur gbp jpy cny rmb aud cad chf inr
@@ -677,6 +681,8 @@ class _DocumentPass:
     def _resolve(self, index: int, chunk: list[Unit]) -> list[Mention]:
         """Type one chunk: a known name, a titled person, a cue-typed name, or pieces."""
         while chunk and (chunk[-1].text.lower() in CONNECTORS or chunk[-1].text.lower() in MONTHS_DAYS):
+            if len(chunk) >= 2 and chunk[-2].text in self.given and chunk[-1].text in _MONTH_SURNAMES:
+                break  # "Theresa May", "Brian May": a month after a given name is a family name
             chunk = chunk[:-1]
         while chunk and chunk[0].text.lower() in MONTHS_DAYS:
             chunk = chunk[1:]
@@ -707,6 +713,13 @@ class _DocumentPass:
             if t < n:
                 while t > lead + 1 and chunk[t - 1].text.lower() in ("of", "the"):
                     t -= 1  # "Prime Minister of Singapore": the place is not the person
+                while (
+                    n - t > 2
+                    and is_common_word(chunk[t].text)
+                    and chunk[t].text not in self.any_name
+                    and chunk[t + 1].text in self.given
+                ):
+                    t += 1  # "Miss Universe Alicia Machado": an ordinary word before a given name ends the title
                 rest = chunk[t:]
                 if rest[0].text.lower() in CONNECTORS or rest[0].text.lower() == "the":
                     return self._segment(index, [u for u in rest if u.text.lower() not in ("of", "the")], guesses=True)
@@ -1162,6 +1175,23 @@ class _DocumentPass:
             return 0
         return k - i + 1
 
+    def _after_honorific(self, units: list[Unit], i: int) -> int:
+        """Length of the name after an honorific at unit ``i`` of a title-case line, else 0.
+
+        "Mr.", "Mrs.", "Dr.", "Sen." and the like stand before a person's name only, so
+        in a list of many names ("Mr. Tarin Tarisk, Mr. Velrin Tarilis, ...": a line that
+        reads as title case) the one to three capitalised words after one are a person,
+        up to the first ordinary word ("Mr. Smith Goes To Washington": "Smith").
+        """
+        if _title_word(units[i].text) not in HONORIFICS:
+            return 0
+        k = i + 1
+        while k < len(units) and k - i <= 3 and units[k].cap and units[k].text[:1].isalpha():
+            if is_common_word(units[k].text) and units[k].text not in self.any_name:
+                break
+            k += 1
+        return k - i - 1
+
     def _signed(self, units: list[Unit], i: int) -> int:
         """Length of a name greeted or signed at unit ``i`` of a title-case line ("Sincerely, Traci Warner").
 
@@ -1210,6 +1240,12 @@ class _DocumentPass:
                     best = (length, hit)
                     break
             if best is None:
+                titled = self._after_honorific(units, i)
+                if titled:
+                    name = units[i + 1 : i + 1 + titled]
+                    out.append(Mention(index, name[0].start, name[-1].end, "PERSON", "", units[i].text, "title"))
+                    i += 1 + titled
+                    continue
                 length = self._restricted_person(units, i, upper) or self._signed(units, i)
                 if length:
                     out.append(Mention(index, units[i].start, units[i + length - 1].end, "PERSON", "", "", "guess"))
