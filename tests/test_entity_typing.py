@@ -553,3 +553,13 @@ def test_an_ordinary_word_between_a_title_and_a_given_name_belongs_to_the_title(
 def test_a_month_after_a_given_name_is_a_family_name(recognizer):
     assert _labels(recognizer, "Brian May said the tour was over.") == [("Brian May", "PERSON")]
     assert _labels(recognizer, "Anna Kowal arrived in May.") == [("Anna Kowal", "PERSON")]
+
+
+def test_a_title_word_after_an_honorific_is_a_family_name_and_an_office_is_no_name(recognizer):
+    assert _labels(recognizer, "Mr. King said the vote was rigged.") == [("King", "PERSON")]
+    assert _labels(recognizer, "Mr. President, will you pledge to stay?") == []
+
+
+def test_groups_named_by_origin_are_norp(recognizer):
+    text = "African-American voters and Hispanic leaders met the Catholic bishops."
+    assert _labels(recognizer, text) == [("African-American", "NORP"), ("Hispanic", "NORP"), ("Catholic", "NORP")]

@@ -87,6 +87,8 @@ TITLES = frozenset(
     chairman chairwoman ceo director chief marshal colonel-general lieutenant-general major-general lt-gen
     maj-gen lt.-gen mp leader prophet doctor coach aunt uncle drs""".split()
 )
+#: Title words that are also common family names ("Mr. King", "Dr. Judge"; not "Mr. President").
+_TITLE_SURNAMES = frozenset("King Major Judge Bishop Marshal Prince Cardinal Chancellor Dean Knight Sheikh".split())
 #: Titles that stand before a person's name only, never alone as a role ("the minister" can; "the Mr." cannot).
 HONORIFICS = frozenset("mr mrs ms miss dr prof sen rep gov rev sir dame drs messrs mx".split())
 #: Lower-case role nouns that make the next name, or a name they stand in apposition to, a person
@@ -710,6 +712,14 @@ class _DocumentPass:
             t = lead
             while t < n and (_title_word(chunk[t].text) in TITLES or _title_word(chunk[t].text) in TITLE_MODIFIERS):
                 t += 1
+            # "Mr. King", "Dr. Judge": after an honorific, a title word that ends the run and is a family
+            # name is that family name ("Mr. President" is a form of address, not a name)
+            honorific = _title_word(chunk[lead].text) in HONORIFICS
+            titled_surname = t == n and t - lead >= 2 and honorific and chunk[-1].text in _TITLE_SURNAMES
+            if titled_surname:
+                t = n - 1
+            elif t == n and honorific:
+                return []  # "Mr. President": a form of address, no name
             if t < n:
                 while t > lead + 1 and chunk[t - 1].text.lower() in ("of", "the"):
                     t -= 1  # "Prime Minister of Singapore": the place is not the person
@@ -723,7 +733,7 @@ class _DocumentPass:
                 rest = chunk[t:]
                 if rest[0].text.lower() in CONNECTORS or rest[0].text.lower() == "the":
                     return self._segment(index, [u for u in rest if u.text.lower() not in ("of", "the")], guesses=True)
-                if _title_word(rest[-1].text) in ROLE_WORDS:
+                if _title_word(rest[-1].text) in ROLE_WORDS and not titled_surname:
                     return []  # "Chief Operating Officer": a job title, no name
                 title = " ".join(u.text for u in chunk[:t])
                 rest_key = " ".join(u.text for u in rest)
