@@ -563,3 +563,9 @@ def test_a_title_word_after_an_honorific_is_a_family_name_and_an_office_is_no_na
 def test_groups_named_by_origin_are_norp(recognizer):
     text = "African-American voters and Hispanic leaders met the Catholic bishops."
     assert _labels(recognizer, text) == [("African-American", "NORP"), ("Hispanic", "NORP"), ("Catholic", "NORP")]
+
+
+def test_a_first_name_that_is_also_a_word_before_an_unknown_family_name_is_a_person(recognizer):
+    # "Rush" is an English word and a given name; "Vandergelt" no table knows
+    assert _labels(recognizer, "Rush Vandergelt said the moderators were biased.") == [("Rush Vandergelt", "PERSON")]
+    assert _labels(recognizer, "Burger Palace said sales rose.") != [("Burger Palace", "PERSON")]

@@ -1006,6 +1006,16 @@ class _DocumentPass:
             plain = not any(is_common_word(u.text) or self._country_word(u.text) for u in run)
             if person in ("speech", "weak") and plain:
                 return "PERSON"  # "Tarnavo Kelt said"; not "Ford Australia said", "Burger King said"
+            if (
+                person in ("speech", "weak")
+                and len(run) == 2
+                and run[0].text in self.any_name
+                and run[1].text[1:].islower()
+                and not is_common_word(run[1].text)
+                and run[1].text not in self.any_name
+                and self._known(run[1].text) is None
+            ):
+                return "PERSON"  # "Rush Limbaugh said": a first name that is also a word, then a word no table knows
         if where is not None and place_context(units, where[0], where[1]):
             return "GPE"
         return "ORG"  # "Northrop Grumman", "Apple Computer"
