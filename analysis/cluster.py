@@ -258,7 +258,7 @@ def _promote_rejects(out: Path, index: int) -> None:
 
 
 def reduce_event(out: str, event: str) -> int:
-    """Step 4 on a worker: one canonical name per actor across an event's articles.
+    """Step 4 on a worker: one canonical name and one label per actor across an event's articles.
 
     Reads the map's entity and claim rows of ``event``, resolves them with
     :func:`analysis.pipeline.resolve_events` (the in-memory pipeline's own
@@ -289,7 +289,7 @@ def reduce_event(out: str, event: str) -> int:
         if frame is None:
             continue
         resolved = pd.DataFrame(rows[table], columns=frame.columns)
-        for column in ("canonical", "speaker"):
+        for column in ("canonical", "label", "speaker"):  # the reduce's names and one label per actor
             if column in resolved.columns:
                 frame[column] = resolved[column].astype(frame[column].dtype)
         for part, piece in frame.groupby("_part", sort=True):

@@ -196,7 +196,7 @@ class StoredAnalysis:
             return dd.from_map(pd.read_parquet, [str(f) for f in files], label=f"read-{name}")
         if "event" not in columns:
             columns = [*columns, "event"]
-        return dd.from_map(_read_columns, [str(f) for f in files], columns=columns, label=f"read-{name}")
+        return dd.from_map(_read_columns, [str(f) for f in files], wanted=columns, label=f"read-{name}")
 
     @property
     def articles(self):
@@ -256,9 +256,13 @@ class StoredAnalysis:
         return loaded
 
 
-def _read_columns(path: str, columns: list[str]) -> pd.DataFrame:
-    """One file of a table with the run's columns (a column some other partition has is added, empty)."""
-    return pd.read_parquet(path).reindex(columns=columns)
+def _read_columns(path: str, wanted: list[str]) -> pd.DataFrame:
+    """One file of a table with the run's columns (a column some other partition has is added, empty).
+
+    (The parameter is not called ``columns``: Dask's ``from_map`` takes a function with a
+    ``columns`` parameter for one that projects columns itself, and then asks for ``meta``.)
+    """
+    return pd.read_parquet(path).reindex(columns=wanted)
 
 
 def open_analysis(directory: str | Path, event: str | None = None) -> StoredAnalysis | Analysis:
