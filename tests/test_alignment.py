@@ -62,23 +62,26 @@ def _groups(table: pd.DataFrame) -> list[list[str]]:
 CROWDS = [
     {"id": "a", "source": "A", "text": "Some 5,000 people gathered in the square.",
      "content": "Some 5,000 people gathered in the square.", "numbers": [("5,000 people", 5000, "people")]},
-    {"id": "b", "source": "B", "text": "A crowd of about 4,000 citizens turned out.",
-     "content": "A crowd of about 4,000 citizens turned out.", "numbers": [("4,000 citizens", 4000, "citizens")]},
+    {"id": "b", "source": "B", "text": "About 4,000 citizens gathered outside the palace.",
+     "content": "About 4,000 citizens gathered outside the palace.", "numbers": [("4,000 citizens", 4000, "citizens")]},
     {"id": "c", "source": "C", "text": "Only 12 people attended the budget hearing.",
      "content": "Only 12 people attended the budget hearing.", "numbers": [("12 people", 12, "people")]},
+    {"id": "d", "source": "D", "text": "A crowd of about 4,000 turned out.",
+     "content": "A crowd of about 4,000 turned out.", "numbers": [("4,000", 4000, "people")]},
 ]  # fmt: skip
 
 
-def test_numbers_of_one_kind_and_size_align_despite_wording():
-    # a and b share no word: only the unit class (people) and the order of magnitude (thousands)
+def test_numbers_of_one_kind_and_size_align_with_the_predicate():
+    # a and b share one predicate word (gathered), the unit class (people) and the order of magnitude
     result = _analysis(CROWDS)
     table = claim_alignment(result)
-    assert _groups(table) == [["a", "b"], ["c"]]
+    assert _groups(table) == [["a", "b"], ["c"], ["d"]]
     crowd = table[table["n_sources"] == 2]
     assert crowd["disagreeing_units"].iloc[0] == "people: A=5000; B=4000"
-    # without the number features they are not aligned
+    # d says a figure of the same kind and size but shares no word of what is asserted: a topic, not the claim
+    # without the number features a and b are one word apart and do not align
     blind = claim_alignment(result, weights={"unit": 0, "magnitude": 0, "value": 0})
-    assert _groups(blind) == [["a"], ["b"], ["c"]]
+    assert _groups(blind) == [["a"], ["b"], ["c"], ["d"]]
 
 
 def test_content_not_attribution_decides():
@@ -125,18 +128,18 @@ def test_concepts_and_lexicon_files(tmp_path):
         {"id": "b", "source": "B", "text": "The factory was mothballed.", "content": "The factory was mothballed."},
     ]  # fmt: skip
     result = _analysis(rows)
-    assert _groups(claim_alignment(result)) == [["a", "b"]]  # plant = factory (packaged group)
-    no_factory = claim_alignment(result, weights={"concept": 0})
-    assert _groups(no_factory) == [["a"], ["b"]]
+    # plant = factory (packaged group), but "shut" is not "mothballed": one shared word is the topic
+    assert _groups(claim_alignment(result)) == [["a"], ["b"]]
+    closure = claim_alignment(result, concepts={"closure": ["shut", "mothballed"]})
+    assert _groups(closure) == [["a", "b"]]  # the predicate agrees once its synonyms are one concept
     extra = tmp_path / "extra.yml"
     extra.write_text("concepts:\n  closure: [shut, mothball]\n  death: [succumb]\n", encoding="utf-8")
     lex = _merge_lexicons(extra, {"closure": ["close"]})
     assert lex.concepts["closure"] == ("shut", "mothball", "close")
     assert lex.concepts["death"][-1] == "succumb" and "kill" in lex.concepts["death"]
     by_file = claim_alignment(result, lexicon=extra)
-    by_arg = claim_alignment(result, concepts={"closure": ["shut", "mothballed"]})
-    assert by_file["cohesion"].iloc[0] == pytest.approx(by_arg["cohesion"].iloc[0])
-    assert by_file["cohesion"].iloc[0] > claim_alignment(result)["cohesion"].iloc[0]
+    assert _groups(by_file) == [["a", "b"]]
+    assert by_file["cohesion"].iloc[0] == pytest.approx(closure["cohesion"].iloc[0])
 
 
 @pytest.mark.parametrize(
@@ -197,9 +200,12 @@ def _pairwise_f1(result: Analysis, event: str) -> float:
 
 @pytest.mark.parametrize(
     ("event", "floor"),
-    [("syria-isis-defeat-2017", 0.72), ("kestria-factory-fire-2025", 0.68), ("valdoria-election-recount-2024", 0.2)],
+    [("syria-isis-defeat-2017", 0.72), ("kestria-factory-fire-2025", 0.68), ("valdoria-election-recount-2024", 0.15)],
 )
 def test_corpus_alignment_quality_floor(event, floor):
-    # measured on the gold tables (RESULTS.md ## Compare); a drop below these floors is a regression
+    # measured on the gold tables (RESULTS.md ## Compare); a drop below these floors is a regression.
+    # Valdoria's gold gives one claim id to both sides of a dispute ("the recount ignored ballot stuffing"
+    # / "not a single ballot box showed tampering"): two propositions, which the aligner keeps apart
+    # since issue 18 (F1 0.225 -> 0.166, precision 0.46 -> 0.50; RESULTS.md, issue 18, session 4).
     f1 = _pairwise_f1(gold_analysis(), event)
     assert not math.isnan(f1) and f1 >= floor, f"{event}: pairwise F1 {f1:.2f} < {floor}"
