@@ -12,7 +12,7 @@ from compare_fixtures import gold_analysis
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.compare.alignment import _magnitudes, _merge_lexicons, claim_alignment, load_lexicon
+from analysis.compare.alignment import _magnitudes, _merge_lexicons, claim_alignment, load_lexicon, number_disagreements
 from analysis.errors import LexiconError
 from analysis.result import Analysis
 
@@ -29,8 +29,9 @@ def _analysis(rows: list[dict]) -> Analysis:
                       "is_debris": False, "n_words": len(text.split()), "tone": 0.0, "is_claim": True})  # fmt: skip
         cs = text.index(r["content"])
         speaker = r.get("speaker", "")
+        kind = r.get("speaker_type", "anonymous" if speaker else "outlet")
         claims.append({"article_id": a, "sentence_id": 0, "text": text, "speaker": speaker,
-                       "speaker_type": "person" if speaker else "outlet", "cue": "said" if speaker else "",
+                       "speaker_type": kind, "cue": "said" if speaker else "",
                        "content_start": cs, "content_end": cs + len(r["content"]),
                        "quote": "indirect" if speaker else "none", "hedged": False, "boosted": False})  # fmt: skip
         for surface, canonical in r.get("entities", []):
@@ -209,3 +210,120 @@ def test_corpus_alignment_quality_floor(event, floor):
     # since issue 18 (F1 0.225 -> 0.166, precision 0.46 -> 0.50; RESULTS.md, issue 18, session 4).
     f1 = _pairwise_f1(gold_analysis(), event)
     assert not math.isnan(f1) and f1 >= floor, f"{event}: pairwise F1 {f1:.2f} < {floor}"
+
+
+# --------------------------------------------------------------------------- speaker and predicate rules
+
+
+def _one_claim(i: int, text: str, *, speaker: str = "", content: str | None = None, entities=(), numbers=()) -> dict:
+    return {"id": f"s{i}", "source": f"S{i}", "text": text, "content": content or text, "speaker": speaker,
+            "entities": list(entities), "numbers": list(numbers)}  # fmt: skip
+
+
+HOLM = [("Dana Holm", "Dana Holm")]
+
+
+def _aligned(*rows: dict, **options) -> bool:
+    """Whether all the claims fall in one group."""
+    return len(_groups(claim_alignment(_analysis(list(rows)), **options))) == 1
+
+
+def test_attributed_and_own_voice_versions_of_one_fact_align():
+    own = _one_claim(
+        1, "Police arrested 23 protesters near the Vostrel courthouse.", numbers=[("23 protesters", 23, "protesters")]
+    )
+    said = _one_claim(2, "Police arrested 23 protesters near the Vostrel courthouse, officials said.",
+                      content="Police arrested 23 protesters near the Vostrel courthouse", speaker="officials",
+                      numbers=[("23 protesters", 23, "protesters")])  # fmt: skip
+    assert _aligned(own, said)
+
+
+def test_irregular_verbs_meet_their_base_form():
+    left = _one_claim(1, "Dana Holm left the harbour summit early.", entities=HOLM)
+    leave = _one_claim(2, "Dana Holm had to leave the harbour summit early.", entities=HOLM)
+    assert _aligned(left, leave)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Dana Holm paid her property taxes.", "Dana Holm did not pay her property taxes."),  # negation
+        ("Dana Holm resigned from the harbour board.", "Dana Holm should resign from the harbour board."),  # modality
+    ],
+)
+def test_one_clause_claims_differing_in_polarity_or_modality_do_not_align(first, second):
+    a, b = _one_claim(1, first, entities=HOLM), _one_claim(2, second, entities=HOLM)
+    assert not _aligned(a, b)
+    assert _aligned(a, _one_claim(3, first, entities=HOLM))  # the same wording does
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Will the Vostrel bridge reopen to traffic in May?",  # a question
+        "If the Vostrel bridge reopens to traffic in May, fares will rise.",  # a conditional
+        "The Vostrel bridge would have reopened to traffic in May without the strike.",  # a hypothetical
+    ],
+)
+def test_questions_conditionals_and_hypotheticals_are_not_matched(other):
+    claim = _one_claim(1, "The Vostrel bridge reopens to traffic in May.")
+    assert not _aligned(claim, _one_claim(2, other))
+    assert _aligned(claim, _one_claim(2, "The Vostrel bridge will reopen to traffic in May."))
+
+
+def test_fragments_and_shared_names_alone_are_not_a_claim():
+    assert not _aligned(_one_claim(1, "Think of that."), _one_claim(2, "I think so, she said.", content="I think so"))
+    # one shared name and nothing of the predicate: a topic
+    a = _one_claim(1, "Dana Holm opened the new ferry terminal.", entities=HOLM)
+    b = _one_claim(2, "Dana Holm criticised the budget cuts.", entities=HOLM)
+    assert not _aligned(a, b)
+
+
+def test_two_named_speakers_need_closer_wording_than_one():
+    content = "the ferry fares had doubled since the harbour reform"
+    other = "ferry fares rose sharply after the harbour reform took effect"
+
+    def pair(second_speaker: str) -> tuple[dict, dict]:
+        return (_one_claim(1, f"Holm said {content}.", content=content, speaker="Dana Holm"),
+                _one_claim(2, f"{second_speaker} said {other}.", content=other, speaker=second_speaker))  # fmt: skip
+
+    same, different = pair("Dana Holm"), pair("Teodor Karsen")
+    for rows in (same, different):
+        for r in rows:
+            r["speaker_type"] = "person"
+    assert _aligned(*same)
+    assert not _aligned(*different)
+
+
+# --------------------------------------------------------------------------- number disagreements
+
+
+def test_number_disagreements_report_both_sentences_values_and_why():
+    rows = [
+        _one_claim(1, "At least 31 workers died in the Korsa dye plant fire.",
+                   numbers=[("At least 31 workers", 31, "workers")]),
+        _one_claim(2, "Nineteen workers died in the Korsa dye plant fire.",
+                   numbers=[("Nineteen workers", 19, "workers")]),
+    ]  # fmt: skip
+    result = _analysis(rows)
+    pairs = number_disagreements(result)
+    assert len(pairs) == 1
+    row = pairs.iloc[0]
+    assert (row["source_a"], row["value_a"], row["source_b"], row["value_b"]) == ("S1", 31.0, "S2", 19.0)
+    assert row["sentence_a"] == rows[0]["text"] and row["sentence_b"] == rows[1]["text"]
+    assert "people" in row["why"] and "C:death" in row["why"] and "do not overlap" in row["why"]
+    assert row["evidence"] == (("s1", 0), ("s2", 0))
+    table = claim_alignment(result)
+    assert table["disagreeing_units"].iloc[0] == "people: S1=31; S2=19"
+
+
+def test_an_age_is_never_compared_with_a_prison_term():
+    rows = [
+        _one_claim(1, "Teodor Karsen, 58, was sentenced to prison for the Korsa fraud.",
+                   entities=[("Teodor Karsen", "Teodor Karsen")], numbers=[("58", 58, "years")]),
+        _one_claim(2, "Teodor Karsen was sentenced to 12 years in prison for the Korsa fraud.",
+                   entities=[("Teodor Karsen", "Teodor Karsen")], numbers=[("12 years", 12, "years")]),
+    ]  # fmt: skip
+    result = _analysis(rows)
+    assert len(_groups(claim_alignment(result))) == 1  # one claim
+    assert number_disagreements(result).empty  # an age (58) is not a term (12 years)

@@ -11,9 +11,9 @@ figure inside it is not a figure anyone reported.
 is written:
 
 * ``question``: the sentence ends with a question mark (before closing quotes
-  or brackets), or opens with an interrogative complementiser or a question
-  word followed by an auxiliary ("Whether ...", "Why did ...", "Is it ..."),
-  which is how an embedded question reads once the cue "asked" is split off;
+  or brackets), opens with "whether" (an embedded question, as it reads once
+  the cue "asked" is split off), or opens with an auxiliary ("Did the mayor
+  know", "Is it over": a question whose mark was cut off);
 * ``conditional``: it opens with a conditional clause ("If ...", "Unless ...",
   "Should the vote fail, ...", "Were he to ...");
 * ``hypothetical``: a counterfactual verb group ("would have won", "would not
@@ -46,23 +46,21 @@ __all__ = ["MOODS", "is_assertion", "mood"]
 #: The moods :func:`mood` returns.
 MOODS = ("assertion", "question", "conditional", "hypothetical")
 
-_TRAILING = " \t\n\"'”’»)]}…."
+_CLOSERS = " \t\n\"'”’»)]}"
 _AUX = (
-    r"(?:is|are|was|were|am|do|does|did|has|have|had|can|could|will|would|shall|should|may|might|must|"
+    r"(?:is|are|was|am|do|does|did|has|have|can|could|would|"
     r"isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|won't|wouldn't|can't|couldn't|shouldn't)"
 )
+#: Auxiliaries that also start declaratives as a name or a month ("Will Holm said", "May was wet"):
+#: a question only before a subject pronoun.
+_WEAK_AUX = r"(?:will|may|might|must|shall)"
 _LEAD = r"^[\s\"'“‘(\[—–-]*"
-#: An embedded question raised, not answered ("whether ...", "if ... or not" after "asked").
+#: An embedded question raised, not answered ("whether ...", as left once the cue "asked" is split off).
 _EMBEDDED = re.compile(_LEAD + r"whether\b", re.IGNORECASE)
-#: A direct question without its question mark (cut off by the content span): wh-word + auxiliary, or auxiliary first.
+#: A direct question whose question mark the content span cut off: a sentence opening with an
+#: auxiliary ("Did the mayor know", "Is it over"). Wh-words are left out: "What is clear is that ..." asserts.
 _DIRECT = re.compile(
-    _LEAD
-    + r"(?:(?:why|how|what|who|whom|where|when|which)\s+"
-    + _AUX
-    + r"\s+\w+|"
-    + _AUX
-    + r"\s+(?:you|we|they|he|she|it|i|there)\s+\w+\b[^.!]*$)",
-    re.IGNORECASE,
+    _LEAD + r"(?:" + _AUX + r"\s+\w+|" + _WEAK_AUX + r"\s+(?:you|we|they|he|she|it|i|there)\b)[^.!]*$", re.IGNORECASE
 )
 _CONDITIONAL = re.compile(
     _LEAD + r"(?:if|unless|provided(?: that)?|assuming(?: that)?|in case|even if|only if)\b"
@@ -85,11 +83,12 @@ def mood(text: str) -> str:
     Returns:
         ``"question"``, ``"conditional"``, ``"hypothetical"`` or ``"assertion"``.
     """
-    stripped = text.rstrip(_TRAILING) if not text.rstrip(" \t\n\"'”’»)]}").endswith("?") else text
-    if text.rstrip(" \t\n\"'”’»)]}").endswith("?") or _EMBEDDED.match(text) or _DIRECT.match(stripped):
+    if text.rstrip(_CLOSERS).endswith("?") or _EMBEDDED.match(text):
         return "question"
     if _CONDITIONAL.match(text):
         return "conditional"
+    if _DIRECT.match(text.rstrip(_CLOSERS)):
+        return "question"
     if _HYPOTHETICAL.search(text):
         return "hypothetical"
     return "assertion"

@@ -360,8 +360,13 @@ def _align(
         lex,
     )
     protos = claims.iloc[first].reset_index(drop=True)
-    markers = pd.DataFrame({"claim": np.arange(len(first)), "feature": "#" + protos["speaker"].astype(str) + "|"
-                            + protos["mood"].astype(str)}).assign(tf=1)  # fmt: skip
+    # claims that differ in who says them, mood, polarity or modality are never merged as copies
+    marker = protos["speaker"].astype(str) + "|" + protos["mood"] + "|" + protos["polarity"] + "|" + protos["modality"]
+    # ... nor are fragments ("Think of that." / "I think so"): too few features to be one claim by their bag alone
+    size = features[~features["feature"].str.startswith("M:")].groupby("claim").size()
+    small = size.reindex(np.arange(len(first)), fill_value=0).to_numpy() < MIN_FEATURES
+    marker = marker.where(~small, marker + "|" + pd.Series(np.arange(len(first))).astype(str))
+    markers = pd.DataFrame({"claim": np.arange(len(first)), "feature": "#" + marker, "tf": 1})
     units, unit_of_proto = _dedupe(pd.concat([features, markers], ignore_index=True), len(first))
     units = units[~units["feature"].str.startswith("#")]
     unit_of = unit_of_proto[proto_of]

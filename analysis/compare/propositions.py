@@ -8,9 +8,10 @@ this module adds the closed-class parts of the predicate that shared words miss:
   "never", "nobody", "nothing", "neither", "none"); "did not pay taxes" is
   not "paid taxes", however many words they share;
 * :func:`modality`: "obligation" ("should", "must", "has to", "needs to",
-  "ought to"), "" otherwise. Saying someone *should* do something is an
-  opinion, not the report that they did it; possibility ("may", "could") and
-  the future ("will") only hedge or date one proposition, so they do not split it;
+  "ought to"; not the past "had to", which reports what happened), ""
+  otherwise. Saying someone *should* do something is an opinion, not the
+  report that they did it; possibility ("may", "could") and the future
+  ("will") only hedge or date one proposition, so they do not split it;
 * :func:`base_form`: the base form of common irregular verbs ("left" ->
   "leave", "took" -> "take"), which a suffix stemmer cannot reach, so
   "Clinton left the event" and "forced her to leave the event" share "leave".
@@ -40,7 +41,7 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 _OBLIGATION = re.compile(
-    r"\b(?:should|must|ought to|(?:has|have|had|need|needs|got) to|'ve got to|’ve got to)\b",
+    r"\b(?:should|must|ought to|(?:has|have|need|needs|got) to|'ve got to|’ve got to)\b",
     re.IGNORECASE,
 )
 

@@ -165,7 +165,7 @@ def interval(figure: Figure) -> tuple[float, float]:
     if _BELOW.match(figure.text):
         return v * (1 - BELOW_SPREAD) if v >= 0 else v * (1 + BELOW_SPREAD), v + hs
     if figure.qualifier == "approximate":
-        spread = abs(v) * APPROXIMATE_SPREAD + hs
+        spread = max(abs(v) * APPROXIMATE_SPREAD, hs)
         return v - spread, v + spread
     return v - hs, v + hs
 
