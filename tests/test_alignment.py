@@ -327,3 +327,34 @@ def test_an_age_is_never_compared_with_a_prison_term():
     result = _analysis(rows)
     assert len(_groups(claim_alignment(result))) == 1  # one claim
     assert number_disagreements(result).empty  # an age (58) is not a term (12 years)
+
+
+# --------------------------------------------------------------------------- the report's view
+
+
+def test_the_evidence_table_and_the_plot_show_every_outlets_sentence():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from analysis import display, plots
+
+    rows = [
+        _one_claim(1, "At least 31 workers died in the Korsa dye plant fire.",
+                   numbers=[("At least 31 workers", 31, "workers")]),
+        _one_claim(2, "Nineteen workers died in the Korsa dye plant fire.",
+                   numbers=[("Nineteen workers", 19, "workers")]),
+    ]  # fmt: skip
+    result = _analysis(rows)
+    table = claim_alignment(result)
+    evidence = display.claim_evidence(result, table)
+    assert evidence[["source", "sentence"]].values.tolist() == [["S1", rows[0]["text"]], ["S2", rows[1]["text"]]]
+    assert evidence["claim_group"].tolist() == [1, 1]
+    pairs = display.number_pairs(number_disagreements(result))
+    assert pairs[["figure_a", "figure_b"]].values.tolist() == [["At least 31 workers", "Nineteen workers"]]
+    ax = plots.claim_alignment(table, result=result)
+    snippets = [t.get_text() for t in ax.texts if t.get_text() != "≠"]
+    assert sorted(snippets) == sorted(plots.truncate(r["text"], 26) for r in rows)  # 80 // 3 columns
+    assert [t.get_text() for t in ax.texts].count("≠") == 1
+    bare = plots.claim_alignment(table)  # no sentences at hand: markers only
+    assert [t.get_text() for t in bare.texts] == ["≠"]
+    matplotlib.pyplot.close("all")

@@ -170,6 +170,21 @@ def interval(figure: Figure) -> tuple[float, float]:
     return v - hs, v + hs
 
 
+_TIME_PATTERNS = {
+    "year": re.compile(r"\b(?:19|20)\d{2}\b"),
+    "clock": re.compile(r"\b\d{1,2}:\d{2}\b"),
+    "day": re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE),
+    "quarter": re.compile(r"\b(?:first|second|third|fourth)\s+quarter\b", re.IGNORECASE),
+}
+
+
+def _time_anchors(a: str, b: str) -> dict[str, tuple[set[str], set[str]]]:
+    """The years, clock times, weekdays and quarters each sentence names (lower case)."""
+    return {
+        k: ({m.lower() for m in p.findall(a)}, {m.lower() for m in p.findall(b)}) for k, p in _TIME_PATTERNS.items()
+    }
+
+
 def _ratio(a: Figure, b: Figure) -> float:
     x, y = abs(float(a.value)), abs(float(b.value))
     if x == 0 or y == 0:
@@ -193,6 +208,9 @@ def same_quantity(a: Figure, b: Figure) -> tuple[bool, str]:
         return False, f"{a.kind} is not {b.kind}"
     if a.rate != b.rate:
         return False, f"different rates ({a.rate or 'total'} / {b.rate or 'total'})"
+    for kind, (ta, tb) in _time_anchors(a.sentence, b.sentence).items():
+        if ta and tb and not ta & tb:
+            return False, f"different times ({kind}: {', '.join(sorted(ta))} / {', '.join(sorted(tb))})"
     if _ratio(a, b) > MAX_RATIO:
         return False, f"values more than {MAX_RATIO:g} times apart"
     for up, down in _OPPOSITES:
