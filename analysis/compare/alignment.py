@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.compare.propositions import NOT_PREDICATE, base_form, modality, polarity
-from analysis.compare.quantities import PAIR_COLUMNS, Figure, context_words, disagreeing_pairs
+from analysis.compare.quantities import CONTEXT_WINDOW, PAIR_COLUMNS, Figure, context_words, disagreeing_pairs
 from analysis.compare.scope import select, spans
 from analysis.result import Analysis
 
@@ -407,14 +407,20 @@ def _proposition_attributes(claims: pd.DataFrame, sentences: pd.DataFrame) -> pd
 
     text = sentences.set_index(["article_id", "sentence_id"])["text"]
     whole = text.reindex(pd.MultiIndex.from_frame(claims[["article_id", "sentence_id"]])).fillna("").astype(str)
-    content = claims["content"].astype(str)
-    moods = [mood(c) for c in content]
-    asks = [mood(t) == "question" and t.rstrip(" \"'”’»)]}").endswith("?") for t in whole]
+    # each distinct text is read once (a large event repeats its wire copies many times)
+    codes, uniques = pd.factorize(claims["content"].astype(str))
+    texts = uniques.tolist()
+    moods = np.array([mood(c) for c in texts], dtype=object)[codes]
+    polar = np.array([polarity(c) for c in texts], dtype=object)[codes]
+    modal = np.array([modality(c) for c in texts], dtype=object)[codes]
+    simple = np.array([len(c.split()) <= SIMPLE_WORDS and not _CLAUSE_BREAK.search(c) for c in texts], dtype=bool)
+    wcodes, wuniques = pd.factorize(whole)
+    asks = np.array([t.rstrip(" \"'”’»)]}").endswith("?") for t in wuniques.tolist()], dtype=bool)[wcodes]
     claims = claims.copy()
     claims["mood"] = np.where(asks, "question", moods)
-    claims["polarity"] = [polarity(c) for c in content]
-    claims["modality"] = [modality(c) for c in content]
-    claims["simple"] = [len(c.split()) <= SIMPLE_WORDS and not _CLAUSE_BREAK.search(c) for c in content]
+    claims["polarity"] = polar
+    claims["modality"] = modal
+    claims["simple"] = simple[codes]
     return claims
 
 
@@ -851,22 +857,37 @@ def _figure_pairs(
         return stem(base_form(w))
 
     rows = rows.assign(u=rows["unit"].astype(str).map(lambda u: normalize_unit(u, classes)))
-    sole = rows.groupby(["claim", "u"])["start"].transform("size").eq(1).to_numpy()
-    content = claims["content"].astype(str).to_numpy()
+    rows = rows.assign(
+        sole=rows.groupby(["claim", "u"])["start"].transform("size").eq(1).to_numpy(),
+        sentence=where["text"].fillna("").astype(str).to_numpy(),
+        a=(rows["start"] - where["start"].fillna(0).astype("int64").to_numpy()).to_numpy(),
+        b=(rows["end"] - where["start"].fillna(0).astype("int64").to_numpy()).to_numpy(),
+        content=claims["content"].astype(str).to_numpy()[rows["claim"].to_numpy()],
+    )
+    for c, default in (("value_high", np.nan), ("qualifier", "exact"), ("rate", "")):
+        if c not in rows:
+            rows[c] = default
+    # a figure repeated word for word (wire copies) is read once
+    same = ["group", "source", "sentence", "a", "b", "text", "value", "value_high", "u", "qualifier", "rate", "sole",
+            "content"]  # fmt: skip
+    rows = rows.drop_duplicates(same)
+    contexts: dict[tuple, frozenset[str]] = {}
+
+    def read(text: str, a: int, b: int, window: int | None) -> frozenset[str]:
+        key = (text, a, b, window)
+        if key not in contexts:
+            contexts[key] = context_words(text, a, b, stem=stem_of, stop=stop, concept_of=concept_of, window=window)
+        return contexts[key]
+
     figures = []
-    for i, (r, s0, text) in enumerate(zip(rows.itertuples(index=False), where["start"], where["text"], strict=True)):
-        text = "" if pd.isna(text) else str(text)
-        a, b = int(r.start) - int(s0 if pd.notna(s0) else 0), int(r.end) - int(s0 if pd.notna(s0) else 0)
-        high = getattr(r, "value_high", np.nan)
+    for r in rows.itertuples(index=False):
         figures.append((r.group, Figure(
             source=r.source, text=str(r.text), value=float(r.value),
-            value_high=float(high) if pd.notna(high) else np.nan,
-            unit=r.u, qualifier=str(getattr(r, "qualifier", "exact") or "exact"),
-            rate=str(getattr(r, "rate", "") or ""), sentence=text,
-            context=context_words(text, a, b, stem=stem_of, stop=stop, concept_of=concept_of),
+            value_high=float(r.value_high) if pd.notna(r.value_high) else np.nan,
+            unit=r.u, qualifier=str(r.qualifier or "exact"), rate=str(r.rate or ""), sentence=r.sentence,
+            context=read(r.sentence, int(r.a), int(r.b), CONTEXT_WINDOW),
             key=(str(r.article_id), int(r.sentence_id), int(r.start)),
-            claim_words=context_words(content[r.claim], 0, 0, stem=stem_of, stop=stop, concept_of=concept_of,
-                                      window=None) if sole[i] else frozenset(),
+            claim_words=read(r.content, 0, 0, None) if r.sole else frozenset(),
         )))  # fmt: skip
     found = disagreeing_pairs(figures)
     return pd.DataFrame(found, columns=PAIR_COLUMNS)
