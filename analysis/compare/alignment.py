@@ -522,8 +522,13 @@ def _features(claims: pd.DataFrame, ents: pd.DataFrame, nums: pd.DataFrame, lex:
     from analysis.text import stopwords
 
     stop = stopwords() | NOT_PREDICATE
-    words = pd.DataFrame({"claim": np.arange(len(claims)), "word": claims["content"].str.lower().str.findall(_WORD)})
-    words = words.explode("word").dropna(subset=["word"])
+    codes, uniques = pd.factorize(claims["content"].astype(str))
+    tokens = np.array([_tokens(t) for t in uniques.tolist()] + [[]], dtype=object)[codes]
+    words = pd.DataFrame({"claim": np.arange(len(claims)), "word": tokens}).explode("word").dropna(subset=["word"])
+    # a capitalised word inside a sentence is a name the entity stage missed ("Real Clear Politics"):
+    # it says who, not what is asserted, so it becomes a name feature, never a predicate word
+    words["name"] = words["word"].str.startswith("~")
+    words["word"] = words["word"].str.lstrip("~")
     # words of an entity mention are represented by the entity (aliases then match)
     # ... and the words of a number expression by the number ("58 percent" is U:percent, not the word "percent")
     named = pd.concat([ents[["claim", "text"]], nums[["claim", "text"]]], ignore_index=True)
@@ -533,7 +538,7 @@ def _features(claims: pd.DataFrame, ents: pd.DataFrame, nums: pd.DataFrame, lex:
     words = words[words["_n"].isna() & ~words["word"].isin(stop)]
     concept_of = lex.concept_of_stem()
     stems = {w: concept_of.get(stem(base_form(w)), stem(base_form(w))) for w in words["word"].unique()}
-    words["feature"] = words["word"].map(stems)
+    words["feature"] = words["word"].map(stems).where(~words["name"], "E:~" + words["word"])
     words = words[words["feature"].str.len() >= 2]
     ents = ents.assign(feature="E:" + ents["canonical"].astype(str))
     classes = lex.class_of_unit()
@@ -556,6 +561,20 @@ def _features(claims: pd.DataFrame, ents: pd.DataFrame, nums: pd.DataFrame, lex:
     magnitude = long["feature"].str.startswith("M:")
     long = pd.concat([long[~magnitude], long[magnitude].drop_duplicates()], ignore_index=True)
     return long.groupby(["claim", "feature"]).size().rename("tf").reset_index()
+
+
+_OPENERS = frozenset(".!?:;\"“‘'([—–-")
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of a content, lower case; a capitalised word not opening a sentence or a quote is marked ``~``."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group()
+        before = text[: m.start()].rstrip()
+        opens = not before or before[-1] in _OPENERS
+        out.append(("~" if w[0].isupper() and not opens else "") + w.lower())
+    return out
 
 
 def _hash_rows(keys: pd.Series, claim: np.ndarray, n_claims: int, seed: int) -> np.ndarray:
