@@ -26,6 +26,18 @@ pairs is at least ``threshold`` (pairs never scored count as 0, so a group
 does not drift by chaining). The default threshold was chosen by
 leave-one-event-out evaluation on the bundled corpus
 (``benchmarks/eval_alignment.py --loeo``).
+
+A similarity is not enough: two claims are one claim only when they can state
+one proposition (:func:`_propositions_agree`). Both must assert (questions,
+conditionals and hypotheticals never match, :mod:`analysis.claims.mood`); they
+must share a word of the predicate or an exact figure, and two content
+features in all (a shared name or topic alone is not a claim); fragments with
+fewer than two features never match; in one-clause claims negation and
+obligation must agree (:mod:`analysis.compare.propositions`); two different
+named speakers, or actors with none in common, lower the similarity. Figures
+of one group are compared as quantities (:mod:`analysis.compare.quantities`),
+and :func:`number_disagreements` reports each disagreeing pair with both
+sentences and why the two figures were judged one quantity.
 """
 
 from __future__ import annotations

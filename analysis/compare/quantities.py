@@ -17,7 +17,7 @@ each figure, following how news writes numbers:
   its qualifier and its precision allow. "more than 5,000" is [5,000, 6,375]
   (a floor a reporter rounds down to: at most :data:`AT_LEAST_HEADROOM` above it),
   "hundreds of thousands" is 100,000-1,000,000, "up to 250" is [0, 250],
-  "about 250" is 250 ± 10%, "nearly $6 billion" is [$5.1 billion, $6 billion] (just below),
+  "about 250" is 250 ± 10%, "nearly $6 billion" is [$5.4 billion, $6 billion] (just below),
   a range is its two ends, and an exact figure is rounded to its last stated digit ("$5.7 billion" is 5.65-5.75
   billion; "340,000" is 335,000-345,000, never wider than ±2.5%).
 * **Disagreement** (:func:`disagree`): two same-quantity figures whose
@@ -52,7 +52,7 @@ APPROXIMATE_SPREAD = 0.10
 #: How far above a floor a figure may lie: "more than 340,000" is 340,000-435,000 (a count of 500,000
 #: would have been written "nearly half a million"); "15-plus years" holds 18.
 AT_LEAST_HEADROOM = 0.25
-#: Relative width below a "nearly" figure ("nearly $6 billion" is 5.1-6 billion).
+#: Relative width below a "nearly" figure ("nearly $6 billion" is 5.4-6 billion).
 BELOW_SPREAD = 0.10
 #: Largest rounding of an exact figure, relative to its value (a round "90,000" is 87,750-92,250).
 MAX_ROUNDING = 0.025
@@ -149,7 +149,7 @@ def interval(figure: Figure) -> tuple[float, float]:
     >>> [round(x / 1e9, 2) for x in interval(Figure("A", "$5.7 billion", 5.7e9))]
     [5.65, 5.75]
     >>> [round(x / 1e9, 2) for x in interval(Figure("A", "nearly $6 billion", 6e9, qualifier="approximate"))]
-    [5.1, 6.0]
+    [5.4, 6.0]
     """
     v = float(figure.value)
     hs = _half_step(figure.text, v)
@@ -163,7 +163,7 @@ def interval(figure: Figure) -> tuple[float, float]:
         hi = float(figure.value_high)
         return min(v, hi) - hs, max(v, hi) + hs
     if _BELOW.match(figure.text):
-        return v * (1 - BELOW_SPREAD) if v >= 0 else v * (1 + BELOW_SPREAD), v + hs
+        return v * (1 - BELOW_SPREAD) if v >= 0 else v * (1 + BELOW_SPREAD), v
     if figure.qualifier == "approximate":
         spread = max(abs(v) * APPROXIMATE_SPREAD, hs)
         return v - spread, v + spread
@@ -240,7 +240,9 @@ def disagree(a: Figure, b: Figure) -> bool:
     """
     lo_a, hi_a = interval(a)
     lo_b, hi_b = interval(b)
-    eps = 1e-9 * max(abs(a.value), abs(b.value), 1.0)
+    if (lo_a, hi_a) == (lo_b, hi_b):
+        return False
+    eps = 1e-12 * max(abs(a.value), abs(b.value), 1.0)  # float noise only: touching ends disagree
     return max(lo_a, lo_b) >= min(hi_a, hi_b) - eps
 
 
