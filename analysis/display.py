@@ -215,6 +215,47 @@ def claim_matrix(alignment: pd.DataFrame, *, min_sources: int = 2, top: int = 15
     return wide
 
 
+def claim_evidence(result: Analysis, alignment: pd.DataFrame, *, min_sources: int = 2, top: int = 15) -> pd.DataFrame:
+    """The sentences behind each shared claim, from every outlet that reports it, so each match can be checked.
+
+    Args:
+        result: the analysis the alignment was computed from.
+        alignment: the claim alignment table (:func:`analysis.compare.claim_alignment`).
+        min_sources: only claims reported by at least this many sources.
+        top: the first claim groups (as in :func:`claim_matrix`).
+
+    Returns:
+        One row per (claim group, source, sentence): ``claim_group``, ``claim`` (the group's
+        representative), ``source``, ``speakers`` (as in the alignment cell) and ``sentence``, in
+        group order then source order.
+    """
+    columns = ["claim_group", "claim", "source", "speakers", "sentence"]
+    rows = alignment[alignment["n_sources"] >= min_sources]
+    groups = list(dict.fromkeys(rows["claim_group"]))[:top]
+    rows = rows[rows["claim_group"].isin(groups)]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    text = result.sentences.set_index(["article_id", "sentence_id"])["text"]
+    out = []
+    for r in rows.itertuples(index=False):
+        for article_id, sentence_id in r.evidence:
+            sentence = " ".join(str(text.get((article_id, sentence_id), "")).split())
+            out.append((r.claim_group, r.representative, r.source, r.speakers, sentence))
+    return pd.DataFrame(out, columns=columns).drop_duplicates().reset_index(drop=True)
+
+
+def number_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
+    """A :func:`analysis.compare.number_disagreements` table as read in a report: both figures, both sentences, why.
+
+    Returns:
+        ``claim_group, unit, source_a, figure_a, sentence_a, source_b, figure_b, sentence_b, why``.
+    """
+    columns = ["claim_group", "unit", "source_a", "figure_a", "sentence_a", "source_b", "figure_b", "sentence_b", "why"]
+    if pairs.empty:
+        return pd.DataFrame(columns=columns)
+    return pairs.rename(columns={"text_a": "figure_a", "text_b": "figure_b"})[columns].reset_index(drop=True)
+
+
 def top_terms(terms: pd.DataFrame, n: int = 8, *, min_count: int = 2) -> pd.DataFrame:
     """The ``n`` most distinctive terms of each source from :func:`analysis.compare.distinctive_terms`.
 

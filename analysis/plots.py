@@ -234,32 +234,49 @@ def _voice_speakers(table: pd.DataFrame, ax, top: int = 15):
 # --------------------------------------------------------------------------- claim alignment
 
 
-def claim_alignment(data, *, ax=None, top: int = 15, min_sources: int = 2, **filters):
-    """A claim-by-source grid: who reports each shared claim and in whose voice.
+def claim_alignment(
+    data, *, ax=None, top: int = 15, min_sources: int = 2, result=None, width: int | None = None, **filters
+):
+    """A claim-by-source grid: who reports each shared claim, in whose voice, and in which words.
 
     Filled square: the source states the claim in its own voice; open circle:
     attributed; half (diamond): both. A red ``≠`` marks a claim whose numbers
-    disagree between sources (same unit, different values).
+    disagree between sources (the same quantity, values that cannot both hold).
+    When the sentences are at hand (``data`` is an Analysis, or ``result`` is
+    given), each marker carries the start of the outlet's own sentence, so a
+    reader can check every match (the full sentences: :func:`analysis.display.claim_evidence`).
 
     Args:
         data: a :func:`analysis.compare.claim_alignment` table or an Analysis.
         ax: Axes to draw on.
         top: how many claim groups (most sources first).
         min_sources: show claims reported by at least this many sources.
+        result: the Analysis the table was computed from (for the sentences under each marker).
+        width: characters of each sentence shown under its marker (None: what fits between the columns).
         **filters: ``event=``, ``sources=`` when ``data`` is an Analysis.
 
     Returns:
-        The Axes (one marker per reported cell).
+        The Axes (one marker per reported cell, one sentence snippet per marker with the sentences).
     """
+    if result is None and isinstance(data, Analysis):
+        result = data
     table = _table(data, "claim_alignment", **filters)
     sources = sorted(table["source"].unique())
     colors = source_colors(sources)
     shown = table[table["n_sources"] >= min_sources]
     groups = sorted(shown["claim_group"].unique())[:top]
     shown = shown[shown["claim_group"].isin(groups)]
-    ax = _axes(ax, len(groups), per_row=0.34)
+    ax = _axes(ax, len(groups), per_row=0.34 if result is None else 0.55)
     row_of = {g: i for i, g in enumerate(groups)}
     col_of = {s: i for i, s in enumerate(sources)}
+    if result is not None and not shown.empty:
+        width = width or max(8, 80 // (len(sources) + 1))
+        text = result.sentences.set_index(["article_id", "sentence_id"])["text"]
+        for cell in shown.itertuples(index=False):
+            first = cell.evidence[0] if len(cell.evidence) else None
+            sentence = str(text.get(tuple(first), "")) if first is not None else ""
+            ax.text(col_of[cell.source], row_of[cell.claim_group] + 0.3, truncate(sentence, width), fontsize=6,
+                    ha="center", va="center", color="#444444", zorder=2)  # fmt: skip
     styles = {"own voice": ("s", True), "attributed": ("o", False), "mixed": ("D", True)}
     for kind, (marker, filled) in styles.items():
         cells = shown[shown["voice"] == kind]

@@ -12,7 +12,7 @@ from compare_fixtures import gold_analysis
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.compare.alignment import _magnitudes, _merge_lexicons, claim_alignment, load_lexicon
+from analysis.compare.alignment import _magnitudes, _merge_lexicons, claim_alignment, load_lexicon, number_disagreements
 from analysis.errors import LexiconError
 from analysis.result import Analysis
 
@@ -29,8 +29,9 @@ def _analysis(rows: list[dict]) -> Analysis:
                       "is_debris": False, "n_words": len(text.split()), "tone": 0.0, "is_claim": True})  # fmt: skip
         cs = text.index(r["content"])
         speaker = r.get("speaker", "")
+        kind = r.get("speaker_type", "anonymous" if speaker else "outlet")
         claims.append({"article_id": a, "sentence_id": 0, "text": text, "speaker": speaker,
-                       "speaker_type": "person" if speaker else "outlet", "cue": "said" if speaker else "",
+                       "speaker_type": kind, "cue": "said" if speaker else "",
                        "content_start": cs, "content_end": cs + len(r["content"]),
                        "quote": "indirect" if speaker else "none", "hedged": False, "boosted": False})  # fmt: skip
         for surface, canonical in r.get("entities", []):
@@ -62,23 +63,26 @@ def _groups(table: pd.DataFrame) -> list[list[str]]:
 CROWDS = [
     {"id": "a", "source": "A", "text": "Some 5,000 people gathered in the square.",
      "content": "Some 5,000 people gathered in the square.", "numbers": [("5,000 people", 5000, "people")]},
-    {"id": "b", "source": "B", "text": "A crowd of about 4,000 citizens turned out.",
-     "content": "A crowd of about 4,000 citizens turned out.", "numbers": [("4,000 citizens", 4000, "citizens")]},
+    {"id": "b", "source": "B", "text": "About 4,000 citizens gathered outside the palace.",
+     "content": "About 4,000 citizens gathered outside the palace.", "numbers": [("4,000 citizens", 4000, "citizens")]},
     {"id": "c", "source": "C", "text": "Only 12 people attended the budget hearing.",
      "content": "Only 12 people attended the budget hearing.", "numbers": [("12 people", 12, "people")]},
+    {"id": "d", "source": "D", "text": "A crowd of about 4,000 turned out.",
+     "content": "A crowd of about 4,000 turned out.", "numbers": [("4,000", 4000, "people")]},
 ]  # fmt: skip
 
 
-def test_numbers_of_one_kind_and_size_align_despite_wording():
-    # a and b share no word: only the unit class (people) and the order of magnitude (thousands)
+def test_numbers_of_one_kind_and_size_align_with_the_predicate():
+    # a and b share one predicate word (gathered), the unit class (people) and the order of magnitude
     result = _analysis(CROWDS)
     table = claim_alignment(result)
-    assert _groups(table) == [["a", "b"], ["c"]]
+    assert _groups(table) == [["a", "b"], ["c"], ["d"]]
     crowd = table[table["n_sources"] == 2]
     assert crowd["disagreeing_units"].iloc[0] == "people: A=5000; B=4000"
-    # without the number features they are not aligned
+    # d says a figure of the same kind and size but shares no word of what is asserted: a topic, not the claim
+    # without the number features a and b are one word apart and do not align
     blind = claim_alignment(result, weights={"unit": 0, "magnitude": 0, "value": 0})
-    assert _groups(blind) == [["a"], ["b"], ["c"]]
+    assert _groups(blind) == [["a"], ["b"], ["c"], ["d"]]
 
 
 def test_content_not_attribution_decides():
@@ -125,18 +129,18 @@ def test_concepts_and_lexicon_files(tmp_path):
         {"id": "b", "source": "B", "text": "The factory was mothballed.", "content": "The factory was mothballed."},
     ]  # fmt: skip
     result = _analysis(rows)
-    assert _groups(claim_alignment(result)) == [["a", "b"]]  # plant = factory (packaged group)
-    no_factory = claim_alignment(result, weights={"concept": 0})
-    assert _groups(no_factory) == [["a"], ["b"]]
+    # plant = factory (packaged group), but "shut" is not "mothballed": one shared word is the topic
+    assert _groups(claim_alignment(result)) == [["a"], ["b"]]
+    closure = claim_alignment(result, concepts={"closure": ["shut", "mothballed"]})
+    assert _groups(closure) == [["a", "b"]]  # the predicate agrees once its synonyms are one concept
     extra = tmp_path / "extra.yml"
     extra.write_text("concepts:\n  closure: [shut, mothball]\n  death: [succumb]\n", encoding="utf-8")
     lex = _merge_lexicons(extra, {"closure": ["close"]})
     assert lex.concepts["closure"] == ("shut", "mothball", "close")
     assert lex.concepts["death"][-1] == "succumb" and "kill" in lex.concepts["death"]
     by_file = claim_alignment(result, lexicon=extra)
-    by_arg = claim_alignment(result, concepts={"closure": ["shut", "mothballed"]})
-    assert by_file["cohesion"].iloc[0] == pytest.approx(by_arg["cohesion"].iloc[0])
-    assert by_file["cohesion"].iloc[0] > claim_alignment(result)["cohesion"].iloc[0]
+    assert _groups(by_file) == [["a", "b"]]
+    assert by_file["cohesion"].iloc[0] == pytest.approx(closure["cohesion"].iloc[0])
 
 
 @pytest.mark.parametrize(
@@ -197,9 +201,160 @@ def _pairwise_f1(result: Analysis, event: str) -> float:
 
 @pytest.mark.parametrize(
     ("event", "floor"),
-    [("syria-isis-defeat-2017", 0.72), ("kestria-factory-fire-2025", 0.68), ("valdoria-election-recount-2024", 0.2)],
+    [("syria-isis-defeat-2017", 0.72), ("kestria-factory-fire-2025", 0.68), ("valdoria-election-recount-2024", 0.15)],
 )
 def test_corpus_alignment_quality_floor(event, floor):
-    # measured on the gold tables (RESULTS.md ## Compare); a drop below these floors is a regression
+    # measured on the gold tables (RESULTS.md ## Compare); a drop below these floors is a regression.
+    # Valdoria's gold gives one claim id to both sides of a dispute ("the recount ignored ballot stuffing"
+    # / "not a single ballot box showed tampering"): two propositions, which the aligner keeps apart
+    # since issue 18 (F1 0.225 -> 0.166, precision 0.46 -> 0.50; RESULTS.md, issue 18, session 4).
     f1 = _pairwise_f1(gold_analysis(), event)
     assert not math.isnan(f1) and f1 >= floor, f"{event}: pairwise F1 {f1:.2f} < {floor}"
+
+
+# --------------------------------------------------------------------------- speaker and predicate rules
+
+
+def _one_claim(i: int, text: str, *, speaker: str = "", content: str | None = None, entities=(), numbers=()) -> dict:
+    return {"id": f"s{i}", "source": f"S{i}", "text": text, "content": content or text, "speaker": speaker,
+            "entities": list(entities), "numbers": list(numbers)}  # fmt: skip
+
+
+HOLM = [("Dana Holm", "Dana Holm")]
+
+
+def _aligned(*rows: dict, **options) -> bool:
+    """Whether all the claims fall in one group."""
+    return len(_groups(claim_alignment(_analysis(list(rows)), **options))) == 1
+
+
+def test_attributed_and_own_voice_versions_of_one_fact_align():
+    own = _one_claim(
+        1, "Police arrested 23 protesters near the Vostrel courthouse.", numbers=[("23 protesters", 23, "protesters")]
+    )
+    said = _one_claim(2, "Police arrested 23 protesters near the Vostrel courthouse, officials said.",
+                      content="Police arrested 23 protesters near the Vostrel courthouse", speaker="officials",
+                      numbers=[("23 protesters", 23, "protesters")])  # fmt: skip
+    assert _aligned(own, said)
+
+
+def test_irregular_verbs_meet_their_base_form():
+    left = _one_claim(1, "Dana Holm left the harbour summit early.", entities=HOLM)
+    leave = _one_claim(2, "Dana Holm had to leave the harbour summit early.", entities=HOLM)
+    assert _aligned(left, leave)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Dana Holm paid her property taxes.", "Dana Holm did not pay her property taxes."),  # negation
+        ("Dana Holm resigned from the harbour board.", "Dana Holm should resign from the harbour board."),  # modality
+    ],
+)
+def test_one_clause_claims_differing_in_polarity_or_modality_do_not_align(first, second):
+    a, b = _one_claim(1, first, entities=HOLM), _one_claim(2, second, entities=HOLM)
+    assert not _aligned(a, b)
+    assert _aligned(a, _one_claim(3, first, entities=HOLM))  # the same wording does
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Will the Vostrel bridge reopen to traffic in May?",  # a question
+        "If the Vostrel bridge reopens to traffic in May, fares will rise.",  # a conditional
+        "The Vostrel bridge would have reopened to traffic in May without the strike.",  # a hypothetical
+    ],
+)
+def test_questions_conditionals_and_hypotheticals_are_not_matched(other):
+    claim = _one_claim(1, "The Vostrel bridge reopens to traffic in May.")
+    assert not _aligned(claim, _one_claim(2, other))
+    assert _aligned(claim, _one_claim(2, "The Vostrel bridge will reopen to traffic in May."))
+
+
+def test_fragments_and_shared_names_alone_are_not_a_claim():
+    assert not _aligned(_one_claim(1, "Think of that."), _one_claim(2, "I think so, she said.", content="I think so"))
+    # one shared name and nothing of the predicate: a topic
+    a = _one_claim(1, "Dana Holm opened the new ferry terminal.", entities=HOLM)
+    b = _one_claim(2, "Dana Holm criticised the budget cuts.", entities=HOLM)
+    assert not _aligned(a, b)
+
+
+def test_two_named_speakers_need_closer_wording_than_one():
+    content = "the ferry fares had doubled since the harbour reform"
+    other = "ferry fares rose sharply after the harbour reform took effect"
+
+    def pair(second_speaker: str) -> tuple[dict, dict]:
+        return (_one_claim(1, f"Holm said {content}.", content=content, speaker="Dana Holm"),
+                _one_claim(2, f"{second_speaker} said {other}.", content=other, speaker=second_speaker))  # fmt: skip
+
+    same, different = pair("Dana Holm"), pair("Teodor Karsen")
+    for rows in (same, different):
+        for r in rows:
+            r["speaker_type"] = "person"
+    assert _aligned(*same)
+    assert not _aligned(*different)
+
+
+# --------------------------------------------------------------------------- number disagreements
+
+
+def test_number_disagreements_report_both_sentences_values_and_why():
+    rows = [
+        _one_claim(1, "At least 31 workers died in the Korsa dye plant fire.",
+                   numbers=[("At least 31 workers", 31, "workers")]),
+        _one_claim(2, "Nineteen workers died in the Korsa dye plant fire.",
+                   numbers=[("Nineteen workers", 19, "workers")]),
+    ]  # fmt: skip
+    result = _analysis(rows)
+    pairs = number_disagreements(result)
+    assert len(pairs) == 1
+    row = pairs.iloc[0]
+    assert (row["source_a"], row["value_a"], row["source_b"], row["value_b"]) == ("S1", 31.0, "S2", 19.0)
+    assert row["sentence_a"] == rows[0]["text"] and row["sentence_b"] == rows[1]["text"]
+    assert "people" in row["why"] and "C:death" in row["why"] and "do not overlap" in row["why"]
+    assert row["evidence"] == (("s1", 0), ("s2", 0))
+    table = claim_alignment(result)
+    assert table["disagreeing_units"].iloc[0] == "people: S1=31; S2=19"
+
+
+def test_an_age_is_never_compared_with_a_prison_term():
+    rows = [
+        _one_claim(1, "Teodor Karsen, 58, was sentenced to prison for the Korsa fraud.",
+                   entities=[("Teodor Karsen", "Teodor Karsen")], numbers=[("58", 58, "years")]),
+        _one_claim(2, "Teodor Karsen was sentenced to 12 years in prison for the Korsa fraud.",
+                   entities=[("Teodor Karsen", "Teodor Karsen")], numbers=[("12 years", 12, "years")]),
+    ]  # fmt: skip
+    result = _analysis(rows)
+    assert len(_groups(claim_alignment(result))) == 1  # one claim
+    assert number_disagreements(result).empty  # an age (58) is not a term (12 years)
+
+
+# --------------------------------------------------------------------------- the report's view
+
+
+def test_the_evidence_table_and_the_plot_show_every_outlets_sentence():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from analysis import display, plots
+
+    rows = [
+        _one_claim(1, "At least 31 workers died in the Korsa dye plant fire.",
+                   numbers=[("At least 31 workers", 31, "workers")]),
+        _one_claim(2, "Nineteen workers died in the Korsa dye plant fire.",
+                   numbers=[("Nineteen workers", 19, "workers")]),
+    ]  # fmt: skip
+    result = _analysis(rows)
+    table = claim_alignment(result)
+    evidence = display.claim_evidence(result, table)
+    assert evidence[["source", "sentence"]].values.tolist() == [["S1", rows[0]["text"]], ["S2", rows[1]["text"]]]
+    assert evidence["claim_group"].tolist() == [1, 1]
+    pairs = display.number_pairs(number_disagreements(result))
+    assert pairs[["figure_a", "figure_b"]].values.tolist() == [["At least 31 workers", "Nineteen workers"]]
+    ax = plots.claim_alignment(table, result=result)
+    snippets = [t.get_text() for t in ax.texts if t.get_text() != "≠"]
+    assert sorted(snippets) == sorted(plots.truncate(r["text"], 26) for r in rows)  # 80 // 3 columns
+    assert [t.get_text() for t in ax.texts].count("≠") == 1
+    bare = plots.claim_alignment(table)  # no sentences at hand: markers only
+    assert [t.get_text() for t in bare.texts] == ["≠"]
+    matplotlib.pyplot.close("all")

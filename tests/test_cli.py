@@ -47,7 +47,7 @@ def _one_line_error(capsys) -> str:
 def test_every_subcommand_is_documented():
     # The options of `evaluate <kind>` come from the evaluation modules and are checked there.
     commands = _subparsers(build_parser())
-    assert {"analyze", "report", "evaluate", "evaluate numbers"} <= set(commands)
+    assert {"analyze", "report", "evaluate", "evaluate numbers", "evaluate alignment"} <= set(commands)
     for name in ("analyze", "report", "evaluate"):
         parser = commands[name]
         assert parser.description, f"'{name}' has no description"
@@ -68,7 +68,7 @@ def test_help_exits_zero_and_lists_the_options(command, capsys):
         (): ["analyze", "report", "evaluate"],
         ("analyze",): ["--out", "--jobs", "--event", "--sources", "--entity-method", "--aliases", "--no-progress"],
         ("report",): ["--event", "--sources", "--out", "--notebook", "--timeout", "--no-progress", "index.html"],
-        ("evaluate",): ["entities", "claims", "numbers", "sentiment"],
+        ("evaluate",): ["entities", "claims", "numbers", "sentiment", "alignment"],
     }[tuple(command)]
     for word in expected:
         assert word in out

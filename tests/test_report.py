@@ -180,6 +180,7 @@ def test_report_tables_hold_the_comparison(syria):
         "Claims per source (shares are of n_claims)",
         "Speakers per source",
         "Shared claims (reported by 2+ outlets)",
+        "The sentences behind each shared claim",
         "Numbers that disagree",
         "Most distinctive words per source",
         "Mean sentence tone per source",
@@ -191,8 +192,9 @@ def test_report_tables_hold_the_comparison(syria):
     # labels as written: the state outlet's "terrorists", the Kurdish outlet's "mercenaries"
     assert re.search(r"Derzhava Daily</td><td[^>]*>terrorists</td>", page)
     assert re.search(r"Qamishli Herald</td><td[^>]*>mercenaries</td>", page)
-    # the disagreeing death tolls, with the sentences behind them highlighted
-    assert "Sham Horizon=500000" in page and "Northwind Wire=340000" in page
+    # the disagreeing death tolls: both figures, both sentences, why one quantity; then highlighted in context
+    assert "nearly half a million people" in page and "More than 340,000 people" in page
+    assert "both people (amount), both about: C:death" in page and "do not overlap" in page
     assert "<mark>The Levant Casualty Monitor" in page
     assert "n_sentences" in page and "ci_low" in page  # tone with its count and interval
     assert len(re.findall(r'<table class="analysis-(?:table|kwic)">', page)) >= 12

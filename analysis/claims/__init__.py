@@ -4,15 +4,19 @@ from analysis.claims.attribution import AttributionFinder
 from analysis.claims.finder import CLAIM_COLUMNS, ClaimFinder
 from analysis.claims.lexicon import ClaimLexicon, load_claim_lexicon
 from analysis.claims.model import Attribution
+from analysis.claims.mood import MOODS, is_assertion, mood
 from analysis.claims.speakers import SpeakerResolver, SpeakerWords
 
 __all__ = [
     "CLAIM_COLUMNS",
+    "MOODS",
     "Attribution",
     "AttributionFinder",
     "ClaimFinder",
     "ClaimLexicon",
     "SpeakerResolver",
     "SpeakerWords",
+    "is_assertion",
     "load_claim_lexicon",
+    "mood",
 ]

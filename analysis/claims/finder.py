@@ -24,6 +24,7 @@ from pathlib import Path
 from analysis.claims.attribution import AttributionFinder
 from analysis.claims.lexicon import PhraseMatcher, load_claim_lexicon, norm
 from analysis.claims.model import Attribution
+from analysis.claims.mood import mood
 from analysis.schema import TABLES
 from analysis.text import Document, Sentence, dateline_length
 
@@ -121,12 +122,13 @@ class ClaimFinder:
 
         Returns:
             True for a statement with a finite verb and a named actor, a number
-            or a booster; False for questions, fragments and scene-setting.
+            or a booster; False for questions (:func:`analysis.claims.mood.mood`),
+            fragments and scene-setting. Conditionals and hypotheticals stay
+            claims here; claim alignment leaves them unmatched.
         """
         if sentence.kind != "body":
             return False
-        stripped = sentence.text.rstrip(" \"'”’»)")
-        if stripped.endswith("?"):
+        if mood(sentence.text) == "question":  # asks, does not assert (analysis.claims.mood)
             return False
         n_words = sum(1 for w in words if w[:1].isalnum())
         if n_words < 4 or not any(t.pos in _FINITE for t in tokens):

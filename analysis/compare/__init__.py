@@ -5,7 +5,7 @@ returns a tidy DataFrame; :mod:`analysis.plots` has a plot twin for each.
 >>> compare.voice(result, event="syria-isis-defeat-2017")   # doctest: +SKIP
 """
 
-from analysis.compare.alignment import alignment_matrix, claim_alignment
+from analysis.compare.alignment import alignment_matrix, claim_alignment, number_disagreements
 from analysis.compare.descriptors import default_descriptors
 from analysis.compare.logodds import distinctive_terms
 from analysis.compare.stats import mean_interval, t_critical
@@ -23,6 +23,7 @@ __all__ = [
     "evidence",
     "labels",
     "mean_interval",
+    "number_disagreements",
     "t_critical",
     "tone",
     "voice",

@@ -26,6 +26,18 @@ pairs is at least ``threshold`` (pairs never scored count as 0, so a group
 does not drift by chaining). The default threshold was chosen by
 leave-one-event-out evaluation on the bundled corpus
 (``benchmarks/eval_alignment.py --loeo``).
+
+A similarity is not enough: two claims are one claim only when they can state
+one proposition (:func:`_propositions_agree`). Both must assert (questions,
+conditionals and hypotheticals never match, :mod:`analysis.claims.mood`); they
+must share a word of the predicate or an exact figure, and two content
+features in all (a shared name or topic alone is not a claim); fragments with
+fewer than two features never match; in one-clause claims negation and
+obligation must agree (:mod:`analysis.compare.propositions`); two different
+named speakers, or actors with none in common, lower the similarity. Figures
+of one group are compared as quantities (:mod:`analysis.compare.quantities`),
+and :func:`number_disagreements` reports each disagreeing pair with both
+sentences and why the two figures were judged one quantity.
 """
 
 from __future__ import annotations
@@ -41,12 +53,36 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.compare.propositions import NOT_PREDICATE, base_form, modality, polarity
+from analysis.compare.quantities import CONTEXT_WINDOW, PAIR_COLUMNS, Figure, context_words, disagreeing_pairs
 from analysis.compare.scope import select, spans
 from analysis.resources import Layer
 from analysis.result import Analysis
 
 #: Default similarity (cosine over weighted TF-IDF features) for two claim groups to merge.
 THRESHOLD = 0.225
+
+#: Fewest content features (words, synonym groups, entities, figures) two claims must share to be one claim.
+MIN_SHARED = 2
+
+#: A word used by more than this share of an event's claims is its topic ("debate", "tax"), not evidence
+#: that two claims assert one thing: it still counts in the similarity, not as a shared predicate word.
+TOPIC_SHARE = 1.0
+
+#: Fewest content features (words, synonym groups, entities, exact figures) a claim needs to be matched at all:
+#: a fragment ("Think of that.", "You pay your taxes.") states no checkable proposition of its own.
+MIN_FEATURES = 2
+
+#: A content of at most this many words with no clause break is one clause: its negation and modality
+#: are the predicate's ("did not pay taxes").
+SIMPLE_WORDS = 15
+_CLAUSE_BREAK = re.compile(r"[,;:—–―]| - ")
+
+#: Factor on the similarity of two claims that both name actors but share none.
+ACTOR_FACTOR = 0.5
+
+#: Factor on the similarity of two claims said by two different named speakers.
+SPEAKER_FACTOR = 0.6
 
 #: Factor on the similarity of two claims from the same article (a restatement, or two different claims).
 SAME_ARTICLE_WEIGHT = 0.5
@@ -57,6 +93,8 @@ FEATURE_WEIGHTS: dict[str, float] = {"word": 1.0, "concept": 1.0, "entity": 1.0,
                                      "value": 1.0}  # fmt: skip
 
 _PREFIX_KIND = {"C": "concept", "E": "entity", "U": "unit", "M": "magnitude", "V": "value"}
+#: Which count of shared features a feature adds to (what is asserted / who / which figure).
+_SHARED_KIND = {"C:": "n_word", "E:": "n_entity", "U:": "n_unit", "M:": "n_number", "V:": "n_value"}
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _UNIT_ALIASES = {"%": "percent", "per cent": "percent", "pct": "percent"}
 
@@ -275,6 +313,51 @@ def claim_alignment(
         ValueError: for an unknown event, source or feature kind.
         LexiconError: when an extra lexicon file is malformed.
     """
+    return _align(result, event, sources, threshold=threshold, min_sources=min_sources, max_df=max_df,
+                  concepts=concepts, lexicon=lexicon, weights=weights)[0]  # fmt: skip
+
+
+def number_disagreements(
+    result: Analysis,
+    event: str | None = None,
+    sources: str | Sequence[str] | None = None,
+    **options,
+) -> pd.DataFrame:
+    """The figures two sources give for one quantity of one shared claim, when they cannot both be right.
+
+    Claims are grouped as in :func:`claim_alignment` (``options`` are its
+    keyword arguments); inside a group, two figures from different sources are
+    compared when they are the same quantity and reported when their intervals
+    do not overlap (:mod:`analysis.compare.quantities`).
+
+    Args:
+        result: an :class:`~analysis.Analysis`.
+        event: the event whose sources are compared.
+        sources: only these sources.
+        **options: ``threshold``, ``min_sources``, ``concepts``, ``lexicon``... of :func:`claim_alignment`.
+
+    Returns:
+        One row per disagreeing pair: ``claim_group`` (as in :func:`claim_alignment`), ``unit``,
+        ``source_a, text_a, value_a, sentence_a``, the same for ``b``, ``why`` (why the two
+        figures were judged one quantity, and their intervals) and ``evidence`` (the two
+        ``(article_id, sentence_id)``).
+    """
+    return _align(result, event, sources, **options)[1]
+
+
+def _align(
+    result: Analysis,
+    event: str | None,
+    sources: str | Sequence[str] | None,
+    *,
+    threshold: float = THRESHOLD,
+    min_sources: int = 1,
+    max_df: int | None = None,
+    concepts: Mapping[str, Sequence[str]] | None = None,
+    lexicon: str | Path | Sequence[str | Path] | None = None,
+    weights: Mapping[str, float] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The alignment table and the disagreeing figure pairs (with ``claim_group``)."""
     kind_weights = dict(FEATURE_WEIGHTS)
     for kind, w in (weights or {}).items():
         if kind not in kind_weights:
@@ -284,10 +367,13 @@ def claim_alignment(
     scope = select(result, event, sources)
     claims = scope.claims.reset_index(drop=True)
     if claims.empty:
-        return _empty()
+        return _empty(), _empty_pairs()
     claims = _content_spans(result, claims, scope.sentences)
+    claims = _proposition_attributes(claims, scope.sentences)
     ents = _inside(claims, scope.entities, ["text", "canonical"])
-    nums = _inside(claims, scope.numbers, ["value", "unit", *(["value_high"] if "value_high" in scope.numbers else [])])
+    nums = _inside(
+        claims, scope.numbers, ["text", "value", "unit", *(["value_high"] if "value_high" in scope.numbers else [])]
+    )
     # claims with the same content, entities and numbers have the same features: extract them once
     proto_of, first = _prototypes(claims, ents, nums)
     renumber = pd.Series(np.arange(len(first)), index=first)
@@ -297,15 +383,25 @@ def claim_alignment(
         _renumbered(nums, renumber),
         lex,
     )
-    units, unit_of_proto = _dedupe(features, len(first))
+    protos = claims.iloc[first].reset_index(drop=True)
+    # claims that differ in who says them, mood, polarity or modality are never merged as copies
+    marker = protos["speaker"].astype(str) + "|" + protos["mood"] + "|" + protos["polarity"] + "|" + protos["modality"]
+    # ... nor are fragments ("Think of that." / "I think so"): too few features to be one claim by their bag alone
+    size = features[~features["feature"].str.startswith("M:")].groupby("claim").size()
+    small = size.reindex(np.arange(len(first)), fill_value=0).to_numpy() < MIN_FEATURES
+    marker = marker.where(~small, marker + "|" + pd.Series(np.arange(len(first))).astype(str))
+    markers = pd.DataFrame({"claim": np.arange(len(first)), "feature": "#" + marker, "tf": 1})
+    units, unit_of_proto = _dedupe(pd.concat([features, markers], ignore_index=True), len(first))
+    units = units[~units["feature"].str.startswith("#")]
     unit_of = unit_of_proto[proto_of]
     tfidf = _tfidf(units, kind_weights)
     edges = _candidate_similarities(tfidf, claims, unit_of, max_df)
+    edges = _propositions_agree(edges, claims, unit_of, units)
     group_of_unit, sims = _average_linkage(len(set(unit_of)), edges, threshold)
     claims["group"] = group_of_unit[unit_of]
     claims["unit"] = unit_of
-    units_classes = lex.class_of_unit()
-    return _table(claims, scope.numbers, sims, edges, min_sources, units_classes)
+    pairs = _figure_pairs(claims, scope.numbers, scope.sentences, lex)
+    return _table(claims, scope.numbers, sims, edges, min_sources, lex.class_of_unit(), pairs)
 
 
 def alignment_matrix(table: pd.DataFrame, value: str = "speakers") -> pd.DataFrame:
@@ -324,6 +420,81 @@ def alignment_matrix(table: pd.DataFrame, value: str = "speakers") -> pd.DataFra
     )
     wide.columns.name = None
     return wide
+
+
+# --------------------------------------------------------------------------- propositions
+
+
+def _proposition_attributes(claims: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Add ``mood`` (of the content, or ``question`` when the whole sentence asks), ``polarity``, ``modality``."""
+    from analysis.claims import mood
+
+    text = sentences.set_index(["article_id", "sentence_id"])["text"]
+    whole = text.reindex(pd.MultiIndex.from_frame(claims[["article_id", "sentence_id"]])).fillna("").astype(str)
+    # each distinct text is read once (a large event repeats its wire copies many times)
+    codes, uniques = pd.factorize(claims["content"].astype(str))
+    texts = uniques.tolist()
+    moods = np.array([mood(c) for c in texts], dtype=object)[codes]
+    polar = np.array([polarity(c) for c in texts], dtype=object)[codes]
+    modal = np.array([modality(c) for c in texts], dtype=object)[codes]
+    simple = np.array([len(c.split()) <= SIMPLE_WORDS and not _CLAUSE_BREAK.search(c) for c in texts], dtype=bool)
+    wcodes, wuniques = pd.factorize(whole)
+    asks = np.array([t.rstrip(" \"'”’»)]}").endswith("?") for t in wuniques.tolist()], dtype=bool)[wcodes]
+    claims = claims.copy()
+    claims["mood"] = np.where(asks, "question", moods)
+    claims["polarity"] = polar
+    claims["modality"] = modal
+    claims["simple"] = simple[codes]
+    return claims
+
+
+def _propositions_agree(
+    edges: pd.DataFrame, claims: pd.DataFrame, unit_of: np.ndarray, units: pd.DataFrame
+) -> pd.DataFrame:
+    """Keep the candidate pairs that can state one proposition, and weigh who says it and about whom.
+
+    A pair is dropped when either claim does not assert (a question, a
+    conditional, a hypothetical: :func:`analysis.claims.mood`), when one denies
+    what the other affirms or one says what should be and the other what is
+    (:mod:`analysis.compare.propositions`), or when the two share fewer than
+    :data:`MIN_SHARED` content features with at least one word of the
+    predicate (a shared name or figure alone is a topic, not a claim). Its
+    similarity is multiplied by :data:`ACTOR_FACTOR` when both name actors
+    and none is shared, and by :data:`SPEAKER_FACTOR` when two different named
+    speakers say it.
+    """
+    if edges.empty:
+        return edges
+    first = pd.Series(np.arange(len(claims))).groupby(unit_of).first()
+    info = claims.iloc[first.to_numpy()][["mood", "polarity", "modality", "simple", "speaker", "speaker_type"]]
+    info = info.set_axis(first.index)
+    ents = units[units["feature"].str.startswith("E:")].groupby("unit")["feature"].agg(frozenset)
+    a, b = edges["a"].to_numpy(), edges["b"].to_numpy()
+    ia, ib = info.reindex(a), info.reindex(b)
+    keep = (ia["mood"].to_numpy() == "assertion") & (ib["mood"].to_numpy() == "assertion")
+    shared = (
+        edges["n_word"] + edges["n_entity"] + (edges["n_number"] + edges["n_unit"] + edges["n_value"]).clip(upper=1)
+    )
+    what = (edges["n_word"] >= 1) | (edges["n_value"] >= 1)
+    keep &= what.to_numpy() & (shared.to_numpy() >= MIN_SHARED)
+    size = units[~units["feature"].str.startswith("M:")].groupby("unit").size()
+    keep &= (size.reindex(a).fillna(0).to_numpy() >= MIN_FEATURES) & (
+        size.reindex(b).fillna(0).to_numpy() >= MIN_FEATURES
+    )
+    sim = edges["sim"].to_numpy(dtype="float64").copy()
+    ea, eb = ents.reindex(a).to_numpy(), ents.reindex(b).to_numpy()
+    has_both = np.array([isinstance(x, frozenset) and isinstance(y, frozenset) for x, y in zip(ea, eb, strict=True)])
+    sim = np.where(has_both & (edges["n_entity"].to_numpy() == 0), sim * ACTOR_FACTOR, sim)
+    named = {"person", "official body"}
+    sa, sb = ia["speaker"].astype(str).to_numpy(), ib["speaker"].astype(str).to_numpy()
+    two_speakers = ia["speaker_type"].isin(named).to_numpy() & ib["speaker_type"].isin(named).to_numpy() & (sa != sb)
+    sim = np.where(two_speakers, sim * SPEAKER_FACTOR, sim)
+    # in a one-clause claim the negation and the modality are the predicate's: "did not pay" is not "paid"
+    simple = ia["simple"].to_numpy() & ib["simple"].to_numpy()
+    keep &= ~(simple & (ia["polarity"].to_numpy() != ib["polarity"].to_numpy()))
+    keep &= ~(simple & (ia["modality"].to_numpy() != ib["modality"].to_numpy()))
+    out = edges.assign(sim=sim)[keep]
+    return out[out["sim"] > 0].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- features
@@ -374,17 +545,24 @@ def _features(claims: pd.DataFrame, ents: pd.DataFrame, nums: pd.DataFrame, lex:
     """
     from analysis.text import stopwords
 
-    stop = stopwords()
-    words = pd.DataFrame({"claim": np.arange(len(claims)), "word": claims["content"].str.lower().str.findall(_WORD)})
-    words = words.explode("word").dropna(subset=["word"])
+    stop = stopwords() | NOT_PREDICATE
+    codes, uniques = pd.factorize(claims["content"].astype(str))
+    tokens = np.array([_tokens(t) for t in uniques.tolist()] + [[]], dtype=object)[codes]
+    words = pd.DataFrame({"claim": np.arange(len(claims)), "word": tokens}).explode("word").dropna(subset=["word"])
+    # a capitalised word inside a sentence is a name the entity stage missed ("Real Clear Politics"):
+    # it says who, not what is asserted, so it becomes a name feature, never a predicate word
+    words["name"] = words["word"].str.startswith("~")
+    words["word"] = words["word"].str.lstrip("~")
     # words of an entity mention are represented by the entity (aliases then match)
-    in_names = pd.DataFrame({"claim": ents["claim"].to_numpy(), "word": ents["text"].str.lower().str.findall(_WORD)})
+    # ... and the words of a number expression by the number ("58 percent" is U:percent, not the word "percent")
+    named = pd.concat([ents[["claim", "text"]], nums[["claim", "text"]]], ignore_index=True)
+    in_names = pd.DataFrame({"claim": named["claim"].to_numpy(), "word": named["text"].str.lower().str.findall(_WORD)})
     in_names = in_names.explode("word").dropna(subset=["word"]).drop_duplicates()
     words = words.merge(in_names.assign(_n=True), on=["claim", "word"], how="left")
     words = words[words["_n"].isna() & ~words["word"].isin(stop)]
     concept_of = lex.concept_of_stem()
-    stems = {w: concept_of.get(stem(w), stem(w)) for w in words["word"].unique()}
-    words["feature"] = words["word"].map(stems)
+    stems = {w: concept_of.get(stem(base_form(w)), stem(base_form(w))) for w in words["word"].unique()}
+    words["feature"] = words["word"].map(stems).where(~words["name"], "E:~" + words["word"])
     words = words[words["feature"].str.len() >= 2]
     ents = ents.assign(feature="E:" + ents["canonical"].astype(str))
     classes = lex.class_of_unit()
@@ -409,6 +587,20 @@ def _features(claims: pd.DataFrame, ents: pd.DataFrame, nums: pd.DataFrame, lex:
     return long.groupby(["claim", "feature"]).size().rename("tf").reset_index()
 
 
+_OPENERS = frozenset(".!?:;\"“‘'([—–-")
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of a content, lower case; a capitalised word not opening a sentence or a quote is marked ``~``."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group()
+        before = text[: m.start()].rstrip()
+        opens = not before or before[-1] in _OPENERS
+        out.append(("~" if w[0].isupper() and not opens else "") + w.lower())
+    return out
+
+
 def _hash_rows(keys: pd.Series, claim: np.ndarray, n_claims: int, seed: int) -> np.ndarray:
     """Order-free 64-bit hash of each claim's multiset of ``keys`` (0 for none): sum of random words per key."""
     codes, uniques = pd.factorize(keys, sort=True)
@@ -421,7 +613,8 @@ def _hash_rows(keys: pd.Series, claim: np.ndarray, n_claims: int, seed: int) -> 
 def _prototypes(claims: pd.DataFrame, ents: pd.DataFrame, nums: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Each claim's prototype (same content text, entities and numbers) and the first claim of each prototype."""
     n = len(claims)
-    content, _ = pd.factorize(claims["content"], sort=False)
+    content, _ = pd.factorize(claims["content"] + "\x1f" + claims["speaker"].astype(str) + "\x1f"
+                              + claims["mood"].astype(str), sort=False)  # fmt: skip
     ent_key = ents["canonical"].astype(str) + "\x1f" + ents["text"].astype(str)
     num_key = nums["unit"].astype(str) + "\x1f" + nums["value"].map("{:g}".format).astype(str)
     if "value_high" in nums:
@@ -484,7 +677,9 @@ def _candidate_similarities(
     pairs = block[["unit", "feature"]].merge(block[["unit", "feature"]], on="feature", suffixes=("_a", "_b"))
     pairs = pairs.loc[pairs["unit_a"] < pairs["unit_b"], ["unit_a", "unit_b"]].drop_duplicates()
     if pairs.empty:
-        return pd.DataFrame({"a": [], "b": [], "sim": []})
+        return pd.DataFrame(
+            {"a": [], "b": [], "sim": [], "n_word": [], "n_entity": [], "n_number": [], "n_unit": [], "n_value": []}
+        )
     # full dot product over all shared features of the candidate pairs
     wa = weights[["unit", "feature", "w"]]
     cand_features = pairs.merge(wa.rename(columns={"unit": "unit_a", "w": "w_a"}), on="unit_a")
@@ -492,7 +687,18 @@ def _candidate_similarities(
         wa.rename(columns={"unit": "unit_b", "w": "w_b"}), on=["unit_b", "feature"], how="inner"
     )
     cand_features["p"] = cand_features["w_a"] * cand_features["w_b"]
-    sims = cand_features.groupby(["unit_a", "unit_b"])["p"].sum().reset_index()
+    kind = cand_features["feature"].str.slice(0, 2).map(_SHARED_KIND).fillna("n_word")
+    # a word most claims of the event use (its topic: "debate", "tax") is not evidence of one proposition
+    common = max(3, TOPIC_SHARE * n_units)
+    df_of = weights.groupby("feature")["df"].first()
+    kind = kind.where(~((kind == "n_word") & (cand_features["feature"].map(df_of) > common)), "n_topic")
+    for k in ("n_word", "n_entity", "n_number", "n_unit", "n_value"):
+        cand_features[k] = (kind == k).astype("int64")
+    sims = (
+        cand_features.groupby(["unit_a", "unit_b"])[["p", "n_word", "n_entity", "n_number", "n_unit", "n_value"]]
+        .sum()
+        .reset_index()
+    )
     # claims of one article are rarely the same claim twice: their similarity counts SAME_ARTICLE_WEIGHT times
     home = pd.Series(claims["article_id"].to_numpy()).groupby(unit_of).first()
     same = sims["unit_a"].map(home).to_numpy() == sims["unit_b"].map(home).to_numpy()
@@ -562,6 +768,7 @@ def _table(
     edges: pd.DataFrame,
     min_sources: int,
     classes: Mapping[str, str],
+    pairs: pd.DataFrame,
 ) -> pd.DataFrame:
     claims = claims.copy()
     claims["own"] = (claims["quote"] == "none") & (claims["speaker"] == "")
@@ -571,7 +778,7 @@ def _table(
     keep = n_sources[n_sources >= min_sources].index
     claims = claims[claims["group"].isin(keep)]
     if claims.empty:
-        return _empty()
+        return _empty(), _empty_pairs()
     first = claims.groupby("group")["order"].min()
     ranking = pd.DataFrame({"n": n_sources.reindex(first.index), "first": first})
     ranking = ranking.sort_values(["n", "first"], ascending=[False, True])
@@ -583,7 +790,8 @@ def _table(
                       on=["article_id", "sentence_id"])  # fmt: skip
     nums = nums.drop_duplicates(["group", "source", "article_id", "start"]).sort_values(["article_id", "start"])
     nums["u"] = nums["unit"].astype(str).map(lambda u: normalize_unit(u, classes))
-    disagree = _disagreements(nums)
+    pairs = pairs[pairs["group"].isin(keep)] if len(pairs) else pairs
+    disagree = _disagreements(pairs)
     num_text = nums.groupby(["group", "source"])["text"].agg("; ".join)
     g = claims.groupby(["group", "source"], sort=False)
     cells = g.agg(
@@ -611,12 +819,14 @@ def _table(
     cells["cohesion"] = cells["group"].map(lambda grp: cohesion.get(int(grp), 1.0))
     cells = cells.sort_values(["claim_group", "source"]).reset_index(drop=True)
     out = cells[COLUMNS]
+    pairs = pairs.assign(claim_group=pairs["group"].map(number_of)).sort_values(["claim_group", "source_a"])
+    pairs = pairs[["claim_group", *PAIR_COLUMNS[1:]]].reset_index(drop=True)
     return out.astype(
         {"claim_group": "int64", "representative": "string", "n_sources": "int64", "source": "string",
          "n_claims": "int64", "voice": "string", "speakers": "string", "quote": "string", "hedged": "bool",
          "boosted": "bool", "numbers": "string", "number_disagreement": "bool", "disagreeing_units": "string",
          "cohesion": "float64"}
-    )  # fmt: skip
+    ), pairs  # fmt: skip
 
 
 def _representatives(claims: pd.DataFrame, edges: pd.DataFrame) -> pd.Series:
@@ -645,21 +855,89 @@ def _representatives(claims: pd.DataFrame, edges: pd.DataFrame) -> pd.Series:
     return pd.Series(reps.to_numpy(), index=best["group"].to_numpy())
 
 
-def _disagreements(nums: pd.DataFrame) -> pd.Series:
-    """Per group: the units for which two sources give different values, with each source's values."""
-    if nums.empty:
+def _disagreements(pairs: pd.DataFrame) -> pd.Series:
+    """Per group: the units on which two sources disagree (:func:`_figure_pairs`), with each source's values."""
+    if pairs.empty:
         return pd.Series(dtype="string")
-    per = nums.groupby(["group", "u"]).agg(n_src=("source", "nunique"), n_val=("value", "nunique")).reset_index()
-    bad = per[(per["n_src"] >= 2) & (per["n_val"] >= 2)]
-    if bad.empty:
-        return pd.Series(dtype="string")
-    sel = nums.merge(bad[["group", "u"]], on=["group", "u"])
-    vals = sel.groupby(["group", "u", "source"])["value"].agg(lambda v: "/".join(f"{x:g}" for x in dict.fromkeys(v)))
+    sides = pd.concat(
+        [pairs[["group", "unit", f"source_{x}", f"value_{x}"]].set_axis(["group", "u", "source", "value"], axis=1)
+         for x in "ab"], ignore_index=True)  # fmt: skip
+    sides = sides.drop_duplicates().sort_values(["group", "u", "source", "value"], kind="stable")
+    vals = sides.groupby(["group", "u", "source"])["value"].agg(lambda v: "/".join(f"{x:g}" for x in dict.fromkeys(v)))
     vals = vals.reset_index()
     vals["s"] = vals["source"].astype(str) + "=" + vals["value"]
     by_unit = vals.groupby(["group", "u"])["s"].agg("; ".join).reset_index()
     by_unit["s"] = by_unit["u"] + ": " + by_unit["s"]
     return by_unit.groupby("group")["s"].agg(" | ".join)
+
+
+def _figure_pairs(
+    claims: pd.DataFrame, numbers: pd.DataFrame, sentences: pd.DataFrame, lex: AlignmentLexicon
+) -> pd.DataFrame:
+    """The disagreeing figure pairs of every claim group (:func:`analysis.compare.quantities.disagreeing_pairs`).
+
+    The figures are the numbers inside each claim's content (``cs``, ``ce``) that assert (mood); what
+    each counts is read from the words around it in its sentence.
+    """
+    from analysis.text import stopwords
+
+    cols = [c for c in ("value_high", "qualifier", "rate") if c in numbers]
+    claims = claims[claims["mood"] == "assertion"]
+    rows = _inside(claims, numbers, ["text", "value", "unit", *cols])
+    if rows.empty:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
+    info = claims[["group", "source"]].reset_index(drop=True)
+    rows = rows.assign(group=info["group"].to_numpy()[rows["claim"].to_numpy()],
+                       source=info["source"].astype(str).to_numpy()[rows["claim"].to_numpy()])  # fmt: skip
+    rows = rows.drop_duplicates(["group", "source", "article_id", "start"])
+    sent = sentences.set_index(["article_id", "sentence_id"])[["start", "text"]]
+    where = sent.reindex(pd.MultiIndex.from_frame(rows[["article_id", "sentence_id"]]))
+    classes = lex.class_of_unit()
+    concept_of = lex.concept_of_stem()
+    stop = stopwords() | NOT_PREDICATE
+
+    def stem_of(w: str) -> str:
+        return stem(base_form(w))
+
+    rows = rows.assign(u=rows["unit"].astype(str).map(lambda u: normalize_unit(u, classes)))
+    rows = rows.assign(
+        sole=rows.groupby(["claim", "u"])["start"].transform("size").eq(1).to_numpy(),
+        sentence=where["text"].fillna("").astype(str).to_numpy(),
+        a=(rows["start"] - where["start"].fillna(0).astype("int64").to_numpy()).to_numpy(),
+        b=(rows["end"] - where["start"].fillna(0).astype("int64").to_numpy()).to_numpy(),
+        content=claims["content"].astype(str).to_numpy()[rows["claim"].to_numpy()],
+    )
+    for c, default in (("value_high", np.nan), ("qualifier", "exact"), ("rate", "")):
+        if c not in rows:
+            rows[c] = default
+    # a figure repeated word for word (wire copies) is read once
+    same = ["group", "source", "sentence", "a", "b", "text", "value", "value_high", "u", "qualifier", "rate", "sole",
+            "content"]  # fmt: skip
+    rows = rows.drop_duplicates(same)
+    contexts: dict[tuple, frozenset[str]] = {}
+
+    def read(text: str, a: int, b: int, window: int | None) -> frozenset[str]:
+        key = (text, a, b, window)
+        if key not in contexts:
+            contexts[key] = context_words(text, a, b, stem=stem_of, stop=stop, concept_of=concept_of, window=window)
+        return contexts[key]
+
+    figures = []
+    for r in rows.itertuples(index=False):
+        figures.append((r.group, Figure(
+            source=r.source, text=str(r.text), value=float(r.value),
+            value_high=float(r.value_high) if pd.notna(r.value_high) else np.nan,
+            unit=r.u, qualifier=str(r.qualifier or "exact"), rate=str(r.rate or ""), sentence=r.sentence,
+            context=read(r.sentence, int(r.a), int(r.b), CONTEXT_WINDOW),
+            key=(str(r.article_id), int(r.sentence_id), int(r.start)),
+            claim_words=read(r.content, 0, 0, None) if r.sole else frozenset(),
+        )))  # fmt: skip
+    found = disagreeing_pairs(figures)
+    return pd.DataFrame(found, columns=PAIR_COLUMNS)
+
+
+def _empty_pairs() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in ["claim_group", *PAIR_COLUMNS[1:]]})
 
 
 def _empty() -> pd.DataFrame:
