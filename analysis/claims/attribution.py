@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 from analysis.claims.lexicon import ClaimLexicon, PhraseMatcher, norm
 from analysis.claims.model import Attribution
+from analysis.claims.objects import object_end, relative_end
 from analysis.claims.speakers import PRONOUNS as _PRONOUNS
 from analysis.claims.speakers import SpeakerResolver, SpeakerWords
 from analysis.text import Document, Sentence, dateline_length, paragraphs
@@ -214,6 +215,10 @@ class AttributionFinder:
             _drop_dateline(doc.sentences[a.sentence], a, text)
         found.sort(key=lambda a: (a.sentence, a.content_start, a.order))
         SpeakerResolver(self._speaker_words, doc, ents, ent_starts, para_of, found).run()
+        for a in found:
+            if a.relative_end > a.speaker_end >= 0:  # "Holt, who": the name and the pronoun that speaks
+                a.speaker_end = a.relative_end
+                a.speaker_text = text[a.speaker_start : a.speaker_end]
         return found
 
     def _view(self, doc: Document, sentence: Sentence, quotes: list[Quote], quote_starts: list[int]) -> _Sent:
@@ -391,12 +396,17 @@ class AttributionFinder:
             opening = next((j for j in range(k - 1, max(k - 9, -1), -1) if words[j] == "("), -1)
             if opening > 0 and not v.finite_between(opening, k):
                 k = opening - 1
+        relative = -1
         if k >= 0 and words[k] in _NOT_NP:
-            return []  # relative clause: "the group, which said ..."
+            if not self._relative_speaker(v, k):
+                return []  # "the claim that said ...", "this says": no speaker
+            relative = k  # "Holt, who said Y": the person before the relative pronoun speaks
         if phrase in self._object_cues and phrase not in self._plain_cues and c1 < n and words[c1] in (",", "by", "as"):
             return []  # "the senator, criticized by ..."
         np = None
-        if k >= 0 and words[k] == "," and v.quote_of[k] < 0:
+        if relative >= 0:
+            np = self._np_left(v, relative - 2)
+        elif k >= 0 and words[k] == "," and v.quote_of[k] < 0:
             np = self._appositive(v, k)
         elif k >= 0:
             np = self._np_left(v, k)
@@ -432,7 +442,12 @@ class AttributionFinder:
             if start is not None and start < n and (words[start] in _QUESTION_LEADS or words[start] in _WH_WORDS):
                 return []  # "questioned whether the dam was safe": a question, not a claim
             if start is not None:
-                c_start, c_end = _content_span(v, start, n, text)
+                stop = n
+                if object_only or intention:  # "blasted the plan | when ...", "wants to run | , saying ..."
+                    stop = object_end(words, tags, v.quote_of, start, n)
+                if relative >= 0:  # "Holt, who said Y, left": the relative clause ends before the main verb
+                    stop = relative_end(words, tags, v.quote_of, start, stop)
+                c_start, c_end = _content_span(v, start, stop, text)
                 if c_end > c_start:
                     a = Attribution(v.sentence.index, quote="indirect", content_start=c_start, content_end=c_end, **cue)
                     self._set_speaker(v, a, a0, a1, text)
@@ -442,7 +457,13 @@ class AttributionFinder:
                         a.content_end = _drop_appositive(v, a.content_start, a.content_end, text)
                         a.content_end = _drop_outlet_clause(v, a.content_start, a.content_end, text)
                     a.main_end = main_end
+                    if relative >= 0:
+                        a.relative_end = toks[relative].end
+                        if a0 > 0:  # "It was drafted by Holt, who said Y": the outlet's clause ends at the comma
+                            a.main_end = toks[relative - 1].start
                     out.append(a)
+            if relative >= 0:
+                return out
             # content before the speaker: "Y, X said" / "\"Y,\" X said"
             if a0 > 0 and (words[a0 - 1] == "," or words[a0 - 1] in _QUOTE_MARKS):
                 a = self._trailing(v, a0, cue, text, quotes, earlier)
@@ -463,6 +484,16 @@ class AttributionFinder:
                     self._set_speaker(v, a, right[0], right[1], text)
                     return [a]
         return []
+
+    def _relative_speaker(self, v: _Sent, k: int) -> bool:
+        """True when the relative pronoun at ``k`` opens a clause on a named or described speaker
+        set off by a comma: "Dana Holt, who chairs the panel, said" is not this, "the panel's chair,
+        Dana Holt, who said Y" is. "which" and "that" clauses hang on things and are left alone."""
+        words, tags = v.words, v.tags
+        if words[k] != "who" or k < 2 or words[k - 1] != "," or v.quote_of[k - 1] >= 0:
+            return False
+        np = self._np_left(v, k - 2)
+        return np is not None and tags[np[1] - 1] in _NOUN_TAGS
 
     def _drop_second_verb(self, v: _Sent, start: int, end: int, text: str) -> int:
         """End a content before "and warned ...", "but added ...": a second reporting verb of the
@@ -769,6 +800,15 @@ class AttributionFinder:
         np = self._np_left(v, k - 1)
         if np is None or v.tags[np[1] - 1] not in _NOUN_TAGS:
             return None
+        tags = v.tags
+        if (
+            tags[np[1] - 1] in ("NN", "NNS")
+            and all(tags[j] in ("NNP", "NNPS") or words[j] == "." for j in range(*inner))
+            and v.toks[inner[0]].text[:1].isupper()
+        ):
+            # "The interior minister, Clara Voss, said": the name between the commas is the speaker
+            v.appositives[inner] = " ".join(words[np[0] : np[1]])
+            return inner
         v.appositives[np] = " ".join(words[inner[0] : inner[1]])
         return np
 
