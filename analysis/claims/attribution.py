@@ -53,7 +53,9 @@ _FINITE = frozenset("VBD VBZ VBP MD".split())
 _MODIFIER_TAGS = frozenset("DT PRP$ POS JJ".split())
 _VBN_SUBJECTS = frozenset("NN NNS NNP NNPS PRP CD".split())
 _SUBJECT_TAGS = frozenset("NN NNS NNP NNPS PRP".split())
-_CONNECT = frozenset("of for at from in and by".split())
+_CONNECT = frozenset("of for at from in and by to on".split())
+# a speaker's head noun comes before these: "the complaint to the board on ethics", "a spokesman for X"
+_HEAD_ENDS = frozenset("of for at from in to on by".split())
 _NOT_NP = frozenset("that which who whom whose this these those there here what".split())
 _SKIP_BEFORE_CUE = frozenset(
     "also later previously earlier repeatedly reportedly separately then again once recently "
@@ -819,7 +821,7 @@ class AttributionFinder:
         a.speaker_text = text[a.speaker_start : a.speaker_end]
         head = end - 1
         for k in range(first, end):  # head = last noun before a connector ("spokesman" in "spokesman for X")
-            if words[k] in ("of", "for", "at", "from", "in") and k > first:
+            if words[k] in _HEAD_ENDS and k > first:
                 head = k - 1
                 break
         a.head = words[head]

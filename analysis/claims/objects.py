@@ -28,6 +28,7 @@ _SETTING_NOUNS = frozenset(
 )
 _DETERMINERS = frozenset("a an the his her their its".split())
 _SECOND_VERB = frozenset("VBD VBZ".split())
+_OBJECT_STARTS = frozenset("DT PRP PRP$ NNP NNPS".split())
 _MIN_WORDS = 2
 _MAIN_VERBS = frozenset("VBD VBZ VBP MD".split())
 
@@ -55,7 +56,7 @@ def object_end(words: Sequence[str], tags: Sequence[str], quote_of: Sequence[int
                 return j - 1 if words[j - 1] == "," else j
             if w == "," and j + 1 < last and quote_of[j + 1] < 0 and tags[j + 1] == "VBG":
                 return j
-            if w in ("and", "but") and j + 1 < last and quote_of[j + 1] < 0 and tags[j + 1] in _SECOND_VERB:
+            if w in ("and", "but") and j + 1 < last and quote_of[j + 1] < 0 and _second_verb(tags, j + 1, last):
                 return j - 1 if words[j - 1] == "," else j
             if w in _SETTING_LEADS and j + 2 < last and words[j + 1] in _DETERMINERS:
                 k = j + 2
@@ -86,3 +87,11 @@ def relative_end(words: Sequence[str], tags: Sequence[str], quote_of: Sequence[i
         if words[j] == "," and quote_of[j] < 0 and quote_of[j + 1] < 0 and tags[j + 1] in _MAIN_VERBS:
             return j
     return last
+
+
+def _second_verb(tags: Sequence[str], k: int, last: int) -> bool:
+    """A past or present verb at ``k``; one the tagger calls a participle counts when an object
+    follows it ("and attacked the board"), not when it modifies a noun ("and related costs")."""
+    if tags[k] in _SECOND_VERB:
+        return True
+    return tags[k] == "VBN" and k + 1 < last and tags[k + 1] in _OBJECT_STARTS
