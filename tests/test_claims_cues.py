@@ -166,3 +166,75 @@ def test_a_title_tells_he_from_she():
     ents = [dict(person(text, "Edda Brunvoll"), title="Ms."), dict(person(text, "Tarik Lenner"), title="Mr.")]
     got = attributed(ClaimFinder(), text, ents)
     assert [(g[0], g[1]) for g in got] == [("Edda Brunvoll", "she")]
+
+
+# ----------------------------------------------------------- verbs the tagger misreads
+@pytest.mark.parametrize(
+    ("text", "speaker_words", "cue", "content"),
+    [
+        (
+            "Dana Holt is warning that a Kessel victory would bring the scandal back.",
+            "Dana Holt",
+            "is warning",
+            "a Kessel victory would bring the scandal back",
+        ),
+        (
+            "The city of Dorne is demanding that the campaign stop using its police badge.",
+            "The city of Dorne",
+            "is demanding",
+            "the campaign stop using its police badge",
+        ),
+        (
+            "Mr. Obi expected that the council would hand him the budget on Monday.",
+            "Mr. Obi",
+            "expected",
+            "the council would hand him the budget on Monday",
+        ),
+        (
+            "The Holt campaign plans to send the mayor to every county fair.",
+            "The Holt campaign",
+            "plans",
+            "to send the mayor to every county fair",
+        ),
+        ("Karl Obi vowed not to repeat that mistake.", "Karl Obi", "vowed", "not to repeat that mistake"),
+        (
+            "A Dorne audit office report released last year found that the agency lost 300 trucks.",
+            "A Dorne audit office report",
+            "found",
+            "the agency lost 300 trucks",
+        ),
+        (
+            "Dana Holt is stressing the need to rebuild the harbour wall.",
+            "Dana Holt",
+            "is stressing",
+            "the need to rebuild the harbour wall",
+        ),
+        (
+            "Karl Obi has mentioned a new toll on the Kessel bridge.",
+            "Karl Obi",
+            "has mentioned",
+            "a new toll on the Kessel bridge",
+        ),
+    ],
+)
+def test_reporting_verbs_the_tagger_misreads(finder, text, speaker_words, cue, content):
+    assert [g[1:] for g in attributed(finder, text)] == [(speaker_words, cue, content)]
+
+
+def test_the_plans_of_a_noun_phrase_are_no_cue(finder):
+    assert attributed(finder, "The plans to build the Kessel bridge were shelved in May.") == []
+
+
+def test_a_report_inside_a_later_attribution_is_the_later_ones(finder):
+    text = "Teo Brann spoke on Monday. The union is demanding 1 million kestars for each family, he said."
+    ents = [person(text, "Teo Brann")]
+    got = attributed(finder, text, ents)
+    assert [(g[0], g[2], g[3]) for g in got] == [
+        ("Teo Brann", "said", "The union is demanding 1 million kestars for each family")
+    ]
+
+
+def test_a_noun_phrase_after_a_verb_inside_a_report_is_no_new_report(finder):
+    text = "The monitoring group said its own sample suggested a turnout of about 61 percent."
+    got = attributed(finder, text)
+    assert [(g[1], g[2]) for g in got] == [("The monitoring group", "said")]

@@ -313,17 +313,27 @@ class AttributionFinder:
             return []
         if c0 > 0 and v.toks[c0].text[:1].isupper() and not v.toks[c0].text.isupper():
             return []  # "the United States", "Reports Say" in a title-cased line
-        if c1 - c0 == 1 and tags[c0].startswith("NN") and not (c0 > 0 and tags[c0 - 1] in ("NNP", "NNPS", "PRP")):
+        if (
+            c1 - c0 == 1
+            and tags[c0].startswith("NN")
+            and not (c0 > 0 and tags[c0 - 1] in ("NNP", "NNPS", "PRP"))
+            and not _progressive(v, c0)  # "is warning that": the tagger's noun is a verb after "is"
+            and not self._verb_after_subject(v, c0, c1)
+        ):
             return []  # "the claims", "the United States", "opposition claims"
         if c0 > 0 and tags[c0 - 1] in _MODIFIER_TAGS and tags[c0] not in _FINITE and words[c0 - 1] != "that":
             return []  # "the reported attack", "its claims"
-        intention = c1 < n and words[c1] == "to" and phrase in self._intentions  # "wants to close the mine"
+        if phrase in self._intentions and c1 + 2 < n and words[c1] == "not" and words[c1 + 1] == "to":
+            intention = True  # "vowed not to repeat the mistake"
+        else:
+            intention = c1 < n and words[c1] == "to" and phrase in self._intentions  # "wants to close the mine"
         if intention and not (c1 + 1 < n and words[c1 + 1][:1].isalnum()):
             return []  # "Varga wants to." says nothing
         if c1 < n and words[c1] == "to" and phrase not in _ADDRESSEE_CUES and not intention:
             return []  # "is said to have", "claimed to be"
-        if phrase in self._intentions and phrase not in self._plain_cues and not intention:
-            return []  # "the plan", "he wanted more": intention verbs report only with "to"
+        clause_follows = c1 < n and words[c1] == "that" and tags[c0] in _FINITE | {"VBN"}  # "expected that"
+        if phrase in self._intentions and phrase not in self._plain_cues and not intention and not clause_follows:
+            return []  # "the plan", "he wanted more": intention verbs report with "to" or "that"
         aux = c0 - 1 if c0 > 0 and words[c0 - 1] in ("has", "have", "had") else c0  # "has said"
         if aux == c0 and cue_words[-1].endswith(_PARTICIPLE_SUFFIX) and c0 > 0 and words[c0 - 1] in _PROGRESSIVE_BE:
             aux = c0 - 1  # "is saying"
@@ -393,6 +403,8 @@ class AttributionFinder:
                 skipped += 2
             else:
                 break
+        if k >= 1 and tags[k] == "VBN" and tags[k - 1] in _NOUN_TAGS and words[k - 1] in self._documents:
+            k -= 1  # "a GAO report released last year found": the participle describes the document
         if k >= 0 and words[k] == ")" and v.quote_of[k] < 0:
             # "Rep. Dana Holt (D-Ore.) said": skip the party and state, or any short aside in brackets
             opening = next((j for j in range(k - 1, max(k - 9, -1), -1) if words[j] == "("), -1)
@@ -415,7 +427,11 @@ class AttributionFinder:
         out: list[Attribution] = []
         if np is not None:
             a0, a1 = np
-            if phrase not in self._plain_cues and any(w in _BE for w in words[a1:c0]):
+            if (
+                phrase not in self._plain_cues
+                and any(w in _BE for w in words[a1:c0])
+                and not (cue_words[-1].endswith(_PARTICIPLE_SUFFIX) and _progressive(v, c0))
+            ):
                 return []  # "are expected to return", "was described as": passive, the subject is not the source
             if phrase in _NAMING_CUES and (
                 words[a0] in ("a", "an")
@@ -439,7 +455,10 @@ class AttributionFinder:
             start = c1 if intention else self._object_start(v, c1) if object_only else self._forward_start(v, c0, c1)
             if object_only and start is not None and words[start] == "that" and start + 1 < n:
                 start += 1  # "urged that the council resign"
-            if start is None and (phrase in self._object_cues or words[a1 - 1] in self._documents):
+            # a reporting verb inside another report takes no noun phrase: "said its sample suggested a turnout"
+            at = toks[c0].start
+            inside = phrase in self._plain_cues and any(a.content_start <= at < a.content_end for a in earlier)
+            if start is None and (phrase in self._object_cues or words[a1 - 1] in self._documents) and not inside:
                 start = self._object_start(v, c1)  # "urged a recount", "the poll shows Ames ahead"
             if start is not None and start < n and (words[start] in _QUESTION_LEADS or words[start] in _WH_WORDS):
                 return []  # "questioned whether the dam was safe": a question, not a claim
@@ -486,6 +505,20 @@ class AttributionFinder:
                     self._set_speaker(v, a, right[0], right[1], text)
                     return [a]
         return []
+
+    def _verb_after_subject(self, v: _Sent, c0: int, c1: int) -> bool:
+        """An intention verb the tagger calls a plural noun, after a subject and before "to" + verb:
+        "the campaign plans to hire", not "the plans to build" (a determiner before it)."""
+        words, tags = v.words, v.tags
+        return (
+            words[c0] in self._intentions
+            and c0 > 1
+            and tags[c0 - 1] == "NN"
+            and tags[c0 - 2] in ("DT", "NNP")
+            and c1 + 1 < len(words)
+            and words[c1] == "to"
+            and tags[c1 + 1] == "VB"
+        )
 
     def _relative_speaker(self, v: _Sent, k: int) -> bool:
         """True when the relative pronoun at ``k`` opens a clause on a named or described speaker
@@ -653,7 +686,16 @@ class AttributionFinder:
     ) -> Attribution | None:
         """Content before token ``before`` (the speaker or the cue), back to the sentence start."""
         toks, words = v.toks, v.words
-        first = bisect_left(v.token_starts(), v.region_start(earlier))
+        floor = v.region_start(earlier)
+        comma = toks[before - 1].start if before > 0 and words[before - 1] == "," else -1
+        if comma >= 0 and any(_nested(a, comma) for a in earlier):
+            # "The union is demanding X, he said": the forward report ending at this comma sits
+            # inside this one's content; the content starts after the other earlier attributions
+            floor = toks[0].start
+            for a in earlier:
+                if not _nested(a, comma):
+                    floor = max(floor, a.content_end, a.speaker_end, a.cue_end)
+        first = bisect_left(v.token_starts(), floor)
         # a quote ending just before: direct content
         j = before - 1
         while j >= first and words[j] in (",", ".", "!", "?", ";", ":"):
@@ -1114,6 +1156,12 @@ def _drop_appositive(v: _Sent, start: int, end: int, text: str) -> int:
                 return _trim_end(text, start, v.toks[j].start)
             break
     return end
+
+
+def _nested(a: Attribution, comma: int) -> bool:
+    """A forward indirect report ("X is demanding Y") whose content runs to the comma before a later
+    speaker ("..., he said") or past it: a report inside the later one's content."""
+    return a.quote == "indirect" and a.cue_end <= a.content_start < comma and a.content_end >= comma - 1
 
 
 def _copy_speaker(src: Attribution, dst: Attribution) -> None:
