@@ -238,3 +238,47 @@ def test_a_noun_phrase_after_a_verb_inside_a_report_is_no_new_report(finder):
     text = "The monitoring group said its own sample suggested a turnout of about 61 percent."
     got = attributed(finder, text)
     assert [(g[1], g[2]) for g in got] == [("The monitoring group", "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_words", "cue", "content"),
+    [
+        ("Polls show a close contest in Tallow County.", "Polls", "show", "a close contest in Tallow County"),
+        (
+            "Leaked pages from his 1995 tax return show he took a $916 million loss.",
+            "Leaked pages from his 1995 tax return",
+            "show",
+            "he took a $916 million loss",
+        ),
+        (
+            "A 2014 study by Dorne professor Ann Levitt found 31 cases of voter fraud.",
+            "A 2014 study by Dorne professor Ann Levitt",
+            "found",
+            "31 cases of voter fraud",
+        ),
+        (
+            "A page on the Holt campaign's website states that couples would get six weeks of leave.",
+            "A page on the Holt campaign's website",
+            "states",
+            "couples would get six weeks of leave",
+        ),
+        (
+            "Farm groups worried that if the state held up the deal, the mine would close.",
+            "Farm groups",
+            "worried",
+            "if the state held up the deal, the mine would close",
+        ),
+        (
+            "Kai Fowler is calling for a vote on the harbour plan.",
+            "Kai Fowler",
+            "is calling for",
+            "a vote on the harbour plan",
+        ),
+    ],
+)
+def test_documents_and_verbs_after_their_subject(finder, text, speaker_words, cue, content):
+    assert [g[1:] for g in attributed(finder, text)] == [(speaker_words, cue, content)]
+
+
+def test_a_tv_show_is_no_cue(finder):
+    assert attributed(finder, "The morning show hosts laughed at the joke.") == []

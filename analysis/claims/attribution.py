@@ -335,7 +335,7 @@ class AttributionFinder:
         if phrase in self._intentions and phrase not in self._plain_cues and not intention and not clause_follows:
             return []  # "the plan", "he wanted more": intention verbs report with "to" or "that"
         aux = c0 - 1 if c0 > 0 and words[c0 - 1] in ("has", "have", "had") else c0  # "has said"
-        if aux == c0 and cue_words[-1].endswith(_PARTICIPLE_SUFFIX) and c0 > 0 and words[c0 - 1] in _PROGRESSIVE_BE:
+        if aux == c0 and cue_words[0].endswith(_PARTICIPLE_SUFFIX) and c0 > 0 and words[c0 - 1] in _PROGRESSIVE_BE:
             aux = c0 - 1  # "is saying"
         cue = dict(cue=text[toks[aux].start : toks[c1 - 1].end], cue_start=toks[aux].start, cue_end=toks[c1 - 1].end)
         # passive "it was reported that Y"
@@ -368,7 +368,7 @@ class AttributionFinder:
             return []
         # participle after a comma ("..., adding that Y") or a second verb ("..., and claimed
         # that Y") takes the speaker of the sentence's earlier attribution
-        participle = cue_words[-1].endswith(_PARTICIPLE_SUFFIX) and c0 > 0 and words[c0 - 1] in (",", "and")
+        participle = cue_words[0].endswith(_PARTICIPLE_SUFFIX) and c0 > 0 and words[c0 - 1] in (",", "and")
         conjoined = bool(earlier) and c0 > 0 and words[c0 - 1] in ("and", "but") and tags[c0] in _FINITE
         if participle or conjoined:
             start = self._forward_start(v, c0, c1)
@@ -389,7 +389,7 @@ class AttributionFinder:
                 self._set_speaker(v, a, *sub, text)
             self._directify(v, a, quotes, text)
             return [a]
-        if cue_words[-1].endswith(_PARTICIPLE_SUFFIX) and not _progressive(v, c0):
+        if cue_words[0].endswith(_PARTICIPLE_SUFFIX) and not _progressive(v, c0):
             return []  # "a statement saying", not "the ministry is saying"
         # speaker to the left (skipping "also", "on Wednesday", auxiliaries)
         k = c0 - 1
@@ -430,7 +430,7 @@ class AttributionFinder:
             if (
                 phrase not in self._plain_cues
                 and any(w in _BE for w in words[a1:c0])
-                and not (cue_words[-1].endswith(_PARTICIPLE_SUFFIX) and _progressive(v, c0))
+                and not (cue_words[0].endswith(_PARTICIPLE_SUFFIX) and _progressive(v, c0))
             ):
                 return []  # "are expected to return", "was described as": passive, the subject is not the source
             if phrase in _NAMING_CUES and (
@@ -458,9 +458,16 @@ class AttributionFinder:
             # a reporting verb inside another report takes no noun phrase: "said its sample suggested a turnout"
             at = toks[c0].start
             inside = phrase in self._plain_cues and any(a.content_start <= at < a.content_end for a in earlier)
-            if start is None and (phrase in self._object_cues or words[a1 - 1] in self._documents) and not inside:
+            document = words[a1 - 1] in self._documents or words[_head_of(words, a0, a1)] in self._documents
+            if start is None and (phrase in self._object_cues or document) and not inside:
                 start = self._object_start(v, c1)  # "urged a recount", "the poll shows Ames ahead"
-            if start is not None and start < n and (words[start] in _QUESTION_LEADS or words[start] in _WH_WORDS):
+            after_that = start is not None and start > 0 and words[start - 1] == "that"  # "worried that if ..."
+            if (
+                start is not None
+                and start < n
+                and not after_that
+                and (words[start] in _QUESTION_LEADS or words[start] in _WH_WORDS)
+            ):
                 return []  # "questioned whether the dam was safe": a question, not a claim
             if start is not None:
                 stop = n
@@ -507,9 +514,23 @@ class AttributionFinder:
         return []
 
     def _verb_after_subject(self, v: _Sent, c0: int, c1: int) -> bool:
-        """An intention verb the tagger calls a plural noun, after a subject and before "to" + verb:
-        "the campaign plans to hire", not "the plans to build" (a determiner before it)."""
+        """A reporting verb the tagger calls a noun, right after its subject: "polls show a close race",
+        "a document on the website states that"; an intention verb before "to" and a verb: "the campaign
+        plans to hire", not "the plans to build" (a determiner before it)."""
         words, tags = v.words, v.tags
+        n = len(words)
+        if (
+            c1 - c0 == 1
+            and words[c0] in self._plain_cues
+            and words[c0] not in self._nominal_cues
+            and words[c0] not in self._documents
+            and c0 > 0
+            and tags[c0 - 1] in _NOUN_TAGS
+            and c1 < n
+            and (tags[c1] in ("PRP", "DT", "NNP", "NNPS", "CD", "PRP$") or words[c1] == "that")
+            and v.quote_of[c1] < 0
+        ):
+            return True  # "polls show a close race", "his tax returns show he lost": a verb after its subject
         return (
             words[c0] in self._intentions
             and c0 > 1
@@ -861,11 +882,7 @@ class AttributionFinder:
         toks, words = v.toks, v.words
         a.speaker_start, a.speaker_end = toks[first].start, toks[end - 1].end
         a.speaker_text = text[a.speaker_start : a.speaker_end]
-        head = end - 1
-        for k in range(first, end):  # head = last noun before a connector ("spokesman" in "spokesman for X")
-            if words[k] in _HEAD_ENDS and k > first:
-                head = k - 1
-                break
+        head = _head_of(words, first, end)
         a.head = words[head]
         a.indefinite = words[first] in ("a", "an") or (
             words[head].endswith("s") and words[first] not in ("the",) and v.tags[head] in ("NNS", "NNPS")
@@ -1156,6 +1173,15 @@ def _drop_appositive(v: _Sent, start: int, end: int, text: str) -> int:
                 return _trim_end(text, start, v.toks[j].start)
             break
     return end
+
+
+def _head_of(words: Sequence[str], first: int, end: int) -> int:
+    """The head of the noun phrase ``first..end``: the last word before its first preposition
+    ("spokesman" in "a spokesman for X", "study" in "a 2014 study by professor Levitt")."""
+    for k in range(first + 1, end):
+        if words[k] in _HEAD_ENDS:
+            return k - 1
+    return end - 1
 
 
 def _nested(a: Attribution, comma: int) -> bool:
