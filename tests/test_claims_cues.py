@@ -282,3 +282,27 @@ def test_documents_and_verbs_after_their_subject(finder, text, speaker_words, cu
 
 def test_a_tv_show_is_no_cue(finder):
     assert attributed(finder, "The morning show hosts laughed at the joke.") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Holt, who said the plan failed and blasted the board when it met, ",  # relative clauses, objects
+        "Varga blasted the board and praised the crews in a statement, ",  # object cues, one long sentence
+        "polls show a close race, ",  # verbs after their subject, trailing contents
+    ],
+)
+def test_one_long_sentence_of_cues_stays_linear(finder, unit):
+    import time
+
+    def seconds(text: str) -> float:
+        doc = process(text)
+        started = time.perf_counter()
+        rows = finder.find(doc, [])
+        elapsed = time.perf_counter() - started
+        assert all(0 <= r["content_start"] <= r["content_end"] <= len(text) for r in rows)
+        return elapsed
+
+    small, large = seconds(unit * 300 + "."), seconds(unit * 1200 + ".")
+    assert large < 10 * max(small, 0.01)  # four times the text: linear is 4, quadratic 16

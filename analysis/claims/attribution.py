@@ -112,6 +112,7 @@ class _Sent:
     appositives: dict = field(default_factory=dict)
     _starts: list[int] | None = None
     _marks: list[int] | None = None
+    _tag_prefix: list[int] | None = None
     _floor: tuple[list | None, int, int] = (None, 0, 0)  # (the attribution list, how many read, the floor so far)
 
     def finite_between(self, a: int, b: int) -> bool:
@@ -129,6 +130,16 @@ class _Sent:
                 marks.append(running)
             self._marks = marks
         return self._marks[stop - base] - self._marks[start - base]
+
+    def finite_tag_between(self, a: int, b: int) -> bool:
+        """Whether a token in ``a..b`` is tagged finite, quoted or not (a running count built once)."""
+        if self._tag_prefix is None:
+            running, prefix = 0, [0]
+            for t in self.tags:
+                running += t in _FINITE
+                prefix.append(running)
+            self._tag_prefix = prefix
+        return b > a and self._tag_prefix[b] - self._tag_prefix[a] > 0
 
     def token_starts(self) -> list[int]:
         """The tokens' start offsets, built once per sentence (for bisecting)."""
@@ -286,6 +297,8 @@ class AttributionFinder:
                     continue
                 for left, _, _later in accepted[k + 1 :]:
                     stop = v.toks[left].start
+                    if stop >= a.content_end:
+                        break  # later attributions start further on (their cues come in order)
                     if (
                         a.content_start < stop < a.content_end
                         and left > 0
@@ -570,10 +583,14 @@ class AttributionFinder:
             return None
         if words[j] == "as" or words[j] in _WH_WORDS:
             return None  # "what the board described as ...", "know what a count looks like"
-        end = j
-        while end < n and words[end] not in (".", ";", "!", "?"):
-            end += 1
-        return j if sum(1 for w in words[j:end] if w[:1].isalnum()) >= 2 else None
+        counted = 0  # two words before the clause ends (bounded: stop at the second)
+        for w in words[j:]:
+            if w in (".", ";", "!", "?"):
+                break
+            counted += w[:1].isalnum()
+            if counted >= 2:
+                return j
+        return None
 
     def _interrupted(
         self, v: _Sent, a0: int, c1: int, cue: dict, text: str, earlier: list[Attribution]
@@ -709,13 +726,11 @@ class AttributionFinder:
         toks, words = v.toks, v.words
         floor = v.region_start(earlier)
         comma = toks[before - 1].start if before > 0 and words[before - 1] == "," else -1
-        if comma >= 0 and any(_nested(a, comma) for a in earlier):
-            # "The union is demanding X, he said": the forward report ending at this comma sits
-            # inside this one's content; the content starts after the other earlier attributions
-            floor = toks[0].start
-            for a in earlier:
-                if not _nested(a, comma):
-                    floor = max(floor, a.content_end, a.speaker_end, a.cue_end)
+        nested = next((a for a in reversed(earlier[-3:]) if _nested(a, comma)), None) if comma >= 0 else None
+        if nested is not None:
+            # "The union is demanding X, he said": the forward report running through this comma sits
+            # inside this one's content, which starts where that report's speaker does
+            floor = nested.speaker_start if nested.speaker_start >= 0 else nested.cue_start
         first = bisect_left(v.token_starts(), floor)
         # a quote ending just before: direct content
         j = before - 1
@@ -733,10 +748,10 @@ class AttributionFinder:
                     )
         if j < first:
             return None
-        n_words = sum(1 for w in words[first : j + 1] if w[:1].isalnum())
+        two_words = _at_least_two_words(words, first, j + 1)
         # 'Holt "is the only candidate with a plan," Ames said': the verb may sit inside the quote
-        has_verb = v.finite_between(first, j + 1) or any(v.tags[k] in _FINITE for k in range(first, j + 1))
-        if n_words < 2 or not has_verb:
+        has_verb = v.finite_between(first, j + 1) or v.finite_tag_between(first, j + 1)
+        if not two_words or not has_verb:
             return None
         c_start, c_end = _trim_span(text, toks[first].start, toks[j].end)
         if c_end <= c_start:
@@ -1173,6 +1188,16 @@ def _drop_appositive(v: _Sent, start: int, end: int, text: str) -> int:
                 return _trim_end(text, start, v.toks[j].start)
             break
     return end
+
+
+def _at_least_two_words(words: Sequence[str], first: int, end: int) -> bool:
+    """Whether ``words[first:end]`` holds two words (stops at the second: bounded)."""
+    seen = 0
+    for k in range(first, end):
+        seen += words[k][:1].isalnum()
+        if seen >= 2:
+            return True
+    return False
 
 
 def _head_of(words: Sequence[str], first: int, end: int) -> int:

@@ -10,8 +10,9 @@ few fixed ways, and the object ends before each:
 * a second verb of the same subject: "... the ruling *and called* it a disgrace";
 * the setting of the report: "... more school funding *in a statement* on Thursday".
 
-The object is never cut before its third word (it would say nothing), and nothing
-inside a quotation is read.
+The object is never cut before its third word (it would say nothing), nothing
+inside a quotation is read, and no more than 60 tokens are read (the cost of a
+sentence stays linear in its length, however many cues it holds).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _DETERMINERS = frozenset("a an the his her their its".split())
 _SECOND_VERB = frozenset("VBD VBZ".split())
 _OBJECT_STARTS = frozenset("DT PRP PRP$ NNP NNPS".split())
 _MIN_WORDS = 2
+_REACH = 60  # tokens read after the content's start: an object or relative clause ends within them
 _MAIN_VERBS = frozenset("VBD VBZ VBP MD".split())
 
 
@@ -47,7 +49,7 @@ def object_end(words: Sequence[str], tags: Sequence[str], quote_of: Sequence[int
         A token index in ``(first, last]``: the content is ``first`` up to it.
     """
     seen = 0
-    for j in range(first, min(last, len(words))):
+    for j in range(first, min(last, len(words), first + _REACH)):
         if quote_of[j] >= 0:
             continue
         if seen >= _MIN_WORDS:
@@ -83,7 +85,7 @@ def relative_end(words: Sequence[str], tags: Sequence[str], quote_of: Sequence[i
     Returns:
         A token index in ``(first, last]``.
     """
-    for j in range(first + 1, min(last, len(words)) - 1):
+    for j in range(first + 1, min(last, len(words), first + _REACH) - 1):
         if words[j] == "," and quote_of[j] < 0 and quote_of[j + 1] < 0 and tags[j + 1] in _MAIN_VERBS:
             return j
     return last
