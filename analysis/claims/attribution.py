@@ -37,19 +37,29 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from analysis.claims.lexicon import ClaimLexicon, PhraseMatcher, norm
 from analysis.claims.model import Attribution
 from analysis.claims.objects import object_end, relative_end
+from analysis.claims.spans import at_least_two_words as _at_least_two_words
+from analysis.claims.spans import content_span as _content_span
+from analysis.claims.spans import drop_appositive as _drop_appositive
+from analysis.claims.spans import drop_dateline as _drop_dateline
+from analysis.claims.spans import drop_outlet_clause as _drop_outlet_clause
+from analysis.claims.spans import nested as _nested
+from analysis.claims.spans import outside as _outside
+from analysis.claims.spans import trim_end as _trim_end
+from analysis.claims.spans import trim_span as _trim_span
 from analysis.claims.speakers import PRONOUNS as _PRONOUNS
 from analysis.claims.speakers import SpeakerResolver, SpeakerWords
-from analysis.text import Document, Sentence, dateline_length, paragraphs
+from analysis.claims.view import FINITE as _FINITE
+from analysis.claims.view import SentenceView as _Sent
+from analysis.claims.view import tok_at as _tok_at
+from analysis.text import Document, Sentence, paragraphs
 from analysis.text.quotes import Quote, find_quotes
 
 _NP_TAGS = frozenset("DT JJ JJR JJS NN NNS NNP NNPS POS PRP$ CD".split())
 _NOUN_TAGS = frozenset("NN NNS NNP NNPS".split())
-_FINITE = frozenset("VBD VBZ VBP MD".split())
 _MODIFIER_TAGS = frozenset("DT PRP$ POS JJ".split())
 _VBN_SUBJECTS = frozenset("NN NNS NNP NNPS PRP CD".split())
 _SUBJECT_TAGS = frozenset("NN NNS NNP NNPS PRP".split())
@@ -85,82 +95,16 @@ _SPEECH_NEGATIONS = frozenset("not never".split())  # and every "n't" form
 _DECLINING = frozenset("declined declines decline declining refused refuses refuse refusing".split())
 #: Words after a short quote that end the reported words ("he said 'no' and left").
 _CLAUSE_JOINERS = frozenset("and but or nor before after then while as when because so".split())
-_TRIM_CHARS = " \t\r\n,.;:"
 #: Words that make the clause after them a question or a condition, not a claim ("whether she knew").
 _QUESTION_LEADS = frozenset("whether if".split())
 _CLAUSE_LINKS = frozenset("and or but , that which who ; :".split())
 #: Words after a comma that open a clause the outlet adds to reported speech.
-_OUTLET_CLAUSE_LEADS = frozenset("which although though whereas while but".split())
 #: Cues that also name things ("a group called Tidewatch"): they report only after a definite speaker.
 _NAMING_CUES = frozenset("called calls".split())
 _DASHES = frozenset("― — –".split())
 _WH_WORDS = frozenset("what how why who when where which".split())
 #: Possessive pronouns before a nominal cue ("her view that") and the pronoun that names the same person.
 _POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
-
-
-@dataclass
-class _Sent:
-    """Token views of one sentence."""
-
-    sentence: Sentence
-    toks: Sequence
-    words: list[str]
-    tags: list[str]
-    quote_of: list[int]  # index into doc quotes, -1 outside
-    finite_prefix: list[int]
-    appositives: dict = field(default_factory=dict)
-    _starts: list[int] | None = None
-    _marks: list[int] | None = None
-    _tag_prefix: list[int] | None = None
-    _floor: tuple[list | None, int, int] = (None, 0, 0)  # (the attribution list, how many read, the floor so far)
-
-    def finite_between(self, a: int, b: int) -> bool:
-        return b > a and self.finite_prefix[b] - self.finite_prefix[a] > 0
-
-    def opening_marks(self, text: str, start: int, stop: int) -> int:
-        """How many '"' and '“' marks ``text[start:stop]`` holds, from a running count built once per sentence."""
-        base = self.sentence.start
-        if not (base <= start <= stop <= self.sentence.end):
-            return text.count('"', start, stop) + text.count("“", start, stop)
-        if self._marks is None:
-            running, marks = 0, [0]
-            for ch in text[base : self.sentence.end]:
-                running += ch == '"' or ch == "“"
-                marks.append(running)
-            self._marks = marks
-        return self._marks[stop - base] - self._marks[start - base]
-
-    def finite_tag_between(self, a: int, b: int) -> bool:
-        """Whether a token in ``a..b`` is tagged finite, quoted or not (a running count built once)."""
-        if self._tag_prefix is None:
-            running, prefix = 0, [0]
-            for t in self.tags:
-                running += t in _FINITE
-                prefix.append(running)
-            self._tag_prefix = prefix
-        return b > a and self._tag_prefix[b] - self._tag_prefix[a] > 0
-
-    def token_starts(self) -> list[int]:
-        """The tokens' start offsets, built once per sentence (for bisecting)."""
-        if self._starts is None:
-            self._starts = [t.start for t in self.toks]
-        return self._starts
-
-    def region_start(self, earlier: list[Attribution]) -> int:
-        """Where a content before a cue may start: after everything the sentence's earlier attributions hold.
-
-        ``earlier`` only grows while a sentence is read, so the floor is kept and
-        only the attributions added since the last call are read (linear in a
-        sentence with thousands of claims, not quadratic).
-        """
-        held, seen, floor = self._floor
-        if held is not earlier or seen > len(earlier):
-            seen, floor = 0, self.toks[0].start
-        for a in earlier[seen:]:
-            floor = max(floor, a.content_end, a.speaker_end, a.cue_end)
-        self._floor = (earlier, len(earlier), floor)
-        return floor
 
 
 class AttributionFinder:
@@ -1042,39 +986,6 @@ def _is_pronoun(v: _Sent, i: int) -> bool:
     return v.words[i] in _PRONOUNS and (text == "I" or not text.isupper() or len(text) == 1)
 
 
-def _drop_dateline(sentence: Sentence, a: Attribution, text: str) -> None:
-    """Start a content that opens with the sentence's dateline ("HALDEN (AW) — ") after it."""
-    if not sentence.start <= a.content_start < sentence.start + 3:
-        return
-    skip = dateline_length(sentence.text) or _capital_dateline(sentence.text)
-    if skip and a.content_start < sentence.start + skip < a.content_end:
-        a.content_start = _trim_span(text, sentence.start + skip, a.content_end)[0]
-
-
-def _capital_dateline(sentence: str) -> int:
-    """Length of a dateline of capitals and a dash at the start ("WASHINGTON ― "), else 0."""
-    k = 0
-    while k < len(sentence) and k < 40 and (sentence[k].isupper() or sentence[k] in " ,.'"):
-        k += 1
-    rest = sentence[k:]
-    letters = "".join(c for c in sentence[:k] if c.isalpha())
-    if len(letters) < 3 or rest[:1] not in _DASHES:
-        return 0
-    return k + 1 + len(rest[1:]) - len(rest[1:].lstrip())
-
-
-def _drop_outlet_clause(v: _Sent, start: int, end: int, text: str) -> int:
-    """End an indirect content before a clause the outlet adds after a comma: ", although it may
-    take days", ", but he refuses ...", ", which forced her ..." (the reporter's gloss, not the
-    reported words)."""
-    first, last = _tok_at(v, start), _tok_at(v, end)
-    words = v.words
-    for j in range(first + 3, min(last, len(words)) - 1):
-        if words[j] == "," and v.quote_of[j] < 0 and words[j + 1] in _OUTLET_CLAUSE_LEADS:
-            return _trim_end(text, start, v.toks[j].start)
-    return end
-
-
 def _denied_speech(words: Sequence[str], i: int) -> bool:
     """True when the cue at ``i`` is negated or declined: "did not say", "wouldn't say", "declined to say"."""
     if i > 0 and (words[i - 1] in _SPEECH_NEGATIONS or words[i - 1].endswith("n't")):
@@ -1098,17 +1009,6 @@ def _is_scare_quote(v: _Sent, k: int) -> bool:
     return v.finite_between(m, min(n, m + 6))  # the clause's verb comes after the quote
 
 
-def _tok_at(v: _Sent, offset: int) -> int:
-    lo, hi = 0, len(v.toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if v.toks[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
 def _first_clause_head(v: _Sent) -> int:
     """Index of the last noun of the sentence's first noun phrase (its subject, usually)."""
     k = 0
@@ -1116,14 +1016,6 @@ def _first_clause_head(v: _Sent) -> int:
     while k < n and v.tags[k] in _NP_TAGS | {"NNP"} and k < 14:
         k += 1
     return k - 1
-
-
-def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _TRIM_CHARS:
-        start += 1
-    while end > start and text[end - 1] in _TRIM_CHARS:
-        end -= 1
-    return start, end
 
 
 def _progressive(v: _Sent, c0: int) -> bool:
@@ -1134,72 +1026,6 @@ def _progressive(v: _Sent, c0: int) -> bool:
     return k >= 0 and v.words[k] in _PROGRESSIVE_BE
 
 
-def _outside(results: list[Attribution], outer: list[Attribution]) -> list[Attribution]:
-    """``results`` without the attributions that sit inside an outer one's content (the outer ones kept).
-
-    An attribution is inside when some outer content starts at or before its cue
-    and ends at or after its content; outer contents are sorted by start with a
-    running maximum of their ends, so each test is one bisection.
-    """
-    keep = {id(o) for o in outer}
-    ordered = sorted(outer, key=lambda o: o.content_start)
-    starts = [o.content_start for o in ordered]
-    reach, furthest = [], -1
-    for o in ordered:
-        furthest = max(furthest, o.content_end)
-        reach.append(furthest)
-    kept = []
-    for a in results:
-        k = bisect_right(starts, a.cue_start)
-        if id(a) in keep or not (k and reach[k - 1] >= a.content_end):
-            kept.append(a)
-    return kept
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    return _trim_span(text, start, end)[1]
-
-
-def _content_span(v: _Sent, first: int, end: int, text: str) -> tuple[int, int]:
-    """Character span of tokens ``first..end`` trimmed of edge punctuation and unmatched quote marks."""
-    toks = v.toks
-    if first >= end:
-        return 0, 0
-    start, stop = _trim_span(text, toks[first].start, toks[end - 1].end)
-    # drop a closing quote mark at the end whose opening mark lies before the content
-    while stop > start and text[stop - 1] in '"”»' and v.opening_marks(text, start, stop) % 2 == 1:
-        stop = _trim_span(text, start, stop - 1)[1]
-    return start, stop
-
-
-def _drop_appositive(v: _Sent, start: int, end: int, text: str) -> int:
-    """End the content before a trailing ", a terrorist organization banned in ..." gloss on a name."""
-    first, last = _tok_at(v, start), _tok_at(v, end)
-    words, tags = v.words, v.tags
-    for j in range(last - 1, max(first, last - 16), -1):
-        if words[j] == "," and v.quote_of[j] < 0:
-            if (
-                j + 1 < last
-                and words[j + 1] in ("a", "an")
-                and j > first
-                and (tags[j - 1] in ("NNP", "NNPS") or words[j - 1] == ")")
-                and not any(t in _FINITE for t in tags[j + 1 : last])
-            ):
-                return _trim_end(text, start, v.toks[j].start)
-            break
-    return end
-
-
-def _at_least_two_words(words: Sequence[str], first: int, end: int) -> bool:
-    """Whether ``words[first:end]`` holds two words (stops at the second: bounded)."""
-    seen = 0
-    for k in range(first, end):
-        seen += words[k][:1].isalnum()
-        if seen >= 2:
-            return True
-    return False
-
-
 def _head_of(words: Sequence[str], first: int, end: int) -> int:
     """The head of the noun phrase ``first..end``: the last word before its first preposition
     ("spokesman" in "a spokesman for X", "study" in "a 2014 study by professor Levitt")."""
@@ -1207,12 +1033,6 @@ def _head_of(words: Sequence[str], first: int, end: int) -> int:
         if words[k] in _HEAD_ENDS:
             return k - 1
     return end - 1
-
-
-def _nested(a: Attribution, comma: int) -> bool:
-    """A forward indirect report ("X is demanding Y") whose content runs to the comma before a later
-    speaker ("..., he said") or past it: a report inside the later one's content."""
-    return a.quote == "indirect" and a.cue_end <= a.content_start < comma and a.content_end >= comma - 1
 
 
 def _copy_speaker(src: Attribution, dst: Attribution) -> None:
