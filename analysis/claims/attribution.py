@@ -670,11 +670,12 @@ class AttributionFinder:
         toks, words = v.toks, v.words
         floor = v.region_start(earlier)
         comma = toks[before - 1].start if before > 0 and words[before - 1] == "," else -1
-        nested = next((a for a in reversed(earlier[-3:]) if _nested(a, comma)), None) if comma >= 0 else None
-        if nested is not None:
+        at = next((k for k in range(len(earlier) - 1, max(len(earlier) - 4, -1), -1) if _nested(earlier[k], comma)), -1)
+        if comma >= 0 and at >= 0:
             # "The union is demanding X, he said": the forward report running through this comma sits
-            # inside this one's content, which starts where that report's speaker does
-            floor = nested.speaker_start if nested.speaker_start >= 0 else nested.cue_start
+            # inside this one's content, which starts after the attribution before that report
+            prev = earlier[at - 1] if at > 0 else None
+            floor = max(prev.content_end, prev.speaker_end, prev.cue_end) if prev is not None else toks[0].start
         first = bisect_left(v.token_starts(), floor)
         # a quote ending just before: direct content
         j = before - 1
