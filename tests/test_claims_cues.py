@@ -69,8 +69,13 @@ def test_evaluative_and_topic_cues_take_their_object(finder, text, cue, content)
             "Varga urged farmers to join the cooperative and attacked the grain board.",
             "farmers to join the cooperative",
         ),
-        # the setting of the report
+        # the setting of the report, or an aside
         ("Varga called for more school funding in a statement on Thursday.", "more school funding"),
+        ("Varga attacked Obi in early-morning tweets.", "Obi"),
+        ("Varga criticized the toll plan during a campaign stop in Dorne.", "the toll plan"),
+        ("Varga dismissed the harbour plan — a sign of the party's new mood.", "the harbour plan"),
+        # a reporting verb with a noun phrase ends the same way
+        ("Varga suggested a new toll for the bridge during a visit to Dorne.", "a new toll for the bridge"),
     ],
 )
 def test_an_object_content_ends_before_what_the_outlet_adds(finder, text, content):
@@ -79,11 +84,12 @@ def test_an_object_content_ends_before_what_the_outlet_adds(finder, text, conten
     assert [g[3] for g in got][:1] == [content]
 
 
-def test_object_end_never_cuts_a_one_word_object():
+def test_object_end_keeps_the_first_word():
     words = ["the", "plan", "when", "he", "spoke"]
     tags = ["DT", "NN", "WRB", "PRP", "VBD"]
     assert object_end(words, tags, [-1] * 5, 0, 5) == 2
-    assert object_end(["it", "when", "he", "spoke"], ["PRP", "WRB", "PRP", "VBD"], [-1] * 4, 0, 4) == 4
+    assert object_end(["it", "when", "he", "spoke"], ["PRP", "WRB", "PRP", "VBD"], [-1] * 4, 0, 4) == 1
+    assert object_end(["when", "he", "spoke"], ["WRB", "PRP", "VBD"], [-1] * 3, 0, 3) == 3
     # nothing inside a quotation is read
     assert object_end(words, tags, [-1, -1, 0, 0, 0], 0, 5) == 5
 
@@ -298,11 +304,13 @@ def test_one_long_sentence_of_cues_stays_linear(finder, unit):
 
     def seconds(text: str) -> float:
         doc = process(text)
-        started = time.perf_counter()
-        rows = finder.find(doc, [])
-        elapsed = time.perf_counter() - started
+        best = float("inf")
+        for _ in range(3):  # the best of three: a loaded machine adds noise, never removes it
+            started = time.perf_counter()
+            rows = finder.find(doc, [])
+            best = min(best, time.perf_counter() - started)
         assert all(0 <= r["content_start"] <= r["content_end"] <= len(text) for r in rows)
-        return elapsed
+        return best
 
-    small, large = seconds(unit * 300 + "."), seconds(unit * 1200 + ".")
-    assert large < 10 * max(small, 0.01)  # four times the text: linear is 4, quadratic 16
+    small, large = seconds(unit * 500 + "."), seconds(unit * 2000 + ".")
+    assert large < 8 * max(small, 0.02)  # four times the text: linear is 4, quadratic 16

@@ -418,6 +418,7 @@ class AttributionFinder:
             document = words[a1 - 1] in self._documents or words[_head_of(words, a0, a1)] in self._documents
             if start is None and (phrase in self._object_cues or document) and not inside:
                 start = self._object_start(v, c1)  # "urged a recount", "the poll shows Ames ahead"
+                object_only = start is not None  # a noun-phrase content: it ends as an object does
             after_that = start is not None and start > 0 and words[start - 1] == "that"  # "worried that if ..."
             if (
                 start is not None

@@ -8,9 +8,10 @@ few fixed ways, and the object ends before each:
 * a subordinate clause: "... the plan *when* he spoke in Dayton", "... *after* the vote";
 * a participle after a comma: "... to sign up voters*, focusing on* students";
 * a second verb of the same subject: "... the ruling *and called* it a disgrace";
-* the setting of the report: "... more school funding *in a statement* on Thursday".
+* the setting of the report or an aside: "... more school funding *in a statement* on Thursday",
+  "... *during* the debate", "... *in* early-morning tweets", "... *—* a metaphor for ...".
 
-The object is never cut before its third word (it would say nothing), nothing
+The object keeps at least its first word, nothing
 inside a quotation is read, and no more than 60 tokens are read (the cost of a
 sentence stays linear in its length, however many cues it holds).
 """
@@ -22,15 +23,17 @@ from collections.abc import Sequence
 __all__ = ["object_end", "relative_end"]
 
 _SUBORDINATORS = frozenset("when after before because while since until although though whereas unless once".split())
-_SETTING_LEADS = frozenset("in during at on".split())
+_SETTING_LEADS = frozenset("in at on".split())
 _SETTING_NOUNS = frozenset(
-    "statement interview briefing speech post message conference call email tweet release "
-    "broadcast address appearance remarks rally hearing op-ed".split()
+    "statement statements interview interviews briefing speech speeches post posts message messages "
+    "conference call email tweet tweets release broadcast address appearance remarks rally hearing "
+    "op-ed ad ads video videos letter stop debate visit event".split()
 )
+_ASIDES = frozenset(("—", "―", "–", "--"))
 _DETERMINERS = frozenset("a an the his her their its".split())
 _SECOND_VERB = frozenset("VBD VBZ".split())
 _OBJECT_STARTS = frozenset("DT PRP PRP$ NNP NNPS".split())
-_MIN_WORDS = 2
+_MIN_WORDS = 1
 _REACH = 60  # tokens read after the content's start: an object or relative clause ends within them
 _MAIN_VERBS = frozenset("VBD VBZ VBP MD".split())
 
@@ -60,12 +63,14 @@ def object_end(words: Sequence[str], tags: Sequence[str], quote_of: Sequence[int
                 return j
             if w in ("and", "but") and j + 1 < last and quote_of[j + 1] < 0 and _second_verb(tags, j + 1, last):
                 return j - 1 if words[j - 1] == "," else j
-            if w in _SETTING_LEADS and j + 2 < last and words[j + 1] in _DETERMINERS:
-                k = j + 2
-                while k < min(last, j + 5) and words[k] not in _SETTING_NOUNS and tags[k].startswith("JJ"):
+            if w == "during" or w in _ASIDES:
+                return j  # "... during the debate", "... — a metaphor for ...": the outlet's setting or aside
+            if w in _SETTING_LEADS and j + 1 < last:
+                k = j + 1 + (words[j + 1] in _DETERMINERS)
+                while k < min(last, j + 5) and words[k] not in _SETTING_NOUNS and tags[k][:2] in ("JJ", "NN"):
                     k += 1
                 if k < last and words[k] in _SETTING_NOUNS:
-                    return j
+                    return j  # "... in a statement", "... in early-morning tweets"
         seen += words[j][:1].isalnum()
     return last
 
