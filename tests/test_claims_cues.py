@@ -74,6 +74,11 @@ def test_evaluative_and_topic_cues_take_their_object(finder, text, cue, content)
         ("Varga attacked Obi in early-morning tweets.", "Obi"),
         ("Varga criticized the toll plan during a campaign stop in Dorne.", "the toll plan"),
         ("Varga dismissed the harbour plan — a sign of the party's new mood.", "the harbour plan"),
+        # an addressee and an order
+        (
+            "Varga warned state officials to tighten security after hackers struck two systems.",
+            "state officials to tighten security",
+        ),
         # a reporting verb with a noun phrase ends the same way
         ("Varga suggested a new toll for the bridge during a visit to Dorne.", "a new toll for the bridge"),
     ],

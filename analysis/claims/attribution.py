@@ -85,7 +85,7 @@ _TIME_LEAD = frozenset("on last this earlier late early".split())
 _SUBORDINATORS = frozenset("after before since until when while once because if although though whether unless".split())
 _BE = frozenset("was is were are been be 's".split())
 _PROGRESSIVE_BE = frozenset("is are was were am been 's 're".split())
-_ADDRESSEE_CUES = frozenset("told tells telling".split())
+_ADDRESSEE_CUES = frozenset("told tells telling warned warns warning reminded reminds assured assures".split())
 _PARTICIPLE_SUFFIX = "ing"
 _SENTENCE_END = frozenset(". ! ? ; ,".split())
 _QUOTE_MARKS = frozenset("\" “ ” « » `` ''".split())
@@ -427,6 +427,11 @@ class AttributionFinder:
                 and (words[start] in _QUESTION_LEADS or words[start] in _WH_WORDS)
             ):
                 return []  # "questioned whether the dam was safe": a question, not a claim
+            if start is not None and not object_only and start == c1 and words[c0] in _ADDRESSEE_CUES:
+                np_after = self._np_right(v, start, stop_at_that=True)
+                k = np_after[1] if np_after is not None else -1
+                # "warned state officials to boost security": an addressee and an order end as an object does
+                object_only = 0 < k < n - 1 and words[k] == "to" and tags[k + 1] == "VB"
             if start is not None:
                 stop = n
                 if object_only or intention:  # "blasted the plan | when ...", "wants to run | , saying ..."
