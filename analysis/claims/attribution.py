@@ -715,6 +715,8 @@ class AttributionFinder:
         j = c1
         if words[c0] in _ADDRESSEE_CUES and j < n:  # "told reporters (that)"
             np = self._np_right(v, j, stop_at_that=True)
+            if np is not None and np[1] < n and tags[np[1]] in _FINITE:
+                np = None  # "warned it would": the noun phrase is the clause's subject, not an addressee
             if np is not None:
                 k = np[1] + (1 if np[1] < n and words[np[1]] in ("not", "never") else 0)
                 if k + 1 < n and words[k] == "to" and tags[k + 1] == "VB":
