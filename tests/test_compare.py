@@ -400,7 +400,7 @@ def _disagreement_cases():
         for item in gold.get("number_disagreements", []):
             marks = []
             if (event, item["claim_id"]) in KNOWN_MISSES:
-                marks = [pytest.mark.xfail(reason=KNOWN_MISSES[(event, item["claim_id"])], strict=False)]
+                marks = [pytest.mark.xfail(reason=KNOWN_MISSES[(event, item["claim_id"])], strict=True)]
             cases.append(pytest.param(event, item["claim_id"], item["values"], id=f"{event}-{item['claim_id']}",
                                       marks=marks))  # fmt: skip
     return cases

@@ -397,6 +397,9 @@ NEWS_NOT_QUANTITIES = [
     "Call the Osk desk on 020 7946 0958.",
     # times
     "Polls in Varrow close at 8 p.m. and results come at 10:45.",
+    # a model named in quotes, a number in a quoted title
+    "Tolan Air flew the 450 “Skylark” for the first time.",
+    "She sang in a clip from ‘The 311.’",
 ]
 NEWS_GOLDEN = [
     # approximate and vague quantities
@@ -474,6 +477,18 @@ NEWS_GOLDEN = [
     # a count is still a count beside the new rules
     ("The plan cut jobs from 20 to 10 percent of the staff.",
      [("20", 20.0, NAN, "percent", "exact", ""), ("10 percent", 10.0, NAN, "percent", "exact", "")]),
+    # sizes in inches, index moves, what "the number of" counts, a magnitude
+    ('The Corvo laptop has a 13.3" screen.', [('13.3"', 13.3, NAN, "inches", "exact", "")]),
+    ("The tablet comes with 10'' or 12'' displays.",
+     [("10''", 10.0, NAN, "inches", "exact", ""), ("12''", 12.0, NAN, "inches", "exact", "")]),
+    ('"We need 15" more days, she said.', [("15", 15.0, NAN, "", "exact", "")]),
+    ("The Brixel index, the main gauge of Tamarian shares, fell 84.27 on Friday.",
+     [("84.27", 84.27, NAN, "points", "exact", "")]),
+    ("The number of people seeking jobless aid rose 12,000 last week.",
+     [("12,000", 12000.0, NAN, "people", "exact", "")]),
+    ("The Brixel index closed below the four thousand mark, at 3,912.40 points.",
+     [("four thousand", 4000.0, NAN, "points", "exact", ""), ("3,912.40 points", 3912.4, NAN, "points", "exact", "")]),
+    ("A 7.1 magnitude earthquake struck Varn.", [("7.1 magnitude", 7.1, NAN, "magnitude", "exact", "")]),
 ]
 # fmt: on
 
@@ -568,5 +583,5 @@ def test_annotated_dev_figures_hold() -> None:
     for row in annotated.itertuples():
         assert texts[row.file][row.start : row.end] == row.words, (row.file, row.start)
     scores = score_annotated(predict_annotated(texts, annotated), annotated)
-    assert scores["value_f1"] >= 0.97 and scores["unit_recall"] >= 0.90
-    assert scores["non_quantities_flagged"] <= 2
+    assert scores["value_f1"] >= 0.97 and scores["unit_recall"] >= 0.95
+    assert scores["non_quantities_flagged"] == 0

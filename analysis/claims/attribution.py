@@ -37,22 +37,35 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from analysis.claims.lexicon import ClaimLexicon, PhraseMatcher, norm
 from analysis.claims.model import Attribution
+from analysis.claims.objects import object_end, relative_end
+from analysis.claims.spans import at_least_two_words as _at_least_two_words
+from analysis.claims.spans import content_span as _content_span
+from analysis.claims.spans import drop_appositive as _drop_appositive
+from analysis.claims.spans import drop_dateline as _drop_dateline
+from analysis.claims.spans import drop_outlet_clause as _drop_outlet_clause
+from analysis.claims.spans import nested as _nested
+from analysis.claims.spans import outside as _outside
+from analysis.claims.spans import trim_end as _trim_end
+from analysis.claims.spans import trim_span as _trim_span
 from analysis.claims.speakers import PRONOUNS as _PRONOUNS
 from analysis.claims.speakers import SpeakerResolver, SpeakerWords
-from analysis.text import Document, Sentence, dateline_length, paragraphs
+from analysis.claims.view import FINITE as _FINITE
+from analysis.claims.view import SentenceView as _Sent
+from analysis.claims.view import tok_at as _tok_at
+from analysis.text import Document, Sentence, paragraphs
 from analysis.text.quotes import Quote, find_quotes
 
 _NP_TAGS = frozenset("DT JJ JJR JJS NN NNS NNP NNPS POS PRP$ CD".split())
 _NOUN_TAGS = frozenset("NN NNS NNP NNPS".split())
-_FINITE = frozenset("VBD VBZ VBP MD".split())
 _MODIFIER_TAGS = frozenset("DT PRP$ POS JJ".split())
 _VBN_SUBJECTS = frozenset("NN NNS NNP NNPS PRP CD".split())
 _SUBJECT_TAGS = frozenset("NN NNS NNP NNPS PRP".split())
-_CONNECT = frozenset("of for at from in and by".split())
+_CONNECT = frozenset("of for at from in and by to on".split())
+# a speaker's head noun comes before these: "the complaint to the board on ethics", "a spokesman for X"
+_HEAD_ENDS = frozenset("of for at from in to on by".split())
 _NOT_NP = frozenset("that which who whom whose this these those there here what".split())
 _SKIP_BEFORE_CUE = frozenset(
     "also later previously earlier repeatedly reportedly separately then again once recently "
@@ -72,7 +85,7 @@ _TIME_LEAD = frozenset("on last this earlier late early".split())
 _SUBORDINATORS = frozenset("after before since until when while once because if although though whether unless".split())
 _BE = frozenset("was is were are been be 's".split())
 _PROGRESSIVE_BE = frozenset("is are was were am been 's 're".split())
-_ADDRESSEE_CUES = frozenset("told tells telling".split())
+_ADDRESSEE_CUES = frozenset("told tells telling warned warns warning reminded reminds assured assures".split())
 _PARTICIPLE_SUFFIX = "ing"
 _SENTENCE_END = frozenset(". ! ? ; ,".split())
 _QUOTE_MARKS = frozenset("\" “ ” « » `` ''".split())
@@ -82,71 +95,16 @@ _SPEECH_NEGATIONS = frozenset("not never".split())  # and every "n't" form
 _DECLINING = frozenset("declined declines decline declining refused refuses refuse refusing".split())
 #: Words after a short quote that end the reported words ("he said 'no' and left").
 _CLAUSE_JOINERS = frozenset("and but or nor before after then while as when because so".split())
-_TRIM_CHARS = " \t\r\n,.;:"
 #: Words that make the clause after them a question or a condition, not a claim ("whether she knew").
 _QUESTION_LEADS = frozenset("whether if".split())
 _CLAUSE_LINKS = frozenset("and or but , that which who ; :".split())
 #: Words after a comma that open a clause the outlet adds to reported speech.
-_OUTLET_CLAUSE_LEADS = frozenset("which although though whereas while but".split())
 #: Cues that also name things ("a group called Tidewatch"): they report only after a definite speaker.
 _NAMING_CUES = frozenset("called calls".split())
 _DASHES = frozenset("― — –".split())
 _WH_WORDS = frozenset("what how why who when where which".split())
 #: Possessive pronouns before a nominal cue ("her view that") and the pronoun that names the same person.
 _POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
-
-
-@dataclass
-class _Sent:
-    """Token views of one sentence."""
-
-    sentence: Sentence
-    toks: Sequence
-    words: list[str]
-    tags: list[str]
-    quote_of: list[int]  # index into doc quotes, -1 outside
-    finite_prefix: list[int]
-    appositives: dict = field(default_factory=dict)
-    _starts: list[int] | None = None
-    _marks: list[int] | None = None
-    _floor: tuple[list | None, int, int] = (None, 0, 0)  # (the attribution list, how many read, the floor so far)
-
-    def finite_between(self, a: int, b: int) -> bool:
-        return b > a and self.finite_prefix[b] - self.finite_prefix[a] > 0
-
-    def opening_marks(self, text: str, start: int, stop: int) -> int:
-        """How many '"' and '“' marks ``text[start:stop]`` holds, from a running count built once per sentence."""
-        base = self.sentence.start
-        if not (base <= start <= stop <= self.sentence.end):
-            return text.count('"', start, stop) + text.count("“", start, stop)
-        if self._marks is None:
-            running, marks = 0, [0]
-            for ch in text[base : self.sentence.end]:
-                running += ch == '"' or ch == "“"
-                marks.append(running)
-            self._marks = marks
-        return self._marks[stop - base] - self._marks[start - base]
-
-    def token_starts(self) -> list[int]:
-        """The tokens' start offsets, built once per sentence (for bisecting)."""
-        if self._starts is None:
-            self._starts = [t.start for t in self.toks]
-        return self._starts
-
-    def region_start(self, earlier: list[Attribution]) -> int:
-        """Where a content before a cue may start: after everything the sentence's earlier attributions hold.
-
-        ``earlier`` only grows while a sentence is read, so the floor is kept and
-        only the attributions added since the last call are read (linear in a
-        sentence with thousands of claims, not quadratic).
-        """
-        held, seen, floor = self._floor
-        if held is not earlier or seen > len(earlier):
-            seen, floor = 0, self.toks[0].start
-        for a in earlier[seen:]:
-            floor = max(floor, a.content_end, a.speaker_end, a.cue_end)
-        self._floor = (earlier, len(earlier), floor)
-        return floor
 
 
 class AttributionFinder:
@@ -214,6 +172,10 @@ class AttributionFinder:
             _drop_dateline(doc.sentences[a.sentence], a, text)
         found.sort(key=lambda a: (a.sentence, a.content_start, a.order))
         SpeakerResolver(self._speaker_words, doc, ents, ent_starts, para_of, found).run()
+        for a in found:
+            if a.relative_end > a.speaker_end >= 0:  # "Holt, who": the name and the pronoun that speaks
+                a.speaker_end = a.relative_end
+                a.speaker_text = text[a.speaker_start : a.speaker_end]
         return found
 
     def _view(self, doc: Document, sentence: Sentence, quotes: list[Quote], quote_starts: list[int]) -> _Sent:
@@ -279,6 +241,8 @@ class AttributionFinder:
                     continue
                 for left, _, _later in accepted[k + 1 :]:
                     stop = v.toks[left].start
+                    if stop >= a.content_end:
+                        break  # later attributions start further on (their cues come in order)
                     if (
                         a.content_start < stop < a.content_end
                         and left > 0
@@ -306,19 +270,29 @@ class AttributionFinder:
             return []
         if c0 > 0 and v.toks[c0].text[:1].isupper() and not v.toks[c0].text.isupper():
             return []  # "the United States", "Reports Say" in a title-cased line
-        if c1 - c0 == 1 and tags[c0].startswith("NN") and not (c0 > 0 and tags[c0 - 1] in ("NNP", "NNPS", "PRP")):
+        if (
+            c1 - c0 == 1
+            and tags[c0].startswith("NN")
+            and not (c0 > 0 and tags[c0 - 1] in ("NNP", "NNPS", "PRP"))
+            and not _progressive(v, c0)  # "is warning that": the tagger's noun is a verb after "is"
+            and not self._verb_after_subject(v, c0, c1)
+        ):
             return []  # "the claims", "the United States", "opposition claims"
         if c0 > 0 and tags[c0 - 1] in _MODIFIER_TAGS and tags[c0] not in _FINITE and words[c0 - 1] != "that":
             return []  # "the reported attack", "its claims"
-        intention = c1 < n and words[c1] == "to" and phrase in self._intentions  # "wants to close the mine"
+        if phrase in self._intentions and c1 + 2 < n and words[c1] == "not" and words[c1 + 1] == "to":
+            intention = True  # "vowed not to repeat the mistake"
+        else:
+            intention = c1 < n and words[c1] == "to" and phrase in self._intentions  # "wants to close the mine"
         if intention and not (c1 + 1 < n and words[c1 + 1][:1].isalnum()):
             return []  # "Varga wants to." says nothing
         if c1 < n and words[c1] == "to" and phrase not in _ADDRESSEE_CUES and not intention:
             return []  # "is said to have", "claimed to be"
-        if phrase in self._intentions and phrase not in self._plain_cues and not intention:
-            return []  # "the plan", "he wanted more": intention verbs report only with "to"
+        clause_follows = c1 < n and words[c1] == "that" and tags[c0] in _FINITE | {"VBN"}  # "expected that"
+        if phrase in self._intentions and phrase not in self._plain_cues and not intention and not clause_follows:
+            return []  # "the plan", "he wanted more": intention verbs report with "to" or "that"
         aux = c0 - 1 if c0 > 0 and words[c0 - 1] in ("has", "have", "had") else c0  # "has said"
-        if aux == c0 and cue_words[-1].endswith(_PARTICIPLE_SUFFIX) and c0 > 0 and words[c0 - 1] in _PROGRESSIVE_BE:
+        if aux == c0 and cue_words[0].endswith(_PARTICIPLE_SUFFIX) and c0 > 0 and words[c0 - 1] in _PROGRESSIVE_BE:
             aux = c0 - 1  # "is saying"
         cue = dict(cue=text[toks[aux].start : toks[c1 - 1].end], cue_start=toks[aux].start, cue_end=toks[c1 - 1].end)
         # passive "it was reported that Y"
@@ -351,7 +325,7 @@ class AttributionFinder:
             return []
         # participle after a comma ("..., adding that Y") or a second verb ("..., and claimed
         # that Y") takes the speaker of the sentence's earlier attribution
-        participle = cue_words[-1].endswith(_PARTICIPLE_SUFFIX) and c0 > 0 and words[c0 - 1] in (",", "and")
+        participle = cue_words[0].endswith(_PARTICIPLE_SUFFIX) and c0 > 0 and words[c0 - 1] in (",", "and")
         conjoined = bool(earlier) and c0 > 0 and words[c0 - 1] in ("and", "but") and tags[c0] in _FINITE
         if participle or conjoined:
             start = self._forward_start(v, c0, c1)
@@ -372,7 +346,7 @@ class AttributionFinder:
                 self._set_speaker(v, a, *sub, text)
             self._directify(v, a, quotes, text)
             return [a]
-        if cue_words[-1].endswith(_PARTICIPLE_SUFFIX) and not _progressive(v, c0):
+        if cue_words[0].endswith(_PARTICIPLE_SUFFIX) and not _progressive(v, c0):
             return []  # "a statement saying", not "the ministry is saying"
         # speaker to the left (skipping "also", "on Wednesday", auxiliaries)
         k = c0 - 1
@@ -386,24 +360,35 @@ class AttributionFinder:
                 skipped += 2
             else:
                 break
+        if k >= 1 and tags[k] == "VBN" and tags[k - 1] in _NOUN_TAGS and words[k - 1] in self._documents:
+            k -= 1  # "a GAO report released last year found": the participle describes the document
         if k >= 0 and words[k] == ")" and v.quote_of[k] < 0:
             # "Rep. Dana Holt (D-Ore.) said": skip the party and state, or any short aside in brackets
             opening = next((j for j in range(k - 1, max(k - 9, -1), -1) if words[j] == "("), -1)
             if opening > 0 and not v.finite_between(opening, k):
                 k = opening - 1
+        relative = -1
         if k >= 0 and words[k] in _NOT_NP:
-            return []  # relative clause: "the group, which said ..."
+            if not self._relative_speaker(v, k):
+                return []  # "the claim that said ...", "this says": no speaker
+            relative = k  # "Holt, who said Y": the person before the relative pronoun speaks
         if phrase in self._object_cues and phrase not in self._plain_cues and c1 < n and words[c1] in (",", "by", "as"):
             return []  # "the senator, criticized by ..."
         np = None
-        if k >= 0 and words[k] == "," and v.quote_of[k] < 0:
+        if relative >= 0:
+            np = self._np_left(v, relative - 2)
+        elif k >= 0 and words[k] == "," and v.quote_of[k] < 0:
             np = self._appositive(v, k)
         elif k >= 0:
             np = self._np_left(v, k)
         out: list[Attribution] = []
         if np is not None:
             a0, a1 = np
-            if phrase not in self._plain_cues and any(w in _BE for w in words[a1:c0]):
+            if (
+                phrase not in self._plain_cues
+                and any(w in _BE for w in words[a1:c0])
+                and not (cue_words[0].endswith(_PARTICIPLE_SUFFIX) and _progressive(v, c0))
+            ):
                 return []  # "are expected to return", "was described as": passive, the subject is not the source
             if phrase in _NAMING_CUES and (
                 words[a0] in ("a", "an")
@@ -427,12 +412,33 @@ class AttributionFinder:
             start = c1 if intention else self._object_start(v, c1) if object_only else self._forward_start(v, c0, c1)
             if object_only and start is not None and words[start] == "that" and start + 1 < n:
                 start += 1  # "urged that the council resign"
-            if start is None and (phrase in self._object_cues or words[a1 - 1] in self._documents):
+            # a reporting verb inside another report takes no noun phrase: "said its sample suggested a turnout"
+            at = toks[c0].start
+            inside = phrase in self._plain_cues and any(a.content_start <= at < a.content_end for a in earlier)
+            document = words[a1 - 1] in self._documents or words[_head_of(words, a0, a1)] in self._documents
+            if start is None and (phrase in self._object_cues or document) and not inside:
                 start = self._object_start(v, c1)  # "urged a recount", "the poll shows Ames ahead"
-            if start is not None and start < n and (words[start] in _QUESTION_LEADS or words[start] in _WH_WORDS):
+                object_only = start is not None  # a noun-phrase content: it ends as an object does
+            after_that = start is not None and start > 0 and words[start - 1] == "that"  # "worried that if ..."
+            if (
+                start is not None
+                and start < n
+                and not after_that
+                and (words[start] in _QUESTION_LEADS or words[start] in _WH_WORDS)
+            ):
                 return []  # "questioned whether the dam was safe": a question, not a claim
+            if start is not None and not object_only and start == c1 and words[c0] in _ADDRESSEE_CUES:
+                np_after = self._np_right(v, start, stop_at_that=True)
+                k = np_after[1] if np_after is not None else -1
+                # "warned state officials to boost security": an addressee and an order end as an object does
+                object_only = 0 < k < n - 1 and words[k] == "to" and tags[k + 1] == "VB"
             if start is not None:
-                c_start, c_end = _content_span(v, start, n, text)
+                stop = n
+                if object_only or intention:  # "blasted the plan | when ...", "wants to run | , saying ..."
+                    stop = object_end(words, tags, v.quote_of, start, n)
+                if relative >= 0:  # "Holt, who said Y, left": the relative clause ends before the main verb
+                    stop = relative_end(words, tags, v.quote_of, start, stop)
+                c_start, c_end = _content_span(v, start, stop, text)
                 if c_end > c_start:
                     a = Attribution(v.sentence.index, quote="indirect", content_start=c_start, content_end=c_end, **cue)
                     self._set_speaker(v, a, a0, a1, text)
@@ -442,7 +448,13 @@ class AttributionFinder:
                         a.content_end = _drop_appositive(v, a.content_start, a.content_end, text)
                         a.content_end = _drop_outlet_clause(v, a.content_start, a.content_end, text)
                     a.main_end = main_end
+                    if relative >= 0:
+                        a.relative_end = toks[relative].end
+                        if a0 > 0:  # "It was drafted by Holt, who said Y": the outlet's clause ends at the comma
+                            a.main_end = toks[relative - 1].start
                     out.append(a)
+            if relative >= 0:
+                return out
             # content before the speaker: "Y, X said" / "\"Y,\" X said"
             if a0 > 0 and (words[a0 - 1] == "," or words[a0 - 1] in _QUOTE_MARKS):
                 a = self._trailing(v, a0, cue, text, quotes, earlier)
@@ -464,6 +476,44 @@ class AttributionFinder:
                     return [a]
         return []
 
+    def _verb_after_subject(self, v: _Sent, c0: int, c1: int) -> bool:
+        """A reporting verb the tagger calls a noun, right after its subject: "polls show a close race",
+        "a document on the website states that"; an intention verb before "to" and a verb: "the campaign
+        plans to hire", not "the plans to build" (a determiner before it)."""
+        words, tags = v.words, v.tags
+        n = len(words)
+        if (
+            c1 - c0 == 1
+            and words[c0] in self._plain_cues
+            and words[c0] not in self._nominal_cues
+            and words[c0] not in self._documents
+            and c0 > 0
+            and tags[c0 - 1] in _NOUN_TAGS
+            and c1 < n
+            and (tags[c1] in ("PRP", "DT", "NNP", "NNPS", "CD", "PRP$") or words[c1] == "that")
+            and v.quote_of[c1] < 0
+        ):
+            return True  # "polls show a close race", "his tax returns show he lost": a verb after its subject
+        return (
+            words[c0] in self._intentions
+            and c0 > 1
+            and tags[c0 - 1] == "NN"
+            and tags[c0 - 2] in ("DT", "NNP")
+            and c1 + 1 < len(words)
+            and words[c1] == "to"
+            and tags[c1 + 1] == "VB"
+        )
+
+    def _relative_speaker(self, v: _Sent, k: int) -> bool:
+        """True when the relative pronoun at ``k`` opens a clause on a named or described speaker
+        set off by a comma: "Dana Holt, who chairs the panel, said" is not this, "the panel's chair,
+        Dana Holt, who said Y" is. "which" and "that" clauses hang on things and are left alone."""
+        words, tags = v.words, v.tags
+        if words[k] != "who" or k < 2 or words[k - 1] != "," or v.quote_of[k - 1] >= 0:
+            return False
+        np = self._np_left(v, k - 2)
+        return np is not None and tags[np[1] - 1] in _NOUN_TAGS
+
     def _drop_second_verb(self, v: _Sent, start: int, end: int, text: str) -> int:
         """End a content before "and warned ...", "but added ...": a second reporting verb of the
         same speaker starts a new report."""
@@ -483,10 +533,14 @@ class AttributionFinder:
             return None
         if words[j] == "as" or words[j] in _WH_WORDS:
             return None  # "what the board described as ...", "know what a count looks like"
-        end = j
-        while end < n and words[end] not in (".", ";", "!", "?"):
-            end += 1
-        return j if sum(1 for w in words[j:end] if w[:1].isalnum()) >= 2 else None
+        counted = 0  # two words before the clause ends (bounded: stop at the second)
+        for w in words[j:]:
+            if w in (".", ";", "!", "?"):
+                break
+            counted += w[:1].isalnum()
+            if counted >= 2:
+                return j
+        return None
 
     def _interrupted(
         self, v: _Sent, a0: int, c1: int, cue: dict, text: str, earlier: list[Attribution]
@@ -620,7 +674,15 @@ class AttributionFinder:
     ) -> Attribution | None:
         """Content before token ``before`` (the speaker or the cue), back to the sentence start."""
         toks, words = v.toks, v.words
-        first = bisect_left(v.token_starts(), v.region_start(earlier))
+        floor = v.region_start(earlier)
+        comma = toks[before - 1].start if before > 0 and words[before - 1] == "," else -1
+        at = next((k for k in range(len(earlier) - 1, max(len(earlier) - 4, -1), -1) if _nested(earlier[k], comma)), -1)
+        if comma >= 0 and at >= 0:
+            # "The union is demanding X, he said": the forward report running through this comma sits
+            # inside this one's content, which starts after the attribution before that report
+            prev = earlier[at - 1] if at > 0 else None
+            floor = max(prev.content_end, prev.speaker_end, prev.cue_end) if prev is not None else toks[0].start
+        first = bisect_left(v.token_starts(), floor)
         # a quote ending just before: direct content
         j = before - 1
         while j >= first and words[j] in (",", ".", "!", "?", ";", ":"):
@@ -637,10 +699,10 @@ class AttributionFinder:
                     )
         if j < first:
             return None
-        n_words = sum(1 for w in words[first : j + 1] if w[:1].isalnum())
+        two_words = _at_least_two_words(words, first, j + 1)
         # 'Holt "is the only candidate with a plan," Ames said': the verb may sit inside the quote
-        has_verb = v.finite_between(first, j + 1) or any(v.tags[k] in _FINITE for k in range(first, j + 1))
-        if n_words < 2 or not has_verb:
+        has_verb = v.finite_between(first, j + 1) or v.finite_tag_between(first, j + 1)
+        if not two_words or not has_verb:
             return None
         c_start, c_end = _trim_span(text, toks[first].start, toks[j].end)
         if c_end <= c_start:
@@ -653,6 +715,8 @@ class AttributionFinder:
         j = c1
         if words[c0] in _ADDRESSEE_CUES and j < n:  # "told reporters (that)"
             np = self._np_right(v, j, stop_at_that=True)
+            if np is not None and np[1] < n and tags[np[1]] in _FINITE:
+                np = None  # "warned it would": the noun phrase is the clause's subject, not an addressee
             if np is not None:
                 k = np[1] + (1 if np[1] < n and words[np[1]] in ("not", "never") else 0)
                 if k + 1 < n and words[k] == "to" and tags[k + 1] == "VB":
@@ -769,6 +833,15 @@ class AttributionFinder:
         np = self._np_left(v, k - 1)
         if np is None or v.tags[np[1] - 1] not in _NOUN_TAGS:
             return None
+        tags = v.tags
+        if (
+            tags[np[1] - 1] in ("NN", "NNS")
+            and all(tags[j] in ("NNP", "NNPS") or words[j] == "." for j in range(*inner))
+            and v.toks[inner[0]].text[:1].isupper()
+        ):
+            # "The interior minister, Clara Voss, said": the name between the commas is the speaker
+            v.appositives[inner] = " ".join(words[np[0] : np[1]])
+            return inner
         v.appositives[np] = " ".join(words[inner[0] : inner[1]])
         return np
 
@@ -777,11 +850,7 @@ class AttributionFinder:
         toks, words = v.toks, v.words
         a.speaker_start, a.speaker_end = toks[first].start, toks[end - 1].end
         a.speaker_text = text[a.speaker_start : a.speaker_end]
-        head = end - 1
-        for k in range(first, end):  # head = last noun before a connector ("spokesman" in "spokesman for X")
-            if words[k] in ("of", "for", "at", "from", "in") and k > first:
-                head = k - 1
-                break
+        head = _head_of(words, first, end)
         a.head = words[head]
         a.indefinite = words[first] in ("a", "an") or (
             words[head].endswith("s") and words[first] not in ("the",) and v.tags[head] in ("NNS", "NNPS")
@@ -926,39 +995,6 @@ def _is_pronoun(v: _Sent, i: int) -> bool:
     return v.words[i] in _PRONOUNS and (text == "I" or not text.isupper() or len(text) == 1)
 
 
-def _drop_dateline(sentence: Sentence, a: Attribution, text: str) -> None:
-    """Start a content that opens with the sentence's dateline ("HALDEN (AW) — ") after it."""
-    if not sentence.start <= a.content_start < sentence.start + 3:
-        return
-    skip = dateline_length(sentence.text) or _capital_dateline(sentence.text)
-    if skip and a.content_start < sentence.start + skip < a.content_end:
-        a.content_start = _trim_span(text, sentence.start + skip, a.content_end)[0]
-
-
-def _capital_dateline(sentence: str) -> int:
-    """Length of a dateline of capitals and a dash at the start ("WASHINGTON ― "), else 0."""
-    k = 0
-    while k < len(sentence) and k < 40 and (sentence[k].isupper() or sentence[k] in " ,.'"):
-        k += 1
-    rest = sentence[k:]
-    letters = "".join(c for c in sentence[:k] if c.isalpha())
-    if len(letters) < 3 or rest[:1] not in _DASHES:
-        return 0
-    return k + 1 + len(rest[1:]) - len(rest[1:].lstrip())
-
-
-def _drop_outlet_clause(v: _Sent, start: int, end: int, text: str) -> int:
-    """End an indirect content before a clause the outlet adds after a comma: ", although it may
-    take days", ", but he refuses ...", ", which forced her ..." (the reporter's gloss, not the
-    reported words)."""
-    first, last = _tok_at(v, start), _tok_at(v, end)
-    words = v.words
-    for j in range(first + 3, min(last, len(words)) - 1):
-        if words[j] == "," and v.quote_of[j] < 0 and words[j + 1] in _OUTLET_CLAUSE_LEADS:
-            return _trim_end(text, start, v.toks[j].start)
-    return end
-
-
 def _denied_speech(words: Sequence[str], i: int) -> bool:
     """True when the cue at ``i`` is negated or declined: "did not say", "wouldn't say", "declined to say"."""
     if i > 0 and (words[i - 1] in _SPEECH_NEGATIONS or words[i - 1].endswith("n't")):
@@ -982,17 +1018,6 @@ def _is_scare_quote(v: _Sent, k: int) -> bool:
     return v.finite_between(m, min(n, m + 6))  # the clause's verb comes after the quote
 
 
-def _tok_at(v: _Sent, offset: int) -> int:
-    lo, hi = 0, len(v.toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if v.toks[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
 def _first_clause_head(v: _Sent) -> int:
     """Index of the last noun of the sentence's first noun phrase (its subject, usually)."""
     k = 0
@@ -1000,14 +1025,6 @@ def _first_clause_head(v: _Sent) -> int:
     while k < n and v.tags[k] in _NP_TAGS | {"NNP"} and k < 14:
         k += 1
     return k - 1
-
-
-def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _TRIM_CHARS:
-        start += 1
-    while end > start and text[end - 1] in _TRIM_CHARS:
-        end -= 1
-    return start, end
 
 
 def _progressive(v: _Sent, c0: int) -> bool:
@@ -1018,60 +1035,13 @@ def _progressive(v: _Sent, c0: int) -> bool:
     return k >= 0 and v.words[k] in _PROGRESSIVE_BE
 
 
-def _outside(results: list[Attribution], outer: list[Attribution]) -> list[Attribution]:
-    """``results`` without the attributions that sit inside an outer one's content (the outer ones kept).
-
-    An attribution is inside when some outer content starts at or before its cue
-    and ends at or after its content; outer contents are sorted by start with a
-    running maximum of their ends, so each test is one bisection.
-    """
-    keep = {id(o) for o in outer}
-    ordered = sorted(outer, key=lambda o: o.content_start)
-    starts = [o.content_start for o in ordered]
-    reach, furthest = [], -1
-    for o in ordered:
-        furthest = max(furthest, o.content_end)
-        reach.append(furthest)
-    kept = []
-    for a in results:
-        k = bisect_right(starts, a.cue_start)
-        if id(a) in keep or not (k and reach[k - 1] >= a.content_end):
-            kept.append(a)
-    return kept
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    return _trim_span(text, start, end)[1]
-
-
-def _content_span(v: _Sent, first: int, end: int, text: str) -> tuple[int, int]:
-    """Character span of tokens ``first..end`` trimmed of edge punctuation and unmatched quote marks."""
-    toks = v.toks
-    if first >= end:
-        return 0, 0
-    start, stop = _trim_span(text, toks[first].start, toks[end - 1].end)
-    # drop a closing quote mark at the end whose opening mark lies before the content
-    while stop > start and text[stop - 1] in '"”»' and v.opening_marks(text, start, stop) % 2 == 1:
-        stop = _trim_span(text, start, stop - 1)[1]
-    return start, stop
-
-
-def _drop_appositive(v: _Sent, start: int, end: int, text: str) -> int:
-    """End the content before a trailing ", a terrorist organization banned in ..." gloss on a name."""
-    first, last = _tok_at(v, start), _tok_at(v, end)
-    words, tags = v.words, v.tags
-    for j in range(last - 1, max(first, last - 16), -1):
-        if words[j] == "," and v.quote_of[j] < 0:
-            if (
-                j + 1 < last
-                and words[j + 1] in ("a", "an")
-                and j > first
-                and (tags[j - 1] in ("NNP", "NNPS") or words[j - 1] == ")")
-                and not any(t in _FINITE for t in tags[j + 1 : last])
-            ):
-                return _trim_end(text, start, v.toks[j].start)
-            break
-    return end
+def _head_of(words: Sequence[str], first: int, end: int) -> int:
+    """The head of the noun phrase ``first..end``: the last word before its first preposition
+    ("spokesman" in "a spokesman for X", "study" in "a 2014 study by professor Levitt")."""
+    for k in range(first + 1, end):
+        if words[k] in _HEAD_ENDS:
+            return k - 1
+    return end - 1
 
 
 def _copy_speaker(src: Attribution, dst: Attribution) -> None:

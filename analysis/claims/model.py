@@ -41,4 +41,5 @@ class Attribution:
     appositive: str = ""  # the words of an appositive on the speaker ("a senior officer")
     head_start: int = -1  # character span of the speaker phrase's head word
     head_end: int = -1
+    relative_end: int = -1  # end of the relative pronoun ("Holt, who said") that joins the speaker to the cue
     source: Attribution | None = None  # the attribution whose speaker an "inherit" one takes

@@ -165,8 +165,8 @@ class SpeakerResolver:
         head_ent = next((e for e in ents if int(e["start"]) <= hs and he <= int(e["end"])), None)
         if head_ent is None and head in self.f.speaks_for:
             after = [e for e in ents if int(e["start"]) >= he and e.get("label") in (ORG, GPE)]
-            if after:
-                head_ent = after[-1]
+            if after:  # "a spokeswoman for the Ministry of Health in Vessa": the ministry, not the place
+                head_ent = next((e for e in after if e.get("label") == ORG), after[0])
         if head_ent is not None:
             if int(head_ent["start"]) <= hs:  # the head is a name: the span is the name(s), no title
                 first = min(int(e["start"]) for e in ents if int(e["start"]) <= int(head_ent["start"]))

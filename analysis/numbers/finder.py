@@ -68,6 +68,13 @@ _DATE_JOINERS = frozenset(("to", "-", "–", "—", "through", "and", "until", "
 #: Words that make the time noun after them an adverbial, not the counted noun ("rose 15,000 last week").
 _TIME_DEICTIC = frozenset(("last", "next", "this", "past", "previous", "coming", "same"))
 #: Nouns naming a level on a scale, not a thing counted ("the 5000 mark").
+_OPENING_MARKS = frozenset(("``", "“", '"', "‘", "'"))
+_CLOSING_MARKS = frozenset(("''", "”", '"', "’", "'"))
+#: Marks written for inches after a size: 'a 13.3" screen', "15'' or 17'' displays".
+_INCH_MARKS = frozenset(("''", '"', "″", "”"))
+#: Verbs that move a market index by points ("the Dow fell 344.65").
+_MOVES = frozenset("rose fell gained lost dropped climbed declined added jumped slipped tumbled plunged".split())
+_INDEX_WORDS = frozenset("index indexes indices average dow nasdaq".split())
 _LEVEL_NOUNS = frozenset(("mark", "level", "barrier", "threshold", "milestone"))
 #: Singular time nouns that make a measure with a number before another noun ("a four day rally").
 _TIME_SINGULAR = frozenset(("year", "month", "week", "day", "hour", "minute", "second"))
@@ -115,6 +122,10 @@ class _SentenceNumbers:
 
     def word(self, i: int) -> str:
         return self.low[i] if 0 <= i < self.n else ""
+
+    def raw(self, i: int) -> str:
+        """Token ``i`` as written (quote marks not normalised), "" outside the sentence."""
+        return self.tokens[i].text if 0 <= i < self.n else ""
 
     def run(self) -> list[_Match]:
         found = []
@@ -169,8 +180,12 @@ class _SentenceNumbers:
                 previous = found[n - 1]
                 if previous.last == match.first - 1 and previous.unit not in _NOT_CARRIED_TO:
                     unit = previous.unit  # "fell 232.90 points to 6038.30"
-            if not unit and has_points and match.core.kind == "digit" and self.is_index_level(match.core):
-                unit = "points"  # "fell 89.68 points, bringing it to a level of 7,465.95"
+            if not unit and has_points and match.core.kind in ("digit", "word") and self.is_index_level(match.core):
+                unit = "points"  # "fell 89.68 points, bringing it to a level of 7,465.95", "the four thousand mark"
+            if not unit and self.word(match.first - 1) in _MOVES and match.core.kind == "digit":
+                unit = self.counted_subject(match.first - 1)  # "the number of people claiming ... rose 15,000"
+                if not unit and "." in self.low[match.core.start] and _INDEX_WORDS & set(self.low):
+                    unit = "points"  # "the Dow Jones Industrial Average, a stock market index, fell 344.65"
             if not unit and n > 0 and (nxt in _RELATIVE or (nxt == "of" and self.word(j + 1) in _RELATIVE)):
                 previous = found[n - 1].unit
                 if previous and previous not in ("percent", "percentage points") and found[n - 1].core.kind != "age":
@@ -188,6 +203,14 @@ class _SentenceNumbers:
             if unit:
                 found[n] = match._replace(unit=unit)
         return found
+
+    def counted_subject(self, verb: int) -> str:
+        """The plural noun after "the number of" before ``verb`` ("the number of people ... rose"), or ""."""
+        for k in range(verb - 2, max(verb - 12, 0), -1):
+            if self.low[k] == "of" and self.low[k - 1] == "number" and self.tags[k + 1] in ("NNS", "JJ"):
+                unit, end, _ = self.noun_after(k + 1)
+                return unit if unit and self.tags[end - 1] == "NNS" else ""
+        return ""
 
     def is_index_level(self, core: Core) -> bool:
         """A market index level: a number with decimals or of four digits and more ("6038.30", "the 5000 mark")."""
@@ -375,7 +398,18 @@ class _SentenceNumbers:
             return False
         if self.is_label_noun(core.end):
             return True
-        return core.value >= 100 and self.is_model_name(core.end)
+        k = core.end + 1 if self.raw(core.end) in _OPENING_MARKS else core.end
+        if core.value >= 100 and self.is_model_name(k):
+            return True  # "the 787 Dreamliner", 'the 787 "Dreamliner"'
+        return self.is_quoted_title(core)
+
+    def is_quoted_title(self, core: Core) -> bool:
+        """A number in a quoted title after a capitalised "The", nothing counted after it ("'The 411.'")."""
+        i = core.start
+        if i < 2 or self.raw(i - 1) != "The" or self.raw(i - 2) not in _OPENING_MARKS:
+            return False
+        k = core.end + (1 if self.word(core.end) in (".", ",", "!", "?") else 0)
+        return self.raw(k) in _CLOSING_MARKS
 
     def is_model_name(self, k: int) -> bool:
         """A capitalised singular name ending the noun phrase after a number: "the 737 Max", "the 787 Dreamliner"."""
@@ -530,12 +564,32 @@ class _SentenceNumbers:
                 return self.lex.units[phrase], j + length, ""
         if core.kind == "fraction":
             return "", j, ""
+        if self.word(j) == "+" and core.kind == "digit":
+            j += 1  # "290+ seats": at least, and the noun follows the plus
+        if self.is_inch_mark(core, j):
+            return "inches", j + 1, ""
         if core.kind != "vague" and self.word(j) == "of":
             return "", j, ""  # "eight of them"
         w = self.word(j)
         if w in _TIME_SINGULAR and core.value != 1 and self.tags[j] == "NN" and core.kind in ("digit", "word"):
             return w + "s", j + 1, ""  # "a four day rally", "a 20 year low": a measure in days, years
         return self.noun_after(j)
+
+    def is_inch_mark(self, core: Core, j: int) -> bool:
+        """A size in inches: a double mark right after a small number, no quotation open before it, and the
+        noun phrase or a second size after it ('a 13.3" screen', "15'' or 17'' displays")."""
+        if core.kind != "digit" or core.value >= 100 or self.raw(j) not in _INCH_MARKS:
+            return False
+        if j != core.end or self.tokens[j].start - self.tokens[j - 1].end > 1:
+            return False
+        before = [t.text for t in self.tokens[: core.start]]
+        opened = sum(w in ("``", "“") for w in before) - sum(w in ("''", "”") for w in before)
+        if opened > 0 or before.count('"') % 2 == 1:
+            return False  # the mark closes a quotation
+        nxt = self.word(j + 1)
+        if nxt in ("or", "and", "to"):
+            return True  # "15'' or 17'' displays"
+        return j + 1 < self.n and self.tags[j + 1] in ("NN", "NNS", "JJ") and nxt.isalpha()
 
     def noun_after(self, j: int) -> tuple[str, int, str]:
         """The noun compound after ``j``, adjectives and proper names before it skipped.

@@ -1,0 +1,94 @@
+"""One sentence as the attribution finder reads it: tokens, words, tags, quotes, finite verbs.
+
+:class:`SentenceView` holds the per-sentence lists the cue, speaker and content rules
+walk over, and the running counts (finite verbs, quote marks, finite tags) that let
+each question about a stretch of the sentence be answered in constant time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from analysis.claims.model import Attribution
+from analysis.text import Sentence
+
+__all__ = ["FINITE", "SentenceView", "tok_at"]
+
+#: Part-of-speech tags of finite verbs.
+FINITE = frozenset("VBD VBZ VBP MD".split())
+
+
+@dataclass
+class SentenceView:
+    """Token views of one sentence."""
+
+    sentence: Sentence
+    toks: Sequence
+    words: list[str]
+    tags: list[str]
+    quote_of: list[int]  # index into doc quotes, -1 outside
+    finite_prefix: list[int]
+    appositives: dict = field(default_factory=dict)
+    _starts: list[int] | None = None
+    _marks: list[int] | None = None
+    _tag_prefix: list[int] | None = None
+    _floor: tuple[list | None, int, int] = (None, 0, 0)  # (the attribution list, how many read, the floor so far)
+
+    def finite_between(self, a: int, b: int) -> bool:
+        return b > a and self.finite_prefix[b] - self.finite_prefix[a] > 0
+
+    def opening_marks(self, text: str, start: int, stop: int) -> int:
+        """How many '"' and '“' marks ``text[start:stop]`` holds, from a running count built once per sentence."""
+        base = self.sentence.start
+        if not (base <= start <= stop <= self.sentence.end):
+            return text.count('"', start, stop) + text.count("“", start, stop)
+        if self._marks is None:
+            running, marks = 0, [0]
+            for ch in text[base : self.sentence.end]:
+                running += ch == '"' or ch == "“"
+                marks.append(running)
+            self._marks = marks
+        return self._marks[stop - base] - self._marks[start - base]
+
+    def finite_tag_between(self, a: int, b: int) -> bool:
+        """Whether a token in ``a..b`` is tagged finite, quoted or not (a running count built once)."""
+        if self._tag_prefix is None:
+            running, prefix = 0, [0]
+            for t in self.tags:
+                running += t in FINITE
+                prefix.append(running)
+            self._tag_prefix = prefix
+        return b > a and self._tag_prefix[b] - self._tag_prefix[a] > 0
+
+    def token_starts(self) -> list[int]:
+        """The tokens' start offsets, built once per sentence (for bisecting)."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.toks]
+        return self._starts
+
+    def region_start(self, earlier: list[Attribution]) -> int:
+        """Where a content before a cue may start: after everything the sentence's earlier attributions hold.
+
+        ``earlier`` only grows while a sentence is read, so the floor is kept and
+        only the attributions added since the last call are read (linear in a
+        sentence with thousands of claims, not quadratic).
+        """
+        held, seen, floor = self._floor
+        if held is not earlier or seen > len(earlier):
+            seen, floor = 0, self.toks[0].start
+        for a in earlier[seen:]:
+            floor = max(floor, a.content_end, a.speaker_end, a.cue_end)
+        self._floor = (earlier, len(earlier), floor)
+        return floor
+
+
+def tok_at(v: SentenceView, offset: int) -> int:
+    lo, hi = 0, len(v.toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if v.toks[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
