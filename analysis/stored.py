@@ -196,7 +196,7 @@ class StoredAnalysis:
             return dd.from_map(pd.read_parquet, [str(f) for f in files], label=f"read-{name}")
         if "event" not in columns:
             columns = [*columns, "event"]
-        return dd.from_map(_read_columns, [str(f) for f in files], columns=columns, label=f"read-{name}")
+        return dd.from_map(_read_columns, [str(f) for f in files], names=columns, label=f"read-{name}")
 
     @property
     def articles(self):
@@ -256,9 +256,9 @@ class StoredAnalysis:
         return loaded
 
 
-def _read_columns(path: str, columns: list[str]) -> pd.DataFrame:
+def _read_columns(path: str, names: list[str]) -> pd.DataFrame:
     """One file of a table with the run's columns (a column some other partition has is added, empty)."""
-    return pd.read_parquet(path).reindex(columns=columns)
+    return pd.read_parquet(path).reindex(columns=names)
 
 
 def open_analysis(directory: str | Path, event: str | None = None) -> StoredAnalysis | Analysis:
