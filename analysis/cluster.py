@@ -10,11 +10,13 @@ they are. The run has four steps:
    files a partition; each ``.csv``/``.jsonl``/``.parquet`` shard is one), or an
    in-memory corpus cut into chunks. Files the folder walk skips or rejects are
    written to ``rejects`` / ``skipped`` at once.
-2. **Keys** (workers): each partition is loaded with exactly the loader's
-   rules and returns the id and text digest of every article it accepts; the
-   client finds records that repeat one of an earlier partition, so
-   duplicates are rejected as :func:`analysis.load_corpus` would reject them
-   in one process (the first in corpus order wins, with the same message).
+2. **Keys** (workers): each partition is read with exactly the loader's
+   rules and returns the id and text digest of every record that would be an
+   article (:func:`analysis.corpus.identities`); the client replays the
+   duplicate checks in corpus order and hands each partition the ids and
+   texts that earlier partitions accepted, so each partition validated alone
+   (:func:`analysis.corpus.validate`) gets exactly the articles and rejects of
+   :func:`analysis.load_corpus` on the whole input (same messages).
 3. **Map** (workers): each partition is analysed by the per-article stages
    (built once per worker process, lexicons loaded once) and written to
    Parquet by the worker itself (see :mod:`analysis.stored`); only row counts
@@ -52,8 +54,6 @@ FILES_PER_PARTITION = 64
 RECORDS_PER_PARTITION = 256
 #: Times Dask retries a partition whose task raised (a worker that dies is handled by Dask itself).
 RETRIES = 2
-
-_TABLE_FILES = (".csv", ".jsonl", ".parquet")
 
 
 class ClusterError(AnalysisError, RuntimeError):
