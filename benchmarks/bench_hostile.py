@@ -3,7 +3,7 @@
 Usage:
     python benchmarks/bench_hostile.py [--scale 1.0] [--cases sentence quotes names corpus]
 
-Five cases, each at three sizes (the largest is the issue's size at ``--scale 1``):
+Six cases, each at three sizes (the largest is the issue's size at ``--scale 1``):
 
 - ``sentence``: one sentence of 25,000 / 50,000 / 100,000 words: quoted
   claims joined by semicolons, one attribution every 14 words (so one
@@ -12,6 +12,9 @@ Five cases, each at three sizes (the largest is the issue's size at ``--scale 1`
 - ``quotes``: one paragraph with 40,000 / 80,000 / 160,000 quotation marks;
 - ``names``: an article naming 2,000 / 4,000 / 8,000 distinct invented people
   (alias linking; the linking fix itself is issue 17 item 19, owned elsewhere);
+- ``cues``: one sentence of 500 / 1,000 / 2,000 clauses full of cues the
+  claims stage reads past the verb ("X, who said the plan failed and blasted
+  the board when it met, ..."): relative clauses, object cues, trailing contents;
 - ``mentions``: one sentence naming 500 / 1,000 / 2,000 invented people
   ("A, B, C, ... were arrested"): the tone toward every mention, and the
   sentence tone's contrast rule, on one very long sentence;
@@ -46,10 +49,18 @@ SIZES = {
     "sentence": (25_000, 50_000, 100_000),
     "quotes": (40_000, 80_000, 160_000),
     "names": (2_000, 4_000, 8_000),
+    "cues": (500, 1_000, 2_000),
     "mentions": (500, 1_000, 2_000),
     "corpus": (250_000, 500_000, 1_000_000),
 }
-UNITS = {"sentence": "words", "quotes": "quote marks", "names": "names", "mentions": "names", "corpus": "words"}
+UNITS = {
+    "sentence": "words",
+    "quotes": "quote marks",
+    "names": "names",
+    "cues": "clauses",
+    "mentions": "names",
+    "corpus": "words",
+}
 _FIRST = ["Ta", "Vel", "Mor", "Is", "An", "Ker", "Lu", "Do", "Ra", "Sen", "Ol", "Pe", "Bri", "Ca", "Ez", "Ni"]
 _MID = ["ri", "go", "ma", "ten", "sa", "lo", "vi", "dra", "ne", "ku", "sha", "ber"]
 _LAST = ["sk", "ra", "nov", "dal", "mir", "ten", "vo", "lis", "bek", "ard", "ous", "ain"]
@@ -84,6 +95,16 @@ def invented_name(i: int) -> str:
 def many_names(names: int) -> str:
     """An article naming ``names`` distinct people, one short sentence each."""
     return "\n".join(f"Councillor {invented_name(i)} visited the harbour on Tuesday." for i in range(names))
+
+
+def cue_sentence(clauses: int) -> str:
+    """One sentence of ``clauses`` clauses, each with a relative clause, an object cue and a trailing content."""
+    units = [
+        "Holt, who said the plan failed and blasted the board when it met, ",
+        "Varga blasted the board and praised the crews in a statement, ",
+        "polls show a close race, ",
+    ]
+    return "".join(units[i % 3] for i in range(clauses)) + "."
 
 
 def one_sentence_of_names(names: int) -> str:
@@ -128,6 +149,7 @@ def run_case(case: str, size: int) -> dict:
                 "sentence": long_sentence,
                 "quotes": quote_paragraph,
                 "names": many_names,
+                "cues": cue_sentence,
                 "mentions": one_sentence_of_names,
             }
             text = makers[case](size)

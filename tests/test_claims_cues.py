@@ -295,7 +295,6 @@ def test_a_tv_show_is_no_cue(finder):
     assert attributed(finder, "The morning show hosts laughed at the joke.") == []
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     "unit",
     [
@@ -304,18 +303,8 @@ def test_a_tv_show_is_no_cue(finder):
         "polls show a close race, ",  # verbs after their subject, trailing contents
     ],
 )
-def test_one_long_sentence_of_cues_stays_linear(finder, unit):
-    import time
-
-    def seconds(text: str) -> float:
-        doc = process(text)
-        best = float("inf")
-        for _ in range(3):  # the best of three: a loaded machine adds noise, never removes it
-            started = time.perf_counter()
-            rows = finder.find(doc, [])
-            best = min(best, time.perf_counter() - started)
-        assert all(0 <= r["content_start"] <= r["content_end"] <= len(text) for r in rows)
-        return best
-
-    small, large = seconds(unit * 500 + "."), seconds(unit * 2000 + ".")
-    assert large < 8 * max(small, 0.02)  # four times the text: linear is 4, quadratic 16
+def test_one_long_sentence_of_cues_gives_spans_inside_the_text(finder, unit):
+    # how the cost grows with such a sentence: benchmarks/bench_hostile.py (the cues case)
+    text = unit * 500 + "."
+    rows = finder.find(process(text), [])
+    assert rows and all(0 <= r["content_start"] <= r["content_end"] <= len(text) for r in rows)

@@ -161,17 +161,8 @@ def test_co_speakers_stay_together(finder):
     ]
 
 
-def _seconds(finder: ClaimFinder, text: str) -> float:
-    import time
-
-    doc = process(text)
-    started = time.perf_counter()
-    finder.find(doc, [])
-    return time.perf_counter() - started
-
-
-@pytest.mark.slow
-def test_bad_input_stays_linear(finder):
+def test_bad_input_gives_spans_inside_the_text(finder):
+    # how the cost grows: benchmarks/bench_hostile.py (the sentence, quotes and cues cases)
     unit = (
         'The memo shows. Varga wants to. Her view that. "Unclosed, she said, whether the report found "what" they knew '
     )
@@ -180,7 +171,6 @@ def test_bad_input_stays_linear(finder):
         rows = ClaimFinder().find(process(text), [])
         for r in rows:
             assert 0 <= r["content_start"] <= r["content_end"] <= len(text)
-    assert _seconds(finder, large) < 20 * max(_seconds(finder, small), 0.01)
 
 
 def test_cues_with_no_content_give_no_attribution(finder):
