@@ -289,7 +289,7 @@ def reduce_event(out: str, event: str) -> int:
         if frame is None:
             continue
         resolved = pd.DataFrame(rows[table], columns=frame.columns)
-        for column in ("canonical", "label", "speaker"):  # the reduce's names and one label per actor
+        for column in ("canonical", "label", "speaker", "speaker_type"):  # the reduce's names, labels and types
             if column in resolved.columns:
                 frame[column] = resolved[column].astype(frame[column].dtype)
         for part, piece in frame.groupby("_part", sort=True):

@@ -340,23 +340,28 @@ def resolve_events(rows: Mapping[str, list[dict]], event_of: Mapping[str, str]) 
             (:func:`analyze_articles`) as dicts; other tables are not read.
         event_of: article id -> event, for every article id in ``rows``.
     """
+    from analysis.claims import retype_speaker
     from analysis.entities import event_labels, event_names
 
     by_event: dict[str, list[dict]] = {}
     for row in rows["entities"]:
         by_event.setdefault(event_of[row["article_id"]], []).append(row)
     renamed: dict[tuple[str, str], str] = {}
+    labelled: dict[tuple[str, str], str] = {}
     for event_rows in by_event.values():
         names = event_names(event_rows)
         for row, name, label in zip(event_rows, names, event_labels(event_rows, names), strict=True):
             renamed[(row["article_id"], row["canonical"])] = name
+            labelled[(row["article_id"], row["canonical"])] = label
             row["label"] = label  # one label per actor across the event
     for row in rows["entities"]:
         row["canonical"] = renamed[(row["article_id"], row["canonical"])]
     for row in rows["claims"]:
         speaker = row.get("speaker")
         if speaker:
-            row["speaker"] = renamed.get((row["article_id"], speaker), speaker)
+            key = (row["article_id"], speaker)
+            row["speaker"] = renamed.get(key, speaker)
+            row["speaker_type"] = retype_speaker(row.get("speaker_type"), labelled.get(key))
 
 
 def _as_paths(value: str | Path | Iterable[str | Path]) -> tuple[str | Path, ...]:

@@ -332,3 +332,27 @@ def test_three_outlets_give_an_actor_one_label():
     drossum = table[table["canonical"] == "Velkan Drossum"]
     assert set(drossum["source"]) == {"Harbour Times", "Coastal Post", "Evening Ledger"}
     assert set(drossum["label"]) == {"PERSON"}, drossum[["source", "text", "label"]]
+
+
+def test_a_towns_name_that_is_a_persons_surname_in_the_event_is_that_person():
+    import pandas as pd
+
+    import analysis
+
+    records = [
+        {"id": "a1", "source": "Ledger", "event": "e", "title": "t", "text": "Mara Holt said the plan would fail."},
+        {
+            "id": "a2",
+            "source": "Courier",
+            "event": "e",
+            "title": "t",
+            "text": "The transcript of the debate shows that Holt talked about the budget.",
+        },
+        {"id": "b1", "source": "Ledger", "event": "f", "title": "t", "text": "Floods closed roads in Holt, Michigan."},
+    ]
+    result = analysis.analyze(pd.DataFrame(records))
+    rows = result.entities.set_index(["article_id", "text"])
+    assert rows.loc[("a2", "Holt"), ["canonical", "label"]].tolist() == ["Mara Holt", "PERSON"]
+    assert rows.loc[("b1", "Holt"), "label"] == "GPE"  # no person of that name in its event: the town
+    spoken = result.claims.query("article_id == 'a2' and speaker == 'Mara Holt'")
+    assert spoken["speaker_type"].tolist() == ["person"]  # the speaker's type follows the event's label

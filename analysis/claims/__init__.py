@@ -5,7 +5,7 @@ from analysis.claims.finder import CLAIM_COLUMNS, ClaimFinder
 from analysis.claims.lexicon import ClaimLexicon, load_claim_lexicon
 from analysis.claims.model import Attribution
 from analysis.claims.mood import MOODS, is_assertion, mood
-from analysis.claims.speakers import SpeakerResolver, SpeakerWords
+from analysis.claims.speakers import SpeakerResolver, SpeakerWords, retype_speaker
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -19,4 +19,5 @@ __all__ = [
     "is_assertion",
     "load_claim_lexicon",
     "mood",
+    "retype_speaker",
 ]

@@ -454,3 +454,22 @@ def _co_speakers(text: str, ents: list[dict]) -> list[str]:
         if str(e["canonical"]) not in names:
             names.append(str(e["canonical"]))
     return names
+
+
+def retype_speaker(kind: str | None, label: str | None) -> str | None:
+    """A speaker's type once the event has voted on its entity's label (the per-event reduce).
+
+    Only the two kinds an entity's label decides change: a speaker the article read as
+    an organisation becomes a person when the event's label is PERSON ("Clinton" typed a
+    town in one article), and the reverse for ORG and GPE. Outlets, documents and
+    descriptions keep their kind.
+
+    Example:
+        >>> retype_speaker("official body", "PERSON"), retype_speaker("outlet", "PERSON")
+        ('person', 'outlet')
+    """
+    if label == PERSON and kind == T_BODY:
+        return T_PERSON
+    if label in (ORG, GPE) and kind == T_PERSON:
+        return T_BODY
+    return kind

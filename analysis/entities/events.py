@@ -90,7 +90,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from analysis.entities.gazetteer import given_names, is_common_word, places
+from analysis.entities.gazetteer import capitals, given_names, is_common_word, places
 from analysis.entities.linking import initials
 from analysis.entities.rules import ORG_CUES, ROLE_WORDS, TITLE_MODIFIERS, TITLES
 
@@ -200,14 +200,20 @@ _VOTING = frozenset(("PERSON", "ORG", "GPE", "LOC"))
 _ORG_CUE_WORDS = frozenset(w.rstrip(".") for w in ORG_CUES)
 
 
-def _strength(row: Mapping[str, object]) -> float:
-    """How strongly one row's own words support its label (see rule 6 of the module docstring)."""
+def _strength(row: Mapping[str, object], name: str) -> float:
+    """How strongly one row's own words support its label (see rule 6 of the module docstring).
+
+    ``name`` is the row's event-level actor: a town's name resolved to another actor (a
+    person's surname, "Clinton" -> "Hillary Clinton") is a weak place vote.
+    """
     label = str(row["label"])
     if label == _PERSON:
         return 3.0 if str(row.get("title") or "").strip() else 1.0
     if label == "ORG":
         words = str(row["text"]).lower().split()
         return 2.0 if words and words[-1].rstrip(".") in _ORG_CUE_WORDS else 0.4
+    if label == "GPE" and _town(str(row["text"])) and name != str(row["text"]):
+        return 0.4  # a town's name the event resolved to another actor ("Clinton" -> "Hillary Clinton")
     return 1.0
 
 
@@ -243,7 +249,7 @@ def event_labels(rows: Sequence[Mapping[str, object]], names: Sequence[str] | No
         if label not in _VOTING:
             continue
         key = (name, str(row["article_id"]), label)
-        best[key] = max(best.get(key, 0.0), _strength(row))
+        best[key] = max(best.get(key, 0.0), _strength(row, name))
     totals: dict[str, Counter] = defaultdict(Counter)
     for (name, _article, label), strength in best.items():
         totals[name][label] += strength
@@ -342,10 +348,15 @@ def _merge_persons(
             titled[groups.find(i)] |= titles[i]
     for i, name in enumerate(display):
         key = _person_key(name)
-        if len(key) != 1 or labels[i] not in (_PERSON, "ORG"):
+        if len(key) != 1 or labels[i] not in (_PERSON, "ORG", "GPE"):
             continue
         candidates = {groups.find(c) for c in by_surname.get(key[0], ())}
         if not candidates:
+            continue
+        if labels[i] == "GPE":  # a town's name that is one person's surname in the event: "Clinton", "Obama"
+            if len(candidates) == 1 and _town(name):
+                groups.union(next(iter(candidates)), i)
+                labels[i] = _PERSON  # for the choice of a name; the rows take the event's label by the vote
             continue
         if labels[i] == "ORG":  # a surname typed as an organisation: only when nothing else fits
             if len(candidates) == 1 and not _is_acronym(name) and not is_common_word(name) and name not in places():
@@ -364,6 +375,12 @@ def _merge_persons(
         ranked = sorted(candidates, key=lambda c: -len(spread[c]))
         if len(ranked) == 1 or len(spread[ranked[0]]) > len(spread[ranked[1]]):
             groups.union(ranked[0], i)
+
+
+def _town(name: str) -> bool:
+    """A city of the gazetteer that is not a capital (a capital that acts is its government)."""
+    place = places().get(name)
+    return place is not None and place.kind == "city" and name not in capitals()
 
 
 # -- countries -------------------------------------------------------------------------------

@@ -85,7 +85,7 @@ TITLES = frozenset(
     governor mayor king queen prince princess sheikh emir sultan pope ayatollah imam cardinal bishop archbishop
     rabbi rev reverend sir dame lord lady judge justice ambassador envoy spokesman spokeswoman spokesperson
     chairman chairwoman ceo director chief marshal colonel-general lieutenant-general major-general lt-gen
-    maj-gen lt.-gen mp leader prophet doctor coach aunt uncle drs""".split()
+    maj-gen lt.-gen mp leader prophet doctor coach aunt uncle drs attorney""".split()
 )
 #: Title words that are also common family names ("Mr. King", "Dr. Judge"; not "Mr. President").
 _TITLE_SURNAMES = frozenset("King Major Judge Bishop Marshal Prince Cardinal Chancellor Dean Knight Sheikh".split())
