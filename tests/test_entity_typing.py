@@ -569,3 +569,9 @@ def test_a_first_name_that_is_also_a_word_before_an_unknown_family_name_is_a_per
     # "Rush" is an English word and a given name; "Vandergelt" no table knows
     assert _labels(recognizer, "Rush Vandergelt said the moderators were biased.") == [("Rush Vandergelt", "PERSON")]
     assert _labels(recognizer, "Burger Palace said sales rose.") != [("Burger Palace", "PERSON")]
+
+
+def test_a_name_that_owns_a_province_or_a_parliament_is_a_place(recognizer):
+    text = "A recount in Velmarra's Tarsk province began, and Velmarra's parliament met."
+    assert ("Velmarra", "GPE") in _labels(recognizer, text)
+    assert _labels(recognizer, "Idris Vantol's view was clear, he said.") == [("Idris Vantol", "PERSON")]

@@ -75,6 +75,7 @@ class Cues(NamedTuple):
     place_before: frozenset[str]
     place_of: frozenset[str]
     place_nouns: frozenset[str]
+    place_possessions: frozenset[str]
     place_suffixes: frozenset[str]
     party_letters: frozenset[str]
     greetings: frozenset[str]
@@ -262,12 +263,18 @@ def org_context(units, first: int, last: int, role_words: frozenset[str]) -> boo
 
 def place_context(units, first: int, last: int) -> bool:
     """True for "in Tarnavo", "near Veliko", "the people of Tarnavo", "Tarnavo, a farming province,",
-    "Tarnavo-based" (not "in Sas's view")."""
+    "Tarnavo-based", "Tarnavo's parliament", "Tarnavo's Velsk province" (not "in Sas's view")."""
     cues = typing_cues()
     after = _word(units, last + 1)
     if after in cues.place_suffixes:
         return True
-    if after in ("'s", "’s"):
+    if after in ("'s", "’s"):  # "Tarnavo's northern province", "Tarnavo's Velsk province"; not "Sas's view"
+        for k in range(last + 2, min(last + 5, len(units))):
+            word = units[k].text.lower()
+            if word in cues.place_possessions:
+                return True
+            if not (units[k].text[:1].isupper() or units[k].pos.startswith("JJ")):
+                break
         return False
     if after == ",":
         for k in range(last + 2, min(last + 6, len(units))):
