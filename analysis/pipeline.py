@@ -59,6 +59,7 @@ class _Stages:
     def __init__(self, options: Options) -> None:
         from analysis.claims import ClaimFinder
         from analysis.entities import EntityRecognizer
+        from analysis.sentiment import load_tone_lexicon
 
         self.options = options
         self.recognizer = EntityRecognizer(options.entity_method, aliases=options.aliases, model=options.entity_model)
@@ -74,6 +75,8 @@ class _Stages:
                         f"event lexicon {path} (event {event!r}) does not exist; pass an existing .yml file"
                     )
         self.claim_finder = ClaimFinder(lexicon=options.claim_lexicon)
+        # a tone lexicon file is read and merged once here, not for every article
+        self.tone_lexicon = None if options.tone_lexicon is None else load_tone_lexicon(options.tone_lexicon)
 
     def run(self, article_id: str, text: str, title: str, event: str = "") -> dict[str, list[dict]]:
         from analysis.numbers import find_numbers
@@ -83,7 +86,7 @@ class _Stages:
         entities = self.event_recognizers.get(event, self.recognizer).find(doc)
         numbers = find_numbers(doc)
         claims = self.claim_finder.find(doc, entities, numbers)
-        scores = score_sentences([s.text for s in doc.sentences], lexicon=self.options.tone_lexicon)
+        scores = score_sentences([s.text for s in doc.sentences], lexicon=self.tone_lexicon)
         claim_sentences = {row["sentence_id"] for row in claims}
         sentences = [
             {
@@ -100,9 +103,7 @@ class _Stages:
         ]
         for row, score in zip(sentences, scores.to_dict(orient="records"), strict=True):
             row.update(score)
-        for row, tone in zip(
-            entities, score_mentions(sentences, entities, lexicon=self.options.tone_lexicon), strict=True
-        ):
+        for row, tone in zip(entities, score_mentions(sentences, entities, lexicon=self.tone_lexicon), strict=True):
             row["tone"] = tone
         tables = {"sentences": sentences, "entities": entities, "numbers": numbers, "claims": claims}
         for rows in tables.values():

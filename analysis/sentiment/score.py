@@ -252,15 +252,7 @@ def load_tone_lexicon(lexicon: str | Path | Mapping | ToneLexicon | None = None)
         return lexicon
     if not isinstance(lexicon, str | Path | Mapping):
         raise TypeError(f"lexicon must be a path, a mapping or None, not {type(lexicon).__name__}")
-    if isinstance(lexicon, str | Path) and Path(lexicon).is_file():
-        path = Path(lexicon).resolve()
-        return _load_file(str(path), path.stat().st_mtime_ns)  # read once per file and version
     return _load(lexicon)
-
-
-@cache
-def _load_file(path: str, _version: int) -> ToneLexicon:
-    return _load(path)
 
 
 # -- scoring ------------------------------------------------------------------------------------
