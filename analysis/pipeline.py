@@ -400,7 +400,9 @@ def _article_row(article: Article, tables: dict[str, list[dict]], article_scores
         "n_sentences": len(kept),
         "n_words": sum(s["n_words"] for s in kept),
         "n_entities": len(tables["entities"]),
-        "n_claims": len({c["sentence_id"] for c in claims}),
+        # claims (rows of the claims table), the unit of n_attributed and of compare.voice; a sentence
+        # may hold two ("A said X, and B said Y"): sentences.is_claim counts sentences
+        "n_claims": len(claims),
         "n_attributed": sum(1 for c in claims if c["quote"] != "none"),
         "tone": scores.get("tone", float("nan")),
         "polarity": scores.get("polarity", float("nan")),

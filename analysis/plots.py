@@ -427,6 +427,8 @@ def _tone_entities(table: pd.DataFrame, ax, top: int):
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("mean tone toward the actor's mentions (-1 … +1), 95% interval; n beside each point")
     ax.set_title(f"Tone toward actors, per source (top {len(entities)} by mentions)")
-    ax.legend(frameon=False, fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=3)
+    # beside the axes, not under them: with two or three actors the axes are short and a legend
+    # below would sit on the x label
+    ax.legend(frameon=False, fontsize="small", loc="center left", bbox_to_anchor=(1.01, 0.5), title="source")
     ax.grid(axis="x", alpha=0.3)
     return ax

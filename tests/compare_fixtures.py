@@ -79,7 +79,7 @@ def gold_analysis() -> Analysis:
                 "n_sentences": len(kept),
                 "n_words": int(kept["n_words"].sum()),
                 "n_entities": len(ent),
-                "n_claims": int(cla["sentence_id"].nunique()),
+                "n_claims": len(cla),
                 "n_attributed": int((cla["quote"] != "none").sum()),
                 "tone": float(kept["tone"].mean()),
             }

@@ -7,6 +7,7 @@ import pandas.testing as pdt
 import pytest
 
 import analysis
+from analysis import compare
 from analysis.schema import TABLES
 
 
@@ -42,8 +43,14 @@ def test_article_counts_agree_with_the_tables(events_result):
     body = events_result.sentences[~events_result.sentences["is_debris"]]
     assert (body.groupby("article_id").size() == articles["n_sentences"]).all()
     assert (events_result.entities.groupby("article_id").size() == articles["n_entities"]).all()
-    claims = events_result.claims.groupby("article_id")["sentence_id"].nunique()
+    claims = events_result.claims.groupby("article_id").size()
     assert (claims.reindex(articles.index, fill_value=0) == articles["n_claims"]).all()
+    # one unit for both counts, the claims table's rows, as compare.voice counts them
+    attributed = events_result.claims[events_result.claims["quote"] != "none"].groupby("article_id").size()
+    assert (attributed.reindex(articles.index, fill_value=0) == articles["n_attributed"]).all()
+    assert (articles["n_attributed"] <= articles["n_claims"]).all()
+    voice = compare.voice(events_result)
+    assert voice["n_claims"].sum() == articles["n_claims"].sum()
     assert articles["tone"].between(-1, 1).all()
 
 
