@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.compare.descriptors import default_descriptors, descriptor_list, read_descriptors
+import analysis
+from analysis import compare
+from analysis.compare.descriptors import default_descriptors, descriptor_lexicon, descriptor_list, read_descriptors
 from analysis.errors import LexiconError
 
 
@@ -38,3 +40,55 @@ def test_malformed_files_name_the_line(tmp_path, body, line, message):
     with pytest.raises(LexiconError, match=message) as info:
         read_descriptors(path)
     assert info.value.line == line
+
+
+def test_bad_stand_in_labels_name_the_line(tmp_path):
+    path = tmp_path / "bad.yml"
+    path.write_text("descriptors:\n  people:\n    stand_in_for: [HUMAN]\n    words: [envoy]\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="must list entity labels") as info:
+        read_descriptors(path)
+    assert info.value.line == 3
+
+
+STORY = (
+    "Republican nominee Kordell Vane met voters in Ohio on Monday. "
+    "Mara Quist, the Democratic nominee, spoke in Iowa. "
+    "Vane's company lost money in 1995, records show. "
+    "Many experts suspect the losses were large. "
+    "The billionaire said the records were stolen. "
+    "The campaign chairman, Ned Ulric, said the party would wait."
+)
+
+
+@pytest.fixture(scope="module")
+def story():
+    return analysis.analyze_text(STORY, source="Alpha")
+
+
+def _descriptors(result, who):
+    table = compare.labels(result, who)
+    rows = table[table["kind"] == "descriptor"]
+    return {term: attached for term, attached in zip(rows["term"], rows["n_attached"], strict=True)}
+
+
+def test_a_description_goes_to_the_one_person_it_describes(story):
+    # "nominee" before his name is Vane's, not the adjective "Republican"'s; "the billionaire"
+    # refers back to the last person named ("Vane's company"), not to Quist; "the campaign
+    # chairman, Ned Ulric" is Ulric's by apposition, not the last-named Vane's
+    assert _descriptors(story, "Kordell Vane") == {"nominee": 1, "billionaire": 0}
+    assert _descriptors(story, "Mara Quist") == {"nominee": 0}
+    assert _descriptors(story, "Ned Ulric") == {"chairman": 0}
+
+
+def test_words_for_a_company_or_a_verb_are_not_a_persons_label(story):
+    # "Vane's company" is his company, not a word for him; "experts suspect" is a verb
+    terms = set(compare.labels(story, "Kordell Vane")["term"])
+    assert not terms & {"company", "suspect"}
+
+
+def test_restricted_words_from_the_lexicon():
+    lexicon = descriptor_lexicon()
+    assert lexicon.stand_in_for["nominee"] == {"PERSON"}
+    assert "PERSON" not in lexicon.stand_in_for["company"]
+    assert "officials" not in lexicon.stand_in_for  # a word you pass as a list stands in for anyone
+    assert "officials" in descriptor_lexicon(["officials"]).words

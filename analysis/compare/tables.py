@@ -22,7 +22,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.compare.alignment import claim_alignment
-from analysis.compare.descriptors import ATTACH_WINDOW, descriptor_list, find_descriptors
+from analysis.compare.descriptors import ATTACH_WINDOW, descriptor_lexicon, find_descriptors
 from analysis.compare.scope import Scope, count_words, select, spans
 from analysis.compare.stats import mean_interval
 from analysis.result import Analysis
@@ -188,13 +188,15 @@ def labels(
         .assign(kind="surface", n_attached=0)
     )
     sents = scope.sentences[scope.sentences["article_id"].isin(set(mine["article_id"]))]
+    lexicon = descriptor_lexicon(descriptors, replace=replace_descriptors)
     found = find_descriptors(
         sents,
         ents[ents["article_id"].isin(set(mine["article_id"]))],
         entity,
-        descriptor_list(descriptors, replace=replace_descriptors),
+        lexicon.words,
         result.text,
         window=window,
+        stand_in_for=lexicon.stand_in_for,
     )
     described = (
         found.groupby(["source", "term"])
