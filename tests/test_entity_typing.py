@@ -575,3 +575,26 @@ def test_a_name_that_owns_a_province_or_a_parliament_is_a_place(recognizer):
     text = "A recount in Velmarra's Tarsk province began, and Velmarra's parliament met."
     assert ("Velmarra", "GPE") in _labels(recognizer, text)
     assert _labels(recognizer, "Idris Vantol's view was clear, he said.") == [("Idris Vantol", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym before a title is the organisation the title belongs to; the name after it a person
+        (
+            "Interim VDA Chairwoman Velkan Drossum said on Sunday that the count would go on.",
+            [("VDA", "ORG"), ("Velkan Drossum", "PERSON")],
+        ),
+        (
+            "The blast hit the depot at 8 p.m., according to TPD Commissioner Orvaine Thask.",
+            [("TPD", "ORG"), ("Orvaine Thask", "PERSON")],
+        ),
+        # ordinary words before a title belong to the title ("Press Secretary", "Majority Leader")
+        (
+            "On Tuesday, White House Press Secretary Quorvel Ostrand said the tour would end in Ronsk.",
+            [("White House", "ORG"), ("Quorvel Ostrand", "PERSON"), ("Ronsk", "GPE")],
+        ),
+    ],
+)
+def test_organisation_title_name(recognizer, text, expected):
+    assert [pair for pair in _labels(recognizer, text) if pair[1] != "GPE" or pair in expected] == expected

@@ -84,11 +84,14 @@ TITLES = frozenset(
     adm admiral cmdr commander brig brigadier sen senator rep representative congressman congresswoman gov
     governor mayor king queen prince princess sheikh emir sultan pope ayatollah imam cardinal bishop archbishop
     rabbi rev reverend sir dame lord lady judge justice ambassador envoy spokesman spokeswoman spokesperson
-    chairman chairwoman ceo director chief marshal colonel-general lieutenant-general major-general lt-gen
+    chairman chairwoman ceo director chief commissioner administrator superintendent sheriff treasurer
+    comptroller prosecutor marshal colonel-general lieutenant-general major-general lt-gen
     maj-gen lt.-gen mp leader prophet doctor coach aunt uncle drs attorney""".split()
 )
 #: Title words that are also common family names ("Mr. King", "Dr. Judge"; not "Mr. President").
 _TITLE_SURNAMES = frozenset("King Major Judge Bishop Marshal Prince Cardinal Chancellor Dean Knight Sheikh".split())
+#: Words that are part of a title, not of whom it belongs to ("Interim DNC Chairwoman", "Senate Majority Leader").
+_TITLE_PARTS = frozenset("interim majority minority press campaign communications policy co deputy".split())
 #: Titles that stand before a person's name only, never alone as a role ("the minister" can; "the Mr." cannot).
 HONORIFICS = frozenset("mr mrs ms miss dr prof sen rep gov rev sir dame drs messrs mx".split())
 #: Lower-case role nouns that make the next name, or a name they stand in apposition to, a person
@@ -770,11 +773,17 @@ class _DocumentPass:
         while j < n:
             hit = self._longest_known(chunk, j, n)
             word = _title_word(chunk[j].text)
-            if hit is None and word in TITLES and j + 1 < n and run_start is None:
+            if hit is None and word in TITLES and j + 1 < n:
                 t = j
                 while t < n and (_title_word(chunk[t].text) in TITLES or _title_word(chunk[t].text) in TITLE_MODIFIERS):
                     t += 1
-                if t < n:
+                named = t < n and all(is_cap(u.text) for u in chunk[t:]) and not _is_role_word(chunk[-1].text)
+                if run_start is not None and named and guesses:
+                    # "FBI Director James Comey", "NYPD Commissioner Ada Lenz": the body before the
+                    # title is an organisation of its own, the name after it a person
+                    out.extend(self._guess(index, self._title_owner(chunk[run_start:j]), ""))
+                    run_start = None
+                if run_start is None and t < n:
                     title = " ".join(u.text for u in chunk[j:t])
                     j = t
                     continue
@@ -811,6 +820,23 @@ class _DocumentPass:
         if run_start is not None and guesses:
             out.extend(self._guess(index, chunk[run_start:], title))
         return out
+
+    def _title_owner(self, body: list[Unit]) -> list[Unit]:
+        """The words before a title that name whom the title belongs to, or none.
+
+        "FBI Director", "Tarnel Bank Chairwoman", "Interim DNC Chairwoman": an acronym, a word no
+        dictionary has, or an organisation cue word names an organisation. "Press Secretary",
+        "Campaign Manager", "Senate Majority Leader": ordinary words belong to the title.
+        """
+        while body and (_title_word(body[-1].text) in TITLE_MODIFIERS or body[-1].text.lower() in _TITLE_PARTS):
+            body = body[:-1]
+        while body and body[0].text.lower() in _TITLE_PARTS:
+            body = body[1:]
+        owns = any(
+            (u.text.isupper() and len(u.text) > 1) or not is_common_word(u.text) or self._known(u.text) is not None
+            for u in body
+        )
+        return body if owns or (body and body[-1].text.lower() in ORG_CUES) else []
 
     def _absorbs(self, run: list[Unit], hit: tuple[str, str, str]) -> bool:
         """True when an unknown capitalised word before a known place makes one name with it.
