@@ -598,3 +598,28 @@ def test_a_name_that_owns_a_province_or_a_parliament_is_a_place(recognizer):
 )
 def test_organisation_title_name(recognizer, text, expected):
     assert [pair for pair in _labels(recognizer, text) if pair[1] != "GPE" or pair in expected] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # wire datelines as their own line, place then date
+        ("TARNAVO 1996-08-30\n\nOfficials said the talks would resume.", [("TARNAVO", "GPE")]),
+        # a results line: names followed by figures are teams, even a town's name
+        ("Ostrand United 2 Vardel 1", [("Ostrand United", "ORG"), ("Vardel", "ORG")]),
+        ("Brellik Rovers 4 2 1 1 5 3 7", [("Brellik Rovers", "ORG")]),
+        # ... but a national side keeps its country, and athletes listed with a bracket are people
+        ("Norway 2 Chile 1", [("Norway", "GPE"), ("Chile", "GPE")]),
+        (
+            "Velkan Drossum ( Norway ) beat Orvaine Thask ( Chile ) 6-4 6-3",
+            [("Velkan Drossum", "PERSON"), ("Norway", "GPE"), ("Orvaine Thask", "PERSON"), ("Chile", "GPE")],
+        ),
+    ],
+)
+def test_wire_datelines_and_results_tables(recognizer, text, expected):
+    assert _labels(recognizer, text) == expected
+
+
+def test_prose_with_scores_is_not_a_results_line(recognizer):
+    labels = _labels(recognizer, "Vardel won 3-1 and 2-0 in Chile on Sunday, said Velkan Drossum.")
+    assert ("Chile", "GPE") in labels and ("Velkan Drossum", "PERSON") in labels

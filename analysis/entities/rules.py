@@ -90,6 +90,8 @@ TITLES = frozenset(
 )
 #: Title words that are also common family names ("Mr. King", "Dr. Judge"; not "Mr. President").
 _TITLE_SURNAMES = frozenset("King Major Judge Bishop Marshal Prince Cardinal Chancellor Dean Knight Sheikh".split())
+#: The date of a wire dateline written as numbers ("1996-08-22", "22/08/1996").
+_DATELINE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}/\d{1,2}/\d{2,4}$")
 #: Words that are part of a title, not of whom it belongs to ("Interim DNC Chairwoman", "Senate Majority Leader").
 _TITLE_PARTS = frozenset("interim majority minority press campaign communications policy co deputy".split())
 #: Titles that stand before a person's name only, never alone as a role ("the minister" can; "the Mr." cannot).
@@ -306,6 +308,42 @@ def sentence_mode(units: list[Unit]) -> str:
     return "normal"
 
 
+_FIGURE = re.compile(r"^\d+(?:[.,:/-]\d+)*$")
+
+
+def _results_line(units: list[Unit]) -> bool:
+    """True for a line of names and figures only: a sports result or a standings row.
+
+    "Arsenal 2 Chelsea 1", "Newcastle 4 3 0 1 9 4 9", "Petr Korda ( Czech Republic ) beat ...":
+    two figures or more, a capitalised name followed by a figure, and no lower-case word but
+    "beat" and "v" (how wire services write results). Prose, dates ("March 01 , 2008"), times
+    ("08:28 AM") and contact lines ("Phone ( 713 ) 853-3242") do not look like this.
+    """
+    figures = 0
+    name_then_figure = False
+    previous = None
+    for unit in units:
+        text = unit.text
+        if _FIGURE.match(text):
+            figures += 1
+            if previous is not None and previous.text == "(":
+                return False  # "( 713 )": a phone number, not a score
+            if previous is not None and previous.cap and previous.text[:1].isalpha():
+                name_then_figure = True
+        elif text[:1].isalpha():
+            if (not unit.cap and text not in _RESULT_WORDS) or text.lower() in MONTHS_DAYS or text in _CLOCK:
+                return False
+        elif text == ":":
+            return False
+        previous = unit
+    return figures >= 2 and name_then_figure
+
+
+_CLOCK = frozenset({"AM", "PM", "A.M.", "P.M.", "GMT", "EDT", "EST", "BST", "CET"})
+#: Lower-case words a results line may hold ("Pete Sampras ( U.S. ) beat Adrian Voinea ( Romania ) 6-2 6-2").
+_RESULT_WORDS = frozenset({"beat", "v", "vs", "bt", "drew", "lost", "to"})
+
+
 def _head_word(text: str) -> bool:
     """True for a word that a name may continue after with "of"/"for" ("Ministry of", "Gulf of")."""
     word = text.lower().rstrip(".")
@@ -471,7 +509,9 @@ class _DocumentPass:
             following = sentence.end_token
             self._next_word = tokens[following].text if following < len(tokens) else ""
             starts_paragraph = sentence.start == 0 or text[sentence.start - 1] == "\n"
-            if mode == "normal":
+            if _results_line(units):
+                found.extend(self._results(sentence.index, units))
+            elif mode == "normal":
                 found.extend(self._normal(sentence.index, units, starts_paragraph))
             else:
                 deferred.append((sentence.index, units, mode, starts_paragraph, self._after_greeting))
@@ -491,6 +531,47 @@ class _DocumentPass:
                 found.extend(self._restricted(index, units, mode, known, starts_paragraph))
             found.sort(key=lambda m: m.start)
         return _consistent(found, text, self.given, self.family)
+
+    # -- sports results and standings ---------------------------------------
+    def _results(self, index: int, units: list[Unit]) -> list[Mention]:
+        """Names on a results or standings line ("Arsenal 2 Chelsea 1", "Aston Villa 4 2 1 1 5 3 7").
+
+        A name followed by figures there is a team: an organisation, even when a town has its
+        name ("Chelsea", "Leeds"), except a country (a national side keeps its country) and a
+        person (a known person, a given name and a family name, or a name followed by a
+        bracket, as athletes are listed: "Petr Korda ( Czech Republic ) 6-4").
+        """
+        out: list[Mention] = []
+        n = len(units)
+        i = 0
+        while i < n:
+            if not (units[i].cap and units[i].text[:1].isalpha()) or units[i].text.lower() in MONTHS_DAYS:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and (
+                (units[j].cap and units[j].text[:1].isalpha())
+                or (units[j].text.lower() in CONNECTORS and j + 1 < n and units[j + 1].cap)
+            ):
+                j += 1
+            run = units[i:j]
+            key = " ".join(u.text for u in run)
+            hit = self._known(key)
+            if (j < n and units[j].text == "(") or (i and units[i - 1].text == "("):
+                out.extend(self._resolve(index, run))
+            elif hit is not None and (hit[0] == "PERSON" or self._country_word(key) or hit[0] == "NORP"):
+                out.append(Mention(index, run[0].start, run[-1].end, hit[0], hit[1], "", hit[2]))
+            elif (
+                len(run) >= 2
+                and run[0].text in self.given
+                and hit is None
+                and (run[-1].text in self.family or not is_common_word(run[-1].text))
+            ):  # "Nick Faldo 67 70 66"; not "Aston Villa 4 2 1 1"
+                out.append(Mention(index, run[0].start, run[-1].end, "PERSON", "", "", "guess"))
+            else:
+                out.append(Mention(index, run[0].start, run[-1].end, "ORG", "", "", "cue"))
+            i = j
+        return out
 
     # -- normal sentences ----------------------------------------------------
     def _normal(self, index: int, units: list[Unit], starts_paragraph: bool) -> list[Mention]:
@@ -595,7 +676,13 @@ class _DocumentPass:
         k = 0
         while k < len(units) and units[k].text.isupper() and units[k].text.replace("/", "").isalpha():
             k += 1
-        if k == 0 or k > 4 or k >= len(units) or units[k].text not in (",", "(", "-", "--", "—", "–"):
+        if k == 0 or k > 4 or k >= len(units):
+            return 0
+        # "BONN 1996-08-22", "LONDON Aug 30": a wire dateline that is a line of its own, place then date
+        dated = _DATELINE_DATE.match(units[k].text) is not None or (
+            units[k].text.lower() in MONTHS_DAYS and all(u.text[:1].isdigit() or u.text in ",." for u in units[k + 1 :])
+        )
+        if units[k].text not in (",", "(", "-", "--", "—", "–") and not dated:
             return 0
         if k == 1 and len(units[0].text) <= 4 and self.lexicon.exact.get(units[0].text):
             return 0  # "US, Russia agree ..." starts with an acronym, not a dateline
