@@ -441,3 +441,11 @@ def test_the_house_is_not_the_white_house_and_a_chamber_is_not_its_leader(recogn
     rows = {(r["text"], r["canonical"]) for r in _rows(recognizer, text, "Budget talks stall")}
     assert ("House", "House") in rows and ("White House", "White House") in rows
     assert ("Senate", "Senate") in rows
+
+
+def test_peoples_of_every_region_are_norp():
+    # data/lexicons/entities.yml: adjectives of nations a reader meets in world and sports news
+    rows = EntityRecognizer().find(process("Uzbek, Chilean and Ghanaian officials met Bolivian and Estonian envoys."))
+    assert [(r["text"], r["label"]) for r in rows] == [
+        ("Uzbek", "NORP"), ("Chilean", "NORP"), ("Ghanaian", "NORP"), ("Bolivian", "NORP"), ("Estonian", "NORP"),
+    ]  # fmt: skip
