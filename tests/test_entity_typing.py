@@ -605,6 +605,12 @@ def test_organisation_title_name(recognizer, text, expected):
     [
         # wire datelines as their own line, place then date
         ("TARNAVO 1996-08-30\n\nOfficials said the talks would resume.", [("TARNAVO", "GPE")]),
+        # AP's state abbreviations after a town, in a dateline or a sentence
+        (
+            "VARDEL-ON-SEA, N.C. (AP) - Officials said the talks would resume.",
+            [("VARDEL-ON-SEA", "GPE"), ("N.C.", "GPE"), ("AP", "ORG")],
+        ),
+        ("The plant in Vardel, Calif., closed on Monday.", [("Vardel", "GPE"), ("Calif.", "GPE")]),
         # a results line: names followed by figures are teams, even a town's name
         ("Ostrand United 2 Vardel 1", [("Ostrand United", "ORG"), ("Vardel", "ORG")]),
         ("Brellik Rovers 4 2 1 1 5 3 7", [("Brellik Rovers", "ORG")]),

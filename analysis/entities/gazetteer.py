@@ -271,3 +271,12 @@ def places() -> dict[str, Place]:
     for name in by_iso.values():
         table[name] = Place(name, "GPE", "country", name)
     return table
+
+
+#: US states as the AP stylebook abbreviates them after a town ("Raleigh, N.C.", "Fresno, Calif.");
+#: states of five letters or fewer (Ohio, Texas, Iowa, Utah, Maine, Idaho) are written in full.
+AP_STATE_ABBREVIATIONS = frozenset(
+    """Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn. Miss. Mo.
+    Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Vt. Va. Wash. W.Va. Wis.
+    Wyo. D.C.""".split()
+)

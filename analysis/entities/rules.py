@@ -38,6 +38,7 @@ from typing import NamedTuple
 from analysis.entities.aliases import AliasEntry, AliasLexicon
 from analysis.entities.evidence import addressed, is_party_tag, org_context, person_context, place_context, typing_cues
 from analysis.entities.gazetteer import (
+    AP_STATE_ABBREVIATIONS,
     any_person_name,
     capitals,
     given_names,
@@ -674,7 +675,7 @@ class _DocumentPass:
     def _dateline(self, index: int, units: list[Unit], out: list[Mention]) -> int:
         """``MOSCOW, Dec 7 (Reuters) -``: capitals at a paragraph start followed by a comma are a place."""
         k = 0
-        while k < len(units) and units[k].text.isupper() and units[k].text.replace("/", "").isalpha():
+        while k < len(units) and units[k].text.isupper() and units[k].text.replace("/", "").replace("-", "").isalpha():
             k += 1
         if k == 0 or k > 4 or k >= len(units):
             return 0
@@ -1165,6 +1166,9 @@ class _DocumentPass:
         """True for a US state's postal code written after a town and a comma ("Baltimore, MD") or after
         "state of" ("the state of NY"); elsewhere "IN", "OR" and "ME" are words and "CO" a company."""
         text = units[k].text.rstrip(".")
+        if units[k].text in AP_STATE_ABBREVIATIONS or (units[k].text + "." in AP_STATE_ABBREVIATIONS):
+            # "Raleigh, N.C.", "Fresno, Calif.": AP's abbreviations follow a town only
+            return k >= 2 and units[k - 1].text == "," and units[k - 2].cap
         if len(text) != 2 or not text.isupper() or text not in us_state_codes():
             return False
         if k >= 2 and units[k - 1].text == "," and units[k - 2].cap and not units[k - 2].text.isupper():
