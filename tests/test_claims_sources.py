@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+import analysis
 from analysis.claims import ClaimFinder
 from analysis.text import process
 
@@ -353,4 +354,22 @@ def test_an_order_told_to_someone_is_attributed(finder):
     assert [(a[3], a[4]) for a in attributed(finder, text)] == [
         ("told", "her aides never to speak of the bridge"),
         ("told", "the bridge was safe"),
+    ]
+
+
+def test_a_role_written_before_a_name_resolves_a_later_description():
+    # "Democratic nominee Mara Quist" gives her the role; "the Democratic nominee" is then her, and
+    # "the GOP nominee" the Republican one (GOP = Republican), not the nearest nominee
+    text = (
+        "Republican presidential nominee Kordell Vane met voters in Ohio on Monday. "
+        "Democratic nominee Mara Quist spoke in Iowa. "
+        "The GOP nominee said the plan would cut taxes. "
+        "The Democratic nominee said the plan was a fraud."
+    )
+    claims = analysis.analyze_text(text).claims
+    said = claims[claims["cue"] == "said"]
+    assert said["speaker"].tolist() == ["Kordell Vane", "Mara Quist"]
+    assert [text[s:e] for s, e in zip(said["speaker_start"], said["speaker_end"], strict=True)] == [
+        "The GOP nominee",
+        "The Democratic nominee",
     ]

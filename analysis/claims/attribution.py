@@ -135,6 +135,7 @@ class AttributionFinder:
             anonymous=self._anonymous,
             bodies=self._bodies,
             roles=self._roles,
+            described=lexicon.words("described_roles"),
             speaks_for=self._speaks_for,
             outlets=self._outlets,
             documents=self._documents,

@@ -32,6 +32,7 @@ SECTIONS: tuple[str, ...] = (
     "anonymous",
     "official_bodies",
     "person_roles",
+    "described_roles",
     "speaks_for",
     "outlets",
     "intentions",

@@ -9,6 +9,7 @@ claims lexicon (:class:`SpeakerWords`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,6 +37,17 @@ _MALE_ROLES = frozenset(
 )
 
 
+#: Up to five words right before a name, on its line and in its clause, that start there
+#: ("Democratic presidential nominee ", "former secretary of state "; not "... Voss said. Opposition ").
+_ROLE_BEFORE = re.compile(r"(?<![\w.,;:'’\"“”])[^\S\n]*((?:\b[A-Za-z][a-z-]*[^\S\n]+){1,5})$")
+
+
+#: Words after which an appositive no longer names the role ("an engineer at the site").
+_APPOSITION_STOPS = frozenset("to for of at in with on from who which that and".split())
+#: Words of a role that name the same thing ("the GOP nominee" is the Republican nominee).
+_SAME_ROLE = {"gop": "republican", "tory": "conservative", "dem": "democratic", "democrat": "democratic"}
+
+
 @dataclass(frozen=True)
 class SpeakerWords:
     """The claims lexicon's speaker word sets (lower case), see ``claims.yml``."""
@@ -46,6 +58,7 @@ class SpeakerWords:
     speaks_for: frozenset[str]
     outlets: frozenset[str]
     documents: frozenset[str] = frozenset()
+    described: frozenset[str] = frozenset()  # role nouns written before a name ("presidential nominee X")
 
 
 class SpeakerResolver:
@@ -93,13 +106,45 @@ class SpeakerResolver:
                 continue
             if e.get("title"):
                 self.roles.setdefault(str(e["canonical"]), set()).update(norm(str(e["title"])).split())
-            # "Maria Lenz, an engineer at the site, ...": the appositive names her role
+            # "Democratic presidential nominee Maria Lenz", "former secretary of state Maria Lenz": the
+            # words written before the name name her role too ("the Democratic nominee said" is her)
+            role = self._role_before(int(e["start"]))
+            if role:
+                self.roles.setdefault(str(e["canonical"]), set()).update(role)
+            # "Maria Lenz, an engineer at the site, ...": the appositive names her role, up to its
+            # preposition ("a senior adviser to the Lenz campaign" is an adviser, not a campaign)
             end = int(e["end"])
             if text.startswith((", a ", ", an ", ", the "), end):
                 stop = text.find(",", end + 2, end + 80)
                 if stop > 0:
-                    self.roles.setdefault(str(e["canonical"]), set()).update(norm(text[end + 2 : stop]).split())
+                    words = norm(text[end + 2 : stop]).split()
+                    cut = next((k for k, w in enumerate(words) if k and w in _APPOSITION_STOPS), len(words))
+                    self.roles.setdefault(str(e["canonical"]), set()).update(words[:cut])
         self.pronouns = self._pronoun_evidence()
+
+    def _role_before(self, start: int) -> list[str]:
+        """The role written right before a name: nouns and adjectives ending in a role noun.
+
+        "Democratic presidential nominee Maria Lenz" -> democratic, presidential, nominee;
+        "former secretary of state Maria Lenz" -> former, secretary, of, state; nothing
+        before "said Maria Lenz" or "the campaign and Maria Lenz".
+        """
+        found = _ROLE_BEFORE.search(self.doc.text, max(0, start - 60), start)
+        if not found:
+            return []
+        tokens = self.doc.tokens
+        k = bisect_left(self._token_starts, start) - 1
+        words: list[str] = []
+        while k >= 0 and tokens[k].start >= found.start(1) and len(words) < 5:
+            tok = tokens[k]
+            if not (tok.pos.startswith(("JJ", "NN")) or (tok.text == "of" and words)):
+                break
+            words.append(tok.text.lower())
+            k -= 1
+        words.reverse()
+        while words and words[0] == "of":
+            words = words[1:]
+        return words if words and (words[-1] in self.f.roles or words[-1] in self.f.described) else []
 
     def run(self) -> None:
         history: list[Attribution] = []  # resolved, in order
@@ -210,7 +255,9 @@ class SpeakerResolver:
         if label == PERSON:
             a.speaker_type = T_PERSON
             if a.appositive:
-                self.roles.setdefault(a.speaker, set()).update(a.appositive.split())
+                words = a.appositive.split()
+                cut = next((k for k, w in enumerate(words) if k and w in _APPOSITION_STOPS), len(words))
+                self.roles.setdefault(a.speaker, set()).update(words[:cut])
         elif label == NORP:
             a.speaker_type = T_ANON
         elif words & self.f.outlets:
@@ -251,10 +298,21 @@ class SpeakerResolver:
             return
         if a.speaker_type in (T_PERSON, T_ANON):
             persons = [e for e in before if e.get("label") == PERSON]
+            # the person whose roles share the head and most of the description's other words
+            # ("the Democratic nominee" is the Democratic one of two nominees), nearest first
+            described = {_SAME_ROLE.get(w, w) for w in norm(a.speaker_text).split()} - {"the"}
+            # a party or a country in the description must be the person's ("the Democratic
+            # nominee" is not the Republican one)
+            proper = {_SAME_ROLE.get(w.lower(), w.lower()) for w in a.speaker_text.split()[1:] if w[:1].isupper()}
+            best, best_score = None, 0
             for e in reversed(persons):
-                if head in self.roles.get(str(e["canonical"]), ()):
-                    a.speaker, a.speaker_type = str(e["canonical"]), T_PERSON
-                    return
+                roles = {_SAME_ROLE.get(w, w) for w in self.roles.get(str(e["canonical"]), ())}
+                named = roles | set(norm(str(e["canonical"])).split())  # "the Lenz campaign" names Lenz
+                if head in roles and proper <= named and len(described & named) > best_score:
+                    best, best_score = e, len(described & named)
+            if best is not None:
+                a.speaker, a.speaker_type = str(best["canonical"]), T_PERSON
+                return
             for b in reversed(history):
                 if b.head == head and b.speaker and b.speaker_type in (T_ANON, T_PERSON) and b is not a:
                     a.speaker, a.speaker_type = b.speaker, b.speaker_type
