@@ -92,3 +92,11 @@ def test_restricted_words_from_the_lexicon():
     assert "PERSON" not in lexicon.stand_in_for["company"]
     assert "officials" not in lexicon.stand_in_for  # a word you pass as a list stands in for anyone
     assert "officials" in descriptor_lexicon(["officials"]).words
+
+
+def test_the_matcher_finds_whole_words_longest_first():
+    from analysis.compare.descriptors import _pattern
+
+    pattern = _pattern(("terrorist", "terrorists", "terrorist group", "group", "front-runner"))
+    text = "The terrorist group, terrorists, a Group; anti-terrorist fighters and the front-runner's groups"
+    assert [m.group() for m in pattern.finditer(text)] == ["terrorist group", "terrorists", "Group", "front-runner"]

@@ -155,6 +155,32 @@ def descriptor_list(extra: Iterable[str] | str | Path | None = None, *, replace:
     return descriptor_lexicon(extra, replace=replace).words
 
 
+@cache
+def _pattern(words: tuple[str, ...]) -> re.Pattern:
+    """One regex for whole-word matches of ``words``, built as a trie ("terrorist", "terrorist
+    group" and "terrorists" share "terrorist"), so the engine tries each letter once instead of
+    every word at every position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(r"(?<![\w-])" + _alternation(trie) + r"(?![\w-])", re.IGNORECASE)
+
+
+def _alternation(node: dict) -> str:
+    """The regex of a trie node: its branches, longest first, optional when a word may end here."""
+    ends = "" in node
+    branches = [re.escape(ch) + _alternation(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+    return body
+
+
 def find_descriptors(
     sentences: pd.DataFrame,
     entities: pd.DataFrame,
@@ -195,7 +221,7 @@ def find_descriptors(
     columns = ["source", "article_id", "sentence_id", "start", "end", "term", "attached"]
     if not words or sentences.empty:
         return pd.DataFrame({c: [] for c in columns})
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+    pattern = _pattern(tuple(words))
     hit = sentences[sentences["text"].str.contains(pattern, regex=True)]
     rows = []
     for src, aid, sid, s_start, text in zip(
