@@ -308,3 +308,109 @@ def test_one_long_sentence_of_cues_gives_spans_inside_the_text(finder, unit):
     text = unit * 500 + "."
     rows = finder.find(process(text), [])
     assert rows and all(0 <= r["content_start"] <= r["content_end"] <= len(text) for r in rows)
+
+
+# ------------------------------------------- session 5: speaker phrases, passives, how / why
+@pytest.mark.parametrize(
+    ("text", "speaker_words", "cue", "content"),
+    [
+        # a participle after the source's noun ("research conducted by X", "polls taken over ...")
+        (
+            "Research conducted by the Hallam Institute found the council favored larger districts.",
+            "Research conducted by the Hallam Institute",
+            "found",
+            "the council favored larger districts",
+        ),
+        (
+            "The Orvell average of polls taken over the past two weeks shows Marsh leading by three points.",
+            "The Orvell average of polls taken over the past two weeks",
+            "shows",
+            "Marsh leading by three points",
+        ),
+        # a signed report whose source has an adverb on its participle
+        (
+            "Gifts to the fund passed $2 million in May, a Ledger analysis of newly filed reports shows.",
+            "a Ledger analysis of newly filed reports",
+            "shows",
+            "Gifts to the fund passed $2 million in May",
+        ),
+        # an adjective after the noun, with its preposition and a pronoun
+        (
+            "Those close to him say that he will not seek a third term.",
+            "Those close to him",
+            "say",
+            "he will not seek a third term",
+        ),
+        (
+            "Officials familiar with the talks said a deal was close.",
+            "Officials familiar with the talks",
+            "said",
+            "a deal was close",
+        ),
+        (
+            "A spokeswoman for her said the senator would vote against the bill.",
+            "A spokeswoman for her",
+            "said",
+            "the senator would vote against the bill",
+        ),
+        # forms the cue list lacked
+        (
+            "The towns argue that the agency overstepped its powers.",
+            "The towns",
+            "argue",
+            "the agency overstepped its powers",
+        ),
+        (
+            "Mayor Ana Ruiz was quoted as saying the bridge would reopen in May.",
+            "Mayor Ana Ruiz",
+            "saying",
+            "the bridge would reopen in May",
+        ),
+        # how and why after a telling verb are reported, not asked
+        (
+            "Pollster Dana Ruiz told the radio host on Thursday how surprised she was by the turnout.",
+            "Pollster Dana Ruiz",
+            "told",
+            "how surprised she was by the turnout",
+        ),
+        (
+            "Engineer Tomas Hale explained why the plant had closed early.",
+            "Engineer Tomas Hale",
+            "explained",
+            "why the plant had closed early",
+        ),
+    ],
+)
+def test_speaker_phrases_that_run_past_their_noun(finder, text, speaker_words, cue, content):
+    assert [g[1:] for g in attributed(finder, text)] == [(speaker_words, cue, content)]
+
+
+def test_the_head_of_a_long_speaker_phrase_is_its_first_noun(finder):
+    rows = attributed(finder, "People close to the mayor say she will not run again.")
+    assert [(r[0], r[1]) for r in rows] == [("People close to the mayor", "People close to the mayor")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tweets were posted at dawn.",  # a passive reporting verb: the tweets are no source
+        "While a curfew was announced for midnight, the police did not enforce it.",
+        "Senator Ivo Brandt questioned why the agency had waited.",  # a question stays one
+        "Brandt asked how the money was spent.",
+    ],
+)
+def test_passives_and_questions_are_not_attributions(finder, text):
+    assert attributed(finder, text) == []
+
+
+def test_a_state_with_its_clause_after_be_stays_the_speakers(finder):
+    assert [g[2:] for g in attributed(finder, "She was worried that the count would be late.")] == [
+        ("worried", "the count would be late")
+    ]
+
+
+def test_the_name_us_and_a_possessive_her_are_no_object_pronouns(finder):
+    assert [g[1:3] for g in attributed(finder, "Days earlier, the US said it would stop arming the group.")] == [
+        ("the US", "said")
+    ]
+    assert [g[3] for g in attributed(finder, "Varga told her aides the bridge was safe.")] == ["the bridge was safe"]

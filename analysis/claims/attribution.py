@@ -38,6 +38,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from analysis.claims.headlines import headline_attribution
 from analysis.claims.lexicon import ClaimLexicon, PhraseMatcher, norm
 from analysis.claims.model import Attribution
 from analysis.claims.objects import object_end, relative_end
@@ -103,7 +104,18 @@ _CLAUSE_LINKS = frozenset("and or but , that which who ; :".split())
 _NAMING_CUES = frozenset("called calls".split())
 _DASHES = frozenset("― — –".split())
 _WH_WORDS = frozenset("what how why who when where which".split())
+#: Wh-words whose clause a speaker reports rather than asks about: "explained how", "said why".
+_MANNER = frozenset("how why".split())
+#: Cues that ask: a wh-clause after them is a question.
+_ASKING = frozenset("asked asks ask asking wondered wonders questioned questions question".split())
 #: Possessive pronouns before a nominal cue ("her view that") and the pronoun that names the same person.
+#: Adjectives that follow the noun of a speaker phrase with their preposition: "people close to the
+#: mayor", "officials familiar with the talks", "lawmakers loyal to the speaker".
+_POSTNOMINAL = frozenset("close familiar loyal allied opposed sympathetic friendly".split())
+#: Prepositions after a participle that describes a source: "research conducted by X", "polls taken
+#: over the past two weeks", "a memo sent to staff".
+_OBJECT_PRONOUNS = frozenset("him her them us me".split())
+_PARTICIPLE_LINKS = frozenset("by over in from at on for during to with among since".split())
 _POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 
 
@@ -166,6 +178,7 @@ class AttributionFinder:
             view = self._view(doc, sentence, quotes, quote_starts)
             views[sentence.index] = view
             found.extend(self._sentence(view, quotes, text))
+        found.extend(self._headline(doc, views, quotes, quote_starts, ents, found))
         found.extend(self._dash_bylines(doc, views, quotes, found))
         found.extend(self._quote_only(doc, views, quotes, found))
         for a in found:
@@ -177,6 +190,37 @@ class AttributionFinder:
                 a.speaker_end = a.relative_end
                 a.speaker_text = text[a.speaker_start : a.speaker_end]
         return found
+
+    def _headline(
+        self,
+        doc: Document,
+        views: dict[int, _Sent],
+        quotes: list[Quote],
+        quote_starts: list[int],
+        ents: list[dict],
+        found: list[Attribution],
+    ) -> list[Attribution]:
+        """The headline's attribution ("Holt: ...", "Holt Says ...", :mod:`analysis.claims.headlines`):
+        the sentence marked as the headline, or a first line standing alone that the body rules left."""
+        if not doc.sentences:
+            return []
+        first = doc.sentences[0]
+        line_end = doc.text.find("\n", first.start)
+        alone = first.kind == "headline" or (
+            first.kind == "body"
+            and not doc.text[: first.start].strip()
+            and not doc.text[first.end : line_end if line_end >= 0 else len(doc.text)].strip()
+        )
+        if not alone or any(a.sentence == first.index for a in found):
+            return []
+        v = views.get(first.index) or self._view(doc, first, quotes, quote_starts)
+        spans = [
+            (int(e["start"]), int(e["end"]), str(e.get("label", "")))
+            for e in ents
+            if first.start <= int(e["start"]) and int(e["end"]) <= first.end
+        ]
+        a = headline_attribution(v, spans, self._documents, doc.text)
+        return [a] if a is not None else []
 
     def _view(self, doc: Document, sentence: Sentence, quotes: list[Quote], quote_starts: list[int]) -> _Sent:
         toks = doc.sentence_tokens(sentence.index)
@@ -326,6 +370,8 @@ class AttributionFinder:
         # participle after a comma ("..., adding that Y") or a second verb ("..., and claimed
         # that Y") takes the speaker of the sentence's earlier attribution
         participle = cue_words[0].endswith(_PARTICIPLE_SUFFIX) and c0 > 0 and words[c0 - 1] in (",", "and")
+        # "Ruiz was quoted as saying Y": the subject of the passive "quoted" speaks
+        participle = participle or (c0 > 1 and words[c0 - 1] == "as" and words[c0 - 2] == "quoted")
         conjoined = bool(earlier) and c0 > 0 and words[c0 - 1] in ("and", "but") and tags[c0] in _FINITE
         if participle or conjoined:
             start = self._forward_start(v, c0, c1)
@@ -385,11 +431,14 @@ class AttributionFinder:
         if np is not None:
             a0, a1 = np
             if (
-                phrase not in self._plain_cues
-                and any(w in _BE for w in words[a1:c0])
-                and not (cue_words[0].endswith(_PARTICIPLE_SUFFIX) and _progressive(v, c0))
-            ):
-                return []  # "are expected to return", "was described as": passive, the subject is not the source
+                (phrase not in self._plain_cues and any(w in _BE for w in words[a1:c0]))
+                # a reporting verb right after "was" / "were" (adverbs between), no clause after it
+                or (_passive_be(v, c0) and not (c1 < n and words[c1] == "that"))
+            ) and not (cue_words[0].endswith(_PARTICIPLE_SUFFIX) and _progressive(v, c0)):
+                # "are expected to return", "was described as", "a curfew was announced from
+                # midnight": passive, the subject is what was reported, not its source ("she was
+                # worried that ...", a state with its clause, stays hers)
+                return []
             if phrase in _NAMING_CUES and (
                 words[a0] in ("a", "an")
                 or tags[a1 - 1] not in _NOUN_TAGS | {"PRP"}
@@ -415,7 +464,7 @@ class AttributionFinder:
             # a reporting verb inside another report takes no noun phrase: "said its sample suggested a turnout"
             at = toks[c0].start
             inside = phrase in self._plain_cues and any(a.content_start <= at < a.content_end for a in earlier)
-            document = words[a1 - 1] in self._documents or words[_head_of(words, a0, a1)] in self._documents
+            document = words[a1 - 1] in self._documents or words[_head_of(words, a0, a1, tags)] in self._documents
             if start is None and (phrase in self._object_cues or document) and not inside:
                 start = self._object_start(v, c1)  # "urged a recount", "the poll shows Ames ahead"
                 object_only = start is not None  # a noun-phrase content: it ends as an object does
@@ -425,8 +474,11 @@ class AttributionFinder:
                 and start < n
                 and not after_that
                 and (words[start] in _QUESTION_LEADS or words[start] in _WH_WORDS)
+                and not (words[start] in _MANNER and phrase not in _ASKING and v.finite_between(start + 1, n))
             ):
-                return []  # "questioned whether the dam was safe": a question, not a claim
+                # "questioned whether the dam was safe": a question, not a claim; "told the host how
+                # surprised he was", "explained why the plant closed" report the how and the why
+                return []
             if start is not None and not object_only and start == c1 and words[c0] in _ADDRESSEE_CUES:
                 np_after = self._np_right(v, start, stop_at_that=True)
                 k = np_after[1] if np_after is not None else -1
@@ -756,10 +808,17 @@ class AttributionFinder:
         words, tags = v.words, v.tags
         if i < 0 or v.quote_of[i] >= 0:
             return None
-        if _is_pronoun(v, i):
-            return i, i + 1
+        if _is_pronoun(v, i) or _is_object_pronoun(v, i):
+            # "those close to him", "a spokeswoman for her": the pronoun ends a longer phrase
+            if i > 1 and words[i - 1] in _CONNECT and words[i - 1] != "and":
+                longer = self._np_left(v, i - 2)
+                if longer is not None and (tags[longer[1] - 1] in _NOUN_TAGS or words[longer[1] - 1] in _POSTNOMINAL):
+                    return longer[0], i + 1
+            return (i, i + 1) if _is_pronoun(v, i) else None
         if tags[i] == "PRP" and not v.toks[i].text.isupper():
             return None
+        if words[i] in _POSTNOMINAL and i > 0 and words[i - 1] in ("those", "people", "sources", "officials"):
+            return i - 1, i + 1  # reached from "close to him": "those close"
         noun_slot = i > 0 and tags[i - 1] in ("DT", "CD", "PRP$") and words[i][:1].isalpha()  # "one slide says"
         named = tags[i] in _NOUN_TAGS or v.toks[i].text[:1].isupper() or words[i] in self._heads
         if not named and not noun_slot:
@@ -768,16 +827,41 @@ class AttributionFinder:
         count = 0
         while k >= 0 and count < 14:
             w, t = words[k], tags[k]
-            if v.quote_of[k] >= 0 or w in _NOT_NP:
+            if v.quote_of[k] >= 0:
+                break
+            if w in _NOT_NP:
+                if w == "those" and k < i and words[k + 1] in _POSTNOMINAL:
+                    k -= 1  # "those close to the campaign"
+                    count += 1
                 break
             ok = t in _NP_TAGS or w in _CONNECT or w == "'s" or ("-" in w and t[:2] in ("VB", "JJ", "NN"))
             # "a leaked memo", '..." retired judge Ona Pell said': a participle opening a noun phrase
-            opens = k == 0 or tags[k - 1] in ("DT", "PRP$") or words[k - 1] in _QUOTE_MARKS or words[k - 1] == ","
+            opens = (
+                k == 0
+                or tags[k - 1] in ("DT", "PRP$")
+                or words[k - 1] in _QUOTE_MARKS
+                or words[k - 1] == ","
+                or (tags[k - 1] == "RB" and words[k - 1].endswith("ly"))  # "newly filed reports"
+            )
             between = k < i and opens and tags[k + 1] in _NOUN_TAGS
             ok = ok or (t in ("VBN", "VBG") and between)
+            # "research conducted by the institute", "polls taken in May": a participle after its noun
+            ok = ok or (
+                t == "VBN" and k < i and k > 0 and tags[k - 1] in _NOUN_TAGS and words[k + 1] in _PARTICIPLE_LINKS
+            )
+            # "of newly filed reports": an adverb on the participle or adjective that follows
+            ok = ok or (t == "RB" and w.endswith("ly") and k + 1 < i and tags[k + 1] in ("VBN", "JJ"))
+            # "people close to the mayor": an adjective after the noun, with its preposition
+            ok = ok or (w in _POSTNOMINAL and k < i and words[k + 1] in _CONNECT | {"with"})
+            # "familiar with the talks", "polls taken over the past two weeks": a preposition that
+            # belongs to the adjective or participle before it
+            linking = (w == "with" and k > 0 and words[k - 1] in _POSTNOMINAL) or (
+                w in _PARTICIPLE_LINKS and k > 1 and tags[k - 1] == "VBN" and tags[k - 2] in _NOUN_TAGS
+            )
+            ok = ok or linking
             if not ok:
                 break
-            if k < i and tags[k + 1] in ("DT", "PRP$") and w not in _CONNECT:
+            if k < i and tags[k + 1] in ("DT", "PRP$") and w not in _CONNECT and t != "VBN" and not linking:
                 break  # "Moscow | the ministry"
             k -= 1
             count += 1
@@ -793,7 +877,7 @@ class AttributionFinder:
         words, tags, n = v.words, v.tags, len(v.words)
         if j >= n or v.quote_of[j] >= 0:
             return None
-        if _is_pronoun(v, j):
+        if _is_pronoun(v, j) or _is_object_pronoun(v, j):  # "told them", "told reporters"
             return j, j + 1
         k = j
         last_noun = -1
@@ -850,7 +934,7 @@ class AttributionFinder:
         toks, words = v.toks, v.words
         a.speaker_start, a.speaker_end = toks[first].start, toks[end - 1].end
         a.speaker_text = text[a.speaker_start : a.speaker_end]
-        head = _head_of(words, first, end)
+        head = _head_of(words, first, end, v.tags)
         a.head = words[head]
         a.indefinite = words[first] in ("a", "an") or (
             words[head].endswith("s") and words[first] not in ("the",) and v.tags[head] in ("NNS", "NNPS")
@@ -995,6 +1079,14 @@ def _is_pronoun(v: _Sent, i: int) -> bool:
     return v.words[i] in _PRONOUNS and (text == "I" or not text.isupper() or len(text) == 1)
 
 
+def _is_object_pronoun(v: _Sent, i: int) -> bool:
+    """An object pronoun ("him", "them"), not the name "US"."""
+    if v.words[i] not in _OBJECT_PRONOUNS or (v.toks[i].text.isupper() and len(v.toks[i].text) > 1):
+        return False
+    # "told her aides": a possessive before its noun
+    return not (i + 1 < len(v.words) and v.tags[i + 1] in ("NN", "NNS", "NNP", "NNPS", "JJ", "CD"))
+
+
 def _denied_speech(words: Sequence[str], i: int) -> bool:
     """True when the cue at ``i`` is negated or declined: "did not say", "wouldn't say", "declined to say"."""
     if i > 0 and (words[i - 1] in _SPEECH_NEGATIONS or words[i - 1].endswith("n't")):
@@ -1027,6 +1119,15 @@ def _first_clause_head(v: _Sent) -> int:
     return k - 1
 
 
+def _passive_be(v: _Sent, c0: int) -> bool:
+    """True when a form of "be" stands right before the cue at ``c0`` (adverbs between): "was
+    announced", "is observed", "were also posted"; not "'s", which is as often "has" or a possessive."""
+    k = c0 - 1
+    while k >= 0 and v.tags[k] == "RB" and v.words[k] not in _SPEECH_NEGATIONS:
+        k -= 1
+    return k >= 0 and v.words[k] in _PROGRESSIVE_BE and v.words[k] not in ("'s", "’s")
+
+
 def _progressive(v: _Sent, c0: int) -> bool:
     """True when the cue at ``c0`` is a progressive verb: "is saying", "was also telling", "are now warning"."""
     k = c0 - 1
@@ -1035,11 +1136,14 @@ def _progressive(v: _Sent, c0: int) -> bool:
     return k >= 0 and v.words[k] in _PROGRESSIVE_BE
 
 
-def _head_of(words: Sequence[str], first: int, end: int) -> int:
+def _head_of(words: Sequence[str], first: int, end: int, tags: Sequence[str] | None = None) -> int:
     """The head of the noun phrase ``first..end``: the last word before its first preposition
-    ("spokesman" in "a spokesman for X", "study" in "a 2014 study by professor Levitt")."""
+    ("spokesman" in "a spokesman for X", "study" in "a 2014 study by professor Levitt"), before a
+    participle that describes it ("research" in "research conducted by X") or before an adjective
+    that follows it ("people" in "people close to the mayor")."""
     for k in range(first + 1, end):
-        if words[k] in _HEAD_ENDS:
+        participle = tags is not None and tags[k] == "VBN" and tags[k - 1] in _NOUN_TAGS
+        if words[k] in _HEAD_ENDS or participle or words[k] in _POSTNOMINAL:
             return k - 1
     return end - 1
 

@@ -3,7 +3,8 @@
 A body sentence is a claim when it carries an attribution (someone said or
 reported something, see :mod:`analysis.claims.attribution`), a number, a named actor
 with a finite verb, or a booster ("Syria has been completely liberated").
-Questions, the headline and page debris never are. Every claim row also says
+Questions and page debris never are; the headline only when it attributes
+("Holt: ...", "Holt Says ...", :mod:`analysis.claims.headlines`). Every claim row also says
 whether the sentence is hedged ("reportedly", "it is believed") or boosted
 ("completely", "unprecedented", "not a single"); the word lists are
 ``data/lexicons/claims.yml``, which users extend with their own file.
@@ -86,9 +87,9 @@ class ClaimFinder:
         for sentence in doc.sentences:
             while ei < len(entity_starts) and entity_starts[ei] < sentence.start:
                 ei += 1
-            if sentence.kind != "body":
-                continue
             found = by_sentence.get(sentence.index)
+            if sentence.kind != "body" and not (sentence.kind == "headline" and found):
+                continue  # a headline is a claim only when it attributes (analysis.claims.headlines)
             tokens = doc.sentence_tokens(sentence.index)
             words = [norm(t.text) for t in tokens]
             has_entity = ei < len(entity_starts) and entity_starts[ei] < sentence.end
