@@ -161,6 +161,18 @@ def test_co_speakers_stay_together(finder):
     ]
 
 
+def test_co_speakers_of_one_kind_stay_together_whatever_their_label(finder):
+    # the entity stage may type two officials as organisations; the phrase still names both
+    text = "Kessler and Ostrander said the plan would cost jobs."
+    ents = [
+        {**person(text, "Kessler", "Anna Kessler"), "label": "ORG"},
+        {**person(text, "Ostrander", "Piet Ostrander"), "label": "ORG"},
+    ]
+    assert [a[0] for a in attributed(finder, text, ents)] == ["Anna Kessler and Piet Ostrander"]
+    mixed = [person(text, "Kessler", "Anna Kessler"), {**person(text, "Ostrander", "Piet Ostrander"), "label": "ORG"}]
+    assert [a[0] for a in attributed(finder, text, mixed)] == ["Piet Ostrander"]  # the head's kind only
+
+
 def test_bad_input_gives_spans_inside_the_text(finder):
     # how the cost grows: benchmarks/bench_hostile.py (the sentence, quotes and cues cases)
     unit = (

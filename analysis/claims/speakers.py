@@ -173,8 +173,9 @@ class SpeakerResolver:
                 a.speaker_start, a.speaker_end = first, int(head_ent["end"])
                 a.speaker_text = self.doc.text[first : a.speaker_end]
             self._from_entity(a, head_ent)
-            together = _co_speakers(self.doc.text, [e for e in ents if int(e["end"]) <= int(head_ent["end"])])
-            if len(together) > 1 and head_ent.get("label") == PERSON:  # "Barr and Rosenstein said"
+            before = [e for e in ents if int(e["end"]) <= int(head_ent["end"])]
+            together = _co_speakers(self.doc.text, before, str(head_ent.get("label", PERSON)))
+            if len(together) > 1:  # "Barr and Rosenstein said", "Vessa and Orlen said": kept together
                 a.speaker = " and ".join(together)
             return
         if head in PRONOUNS and a.speaker_end - a.speaker_start <= 5:  # "he" ... "their"
@@ -443,10 +444,11 @@ def _take_speaker(src: Attribution, dst: Attribution) -> None:
     dst.speaker_start, dst.speaker_end, dst.speaker_text = src.speaker_start, src.speaker_end, src.speaker_text
 
 
-def _co_speakers(text: str, ents: list[dict]) -> list[str]:
-    """The canonical names of the people a speaker phrase joins with "and" or commas, in order
-    ("Barr and Rosenstein", "Lund, Ekberg and Sand"); one name when the phrase names one."""
-    people = [e for e in ents if e.get("label") == PERSON]
+def _co_speakers(text: str, ents: list[dict], label: str = PERSON) -> list[str]:
+    """The canonical names of the actors of one kind (``label``, the head's) a speaker phrase joins
+    with "and" or commas, in order ("Barr and Rosenstein", "Lund, Ekberg and Sand", two countries);
+    one name when the phrase names one."""
+    people = [e for e in ents if e.get("label") == label]
     names: list[str] = []
     for k, e in enumerate(people):
         if k and norm(text[int(people[k - 1]["end"]) : int(e["start"])]).strip(" ,") not in ("and", ""):
