@@ -414,3 +414,55 @@ def test_the_name_us_and_a_possessive_her_are_no_object_pronouns(finder):
         ("the US", "said")
     ]
     assert [g[3] for g in attributed(finder, "Varga told her aides the bridge was safe.")] == ["the bridge was safe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_words", "cue", "content"),
+    [
+        # "'s" after a pronoun is "is" or "has", so the reported clause has its verb
+        (
+            "The Orvell campaign has said he's not being audited for returns before 2009.",
+            "The Orvell campaign",
+            "has said",
+            "he's not being audited for returns before 2009",
+        ),
+        # an intention with its object and infinitive
+        (
+            "A majority of voters expect Holt to win the debate by a wide margin.",
+            "A majority of voters",
+            "expect",
+            "Holt to win the debate by a wide margin",
+        ),
+        # a relative clause on the reported clause's subject, then the clause's own verb
+        (
+            "Holt said the demands that come with the job sometimes erase the old barriers.",
+            "Holt",
+            "said",
+            "the demands that come with the job sometimes erase the old barriers",
+        ),
+        # a long subject before the reported verb
+        (
+            "Varga says the early-morning posts accusing Ivo Marsh of hiding a criminal record and a debt are lies.",
+            "Varga",
+            "says",
+            "the early-morning posts accusing Ivo Marsh of hiding a criminal record and a debt are lies",
+        ),
+        # the cue opens the sentence
+        (
+            'Experts doubt it. Said Ellis: "I do not think she cares about the levy."',
+            "Ellis",
+            "Said",
+            "I do not think she cares about the levy",
+        ),
+    ],
+)
+def test_clauses_the_tagger_hides(finder, text, speaker_words, cue, content):
+    assert [g[1:] for g in attributed(finder, text) if g[2] == cue] == [(speaker_words, cue, content)]
+
+
+def test_an_objects_relative_clause_is_still_no_reported_clause(finder):
+    assert [g[3] for g in attributed(finder, "The audit found 3,412 that had been misallocated.")] == [
+        "3,412 that had been misallocated"  # a document's noun-phrase finding, not a clause
+    ]
+    assert attributed(finder, "Varga found a flaw that worried the engineers in May.") == []
+    assert attributed(finder, "Said to be worth millions, the painting was sold on Friday.") == []

@@ -81,7 +81,7 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 #: How far after a cue (in tokens) the verb of a reported clause may come: "says the program, run by
 #: the department, has brought ...".
-_CLAUSE_REACH = 16
+_CLAUSE_REACH = 22
 _TIME_LEAD = frozenset("on last this earlier late early".split())
 _SUBORDINATORS = frozenset("after before since until when while once because if although though whether unless".split())
 _BE = frozenset("was is were are been be 's".split())
@@ -104,6 +104,8 @@ _CLAUSE_LINKS = frozenset("and or but , that which who ; :".split())
 _NAMING_CUES = frozenset("called calls".split())
 _DASHES = frozenset("― — –".split())
 _WH_WORDS = frozenset("what how why who when where which".split())
+#: Words whose "'s" is "is" or "has": "he's", "it's", "there's", "that's".
+_CONTRACTING = frozenset("he she it there that what who where here".split())
 #: Wh-words whose clause a speaker reports rather than asks about: "explained how", "said why".
 _MANNER = frozenset("how why".split())
 #: Cues that ask: a wh-clause after them is a question.
@@ -227,6 +229,9 @@ class AttributionFinder:
         words = [norm(t.text) for t in toks]
         # the tagger calls "US" a pronoun; names in capitals are proper nouns here
         tags = ["NNP" if t.pos == "PRP" and len(t.text) > 1 and t.text.isupper() else t.pos for t in toks]
+        for i in range(1, len(words)):
+            if words[i] in ("'s", "’s") and words[i - 1] in _CONTRACTING:
+                tags[i] = "VBZ"  # "he's not being audited": "is" or "has", never a possessive after a pronoun
         quote_of = [-1] * len(toks)
         qi = max(bisect_right(quote_starts, sentence.start) - 1, 0)
         for i, tok in enumerate(toks):
@@ -246,6 +251,14 @@ class AttributionFinder:
                 (tag in _FINITE and not _noun_slot(tags, i))
                 # a past or plain form right after its subject: "the plant passed", "the two raised", "jobs depend"
                 or (tag in ("VBN", "VB") and i > 0 and tags[i - 1] in _VBN_SUBJECTS and words[i - 1] != "'s")
+                # a plain present form after an adverb or a relative pronoun that follows its subject:
+                # "the job sometimes erase", "the demands that come with it"
+                or (
+                    tag == "VB"
+                    and i > 1
+                    and (tags[i - 1] == "RB" or words[i - 1] in ("that", "who", "which"))
+                    and tags[i - 2] in _SUBJECT_TAGS
+                )
             )
             prefix.append(prefix[-1] + (1 if finite else 0))
         return _Sent(sentence, toks, words, tags, quote_of, prefix)
@@ -328,6 +341,16 @@ class AttributionFinder:
             intention = True  # "vowed not to repeat the mistake"
         else:
             intention = c1 < n and words[c1] == "to" and phrase in self._intentions  # "wants to close the mine"
+        if (
+            not intention
+            and phrase in self._intentions
+            and c1 < n
+            and tags[c1] in ("NNP", "NNPS", "PRP", "DT", "NNS")
+            and not any(a.content_start <= toks[c0].start < a.content_end for a in earlier)  # not inside a report
+        ):
+            # "voters expect Holt to win", "she wants the council to act": an object and its infinitive
+            obj = self._np_right(v, c1)
+            intention = obj is not None and obj[1] + 1 < n and words[obj[1]] == "to" and tags[obj[1] + 1] == "VB"
         if intention and not (c1 + 1 < n and words[c1 + 1][:1].isalnum()):
             return []  # "Varga wants to." says nothing
         if c1 < n and words[c1] == "to" and phrase not in _ADDRESSEE_CUES and not intention:
@@ -518,6 +541,16 @@ class AttributionFinder:
                         self._continue_after_cue(v, a, c1, text)
                     out.insert(0, a)
             return out
+        # the cue opens the sentence: 'Said Holt: "Y."', "Added the mayor, 'Y.'"
+        if c0 == 0 and phrase in self._plain_cues and phrase.endswith(("ed", "id", "ld")):
+            right = self._np_right(v, c1)
+            if right is not None and right[1] + 1 < n and words[right[1]] in (":", ","):
+                c_start, c_end = _content_span(v, right[1] + 1, n, text)
+                if c_end > c_start:
+                    a = Attribution(v.sentence.index, quote="indirect", content_start=c_start, content_end=c_end, **cue)
+                    self._set_speaker(v, a, right[0], right[1], text)
+                    self._directify(v, a, quotes, text)
+                    return [a]
         # speaker after the cue: "\"Y,\" said X."
         if k >= 0 and (words[k] == "," or words[k] in _QUOTE_MARKS) and phrase in self._plain_cues:
             right = self._np_right(v, c1)
@@ -798,7 +831,21 @@ class AttributionFinder:
         if v.finite_between(j, min(n, j + _CLAUSE_REACH)):
             first_verb = next(k for k in range(j, min(n, j + _CLAUSE_REACH)) if v.finite_between(k, k + 1))
             if first_verb > j and words[first_verb - 1] == "that":
-                return None  # "found 3,412 that had been misallocated": the object's relative clause
+                # "found 3,412 that had been misallocated": the object's relative clause, unless the
+                # clause's own verb follows it ("said the demands that come with the job erase ...")
+                main = next(
+                    (
+                        k
+                        for k in range(first_verb + 2, min(n, first_verb + _CLAUSE_REACH))
+                        if v.quote_of[k] < 0
+                        and tags[k] in ("VBD", "VBZ", "VBP", "VB")
+                        and words[k - 1] != "to"
+                        and tags[k - 1] in ("NN", "NNS", "NNP", "RB")
+                    ),
+                    -1,
+                )
+                if main < 0 or words[main - 1] in _CLAUSE_LINKS or v.finite_between(first_verb + 1, main):
+                    return None
             return j
         return None
 
