@@ -466,3 +466,29 @@ def test_an_objects_relative_clause_is_still_no_reported_clause(finder):
     ]
     assert attributed(finder, "Varga found a flaw that worried the engineers in May.") == []
     assert attributed(finder, "Said to be worth millions, the painting was sold on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # a half that says nothing alone: one row, the cue inside its span
+        ('"My hope," he said, "is that the talks go on."', ['My hope," he said, "is that the talks go on']),
+        (
+            '"If costs rise," Varga said, "we will close the plant."',
+            ['If costs rise," Varga said, "we will close the plant'],
+        ),
+        (
+            '"If he wins," the narrator says, "what will he do for you?"',
+            ['If he wins," the narrator says, "what will he do for you?'],
+        ),
+        # two clauses, each a claim: a row each
+        (
+            '"They counted the same lie again," Vastra said, "and now they want a parade."',
+            ["They counted the same lie again", "and now they want a parade"],
+        ),
+        # two sentences: a row each
+        ('"The bridge is safe," Holt said. "It will reopen in May."', ["The bridge is safe", "It will reopen in May"]),
+    ],
+)
+def test_a_quote_split_by_its_cue_is_one_row_when_a_half_is_a_fragment(finder, text, contents):
+    assert [g[3] for g in attributed(finder, text)] == contents

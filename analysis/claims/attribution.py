@@ -186,6 +186,7 @@ class AttributionFinder:
         for a in found:
             _drop_dateline(doc.sentences[a.sentence], a, text)
         found.sort(key=lambda a: (a.sentence, a.content_start, a.order))
+        found = _join_split_quotes(found, views)
         SpeakerResolver(self._speaker_words, doc, ents, ent_starts, para_of, found).run()
         for a in found:
             if a.relative_end > a.speaker_end >= 0:  # "Holt, who": the name and the pronoun that speaks
@@ -1193,6 +1194,54 @@ def _head_of(words: Sequence[str], first: int, end: int, tags: Sequence[str] | N
         if words[k] in _HEAD_ENDS or participle or words[k] in _POSTNOMINAL:
             return k - 1
     return end - 1
+
+
+def _join_split_quotes(found: list[Attribution], views: dict[int, _Sent]) -> list[Attribution]:
+    """One row for a quoted sentence split by its cue when a half says nothing alone: '"My hope," he
+    said, "is that the talks go on."', '"If costs rise," she said, "we will close."'. The content runs
+    from the first half's start to the second's end, the cue inside it, as attribution corpora mark
+    it. Two clauses ('"We counted," he said, "and they lied."') and quotes in separate sentences keep
+    a row each."""
+    out: list[Attribution] = []
+    for a in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and a.sentence == last.sentence
+            and a.quote == last.quote == "direct"
+            and a.cue_start >= 0
+            and a.cue_start == last.cue_start
+            and (a.speaker_start, a.speaker_end) == (last.speaker_start, last.speaker_end)
+            and last.content_end <= a.cue_start < a.content_start
+            and a.sentence in views
+            and _fragment_halves(views[a.sentence], last, a)
+        ):
+            last.content_end = a.content_end
+            continue
+        out.append(a)
+    return out
+
+
+def _fragment_halves(v: _Sent, first: Attribution, second: Attribution) -> bool:
+    """Whether one half of a split quote is no clause of its own: the first has no finite verb or
+    opens with a subordinator ("My hope", "If costs rise"), or the second opens with its verb ("is
+    that ...") or with no capital and no conjunction ("what does he think of you?")."""
+    f0, f1 = _tok_at(v, first.content_start), _tok_at(v, first.content_end)
+    s0 = _tok_at(v, second.content_start)
+    if s0 >= len(v.words) or f0 >= f1:
+        return False
+    tags = v.tags
+    clause = v.finite_tag_between(f0, f1) or any(
+        tags[k] in ("VBN", "VB") and tags[k - 1] in _SUBJECT_TAGS for k in range(f0 + 1, f1)
+    )  # "They counted": the tagger's past participle after its subject
+    if not clause or v.words[f0] in _SUBORDINATORS:
+        return True
+    lead, tag = v.words[s0], v.tags[s0]
+    if tag in _FINITE or tag == "MD":
+        return True
+    return (
+        v.toks[s0].text[:1].islower() and lead not in _CLAUSE_JOINERS and tag not in ("PRP", "DT", "NNP", "NNS", "NN")
+    )
 
 
 def _copy_speaker(src: Attribution, dst: Attribution) -> None:
