@@ -492,3 +492,40 @@ def test_an_objects_relative_clause_is_still_no_reported_clause(finder):
 )
 def test_a_quote_split_by_its_cue_is_one_row_when_a_half_is_a_fragment(finder, text, contents):
     assert [g[3] for g in attributed(finder, text)] == contents
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_words", "cue", "content"),
+    [
+        # a contracted "is" before a progressive cue
+        (
+            "Ivo Marsh spoke on Friday. He's claiming that voting fraud is a big problem.",
+            "He",
+            "'s claiming",
+            "voting fraud is a big problem",
+        ),
+        # a semicolon ends the reported clause: the next clause has its own source
+        (
+            "The Hallam Center estimates that the plan would raise $1.1 trillion; the Orvell Foundation puts it lower.",
+            "The Hallam Center",
+            "estimates",
+            "the plan would raise $1.1 trillion",
+        ),
+        # a report inside a clause that opens the sentence ends before the main clause
+        (
+            "Although the mayor said the bridge was safe, engineers closed it on Monday.",
+            "the mayor",
+            "said",
+            "the bridge was safe",
+        ),
+        # an appositive with a "that" relative clause
+        (
+            "The Varvel Immigration Service, the agency that oversees the visa program, said it would add checks.",
+            "The Varvel Immigration Service",
+            "said",
+            "it would add checks",
+        ),
+    ],
+)
+def test_where_a_reported_clause_ends(finder, text, speaker_words, cue, content):
+    assert [g[1:] for g in attributed(finder, text) if g[2] == cue] == [(speaker_words, cue, content)]

@@ -422,7 +422,11 @@ class AttributionFinder:
         k = c0 - 1
         skipped = 0
         while k >= 0 and skipped < 5:
-            if words[k] in _SKIP_BEFORE_CUE or (tags[k] == "RB" and words[k] not in _SPEECH_NEGATIONS):
+            if (
+                words[k] in _SKIP_BEFORE_CUE
+                or (tags[k] == "RB" and words[k] not in _SPEECH_NEGATIONS)
+                or (words[k] in ("'s", "'re") and tags[k] != "POS")  # "he's claiming", "they're saying"
+            ):
                 k -= 1
                 skipped += 1
             elif words[k] in _TIME_WORDS and k >= 1 and words[k - 1] in _TIME_LEAD:
@@ -509,11 +513,13 @@ class AttributionFinder:
                 # "warned state officials to boost security": an addressee and an order end as an object does
                 object_only = 0 < k < n - 1 and words[k] == "to" and tags[k + 1] == "VB"
             if start is not None:
-                stop = n
+                stop = v.next_semicolon(start)  # "estimates that Y; the Center puts it at Z": Y ends at ";"
                 if object_only or intention:  # "blasted the plan | when ...", "wants to run | , saying ..."
-                    stop = object_end(words, tags, v.quote_of, start, n)
+                    stop = object_end(words, tags, v.quote_of, start, stop)
                 if relative >= 0:  # "Holt, who said Y, left": the relative clause ends before the main verb
                     stop = relative_end(words, tags, v.quote_of, start, stop)
+                if 0 < a0 <= 2 and words[a0 - 1] in _SUBORDINATORS:
+                    stop = self._main_clause_start(v, start, stop)
                 c_start, c_end = _content_span(v, start, stop, text)
                 if c_end > c_start:
                     a = Attribution(v.sentence.index, quote="indirect", content_start=c_start, content_end=c_end, **cue)
@@ -561,6 +567,21 @@ class AttributionFinder:
                     self._set_speaker(v, a, right[0], right[1], text)
                     return [a]
         return []
+
+    def _main_clause_start(self, v: _Sent, start: int, stop: int) -> int:
+        """ "While aides have suggested Y, Holt is determined to ...": a report inside a clause that
+        opens the sentence ends at the comma before the main clause (a subject and its verb)."""
+        words, tags = v.words, v.tags
+        for j in range(stop - 2, start + 1, -1):
+            if words[j] != "," or v.quote_of[j] >= 0:
+                continue
+            k = j + 1
+            while k < min(stop, j + 9) and (tags[k] in _NP_TAGS or words[k] in _CONNECT) and words[k] != ",":
+                k += 1
+            if k > j + 1 and k < stop and v.finite_between(k, k + 1) and tags[k - 1] in _SUBJECT_TAGS:
+                return j
+            break  # only the last comma can open the main clause
+        return stop
 
     def _verb_after_subject(self, v: _Sent, c0: int, c1: int) -> bool:
         """A reporting verb the tagger calls a noun, right after its subject: "polls show a close race",
@@ -959,7 +980,9 @@ class AttributionFinder:
         inner = (k + 1, comma)
         if inner[0] >= inner[1]:
             return None
-        relative = any(w in ("who", "which", "whose", "whom") for w in words[inner[0] : inner[1]])
+        relative = any(w in ("who", "which", "whose", "whom") for w in words[inner[0] : inner[1]]) or any(
+            words[j] == "that" and v.tags[j - 1] in _NOUN_TAGS for j in range(inner[0] + 1, inner[1])
+        )  # "the agency that oversees the program": a relative clause on the appositive's noun
         if not relative and v.finite_between(*inner):
             return None
         np = self._np_left(v, k - 1)
