@@ -46,6 +46,8 @@ BODY = "Mayor Dana Holt said on Monday that the bridge would reopen in May."
             "Poll: Holt Leads Race for Mayor by Nine",
             [("Poll", "Poll", ":", "Holt Leads Race for Mayor by Nine", "indirect")],
         ),
+        # signed after a dash, as wire services title a statement
+        ("Bridge Will Reopen in May - Holt", [("Holt", "Holt", "-", "Bridge Will Reopen in May", "indirect")]),
     ],
 )
 def test_a_headline_that_attributes_is_a_claim(finder, headline, expected):
@@ -61,7 +63,25 @@ def test_a_headline_that_attributes_is_a_claim(finder, headline, expected):
         "BRIDGE SHUT: Holt orders repairs after cracks found",  # capitals: a label
         "Holt Opens New Bridge in May",  # no reporting verb
         "Holt: Why Now?",  # a question, and too short
+        "Holt Opens New Bridge - Photos",  # a page label after the dash, not a name
     ],
 )
 def test_a_headline_that_does_not_attribute_is_no_claim(finder, headline):
     assert headline_rows(finder, headline, BODY, ["Holt"]) == []
+
+
+def test_the_seed_articles_headline_is_signed_by_the_general_staff():
+    # the user's example: "... in Syria - Gen. Staff"; the debris (the title printed again) stays out
+    from pathlib import Path
+
+    from analysis import analyze_text
+
+    seed = Path(__file__).resolve().parents[1] / "data" / "seed" / "syria-isis-defeat-2017-seed.md"
+    result = analyze_text(seed.read_text(encoding="utf-8").split("---", 2)[2].lstrip("\n"))
+    kinds = result.sentences.set_index("sentence_id")["kind"]
+    claims = result.claims.assign(kind=result.claims["sentence_id"].map(kinds))
+    headline = claims[claims["kind"] == "headline"]
+    assert headline[["speaker", "cue", "text"]].values.tolist() == [
+        ["Russian General Staff", "-", "Russian Armed Forces Complete Mission to Destroy Daesh in Syria"]
+    ]
+    assert set(claims["kind"]) == {"headline", "body"}

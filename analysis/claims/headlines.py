@@ -9,7 +9,9 @@ three fixed shapes, read here from word shapes and the article's entity mentions
   (a person, organisation, place or group) or a document word ("Poll: ...", "Report: ..."):
   "Stealth Over Health: ...", "The Latest: ..." and "DEATH TRAP: ..." are labels, not sources;
 * ``X Says Y`` -- a reporting verb right after a named source;
-* ``Y, X Says`` -- the same, signed at the end.
+* ``Y, X Says`` -- the same, signed at the end;
+* ``Y - X`` -- signed after a dash, as wire services title a statement ("... - Gen. Staff"), ``X``
+  a name the entity stage found.
 
 ``Y`` needs three words. A quoted ``Y`` is a direct quote. The headline restates the article's
 lead attribution, so the row also appears beside the body's own: users who count voices per
@@ -26,6 +28,7 @@ from analysis.claims.view import SentenceView
 __all__ = ["headline_attribution"]
 
 _LABELS = frozenset("PERSON ORG GPE NORP".split())
+_DASHES = frozenset("- ― — –".split())
 #: Opening quote marks and the marks that close them.
 _PAIRS = {'"': '"', "“": "”", "'": "'’", "‘": "’", "«": "»"}
 #: Reporting verbs a headline uses (its present or past forms).
@@ -62,6 +65,10 @@ def headline_attribution(
     colon = next((i for i in range(1, min(end, 7)) if words[i] == ":" and outside[i]), -1)
     if colon > 0 and _source(v, 0, colon, entity_spans, documents):
         return _make(v, text, (0, colon), (colon, colon + 1), (colon + 1, end))
+    # Y - X ("... - Photos", "... - Video" are page labels: only a name signs after a dash)
+    dash = next((i for i in range(end - 1, 2, -1) if words[i] in _DASHES and outside[i]), -1)
+    if dash > 0 and dash + 1 < end and _source(v, dash + 1, end, entity_spans, frozenset(), whole=True):
+        return _make(v, text, (dash + 1, end), (dash, dash + 1), (0, dash))
     # X Says Y  /  Y, X Says
     for c in range(1, end):
         if words[c] not in _HEADLINE_CUES or not outside[c]:
@@ -78,15 +85,20 @@ def headline_attribution(
     return None
 
 
-def _source(v: SentenceView, a: int, b: int, entity_spans: Sequence, documents: frozenset[str]) -> bool:
+def _source(
+    v: SentenceView, a: int, b: int, entity_spans: Sequence, documents: frozenset[str], *, whole: bool = False
+) -> bool:
     """Whether tokens ``a..b`` name a source: an entity mention ending where they end and starting
-    in their first three tokens, or a document word."""
+    at their first token (after a title at most), or a document word; ``whole``: the mention is all
+    of them."""
     if all(v.toks[k].text.isupper() for k in range(a, b) if v.toks[k].text.isalpha()):
         return False  # "DEATH TRAP: ...", "UPDATE: ...": a label shouted in capitals
     if b - a == 1 and v.words[a] in documents:
         return True
     # the name opens the phrase, after a title at most ("Sen. Holt: ..."), not "Stealth Over Holt: ..."
-    first_ok = {v.toks[a].start} | ({v.toks[a + 1].start} if b - a > 1 and v.toks[a].text.endswith(".") else set())
+    first_ok = {v.toks[a].start}
+    if b - a > 1 and v.toks[a].text.endswith(".") and not whole:
+        first_ok.add(v.toks[a + 1].start)
     last_end = v.toks[b - 1].end
     return any(e == last_end and s in first_ok and label in _LABELS for s, e, label in entity_spans)
 
