@@ -529,3 +529,12 @@ def test_a_quote_split_by_its_cue_is_one_row_when_a_half_is_a_fragment(finder, t
 )
 def test_where_a_reported_clause_ends(finder, text, speaker_words, cue, content):
     assert [g[1:] for g in attributed(finder, text) if g[2] == cue] == [(speaker_words, cue, content)]
+
+
+def test_the_main_clause_after_a_report_that_opens_the_sentence_is_the_outlets(finder):
+    text = "Although the mayor said the bridge was safe, engineers closed it on Monday."
+    rows = finder.find(process(text), [])
+    assert [(r["quote"], r["speaker"] != "", r["text"]) for r in rows] == [
+        ("indirect", True, "the bridge was safe"),
+        ("none", False, "engineers closed it on Monday"),
+    ]

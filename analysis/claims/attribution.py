@@ -518,8 +518,11 @@ class AttributionFinder:
                     stop = object_end(words, tags, v.quote_of, start, stop)
                 if relative >= 0:  # "Holt, who said Y, left": the relative clause ends before the main verb
                     stop = relative_end(words, tags, v.quote_of, start, stop)
+                main_start = -1
                 if 0 < a0 <= 2 and words[a0 - 1] in _SUBORDINATORS:
-                    stop = self._main_clause_start(v, start, stop)
+                    clause = self._main_clause_start(v, start, stop)
+                    if clause < stop:  # the outlet's own main clause follows the comma
+                        main_start, stop = v.toks[clause + 1].start, clause
                 c_start, c_end = _content_span(v, start, stop, text)
                 if c_end > c_start:
                     a = Attribution(v.sentence.index, quote="indirect", content_start=c_start, content_end=c_end, **cue)
@@ -530,6 +533,7 @@ class AttributionFinder:
                         a.content_end = _drop_appositive(v, a.content_start, a.content_end, text)
                         a.content_end = _drop_outlet_clause(v, a.content_start, a.content_end, text)
                     a.main_end = main_end
+                    a.main_start = main_start
                     if relative >= 0:
                         a.relative_end = toks[relative].end
                         if a0 > 0:  # "It was drafted by Holt, who said Y": the outlet's clause ends at the comma

@@ -105,6 +105,9 @@ class ClaimFinder:
                     rows.append(_own_voice(sentence, hedged, boosted, end=min(main_ends)))
                 for a in found:
                     rows.append(_row(sentence, a, hedged, boosted))
+                starts = [a.main_start for a in found if a.main_start >= 0]
+                if starts:  # "Although the mayor said Y, | engineers closed it": the outlet's main clause
+                    rows.append(_own_voice(sentence, hedged, boosted, start=max(starts)))
             else:
                 rows.append(_own_voice(sentence, hedged, boosted))
         return rows
@@ -162,11 +165,14 @@ def _row(sentence: Sentence, a: Attribution, hedged: bool, boosted: bool) -> dic
     }
 
 
-def _own_voice(sentence: Sentence, hedged: bool, boosted: bool, *, end: int = -1) -> dict:
+def _own_voice(sentence: Sentence, hedged: bool, boosted: bool, *, end: int = -1, start: int = -1) -> dict:
     text = sentence.text if end < 0 else sentence.text[: end - sentence.start]
     end = len(text.rstrip(' .,;:!"”'))
-    start = len(sentence.text) - len(sentence.text.lstrip())
-    start += dateline_length(sentence.text[start:])  # "MOSCOW, Dec 7 (Wire) - " is not the claim
+    if start >= 0:  # the main clause after a report that opens the sentence
+        start -= sentence.start
+    else:
+        start = len(sentence.text) - len(sentence.text.lstrip())
+        start += dateline_length(sentence.text[start:])  # "MOSCOW, Dec 7 (Wire) - " is not the claim
     return {
         "sentence_id": sentence.index,
         "text": sentence.text[start : max(end, start)],  # the claim's own words; the sentence is in `sentences`
