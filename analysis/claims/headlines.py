@@ -29,6 +29,8 @@ __all__ = ["headline_attribution"]
 
 _LABELS = frozenset("PERSON ORG GPE NORP".split())
 _DASHES = frozenset("- ― — –".split())
+#: Tokens in the longest line read as a headline.
+_LONGEST = 40
 #: Opening quote marks and the marks that close them.
 _PAIRS = {'"': '"', "“": "”", "'": "'’", "‘": "’", "«": "»"}
 #: Reporting verbs a headline uses (its present or past forms).
@@ -55,6 +57,8 @@ def headline_attribution(
         does not attribute in one of the three shapes.
     """
     words, n = v.words, len(v.words)
+    if n > _LONGEST:
+        return None  # no headline: a first line of page text
     end = n
     while end > 0 and words[end - 1] in (".", "!"):
         end -= 1

@@ -22,6 +22,9 @@ __all__ = ["PRONOUNS", "SpeakerResolver", "SpeakerWords"]
 #: Personal pronouns that can be a speaker.
 PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
 _DETERMINERS = frozenset("a an the".split())
+#: How many speakers and persons back a he/she looks for gender evidence (bounded: linear time on
+#: a sentence of thousands of "she said").
+_NEARBY = 40
 _ASKING = frozenset("asked asks asking wondered questioned".split())
 _MALE_PRONOUNS = frozenset("he his him himself".split())
 _FEMALE_PRONOUNS = frozenset("she her hers herself".split())
@@ -419,13 +422,13 @@ class SpeakerResolver:
     def _evidenced_nearby(self, a: Attribution, history: list[Attribution], pron: str, rank: int) -> str | None:
         """The nearest person named or speaking in this or the two body sentences before whom the
         article marks as ``pron``'s gender, or None."""
-        for b in reversed(history):
-            if self.body_rank.get(b.sentence, -9) < rank - 2:
+        for k, b in enumerate(reversed(history)):
+            if k >= _NEARBY or self.body_rank.get(b.sentence, -9) < rank - 2:
                 break
             if b.speaker_type == T_PERSON and b.speaker and self._evidence(b.speaker, pron) > 0:
                 return b.speaker
-        for e in self._persons_before(a, pron):
-            if self._rank_of(e) < rank - 2:
+        for k, e in enumerate(self._persons_before(a, pron)):
+            if k >= _NEARBY or self._rank_of(e) < rank - 2:
                 break
             if self._evidence(str(e["canonical"]), pron) > 0 and not self._asks(e):
                 return str(e["canonical"])
