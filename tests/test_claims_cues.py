@@ -308,3 +308,233 @@ def test_one_long_sentence_of_cues_gives_spans_inside_the_text(finder, unit):
     text = unit * 500 + "."
     rows = finder.find(process(text), [])
     assert rows and all(0 <= r["content_start"] <= r["content_end"] <= len(text) for r in rows)
+
+
+# ------------------------------------------- session 5: speaker phrases, passives, how / why
+@pytest.mark.parametrize(
+    ("text", "speaker_words", "cue", "content"),
+    [
+        # a participle after the source's noun ("research conducted by X", "polls taken over ...")
+        (
+            "Research conducted by the Hallam Institute found the council favored larger districts.",
+            "Research conducted by the Hallam Institute",
+            "found",
+            "the council favored larger districts",
+        ),
+        (
+            "The Orvell average of polls taken over the past two weeks shows Marsh leading by three points.",
+            "The Orvell average of polls taken over the past two weeks",
+            "shows",
+            "Marsh leading by three points",
+        ),
+        # a signed report whose source has an adverb on its participle
+        (
+            "Gifts to the fund passed $2 million in May, a Ledger analysis of newly filed reports shows.",
+            "a Ledger analysis of newly filed reports",
+            "shows",
+            "Gifts to the fund passed $2 million in May",
+        ),
+        # an adjective after the noun, with its preposition and a pronoun
+        (
+            "Those close to him say that he will not seek a third term.",
+            "Those close to him",
+            "say",
+            "he will not seek a third term",
+        ),
+        (
+            "Officials familiar with the talks said a deal was close.",
+            "Officials familiar with the talks",
+            "said",
+            "a deal was close",
+        ),
+        (
+            "A spokeswoman for her said the senator would vote against the bill.",
+            "A spokeswoman for her",
+            "said",
+            "the senator would vote against the bill",
+        ),
+        # forms the cue list lacked
+        (
+            "The towns argue that the agency overstepped its powers.",
+            "The towns",
+            "argue",
+            "the agency overstepped its powers",
+        ),
+        (
+            "Mayor Ana Ruiz was quoted as saying the bridge would reopen in May.",
+            "Mayor Ana Ruiz",
+            "saying",
+            "the bridge would reopen in May",
+        ),
+        # how and why after a telling verb are reported, not asked
+        (
+            "Pollster Dana Ruiz told the radio host on Thursday how surprised she was by the turnout.",
+            "Pollster Dana Ruiz",
+            "told",
+            "how surprised she was by the turnout",
+        ),
+        (
+            "Engineer Tomas Hale explained why the plant had closed early.",
+            "Engineer Tomas Hale",
+            "explained",
+            "why the plant had closed early",
+        ),
+    ],
+)
+def test_speaker_phrases_that_run_past_their_noun(finder, text, speaker_words, cue, content):
+    assert [g[1:] for g in attributed(finder, text)] == [(speaker_words, cue, content)]
+
+
+def test_the_head_of_a_long_speaker_phrase_is_its_first_noun(finder):
+    rows = attributed(finder, "People close to the mayor say she will not run again.")
+    assert [(r[0], r[1]) for r in rows] == [("People close to the mayor", "People close to the mayor")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tweets were posted at dawn.",  # a passive reporting verb: the tweets are no source
+        "While a curfew was announced for midnight, the police did not enforce it.",
+        "Senator Ivo Brandt questioned why the agency had waited.",  # a question stays one
+        "Brandt asked how the money was spent.",
+    ],
+)
+def test_passives_and_questions_are_not_attributions(finder, text):
+    assert attributed(finder, text) == []
+
+
+def test_a_state_with_its_clause_after_be_stays_the_speakers(finder):
+    assert [g[2:] for g in attributed(finder, "She was worried that the count would be late.")] == [
+        ("worried", "the count would be late")
+    ]
+
+
+def test_the_name_us_and_a_possessive_her_are_no_object_pronouns(finder):
+    assert [g[1:3] for g in attributed(finder, "Days earlier, the US said it would stop arming the group.")] == [
+        ("the US", "said")
+    ]
+    assert [g[3] for g in attributed(finder, "Varga told her aides the bridge was safe.")] == ["the bridge was safe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_words", "cue", "content"),
+    [
+        # "'s" after a pronoun is "is" or "has", so the reported clause has its verb
+        (
+            "The Orvell campaign has said he's not being audited for returns before 2009.",
+            "The Orvell campaign",
+            "has said",
+            "he's not being audited for returns before 2009",
+        ),
+        # an intention with its object and infinitive
+        (
+            "A majority of voters expect Holt to win the debate by a wide margin.",
+            "A majority of voters",
+            "expect",
+            "Holt to win the debate by a wide margin",
+        ),
+        # a relative clause on the reported clause's subject, then the clause's own verb
+        (
+            "Holt said the demands that come with the job sometimes erase the old barriers.",
+            "Holt",
+            "said",
+            "the demands that come with the job sometimes erase the old barriers",
+        ),
+        # a long subject before the reported verb
+        (
+            "Varga says the early-morning posts accusing Ivo Marsh of hiding a criminal record and a debt are lies.",
+            "Varga",
+            "says",
+            "the early-morning posts accusing Ivo Marsh of hiding a criminal record and a debt are lies",
+        ),
+        # the cue opens the sentence
+        (
+            'Experts doubt it. Said Ellis: "I do not think she cares about the levy."',
+            "Ellis",
+            "Said",
+            "I do not think she cares about the levy",
+        ),
+    ],
+)
+def test_clauses_the_tagger_hides(finder, text, speaker_words, cue, content):
+    assert [g[1:] for g in attributed(finder, text) if g[2] == cue] == [(speaker_words, cue, content)]
+
+
+def test_an_objects_relative_clause_is_still_no_reported_clause(finder):
+    assert [g[3] for g in attributed(finder, "The audit found 3,412 that had been misallocated.")] == [
+        "3,412 that had been misallocated"  # a document's noun-phrase finding, not a clause
+    ]
+    assert attributed(finder, "Varga found a flaw that worried the engineers in May.") == []
+    assert attributed(finder, "Said to be worth millions, the painting was sold on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # a half that says nothing alone: one row, the cue inside its span
+        ('"My hope," he said, "is that the talks go on."', ['My hope," he said, "is that the talks go on']),
+        (
+            '"If costs rise," Varga said, "we will close the plant."',
+            ['If costs rise," Varga said, "we will close the plant'],
+        ),
+        (
+            '"If he wins," the narrator says, "what will he do for you?"',
+            ['If he wins," the narrator says, "what will he do for you?'],
+        ),
+        # two clauses, each a claim: a row each
+        (
+            '"They counted the same lie again," Vastra said, "and now they want a parade."',
+            ["They counted the same lie again", "and now they want a parade"],
+        ),
+        # two sentences: a row each
+        ('"The bridge is safe," Holt said. "It will reopen in May."', ["The bridge is safe", "It will reopen in May"]),
+    ],
+)
+def test_a_quote_split_by_its_cue_is_one_row_when_a_half_is_a_fragment(finder, text, contents):
+    assert [g[3] for g in attributed(finder, text)] == contents
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_words", "cue", "content"),
+    [
+        # a contracted "is" before a progressive cue
+        (
+            "Ivo Marsh spoke on Friday. He's claiming that voting fraud is a big problem.",
+            "He",
+            "'s claiming",
+            "voting fraud is a big problem",
+        ),
+        # a semicolon ends the reported clause: the next clause has its own source
+        (
+            "The Hallam Center estimates that the plan would raise $1.1 trillion; the Orvell Foundation puts it lower.",
+            "The Hallam Center",
+            "estimates",
+            "the plan would raise $1.1 trillion",
+        ),
+        # a report inside a clause that opens the sentence ends before the main clause
+        (
+            "Although the mayor said the bridge was safe, engineers closed it on Monday.",
+            "the mayor",
+            "said",
+            "the bridge was safe",
+        ),
+        # an appositive with a "that" relative clause
+        (
+            "The Varvel Immigration Service, the agency that oversees the visa program, said it would add checks.",
+            "The Varvel Immigration Service",
+            "said",
+            "it would add checks",
+        ),
+    ],
+)
+def test_where_a_reported_clause_ends(finder, text, speaker_words, cue, content):
+    assert [g[1:] for g in attributed(finder, text) if g[2] == cue] == [(speaker_words, cue, content)]
+
+
+def test_the_main_clause_after_a_report_that_opens_the_sentence_is_the_outlets(finder):
+    text = "Although the mayor said the bridge was safe, engineers closed it on Monday."
+    rows = finder.find(process(text), [])
+    assert [(r["quote"], r["speaker"] != "", r["text"]) for r in rows] == [
+        ("indirect", True, "the bridge was safe"),
+        ("none", False, "engineers closed it on Monday"),
+    ]

@@ -162,6 +162,18 @@ def test_co_speakers_stay_together(finder):
     ]
 
 
+def test_co_speakers_of_one_kind_stay_together_whatever_their_label(finder):
+    # the entity stage may type two officials as organisations; the phrase still names both
+    text = "Kessler and Ostrander said the plan would cost jobs."
+    ents = [
+        {**person(text, "Kessler", "Anna Kessler"), "label": "ORG"},
+        {**person(text, "Ostrander", "Piet Ostrander"), "label": "ORG"},
+    ]
+    assert [a[0] for a in attributed(finder, text, ents)] == ["Anna Kessler and Piet Ostrander"]
+    mixed = [person(text, "Kessler", "Anna Kessler"), {**person(text, "Ostrander", "Piet Ostrander"), "label": "ORG"}]
+    assert [a[0] for a in attributed(finder, text, mixed)] == ["Piet Ostrander"]  # the head's kind only
+
+
 def test_bad_input_gives_spans_inside_the_text(finder):
     # how the cost grows: benchmarks/bench_hostile.py (the sentence, quotes and cues cases)
     unit = (
@@ -232,6 +244,54 @@ def test_pronoun_gender_from_the_articles_own_pronouns():
     rows = [r for r in rows_of(ClaimFinder(), text, ents) if r["quote"] == "direct"]
     # no title says who is who; the article's own pronouns do ("his ... his" for Lenner, the last one named)
     assert [(r["speaker"], r["speaker_words"]) for r in rows] == [("Edda Brunvoll", "she")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # the last speaker has no gender evidence; the person the article calls "her" does
+        (
+            "Mara Quill met Tobias Renk on Monday. Quill said her office would review the deal.\n\n"
+            "Renk praised the plan. She said the bridge would be finished by May.",
+            [
+                ("Mara Quill", "Mara Quill", 0),
+                ("Tobias Renk", "Tobias Renk", 0),
+                ("Quill", "Mara Quill", 1),
+                ("Renk", "Tobias Renk", 1),
+            ],
+            ("Mara Quill", "She"),
+        ),
+        # a role in an appositive ("the agency's spokeswoman")
+        (
+            "Mara Quill, the agency's spokeswoman, met Tobias Renk on Monday. Renk praised the plan. "
+            "She said the bridge would be finished by May.",
+            [("Mara Quill", "Mara Quill", 0), ("Tobias Renk", "Tobias Renk", 0), ("Renk", "Tobias Renk", 1)],
+            ("Mara Quill", "She"),
+        ),
+        # "his" for one man, the woman named last has none: "he" is the man
+        (
+            "Tobias Renk met Mara Quill on Monday. Renk praised the plan in his speech. Quill listened. "
+            "He said the bridge would be finished by May.",
+            [
+                ("Tobias Renk", "Tobias Renk", 0),
+                ("Mara Quill", "Mara Quill", 0),
+                ("Renk", "Tobias Renk", 1),
+                ("Quill", "Mara Quill", 1),
+            ],
+            ("Tobias Renk", "He"),
+        ),
+        # no evidence for anyone: the person just introduced, as before
+        (
+            'Ana Holt chairs the board. Opposition leader Tomas Brandt disagreed. "It is a cover-up," he said.',
+            [("Ana Holt", "Ana Holt", 0), ("Tomas Brandt", "Tomas Brandt", 0)],
+            ("Tomas Brandt", "he"),
+        ),
+    ],
+)
+def test_he_or_she_goes_to_the_nearby_person_the_article_marks_so(text, names, expected):
+    ents = [person(text, name, canonical, nth=nth) for name, canonical, nth in names]
+    rows = [r for r in rows_of(ClaimFinder(), text, ents) if r["speaker_words"].lower() in ("he", "she")]
+    assert [(r["speaker"], r["speaker_words"]) for r in rows] == [expected]
 
 
 def test_the_person_quoted_not_the_reporter_who_asked():

@@ -38,6 +38,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from analysis.claims.headlines import headline_attribution
 from analysis.claims.lexicon import ClaimLexicon, PhraseMatcher, norm
 from analysis.claims.model import Attribution
 from analysis.claims.objects import object_end, relative_end
@@ -80,7 +81,7 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 #: How far after a cue (in tokens) the verb of a reported clause may come: "says the program, run by
 #: the department, has brought ...".
-_CLAUSE_REACH = 16
+_CLAUSE_REACH = 22
 _TIME_LEAD = frozenset("on last this earlier late early".split())
 _SUBORDINATORS = frozenset("after before since until when while once because if although though whether unless".split())
 _BE = frozenset("was is were are been be 's".split())
@@ -103,7 +104,20 @@ _CLAUSE_LINKS = frozenset("and or but , that which who ; :".split())
 _NAMING_CUES = frozenset("called calls".split())
 _DASHES = frozenset("― — –".split())
 _WH_WORDS = frozenset("what how why who when where which".split())
+#: Words whose "'s" is "is" or "has": "he's", "it's", "there's", "that's".
+_CONTRACTING = frozenset("he she it there that what who where here".split())
+#: Wh-words whose clause a speaker reports rather than asks about: "explained how", "said why".
+_MANNER = frozenset("how why".split())
+#: Cues that ask: a wh-clause after them is a question.
+_ASKING = frozenset("asked asks ask asking wondered wonders questioned questions question".split())
 #: Possessive pronouns before a nominal cue ("her view that") and the pronoun that names the same person.
+#: Adjectives that follow the noun of a speaker phrase with their preposition: "people close to the
+#: mayor", "officials familiar with the talks", "lawmakers loyal to the speaker".
+_POSTNOMINAL = frozenset("close familiar loyal allied opposed sympathetic friendly".split())
+#: Prepositions after a participle that describes a source: "research conducted by X", "polls taken
+#: over the past two weeks", "a memo sent to staff".
+_OBJECT_PRONOUNS = frozenset("him her them us me".split())
+_PARTICIPLE_LINKS = frozenset("by over in from at on for during to with among since".split())
 _POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 
 
@@ -167,11 +181,13 @@ class AttributionFinder:
             view = self._view(doc, sentence, quotes, quote_starts)
             views[sentence.index] = view
             found.extend(self._sentence(view, quotes, text))
+        found.extend(self._headline(doc, views, quotes, quote_starts, ents, found))
         found.extend(self._dash_bylines(doc, views, quotes, found))
         found.extend(self._quote_only(doc, views, quotes, found))
         for a in found:
             _drop_dateline(doc.sentences[a.sentence], a, text)
         found.sort(key=lambda a: (a.sentence, a.content_start, a.order))
+        found = _join_split_quotes(found, views)
         SpeakerResolver(self._speaker_words, doc, ents, ent_starts, para_of, found).run()
         for a in found:
             if a.relative_end > a.speaker_end >= 0:  # "Holt, who": the name and the pronoun that speaks
@@ -179,11 +195,45 @@ class AttributionFinder:
                 a.speaker_text = text[a.speaker_start : a.speaker_end]
         return found
 
+    def _headline(
+        self,
+        doc: Document,
+        views: dict[int, _Sent],
+        quotes: list[Quote],
+        quote_starts: list[int],
+        ents: list[dict],
+        found: list[Attribution],
+    ) -> list[Attribution]:
+        """The headline's attribution ("Holt: ...", "Holt Says ...", :mod:`analysis.claims.headlines`):
+        the sentence marked as the headline, or a first line standing alone that the body rules left."""
+        if not doc.sentences:
+            return []
+        first = doc.sentences[0]
+        line_end = doc.text.find("\n", first.start)
+        alone = first.kind == "headline" or (
+            first.kind == "body"
+            and not doc.text[: first.start].strip()
+            and not doc.text[first.end : line_end if line_end >= 0 else len(doc.text)].strip()
+        )
+        if not alone or any(a.sentence == first.index for a in found):
+            return []
+        v = views.get(first.index) or self._view(doc, first, quotes, quote_starts)
+        spans = [
+            (int(e["start"]), int(e["end"]), str(e.get("label", "")))
+            for e in ents
+            if first.start <= int(e["start"]) and int(e["end"]) <= first.end
+        ]
+        a = headline_attribution(v, spans, self._documents, doc.text)
+        return [a] if a is not None else []
+
     def _view(self, doc: Document, sentence: Sentence, quotes: list[Quote], quote_starts: list[int]) -> _Sent:
         toks = doc.sentence_tokens(sentence.index)
         words = [norm(t.text) for t in toks]
         # the tagger calls "US" a pronoun; names in capitals are proper nouns here
         tags = ["NNP" if t.pos == "PRP" and len(t.text) > 1 and t.text.isupper() else t.pos for t in toks]
+        for i in range(1, len(words)):
+            if words[i] in ("'s", "’s") and words[i - 1] in _CONTRACTING:
+                tags[i] = "VBZ"  # "he's not being audited": "is" or "has", never a possessive after a pronoun
         quote_of = [-1] * len(toks)
         qi = max(bisect_right(quote_starts, sentence.start) - 1, 0)
         for i, tok in enumerate(toks):
@@ -203,6 +253,14 @@ class AttributionFinder:
                 (tag in _FINITE and not _noun_slot(tags, i))
                 # a past or plain form right after its subject: "the plant passed", "the two raised", "jobs depend"
                 or (tag in ("VBN", "VB") and i > 0 and tags[i - 1] in _VBN_SUBJECTS and words[i - 1] != "'s")
+                # a plain present form after an adverb or a relative pronoun that follows its subject:
+                # "the job sometimes erase", "the demands that come with it"
+                or (
+                    tag == "VB"
+                    and i > 1
+                    and (tags[i - 1] == "RB" or words[i - 1] in ("that", "who", "which"))
+                    and tags[i - 2] in _SUBJECT_TAGS
+                )
             )
             prefix.append(prefix[-1] + (1 if finite else 0))
         return _Sent(sentence, toks, words, tags, quote_of, prefix)
@@ -285,6 +343,16 @@ class AttributionFinder:
             intention = True  # "vowed not to repeat the mistake"
         else:
             intention = c1 < n and words[c1] == "to" and phrase in self._intentions  # "wants to close the mine"
+        if (
+            not intention
+            and phrase in self._intentions
+            and c1 < n
+            and tags[c1] in ("NNP", "NNPS", "PRP", "DT", "NNS")
+            and not any(a.content_start <= toks[c0].start < a.content_end for a in earlier)  # not inside a report
+        ):
+            # "voters expect Holt to win", "she wants the council to act": an object and its infinitive
+            obj = self._np_right(v, c1)
+            intention = obj is not None and obj[1] + 1 < n and words[obj[1]] == "to" and tags[obj[1] + 1] == "VB"
         if intention and not (c1 + 1 < n and words[c1 + 1][:1].isalnum()):
             return []  # "Varga wants to." says nothing
         if c1 < n and words[c1] == "to" and phrase not in _ADDRESSEE_CUES and not intention:
@@ -327,6 +395,8 @@ class AttributionFinder:
         # participle after a comma ("..., adding that Y") or a second verb ("..., and claimed
         # that Y") takes the speaker of the sentence's earlier attribution
         participle = cue_words[0].endswith(_PARTICIPLE_SUFFIX) and c0 > 0 and words[c0 - 1] in (",", "and")
+        # "Ruiz was quoted as saying Y": the subject of the passive "quoted" speaks
+        participle = participle or (c0 > 1 and words[c0 - 1] == "as" and words[c0 - 2] == "quoted")
         conjoined = bool(earlier) and c0 > 0 and words[c0 - 1] in ("and", "but") and tags[c0] in _FINITE
         if participle or conjoined:
             start = self._forward_start(v, c0, c1)
@@ -353,7 +423,11 @@ class AttributionFinder:
         k = c0 - 1
         skipped = 0
         while k >= 0 and skipped < 5:
-            if words[k] in _SKIP_BEFORE_CUE or (tags[k] == "RB" and words[k] not in _SPEECH_NEGATIONS):
+            if (
+                words[k] in _SKIP_BEFORE_CUE
+                or (tags[k] == "RB" and words[k] not in _SPEECH_NEGATIONS)
+                or (words[k] in ("'s", "'re") and tags[k] != "POS")  # "he's claiming", "they're saying"
+            ):
                 k -= 1
                 skipped += 1
             elif words[k] in _TIME_WORDS and k >= 1 and words[k - 1] in _TIME_LEAD:
@@ -386,11 +460,14 @@ class AttributionFinder:
         if np is not None:
             a0, a1 = np
             if (
-                phrase not in self._plain_cues
-                and any(w in _BE for w in words[a1:c0])
-                and not (cue_words[0].endswith(_PARTICIPLE_SUFFIX) and _progressive(v, c0))
-            ):
-                return []  # "are expected to return", "was described as": passive, the subject is not the source
+                (phrase not in self._plain_cues and any(w in _BE for w in words[a1:c0]))
+                # a reporting verb right after "was" / "were" (adverbs between), no clause after it
+                or (_passive_be(v, c0) and not (c1 < n and words[c1] == "that"))
+            ) and not (cue_words[0].endswith(_PARTICIPLE_SUFFIX) and _progressive(v, c0)):
+                # "are expected to return", "was described as", "a curfew was announced from
+                # midnight": passive, the subject is what was reported, not its source ("she was
+                # worried that ...", a state with its clause, stays hers)
+                return []
             if phrase in _NAMING_CUES and (
                 words[a0] in ("a", "an")
                 or tags[a1 - 1] not in _NOUN_TAGS | {"PRP"}
@@ -416,7 +493,7 @@ class AttributionFinder:
             # a reporting verb inside another report takes no noun phrase: "said its sample suggested a turnout"
             at = toks[c0].start
             inside = phrase in self._plain_cues and any(a.content_start <= at < a.content_end for a in earlier)
-            document = words[a1 - 1] in self._documents or words[_head_of(words, a0, a1)] in self._documents
+            document = words[a1 - 1] in self._documents or words[_head_of(words, a0, a1, tags)] in self._documents
             if start is None and (phrase in self._object_cues or document) and not inside:
                 start = self._object_start(v, c1)  # "urged a recount", "the poll shows Ames ahead"
                 object_only = start is not None  # a noun-phrase content: it ends as an object does
@@ -426,19 +503,27 @@ class AttributionFinder:
                 and start < n
                 and not after_that
                 and (words[start] in _QUESTION_LEADS or words[start] in _WH_WORDS)
+                and not (words[start] in _MANNER and phrase not in _ASKING and v.finite_between(start + 1, n))
             ):
-                return []  # "questioned whether the dam was safe": a question, not a claim
+                # "questioned whether the dam was safe": a question, not a claim; "told the host how
+                # surprised he was", "explained why the plant closed" report the how and the why
+                return []
             if start is not None and not object_only and start == c1 and words[c0] in _ADDRESSEE_CUES:
                 np_after = self._np_right(v, start, stop_at_that=True)
                 k = np_after[1] if np_after is not None else -1
                 # "warned state officials to boost security": an addressee and an order end as an object does
                 object_only = 0 < k < n - 1 and words[k] == "to" and tags[k + 1] == "VB"
             if start is not None:
-                stop = n
+                stop = v.next_semicolon(start)  # "estimates that Y; the Center puts it at Z": Y ends at ";"
                 if object_only or intention:  # "blasted the plan | when ...", "wants to run | , saying ..."
-                    stop = object_end(words, tags, v.quote_of, start, n)
+                    stop = object_end(words, tags, v.quote_of, start, stop)
                 if relative >= 0:  # "Holt, who said Y, left": the relative clause ends before the main verb
                     stop = relative_end(words, tags, v.quote_of, start, stop)
+                main_start = -1
+                if 0 < a0 <= 2 and words[a0 - 1] in _SUBORDINATORS:
+                    clause = self._main_clause_start(v, start, stop)
+                    if clause < stop:  # the outlet's own main clause follows the comma
+                        main_start, stop = v.toks[clause + 1].start, clause
                 c_start, c_end = _content_span(v, start, stop, text)
                 if c_end > c_start:
                     a = Attribution(v.sentence.index, quote="indirect", content_start=c_start, content_end=c_end, **cue)
@@ -449,6 +534,7 @@ class AttributionFinder:
                         a.content_end = _drop_appositive(v, a.content_start, a.content_end, text)
                         a.content_end = _drop_outlet_clause(v, a.content_start, a.content_end, text)
                     a.main_end = main_end
+                    a.main_start = main_start
                     if relative >= 0:
                         a.relative_end = toks[relative].end
                         if a0 > 0:  # "It was drafted by Holt, who said Y": the outlet's clause ends at the comma
@@ -467,6 +553,16 @@ class AttributionFinder:
                         self._continue_after_cue(v, a, c1, text)
                     out.insert(0, a)
             return out
+        # the cue opens the sentence: 'Said Holt: "Y."', "Added the mayor, 'Y.'"
+        if c0 == 0 and phrase in self._plain_cues and phrase.endswith(("ed", "id", "ld")):
+            right = self._np_right(v, c1)
+            if right is not None and right[1] + 1 < n and words[right[1]] in (":", ","):
+                c_start, c_end = _content_span(v, right[1] + 1, n, text)
+                if c_end > c_start:
+                    a = Attribution(v.sentence.index, quote="indirect", content_start=c_start, content_end=c_end, **cue)
+                    self._set_speaker(v, a, right[0], right[1], text)
+                    self._directify(v, a, quotes, text)
+                    return [a]
         # speaker after the cue: "\"Y,\" said X."
         if k >= 0 and (words[k] == "," or words[k] in _QUOTE_MARKS) and phrase in self._plain_cues:
             right = self._np_right(v, c1)
@@ -476,6 +572,21 @@ class AttributionFinder:
                     self._set_speaker(v, a, right[0], right[1], text)
                     return [a]
         return []
+
+    def _main_clause_start(self, v: _Sent, start: int, stop: int) -> int:
+        """ "While aides have suggested Y, Holt is determined to ...": a report inside a clause that
+        opens the sentence ends at the comma before the main clause (a subject and its verb)."""
+        words, tags = v.words, v.tags
+        for j in range(stop - 2, start + 1, -1):
+            if words[j] != "," or v.quote_of[j] >= 0:
+                continue
+            k = j + 1
+            while k < min(stop, j + 9) and (tags[k] in _NP_TAGS or words[k] in _CONNECT) and words[k] != ",":
+                k += 1
+            if k > j + 1 and k < stop and v.finite_between(k, k + 1) and tags[k - 1] in _SUBJECT_TAGS:
+                return j
+            break  # only the last comma can open the main clause
+        return stop
 
     def _verb_after_subject(self, v: _Sent, c0: int, c1: int) -> bool:
         """A reporting verb the tagger calls a noun, right after its subject: "polls show a close race",
@@ -747,7 +858,21 @@ class AttributionFinder:
         if v.finite_between(j, min(n, j + _CLAUSE_REACH)):
             first_verb = next(k for k in range(j, min(n, j + _CLAUSE_REACH)) if v.finite_between(k, k + 1))
             if first_verb > j and words[first_verb - 1] == "that":
-                return None  # "found 3,412 that had been misallocated": the object's relative clause
+                # "found 3,412 that had been misallocated": the object's relative clause, unless the
+                # clause's own verb follows it ("said the demands that come with the job erase ...")
+                main = next(
+                    (
+                        k
+                        for k in range(first_verb + 2, min(n, first_verb + _CLAUSE_REACH))
+                        if v.quote_of[k] < 0
+                        and tags[k] in ("VBD", "VBZ", "VBP", "VB")
+                        and words[k - 1] != "to"
+                        and tags[k - 1] in ("NN", "NNS", "NNP", "RB")
+                    ),
+                    -1,
+                )
+                if main < 0 or words[main - 1] in _CLAUSE_LINKS or v.finite_between(first_verb + 1, main):
+                    return None
             return j
         return None
 
@@ -757,10 +882,17 @@ class AttributionFinder:
         words, tags = v.words, v.tags
         if i < 0 or v.quote_of[i] >= 0:
             return None
-        if _is_pronoun(v, i):
-            return i, i + 1
+        if _is_pronoun(v, i) or _is_object_pronoun(v, i):
+            # "those close to him", "a spokeswoman for her": the pronoun ends a longer phrase
+            if i > 1 and words[i - 1] in _CONNECT and words[i - 1] != "and":
+                longer = self._np_left(v, i - 2)
+                if longer is not None and (tags[longer[1] - 1] in _NOUN_TAGS or words[longer[1] - 1] in _POSTNOMINAL):
+                    return longer[0], i + 1
+            return (i, i + 1) if _is_pronoun(v, i) else None
         if tags[i] == "PRP" and not v.toks[i].text.isupper():
             return None
+        if words[i] in _POSTNOMINAL and i > 0 and words[i - 1] in ("those", "people", "sources", "officials"):
+            return i - 1, i + 1  # reached from "close to him": "those close"
         noun_slot = i > 0 and tags[i - 1] in ("DT", "CD", "PRP$") and words[i][:1].isalpha()  # "one slide says"
         named = tags[i] in _NOUN_TAGS or v.toks[i].text[:1].isupper() or words[i] in self._heads
         if not named and not noun_slot:
@@ -769,16 +901,41 @@ class AttributionFinder:
         count = 0
         while k >= 0 and count < 14:
             w, t = words[k], tags[k]
-            if v.quote_of[k] >= 0 or w in _NOT_NP:
+            if v.quote_of[k] >= 0:
+                break
+            if w in _NOT_NP:
+                if w == "those" and k < i and words[k + 1] in _POSTNOMINAL:
+                    k -= 1  # "those close to the campaign"
+                    count += 1
                 break
             ok = t in _NP_TAGS or w in _CONNECT or w == "'s" or ("-" in w and t[:2] in ("VB", "JJ", "NN"))
             # "a leaked memo", '..." retired judge Ona Pell said': a participle opening a noun phrase
-            opens = k == 0 or tags[k - 1] in ("DT", "PRP$") or words[k - 1] in _QUOTE_MARKS or words[k - 1] == ","
+            opens = (
+                k == 0
+                or tags[k - 1] in ("DT", "PRP$")
+                or words[k - 1] in _QUOTE_MARKS
+                or words[k - 1] == ","
+                or (tags[k - 1] == "RB" and words[k - 1].endswith("ly"))  # "newly filed reports"
+            )
             between = k < i and opens and tags[k + 1] in _NOUN_TAGS
             ok = ok or (t in ("VBN", "VBG") and between)
+            # "research conducted by the institute", "polls taken in May": a participle after its noun
+            ok = ok or (
+                t == "VBN" and k < i and k > 0 and tags[k - 1] in _NOUN_TAGS and words[k + 1] in _PARTICIPLE_LINKS
+            )
+            # "of newly filed reports": an adverb on the participle or adjective that follows
+            ok = ok or (t == "RB" and w.endswith("ly") and k + 1 < i and tags[k + 1] in ("VBN", "JJ"))
+            # "people close to the mayor": an adjective after the noun, with its preposition
+            ok = ok or (w in _POSTNOMINAL and k < i and words[k + 1] in _CONNECT | {"with"})
+            # "familiar with the talks", "polls taken over the past two weeks": a preposition that
+            # belongs to the adjective or participle before it
+            linking = (w == "with" and k > 0 and words[k - 1] in _POSTNOMINAL) or (
+                w in _PARTICIPLE_LINKS and k > 1 and tags[k - 1] == "VBN" and tags[k - 2] in _NOUN_TAGS
+            )
+            ok = ok or linking
             if not ok:
                 break
-            if k < i and tags[k + 1] in ("DT", "PRP$") and w not in _CONNECT:
+            if k < i and tags[k + 1] in ("DT", "PRP$") and w not in _CONNECT and t != "VBN" and not linking:
                 break  # "Moscow | the ministry"
             k -= 1
             count += 1
@@ -794,7 +951,7 @@ class AttributionFinder:
         words, tags, n = v.words, v.tags, len(v.words)
         if j >= n or v.quote_of[j] >= 0:
             return None
-        if _is_pronoun(v, j):
+        if _is_pronoun(v, j) or _is_object_pronoun(v, j):  # "told them", "told reporters"
             return j, j + 1
         k = j
         last_noun = -1
@@ -828,7 +985,9 @@ class AttributionFinder:
         inner = (k + 1, comma)
         if inner[0] >= inner[1]:
             return None
-        relative = any(w in ("who", "which", "whose", "whom") for w in words[inner[0] : inner[1]])
+        relative = any(w in ("who", "which", "whose", "whom") for w in words[inner[0] : inner[1]]) or any(
+            words[j] == "that" and v.tags[j - 1] in _NOUN_TAGS for j in range(inner[0] + 1, inner[1])
+        )  # "the agency that oversees the program": a relative clause on the appositive's noun
         if not relative and v.finite_between(*inner):
             return None
         np = self._np_left(v, k - 1)
@@ -851,7 +1010,7 @@ class AttributionFinder:
         toks, words = v.toks, v.words
         a.speaker_start, a.speaker_end = toks[first].start, toks[end - 1].end
         a.speaker_text = text[a.speaker_start : a.speaker_end]
-        head = _head_of(words, first, end)
+        head = _head_of(words, first, end, v.tags)
         a.head = words[head]
         a.indefinite = words[first] in ("a", "an") or (
             words[head].endswith("s") and words[first] not in ("the",) and v.tags[head] in ("NNS", "NNPS")
@@ -996,6 +1155,14 @@ def _is_pronoun(v: _Sent, i: int) -> bool:
     return v.words[i] in _PRONOUNS and (text == "I" or not text.isupper() or len(text) == 1)
 
 
+def _is_object_pronoun(v: _Sent, i: int) -> bool:
+    """An object pronoun ("him", "them"), not the name "US"."""
+    if v.words[i] not in _OBJECT_PRONOUNS or (v.toks[i].text.isupper() and len(v.toks[i].text) > 1):
+        return False
+    # "told her aides": a possessive before its noun
+    return not (i + 1 < len(v.words) and v.tags[i + 1] in ("NN", "NNS", "NNP", "NNPS", "JJ", "CD"))
+
+
 def _denied_speech(words: Sequence[str], i: int) -> bool:
     """True when the cue at ``i`` is negated or declined: "did not say", "wouldn't say", "declined to say"."""
     if i > 0 and (words[i - 1] in _SPEECH_NEGATIONS or words[i - 1].endswith("n't")):
@@ -1028,6 +1195,15 @@ def _first_clause_head(v: _Sent) -> int:
     return k - 1
 
 
+def _passive_be(v: _Sent, c0: int) -> bool:
+    """True when a form of "be" stands right before the cue at ``c0`` (adverbs between): "was
+    announced", "is observed", "were also posted"; not "'s", which is as often "has" or a possessive."""
+    k = c0 - 1
+    while k >= 0 and v.tags[k] == "RB" and v.words[k] not in _SPEECH_NEGATIONS:
+        k -= 1
+    return k >= 0 and v.words[k] in _PROGRESSIVE_BE and v.words[k] not in ("'s", "’s")
+
+
 def _progressive(v: _Sent, c0: int) -> bool:
     """True when the cue at ``c0`` is a progressive verb: "is saying", "was also telling", "are now warning"."""
     k = c0 - 1
@@ -1036,13 +1212,64 @@ def _progressive(v: _Sent, c0: int) -> bool:
     return k >= 0 and v.words[k] in _PROGRESSIVE_BE
 
 
-def _head_of(words: Sequence[str], first: int, end: int) -> int:
+def _head_of(words: Sequence[str], first: int, end: int, tags: Sequence[str] | None = None) -> int:
     """The head of the noun phrase ``first..end``: the last word before its first preposition
-    ("spokesman" in "a spokesman for X", "study" in "a 2014 study by professor Levitt")."""
+    ("spokesman" in "a spokesman for X", "study" in "a 2014 study by professor Levitt"), before a
+    participle that describes it ("research" in "research conducted by X") or before an adjective
+    that follows it ("people" in "people close to the mayor")."""
     for k in range(first + 1, end):
-        if words[k] in _HEAD_ENDS:
+        participle = tags is not None and tags[k] == "VBN" and tags[k - 1] in _NOUN_TAGS
+        if words[k] in _HEAD_ENDS or participle or words[k] in _POSTNOMINAL:
             return k - 1
     return end - 1
+
+
+def _join_split_quotes(found: list[Attribution], views: dict[int, _Sent]) -> list[Attribution]:
+    """One row for a quoted sentence split by its cue when a half says nothing alone: '"My hope," he
+    said, "is that the talks go on."', '"If costs rise," she said, "we will close."'. The content runs
+    from the first half's start to the second's end, the cue inside it, as attribution corpora mark
+    it. Two clauses ('"We counted," he said, "and they lied."') and quotes in separate sentences keep
+    a row each."""
+    out: list[Attribution] = []
+    for a in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and a.sentence == last.sentence
+            and a.quote == last.quote == "direct"
+            and a.cue_start >= 0
+            and a.cue_start == last.cue_start
+            and (a.speaker_start, a.speaker_end) == (last.speaker_start, last.speaker_end)
+            and last.content_end <= a.cue_start < a.content_start
+            and a.sentence in views
+            and _fragment_halves(views[a.sentence], last, a)
+        ):
+            last.content_end = a.content_end
+            continue
+        out.append(a)
+    return out
+
+
+def _fragment_halves(v: _Sent, first: Attribution, second: Attribution) -> bool:
+    """Whether one half of a split quote is no clause of its own: the first has no finite verb or
+    opens with a subordinator ("My hope", "If costs rise"), or the second opens with its verb ("is
+    that ...") or with no capital and no conjunction ("what does he think of you?")."""
+    f0, f1 = _tok_at(v, first.content_start), _tok_at(v, first.content_end)
+    s0 = _tok_at(v, second.content_start)
+    if s0 >= len(v.words) or f0 >= f1:
+        return False
+    tags = v.tags
+    clause = v.finite_tag_between(f0, f1) or any(
+        tags[k] in ("VBN", "VB") and tags[k - 1] in _SUBJECT_TAGS for k in range(f0 + 1, f1)
+    )  # "They counted": the tagger's past participle after its subject
+    if not clause or v.words[f0] in _SUBORDINATORS:
+        return True
+    lead, tag = v.words[s0], v.tags[s0]
+    if tag in _FINITE or tag == "MD":
+        return True
+    return (
+        v.toks[s0].text[:1].islower() and lead not in _CLAUSE_JOINERS and tag not in ("PRP", "DT", "NNP", "NNS", "NN")
+    )
 
 
 def _copy_speaker(src: Attribution, dst: Attribution) -> None:

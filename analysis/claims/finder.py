@@ -3,7 +3,8 @@
 A body sentence is a claim when it carries an attribution (someone said or
 reported something, see :mod:`analysis.claims.attribution`), a number, a named actor
 with a finite verb, or a booster ("Syria has been completely liberated").
-Questions, the headline and page debris never are. Every claim row also says
+Questions and page debris never are; the headline only when it attributes
+("Holt: ...", "Holt Says ...", :mod:`analysis.claims.headlines`). Every claim row also says
 whether the sentence is hedged ("reportedly", "it is believed") or boosted
 ("completely", "unprecedented", "not a single"); the word lists are
 ``data/lexicons/claims.yml``, which users extend with their own file.
@@ -86,9 +87,9 @@ class ClaimFinder:
         for sentence in doc.sentences:
             while ei < len(entity_starts) and entity_starts[ei] < sentence.start:
                 ei += 1
-            if sentence.kind != "body":
-                continue
             found = by_sentence.get(sentence.index)
+            if sentence.kind != "body" and not (sentence.kind == "headline" and found):
+                continue  # a headline is a claim only when it attributes (analysis.claims.headlines)
             tokens = doc.sentence_tokens(sentence.index)
             words = [norm(t.text) for t in tokens]
             has_entity = ei < len(entity_starts) and entity_starts[ei] < sentence.end
@@ -104,6 +105,9 @@ class ClaimFinder:
                     rows.append(_own_voice(sentence, hedged, boosted, end=min(main_ends)))
                 for a in found:
                     rows.append(_row(sentence, a, hedged, boosted))
+                starts = [a.main_start for a in found if a.main_start >= 0]
+                if starts:  # "Although the mayor said Y, | engineers closed it": the outlet's main clause
+                    rows.append(_own_voice(sentence, hedged, boosted, start=max(starts)))
             else:
                 rows.append(_own_voice(sentence, hedged, boosted))
         return rows
@@ -161,11 +165,14 @@ def _row(sentence: Sentence, a: Attribution, hedged: bool, boosted: bool) -> dic
     }
 
 
-def _own_voice(sentence: Sentence, hedged: bool, boosted: bool, *, end: int = -1) -> dict:
+def _own_voice(sentence: Sentence, hedged: bool, boosted: bool, *, end: int = -1, start: int = -1) -> dict:
     text = sentence.text if end < 0 else sentence.text[: end - sentence.start]
     end = len(text.rstrip(' .,;:!"”'))
-    start = len(sentence.text) - len(sentence.text.lstrip())
-    start += dateline_length(sentence.text[start:])  # "MOSCOW, Dec 7 (Wire) - " is not the claim
+    if start >= 0:  # the main clause after a report that opens the sentence
+        start -= sentence.start
+    else:
+        start = len(sentence.text) - len(sentence.text.lstrip())
+        start += dateline_length(sentence.text[start:])  # "MOSCOW, Dec 7 (Wire) - " is not the claim
     return {
         "sentence_id": sentence.index,
         "text": sentence.text[start : max(end, start)],  # the claim's own words; the sentence is in `sentences`

@@ -38,6 +38,7 @@ class Attribution:
     speaker_type: str = ""
     order: int = 0
     main_end: int = -1  # where the outlet's own main clause ends, when the attribution hangs off it
+    main_start: int = -1  # where the outlet's own main clause starts, after a report that opens the sentence
     appositive: str = ""  # the words of an appositive on the speaker ("a senior officer")
     head_start: int = -1  # character span of the speaker phrase's head word
     head_end: int = -1

@@ -23,6 +23,9 @@ __all__ = ["PRONOUNS", "SpeakerResolver", "SpeakerWords"]
 #: Personal pronouns that can be a speaker.
 PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
 _DETERMINERS = frozenset("a an the".split())
+#: How many speakers and persons back a he/she looks for gender evidence (bounded: linear time on
+#: a sentence of thousands of "she said").
+_NEARBY = 40
 _ASKING = frozenset("asked asks asking wondered questioned".split())
 _MALE_PRONOUNS = frozenset("he his him himself".split())
 _FEMALE_PRONOUNS = frozenset("she her hers herself".split())
@@ -218,8 +221,9 @@ class SpeakerResolver:
                 a.speaker_start, a.speaker_end = first, int(head_ent["end"])
                 a.speaker_text = self.doc.text[first : a.speaker_end]
             self._from_entity(a, head_ent)
-            together = _co_speakers(self.doc.text, [e for e in ents if int(e["end"]) <= int(head_ent["end"])])
-            if len(together) > 1 and head_ent.get("label") == PERSON:  # "Barr and Rosenstein said"
+            before = [e for e in ents if int(e["end"]) <= int(head_ent["end"])]
+            together = _co_speakers(self.doc.text, before, str(head_ent.get("label", PERSON)))
+            if len(together) > 1:  # "Barr and Rosenstein said", "Vessa and Orlen said": kept together
                 a.speaker = " and ".join(together)
             return
         if head in PRONOUNS and a.speaker_end - a.speaker_start <= 5:  # "he" ... "their"
@@ -449,31 +453,74 @@ class SpeakerResolver:
         pron = a.head
         rank = self.body_rank.get(a.sentence, -1)
         if pron in ("he", "she"):
-            people, said = self._people_so_far(history, pron)
-            if people and self.body_rank.get(people[-1].sentence, -9) >= rank - 1:
-                a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
-                return
-            persons = self._persons_before(a, pron)  # nearest first
-            last = next(persons, None)
-            introduced = last
-            while introduced is not None and (self._rank_of(introduced) > rank - 1 or self._asks(introduced)):
-                introduced = next(persons, None)  # the reporter who asked is not the one who answers
-            if introduced is not None and self._rank_of(introduced) == rank - 1:
-                # "Opposition leader Tomas Brandt disagreed. 'It is a cover-up,' he said."
-                a.speaker, a.speaker_type = str(introduced["canonical"]), T_PERSON
-                return
-            ahead = self._named_person_next(a)
-            if ahead is not None and ahead in said:
-                a.speaker, a.speaker_type = ahead, T_PERSON
-                return
-            if people:
-                a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
-                return
-            if last is not None:
-                a.speaker, a.speaker_type = str(last["canonical"]), T_PERSON
-                return
-            a.speaker, a.speaker_type = a.speaker_text, T_PERSON
+            self._resolve_person_pronoun(a, history, pron, rank)
+            if a.speaker and a.speaker != a.speaker_text and self._evidence(a.speaker, pron) == 0:
+                # the choice has no title, role or pronoun of either gender: a person of the last two
+                # sentences whose article says "she" / "Ms." (for "she") is the likelier one
+                known = self._evidenced_nearby(a, history, pron, rank)
+                if known is not None:
+                    a.speaker = known
             return
+        self._resolve_other_pronoun(a, history, pron, rank)
+
+    def _evidence(self, canonical: str, pronoun: str) -> int:
+        """+1 when the article's titles, roles or pronouns for the person name ``pronoun``'s gender,
+        -1 when they name the other, 0 when they name none."""
+        words = {w.rstrip(".") for w in self.roles.get(canonical, ())}
+        own = _FEMALE_ROLES if pronoun == "she" else _MALE_ROLES
+        other = _MALE_ROLES if pronoun == "she" else _FEMALE_ROLES
+        if not words.isdisjoint(own):
+            return 1
+        if not words.isdisjoint(other):
+            return -1
+        he, she = self.pronouns.get(canonical, (0, 0))
+        mine, theirs = (she, he) if pronoun == "she" else (he, she)
+        return 1 if mine > theirs else -1 if theirs > mine else 0
+
+    def _evidenced_nearby(self, a: Attribution, history: list[Attribution], pron: str, rank: int) -> str | None:
+        """The nearest person named or speaking in this or the two body sentences before whom the
+        article marks as ``pron``'s gender, or None."""
+        for k, b in enumerate(reversed(history)):
+            if k >= _NEARBY or self.body_rank.get(b.sentence, -9) < rank - 2:
+                break
+            if b.speaker_type == T_PERSON and b.speaker and self._evidence(b.speaker, pron) > 0:
+                return b.speaker
+        for k, e in enumerate(self._persons_before(a, pron)):
+            if k >= _NEARBY or self._rank_of(e) < rank - 2:
+                break
+            if self._evidence(str(e["canonical"]), pron) > 0 and not self._asks(e):
+                return str(e["canonical"])
+        return None
+
+    def _resolve_person_pronoun(self, a: Attribution, history: list[Attribution], pron: str, rank: int) -> None:
+        """he / she: the steps of :meth:`_resolve_pronoun`, (1) to (5)."""
+        people, said = self._people_so_far(history, pron)
+        if people and self.body_rank.get(people[-1].sentence, -9) >= rank - 1:
+            a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
+            return
+        persons = self._persons_before(a, pron)  # nearest first
+        last = next(persons, None)
+        introduced = last
+        while introduced is not None and (self._rank_of(introduced) > rank - 1 or self._asks(introduced)):
+            introduced = next(persons, None)  # the reporter who asked is not the one who answers
+        if introduced is not None and self._rank_of(introduced) == rank - 1:
+            # "Opposition leader Tomas Brandt disagreed. 'It is a cover-up,' he said."
+            a.speaker, a.speaker_type = str(introduced["canonical"]), T_PERSON
+            return
+        ahead = self._named_person_next(a)
+        if ahead is not None and ahead in said:
+            a.speaker, a.speaker_type = ahead, T_PERSON
+            return
+        if people:
+            a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
+            return
+        if last is not None:
+            a.speaker, a.speaker_type = str(last["canonical"]), T_PERSON
+            return
+        a.speaker, a.speaker_type = a.speaker_text, T_PERSON
+
+    def _resolve_other_pronoun(self, a: Attribution, history: list[Attribution], pron: str, rank: int) -> None:
+        """they / it (and a pronoun no rule reads): the steps of :meth:`_resolve_pronoun`."""
         if pron in ("they", "it"):
             for b in reversed(history):
                 if self.body_rank.get(b.sentence, -9) < rank - 2:
@@ -501,10 +548,11 @@ def _take_speaker(src: Attribution, dst: Attribution) -> None:
     dst.speaker_start, dst.speaker_end, dst.speaker_text = src.speaker_start, src.speaker_end, src.speaker_text
 
 
-def _co_speakers(text: str, ents: list[dict]) -> list[str]:
-    """The canonical names of the people a speaker phrase joins with "and" or commas, in order
-    ("Barr and Rosenstein", "Lund, Ekberg and Sand"); one name when the phrase names one."""
-    people = [e for e in ents if e.get("label") == PERSON]
+def _co_speakers(text: str, ents: list[dict], label: str = PERSON) -> list[str]:
+    """The canonical names of the actors of one kind (``label``, the head's) a speaker phrase joins
+    with "and" or commas, in order ("Barr and Rosenstein", "Lund, Ekberg and Sand", two countries);
+    one name when the phrase names one."""
+    people = [e for e in ents if e.get("label") == label]
     names: list[str] = []
     for k, e in enumerate(people):
         if k and norm(text[int(people[k - 1]["end"]) : int(e["start"])]).strip(" ,") not in ("and", ""):

@@ -34,6 +34,18 @@ class SentenceView:
     _marks: list[int] | None = None
     _tag_prefix: list[int] | None = None
     _floor: tuple[list | None, int, int] = (None, 0, 0)  # (the attribution list, how many read, the floor so far)
+    _semicolons: list[int] | None = None
+
+    def next_semicolon(self, j: int) -> int:
+        """Index of the first semicolon outside quotes at or after token ``j`` (the sentence's length
+        when there is none), from a table built once per sentence."""
+        if self._semicolons is None:
+            n = len(self.words)
+            table = [n] * (n + 1)
+            for k in range(n - 1, -1, -1):
+                table[k] = k if self.words[k] == ";" and self.quote_of[k] < 0 else table[k + 1]
+            self._semicolons = table
+        return self._semicolons[min(max(j, 0), len(self.words))]
 
     def finite_between(self, a: int, b: int) -> bool:
         return b > a and self.finite_prefix[b] - self.finite_prefix[a] > 0
