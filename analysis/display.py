@@ -248,12 +248,22 @@ def number_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
     """A :func:`analysis.compare.number_disagreements` table as read in a report: both figures, both sentences, why.
 
     Returns:
-        ``claim_group, unit, source_a, figure_a, sentence_a, source_b, figure_b, sentence_b, why``.
+        ``claim_group, unit, source_a, figure_a, sentence_a, source_b, figure_b, sentence_b, why``;
+        each figure is followed by who gave it ("340,000 (Orla Casualty Monitor)") when the two
+        figures come from two speakers' claims (two claim groups, ``claim_group`` then reads "3 / 5").
     """
     columns = ["claim_group", "unit", "source_a", "figure_a", "sentence_a", "source_b", "figure_b", "sentence_b", "why"]
     if pairs.empty:
         return pd.DataFrame(columns=columns)
-    return pairs.rename(columns={"text_a": "figure_a", "text_b": "figure_b"})[columns].reset_index(drop=True)
+    out = pairs.rename(columns={"text_a": "figure_a", "text_b": "figure_b"})
+    if "claim_group_b" in out:
+        cross = out["claim_group"].to_numpy() != out["claim_group_b"].to_numpy()
+        for x in "ab":
+            said = out[f"speaker_{x}"].astype(str).replace("", "own voice")
+            out[f"figure_{x}"] = out[f"figure_{x}"].where(~cross, out[f"figure_{x}"] + " (" + said + ")")
+        groups = out["claim_group"].astype(str)
+        out["claim_group"] = groups.where(~cross, groups + " / " + out["claim_group_b"].astype(str))
+    return out[columns].reset_index(drop=True)
 
 
 def top_terms(terms: pd.DataFrame, n: int = 8, *, min_count: int = 2) -> pd.DataFrame:

@@ -358,3 +358,43 @@ def test_the_evidence_table_and_the_plot_show_every_outlets_sentence():
     bare = plots.claim_alignment(table)  # no sentences at hand: markers only
     assert [t.get_text() for t in bare.texts] == ["≠"]
     matplotlib.pyplot.close("all")
+
+
+def test_two_speakers_figures_for_one_quantity_are_shown_with_both_speakers():
+    # two outlets cite two monitors' tolls for one war: two claims (two named speakers), one quantity
+    rows = [
+        _one_claim(1, "The Orla Casualty Monitor said 340,000 people have died since the Tessar war began in 2011.",
+                   content="340,000 people have died since the Tessar war began in 2011",
+                   speaker="Orla Casualty Monitor",
+                   numbers=[("340,000 people", 340000, "people")]),
+        _one_claim(2, "The Veyra Rights Office said the Tessar war has killed 480,000 people.",
+                   content="the Tessar war has killed 480,000 people", speaker="Veyra Rights Office",
+                   numbers=[("480,000 people", 480000, "people")]),
+    ]  # fmt: skip
+    for r in rows:
+        r["speaker_type"] = "official body"
+    result = _analysis(rows)
+    # two claims alone make every word rare: the threshold sits between the pair's similarity with
+    # the two-speakers factor (0.37) and without it (0.62), as a larger event's claims do at 0.225
+    table = claim_alignment(result, threshold=0.5)
+    assert table["claim_group"].nunique() == 2  # two speakers' claims stay two claims
+    assert set(table["disagreeing_units"]) == {
+        "people: S1=340000 (Orla Casualty Monitor); S2=480000 (Veyra Rights Office)"
+    }
+    (pair,) = number_disagreements(result, threshold=0.5).itertuples()
+    assert (pair.speaker_a, pair.speaker_b) == ("Orla Casualty Monitor", "Veyra Rights Office")
+    assert pair.claim_group != pair.claim_group_b
+    from analysis import display
+
+    shown = display.number_pairs(number_disagreements(result, threshold=0.5)).iloc[0]
+    assert (shown["figure_a"], shown["figure_b"]) == (
+        "340,000 people (Orla Casualty Monitor)",
+        "480,000 people (Veyra Rights Office)",
+    )
+    assert shown["claim_group"] in ("1 / 2", "2 / 1")
+    # the same two claims said by one speaker are one claim, and the figures are shown without speakers
+    for r in rows:
+        r["speaker"] = "Orla Casualty Monitor"
+    table = claim_alignment(_analysis(rows), threshold=0.5)
+    assert table["claim_group"].nunique() == 1
+    assert set(table["disagreeing_units"]) == {"people: S1=340000; S2=480000"}

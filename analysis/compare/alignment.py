@@ -328,7 +328,9 @@ def number_disagreements(
     Claims are grouped as in :func:`claim_alignment` (``options`` are its
     keyword arguments); inside a group, two figures from different sources are
     compared when they are the same quantity and reported when their intervals
-    do not overlap (:mod:`analysis.compare.quantities`).
+    do not overlap (:mod:`analysis.compare.quantities`). Two groups that are one
+    claim but for who says it (two named speakers' figures for one death toll)
+    are compared too: a reader wants both figures, each with its speaker.
 
     Args:
         result: an :class:`~analysis.Analysis`.
@@ -340,7 +342,9 @@ def number_disagreements(
         One row per disagreeing pair: ``claim_group`` (as in :func:`claim_alignment`), ``unit``,
         ``source_a, text_a, value_a, sentence_a``, the same for ``b``, ``why`` (why the two
         figures were judged one quantity, and their intervals) and ``evidence`` (the two
-        ``(article_id, sentence_id)``).
+        ``(article_id, sentence_id)``), ``speaker_a``/``speaker_b`` (who each outlet says gave the
+        figure, "" for its own voice) and ``claim_group_b`` (the claim group of ``b``: another group
+        when two speakers' claims give one quantity two figures, :func:`_quantity_groups`).
     """
     return _align(result, event, sources, **options)[1]
 
@@ -400,8 +404,39 @@ def _align(
     group_of_unit, sims = _average_linkage(len(set(unit_of)), edges, threshold)
     claims["group"] = group_of_unit[unit_of]
     claims["unit"] = unit_of
-    pairs = _figure_pairs(claims, scope.numbers, scope.sentences, lex)
+    claims["quantity_group"] = _quantity_groups(group_of_unit, edges, threshold)[unit_of]
+    pairs = _figure_pairs(claims, scope.numbers, scope.sentences, lex, entities=scope.entities,
+                          published=_publication_days(result))  # fmt: skip
     return _table(claims, scope.numbers, sims, edges, min_sources, lex.class_of_unit(), pairs)
+
+
+def _quantity_groups(group_of_unit: np.ndarray, edges: pd.DataFrame, threshold: float) -> np.ndarray:
+    """Claim groups joined when two of their claims are one claim but for who says it.
+
+    Two named speakers giving one proposition ("the group holds eight percent of the province,
+    the General Staff says" / "holds between three and five percent, an analyst estimated") are two
+    claim groups (:data:`SPEAKER_FACTOR`), but their figures measure one quantity: a reader wants
+    both sources' figures side by side, each with its speaker. Two groups are joined when a pair of
+    their claims reaches ``threshold`` before the two-speakers factor.
+
+    Returns:
+        Each unit's quantity group (the smallest claim-group id of its joined set).
+    """
+    parent = {int(g): int(g) for g in np.unique(group_of_unit)}
+
+    def root(g: int) -> int:
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    if not edges.empty and "two_speakers" in edges:
+        split = edges[edges["two_speakers"] & (edges["sim_free"] >= threshold)]
+        for a, b in zip(split["a"].astype(int), split["b"].astype(int), strict=True):
+            ra, rb = root(int(group_of_unit[a])), root(int(group_of_unit[b]))
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return np.array([root(int(g)) for g in group_of_unit], dtype="int64")
 
 
 def alignment_matrix(table: pd.DataFrame, value: str = "speakers") -> pd.DataFrame:
@@ -488,12 +523,13 @@ def _propositions_agree(
     named = {"person", "official body"}
     sa, sb = ia["speaker"].astype(str).to_numpy(), ib["speaker"].astype(str).to_numpy()
     two_speakers = ia["speaker_type"].isin(named).to_numpy() & ib["speaker_type"].isin(named).to_numpy() & (sa != sb)
+    free = sim.copy()  # before the two-speakers factor: one claim but for who says it
     sim = np.where(two_speakers, sim * SPEAKER_FACTOR, sim)
     # in a one-clause claim the negation and the modality are the predicate's: "did not pay" is not "paid"
     simple = ia["simple"].to_numpy() & ib["simple"].to_numpy()
     keep &= ~(simple & (ia["polarity"].to_numpy() != ib["polarity"].to_numpy()))
     keep &= ~(simple & (ia["modality"].to_numpy() != ib["modality"].to_numpy()))
-    out = edges.assign(sim=sim)[keep]
+    out = edges.assign(sim=sim, two_speakers=two_speakers, sim_free=free)[keep]
     return out[out["sim"] > 0].reset_index(drop=True)
 
 
@@ -790,7 +826,8 @@ def _table(
                       on=["article_id", "sentence_id"])  # fmt: skip
     nums = nums.drop_duplicates(["group", "source", "article_id", "start"]).sort_values(["article_id", "start"])
     nums["u"] = nums["unit"].astype(str).map(lambda u: normalize_unit(u, classes))
-    pairs = pairs[pairs["group"].isin(keep)] if len(pairs) else pairs
+    if len(pairs):
+        pairs = pairs[pairs["group"].isin(keep) & pairs["group_b"].isin(keep)]
     disagree = _disagreements(pairs)
     num_text = nums.groupby(["group", "source"])["text"].agg("; ".join)
     g = claims.groupby(["group", "source"], sort=False)
@@ -819,8 +856,9 @@ def _table(
     cells["cohesion"] = cells["group"].map(lambda grp: cohesion.get(int(grp), 1.0))
     cells = cells.sort_values(["claim_group", "source"]).reset_index(drop=True)
     out = cells[COLUMNS]
-    pairs = pairs.assign(claim_group=pairs["group"].map(number_of)).sort_values(["claim_group", "source_a"])
-    pairs = pairs[["claim_group", *PAIR_COLUMNS[1:]]].reset_index(drop=True)
+    pairs = pairs.assign(claim_group=pairs["group"].map(number_of), claim_group_b=pairs["group_b"].map(number_of))
+    pairs = pairs.sort_values(["claim_group", "source_a"])
+    pairs = pairs[["claim_group", *PAIR_COLUMNS[1:], "claim_group_b"]].reset_index(drop=True)
     return out.astype(
         {"claim_group": "int64", "representative": "string", "n_sources": "int64", "source": "string",
          "n_claims": "int64", "voice": "string", "speakers": "string", "quote": "string", "hedged": "bool",
@@ -856,14 +894,25 @@ def _representatives(claims: pd.DataFrame, edges: pd.DataFrame) -> pd.Series:
 
 
 def _disagreements(pairs: pd.DataFrame) -> pd.Series:
-    """Per group: the units on which two sources disagree (:func:`_figure_pairs`), with each source's values."""
+    """Per group: the units on which two sources disagree (:func:`_figure_pairs`), with each source's values.
+
+    A pair between two speakers' claims (two claim groups, :func:`_quantity_groups`) is shown on both
+    groups, each value followed by its speaker: ``percent: A=8 (General Staff); B=3 (an analyst)``.
+    """
     if pairs.empty:
         return pd.Series(dtype="string")
-    sides = pd.concat(
-        [pairs[["group", "unit", f"source_{x}", f"value_{x}"]].set_axis(["group", "u", "source", "value"], axis=1)
-         for x in "ab"], ignore_index=True)  # fmt: skip
-    sides = sides.drop_duplicates().sort_values(["group", "u", "source", "value"], kind="stable")
-    vals = sides.groupby(["group", "u", "source"])["value"].agg(lambda v: "/".join(f"{x:g}" for x in dict.fromkeys(v)))
+    cross = pairs["group"].to_numpy() != pairs["group_b"].to_numpy()
+    sides = []
+    for group in ("group", "group_b"):
+        for x in "ab":
+            side = pairs[[group, "unit", f"source_{x}", f"value_{x}"]]
+            side = side.set_axis(["group", "u", "source", "value"], axis=1)
+            said = pairs[f"speaker_{x}"].astype(str).replace("", "own voice")
+            value = side["value"].map("{:g}".format)
+            sides.append(side.assign(value=value.where(~cross, value + " (" + said + ")")))
+    sides = pd.concat(sides, ignore_index=True).drop_duplicates()
+    sides = sides.sort_values(["group", "u", "source"], kind="stable")
+    vals = sides.groupby(["group", "u", "source"])["value"].agg(lambda v: "/".join(dict.fromkeys(v)))
     vals = vals.reset_index()
     vals["s"] = vals["source"].astype(str) + "=" + vals["value"]
     by_unit = vals.groupby(["group", "u"])["s"].agg("; ".join).reset_index()
@@ -871,24 +920,71 @@ def _disagreements(pairs: pd.DataFrame) -> pd.Series:
     return by_unit.groupby("group")["s"].agg(" | ".join)
 
 
+def _publication_days(result: Analysis) -> dict[str, float]:
+    """Each article's publication day (days since 1970-01-01), for the articles whose date is known."""
+    arts = result.articles
+    if "published" not in arts:
+        return {}
+    when = pd.to_datetime(arts["published"], errors="coerce", utc=True)
+    ok = when.notna().to_numpy()
+    days = (when[ok] - pd.Timestamp("1970-01-01", tz="UTC")).dt.days.astype("float64")
+    return dict(zip(arts["article_id"].astype(str)[ok], days, strict=True))
+
+
+#: Entity labels that can hold a figure (whose toll, whose price, whose age); a group by origin
+#: ("Syrians") names who is counted, not whose figure it is.
+_HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+
+
+def _claim_actors(claims: pd.DataFrame, entities: pd.DataFrame | None) -> list[frozenset[str]]:
+    """Canonical names of the actors each claim's content names, its own speaker left out."""
+    out: list[frozenset[str]] = [frozenset()] * len(claims)
+    if entities is None or entities.empty or claims.empty:
+        return out
+    ents = entities[entities["label"].astype(str).isin(_HOLDER_LABELS)]
+    rows = _inside(claims, ents, ["canonical"])
+    speaker = claims["speaker"].astype(str).to_numpy()
+    rows = rows[rows["canonical"].astype(str).to_numpy() != speaker[rows["claim"].to_numpy()]]
+    for claim, names in rows.groupby("claim")["canonical"]:
+        out[int(claim)] = frozenset(names.astype(str))
+    return out
+
+
 def _figure_pairs(
-    claims: pd.DataFrame, numbers: pd.DataFrame, sentences: pd.DataFrame, lex: AlignmentLexicon
+    claims: pd.DataFrame,
+    numbers: pd.DataFrame,
+    sentences: pd.DataFrame,
+    lex: AlignmentLexicon,
+    *,
+    entities: pd.DataFrame | None = None,
+    published: Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
     """The disagreeing figure pairs of every claim group (:func:`analysis.compare.quantities.disagreeing_pairs`).
 
     The figures are the numbers inside each claim's content (``cs``, ``ce``) that assert (mood); what
-    each counts is read from the words around it in its sentence.
+    each counts is read from the words around it in its sentence, whose figure it is from the actors
+    the content names (``entities``), and when from the article's publication day (``published``).
     """
     from analysis.text import stopwords
 
     cols = [c for c in ("value_high", "qualifier", "rate") if c in numbers]
-    claims = claims[claims["mood"] == "assertion"]
+    claims = claims[claims["mood"] == "assertion"].reset_index(drop=True)
     rows = _inside(claims, numbers, ["text", "value", "unit", *cols])
     if rows.empty:
-        return pd.DataFrame(columns=PAIR_COLUMNS)
-    info = claims[["group", "source"]].reset_index(drop=True)
-    rows = rows.assign(group=info["group"].to_numpy()[rows["claim"].to_numpy()],
-                       source=info["source"].astype(str).to_numpy()[rows["claim"].to_numpy()])  # fmt: skip
+        return pd.DataFrame(columns=[*PAIR_COLUMNS, "group_b"])
+    if "quantity_group" not in claims:
+        claims = claims.assign(quantity_group=claims["group"])
+    info = claims[["quantity_group", "source"]].rename(columns={"quantity_group": "group"})
+    actors = np.array(_claim_actors(claims, entities) + [frozenset()], dtype=object)[:-1]
+    at = rows["claim"].to_numpy()
+    rows = rows.assign(
+        group=info["group"].to_numpy()[at],
+        claim_group=claims["group"].to_numpy()[at],
+        source=info["source"].astype(str).to_numpy()[at],
+        actors=actors[at],
+        speaker=claims["speaker"].astype(str).to_numpy()[at],
+        published=rows["article_id"].astype(str).map(published or {}).astype("float64").to_numpy(),
+    )
     rows = rows.drop_duplicates(["group", "source", "article_id", "start"])
     sent = sentences.set_index(["article_id", "sentence_id"])[["start", "text"]]
     where = sent.reindex(pd.MultiIndex.from_frame(rows[["article_id", "sentence_id"]]))
@@ -912,7 +1008,7 @@ def _figure_pairs(
             rows[c] = default
     # a figure repeated word for word (wire copies) is read once
     same = ["group", "source", "sentence", "a", "b", "text", "value", "value_high", "u", "qualifier", "rate", "sole",
-            "content"]  # fmt: skip
+            "content", "actors", "published", "speaker"]  # fmt: skip
     rows = rows.drop_duplicates(same)
     contexts: dict[tuple, frozenset[str]] = {}
 
@@ -931,13 +1027,22 @@ def _figure_pairs(
             context=read(r.sentence, int(r.a), int(r.b), CONTEXT_WINDOW),
             key=(str(r.article_id), int(r.sentence_id), int(r.start)),
             claim_words=read(r.content, 0, 0, None) if r.sole else frozenset(),
+            actors=r.actors, published=float(r.published), speaker=r.speaker,
         )))  # fmt: skip
     found = disagreeing_pairs(figures)
-    return pd.DataFrame(found, columns=PAIR_COLUMNS)
+    if not found:
+        return pd.DataFrame(columns=[*PAIR_COLUMNS, "group_b"])
+    # each figure's own claim group: the two sides differ when two speakers' claims give the figures
+    where = zip(rows["article_id"].astype(str), rows["sentence_id"].astype(int), rows["start"].astype(int), strict=True)
+    group_of = dict(zip(where, rows["claim_group"], strict=True))
+    out = pd.DataFrame(found)
+    out["group"] = [group_of[k] for k in out["key_a"]]
+    out["group_b"] = [group_of[k] for k in out["key_b"]]
+    return out[[*PAIR_COLUMNS, "group_b"]]
 
 
 def _empty_pairs() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="object") for c in ["claim_group", *PAIR_COLUMNS[1:]]})
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in ["claim_group", *PAIR_COLUMNS[1:], "claim_group_b"]})
 
 
 def _empty() -> pd.DataFrame:
