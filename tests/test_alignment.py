@@ -398,3 +398,49 @@ def test_two_speakers_figures_for_one_quantity_are_shown_with_both_speakers():
     table = claim_alignment(_analysis(rows), threshold=0.5)
     assert table["claim_group"].nunique() == 1
     assert set(table["disagreeing_units"]) == {"people: S1=340000; S2=480000"}
+
+
+def test_a_noun_phrase_without_verb_or_figure_is_never_matched():
+    # a quoted phrase ("implicit bias") names a topic; the claim it is lifted from asserts something
+    phrase = _one_claim(
+        1,
+        "Mara Quell denounced 'implicit bias in city policing'.",
+        content="implicit bias in city policing",
+        speaker="Mara Quell",
+    )
+    full = _one_claim(
+        2,
+        "Mara Quell said the city was tackling implicit bias in policing.",
+        content="the city was tackling implicit bias in policing",
+        speaker="Mara Quell",
+    )
+    assert not _aligned(phrase, full)
+    # with a verb the same words are a claim, and matched
+    verb = _one_claim(
+        1,
+        "Aldo Renn said the city was tackling implicit bias in policing now.",
+        content="the city was tackling implicit bias in policing now",
+        speaker="Mara Quell",
+    )
+    assert _aligned(verb, full)
+    # a noun phrase with a figure is a checkable fact ("a loss of $916 million in 1995")
+    loss = _one_claim(
+        1,
+        "The paper reported a loss of $916 million in 1995.",
+        content="a loss of $916 million in 1995",
+        numbers=[("$916 million", 916e6, "dollars")],
+    )
+    took = _one_claim(
+        2,
+        "Varn took a $916 million loss in 1995.",
+        content="Varn took a $916 million loss in 1995",
+        numbers=[("$916 million", 916e6, "dollars")],
+    )
+    assert _aligned(loss, took)
+
+
+def test_a_demonym_counts_people():
+    from analysis.compare.alignment import normalize_unit
+
+    assert [normalize_unit(u) for u in ("New Yorkers", "Syrians", "Iraqis", "workers")] == ["people"] * 4
+    assert normalize_unit("Oscars") == "oscar"

@@ -32,7 +32,9 @@ one proposition (:func:`_propositions_agree`). Both must assert (questions,
 conditionals and hypotheticals never match, :mod:`analysis.claims.mood`); they
 must share a word of the predicate or an exact figure, and two content
 features in all (a shared name or topic alone is not a claim); fragments with
-fewer than two features never match; in one-clause claims negation and
+fewer than two features never match, nor contents that are a noun phrase with no
+verb and no figure ("implicit bias", "an unarmed man with his hands in the air":
+they name a topic, they assert nothing); in one-clause claims negation and
 obligation must agree (:mod:`analysis.compare.propositions`); two different
 named speakers, or actors with none in common, lower the similarity. Figures
 of one group are compared as quantities (:mod:`analysis.compare.quantities`),
@@ -97,6 +99,9 @@ _PREFIX_KIND = {"C": "concept", "E": "entity", "U": "unit", "M": "magnitude", "V
 _SHARED_KIND = {"C:": "n_word", "E:": "n_entity", "U:": "n_unit", "M:": "n_number", "V:": "n_value"}
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _UNIT_ALIASES = {"%": "percent", "per cent": "percent", "pct": "percent"}
+#: A count of a capitalised plural ending like a demonym ("New Yorkers", "Syrians", "Iraqis",
+#: "Muscovites") counts people of a place.
+_DEMONYM = re.compile(r"(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:ers|ans|ites|is)")
 
 
 @dataclass(frozen=True)
@@ -240,7 +245,7 @@ def normalize_unit(unit: str, classes: Mapping[str, str] | None = None) -> str:
     """The unit as compared across sources: its class (:data:`unit_classes`), else lower case, plural ``s`` off.
 
     Args:
-        unit: the unit as found ("workers", "%", "Hours").
+        unit: the unit as found ("workers", "%", "Hours", "New Yorkers": a demonym counts people).
         classes: unit -> class name; None means the packaged classes.
 
     Returns:
@@ -251,6 +256,8 @@ def normalize_unit(unit: str, classes: Mapping[str, str] | None = None) -> str:
     u = _UNIT_ALIASES.get(u, u)
     if u in classes:
         return classes[u]
+    if _DEMONYM.fullmatch(str(unit).strip()) and "people" in classes.values():
+        return "people"  # "29 New Yorkers", "340 Syrians": people of a place
     if len(u) > 3 and u.endswith("s") and not u.endswith("ss"):
         u = u[:-1]
     return classes.get(u, _UNIT_ALIASES.get(u, u))
@@ -473,6 +480,7 @@ def _proposition_attributes(claims: pd.DataFrame, sentences: pd.DataFrame) -> pd
     polar = np.array([polarity(c) for c in texts], dtype=object)[codes]
     modal = np.array([modality(c) for c in texts], dtype=object)[codes]
     simple = np.array([len(c.split()) <= SIMPLE_WORDS and not _CLAUSE_BREAK.search(c) for c in texts], dtype=bool)
+    verb = np.array([_has_verb(c) for c in texts], dtype=bool)
     wcodes, wuniques = pd.factorize(whole)
     asks = np.array([t.rstrip(" \"'”’»)]}").endswith("?") for t in wuniques.tolist()], dtype=bool)[wcodes]
     claims = claims.copy()
@@ -480,7 +488,28 @@ def _proposition_attributes(claims: pd.DataFrame, sentences: pd.DataFrame) -> pd
     claims["polarity"] = polar
     claims["modality"] = modal
     claims["simple"] = simple[codes]
+    claims["has_verb"] = verb[codes]
     return claims
+
+
+_TAG_WORD = re.compile(r"[^\W_]+(?:['’][a-z]+)?")
+
+
+def _has_verb(text: str) -> bool:
+    """Whether a content has a verb that can carry a clause (or a modal), by the offline tagger.
+
+    A noun phrase alone ("implicit bias", "an unarmed man with his hands in the air") names
+    something; it asserts nothing.
+    """
+    from analysis.text import tag
+
+    tokens = _TAG_WORD.findall(text)
+    return any(t in _FINITE for t in tag(tokens))
+
+
+#: Tags of a verb that can carry a clause: a gerund alone ("policing", "killing") is read as a noun. The
+#: tagger reads each word alone, so a past tense is often a participle ("reached", "seized"): both count.
+_FINITE = frozenset({"VB", "VBD", "VBN", "VBP", "VBZ", "MD"})
 
 
 def _propositions_agree(
@@ -501,7 +530,8 @@ def _propositions_agree(
     if edges.empty:
         return edges
     first = pd.Series(np.arange(len(claims))).groupby(unit_of).first()
-    info = claims.iloc[first.to_numpy()][["mood", "polarity", "modality", "simple", "speaker", "speaker_type"]]
+    info = claims.iloc[first.to_numpy()][["mood", "polarity", "modality", "simple", "speaker", "speaker_type",
+                                          "has_verb"]]  # fmt: skip
     info = info.set_axis(first.index)
     ents = units[units["feature"].str.startswith("E:")].groupby("unit")["feature"].agg(frozenset)
     a, b = edges["a"].to_numpy(), edges["b"].to_numpy()
@@ -516,6 +546,11 @@ def _propositions_agree(
     keep &= (size.reindex(a).fillna(0).to_numpy() >= MIN_FEATURES) & (
         size.reindex(b).fillna(0).to_numpy() >= MIN_FEATURES
     )
+    # a noun phrase with no figure ("implicit bias", "a disgrace") names a topic; it asserts nothing
+    figure = set(units.loc[units["feature"].str.startswith("U:"), "unit"])
+    states = info["has_verb"].to_numpy() | info.index.isin(list(figure))
+    states = pd.Series(states, index=info.index)
+    keep &= states.reindex(a).to_numpy() & states.reindex(b).to_numpy()
     sim = edges["sim"].to_numpy(dtype="float64").copy()
     ea, eb = ents.reindex(a).to_numpy(), ents.reindex(b).to_numpy()
     has_both = np.array([isinstance(x, frozenset) and isinstance(y, frozenset) for x, y in zip(ea, eb, strict=True)])
