@@ -263,6 +263,12 @@ def normalize_unit(unit: str, classes: Mapping[str, str] | None = None) -> str:
     return classes.get(u, _UNIT_ALIASES.get(u, u))
 
 
+def _normalized_units(units: pd.Series, classes: Mapping[str, str]) -> np.ndarray:
+    """:func:`normalize_unit` of each unit, each distinct unit read once."""
+    codes, uniques = pd.factorize(units.astype(str))
+    return np.array([normalize_unit(u, classes) for u in uniques] + [""], dtype=object)[codes]
+
+
 def claim_alignment(
     result: Analysis,
     event: str | None = None,
@@ -637,7 +643,7 @@ def _features(claims: pd.DataFrame, ents: pd.DataFrame, nums: pd.DataFrame, lex:
     words = words[words["feature"].str.len() >= 2]
     ents = ents.assign(feature="E:" + ents["canonical"].astype(str))
     classes = lex.class_of_unit()
-    nums = nums.assign(u=nums["unit"].astype(str).map(lambda u: normalize_unit(u, classes)))
+    nums = nums.assign(u=_normalized_units(nums["unit"], classes))
     parts = [words[["claim", "feature"]], ents[["claim", "feature"]]]
     if not nums.empty:
         parts.append(nums.assign(feature="U:" + nums["u"])[["claim", "feature"]])
@@ -860,7 +866,7 @@ def _table(
     nums = keys.merge(numbers[["article_id", "sentence_id", "start", "text", "value", "unit"]],
                       on=["article_id", "sentence_id"])  # fmt: skip
     nums = nums.drop_duplicates(["group", "source", "article_id", "start"]).sort_values(["article_id", "start"])
-    nums["u"] = nums["unit"].astype(str).map(lambda u: normalize_unit(u, classes))
+    nums["u"] = _normalized_units(nums["unit"], classes)
     if len(pairs):
         pairs = pairs[pairs["group"].isin(keep) & pairs["group_b"].isin(keep)]
     disagree = _disagreements(pairs)
@@ -966,23 +972,33 @@ def _publication_days(result: Analysis) -> dict[str, float]:
     return dict(zip(arts["article_id"].astype(str)[ok], days, strict=True))
 
 
+def _lookup(keys: pd.Series, values: Mapping[str, float]) -> np.ndarray:
+    """``values[key]`` for each key (NaN when missing), looking each distinct key up once."""
+    codes, uniques = pd.factorize(keys.astype(str))
+    found = np.array([values.get(k, np.nan) for k in uniques] + [np.nan], dtype="float64")
+    return found[codes]
+
+
 #: Entity labels that can hold a figure (whose toll, whose price, whose age); a group by origin
 #: ("Syrians") names who is counted, not whose figure it is.
 _HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 
 
-def _claim_actors(claims: pd.DataFrame, entities: pd.DataFrame | None) -> list[frozenset[str]]:
-    """Canonical names of the actors each claim's content names, its own speaker left out."""
-    out: list[frozenset[str]] = [frozenset()] * len(claims)
-    if entities is None or entities.empty or claims.empty:
-        return out
+def _claim_actors(claims: pd.DataFrame, entities: pd.DataFrame | None, which: np.ndarray) -> dict[int, frozenset[str]]:
+    """Canonical names of the actors the content of each claim in ``which`` names, its own speaker left out."""
+    if entities is None or entities.empty or claims.empty or not len(which):
+        return {}
     ents = entities[entities["label"].astype(str).isin(_HOLDER_LABELS)]
-    rows = _inside(claims, ents, ["canonical"])
+    which = np.unique(which)
+    rows = _inside(claims.iloc[which], ents, ["canonical"])
+    claim = which[rows["claim"].to_numpy()]  # back to positions in ``claims``
+    names = rows["canonical"].astype(str).to_numpy()
     speaker = claims["speaker"].astype(str).to_numpy()
-    rows = rows[rows["canonical"].astype(str).to_numpy() != speaker[rows["claim"].to_numpy()]]
-    for claim, names in rows.groupby("claim")["canonical"]:
-        out[int(claim)] = frozenset(names.astype(str))
-    return out
+    out: dict[int, set[str]] = defaultdict(set)
+    for c, name in zip(claim, names, strict=True):
+        if name != speaker[c]:
+            out[int(c)].add(name)
+    return {c: frozenset(v) for c, v in out.items()}
 
 
 def _figure_pairs(
@@ -1010,15 +1026,13 @@ def _figure_pairs(
     if "quantity_group" not in claims:
         claims = claims.assign(quantity_group=claims["group"])
     info = claims[["quantity_group", "source"]].rename(columns={"quantity_group": "group"})
-    actors = np.array(_claim_actors(claims, entities) + [frozenset()], dtype=object)[:-1]
     at = rows["claim"].to_numpy()
     rows = rows.assign(
         group=info["group"].to_numpy()[at],
         claim_group=claims["group"].to_numpy()[at],
         source=info["source"].astype(str).to_numpy()[at],
-        actors=actors[at],
         speaker=claims["speaker"].astype(str).to_numpy()[at],
-        published=rows["article_id"].astype(str).map(published or {}).astype("float64").to_numpy(),
+        published=_lookup(rows["article_id"], published or {}),
     )
     rows = rows.drop_duplicates(["group", "source", "article_id", "start"])
     sent = sentences.set_index(["article_id", "sentence_id"])[["start", "text"]]
@@ -1030,7 +1044,7 @@ def _figure_pairs(
     def stem_of(w: str) -> str:
         return stem(base_form(w))
 
-    rows = rows.assign(u=rows["unit"].astype(str).map(lambda u: normalize_unit(u, classes)))
+    rows = rows.assign(u=_normalized_units(rows["unit"], classes))
     rows = rows.assign(
         sole=rows.groupby(["claim", "u"])["start"].transform("size").eq(1).to_numpy(),
         sentence=where["text"].fillna("").astype(str).to_numpy(),
@@ -1042,9 +1056,11 @@ def _figure_pairs(
         if c not in rows:
             rows[c] = default
     # a figure repeated word for word (wire copies) is read once
-    same = ["group", "source", "sentence", "a", "b", "text", "value", "value_high", "u", "qualifier", "rate", "sole",
-            "content", "actors", "published", "speaker"]  # fmt: skip
+    same = ["group", "claim_group", "source", "sentence", "a", "b", "text", "value", "value_high", "u", "qualifier",
+            "rate", "sole", "content", "published", "speaker"]  # fmt: skip
     rows = rows.drop_duplicates(same)
+    of_claim = _claim_actors(claims, entities, rows["claim"].to_numpy())
+    rows = rows.assign(actors=[of_claim.get(int(c), frozenset()) for c in rows["claim"]])
     contexts: dict[tuple, frozenset[str]] = {}
 
     def read(text: str, a: int, b: int, window: int | None) -> frozenset[str]:
