@@ -249,6 +249,8 @@ def test_irregular_verbs_meet_their_base_form():
     [
         ("Dana Holm paid her property taxes.", "Dana Holm did not pay her property taxes."),  # negation
         ("Dana Holm resigned from the harbour board.", "Dana Holm should resign from the harbour board."),  # modality
+        # a quote's closing comma does not make a second clause
+        ("Dana Holm paid her property taxes.", "Dana Holm did not pay her property taxes,''"),
     ],
 )
 def test_one_clause_claims_differing_in_polarity_or_modality_do_not_align(first, second):

@@ -79,6 +79,15 @@ MIN_FEATURES = 2
 #: are the predicate's ("did not pay taxes").
 SIMPLE_WORDS = 15
 _CLAUSE_BREAK = re.compile(r"[,;:—–―]| - ")
+#: What may close a content without breaking it: a quote's trailing comma ("makes me smart,''").
+_CLOSING = " \t\n,;:.!'\"”’»)"
+
+
+def _one_clause(content: str) -> bool:
+    """Whether a content is one clause: at most :data:`SIMPLE_WORDS` words and no clause break inside it."""
+    text = content.rstrip(_CLOSING)
+    return len(text.split()) <= SIMPLE_WORDS and not _CLAUSE_BREAK.search(text)
+
 
 #: Factor on the similarity of two claims that both name actors but share none.
 ACTOR_FACTOR = 0.5
@@ -485,7 +494,7 @@ def _proposition_attributes(claims: pd.DataFrame, sentences: pd.DataFrame) -> pd
     moods = np.array([mood(c) for c in texts], dtype=object)[codes]
     polar = np.array([polarity(c) for c in texts], dtype=object)[codes]
     modal = np.array([modality(c) for c in texts], dtype=object)[codes]
-    simple = np.array([len(c.split()) <= SIMPLE_WORDS and not _CLAUSE_BREAK.search(c) for c in texts], dtype=bool)
+    simple = np.array([_one_clause(c) for c in texts], dtype=bool)
     verb = np.array([_has_verb(c) for c in texts], dtype=bool)
     wcodes, wuniques = pd.factorize(whole)
     asks = np.array([t.rstrip(" \"'”’»)]}").endswith("?") for t in wuniques.tolist()], dtype=bool)[wcodes]
