@@ -289,12 +289,13 @@ def test_two_named_speakers_need_closer_wording_than_one():
         return (_one_claim(1, f"Holm said {content}.", content=content, speaker="Dana Holm"),
                 _one_claim(2, f"{second_speaker} said {other}.", content=other, speaker=second_speaker))  # fmt: skip
 
-    same, different = pair("Dana Holm"), pair("Teodor Karsen")
-    for rows in (same, different):
+    same, different, shortened = pair("Dana Holm"), pair("Teodor Karsen"), pair("Holm")
+    for rows in (same, different, shortened):
         for r in rows:
             r["speaker_type"] = "person"
     assert _aligned(*same)
     assert not _aligned(*different)
+    assert _aligned(*shortened)  # a second mention shortens the name: one speaker
 
 
 # --------------------------------------------------------------------------- number disagreements

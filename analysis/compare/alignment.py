@@ -527,6 +527,16 @@ def _has_verb(text: str) -> bool:
 _FINITE = frozenset({"VB", "VBD", "VBN", "VBP", "VBZ", "MD"})
 
 
+@cache
+def _same_speaker(a: str, b: str) -> bool:
+    """Whether two speakers' names are one source: equal, or the words of one inside the other's
+    ("Video" / "Video of the incident", "Shelby" / "Betty Shelby"), as a second mention shortens a name."""
+    if a == b:
+        return True
+    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
 def _propositions_agree(
     edges: pd.DataFrame, claims: pd.DataFrame, unit_of: np.ndarray, units: pd.DataFrame
 ) -> pd.DataFrame:
@@ -572,7 +582,8 @@ def _propositions_agree(
     sim = np.where(has_both & (edges["n_entity"].to_numpy() == 0), sim * ACTOR_FACTOR, sim)
     named = {"person", "official body"}
     sa, sb = ia["speaker"].astype(str).to_numpy(), ib["speaker"].astype(str).to_numpy()
-    two_speakers = ia["speaker_type"].isin(named).to_numpy() & ib["speaker_type"].isin(named).to_numpy() & (sa != sb)
+    two_speakers = ia["speaker_type"].isin(named).to_numpy() & ib["speaker_type"].isin(named).to_numpy()
+    two_speakers &= np.array([not _same_speaker(x, y) for x, y in zip(sa, sb, strict=True)], dtype=bool)
     free = sim.copy()  # before the two-speakers factor: one claim but for who says it
     sim = np.where(two_speakers, sim * SPEAKER_FACTOR, sim)
     # in a one-clause claim the negation and the modality are the predicate's: "did not pay" is not "paid"
