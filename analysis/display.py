@@ -226,8 +226,9 @@ def claim_evidence(result: Analysis, alignment: pd.DataFrame, *, min_sources: in
 
     Returns:
         One row per (claim group, source, sentence): ``claim_group``, ``claim`` (the group's
-        representative), ``source``, ``speakers`` (as in the alignment cell) and ``sentence``, in
-        group order then source order.
+        representative), ``source``, ``speakers`` (who the outlet attributes this sentence's claim to,
+        ``(own voice)`` for none; the cell's speakers when the sentence has no claim row) and
+        ``sentence``, in group order then source order.
     """
     columns = ["claim_group", "claim", "source", "speakers", "sentence"]
     rows = alignment[alignment["n_sources"] >= min_sources]
@@ -236,11 +237,17 @@ def claim_evidence(result: Analysis, alignment: pd.DataFrame, *, min_sources: in
     if rows.empty:
         return pd.DataFrame(columns=columns)
     text = result.sentences.set_index(["article_id", "sentence_id"])["text"]
+    claims = result.claims
+    who = claims["speaker"].astype(str).where(claims["speaker"].astype(str) != "", "(own voice)")
+    said = who.groupby([claims["article_id"].astype(str), claims["sentence_id"].astype(int)]).agg(
+        lambda s: "; ".join(dict.fromkeys(s))
+    )
     out = []
     for r in rows.itertuples(index=False):
         for article_id, sentence_id in r.evidence:
             sentence = " ".join(str(text.get((article_id, sentence_id), "")).split())
-            out.append((r.claim_group, r.representative, r.source, r.speakers, sentence))
+            speakers = said.get((str(article_id), int(sentence_id)), r.speakers)
+            out.append((r.claim_group, r.representative, r.source, speakers, sentence))
     return pd.DataFrame(out, columns=columns).drop_duplicates().reset_index(drop=True)
 
 

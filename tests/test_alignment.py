@@ -447,3 +447,22 @@ def test_a_demonym_counts_people():
 
     assert [normalize_unit(u) for u in ("New Yorkers", "Syrians", "Iraqis", "workers")] == ["people"] * 4
     assert normalize_unit("Oscars") == "oscar"
+
+
+def test_the_evidence_table_names_each_sentence_s_own_speaker():
+    from analysis import display
+
+    said = _one_claim(1, "Dana Holm said 31 workers died in the Korsa dye plant fire.",
+                      content="31 workers died in the Korsa dye plant fire", speaker="Dana Holm",
+                      numbers=[("31 workers", 31, "workers")])  # fmt: skip
+    own = {**_one_claim(1, "Thirty-one workers died in the Korsa dye plant fire.",
+                        numbers=[("Thirty-one workers", 31, "workers")]), "id": "s1b"}  # fmt: skip
+    other = _one_claim(2, "In all 31 workers died in the Korsa dye plant fire.",
+                       numbers=[("31 workers", 31, "workers")])  # fmt: skip
+    result = _analysis([said, own, other])
+    evidence = display.claim_evidence(result, claim_alignment(result))
+    assert evidence[["source", "speakers"]].values.tolist() == [
+        ["S1", "Dana Holm"],
+        ["S1", "(own voice)"],
+        ["S2", "(own voice)"],
+    ]
