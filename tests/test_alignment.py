@@ -466,3 +466,16 @@ def test_the_evidence_table_names_each_sentence_s_own_speaker():
         ["S1", "(own voice)"],
         ["S2", "(own voice)"],
     ]
+
+
+def test_a_shared_modifier_does_not_make_two_figures_one_quantity():
+    # "national turnout" and "the national vote" share a modifier, not the thing counted
+    rows = [
+        _one_claim(1, "Officials said national turnout was 68.2 percent.", content="national turnout was 68.2 percent",
+                   numbers=[("68.2 percent", 68.2, "percent")]),
+        _one_claim(2, "Officials said Varn won 50.5 percent of the national vote.",
+                   content="Varn won 50.5 percent of the national vote", numbers=[("50.5 percent", 50.5, "percent")]),
+    ]  # fmt: skip
+    result = _analysis(rows)
+    assert claim_alignment(result)["claim_group"].nunique() == 1  # compared: one group
+    assert number_disagreements(result).empty

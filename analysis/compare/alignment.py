@@ -510,6 +510,14 @@ def _proposition_attributes(claims: pd.DataFrame, sentences: pd.DataFrame) -> pd
 _TAG_WORD = re.compile(r"[^\W_]+(?:['’][a-z]+)?")
 
 
+@cache
+def _names_a_thing(word: str) -> bool:
+    """Whether a word, by the offline tagger, is a noun or a verb (what a figure counts), not a modifier."""
+    from analysis.text import tag
+
+    return not tag([word.lower()])[0].startswith(("JJ", "RB"))
+
+
 def _has_verb(text: str) -> bool:
     """Whether a content has a verb that can carry a clause (or a modal), by the offline tagger.
 
@@ -1086,7 +1094,9 @@ def _figure_pairs(
     def read(text: str, a: int, b: int, window: int | None) -> frozenset[str]:
         key = (text, a, b, window)
         if key not in contexts:
-            contexts[key] = context_words(text, a, b, stem=stem_of, stop=stop, concept_of=concept_of, window=window)
+            contexts[key] = context_words(
+                text, a, b, stem=stem_of, stop=stop, concept_of=concept_of, window=window, counts=_names_a_thing
+            )
         return contexts[key]
 
     figures = []
@@ -1097,7 +1107,8 @@ def _figure_pairs(
             unit=r.u, qualifier=str(r.qualifier or "exact"), rate=str(r.rate or ""), sentence=r.sentence,
             context=read(r.sentence, int(r.a), int(r.b), CONTEXT_WINDOW),
             key=(str(r.article_id), int(r.sentence_id), int(r.start)),
-            claim_words=read(r.content, 0, 0, None) if r.sole else frozenset(),
+            # the claim's words, less the figure's own ("percent" says the unit, not what is counted)
+            claim_words=read(r.content, 0, 0, None) - read(str(r.text), 0, 0, None) if r.sole else frozenset(),
             actors=r.actors, published=float(r.published), speaker=r.speaker,
         )))  # fmt: skip
     found = disagreeing_pairs(figures)

@@ -12,7 +12,8 @@ each figure, following how news writes numbers:
   within a factor of :data:`MAX_RATIO` (a figure ten times another counts
   something else: a one-year loss against a decade's debt), and a shared word
   for what is counted in the few words around each figure ("wounded" /
-  "injured" through the synonym groups; "loss" is not "debt"). A figure is as of the day its
+  "injured" through the synonym groups; "loss" is not "debt"; a shared modifier is not a counted
+  thing: "national turnout" is not "the national vote", and the unit itself says nothing). A figure is as of the day its
   article was written: figures from articles published more than :data:`SAME_TIME_DAYS` apart are
   not compared (a later toll is an update), nor figures a day apart that a sentence dates by its
   writing ("fell 2.6% today", "as of 16:08"); and a figure is someone's: when both claims name
@@ -285,6 +286,7 @@ def context_words(
     stop: Iterable[str],
     concept_of: Mapping[str, str],
     window: int | None = CONTEXT_WINDOW,
+    counts=None,
 ) -> frozenset[str]:
     """Stems (or synonym groups) of the common words around a figure: what it counts.
 
@@ -295,6 +297,9 @@ def context_words(
         stop: closed-class words to skip.
         concept_of: stem -> synonym group feature.
         window: words read on each side; None reads the whole text (less the figure's own words).
+        counts: when given, ``counts(word)`` says whether a word can name what is counted (a noun
+            or a verb, not an adjective: "national" turnout and the "national" vote are not one
+            quantity); a word of a synonym group always can ("dead", "injured").
 
     Returns:
         Up to :data:`CONTEXT_WINDOW` words either side of the figure (its own words, the unit
@@ -311,7 +316,10 @@ def context_words(
     out = set()
     for w in before + after:
         s = stem(w)
-        out.add(concept_of.get(s, s))
+        if s in concept_of:
+            out.add(concept_of[s])
+        elif counts is None or counts(w):
+            out.add(s)
     return frozenset(out)
 
 
