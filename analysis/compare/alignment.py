@@ -994,10 +994,11 @@ def _publication_days(result: Analysis) -> dict[str, float]:
     arts = result.articles
     if "published" not in arts:
         return {}
-    when = pd.to_datetime(arts["published"], errors="coerce", utc=True)
+    when = pd.Series(pd.to_datetime(pd.Series(arts["published"]).to_numpy(), errors="coerce", utc=True))
     ok = when.notna().to_numpy()
-    days = (when[ok] - pd.Timestamp("1970-01-01", tz="UTC")).dt.days.astype("float64")
-    return dict(zip(arts["article_id"].astype(str)[ok], days, strict=True))
+    days = (when[ok] - pd.Timestamp("1970-01-01", tz="UTC")).dt.days.astype("float64").to_numpy()
+    ids = pd.Series(arts["article_id"]).astype(str).to_numpy()[ok]
+    return dict(zip(ids, days, strict=True))
 
 
 def _lookup(keys: pd.Series, values: Mapping[str, float]) -> np.ndarray:
