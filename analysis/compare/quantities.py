@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 __all__ = [
@@ -286,7 +286,7 @@ def context_words(
     stop: Iterable[str],
     concept_of: Mapping[str, str],
     window: int | None = CONTEXT_WINDOW,
-    counts=None,
+    counts: Callable[[str], bool] | None = None,
 ) -> frozenset[str]:
     """Stems (or synonym groups) of the common words around a figure: what it counts.
 
