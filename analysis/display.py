@@ -226,8 +226,9 @@ def claim_evidence(result: Analysis, alignment: pd.DataFrame, *, min_sources: in
 
     Returns:
         One row per (claim group, source, sentence): ``claim_group``, ``claim`` (the group's
-        representative), ``source``, ``speakers`` (as in the alignment cell) and ``sentence``, in
-        group order then source order.
+        representative), ``source``, ``speakers`` (who the outlet attributes this sentence's claim to,
+        ``(own voice)`` for none; the cell's speakers when the sentence has no claim row) and
+        ``sentence``, in group order then source order.
     """
     columns = ["claim_group", "claim", "source", "speakers", "sentence"]
     rows = alignment[alignment["n_sources"] >= min_sources]
@@ -236,11 +237,17 @@ def claim_evidence(result: Analysis, alignment: pd.DataFrame, *, min_sources: in
     if rows.empty:
         return pd.DataFrame(columns=columns)
     text = result.sentences.set_index(["article_id", "sentence_id"])["text"]
+    claims = result.claims
+    who = claims["speaker"].astype(str).where(claims["speaker"].astype(str) != "", "(own voice)")
+    said = who.groupby([claims["article_id"].astype(str), claims["sentence_id"].astype(int)]).agg(
+        lambda s: "; ".join(dict.fromkeys(s))
+    )
     out = []
     for r in rows.itertuples(index=False):
         for article_id, sentence_id in r.evidence:
             sentence = " ".join(str(text.get((article_id, sentence_id), "")).split())
-            out.append((r.claim_group, r.representative, r.source, r.speakers, sentence))
+            speakers = said.get((str(article_id), int(sentence_id)), r.speakers)
+            out.append((r.claim_group, r.representative, r.source, speakers, sentence))
     return pd.DataFrame(out, columns=columns).drop_duplicates().reset_index(drop=True)
 
 
@@ -248,12 +255,22 @@ def number_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
     """A :func:`analysis.compare.number_disagreements` table as read in a report: both figures, both sentences, why.
 
     Returns:
-        ``claim_group, unit, source_a, figure_a, sentence_a, source_b, figure_b, sentence_b, why``.
+        ``claim_group, unit, source_a, figure_a, sentence_a, source_b, figure_b, sentence_b, why``;
+        each figure is followed by who gave it ("340,000 (Orla Casualty Monitor)") when the two
+        figures come from two speakers' claims (two claim groups, ``claim_group`` then reads "3 / 5").
     """
     columns = ["claim_group", "unit", "source_a", "figure_a", "sentence_a", "source_b", "figure_b", "sentence_b", "why"]
     if pairs.empty:
         return pd.DataFrame(columns=columns)
-    return pairs.rename(columns={"text_a": "figure_a", "text_b": "figure_b"})[columns].reset_index(drop=True)
+    out = pairs.rename(columns={"text_a": "figure_a", "text_b": "figure_b"})
+    if "claim_group_b" in out:
+        cross = out["claim_group"].to_numpy() != out["claim_group_b"].to_numpy()
+        for x in "ab":
+            said = out[f"speaker_{x}"].astype(str).replace("", "own voice")
+            out[f"figure_{x}"] = out[f"figure_{x}"].where(~cross, out[f"figure_{x}"] + " (" + said + ")")
+        groups = out["claim_group"].astype(str)
+        out["claim_group"] = groups.where(~cross, groups + " / " + out["claim_group_b"].astype(str))
+    return out[columns].reset_index(drop=True)
 
 
 def top_terms(terms: pd.DataFrame, n: int = 8, *, min_count: int = 2) -> pd.DataFrame:

@@ -249,6 +249,8 @@ def test_irregular_verbs_meet_their_base_form():
     [
         ("Dana Holm paid her property taxes.", "Dana Holm did not pay her property taxes."),  # negation
         ("Dana Holm resigned from the harbour board.", "Dana Holm should resign from the harbour board."),  # modality
+        # a quote's closing comma does not make a second clause
+        ("Dana Holm paid her property taxes.", "Dana Holm did not pay her property taxes,''"),
     ],
 )
 def test_one_clause_claims_differing_in_polarity_or_modality_do_not_align(first, second):
@@ -287,12 +289,13 @@ def test_two_named_speakers_need_closer_wording_than_one():
         return (_one_claim(1, f"Holm said {content}.", content=content, speaker="Dana Holm"),
                 _one_claim(2, f"{second_speaker} said {other}.", content=other, speaker=second_speaker))  # fmt: skip
 
-    same, different = pair("Dana Holm"), pair("Teodor Karsen")
-    for rows in (same, different):
+    same, different, shortened = pair("Dana Holm"), pair("Teodor Karsen"), pair("Holm")
+    for rows in (same, different, shortened):
         for r in rows:
             r["speaker_type"] = "person"
     assert _aligned(*same)
     assert not _aligned(*different)
+    assert _aligned(*shortened)  # a second mention shortens the name: one speaker
 
 
 # --------------------------------------------------------------------------- number disagreements
@@ -358,3 +361,121 @@ def test_the_evidence_table_and_the_plot_show_every_outlets_sentence():
     bare = plots.claim_alignment(table)  # no sentences at hand: markers only
     assert [t.get_text() for t in bare.texts] == ["≠"]
     matplotlib.pyplot.close("all")
+
+
+def test_two_speakers_figures_for_one_quantity_are_shown_with_both_speakers():
+    # two outlets cite two monitors' tolls for one war: two claims (two named speakers), one quantity
+    rows = [
+        _one_claim(1, "The Orla Casualty Monitor said 340,000 people have died since the Tessar war began in 2011.",
+                   content="340,000 people have died since the Tessar war began in 2011",
+                   speaker="Orla Casualty Monitor",
+                   numbers=[("340,000 people", 340000, "people")]),
+        _one_claim(2, "The Veyra Rights Office said the Tessar war has killed 480,000 people.",
+                   content="the Tessar war has killed 480,000 people", speaker="Veyra Rights Office",
+                   numbers=[("480,000 people", 480000, "people")]),
+    ]  # fmt: skip
+    for r in rows:
+        r["speaker_type"] = "official body"
+    result = _analysis(rows)
+    # two claims alone make every word rare: the threshold sits between the pair's similarity with
+    # the two-speakers factor (0.37) and without it (0.62), as a larger event's claims do at 0.225
+    table = claim_alignment(result, threshold=0.5)
+    assert table["claim_group"].nunique() == 2  # two speakers' claims stay two claims
+    assert set(table["disagreeing_units"]) == {
+        "people: S1=340000 (Orla Casualty Monitor); S2=480000 (Veyra Rights Office)"
+    }
+    (pair,) = number_disagreements(result, threshold=0.5).itertuples()
+    assert (pair.speaker_a, pair.speaker_b) == ("Orla Casualty Monitor", "Veyra Rights Office")
+    assert pair.claim_group != pair.claim_group_b
+    from analysis import display
+
+    shown = display.number_pairs(number_disagreements(result, threshold=0.5)).iloc[0]
+    assert (shown["figure_a"], shown["figure_b"]) == (
+        "340,000 people (Orla Casualty Monitor)",
+        "480,000 people (Veyra Rights Office)",
+    )
+    assert shown["claim_group"] in ("1 / 2", "2 / 1")
+    # the same two claims said by one speaker are one claim, and the figures are shown without speakers
+    for r in rows:
+        r["speaker"] = "Orla Casualty Monitor"
+    table = claim_alignment(_analysis(rows), threshold=0.5)
+    assert table["claim_group"].nunique() == 1
+    assert set(table["disagreeing_units"]) == {"people: S1=340000; S2=480000"}
+
+
+def test_a_noun_phrase_without_verb_or_figure_is_never_matched():
+    # a quoted phrase ("implicit bias") names a topic; the claim it is lifted from asserts something
+    phrase = _one_claim(
+        1,
+        "Mara Quell denounced 'implicit bias in city policing'.",
+        content="implicit bias in city policing",
+        speaker="Mara Quell",
+    )
+    full = _one_claim(
+        2,
+        "Mara Quell said the city was tackling implicit bias in policing.",
+        content="the city was tackling implicit bias in policing",
+        speaker="Mara Quell",
+    )
+    assert not _aligned(phrase, full)
+    # with a verb the same words are a claim, and matched
+    verb = _one_claim(
+        1,
+        "Aldo Renn said the city was tackling implicit bias in policing now.",
+        content="the city was tackling implicit bias in policing now",
+        speaker="Mara Quell",
+    )
+    assert _aligned(verb, full)
+    # a noun phrase with a figure is a checkable fact ("a loss of $916 million in 1995")
+    loss = _one_claim(
+        1,
+        "The paper reported a loss of $916 million in 1995.",
+        content="a loss of $916 million in 1995",
+        numbers=[("$916 million", 916e6, "dollars")],
+    )
+    took = _one_claim(
+        2,
+        "Varn took a $916 million loss in 1995.",
+        content="Varn took a $916 million loss in 1995",
+        numbers=[("$916 million", 916e6, "dollars")],
+    )
+    assert _aligned(loss, took)
+
+
+def test_a_demonym_counts_people():
+    from analysis.compare.alignment import normalize_unit
+
+    assert [normalize_unit(u) for u in ("New Yorkers", "Syrians", "Iraqis", "workers")] == ["people"] * 4
+    assert normalize_unit("Oscars") == "oscar"
+
+
+def test_the_evidence_table_names_each_sentence_s_own_speaker():
+    from analysis import display
+
+    said = _one_claim(1, "Dana Holm said 31 workers died in the Korsa dye plant fire.",
+                      content="31 workers died in the Korsa dye plant fire", speaker="Dana Holm",
+                      numbers=[("31 workers", 31, "workers")])  # fmt: skip
+    own = {**_one_claim(1, "Thirty-one workers died in the Korsa dye plant fire.",
+                        numbers=[("Thirty-one workers", 31, "workers")]), "id": "s1b"}  # fmt: skip
+    other = _one_claim(2, "In all 31 workers died in the Korsa dye plant fire.",
+                       numbers=[("31 workers", 31, "workers")])  # fmt: skip
+    result = _analysis([said, own, other])
+    evidence = display.claim_evidence(result, claim_alignment(result))
+    assert evidence[["source", "speakers"]].values.tolist() == [
+        ["S1", "Dana Holm"],
+        ["S1", "(own voice)"],
+        ["S2", "(own voice)"],
+    ]
+
+
+def test_a_shared_modifier_does_not_make_two_figures_one_quantity():
+    # "national turnout" and "the national vote" share a modifier, not the thing counted
+    rows = [
+        _one_claim(1, "Officials said national turnout was 68.2 percent.", content="national turnout was 68.2 percent",
+                   numbers=[("68.2 percent", 68.2, "percent")]),
+        _one_claim(2, "Officials said Varn won 50.5 percent of the national vote.",
+                   content="Varn won 50.5 percent of the national vote", numbers=[("50.5 percent", 50.5, "percent")]),
+    ]  # fmt: skip
+    result = _analysis(rows)
+    assert claim_alignment(result)["claim_group"].nunique() == 1  # compared: one group
+    assert number_disagreements(result).empty

@@ -292,3 +292,11 @@ def test_cli_help_lists_the_alignment_options(capsys):
     out = capsys.readouterr().out
     for option in ("--format", "polnear-dev", "meantime", "--gold", "--groups", "--main-only"):
         assert option in out
+
+
+def test_meantime_date_line_becomes_the_publication_date():
+    from analysis.evaluation.alignment import _dateline
+
+    assert _dateline("March 01, 2008") == "2008-03-01"
+    assert _dateline("April 5, 2006") == "2006-04-05"
+    assert _dateline("Airbus wins the tanker deal") is None

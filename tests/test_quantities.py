@@ -133,3 +133,45 @@ def test_a_source_repeating_a_figure_is_compared_once():
     a = fig("23 people", 23, context=ctx("C:death"))
     b = fig("31 people", 31, source="B", context=ctx("C:death"))
     assert len(disagreeing_pairs([(1, a), (1, a), (1, b)])) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        # a toll reported on the 3rd and one reported on the 9th: the later one is an update
+        (fig("23 people", 23, context=ctx("C:death"), published=20_000.0),
+         fig("31 people", 31, context=ctx("C:death"), published=20_006.0), "6 days apart"),
+        # "fell 2.6 percent today" in two articles written on consecutive days: two different days
+        (fig("2.6 percent", 2.6, unit="percent", context=ctx("index", "C:decrease"), published=20_000.0,
+             sentence="The Varsk index fell 2.6 percent today."),
+         fig("3.8 percent", 3.8, unit="percent", context=ctx("index", "C:decrease"), published=20_001.0,
+             sentence="The Varsk index fell 3.8 percent by 16:08."), "different days"),
+        # whose figure: the age of one executive is not the age of another
+        (fig("49", 49, unit="years", context=ctx("leav"), actors=frozenset({"Edda Varn"})),
+         fig("55", 55, unit="years", context=ctx("leav"), actors=frozenset({"Piet Osk"})), "different actors"),
+    ],
+)  # fmt: skip
+def test_figures_of_different_times_or_holders_are_never_compared(a, b, reason):
+    b = Figure("B", b.text, b.value, unit=b.unit, context=b.context, published=b.published, sentence=b.sentence,
+               actors=b.actors)  # fmt: skip
+    same, why = same_quantity(a, b)
+    assert not same and reason in why
+    assert disagreeing_pairs([(1, a), (1, b)]) == []
+
+
+def test_figures_of_one_day_and_one_holder_are_still_compared():
+    # the same day, or a day apart with no word that dates the figure by its writing, and the same holder
+    a = fig("23 people", 23, context=ctx("C:death"), published=20_000.0, actors=frozenset({"Korsa"}))
+    b = Figure("B", "31 people", 31, unit="people", context=ctx("C:death"), published=20_001.0,
+               actors=frozenset({"Korsa", "Vessany"}))  # fmt: skip
+    assert same_quantity(a, b)[0]
+    assert len(disagreeing_pairs([(1, a), (1, b)])) == 1
+    # a date unknown on one side never separates them
+    assert same_quantity(a, Figure("B", "31 people", 31, unit="people", context=ctx("C:death")))[0]
+
+
+def test_a_pair_carries_both_speakers():
+    a = fig("23 people", 23, context=ctx("C:death"), speaker="Vessany Fire Service")
+    b = fig("31 people", 31, source="B", context=ctx("C:death"))
+    (pair,) = disagreeing_pairs([(1, a), (1, b)])
+    assert (pair["speaker_a"], pair["speaker_b"]) == ("Vessany Fire Service", "")

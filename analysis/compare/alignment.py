@@ -32,7 +32,9 @@ one proposition (:func:`_propositions_agree`). Both must assert (questions,
 conditionals and hypotheticals never match, :mod:`analysis.claims.mood`); they
 must share a word of the predicate or an exact figure, and two content
 features in all (a shared name or topic alone is not a claim); fragments with
-fewer than two features never match; in one-clause claims negation and
+fewer than two features never match, nor contents that are a noun phrase with no
+verb and no figure ("implicit bias", "an unarmed man with his hands in the air":
+they name a topic, they assert nothing); in one-clause claims negation and
 obligation must agree (:mod:`analysis.compare.propositions`); two different
 named speakers, or actors with none in common, lower the similarity. Figures
 of one group are compared as quantities (:mod:`analysis.compare.quantities`),
@@ -77,6 +79,15 @@ MIN_FEATURES = 2
 #: are the predicate's ("did not pay taxes").
 SIMPLE_WORDS = 15
 _CLAUSE_BREAK = re.compile(r"[,;:—–―]| - ")
+#: What may close a content without breaking it: a quote's trailing comma ("makes me smart,''").
+_CLOSING = " \t\n,;:.!'\"”’»)"
+
+
+def _one_clause(content: str) -> bool:
+    """Whether a content is one clause: at most :data:`SIMPLE_WORDS` words and no clause break inside it."""
+    text = content.rstrip(_CLOSING)
+    return len(text.split()) <= SIMPLE_WORDS and not _CLAUSE_BREAK.search(text)
+
 
 #: Factor on the similarity of two claims that both name actors but share none.
 ACTOR_FACTOR = 0.5
@@ -97,6 +108,9 @@ _PREFIX_KIND = {"C": "concept", "E": "entity", "U": "unit", "M": "magnitude", "V
 _SHARED_KIND = {"C:": "n_word", "E:": "n_entity", "U:": "n_unit", "M:": "n_number", "V:": "n_value"}
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _UNIT_ALIASES = {"%": "percent", "per cent": "percent", "pct": "percent"}
+#: A count of a capitalised plural ending like a demonym ("New Yorkers", "Syrians", "Iraqis",
+#: "Muscovites") counts people of a place.
+_DEMONYM = re.compile(r"(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:ers|ans|ites|is)")
 
 
 @dataclass(frozen=True)
@@ -240,7 +254,7 @@ def normalize_unit(unit: str, classes: Mapping[str, str] | None = None) -> str:
     """The unit as compared across sources: its class (:data:`unit_classes`), else lower case, plural ``s`` off.
 
     Args:
-        unit: the unit as found ("workers", "%", "Hours").
+        unit: the unit as found ("workers", "%", "Hours", "New Yorkers": a demonym counts people).
         classes: unit -> class name; None means the packaged classes.
 
     Returns:
@@ -251,9 +265,17 @@ def normalize_unit(unit: str, classes: Mapping[str, str] | None = None) -> str:
     u = _UNIT_ALIASES.get(u, u)
     if u in classes:
         return classes[u]
+    if _DEMONYM.fullmatch(str(unit).strip()) and "people" in classes.values():
+        return "people"  # "29 New Yorkers", "340 Syrians": people of a place
     if len(u) > 3 and u.endswith("s") and not u.endswith("ss"):
         u = u[:-1]
     return classes.get(u, _UNIT_ALIASES.get(u, u))
+
+
+def _normalized_units(units: pd.Series, classes: Mapping[str, str]) -> np.ndarray:
+    """:func:`normalize_unit` of each unit, each distinct unit read once."""
+    codes, uniques = pd.factorize(units.astype(str))
+    return np.array([normalize_unit(u, classes) for u in uniques] + [""], dtype=object)[codes]
 
 
 def claim_alignment(
@@ -328,7 +350,9 @@ def number_disagreements(
     Claims are grouped as in :func:`claim_alignment` (``options`` are its
     keyword arguments); inside a group, two figures from different sources are
     compared when they are the same quantity and reported when their intervals
-    do not overlap (:mod:`analysis.compare.quantities`).
+    do not overlap (:mod:`analysis.compare.quantities`). Two groups that are one
+    claim but for who says it (two named speakers' figures for one death toll)
+    are compared too: a reader wants both figures, each with its speaker.
 
     Args:
         result: an :class:`~analysis.Analysis`.
@@ -340,7 +364,9 @@ def number_disagreements(
         One row per disagreeing pair: ``claim_group`` (as in :func:`claim_alignment`), ``unit``,
         ``source_a, text_a, value_a, sentence_a``, the same for ``b``, ``why`` (why the two
         figures were judged one quantity, and their intervals) and ``evidence`` (the two
-        ``(article_id, sentence_id)``).
+        ``(article_id, sentence_id)``), ``speaker_a``/``speaker_b`` (who each outlet says gave the
+        figure, "" for its own voice) and ``claim_group_b`` (the claim group of ``b``: another group
+        when two speakers' claims give one quantity two figures, :func:`_quantity_groups`).
     """
     return _align(result, event, sources, **options)[1]
 
@@ -400,8 +426,39 @@ def _align(
     group_of_unit, sims = _average_linkage(len(set(unit_of)), edges, threshold)
     claims["group"] = group_of_unit[unit_of]
     claims["unit"] = unit_of
-    pairs = _figure_pairs(claims, scope.numbers, scope.sentences, lex)
+    claims["quantity_group"] = _quantity_groups(group_of_unit, edges, threshold)[unit_of]
+    pairs = _figure_pairs(claims, scope.numbers, scope.sentences, lex, entities=scope.entities,
+                          published=_publication_days(result))  # fmt: skip
     return _table(claims, scope.numbers, sims, edges, min_sources, lex.class_of_unit(), pairs)
+
+
+def _quantity_groups(group_of_unit: np.ndarray, edges: pd.DataFrame, threshold: float) -> np.ndarray:
+    """Claim groups joined when two of their claims are one claim but for who says it.
+
+    Two named speakers giving one proposition ("the group holds eight percent of the province,
+    the General Staff says" / "holds between three and five percent, an analyst estimated") are two
+    claim groups (:data:`SPEAKER_FACTOR`), but their figures measure one quantity: a reader wants
+    both sources' figures side by side, each with its speaker. Two groups are joined when a pair of
+    their claims reaches ``threshold`` before the two-speakers factor.
+
+    Returns:
+        Each unit's quantity group (the smallest claim-group id of its joined set).
+    """
+    parent = {int(g): int(g) for g in np.unique(group_of_unit)}
+
+    def root(g: int) -> int:
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    if not edges.empty and "two_speakers" in edges:
+        split = edges[edges["two_speakers"] & (edges["sim_free"] >= threshold)]
+        for a, b in zip(split["a"].astype(int), split["b"].astype(int), strict=True):
+            ra, rb = root(int(group_of_unit[a])), root(int(group_of_unit[b]))
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return np.array([root(int(g)) for g in group_of_unit], dtype="int64")
 
 
 def alignment_matrix(table: pd.DataFrame, value: str = "speakers") -> pd.DataFrame:
@@ -437,7 +494,8 @@ def _proposition_attributes(claims: pd.DataFrame, sentences: pd.DataFrame) -> pd
     moods = np.array([mood(c) for c in texts], dtype=object)[codes]
     polar = np.array([polarity(c) for c in texts], dtype=object)[codes]
     modal = np.array([modality(c) for c in texts], dtype=object)[codes]
-    simple = np.array([len(c.split()) <= SIMPLE_WORDS and not _CLAUSE_BREAK.search(c) for c in texts], dtype=bool)
+    simple = np.array([_one_clause(c) for c in texts], dtype=bool)
+    verb = np.array([_has_verb(c) for c in texts], dtype=bool)
     wcodes, wuniques = pd.factorize(whole)
     asks = np.array([t.rstrip(" \"'”’»)]}").endswith("?") for t in wuniques.tolist()], dtype=bool)[wcodes]
     claims = claims.copy()
@@ -445,7 +503,46 @@ def _proposition_attributes(claims: pd.DataFrame, sentences: pd.DataFrame) -> pd
     claims["polarity"] = polar
     claims["modality"] = modal
     claims["simple"] = simple[codes]
+    claims["has_verb"] = verb[codes]
     return claims
+
+
+_TAG_WORD = re.compile(r"[^\W_]+(?:['’][a-z]+)?")
+
+
+@cache
+def _names_a_thing(word: str) -> bool:
+    """Whether a word, by the offline tagger, is a noun or a verb (what a figure counts), not a modifier."""
+    from analysis.text import tag
+
+    return not tag([word.lower()])[0].startswith(("JJ", "RB"))
+
+
+def _has_verb(text: str) -> bool:
+    """Whether a content has a verb that can carry a clause (or a modal), by the offline tagger.
+
+    A noun phrase alone ("implicit bias", "an unarmed man with his hands in the air") names
+    something; it asserts nothing.
+    """
+    from analysis.text import tag
+
+    tokens = _TAG_WORD.findall(text)
+    return any(t in _FINITE for t in tag(tokens))
+
+
+#: Tags of a verb that can carry a clause: a gerund alone ("policing", "killing") is read as a noun. The
+#: tagger reads each word alone, so a past tense is often a participle ("reached", "seized"): both count.
+_FINITE = frozenset({"VB", "VBD", "VBN", "VBP", "VBZ", "MD"})
+
+
+@cache
+def _same_speaker(a: str, b: str) -> bool:
+    """Whether two speakers' names are one source: equal, or the words of one inside the other's
+    ("Video" / "Video of the incident", "Shelby" / "Betty Shelby"), as a second mention shortens a name."""
+    if a == b:
+        return True
+    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
 def _propositions_agree(
@@ -466,7 +563,8 @@ def _propositions_agree(
     if edges.empty:
         return edges
     first = pd.Series(np.arange(len(claims))).groupby(unit_of).first()
-    info = claims.iloc[first.to_numpy()][["mood", "polarity", "modality", "simple", "speaker", "speaker_type"]]
+    info = claims.iloc[first.to_numpy()][["mood", "polarity", "modality", "simple", "speaker", "speaker_type",
+                                          "has_verb"]]  # fmt: skip
     info = info.set_axis(first.index)
     ents = units[units["feature"].str.startswith("E:")].groupby("unit")["feature"].agg(frozenset)
     a, b = edges["a"].to_numpy(), edges["b"].to_numpy()
@@ -481,19 +579,26 @@ def _propositions_agree(
     keep &= (size.reindex(a).fillna(0).to_numpy() >= MIN_FEATURES) & (
         size.reindex(b).fillna(0).to_numpy() >= MIN_FEATURES
     )
+    # a noun phrase with no figure ("implicit bias", "a disgrace") names a topic; it asserts nothing
+    figure = set(units.loc[units["feature"].str.startswith("U:"), "unit"])
+    states = info["has_verb"].to_numpy() | info.index.isin(list(figure))
+    states = pd.Series(states, index=info.index)
+    keep &= states.reindex(a).to_numpy() & states.reindex(b).to_numpy()
     sim = edges["sim"].to_numpy(dtype="float64").copy()
     ea, eb = ents.reindex(a).to_numpy(), ents.reindex(b).to_numpy()
     has_both = np.array([isinstance(x, frozenset) and isinstance(y, frozenset) for x, y in zip(ea, eb, strict=True)])
     sim = np.where(has_both & (edges["n_entity"].to_numpy() == 0), sim * ACTOR_FACTOR, sim)
     named = {"person", "official body"}
     sa, sb = ia["speaker"].astype(str).to_numpy(), ib["speaker"].astype(str).to_numpy()
-    two_speakers = ia["speaker_type"].isin(named).to_numpy() & ib["speaker_type"].isin(named).to_numpy() & (sa != sb)
+    two_speakers = ia["speaker_type"].isin(named).to_numpy() & ib["speaker_type"].isin(named).to_numpy()
+    two_speakers &= np.array([not _same_speaker(x, y) for x, y in zip(sa, sb, strict=True)], dtype=bool)
+    free = sim.copy()  # before the two-speakers factor: one claim but for who says it
     sim = np.where(two_speakers, sim * SPEAKER_FACTOR, sim)
     # in a one-clause claim the negation and the modality are the predicate's: "did not pay" is not "paid"
     simple = ia["simple"].to_numpy() & ib["simple"].to_numpy()
     keep &= ~(simple & (ia["polarity"].to_numpy() != ib["polarity"].to_numpy()))
     keep &= ~(simple & (ia["modality"].to_numpy() != ib["modality"].to_numpy()))
-    out = edges.assign(sim=sim)[keep]
+    out = edges.assign(sim=sim, two_speakers=two_speakers, sim_free=free)[keep]
     return out[out["sim"] > 0].reset_index(drop=True)
 
 
@@ -566,7 +671,7 @@ def _features(claims: pd.DataFrame, ents: pd.DataFrame, nums: pd.DataFrame, lex:
     words = words[words["feature"].str.len() >= 2]
     ents = ents.assign(feature="E:" + ents["canonical"].astype(str))
     classes = lex.class_of_unit()
-    nums = nums.assign(u=nums["unit"].astype(str).map(lambda u: normalize_unit(u, classes)))
+    nums = nums.assign(u=_normalized_units(nums["unit"], classes))
     parts = [words[["claim", "feature"]], ents[["claim", "feature"]]]
     if not nums.empty:
         parts.append(nums.assign(feature="U:" + nums["u"])[["claim", "feature"]])
@@ -789,8 +894,9 @@ def _table(
     nums = keys.merge(numbers[["article_id", "sentence_id", "start", "text", "value", "unit"]],
                       on=["article_id", "sentence_id"])  # fmt: skip
     nums = nums.drop_duplicates(["group", "source", "article_id", "start"]).sort_values(["article_id", "start"])
-    nums["u"] = nums["unit"].astype(str).map(lambda u: normalize_unit(u, classes))
-    pairs = pairs[pairs["group"].isin(keep)] if len(pairs) else pairs
+    nums["u"] = _normalized_units(nums["unit"], classes)
+    if len(pairs):
+        pairs = pairs[pairs["group"].isin(keep) & pairs["group_b"].isin(keep)]
     disagree = _disagreements(pairs)
     num_text = nums.groupby(["group", "source"])["text"].agg("; ".join)
     g = claims.groupby(["group", "source"], sort=False)
@@ -819,8 +925,9 @@ def _table(
     cells["cohesion"] = cells["group"].map(lambda grp: cohesion.get(int(grp), 1.0))
     cells = cells.sort_values(["claim_group", "source"]).reset_index(drop=True)
     out = cells[COLUMNS]
-    pairs = pairs.assign(claim_group=pairs["group"].map(number_of)).sort_values(["claim_group", "source_a"])
-    pairs = pairs[["claim_group", *PAIR_COLUMNS[1:]]].reset_index(drop=True)
+    pairs = pairs.assign(claim_group=pairs["group"].map(number_of), claim_group_b=pairs["group_b"].map(number_of))
+    pairs = pairs.sort_values(["claim_group", "source_a"])
+    pairs = pairs[["claim_group", *PAIR_COLUMNS[1:], "claim_group_b"]].reset_index(drop=True)
     return out.astype(
         {"claim_group": "int64", "representative": "string", "n_sources": "int64", "source": "string",
          "n_claims": "int64", "voice": "string", "speakers": "string", "quote": "string", "hedged": "bool",
@@ -856,14 +963,25 @@ def _representatives(claims: pd.DataFrame, edges: pd.DataFrame) -> pd.Series:
 
 
 def _disagreements(pairs: pd.DataFrame) -> pd.Series:
-    """Per group: the units on which two sources disagree (:func:`_figure_pairs`), with each source's values."""
+    """Per group: the units on which two sources disagree (:func:`_figure_pairs`), with each source's values.
+
+    A pair between two speakers' claims (two claim groups, :func:`_quantity_groups`) is shown on both
+    groups, each value followed by its speaker: ``percent: A=8 (General Staff); B=3 (an analyst)``.
+    """
     if pairs.empty:
         return pd.Series(dtype="string")
-    sides = pd.concat(
-        [pairs[["group", "unit", f"source_{x}", f"value_{x}"]].set_axis(["group", "u", "source", "value"], axis=1)
-         for x in "ab"], ignore_index=True)  # fmt: skip
-    sides = sides.drop_duplicates().sort_values(["group", "u", "source", "value"], kind="stable")
-    vals = sides.groupby(["group", "u", "source"])["value"].agg(lambda v: "/".join(f"{x:g}" for x in dict.fromkeys(v)))
+    cross = pairs["group"].to_numpy() != pairs["group_b"].to_numpy()
+    sides = []
+    for group in ("group", "group_b"):
+        for x in "ab":
+            side = pairs[[group, "unit", f"source_{x}", f"value_{x}"]]
+            side = side.set_axis(["group", "u", "source", "value"], axis=1)
+            said = pairs[f"speaker_{x}"].astype(str).replace("", "own voice")
+            value = side["value"].map("{:g}".format)
+            sides.append(side.assign(value=value.where(~cross, value + " (" + said + ")")))
+    sides = pd.concat(sides, ignore_index=True).drop_duplicates()
+    sides = sides.sort_values(["group", "u", "source"], kind="stable")
+    vals = sides.groupby(["group", "u", "source"])["value"].agg(lambda v: "/".join(dict.fromkeys(v)))
     vals = vals.reset_index()
     vals["s"] = vals["source"].astype(str) + "=" + vals["value"]
     by_unit = vals.groupby(["group", "u"])["s"].agg("; ".join).reset_index()
@@ -871,24 +989,80 @@ def _disagreements(pairs: pd.DataFrame) -> pd.Series:
     return by_unit.groupby("group")["s"].agg(" | ".join)
 
 
+def _publication_days(result: Analysis) -> dict[str, float]:
+    """Each article's publication day (days since 1970-01-01), for the articles whose date is known."""
+    arts = result.articles
+    if "published" not in arts:
+        return {}
+    when = pd.Series(pd.to_datetime(pd.Series(arts["published"]).to_numpy(), errors="coerce", utc=True))
+    ok = when.notna().to_numpy()
+    days = (when[ok] - pd.Timestamp("1970-01-01", tz="UTC")).dt.days.astype("float64").to_numpy()
+    ids = pd.Series(arts["article_id"]).astype(str).to_numpy()[ok]
+    return dict(zip(ids, days, strict=True))
+
+
+def _lookup(keys: pd.Series, values: Mapping[str, float]) -> np.ndarray:
+    """``values[key]`` for each key (NaN when missing), looking each distinct key up once."""
+    codes, uniques = pd.factorize(keys.astype(str))
+    found = np.array([values.get(k, np.nan) for k in uniques] + [np.nan], dtype="float64")
+    return found[codes]
+
+
+#: Entity labels that can hold a figure (whose toll, whose price, whose age); a group by origin
+#: ("Syrians") names who is counted, not whose figure it is.
+_HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+
+
+def _claim_actors(claims: pd.DataFrame, entities: pd.DataFrame | None, which: np.ndarray) -> dict[int, frozenset[str]]:
+    """Canonical names of the actors the content of each claim in ``which`` names, its own speaker left out."""
+    if entities is None or entities.empty or claims.empty or not len(which):
+        return {}
+    ents = entities[entities["label"].astype(str).isin(_HOLDER_LABELS)]
+    which = np.unique(which)
+    rows = _inside(claims.iloc[which], ents, ["canonical"])
+    claim = which[rows["claim"].to_numpy()]  # back to positions in ``claims``
+    names = rows["canonical"].astype(str).to_numpy()
+    speaker = claims["speaker"].astype(str).to_numpy()
+    out: dict[int, set[str]] = defaultdict(set)
+    for c, name in zip(claim, names, strict=True):
+        if name != speaker[c]:
+            out[int(c)].add(name)
+    return {c: frozenset(v) for c, v in out.items()}
+
+
 def _figure_pairs(
-    claims: pd.DataFrame, numbers: pd.DataFrame, sentences: pd.DataFrame, lex: AlignmentLexicon
+    claims: pd.DataFrame,
+    numbers: pd.DataFrame,
+    sentences: pd.DataFrame,
+    lex: AlignmentLexicon,
+    *,
+    entities: pd.DataFrame | None = None,
+    published: Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
     """The disagreeing figure pairs of every claim group (:func:`analysis.compare.quantities.disagreeing_pairs`).
 
     The figures are the numbers inside each claim's content (``cs``, ``ce``) that assert (mood); what
-    each counts is read from the words around it in its sentence.
+    each counts is read from the words around it in its sentence, whose figure it is from the actors
+    the content names (``entities``), and when from the article's publication day (``published``).
     """
     from analysis.text import stopwords
 
     cols = [c for c in ("value_high", "qualifier", "rate") if c in numbers]
-    claims = claims[claims["mood"] == "assertion"]
+    claims = claims[claims["mood"] == "assertion"].reset_index(drop=True)
     rows = _inside(claims, numbers, ["text", "value", "unit", *cols])
     if rows.empty:
-        return pd.DataFrame(columns=PAIR_COLUMNS)
-    info = claims[["group", "source"]].reset_index(drop=True)
-    rows = rows.assign(group=info["group"].to_numpy()[rows["claim"].to_numpy()],
-                       source=info["source"].astype(str).to_numpy()[rows["claim"].to_numpy()])  # fmt: skip
+        return pd.DataFrame(columns=[*PAIR_COLUMNS, "group_b"])
+    if "quantity_group" not in claims:
+        claims = claims.assign(quantity_group=claims["group"])
+    info = claims[["quantity_group", "source"]].rename(columns={"quantity_group": "group"})
+    at = rows["claim"].to_numpy()
+    rows = rows.assign(
+        group=info["group"].to_numpy()[at],
+        claim_group=claims["group"].to_numpy()[at],
+        source=info["source"].astype(str).to_numpy()[at],
+        speaker=claims["speaker"].astype(str).to_numpy()[at],
+        published=_lookup(rows["article_id"], published or {}),
+    )
     rows = rows.drop_duplicates(["group", "source", "article_id", "start"])
     sent = sentences.set_index(["article_id", "sentence_id"])[["start", "text"]]
     where = sent.reindex(pd.MultiIndex.from_frame(rows[["article_id", "sentence_id"]]))
@@ -899,7 +1073,7 @@ def _figure_pairs(
     def stem_of(w: str) -> str:
         return stem(base_form(w))
 
-    rows = rows.assign(u=rows["unit"].astype(str).map(lambda u: normalize_unit(u, classes)))
+    rows = rows.assign(u=_normalized_units(rows["unit"], classes))
     rows = rows.assign(
         sole=rows.groupby(["claim", "u"])["start"].transform("size").eq(1).to_numpy(),
         sentence=where["text"].fillna("").astype(str).to_numpy(),
@@ -911,15 +1085,19 @@ def _figure_pairs(
         if c not in rows:
             rows[c] = default
     # a figure repeated word for word (wire copies) is read once
-    same = ["group", "source", "sentence", "a", "b", "text", "value", "value_high", "u", "qualifier", "rate", "sole",
-            "content"]  # fmt: skip
+    same = ["group", "claim_group", "source", "sentence", "a", "b", "text", "value", "value_high", "u", "qualifier",
+            "rate", "sole", "content", "published", "speaker"]  # fmt: skip
     rows = rows.drop_duplicates(same)
+    of_claim = _claim_actors(claims, entities, rows["claim"].to_numpy())
+    rows = rows.assign(actors=[of_claim.get(int(c), frozenset()) for c in rows["claim"]])
     contexts: dict[tuple, frozenset[str]] = {}
 
     def read(text: str, a: int, b: int, window: int | None) -> frozenset[str]:
         key = (text, a, b, window)
         if key not in contexts:
-            contexts[key] = context_words(text, a, b, stem=stem_of, stop=stop, concept_of=concept_of, window=window)
+            contexts[key] = context_words(
+                text, a, b, stem=stem_of, stop=stop, concept_of=concept_of, window=window, counts=_names_a_thing
+            )
         return contexts[key]
 
     figures = []
@@ -930,14 +1108,24 @@ def _figure_pairs(
             unit=r.u, qualifier=str(r.qualifier or "exact"), rate=str(r.rate or ""), sentence=r.sentence,
             context=read(r.sentence, int(r.a), int(r.b), CONTEXT_WINDOW),
             key=(str(r.article_id), int(r.sentence_id), int(r.start)),
-            claim_words=read(r.content, 0, 0, None) if r.sole else frozenset(),
+            # the claim's words, less the figure's own ("percent" says the unit, not what is counted)
+            claim_words=read(r.content, 0, 0, None) - read(str(r.text), 0, 0, None) if r.sole else frozenset(),
+            actors=r.actors, published=float(r.published), speaker=r.speaker,
         )))  # fmt: skip
     found = disagreeing_pairs(figures)
-    return pd.DataFrame(found, columns=PAIR_COLUMNS)
+    if not found:
+        return pd.DataFrame(columns=[*PAIR_COLUMNS, "group_b"])
+    # each figure's own claim group: the two sides differ when two speakers' claims give the figures
+    where = zip(rows["article_id"].astype(str), rows["sentence_id"].astype(int), rows["start"].astype(int), strict=True)
+    group_of = dict(zip(where, rows["claim_group"], strict=True))
+    out = pd.DataFrame(found)
+    out["group"] = [group_of[k] for k in out["key_a"]]
+    out["group_b"] = [group_of[k] for k in out["key_b"]]
+    return out[[*PAIR_COLUMNS, "group_b"]]
 
 
 def _empty_pairs() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="object") for c in ["claim_group", *PAIR_COLUMNS[1:]]})
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in ["claim_group", *PAIR_COLUMNS[1:], "claim_group_b"]})
 
 
 def _empty() -> pd.DataFrame:

@@ -12,7 +12,12 @@ each figure, following how news writes numbers:
   within a factor of :data:`MAX_RATIO` (a figure ten times another counts
   something else: a one-year loss against a decade's debt), and a shared word
   for what is counted in the few words around each figure ("wounded" /
-  "injured" through the synonym groups; "loss" is not "debt").
+  "injured" through the synonym groups; "loss" is not "debt"; a shared modifier is not a counted
+  thing: "national turnout" is not "the national vote", and the unit itself says nothing). A figure is as of the day its
+  article was written: figures from articles published more than :data:`SAME_TIME_DAYS` apart are
+  not compared (a later toll is an update), nor figures a day apart that a sentence dates by its
+  writing ("fell 2.6% today", "as of 16:08"); and a figure is someone's: when both claims name
+  actors and share none ("Varn, 49," / "Osk, aged 55"), the figures are two holders' figures.
 * **Values as intervals** (:func:`interval`): a figure stands for every value
   its qualifier and its precision allow. "more than 5,000" is [5,000, 6,375]
   (a floor a reporter rounds down to: at most :data:`AT_LEAST_HEADROOM` above it),
@@ -32,13 +37,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 __all__ = [
     "APPROXIMATE_SPREAD",
     "MAX_RATIO",
     "PAIR_COLUMNS",
+    "SAME_TIME_DAYS",
     "Figure",
     "context_words",
     "disagree",
@@ -60,6 +66,9 @@ MAX_ROUNDING = 0.025
 MAX_RATIO = 10.0
 #: Words around a figure read for what it counts (each side).
 CONTEXT_WINDOW = 5
+#: Figures from articles published more than this many days apart are as of different times: a toll,
+#: a price or an index level moves, so a later figure is an update, not a disagreement.
+SAME_TIME_DAYS = 2
 
 #: Synonym groups (``data/lexicons/alignment.yml``) naming opposite directions: a rise is not a fall.
 _OPPOSITES = (("C:increase", "C:decrease"),)
@@ -91,6 +100,10 @@ class Figure:
         key: where it is: (article_id, sentence_id, start).
         claim_words: stems of the whole claim's words, set only when this is the claim's one figure
             of its unit (then the claim says what it counts, however far the words are).
+        actors: canonical names of the actors the claim's content names (its speaker left out):
+            whose figure it is ("Varn, 49," / "Osk, aged 55").
+        published: the article's publication day (days since 1970-01-01; NaN when unknown).
+        speaker: who the source attributes the figure to ("" for the outlet's own voice).
     """
 
     source: str
@@ -104,6 +117,9 @@ class Figure:
     sentence: str = ""
     key: tuple = ()
     claim_words: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    published: float = math.nan
+    speaker: str = ""
 
     @property
     def kind(self) -> str:
@@ -178,6 +194,13 @@ _TIME_PATTERNS = {
 }
 
 
+#: Words that date a figure by the day it was written ("fell 2% today", "as of 16:08"): two such
+#: figures from articles published on different days are as of different days.
+_DEICTIC = re.compile(
+    r"\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|so far|as of|\d{1,2}:\d{2})\b", re.IGNORECASE
+)
+
+
 def _time_anchors(a: str, b: str) -> dict[str, tuple[set[str], set[str]]]:
     """The years, clock times, weekdays and quarters each sentence names (lower case)."""
     return {
@@ -208,6 +231,14 @@ def same_quantity(a: Figure, b: Figure) -> tuple[bool, str]:
         return False, f"{a.kind} is not {b.kind}"
     if a.rate != b.rate:
         return False, f"different rates ({a.rate or 'total'} / {b.rate or 'total'})"
+    days = abs(a.published - b.published)
+    if days > SAME_TIME_DAYS:  # NaN (a date unknown) compares False
+        return False, f"reported {days:.0f} days apart (figures as of different times)"
+    if days >= 1 and (_DEICTIC.search(a.sentence) or _DEICTIC.search(b.sentence)):
+        word = _DEICTIC.search(f"{a.sentence} {b.sentence}").group()
+        return False, f"reported on different days, each dated by its day of writing ('{word}')"
+    if a.actors and b.actors and not a.actors & b.actors:
+        return False, f"about different actors ({', '.join(sorted(a.actors)[:2])} / {', '.join(sorted(b.actors)[:2])})"
     for kind, (ta, tb) in _time_anchors(a.sentence, b.sentence).items():
         if ta and tb and not ta & tb:
             return False, f"different times ({kind}: {', '.join(sorted(ta))} / {', '.join(sorted(tb))})"
@@ -255,6 +286,7 @@ def context_words(
     stop: Iterable[str],
     concept_of: Mapping[str, str],
     window: int | None = CONTEXT_WINDOW,
+    counts: Callable[[str], bool] | None = None,
 ) -> frozenset[str]:
     """Stems (or synonym groups) of the common words around a figure: what it counts.
 
@@ -265,6 +297,9 @@ def context_words(
         stop: closed-class words to skip.
         concept_of: stem -> synonym group feature.
         window: words read on each side; None reads the whole text (less the figure's own words).
+        counts: when given, ``counts(word)`` says whether a word can name what is counted (a noun
+            or a verb, not an adjective: "national" turnout and the "national" vote are not one
+            quantity); a word of a synonym group always can ("dead", "injured").
 
     Returns:
         Up to :data:`CONTEXT_WINDOW` words either side of the figure (its own words, the unit
@@ -281,13 +316,16 @@ def context_words(
     out = set()
     for w in before + after:
         s = stem(w)
-        out.add(concept_of.get(s, s))
+        if s in concept_of:
+            out.add(concept_of[s])
+        elif counts is None or counts(w):
+            out.add(s)
     return frozenset(out)
 
 
 #: Columns of :func:`disagreeing_pairs` (and of :func:`analysis.compare.number_disagreements`).
 PAIR_COLUMNS = ["group", "unit", "source_a", "text_a", "value_a", "sentence_a",
-                "source_b", "text_b", "value_b", "sentence_b", "why", "evidence"]  # fmt: skip
+                "source_b", "text_b", "value_b", "sentence_b", "why", "evidence", "speaker_a", "speaker_b"]  # fmt: skip
 
 
 def disagreeing_pairs(figures: Iterable[tuple[object, Figure]]) -> list[dict]:
@@ -297,7 +335,8 @@ def disagreeing_pairs(figures: Iterable[tuple[object, Figure]]) -> list[dict]:
         figures: ``(group, figure)`` for every figure in the sentences of each claim group.
 
     Returns:
-        One dict per disagreeing pair (keys :data:`PAIR_COLUMNS`), the two figures in source order;
+        One dict per disagreeing pair (keys :data:`PAIR_COLUMNS`, with ``speaker_a``/``speaker_b``
+        who gave each figure, plus ``key_a``/``key_b`` where each figure is), the two figures in source order;
         a figure repeated by one source (the same value, qualifier and counted words) is compared once.
     """
     by_group: dict[object, dict[tuple, Figure]] = {}
@@ -335,6 +374,10 @@ def disagreeing_pairs(figures: Iterable[tuple[object, Figure]]) -> list[dict]:
                     "sentence_b": b.sentence,
                     "why": f"{why}; {_show(la, ha)} and {_show(lb, hb)} do not overlap",
                     "evidence": (a.key[:2], b.key[:2]),
+                    "speaker_a": a.speaker,
+                    "speaker_b": b.speaker,
+                    "key_a": a.key,
+                    "key_b": b.key,
                 }
             )
     return out

@@ -590,8 +590,12 @@ def read_meantime_events(path: str | Path) -> tuple[list[dict], list[GoldSpan], 
             sentence_span[(key, sid)] = (pos, pos + len(text))
             paragraphs.append(text)
             pos += len(text) + 2
-        records.append({"article_id": key, "text": "\n\n".join(paragraphs), "source": key, "event": topics[key],
-                        "title": paragraphs[0][:200]})  # fmt: skip
+        record = {"article_id": key, "text": "\n\n".join(paragraphs), "source": key, "event": topics[key],
+                  "title": paragraphs[0][:200]}  # fmt: skip
+        day = _dateline(paragraphs[1] if len(paragraphs) > 1 else "")
+        if day:
+            record["published"] = day
+        records.append(record)
     chains: dict[str, set[tuple[str, int]]] = defaultdict(set)
     scope = set()
     for m in mentions:
@@ -603,6 +607,17 @@ def read_meantime_events(path: str | Path) -> tuple[list[dict], list[GoldSpan], 
             for chain, where in chains.items() if len({d for d, _ in where}) >= 2
             for doc, sid in sorted(where)]  # fmt: skip
     return records, gold, sorted(scope)
+
+
+def _dateline(line: str) -> str | None:
+    """The ISO date of a Wikinews date line ("March 01, 2008", the second line of every MEANTIME
+    article), or None: the publication date a figure is as of (its topic spans years)."""
+    from datetime import datetime
+
+    try:
+        return datetime.strptime(line.strip(), "%B %d, %Y").date().isoformat()
+    except ValueError:
+        return None
 
 
 def evaluate_meantime(path: str | Path) -> Scores:
