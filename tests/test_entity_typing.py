@@ -575,3 +575,17 @@ def test_a_name_that_owns_a_province_or_a_parliament_is_a_place(recognizer):
     text = "A recount in Velmarra's Tarsk province began, and Velmarra's parliament met."
     assert ("Velmarra", "GPE") in _labels(recognizer, text)
     assert _labels(recognizer, "Idris Vantol's view was clear, he said.") == [("Idris Vantol", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short sentence of capitalised names and a verb in lower case is prose, not a headline
+        ("Prime Minister Velkan Drossum spoke.", [("Velkan Drossum", "PERSON")]),
+        ("Interior Minister Ronsk Vardel Thask resigned.", [("Ronsk Vardel Thask", "PERSON")]),
+        # a headline in title case capitalises its verbs: only known names count there
+        ("Chancellor Velkan Drossum Resigns After Vote", []),
+    ],
+)
+def test_a_lower_case_verb_makes_a_title_case_sentence_prose(recognizer, text, expected):
+    assert _labels(recognizer, text) == expected

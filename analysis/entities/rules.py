@@ -284,6 +284,7 @@ def sentence_units(tokens) -> list[Unit]:
 def sentence_mode(units: list[Unit]) -> str:
     """``"upper"`` (all caps), ``"title"`` (title case) or ``"normal"``."""
     letters = caps = upper = content = 0
+    lower_verb = False
     for unit in units:
         text = unit.text
         if not text[0].isalpha():
@@ -296,10 +297,15 @@ def sentence_mode(units: list[Unit]) -> str:
             content += 1
             if text[0].isupper():
                 caps += 1
+            elif unit.pos.startswith("VB"):
+                lower_verb = True
     if letters >= 3 and upper >= 0.6 * letters:
         return "upper"
-    if content >= 4 and caps >= 0.75 * content and content - caps <= content // 5:
-        return "title"  # "Donald Trump spoke on Monday" is no headline: a short one has every word capitalised
+    if content >= 4 and caps >= 0.75 * content and content - caps <= content // 5 and not lower_verb:
+        # "Donald Trump spoke on Monday" is no headline: a short one has every word capitalised;
+        # and a headline in title case capitalises its verbs ("Minister Resigns"), so a verb in
+        # lower case makes a sentence of names ("Prime Minister Theresa May spoke.") prose
+        return "title"
     return "normal"
 
 
