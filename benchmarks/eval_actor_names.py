@@ -87,12 +87,17 @@ def _words(text: str) -> list[str]:
 
 
 def _given_and_rest(text: str) -> list[str]:
-    """The words of a person's name from the given name on: titles, roles and initials dropped."""
+    """The words of a person's name from the given name on: titles, roles, epithets, initials dropped."""
+    from analysis.entities.gazetteer import given_names, is_common_word
     from analysis.entities.rules import ROLE_WORDS, TITLE_MODIFIERS, TITLES
 
     titles = TITLES | ROLE_WORDS | TITLE_MODIFIERS
     words = [w for w in _words(text) if not re.fullmatch(r"[A-Z]\.?", w)]
-    while len(words) > 1 and (words[0].lower().rstrip(".") in titles or not words[0][:1].isupper()):
+    while len(words) > 1 and (
+        words[0].lower().rstrip(".") in titles
+        or not words[0][:1].isupper()
+        or (is_common_word(words[0]) and words[0] not in given_names())  # "Rival", "Crooked"
+    ):
         words = words[1:]
     return words
 
@@ -208,7 +213,8 @@ def main() -> None:
     for kind in ("person", "country"):
         k, a = totals[f"{kind} keys"], totals[f"{kind} alike"]
         m, ma = totals[f"{kind} mentions"], totals[f"{kind} mentions alike"]
-        print(f"  {('persons' if kind == 'person' else 'countries'):9} in 2+ outlets named alike: {a}/{k} = {a / max(k, 1):.3f};"
+        label = "persons" if kind == "person" else "countries"
+        print(f"  {label:9} in 2+ outlets named alike: {a}/{k} = {a / max(k, 1):.3f};"
               f" mentions under the key's main name: {ma}/{m} = {ma / max(m, 1):.3f}")  # fmt: skip
     k = totals["person keys"] + totals["country keys"]
     a = totals["person alike"] + totals["country alike"]

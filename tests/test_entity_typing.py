@@ -589,3 +589,9 @@ def test_a_name_that_owns_a_province_or_a_parliament_is_a_place(recognizer):
 )
 def test_a_lower_case_verb_makes_a_title_case_sentence_prose(recognizer, text, expected):
     assert _labels(recognizer, text) == expected
+
+
+def test_a_dotted_abbreviation_whose_last_dot_ends_the_sentence_is_still_the_country(recognizer):
+    text = "Velkan Drossum pledged to keep them out of the U.S.\n\nRonsk Vardel moved to the U.K.\n\nShe spoke."
+    labels = _labels(recognizer, text)
+    assert ("U.S", "GPE") in labels and ("U.K", "GPE") in labels

@@ -168,6 +168,10 @@ class Mention(NamedTuple):
     how: str
 
 
+#: An abbreviation written with dots whose last dot the sentence took ("U.S", "U.K").
+_DOTTED = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
+
+
 class Unit(NamedTuple):
     """A word as the chunker sees it: a token, or part of one (``Kurdish`` of ``Kurdish-led``)."""
 
@@ -388,6 +392,10 @@ class _DocumentPass:
     def _known(self, key: str) -> tuple[str, str, str] | None:
         """(label, canonical, how) of a name known to the lexicon or the gazetteer."""
         entry = self.lexicon.exact.get(key)
+        if entry is None and key[-2:-1] == "." and _DOTTED.match(key):
+            # "from entering the U.S." at a sentence's end: the tokenizer gives the last dot to the
+            # sentence, the name arrives as "U.S" ("U.K", "D.C")
+            entry = self.lexicon.exact.get(key + ".")
         if entry is not None:
             return entry.label, entry.canonical, "lexicon"
         place = self.places.get(key)
