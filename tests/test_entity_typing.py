@@ -595,3 +595,15 @@ def test_a_dotted_abbreviation_whose_last_dot_ends_the_sentence_is_still_the_cou
     text = "Velkan Drossum pledged to keep them out of the U.S.\n\nRonsk Vardel moved to the U.K.\n\nShe spoke."
     labels = _labels(recognizer, text)
     assert ("U.S", "GPE") in labels and ("U.K", "GPE") in labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As one analyst put it, ''Did Drossum lower his taxes?''",  # two apostrophes as a quote mark
+        "The flyer asked, 'Does Velkan Drossum know?'",
+    ],
+)
+def test_an_auxiliary_opening_a_question_is_no_part_of_a_name(recognizer, text):
+    names = [name for name, _ in _labels(recognizer, text)]
+    assert names and not any(name.split()[0] in ("Did", "Does") for name in names)

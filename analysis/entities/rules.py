@@ -134,6 +134,8 @@ NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ez-", "ed-"
 #: Prefixes of adjectives built on a name ("pro-Russian", "anti-Assad").
 ADJ_PREFIXES = frozenset("pro anti non ex post pre mid neo then trans pan".split())
 _OPENERS = frozenset(['"', "“", "``", "'", "‘", ":", "-", "--", "—", "–", "(", "["])
+#: Auxiliaries that open a question and never a name ("Will" and "May" are given names too).
+_QUESTION_AUXILIARIES = frozenset("did does do is was were are has have had would could should can shall".split())
 _FUNCTION = frozenset("of the a an in on at to for and or by with from as vs via into over after".split())
 _MAX_CHUNK = 8
 #: Two-word particles inside a person's name ("van der", "de la").
@@ -567,6 +569,8 @@ class _DocumentPass:
             chunk = units[i:j]
             if initial:
                 chunk = self._trim_initial(chunk)
+            if len(chunk) > 1 and chunk[0].text.lower() in _QUESTION_AUXILIARIES and chunk[0].pos[:2] in ("VB", "MD"):
+                chunk = chunk[1:]  # "''Did Trump lower his taxes?''": an auxiliary opening a question
             while len(chunk) > 1 and chunk[0].text.lower() in self.greetings:
                 chunk = chunk[1:]  # "Dear Nina", "Good Morning Debra": the greeting is no part of the name
             if chunk:
