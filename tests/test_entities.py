@@ -444,3 +444,12 @@ def test_the_house_is_not_the_white_house_and_a_chamber_is_not_its_leader(recogn
     rows = {(r["text"], r["canonical"]) for r in _rows(recognizer, text, "Budget talks stall")}
     assert ("House", "House") in rows and ("White House", "White House") in rows
     assert ("Senate", "Senate") in rows
+
+
+def test_called_after_a_name_is_a_call_not_an_alias():
+    from analysis import analyze_text
+
+    rows = analyze_text("Velkan Drossum called Orvaine Thask on Friday.").entities
+    assert rows["canonical"].tolist() == ["Velkan Drossum", "Orvaine Thask"]
+    rows = analyze_text("The Tarnavo Liberation Front, also called Ronskia, claimed it.").entities
+    assert rows["canonical"].tolist() == ["Tarnavo Liberation Front", "Tarnavo Liberation Front"]

@@ -607,3 +607,17 @@ def test_a_dotted_abbreviation_whose_last_dot_ends_the_sentence_is_still_the_cou
 def test_an_auxiliary_opening_a_question_is_no_part_of_a_name(recognizer, text):
     names = [name for name, _ in _labels(recognizer, text)]
     assert names and not any(name.split()[0] in ("Did", "Does") for name in names)
+
+
+def test_a_given_name_and_a_family_name_that_are_both_towns_are_one_person(recognizer):
+    # "Alicia" and "Preston" are towns in the gazetteer and names in the name tables
+    text = "Officials said Alicia Preston left the hearing early."
+    assert _labels(recognizer, text) == [("Alicia Preston", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Velkan Drossum thanked the former Miss Universe who backed her.", "Orvaine Thask was crowned Miss World."],
+)
+def test_a_pageant_title_after_miss_is_no_persons_name(recognizer, text):
+    assert not any(name in ("Universe", "World") for name, _ in _labels(recognizer, text))

@@ -42,7 +42,11 @@ _DEFINITION = re.compile(
     r"(?:abbreviation|acronym|name|term)\b",
     re.IGNORECASE,
 )
-_AKA = re.compile(r",? (?:also |better |otherwise )?(?:known as|called|a\.k\.a\.|aka) $")
+# "called" names only after a comma or "also": "Velkan Drossum called Ronsk Vardel" is a phone call
+_AKA = re.compile(
+    r"(?:,? (?:also |better |otherwise |formerly )?(?:known as|a\.k\.a\.|aka)"
+    r"|, (?:also |now |sometimes |formerly )?called| (?:also|now|sometimes|formerly) called) $"
+)
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ez|ed|bin|ibn)-", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 

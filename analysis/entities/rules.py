@@ -749,6 +749,12 @@ class _DocumentPass:
                 ):
                     t += 1  # "Miss Universe Alicia Machado": an ordinary word before a given name ends the title
                 rest = chunk[t:]
+                if (
+                    t - lead == 1
+                    and _title_word(chunk[lead].text) == "miss"
+                    and all(is_common_word(u.text) and u.text not in self.any_name for u in rest)
+                ):
+                    return []  # "the former Miss Universe", "Miss World": a pageant's title, no one's name
                 if rest[0].text.lower() in CONNECTORS or rest[0].text.lower() == "the":
                     return self._segment(index, [u for u in rest if u.text.lower() not in ("of", "the")], guesses=True)
                 if _title_word(rest[-1].text) in ROLE_WORDS and not titled_surname:
@@ -803,7 +809,7 @@ class _DocumentPass:
                 and chunk[j].text in self.given
                 and j + hit[0] < n
                 and chunk[j + hit[0]].cap
-                and self._longest_known(chunk, j + hit[0], n) is None
+                and (self._longest_known(chunk, j + hit[0], n) is None or self._town_surname(chunk, j + hit[0], n))
             ):
                 hit = None  # "Martin Luther King": a given name that is also a town opens a name
             if hit is not None and run_start is not None and self._absorbs(chunk[run_start:j], hit[1]):
@@ -829,6 +835,18 @@ class _DocumentPass:
         if run_start is not None and guesses:
             out.extend(self._guess(index, chunk[run_start:], title))
         return out
+
+    def _town_surname(self, chunk: list[Unit], j: int, n: int) -> bool:
+        """True when the last word of the chunk, at ``j``, is a family name that is also a town.
+
+        After a given name that is a town too ("Alicia Machado", "Paris Hilton"), two towns
+        side by side are a person's given and family name: news writes "Machado, Alicia" for
+        places, not two town names in a row.
+        """
+        if j != n - 1 or chunk[j].text not in self.family:
+            return False
+        place = self.places.get(chunk[j].text)
+        return place is not None and place.kind == "city" and chunk[j].text not in capitals()
 
     def _absorbs(self, run: list[Unit], hit: tuple[str, str, str]) -> bool:
         """True when an unknown capitalised word before a known place makes one name with it.
