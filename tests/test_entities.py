@@ -453,3 +453,23 @@ def test_called_after_a_name_is_a_call_not_an_alias():
     assert rows["canonical"].tolist() == ["Velkan Drossum", "Orvaine Thask"]
     rows = analyze_text("The Tarnavo Liberation Front, also called Ronskia, claimed it.").entities
     assert rows["canonical"].tolist() == ["Tarnavo Liberation Front", "Tarnavo Liberation Front"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "host"),
+    [
+        # "Preston" is a town in the gazetteer: after the show named for its host, it is the host
+        (
+            'On "The Laura Preston Morning Show," the mayor spoke. She told Preston the plan failed.',
+            "Preston",
+            "Laura Preston",
+        ),
+        ("She called in to The Laura Drossum Show. Laura asked about the polls.", "Laura", "Laura Drossum"),
+    ],
+)
+def test_a_programme_named_after_its_host_names_the_host(text, word, host):
+    from analysis import analyze_text
+
+    rows = analyze_text(text).entities
+    row = rows[rows["text"] == word].iloc[0]
+    assert (row["canonical"], row["label"]) == (host, "PERSON")

@@ -21,6 +21,9 @@ canonical names in this order:
    word to a title before a person ("Senate", "Senate Majority Leader Dana
    Whitlow"); the longer names are indexed by initials and by first and last
    words (:class:`LongerNames`), so this stays near linear in the number of names;
+   a programme named after its host ("The Steve Harvey Morning Show") makes the
+   host's surname or given name alone ("she told Harvey") that person, not a
+   town or the show;
 5. otherwise the name as written (a place's gazetteer name); a one-word name
    only guessed to be an organisation that the article writes "in X" is a place.
 """
@@ -157,12 +160,17 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
     titled = [item for item in items if item["how"] == "title" and item["label"] == "PERSON"]
     persons: dict[str, str] = {}
     longer: list[dict] = []
+    hosts: dict[str, str] = {}
     for item in items:
         words = item["text"].split()
         if item["label"] == "PERSON" and len(words) >= 2:
             canonical = item["canonical"] or item["text"]
             for key in {words[-1], _PARTICLE.sub("", words[-1])}:
                 persons.setdefault(key, canonical)
+        host = _host(words) if item["label"] != "PERSON" else None
+        if host is not None:
+            for key in host.split():
+                hosts.setdefault(key, host)
         if len(words) >= 2 and item["label"] in ("ORG", "GPE", "LOC"):
             longer.append(item)
     shortened = LongerNames(longer)
@@ -175,6 +183,12 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
             if place is not None and place.kind == "city":  # "Henderson said" after "Fritz Henderson"
                 item["canonical"], item["label"], item["how"] = persons[surface], "PERSON", "guess"
                 continue
+        if " " not in surface and surface in hosts and surface not in persons:
+            place = gazetteer.get(surface) if item["how"] == "place" else None
+            if item["how"] in ("guess", "title", "model") or (place is not None and place.kind == "city"):
+                # "told Harvey" after "The Steve Harvey Morning Show": the host, not a town or the show
+                item["canonical"], item["label"], item["how"] = hosts[surface], "PERSON", "guess"
+                continue
         if item["canonical"] and item["how"] not in ("guess", "title", "model"):
             continue
         earlier = same_surface.get(item["text"])
@@ -186,6 +200,7 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
         if len(words) == 1 and surface in persons and item["how"] in ("guess", "title", "model"):
             item["canonical"], item["label"] = persons[surface], "PERSON"
             continue
+
         if item["canonical"]:
             continue
         if item["label"] != "PERSON" or len(words) == 1:
@@ -234,6 +249,29 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
         }
         for item in items
     ]
+
+
+#: Last words of a programme named after its host ("The Steve Harvey Morning Show").
+_PROGRAMMES = frozenset("show program programme hour podcast hotline radio".split())
+
+
+def _host(words: list[str]) -> str | None:
+    """The host of a programme named after a person: ``"The Laura Ingraham Show"`` -> ``"Laura Ingraham"``.
+
+    The name must open with a given name (``given_names.txt`` or the name tables) followed by one
+    capitalised surname, and end in a programme word; what stands between is the slot or format
+    ("Morning", "Radio"). A programme is named after its host, so the surname or the given name
+    alone elsewhere in the article is that person.
+    """
+    from analysis.entities.gazetteer import name_lists
+
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 3 or words[-1].lower() not in _PROGRAMMES or words[0] not in name_lists()[0]:
+        return None
+    if not words[1][:1].isupper() or words[1].lower() in _PROGRAMMES:
+        return None
+    return f"{words[0]} {words[1]}"
 
 
 def _lexicon_entry(lexicon: AliasLexicon, surface: str, upper: bool):
