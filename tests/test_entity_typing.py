@@ -621,3 +621,21 @@ def test_a_given_name_and_a_family_name_that_are_both_towns_are_one_person(recog
 )
 def test_a_pageant_title_after_miss_is_no_persons_name(recognizer, text):
     assert not any(name in ("Universe", "World") for name, _ in _labels(recognizer, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the title of a book, a show, a song between quotation marks is no organisation
+        ("Her memoir, “Vardel Nights,” sold well, Velkan Drossum said.", [("Velkan Drossum", "PERSON")]),
+        ('He appeared on "Meet the Thask" on Sunday.', []),
+        ('It was the first "Brellik" phone.', []),  # scare quotes
+        # a name the article writes outside the quotes too is a name in quotes
+        (
+            'Tarnavo Motors was sold. He described a "New Tarnavo" to investors.',
+            [("Tarnavo Motors", "ORG"), ("New Tarnavo", "ORG")],
+        ),
+    ],
+)
+def test_a_title_case_phrase_in_quotation_marks_is_a_title_not_an_organisation(recognizer, text, expected):
+    assert _labels(recognizer, text) == expected

@@ -136,6 +136,8 @@ ADJ_PREFIXES = frozenset("pro anti non ex post pre mid neo then trans pan".split
 _OPENERS = frozenset(['"', "“", "``", "'", "‘", ":", "-", "--", "—", "–", "(", "["])
 #: Auxiliaries that open a question and never a name ("Will" and "May" are given names too).
 _QUESTION_AUXILIARIES = frozenset("did does do is was were are has have had would could should can shall".split())
+_QUOTE_MARKS = frozenset(['"', "“", "”", "``", "''"])
+_CLOSING_QUOTES = frozenset(["”", "''"])
 _FUNCTION = frozenset("of the a an in on at to for and or by with from as vs via into over after".split())
 _MAX_CHUNK = 8
 #: Two-word particles inside a person's name ("van der", "de la").
@@ -945,7 +947,7 @@ class _DocumentPass:
         if run[-1].text.lower() in NOT_ENTITY_LAST:
             return []  # "Dow Jones Industrial Average", "Nasdaq Composite"
         label = self._type_unknown(run)
-        if label is None:
+        if label is None or (label == "ORG" and self._quoted_title(run)):
             return []
         where = self._indices(run)
         if label == "PERSON" and where is not None and where[0] > 0:
@@ -953,6 +955,38 @@ class _DocumentPass:
             if before.text in ("bin", "ibn", "van", "von") and before.end < start:
                 start = before.start  # "bin Laden", "van Gogh"
         return [Mention(index, start, end, label, "", "", "guess")]
+
+    def _quoted_title(self, run: list[Unit]) -> bool:
+        """True when the run lies inside quotation marks that hold only a title-case phrase.
+
+        News puts the titles of books, films, shows and songs in quotation marks
+        ("her memoir, “Hard Choices,”", "on “Meet the Press”", "A Charge to Keep"), and a
+        word in scare quotes ("the first “Official” phone") is no name either; a name of
+        an organisation is not written between quotes. Only a guess is dropped: a name
+        the lexicon or a cue word types stays.
+        """
+        units = self._units
+        where = self._indices(run)
+        if where is None or run[0].text in self.given:
+            return False  # "The Steve Harvey Morning Show": named after a person, who is an actor
+        first, last = where
+        left = first - 1
+        while left >= 0 and first - left <= 8 and units[left].text not in _QUOTE_MARKS:
+            left -= 1
+        right = last + 1
+        while right < len(units) and right - last <= 8 and units[right].text not in _QUOTE_MARKS:
+            right += 1
+        if left < 0 or right >= len(units) or units[left].text not in _QUOTE_MARKS:
+            return False
+        if units[right].text not in _QUOTE_MARKS or units[left].text in _CLOSING_QUOTES:
+            return False
+        inside = [u.text for u in units[left + 1 : right] if u.text[:1].isalpha()]
+        if not inside or not all(w[:1].isupper() or w.lower() in _FUNCTION for w in inside):
+            return False
+        # a word of the run the article writes as a name outside the quotes too ("the “Apple” brand",
+        # "a “New GM”") makes a name in quotes, not a title
+        count = self._capitalised_count
+        return not any(count(u.text) > sum(w == u.text for w in inside) for u in run if u.text.lower() not in _FUNCTION)
 
     def _indices(self, run: list[Unit]) -> tuple[int, int] | None:
         """Indices of a run's first and last unit in the current sentence's units."""
