@@ -639,3 +639,17 @@ def test_a_pageant_title_after_miss_is_no_persons_name(recognizer, text):
 )
 def test_a_title_case_phrase_in_quotation_marks_is_a_title_not_an_organisation(recognizer, text, expected):
     assert _labels(recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tarnavo CEO Velkan Drossum unveiled the phone.", [("Tarnavo", "ORG"), ("Velkan Drossum", "PERSON")]),
+        ("Quorvel spokesman Ronsk Vardel declined.", [("Quorvel", "ORG"), ("Ronsk Vardel", "PERSON")]),
+        # a portfolio or an ordinary word before the role is no employer
+        ("Defense Minister Velkan Drossum declined.", [("Velkan Drossum", "PERSON")]),
+        ("Company CEO Velkan Drossum declined.", [("Velkan Drossum", "PERSON")]),
+    ],
+)
+def test_the_organisation_before_a_corporate_role_and_a_name(recognizer, text, expected):
+    assert _labels(recognizer, text) == expected

@@ -101,6 +101,9 @@ ROLE_WORDS = TITLES | frozenset(
     chief head councillor councilor councilman councilwoman alderman campaigner organiser organizer protester
     resident witness survivor farmer teacher doctor nurse student""".split()
 )
+#: Roles an organisation names before its officer ("Apple CEO Steve Jobs"), unlike a portfolio
+#: ("Defense Minister") or a country ("French President"): the words before them are the employer.
+EMPLOYER_ROLES = frozenset("ceo chairman chairwoman director spokesman spokeswoman spokesperson".split())
 #: Words that may stand inside a title run ("Defense Minister", "Secretary of State").
 TITLE_MODIFIERS = frozenset(
     """prime vice deputy foreign defense defence interior finance economy health acting former executive senior
@@ -764,12 +767,13 @@ class _DocumentPass:
                 title = " ".join(u.text for u in chunk[:t])
                 rest_key = " ".join(u.text for u in rest)
                 hit = self._known(rest_key)
+                employer = self._employer(index, chunk, lead)
                 if hit is not None and hit[0] == "PERSON":
-                    return [Mention(index, rest[0].start, rest[-1].end, "PERSON", hit[1], title, hit[2])]
+                    return [*employer, Mention(index, rest[0].start, rest[-1].end, "PERSON", hit[1], title, hit[2])]
                 if hit is not None and self._surname_after_title(chunk[t - 1].text, rest):
-                    return [Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
+                    return [*employer, Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
                 if hit is None and all(is_cap(u.text) or u.text.lower() in CONNECTORS for u in rest):
-                    return [Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
+                    return [*employer, Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
         if n > 1 or last in GPE_CUES:
             label = None
             if n == 2 and last == "bank" and first in _BANK_SIDES:
@@ -785,6 +789,27 @@ class _DocumentPass:
             if label is not None:
                 return [Mention(index, chunk[0].start, chunk[-1].end, label, "", "", "cue")]
         return self._segment(index, chunk, guesses=True)
+
+    def _employer(self, index: int, chunk: list[Unit], lead: int) -> list[Mention]:
+        """The organisation named before a corporate role and a person: "Apple CEO Steve Jobs".
+
+        News writes a company's or an office's name before its officer's role and name
+        ("Kremlin spokesman Dmitry Peskov", "Fed Chairman Ben Bernanke"). Only before
+        the roles of :data:`EMPLOYER_ROLES` (not "Defense Minister", "Labor Secretary":
+        portfolios) and only for capitalised words that are no title, title modifier or
+        country word, and not an ordinary word the article writes with a capital nowhere
+        else ("Company CEO").
+        """
+        if lead == 0 or _title_word(chunk[lead].text) not in EMPLOYER_ROLES:
+            return []
+        words = chunk[:lead]
+        for u in words:
+            lowered = _title_word(u.text)
+            if lowered in TITLES or lowered in TITLE_MODIFIERS or lowered in CONNECTORS or self._country_word(u.text):
+                return []
+            if not u.cap or (is_common_word(u.text) and self._capitalised_count(u.text) < 2):
+                return []
+        return [Mention(index, words[0].start, words[-1].end, "ORG", "", "", "cue")]
 
     def _segment(self, index: int, chunk: list[Unit], *, guesses: bool) -> list[Mention]:
         """Split a chunk into known names and the unknown runs between them."""
