@@ -82,6 +82,8 @@ class Cues(NamedTuple):
     vocative_followers: frozenset[str]
     surname_endings: frozenset[str]
     person_nouns: frozenset[str]
+    employer_roles: frozenset[str]
+    programme_words: frozenset[str]
 
 
 @cache

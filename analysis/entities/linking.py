@@ -251,25 +251,23 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
     ]
 
 
-#: Last words of a programme named after its host ("The Steve Harvey Morning Show").
-_PROGRAMMES = frozenset("show program programme hour podcast hotline radio".split())
-
-
 def _host(words: list[str]) -> str | None:
     """The host of a programme named after a person: ``"The Laura Ingraham Show"`` -> ``"Laura Ingraham"``.
 
     The name must open with a given name (``given_names.txt`` or the name tables) followed by one
-    capitalised surname, and end in a programme word; what stands between is the slot or format
-    ("Morning", "Radio"). A programme is named after its host, so the surname or the given name
-    alone elsewhere in the article is that person.
+    capitalised surname, and end in a programme word (``programme_words`` in ``typing_cues.yml``);
+    what stands between is the slot or format ("Morning", "Radio"). A programme is named after
+    its host, so the surname or the given name alone elsewhere in the article is that person.
     """
+    from analysis.entities.evidence import typing_cues
     from analysis.entities.gazetteer import name_lists
 
+    programmes = typing_cues().programme_words
     if words and words[0].lower() == "the":
         words = words[1:]
-    if len(words) < 3 or words[-1].lower() not in _PROGRAMMES or words[0] not in name_lists()[0]:
+    if len(words) < 3 or words[-1].lower() not in programmes or words[0] not in name_lists()[0]:
         return None
-    if not words[1][:1].isupper() or words[1].lower() in _PROGRAMMES:
+    if not words[1][:1].isupper() or words[1].lower() in programmes:
         return None
     return f"{words[0]} {words[1]}"
 

@@ -101,9 +101,6 @@ ROLE_WORDS = TITLES | frozenset(
     chief head councillor councilor councilman councilwoman alderman campaigner organiser organizer protester
     resident witness survivor farmer teacher doctor nurse student""".split()
 )
-#: Roles an organisation names before its officer ("Apple CEO Steve Jobs"), unlike a portfolio
-#: ("Defense Minister") or a country ("French President"): the words before them are the employer.
-EMPLOYER_ROLES = frozenset("ceo chairman chairwoman director spokesman spokeswoman spokesperson".split())
 #: Words that may stand inside a title run ("Defense Minister", "Secretary of State").
 TITLE_MODIFIERS = frozenset(
     """prime vice deputy foreign defense defence interior finance economy health acting former executive senior
@@ -795,12 +792,12 @@ class _DocumentPass:
 
         News writes a company's or an office's name before its officer's role and name
         ("Kremlin spokesman Dmitry Peskov", "Fed Chairman Ben Bernanke"). Only before
-        the roles of :data:`EMPLOYER_ROLES` (not "Defense Minister", "Labor Secretary":
+        the roles of ``employer_roles`` in ``typing_cues.yml`` (not "Defense Minister", "Labor Secretary":
         portfolios) and only for capitalised words that are no title, title modifier or
         country word, and not an ordinary word the article writes with a capital nowhere
         else ("Company CEO").
         """
-        if lead == 0 or _title_word(chunk[lead].text) not in EMPLOYER_ROLES:
+        if lead == 0 or _title_word(chunk[lead].text) not in typing_cues().employer_roles:
             return []
         words = chunk[:lead]
         for u in words:
