@@ -473,3 +473,14 @@ def test_a_programme_named_after_its_host_names_the_host(text, word, host):
     rows = analyze_text(text).entities
     row = rows[rows["text"] == word].iloc[0]
     assert (row["canonical"], row["label"]) == (host, "PERSON")
+
+
+def test_a_town_of_x_is_not_short_for_an_organisation_named_after_it():
+    from analysis import analyze_text
+
+    text = (
+        "A fire broke out at a dye factory in the eastern town of Velkar overnight. "
+        "The injured were taken to Velkar General Hospital."
+    )
+    rows = analyze_text(text).entities[["text", "canonical", "label"]].values.tolist()
+    assert rows[0] == ["Velkar", "Velkar", "GPE"]

@@ -452,14 +452,21 @@ _IN_PLACE = frozenset("in near outside inside across around".split())
 
 
 def _placed(text: str, items: list[dict]) -> set[str]:
-    """One-word names the article writes after "in", "near", ... at least once: places, whatever their type."""
+    """One-word names the article writes after "in", "near", ... or "the town of" at least once: places,
+    whatever their type."""
+    from analysis.entities.evidence import typing_cues
+
+    place_of = typing_cues().place_of
     out = set()
     for item in items:
         if " " not in item["text"] and not item["text"].isupper():  # "a stake in GM" is no place
-            before = text[max(0, item["start"] - 12) : item["start"]].split()
+            before = text[max(0, item["start"] - 20) : item["start"]].split()
             after = text[item["end"] : item["end"] + 2]
-            if before and before[-1].lower() in _IN_PLACE and after[:2] not in ("'s", "’s"):
-                out.add(item["text"])
+            if not before or after[:2] in ("'s", "’s"):
+                continue
+            last = before[-1].lower()
+            if last in _IN_PLACE or (last == "of" and len(before) > 1 and before[-2].lower() in place_of):
+                out.add(item["text"])  # "in Belmarro", "the eastern town of Belmarro"
     return out
 
 
