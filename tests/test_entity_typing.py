@@ -653,3 +653,26 @@ def test_a_title_case_phrase_in_quotation_marks_is_a_title_not_an_organisation(r
 )
 def test_the_organisation_before_a_corporate_role_and_a_name(recognizer, text, expected):
     assert _labels(recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Brellik has ruled Tarnavo for 15 years.", "Troops invaded Tarnavo in May.", "Rebels occupied Tarnavo."]
+)
+def test_the_object_of_a_verb_of_territory_is_a_place(recognizer, text):
+    assert ("Tarnavo", "GPE") in _labels(recognizer, text)
+
+
+def test_one_outlets_territory_verb_outweighs_two_bare_guesses_at_event_level():
+    from analysis.entities import event_labels, event_names
+
+    rows = []
+    for article, text in [
+        ("a", "Tarnavo recount keeps Brellik ahead"),
+        ("b", "The vote showed the transparency of Tarnavo's electoral system, Brellik said."),
+        ("c", "Brellik has ruled Tarnavo for 15 years."),
+        ("d", "Velkan Drossum said Tarnavo's Ronsk province was calm."),
+    ]:
+        rows += [{**row, "article_id": article} for row in EntityRecognizer().find(process(text))]
+    voted = event_labels(rows, event_names(rows))
+    labels = {(r["article_id"], r["text"]): label for r, label in zip(rows, voted, strict=True)}
+    assert labels[("a", "Tarnavo")] == "GPE" and labels[("b", "Tarnavo")] == "GPE"
