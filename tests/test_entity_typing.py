@@ -676,3 +676,10 @@ def test_one_outlets_territory_verb_outweighs_two_bare_guesses_at_event_level():
     voted = event_labels(rows, event_names(rows))
     labels = {(r["article_id"], r["text"]): label for r, label in zip(rows, voted, strict=True)}
     assert labels[("a", "Tarnavo")] == "GPE" and labels[("b", "Tarnavo")] == "GPE"
+
+
+def test_a_countrys_or_a_states_adjective_is_a_group_not_an_organisation(recognizer):
+    text = "Two Estonian sailors, a Texan rancher and three Chileans were rescued, Velkan Drossum said."
+    labels = _labels(recognizer, text)
+    assert labels[:3] == [("Estonian", "NORP"), ("Texan", "NORP"), ("Chileans", "NORP")]
+    assert ("Brian Thask", "PERSON") in _labels(recognizer, "Brian Thask said the boat sank.")  # a name, not a form

@@ -295,3 +295,37 @@ def places() -> dict[str, Place]:
     for name in by_iso.values():
         table[name] = Place(name, "GPE", "country", name)
     return table
+
+
+#: How English makes the adjective of a country's or a state's name, as (ending to drop, ending to add):
+#: "Lithuania" + "n", "Chile" + "an", "Brazil" + "ian", "Italy" -> "Italian", "Japan" + "ese",
+#: "China" -> "Chinese", "Pakistan" + "i", "Texas" -> "Texan".
+_DEMONYM_RULES = (("", "n"), ("", "an"), ("", "ian"), ("y", "ian"), ("", "ese"), ("a", "ese"), ("", "i"), ("s", "n"))
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Adjectives of countries, US states and continents made by English's regular endings -> the place.
+
+    ``"Lithuanian"`` -> ``"Lithuania"``, ``"Chilean"`` -> ``"Chile"``, ``"Texan"`` -> ``"Texas"``.
+    A form is kept only when it is no place itself, no ordinary English word and no person's
+    name in any name table ("Brian", "Christian", "Julian" stay names). The forms news uses
+    that these endings do not make ("Dutch", "Swiss") are in the entity lexicon.
+    """
+    common = _common_words()
+    people = any_person_name()
+    table = places()
+    out: dict[str, str] = {}
+    for name, place in table.items():
+        if place.kind not in ("country", "state", "continent") or " " in name or name != place.canonical:
+            continue
+        for drop, add in _DEMONYM_RULES:
+            if drop and not name.endswith(drop):
+                continue
+            if not drop and add in ("n", "ese") and name.endswith("a") != (add == "n"):
+                continue  # "Lithuania" + "n", not "Japann"; "Japan" + "ese", not "Chinaese"
+            form = (name[: -len(drop)] if drop else name) + add
+            if form in table or form.lower() in common or form in people or form in out:
+                continue
+            out[form] = place.canonical
+    return out

@@ -40,6 +40,7 @@ from analysis.entities.evidence import addressed, is_party_tag, org_context, per
 from analysis.entities.gazetteer import (
     any_person_name,
     capitals,
+    demonyms,
     given_names,
     is_common_form,
     is_common_word,
@@ -349,6 +350,7 @@ class RuleMentionFinder:
     def __init__(self, lexicon: AliasLexicon) -> None:
         self.lexicon = lexicon
         self.places = places()
+        self.demonyms = demonyms()
         self.given, self.common_given, self.family = name_lists()
         self.own_given = given_names()
         self.any_name = any_person_name()
@@ -375,6 +377,7 @@ class _DocumentPass:
     def __init__(self, finder: RuleMentionFinder) -> None:
         self.lexicon = finder.lexicon
         self.places = finder.places
+        self.demonyms = finder.demonyms
         self.given, self.common_given, self.family = finder.given, finder.common_given, finder.family
         self.own_given = finder.own_given
         self.any_name = finder.any_name
@@ -405,6 +408,8 @@ class _DocumentPass:
         place = self.places.get(key)
         if place is not None:
             return place.label, place.canonical, "place"
+        if key in self.demonyms or (key.endswith("s") and key[:-1] in self.demonyms):
+            return "NORP", key, "lexicon"  # "Lithuanian", "Chileans", "Texan": a place's adjective
         return None
 
     def _known_upper(self, key: str) -> tuple[str, str, str] | None:
