@@ -683,3 +683,18 @@ def test_a_countrys_or_a_states_adjective_is_a_group_not_an_organisation(recogni
     labels = _labels(recognizer, text)
     assert labels[:3] == [("Estonian", "NORP"), ("Texan", "NORP"), ("Chileans", "NORP")]
     assert ("Brian Thask", "PERSON") in _labels(recognizer, "Brian Thask said the boat sank.")  # a name, not a form
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("She did not meet the Commission on Tarnavo Debates threshold.", "Commission on Tarnavo Debates"),
+        ("He leads the Center for Vardel Progress, a think tank.", "Center for Vardel Progress"),
+    ],
+)
+def test_an_organisation_head_continues_with_on_or_for(recognizer, text, name):
+    assert _labels(recognizer, text) == [(name, "ORG")]
+
+
+def test_a_day_after_on_is_no_part_of_the_name(recognizer):
+    assert _labels(recognizer, "The Tarnavo Commission on Monday ruled.") == [("Tarnavo Commission", "ORG")]

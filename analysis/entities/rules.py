@@ -65,7 +65,11 @@ ORG_CUES = frozenset(
     conference corps air co co. cos brothers bros bros. fc afc united""".split()
 )
 #: First words that make a name an organisation when followed by "of" ("Ministry of Defence").
-ORG_HEADS = frozenset("ministry bank university department office council court institute commission league".split())
+ORG_HEADS = frozenset(
+    "ministry bank university department office council court institute commission league center centre".split()
+)
+#: Organisation heads that a name continues after with "on" ("Commission on Presidential Debates").
+_ON_HEADS = frozenset("commission committee subcommittee council conference panel".split())
 #: Words that make a name a location (rivers, regions, features).
 LOC_CUES = frozenset(
     """river mountains mount mt. sea ocean valley desert gulf lake island islands peninsula strait bay heights
@@ -549,6 +553,16 @@ class _DocumentPass:
                     continue
                 if (
                     j > i
+                    and j + 2 < n
+                    and u.text == "on"
+                    and units[j - 1].text.lower() in _ON_HEADS
+                    and units[j + 1].cap
+                    and units[j + 1].text.lower() not in MONTHS_DAYS
+                ):
+                    j += 1  # "the Commission on Presidential Debates", "the Council on Foreign Relations"
+                    continue
+                if (
+                    j > i
                     and j + 1 < n
                     and u.text.lower() in CONNECTORS
                     and (u.text.lower() not in ("of", "for") or _head_word(units[j - 1].text))
@@ -780,7 +794,7 @@ class _DocumentPass:
             label = None
             if n == 2 and last == "bank" and first in _BANK_SIDES:
                 return [Mention(index, chunk[0].start, chunk[-1].end, "LOC", "", "", "cue")]  # "the West Bank"
-            if last in ORG_CUES or (first in ORG_HEADS and n > 2 and chunk[1].text == "of"):
+            if last in ORG_CUES or (first in ORG_HEADS and n > 2 and chunk[1].text in ("of", "on", "for")):
                 label = "ORG"
             elif last in LOC_CUES or (first in LOC_HEADS and n > 1):
                 label = "LOC"
