@@ -698,3 +698,15 @@ def test_an_organisation_head_continues_with_on_or_for(recognizer, text, name):
 
 def test_a_day_after_on_is_no_part_of_the_name(recognizer):
     assert _labels(recognizer, "The Tarnavo Commission on Monday ruled.") == [("Tarnavo Commission", "ORG")]
+
+
+def test_a_transcripts_speaker_label_is_a_person(recognizer):
+    text = (
+        "Mike Drossum and Laura Vardel debated.\n\n"
+        '"DROSSUM: We will build the bridge.\n\n'
+        '"VARDEL: Well, I disagree.\n\n'
+        "CLARIFICATION: An earlier version misstated the date."
+    )
+    labels = _labels(recognizer, text)
+    assert ("DROSSUM", "PERSON") in labels and ("VARDEL", "PERSON") in labels
+    assert not any(name == "CLARIFICATION" for name, _ in labels)

@@ -995,7 +995,28 @@ class _DocumentPass:
             before = self._units[where[0] - 1]
             if before.text in ("bin", "ibn", "van", "von") and before.end < start:
                 start = before.start  # "bin Laden", "van Gogh"
-        return [Mention(index, start, end, label, "", "", "guess")]
+        canonical = run[0].text.title() if label == "PERSON" and len(run) == 1 and run[0].text.isupper() else ""
+        return [Mention(index, start, end, label, canonical, "", "guess")]
+
+    def _speaker_label(self, units: list[Unit], k: int) -> bool:
+        """True for a transcript's speaker label: a surname in capitals opening a line, then a colon.
+
+        Transcripts that outlets print ("WALLACE: Let's start ...", "PENCE: Well, ...") name each
+        speaker by the surname in capitals: a surname the article gives a person elsewhere, or a
+        name of the name tables that is no ordinary word; a heading ("CLARIFICATION:", "UPDATE:")
+        or a known acronym ("NATO:") is not a speaker.
+        """
+        text = units[k].text
+        if not text.isupper() or len(text) < 3 or k + 1 >= len(units) or units[k + 1].text != ":":
+            return False
+        if any(u.text[:1].isalnum() for u in units[:k]):
+            return False  # not the first word of the line (a quote mark may stand before it)
+        name = text.title()
+        if self._known_upper(text) is not None:
+            return False
+        # a surname the article gives a person ("Mike Pence" ... "PENCE:"), else a name of the tables
+        # that is no ordinary word ("CLARIFICATION:", "UPDATE:", "WATCH:" are headings)
+        return name in self._surnames or (name in self.any_name and not is_common_word(name))
 
     def _quoted_title(self, run: list[Unit]) -> bool:
         """True when the run lies inside quotation marks that hold only a title-case phrase.
@@ -1056,6 +1077,8 @@ class _DocumentPass:
         )
         if single and where is not None and self._state_code(units, where[0]):
             return "GPE"  # "Baltimore, MD", "Chillicothe, OH", "the state of NY"
+        if single and where is not None and self._speaker_label(units, where[0]):
+            return "PERSON"  # "WALLACE: Let's start with ...": a transcript's speaker
         if single:
             lowered = text.lower()
             letters = sum(ch.isalpha() for ch in text)
