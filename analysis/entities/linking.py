@@ -259,11 +259,15 @@ def _host(words: list[str]) -> str | None:
     what stands between is the slot or format ("Morning", "Radio"). A programme is named after
     its host, so the surname or the given name alone elsewhere in the article is that person.
     """
+    if len(words) < 3:
+        return None
     from analysis.entities.evidence import typing_cues
     from analysis.entities.gazetteer import name_lists
 
     programmes = typing_cues().programme_words
-    if words and words[0].lower() == "the":
+    if words[-1].lower() not in programmes:
+        return None
+    if words[0].lower() == "the":
         words = words[1:]
     if len(words) < 3 or words[-1].lower() not in programmes or words[0] not in name_lists()[0]:
         return None

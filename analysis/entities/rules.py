@@ -297,7 +297,6 @@ def sentence_units(tokens) -> list[Unit]:
 def sentence_mode(units: list[Unit]) -> str:
     """``"upper"`` (all caps), ``"title"`` (title case) or ``"normal"``."""
     letters = caps = upper = content = 0
-    lower_verb = False
     for unit in units:
         text = unit.text
         if not text[0].isalpha():
@@ -310,11 +309,14 @@ def sentence_mode(units: list[Unit]) -> str:
             content += 1
             if text[0].isupper():
                 caps += 1
-            elif unit.pos.startswith("VB"):
-                lower_verb = True
     if letters >= 3 and upper >= 0.6 * letters:
         return "upper"
-    if content >= 4 and caps >= 0.75 * content and content - caps <= content // 5 and not lower_verb:
+    if (
+        content >= 4
+        and caps >= 0.75 * content
+        and content - caps <= content // 5
+        and not any(u.text[:1].islower() and u.pos.startswith("VB") and u.text not in _FUNCTION for u in units)
+    ):
         # "Donald Trump spoke on Monday" is no headline: a short one has every word capitalised;
         # and a headline in title case capitalises its verbs ("Minister Resigns"), so a verb in
         # lower case makes a sentence of names ("Prime Minister Theresa May spoke.") prose
