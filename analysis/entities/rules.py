@@ -8,7 +8,8 @@ Three kinds of sentences are told apart so that capitals do not flood the result
 
 * normal text: a capitalised word is evidence of a name, except at the start of
   a sentence or quote, where it must also look like a proper noun;
-* title case (headlines): only names known from the lexicon, the gazetteer or
+* title case (headlines, whose verbs are capitalised too: a verb in lower case
+  makes "Prime Minister Theresa May spoke." prose): only names known from the lexicon, the gazetteer or
   the article's own body are taken (a person's family name alone too: "Drossum
   Wins Appeal" after "Velkan Drossum won"), and persons shaped like one (a given
   name and a family name, a name after "Regards,");
@@ -26,6 +27,24 @@ chief executive") is a PERSON, other runs without evidence are ORG;
 a town name after an unknown word belongs to the name ("Fritz Henderson",
 "Air Canada"). Products, models, indices and currencies are dropped ("Airbus
 A380", "Boeing 787", "787 Dreamliner", "iTunes Music Store", "Nikkei 225", "US$").
+
+How news writes names around them, read by the rules:
+
+* an organisation before a corporate role and a name is a mention of its own
+  ("Apple CEO Steve Jobs", "Kremlin spokesman X"; ``employer_roles`` in
+  ``typing_cues.yml``), a portfolio is not ("Defense Minister X");
+* a title-case phrase filling a pair of quotation marks is a title (a book, a show,
+  a song) or scare quotes, not an organisation, unless a word of it is written as
+  a name outside the quotes too ("a “New GM”");
+* a country's or a state's adjective ("Lithuanian", "Texan") is NORP, from the
+  gazetteer's names by English's regular endings;
+* "Miss" before an ordinary word is a pageant's title ("Miss Universe"); an
+  auxiliary opening a question is no part of a name ("Did Trump ..."); a given
+  name and a family name that are both towns make a person ("Alicia Machado");
+* a transcript's speaker label ("WALLACE: ...") is a person when the article
+  gives someone that surname or the name tables list it; an organisation's name
+  continues after "Commission"/"Committee"/"Council" with "on" and after
+  "Center" with "for" ("the Commission on Presidential Debates").
 """
 
 from __future__ import annotations
