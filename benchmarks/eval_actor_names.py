@@ -138,15 +138,15 @@ def analyse_story(recognizer, articles: list[tuple[str, str, str]]) -> list[dict
     return rows
 
 
-def keys_of(rows: list[dict]) -> tuple[dict[int, str], int]:
-    """Row index -> actor key (see the module docstring), and the number of ambiguous person mentions."""
+def keys_of(rows: list[dict]) -> tuple[dict[int, str], list[int]]:
+    """Row index -> actor key (see the module docstring), and the indices of ambiguous person mentions."""
     full_given: dict[str, set[str]] = defaultdict(set)
     for row in rows:
         words = _given_and_rest(row["text"])
         if row["label"] == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
             full_given[words[-1]].add(words[0])
     keys: dict[int, str] = {}
-    ambiguous = 0
+    ambiguous: list[int] = []
     for i, row in enumerate(rows):
         if row["label"] == "NORP":
             continue
@@ -165,7 +165,7 @@ def keys_of(rows: list[dict]) -> tuple[dict[int, str], int]:
         if len(given) >= 2 and given[0] in full_given[surname]:
             keys[i] = f"person:{given[0]} {surname}"
         else:
-            ambiguous += 1
+            ambiguous.append(i)
     return keys, ambiguous
 
 
@@ -181,13 +181,16 @@ def main() -> None:
     totals = Counter()
     splits = []
     main_rows = []
+    unscored: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for story, articles in load_stories(args.path):
         rows = analyse_story(recognizer, articles)
         keys, ambiguous = keys_of(rows)
         by_key: dict[str, list[dict]] = defaultdict(list)
         for i, key in keys.items():
             by_key[key].append(rows[i])
-        totals["ambiguous"] += ambiguous
+        totals["ambiguous"] += len(ambiguous)
+        for i in ambiguous:  # whom a bare shared surname was given to, for reading
+            unscored[(story, _words(rows[i]["text"])[-1])][rows[i]["canonical"]] += 1
         shared = {k: v for k, v in by_key.items() if len({r["source"] for r in v}) >= 2}
         for key, members in shared.items():
             kind = key.split(":", 1)[0]
@@ -228,6 +231,9 @@ def main() -> None:
     for story, key, outlets, alike, names in main_rows:
         print(f"    {story:28} {key:24} {outlets} outlets  {'alike' if alike else 'SPLIT: ' + ' | '.join(names)}")
     if args.splits:
+        print("\nshared surnames without a given name, by the name they were given (not scored):")
+        for (story, surname), names in sorted(unscored.items()):
+            print(f"  {story} {surname}: " + "; ".join(f"{n} x{c}" for n, c in names.most_common()))
         print(f"\nsplits ({len(splits)}):")
         for story, key, per_outlet in splits:
             print(f"  {story} {key}")

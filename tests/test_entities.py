@@ -484,3 +484,26 @@ def test_a_town_of_x_is_not_short_for_an_organisation_named_after_it():
     )
     rows = analyze_text(text).entities[["text", "canonical", "label"]].values.tolist()
     assert rows[0] == ["Velkar", "Velkar", "GPE"]
+
+
+def test_an_honorific_of_the_other_sex_does_not_link_a_surname_to_a_full_name():
+    from analysis import analyze_text
+
+    text = "Greta Drossum spoke first. Then Mr. Drossum said the vote mattered. Mrs. Drossum agreed."
+    rows = analyze_text(text).entities[["text", "canonical"]].values.tolist()
+    assert rows == [["Greta Drossum", "Greta Drossum"], ["Drossum", "Drossum"], ["Drossum", "Greta Drossum"]]
+
+
+def test_across_outlets_mr_goes_to_the_man_of_a_shared_surname():
+    from analysis.entities import EntityRecognizer, event_names
+    from analysis.text import process
+
+    recognizer = EntityRecognizer()
+    rows = []
+    for article, text in [
+        ("a", "Former president Oskar Vardel urged voters to turn out. Vardel spoke in Ohio."),
+        ("b", "Greta Vardel joined the rally. Mr. Vardel said the stakes were high."),
+    ]:
+        rows += [{**row, "article_id": article} for row in recognizer.find(process(text))]
+    names = dict(zip([(r["article_id"], r["text"], r["title"]) for r in rows], event_names(rows), strict=True))
+    assert names[("b", "Vardel", "Mr.")] == "Oskar Vardel"

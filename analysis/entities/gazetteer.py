@@ -329,3 +329,49 @@ def demonyms() -> dict[str, str]:
                 continue
             out[form] = place.canonical
     return out
+
+
+#: Honorifics that say a person's sex, as news writes them ("Mr. Obama", "Mrs. Clinton").
+_MALE_HONORIFICS = frozenset(["mr", "mr."])
+_FEMALE_HONORIFICS = frozenset(["mrs", "mrs.", "ms", "ms.", "miss"])
+
+
+@cache
+def given_name_sexes() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names that Faker's tables list only as women's, and only as men's names, in any locale.
+
+    A name listed both ways anywhere ("Jean", "Andrea", "Kim") is in neither set.
+    """
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    female: set[str] = set()
+    male: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attr, target in (("first_names_female", female), ("first_names_male", male)):
+            value = getattr(provider, attr, None)
+            if isinstance(value, (dict, tuple, list)):
+                target.update(n for n in value if isinstance(n, str) and " " not in n)
+    return frozenset(female - male), frozenset(male - female)
+
+
+def sex_clash(honorifics: set[str] | frozenset[str] | str, full_name: str) -> bool:
+    """True when an honorific and a full name's given name name people of different sexes.
+
+    ``"Mr."`` and ``"Michelle Obama"`` clash (a bare "Mr. Obama" is not her); ``"Mrs."`` and
+    ``"Barack Obama"`` too; a title that says nothing of sex ("President") or a given name
+    listed for both sexes never clashes.
+    """
+    if isinstance(honorifics, str):
+        honorifics = {honorifics}
+    words = {w.lower() for h in honorifics for w in h.split()}
+    given = full_name.split()[0] if full_name.split() else ""
+    female, male = given_name_sexes()
+    if words & _MALE_HONORIFICS:
+        return given in female
+    if words & _FEMALE_HONORIFICS:
+        return given in male
+    return False

@@ -34,7 +34,7 @@ import bisect
 import re
 
 from analysis.entities.aliases import AliasLexicon
-from analysis.entities.gazetteer import capitals, places
+from analysis.entities.gazetteer import capitals, places, sex_clash
 from analysis.entities.rules import TITLE_MODIFIERS, TITLES, Mention
 from analysis.text import dateline_length
 
@@ -159,6 +159,7 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
     # 4: linking inside the article
     titled = [item for item in items if item["how"] == "title" and item["label"] == "PERSON"]
     persons: dict[str, str] = {}
+    every_person: dict[str, list[str]] = {}  # surname -> every full name with it, in text order
     longer: list[dict] = []
     hosts: dict[str, str] = {}
     for item in items:
@@ -167,6 +168,8 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
             canonical = item["canonical"] or item["text"]
             for key in {words[-1], _PARTICLE.sub("", words[-1])}:
                 persons.setdefault(key, canonical)
+                if canonical not in every_person.setdefault(key, []):
+                    every_person[key].append(canonical)
         host = _host(words) if item["label"] != "PERSON" else None
         if host is not None:
             for key in host.split():
@@ -181,7 +184,8 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
         if item["how"] == "place" and surface in persons and " " not in surface:
             place = gazetteer.get(surface)
             if place is not None and place.kind == "city":  # "Henderson said" after "Fritz Henderson"
-                item["canonical"], item["label"], item["how"] = persons[surface], "PERSON", "guess"
+                fits = [name for name in every_person[surface] if not sex_clash(item["title"], name)]
+                item["canonical"], item["label"], item["how"] = (fits or [surface])[0], "PERSON", "guess"
                 continue
         if " " not in surface and surface in hosts and surface not in persons:
             place = gazetteer.get(surface) if item["how"] == "place" else None
@@ -198,7 +202,13 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
         surface = item["text"]
         words = surface.split()
         if len(words) == 1 and surface in persons and item["how"] in ("guess", "title", "model"):
-            item["canonical"], item["label"] = persons[surface], "PERSON"
+            # "Mr. Obama" is not the "Michelle Obama" of the article: the first full name whose
+            # given name does not clash with the honorific; none, and the surname stays as written
+            fits = [name for name in every_person[surface] if not sex_clash(item["title"], name)]
+            if fits:
+                item["canonical"], item["label"] = fits[0], "PERSON"
+            else:
+                item["label"] = "PERSON"
             continue
 
         if item["canonical"]:
