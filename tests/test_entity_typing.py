@@ -710,3 +710,14 @@ def test_a_transcripts_speaker_label_is_a_person(recognizer):
     labels = _labels(recognizer, text)
     assert ("DROSSUM", "PERSON") in labels and ("VARDEL", "PERSON") in labels
     assert not any(name == "CLARIFICATION" for name, _ in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the weeks since Labor Day, Laura Drossum held rallies.", [("Laura Drossum", "PERSON")]),
+        ('They joined "Laura Drossum Election Day," a day of rallies.', [("Laura Drossum", "PERSON")]),
+    ],
+)
+def test_a_named_day_is_no_name(recognizer, text, expected):
+    assert _labels(recognizer, text) == expected

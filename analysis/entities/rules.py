@@ -748,6 +748,8 @@ class _DocumentPass:
             chunk = chunk[:-1]
         while chunk and chunk[0].text.lower() in MONTHS_DAYS:
             chunk = chunk[1:]
+        if len(chunk) >= 2 and chunk[-1].text == "Day" and is_common_word(chunk[-2].text):
+            chunk = chunk[:-2]  # "since Labor Day", "Barack Obama Election Day": a day, not a name
         if not chunk:
             return []
         n = len(chunk)
