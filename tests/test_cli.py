@@ -117,10 +117,11 @@ def test_analyze_reads_the_lexicons_it_is_given(tmp_path, capsys):
     event.mkdir(parents=True)
     (event / "a.md").write_text(
         "---\nsource: Ledger\nevent: quarry-vote\ntitle: Quarry vote\n---\n"
-        "The Brennock Quarry Board met on Monday. BQB chair Idris Fallow harrumphed that the vote was a farce.\n",
+        "The Brennock Quarry Board met on Monday. BRQ chair Idris Fallow harrumphed that the vote was a farce.\n",
         encoding="utf-8",
     )
-    (event / "aliases.yml").write_text("entities:\n  - canonical: Brennock Quarry Board\n    aliases: [BQB]\n")
+    # "BRQ" does not spell the board's initials, so only the event's alias file can link it
+    (event / "aliases.yml").write_text("entities:\n  - canonical: Brennock Quarry Board\n    aliases: [BRQ]\n")
     (tmp_path / "claims.yml").write_text("cues:\n  - harrumphed\n", encoding="utf-8")
     (tmp_path / "tone.yml").write_text("words:\n  farce: 3.5\n", encoding="utf-8")
     plain, given = tmp_path / "plain", tmp_path / "given"
@@ -130,8 +131,8 @@ def test_analyze_reads_the_lexicons_it_is_given(tmp_path, capsys):
     assert main([*args, "--event-aliases", str(tmp_path / "corpus")]) == 0
     capsys.readouterr()
     entities = {name: pd.read_csv(folder / "entities.csv") for name, folder in (("plain", plain), ("given", given))}
-    assert "Brennock Quarry Board" not in set(entities["plain"].query("text == 'BQB'")["canonical"])
-    assert set(entities["given"].query("text == 'BQB'")["canonical"]) == {"Brennock Quarry Board"}
+    assert set(entities["plain"].query("text == 'BRQ'")["canonical"]) == {"BRQ"}
+    assert set(entities["given"].query("text == 'BRQ'")["canonical"]) == {"Brennock Quarry Board"}
     assert "harrumphed" not in set(pd.read_csv(plain / "claims.csv")["cue"].dropna())
     assert "harrumphed" in set(pd.read_csv(given / "claims.csv")["cue"].dropna())
     last_tone = [pd.read_csv(folder / "sentences.csv")["tone"].iloc[-1] for folder in (plain, given)]

@@ -629,3 +629,149 @@ def test_wire_datelines_and_results_tables(recognizer, text, expected):
 def test_prose_with_scores_is_not_a_results_line(recognizer):
     labels = _labels(recognizer, "Vardel won 3-1 and 2-0 in Chile on Sunday, said Velkan Drossum.")
     assert ("Chile", "GPE") in labels and ("Velkan Drossum", "PERSON") in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short sentence of capitalised names and a verb in lower case is prose, not a headline
+        ("Prime Minister Velkan Drossum spoke.", [("Velkan Drossum", "PERSON")]),
+        ("Interior Minister Ronsk Vardel Thask resigned.", [("Ronsk Vardel Thask", "PERSON")]),
+        # a headline in title case capitalises its verbs: only known names count there
+        ("Chancellor Velkan Drossum Resigns After Vote", []),
+    ],
+)
+def test_a_lower_case_verb_makes_a_title_case_sentence_prose(recognizer, text, expected):
+    assert _labels(recognizer, text) == expected
+
+
+def test_a_dotted_abbreviation_whose_last_dot_ends_the_sentence_is_still_the_country(recognizer):
+    text = "Velkan Drossum pledged to keep them out of the U.S.\n\nRonsk Vardel moved to the U.K.\n\nShe spoke."
+    labels = _labels(recognizer, text)
+    assert ("U.S", "GPE") in labels and ("U.K", "GPE") in labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As one analyst put it, ''Did Drossum lower his taxes?''",  # two apostrophes as a quote mark
+        "The flyer asked, 'Does Velkan Drossum know?'",
+    ],
+)
+def test_an_auxiliary_opening_a_question_is_no_part_of_a_name(recognizer, text):
+    names = [name for name, _ in _labels(recognizer, text)]
+    assert names and not any(name.split()[0] in ("Did", "Does") for name in names)
+
+
+def test_a_given_name_and_a_family_name_that_are_both_towns_are_one_person(recognizer):
+    # "Alicia" and "Preston" are towns in the gazetteer and names in the name tables
+    text = "Officials said Alicia Preston left the hearing early."
+    assert _labels(recognizer, text) == [("Alicia Preston", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Velkan Drossum thanked the former Miss Universe who backed her.", "Orvaine Thask was crowned Miss World."],
+)
+def test_a_pageant_title_after_miss_is_no_persons_name(recognizer, text):
+    assert not any(name in ("Universe", "World") for name, _ in _labels(recognizer, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the title of a book, a show, a song between quotation marks is no organisation
+        ("Her memoir, “Vardel Nights,” sold well, Velkan Drossum said.", [("Velkan Drossum", "PERSON")]),
+        ('He appeared on "Meet the Thask" on Sunday.', []),
+        ('It was the first "Brellik" phone.', []),  # scare quotes
+        # a name the article writes outside the quotes too is a name in quotes
+        (
+            'Tarnavo Motors was sold. He described a "New Tarnavo" to investors.',
+            [("Tarnavo Motors", "ORG"), ("New Tarnavo", "ORG")],
+        ),
+    ],
+)
+def test_a_title_case_phrase_in_quotation_marks_is_a_title_not_an_organisation(recognizer, text, expected):
+    assert _labels(recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tarnavo CEO Velkan Drossum unveiled the phone.", [("Tarnavo", "ORG"), ("Velkan Drossum", "PERSON")]),
+        ("Quorvel spokesman Ronsk Vardel declined.", [("Quorvel", "ORG"), ("Ronsk Vardel", "PERSON")]),
+        # a portfolio or an ordinary word before the role is no employer
+        ("Defense Minister Velkan Drossum declined.", [("Velkan Drossum", "PERSON")]),
+        ("Company CEO Velkan Drossum declined.", [("Velkan Drossum", "PERSON")]),
+    ],
+)
+def test_the_organisation_before_a_corporate_role_and_a_name(recognizer, text, expected):
+    assert _labels(recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Brellik has ruled Tarnavo for 15 years.", "Troops invaded Tarnavo in May.", "Rebels occupied Tarnavo."]
+)
+def test_the_object_of_a_verb_of_territory_is_a_place(recognizer, text):
+    assert ("Tarnavo", "GPE") in _labels(recognizer, text)
+
+
+def test_one_outlets_territory_verb_outweighs_two_bare_guesses_at_event_level():
+    from analysis.entities import event_labels, event_names
+
+    rows = []
+    for article, text in [
+        ("a", "Tarnavo recount keeps Brellik ahead"),
+        ("b", "The vote showed the transparency of Tarnavo's electoral system, Brellik said."),
+        ("c", "Brellik has ruled Tarnavo for 15 years."),
+        ("d", "Velkan Drossum said Tarnavo's Ronsk province was calm."),
+    ]:
+        rows += [{**row, "article_id": article} for row in EntityRecognizer().find(process(text))]
+    voted = event_labels(rows, event_names(rows))
+    labels = {(r["article_id"], r["text"]): label for r, label in zip(rows, voted, strict=True)}
+    assert labels[("a", "Tarnavo")] == "GPE" and labels[("b", "Tarnavo")] == "GPE"
+
+
+def test_a_countrys_or_a_states_adjective_is_a_group_not_an_organisation(recognizer):
+    text = "Two Estonian sailors, a Texan rancher and three Chileans were rescued, Velkan Drossum said."
+    labels = _labels(recognizer, text)
+    assert labels[:3] == [("Estonian", "NORP"), ("Texan", "NORP"), ("Chileans", "NORP")]
+    assert ("Brian Thask", "PERSON") in _labels(recognizer, "Brian Thask said the boat sank.")  # a name, not a form
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("She did not meet the Commission on Tarnavo Debates threshold.", "Commission on Tarnavo Debates"),
+        ("He leads the Center for Vardel Progress, a think tank.", "Center for Vardel Progress"),
+    ],
+)
+def test_an_organisation_head_continues_with_on_or_for(recognizer, text, name):
+    assert _labels(recognizer, text) == [(name, "ORG")]
+
+
+def test_a_day_after_on_is_no_part_of_the_name(recognizer):
+    assert _labels(recognizer, "The Tarnavo Commission on Monday ruled.") == [("Tarnavo Commission", "ORG")]
+
+
+def test_a_transcripts_speaker_label_is_a_person(recognizer):
+    text = (
+        "Mike Drossum and Laura Vardel debated.\n\n"
+        '"DROSSUM: We will build the bridge.\n\n'
+        '"VARDEL: Well, I disagree.\n\n'
+        "CLARIFICATION: An earlier version misstated the date."
+    )
+    labels = _labels(recognizer, text)
+    assert ("DROSSUM", "PERSON") in labels and ("VARDEL", "PERSON") in labels
+    assert not any(name == "CLARIFICATION" for name, _ in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the weeks since Labor Day, Laura Drossum held rallies.", [("Laura Drossum", "PERSON")]),
+        ('They joined "Laura Drossum Election Day," a day of rallies.', [("Laura Drossum", "PERSON")]),
+    ],
+)
+def test_a_named_day_is_no_name(recognizer, text, expected):
+    assert _labels(recognizer, text) == expected

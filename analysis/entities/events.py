@@ -90,7 +90,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from analysis.entities.gazetteer import capitals, given_names, is_common_word, places
+from analysis.entities.gazetteer import capitals, given_names, is_common_word, places, sex_clash
 from analysis.entities.linking import initials
 from analysis.entities.rules import ORG_CUES, ROLE_WORDS, TITLE_MODIFIERS, TITLES
 
@@ -338,8 +338,10 @@ def _merge_persons(
                 break
     # a surname alone: the full name of its article, else the one the event names most
     by_surname: dict[str, set[int]] = defaultdict(set)
+    full_name: dict[int, str] = {}  # person group -> a full name of it ("Michelle Obama")
     for key, i in full.items():
         by_surname[key[-1]].add(groups.find(i))
+        full_name.setdefault(groups.find(i), _person_name(display[i]))
     spread: dict[int, set[str]] = defaultdict(set)  # person group -> articles naming them in full
     titled: dict[int, set[str]] = defaultdict(set)  # person group -> titles written with the full name
     for i, name in enumerate(display):
@@ -351,6 +353,8 @@ def _merge_persons(
         if len(key) != 1 or labels[i] not in (_PERSON, "ORG", "GPE"):
             continue
         candidates = {groups.find(c) for c in by_surname.get(key[0], ())}
+        # "Mr. Obama" is not "Michelle Obama": an honorific of the other sex rules a person out
+        candidates = {c for c in candidates if not sex_clash(titles[i], full_name.get(c, ""))}
         if not candidates:
             continue
         if labels[i] == "GPE":  # a town's name that is one person's surname in the event: "Clinton", "Obama"

@@ -82,6 +82,9 @@ class Cues(NamedTuple):
     vocative_followers: frozenset[str]
     surname_endings: frozenset[str]
     person_nouns: frozenset[str]
+    employer_roles: frozenset[str]
+    programme_words: frozenset[str]
+    place_verbs: frozenset[str]
 
 
 @cache
@@ -262,7 +265,7 @@ def org_context(units, first: int, last: int, role_words: frozenset[str]) -> boo
 
 
 def place_context(units, first: int, last: int) -> bool:
-    """True for "in Tarnavo", "near Veliko", "the people of Tarnavo", "Tarnavo, a farming province,",
+    """True for "in Tarnavo", "near Veliko", "ruled Tarnavo", "the people of Tarnavo", "Tarnavo, a farming province,",
     "Tarnavo-based", "Tarnavo's parliament", "Tarnavo's Velsk province" (not "in Sas's view")."""
     cues = typing_cues()
     after = _word(units, last + 1)
@@ -284,6 +287,8 @@ def place_context(units, first: int, last: int) -> bool:
             if word in cues.place_nouns and _word(units, k + 1) in _APPOSITION_END:
                 return True  # "Tarnavo, a farming province,"
     before = _word(units, first - 1)
+    if before in cues.place_verbs and first == last:
+        return True  # "has ruled Tarnavo for 15 years"
     return before in cues.place_before or (before == "of" and _word(units, first - 2) in cues.place_of)
 
 

