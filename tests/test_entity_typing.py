@@ -775,3 +775,9 @@ def test_a_transcripts_speaker_label_is_a_person(recognizer):
 )
 def test_a_named_day_is_no_name(recognizer, text, expected):
     assert _labels(recognizer, text) == expected
+
+
+def test_a_media_or_campaign_role_before_a_name_makes_a_person(recognizer):
+    # "Rush" is a word and "Limbaugh"-like family names are in no table: the role says who it is
+    text = "According to talk radio host Rush Vandergelt, the move reeks of fear.\n\nVandergelt told his audience so."
+    assert _labels(recognizer, text) == [("Rush Vandergelt", "PERSON"), ("Vandergelt", "PERSON")]

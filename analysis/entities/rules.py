@@ -129,7 +129,10 @@ ROLE_WORDS = TITLES | frozenset(
     official negotiator adviser advisor aide candidate lawmaker legislator activist owner investor boss editor
     journalist historian scientist engineer pilot son daughter wife husband father mother brother sister widow
     chief head councillor councilor councilman councilwoman alderman campaigner organiser organizer protester
-    resident witness survivor farmer teacher doctor nurse student""".split()
+    resident witness survivor farmer teacher doctor nurse student host anchor commentator columnist pundit
+    comedian presenter broadcaster strategist pollster consultant donor nominee challenger incumbent
+    businessman businesswoman billionaire entrepreneur rapper musician producer filmmaker novelist poet
+    physician surgeon psychologist psychiatrist scholar""".split()
 )
 #: Words that may stand inside a title run ("Defense Minister", "Secretary of State").
 TITLE_MODIFIERS = frozenset(
