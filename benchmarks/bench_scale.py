@@ -154,6 +154,7 @@ def run_dask(folder: Path, out: Path) -> dict:
         "articles": stored.meta["n_articles"],
         "partitions": stored.meta["n_partitions"],
         "events": len(stored.events),
+        "groups": len(stored.groups),
         "client_peak_mb": _peak_mb(),
         "worker_peak_mb": sorted(workers.values()),
         "analyze_task_median_s": median(tasks["analyze"]),
@@ -242,7 +243,8 @@ def main() -> None:
         print(
             f"{n:>7}  ratio dask/jobs=2 words/s: {ratio:.2f}; "
             f"median analyze task {dask['analyze_task_median_s']:.2f} s ({dask['partitions']} partitions, "
-            f"{dask['events']} events)",
+            f"{dask['events']} events in {dask['groups']} groups; reduce tasks {dask['reduce_task_total_s']:.1f} s "
+            f"in all)",
             flush=True,
         )
     largest = args.sizes[-1]

@@ -25,8 +25,8 @@ from analysis import compare
 
 pytest.importorskip("distributed")
 
-from analysis.cluster import ClusterError, analyze_partition, plan, run
-from analysis.stored import StoredAnalysis, StoredError, event_dir, read_marker, write_marker
+from analysis.cluster import ARTICLES_PER_GROUP, ClusterError, analyze_partition, plan, run
+from analysis.stored import LAYOUT, StoredAnalysis, StoredError, part_name, read_marker, write_marker
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = ROOT / "data" / "events"
@@ -58,9 +58,18 @@ def in_memory():
 
 @pytest.fixture(scope="module")
 def bundled_run(client, tmp_path_factory):
-    """The bundled corpus on the cluster, two files a partition (so events are split across partitions)."""
+    """The bundled corpus on the cluster, two files a partition (so events are split across partitions), and
+    events of at most 9 articles a group (two events in one group, one alone)."""
     out = tmp_path_factory.mktemp("bundled") / "run"
-    stored = run(EVENTS, client=client, out=out, event_aliases=EVENTS, files_per_partition=2, progress=False)
+    stored = run(
+        EVENTS,
+        client=client,
+        out=out,
+        event_aliases=EVENTS,
+        files_per_partition=2,
+        articles_per_group=9,
+        progress=False,
+    )
     return out, stored
 
 
@@ -82,6 +91,10 @@ def test_bundled_corpus_on_the_cluster_equals_one_process(bundled_run, in_memory
     _, stored = bundled_run
     assert isinstance(stored, StoredAnalysis)
     assert len(plan(EVENTS, files_per_partition=2)[0]) == 7  # really split: every event spans partitions
+    assert stored.groups == [
+        ["kestria-factory-fire-2025", "syria-isis-defeat-2017"],
+        ["valdoria-election-recount-2024"],
+    ]
     assert_same_tables(in_memory, stored.load())
     # the reduce gave one name per actor across partitions: the canonical names are the in-memory ones
     assert set(stored.load().entities["canonical"]) == set(in_memory.entities["canonical"])
@@ -102,7 +115,10 @@ def test_the_tables_are_read_lazily_and_one_event_alone(bundled_run, in_memory):
     one = analysis.open(out, event=event)
     assert isinstance(one, analysis.Analysis)
     assert set(one.articles["event"]) == {event}
-    assert (out / "entities" / event_dir(event)).is_dir()
+    # file part-G of every table holds group G's events, and nothing else: one event is read from one file
+    for name in ("articles", "sentences", "entities", "claims", "numbers", "texts"):
+        assert sorted(p.name for p in (out / name).iterdir()) == [part_name(0), part_name(1)], name
+        assert set(pd.read_parquet(out / name / part_name(1))["event"]) == {"valdoria-election-recount-2024"}
     assert_same_tables(in_memory.subset(one.articles["article_id"]), one)
     with pytest.raises(StoredError, match=r"'no-such-event' is not in .*events: kestria-factory-fire-2025"):
         analysis.open(out, event="no-such-event")
@@ -227,11 +243,12 @@ def test_a_rerun_into_the_same_folder_refuses_or_resumes(client, tmp_path):
     partitions, _, _ = plan(corpus, files_per_partition=1)
     from analysis.cluster import _fingerprint
 
-    write_marker(fresh, {"layout": "partitioned-1", "complete": False, "run": _fingerprint(partitions, {})})
-    analyze_partition(partitions[0], str(fresh), {}, {}, {})
+    fingerprint = _fingerprint(partitions, {"articles per group": ARTICLES_PER_GROUP})
+    write_marker(fresh, {"layout": LAYOUT, "complete": False, "run": fingerprint})
+    analyze_partition(partitions[0], str(fresh), {}, {}, {}, {"e": 0})
     with pytest.raises(StoredError, match=r"has not finished \(1 of .* partitions analysed\)"):
         analysis.open(fresh)
-    [part] = (fresh / "articles").glob("*/part-00000.parquet")
+    [part] = (fresh / "_map" / "articles").glob("group-*/part-00000.parquet")
     table = pd.read_parquet(part)
     pd.read_parquet(part).assign(title="kept from the first run").to_parquet(part, index=False)
     resumed = run(corpus, client=client, out=fresh, **options).load()
