@@ -61,6 +61,10 @@ RECORDS_PER_PARTITION = 256
 #: Articles of the events put in one event group (one reduce task, one file per table); an event
 #: larger than this is a group of its own.
 ARTICLES_PER_GROUP = 1000
+#: A run of fewer than ``ARTICLES_PER_GROUP * MIN_GROUPS`` articles gets smaller groups, so that its
+#: reduce still runs as several tasks in parallel (the cut depends on the input alone, never on the
+#: cluster, so a resumed run on another cluster finds the same groups).
+MIN_GROUPS = 8
 #: Times Dask retries a partition whose task raised (a worker that dies is handled by Dask itself).
 RETRIES = 2
 
@@ -209,10 +213,10 @@ def partition_keys(partition: Partition) -> dict:
     return {"keys": identities(records), "events": _count(a.event for a in corpus)}
 
 
-def plan_groups(
-    event_counts: Sequence[Mapping[str, int]], articles_per_group: int = ARTICLES_PER_GROUP
-) -> list[list[str]]:
+def plan_groups(event_counts: Sequence[Mapping[str, int]], articles_per_group: int | None = None) -> list[list[str]]:
     """Cut the events into groups of whole events, about ``articles_per_group`` articles each.
+
+    ``None``: :data:`ARTICLES_PER_GROUP`, or fewer when that makes less than :data:`MIN_GROUPS` groups.
 
     Events are taken in the order they first appear (partition by partition,
     by name within one), so when the input is sorted by event or date a group's
@@ -227,6 +231,9 @@ def plan_groups(
     for counts in event_counts:
         for event in sorted(counts):
             totals[event] = totals.get(event, 0) + counts[event]
+    if articles_per_group is None:
+        articles_per_group = min(ARTICLES_PER_GROUP, -(-sum(totals.values()) // MIN_GROUPS))
+    articles_per_group = max(1, articles_per_group)
     groups: list[list[str]] = []
     size = 0
     for event, n in totals.items():  # dicts keep first-appearance order
@@ -332,7 +339,7 @@ def run(
     overwrite: bool = False,
     progress: bool | None = None,
     files_per_partition: int = FILES_PER_PARTITION,
-    articles_per_group: int = ARTICLES_PER_GROUP,
+    articles_per_group: int | None = None,
     **options,
 ):
     """Analyse ``source`` on the cluster behind ``client`` and write the tables to ``out``.
@@ -347,7 +354,9 @@ def run(
         overwrite: replace a folder that holds another run's (or anything else's) files.
         progress: show Dask's progress bar (``None``: when there are more than 2 partitions).
         files_per_partition: ``.md``/``.txt`` files a partition.
-        articles_per_group: articles of the events of one event group (one reduce task, one file per table).
+        articles_per_group: articles of the events of one event group (one reduce task, one file per
+            table); ``None``: :data:`ARTICLES_PER_GROUP`, fewer for a run of less than
+            :data:`MIN_GROUPS` times that (see :func:`plan_groups`).
         **options: as for :func:`analysis.pipeline.analyze_articles` (``entity_method``, ``aliases``, ...).
 
     Returns:

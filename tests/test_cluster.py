@@ -25,7 +25,7 @@ from analysis import compare
 
 pytest.importorskip("distributed")
 
-from analysis.cluster import ARTICLES_PER_GROUP, ClusterError, analyze_partition, plan, run
+from analysis.cluster import ClusterError, analyze_partition, plan, run
 from analysis.stored import LAYOUT, StoredAnalysis, StoredError, part_name, read_marker, write_marker
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,6 +145,7 @@ def test_every_compare_verb_on_an_opened_result_equals_in_memory(bundled_run, in
             "claim_alignment": lambda r: compare.claim_alignment(r, event=event),
             "number_disagreements": lambda r: compare.number_disagreements(r, event=event),
             "distinctive_terms": lambda r: compare.distinctive_terms(r, event=event),
+            "word_counts": lambda r: compare.word_counts(r, event=event),
             "evidence": lambda r, entity=entity: compare.evidence(r, entity=entity, event=event),
         }
         assert set(calls) | {"alignment_matrix", "default_descriptors", "mean_interval", "t_critical"} >= {
@@ -152,6 +153,55 @@ def test_every_compare_verb_on_an_opened_result_equals_in_memory(bundled_run, in
         }
         for verb, call in calls.items():
             _frames_equal(call(opened), call(in_memory), verb)
+
+
+def test_compare_tables_of_a_whole_run_are_computed_group_by_group_and_equal_in_memory(
+    bundled_run, in_memory, monkeypatch
+):
+    out, _ = bundled_run
+    opened = analysis.open(out)
+    assert len(opened.groups) == 2
+
+    def whole(self, event=None):
+        raise AssertionError(f"a compare verb read {'the whole run' if event is None else event} into memory")
+
+    monkeypatch.setattr(StoredAnalysis, "load", whole)
+    runs = []
+    map_groups = StoredAnalysis.map_groups
+
+    def counted(self, function, **kwargs):
+        runs.append(type(function).__name__)
+        return map_groups(self, function, **kwargs)
+
+    monkeypatch.setattr(StoredAnalysis, "map_groups", counted)
+    entity = in_memory.entities["canonical"].value_counts().index[0]
+    two = sorted(set(in_memory.articles["source"]))[:2]
+    calls = {
+        "coverage": lambda r: compare.coverage(r),
+        "coverage of two sources": lambda r: compare.coverage(r, sources=two),
+        "voice": lambda r: compare.voice(r),
+        "voice by speaker": lambda r: compare.voice(r, by="speaker"),
+        "voice by speaker, own voice too": lambda r: compare.voice(
+            r, sources=two, by="speaker", include_own_voice=True
+        ),
+        "tone": lambda r: compare.tone(r),
+        "tone by entity": lambda r: compare.tone(r, by="entity"),
+        "tone by voice": lambda r: compare.tone(r, sources=two, by="voice"),
+        "labels": lambda r: compare.labels(r, entity),
+        "labels of two sources": lambda r: compare.labels(r, entity, sources=two),
+        "word_counts": lambda r: compare.word_counts(r),
+        "word_counts without entity names": lambda r: compare.word_counts(r, sources=two, exclude_entities=True),
+        "distinctive_terms": lambda r: compare.distinctive_terms(r, sources=two),
+    }
+    for verb, call in calls.items():
+        have, want = call(opened), call(in_memory)
+        assert len(want), verb
+        pd.testing.assert_frame_equal(have, want, check_exact=False, rtol=1e-9, obj=verb)
+    assert len(runs) == len(calls) + 1  # each verb ran on the groups (and the entity names had a pass of their own)
+    with pytest.raises(ValueError, match=r"source\(s\) 'Nobody' not in the selection; sources: "):
+        compare.voice(opened, sources=["Nobody"])
+    with pytest.raises(ValueError, match=r"'Nobdy' is not a canonical entity"):
+        compare.labels(opened, "Nobdy")
 
 
 def test_the_reduce_gives_one_name_per_actor_across_partitions(client, tmp_path):
@@ -243,7 +293,7 @@ def test_a_rerun_into_the_same_folder_refuses_or_resumes(client, tmp_path):
     partitions, _, _ = plan(corpus, files_per_partition=1)
     from analysis.cluster import _fingerprint
 
-    fingerprint = _fingerprint(partitions, {"articles per group": ARTICLES_PER_GROUP})
+    fingerprint = _fingerprint(partitions, {"articles per group": None})
     write_marker(fresh, {"layout": LAYOUT, "complete": False, "run": fingerprint})
     analyze_partition(partitions[0], str(fresh), {}, {}, {}, {"e": 0})
     with pytest.raises(StoredError, match=r"has not finished \(1 of .* partitions analysed\)"):
