@@ -307,12 +307,7 @@ def reduce_group(out: str, group: int) -> int:
 
     folder = Path(out)
     frames = {name: read_pieces(folder / "_map" / name / group_dir(group)) for name in STORED_TABLES}
-    rows = {
-        table: []
-        if frames[table] is None
-        else frames[table].astype(object).where(frames[table].notna(), None).to_dict(orient="records")
-        for table in ("entities", "claims")
-    }
+    rows = {table: _records(frames[table]) for table in ("entities", "claims")}
     resolve_events(rows, {r["article_id"]: r["event"] for table in rows.values() for r in table})
     for table in ("entities", "claims"):
         frame = frames[table]
@@ -326,6 +321,19 @@ def reduce_group(out: str, group: int) -> int:
         if frame is not None:  # sorted by event, each event's rows in corpus order
             write_frame(folder / name / part_name(group), frame.sort_values("event", kind="stable"))
     return len(rows["entities"])
+
+
+def _records(frame: pd.DataFrame | None) -> list[dict]:
+    """The rows as dicts of Python values, missing values as None (the map's rows before they were written).
+
+    Column by column: the same values as ``frame.astype(object).where(frame.notna(), None)
+    .to_dict(orient="records")``, in a fraction of its time on a group's tens of thousands of rows.
+    """
+    if frame is None:
+        return []
+    names = [str(c) for c in frame.columns]
+    columns = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame.columns]
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
 # --------------------------------------------------------------------------- the run (client)

@@ -204,6 +204,38 @@ def test_compare_tables_of_a_whole_run_are_computed_group_by_group_and_equal_in_
         compare.labels(opened, "Nobdy")
 
 
+def test_the_report_reads_one_event_of_a_cluster_run(bundled_run, tmp_path, capsys):
+    """``report DIR --event E`` on a cluster run's folder: the notebook reads E with analysis.open(DIR, event=E).
+
+    The template is the comparison notebook's own parameters and loading cells, then one
+    table (the full notebook is rendered by tests/test_report.py; here it would only add time).
+    """
+    import nbformat
+    from nbformat.v4 import new_code_cell
+
+    from analysis.cli import main
+    from analysis.report import NOTEBOOK
+
+    out, _ = bundled_run
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert "parameters" in code[0].metadata["tags"] and "analysis.open(saved, event=event)" in code[1].source
+    nb.cells = [*code[:2], new_code_cell("print('ARTICLES', len(result.articles))\ncompare.voice(result, event=event)")]
+    template = tmp_path / "template.ipynb"
+    nbformat.write(nb, template)
+    page = tmp_path / "syria.html"
+    # the folder holds tables only, no articles to analyse
+    command = ["report", str(out), "--event", "syria-isis-defeat-2017", "--out", str(page), "--no-progress"]
+    assert main([*command, "--notebook", str(template)]) == 0
+    assert "syria-isis-defeat-2017: 5 articles from 5 sources" in capsys.readouterr().out
+    html = page.read_text(encoding="utf-8")
+    assert "ARTICLES 5" in html and "Derzhava Daily" in html and "n_own_voice" in html
+    assert main(["report", str(out), "--out", str(tmp_path / "all")]) == 2
+    assert "name the event to report with --event" in capsys.readouterr().err
+    assert main(["report", str(out), "--event", "no-such-event", "--out", str(page)]) == 2
+    assert "'no-such-event' is not in" in capsys.readouterr().err
+
+
 def test_the_reduce_gives_one_name_per_actor_across_partitions(client, tmp_path):
     from test_partitions import QUELL
 
