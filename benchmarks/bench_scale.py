@@ -105,14 +105,21 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_jobs(folder: Path) -> dict:
     import analysis
 
+    cpu = _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = analysis.analyze(folder, jobs=2, progress=False)
     seconds = time.perf_counter() - start
     return {
         "seconds": seconds,
+        "cpu_seconds": _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN) - cpu,
         "words": int(result.articles["n_words"].sum()),
         "articles": len(result.articles),
         "client_peak_mb": _peak_mb(),
@@ -129,10 +136,12 @@ def run_dask(folder: Path, out: Path) -> dict:
     client = local_client(workers=2)
     try:
         client.run(lambda: None)  # workers up before the clock starts
+        cpu = sum(client.run(_cpu, resource.RUSAGE_SELF).values()) + _cpu(resource.RUSAGE_SELF)
         start = time.perf_counter()
         with get_task_stream(client) as stream:
             stored = analysis.analyze(folder, client=client, out=out, overwrite=True, progress=False)
         seconds = time.perf_counter() - start
+        cpu = sum(client.run(_cpu, resource.RUSAGE_SELF).values()) + _cpu(resource.RUSAGE_SELF) - cpu
         tasks = {"analyze": [], "reduce": [], "keys": []}
         for task in stream.data:
             kind = task["key"].split("-")[0] if isinstance(task["key"], str) else str(task["key"][0]).split("-")[0]
@@ -152,6 +161,7 @@ def run_dask(folder: Path, out: Path) -> dict:
 
     return {
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "words": words,
         "articles": stored.meta["n_articles"],
         "partitions": stored.meta["n_partitions"],
@@ -274,8 +284,10 @@ def main() -> None:
                 flush=True,
             )
         ratio = (dask["words"] / dask["seconds"]) / (jobs["words"] / jobs["seconds"])
+        cpu_ratio = jobs["cpu_seconds"] / dask["cpu_seconds"]
         print(
-            f"{n:>7}  ratio dask/jobs=2 words/s: {ratio:.2f}; "
+            f"{n:>7}  ratio dask/jobs=2 words/s: {ratio:.2f} (words per CPU second: {cpu_ratio:.2f}; CPU "
+            f"{jobs['cpu_seconds']:.0f} s and {dask['cpu_seconds']:.0f} s); "
             f"median analyze task {dask['analyze_task_median_s']:.2f} s ({dask['partitions']} partitions, "
             f"{dask['events']} events in {dask['groups']} groups; reduce tasks {dask['reduce_task_total_s']:.1f} s "
             f"in all)",
