@@ -307,7 +307,10 @@ class StoredAnalysis:
         require_dask()
         import dask
 
-        groups = range(len(self.groups)) if events is None else sorted({self._group_of[e] for e in events})
+        if events is None:  # a group whose articles were all rejected (repeats of earlier ones) holds no files
+            groups = [g for g, held in enumerate(self.groups) if held]
+        else:
+            groups = sorted({self._group_of[e] for e in events})
         tasks = [dask.delayed(_on_group)(self.directory, dict(self.meta), g, function) for g in groups]
         return list(dask.compute(*tasks))
 
