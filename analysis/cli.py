@@ -254,10 +254,10 @@ def _analyze_on_dask(args: argparse.Namespace) -> int:
 def _refuse_out(out: Path, *, overwrite: bool) -> str | None:
     """Why ``out`` may not be written (a user's non-empty folder, a cluster run's folder), or None when it may."""
     from analysis.corpus.walk import is_output_folder
-    from analysis.stored import LAYOUT, read_marker
+    from analysis.stored import is_partitioned, read_marker
 
     meta = read_marker(out) if out.is_dir() else None
-    if meta is not None and meta.get("layout") == LAYOUT:
+    if is_partitioned(meta):
         if overwrite:
             import shutil
 

@@ -12,20 +12,26 @@ they are. The run has four steps:
    written to ``rejects`` / ``skipped`` at once.
 2. **Keys** (workers): each partition is read with exactly the loader's
    rules and returns the id and text digest of every record that would be an
-   article (:func:`analysis.corpus.identities`); the client replays the
-   duplicate checks in corpus order and hands each partition the ids and
-   texts that earlier partitions accepted, so each partition validated alone
-   (:func:`analysis.corpus.validate`) gets exactly the articles and rejects of
-   :func:`analysis.load_corpus` on the whole input (same messages).
+   article (:func:`analysis.corpus.identities`) and its articles per event;
+   the client replays the duplicate checks in corpus order and hands each
+   partition the ids and texts that earlier partitions accepted, so each
+   partition validated alone (:func:`analysis.corpus.validate`) gets exactly
+   the articles and rejects of :func:`analysis.load_corpus` on the whole input
+   (same messages). The client also cuts the events into *groups* of whole
+   events, about :data:`ARTICLES_PER_GROUP` articles each, in the order the
+   events first appear in the input (so an input already sorted by event or
+   by date keeps an event's rows in few partitions).
 3. **Map** (workers): each partition is analysed by the per-article stages
    (built once per worker process, lexicons loaded once) and written to
-   Parquet by the worker itself (see :mod:`analysis.stored`); only row counts
-   travel back. A partition is written under fixed file names, atomically, so
-   a task retried after a worker died overwrites instead of duplicating.
-4. **Reduce** (workers, one task per event): the steps that need a whole event
-   (one canonical name per actor across its articles) read that event's
-   entity and claim rows, resolve them exactly as the in-memory pipeline does,
-   and write the final tables.
+   Parquet by the worker itself, one piece per table and event group (see
+   :mod:`analysis.stored`); only row counts travel back. Pieces have fixed
+   file names and are written atomically, so a task retried after a worker
+   died overwrites instead of duplicating.
+4. **Reduce** (workers, one task per event group): reads the group's pieces,
+   runs the steps that need a whole event (one canonical name per actor across
+   its articles, exactly as the in-memory pipeline does, each event from its
+   own rows) and writes one file per table for the group. It reads only the
+   map's pieces, so running it again gives the same files.
 
 The output folder's marker (``analysis.json``) records the run's input and
 options. Running the same command again resumes an unfinished run (finished
@@ -52,6 +58,13 @@ from analysis.errors import AnalysisError, MissingResourceError
 FILES_PER_PARTITION = 64
 #: Records of an in-memory corpus (DataFrame, list of dicts) in one partition.
 RECORDS_PER_PARTITION = 256
+#: Articles of the events put in one event group (one reduce task, one file per table); an event
+#: larger than this is a group of its own.
+ARTICLES_PER_GROUP = 1000
+#: A run of fewer than ``ARTICLES_PER_GROUP * MIN_GROUPS`` articles gets smaller groups, so that its
+#: reduce still runs as several tasks in parallel (the cut depends on the input alone, never on the
+#: cluster, so a resumed run on another cluster finds the same groups).
+MIN_GROUPS = 8
 #: Times Dask retries a partition whose task raised (a worker that dies is handled by Dask itself).
 RETRIES = 2
 
@@ -181,18 +194,55 @@ def _chunks(items: list, kind: str) -> list[Partition]:
 # --------------------------------------------------------------------------- tasks (run on workers)
 
 
-def partition_keys(partition: Partition) -> list[tuple[str, str, str, str]]:
-    """Step 2 on a worker: what the duplicate checks look at, for every record of the partition.
+def partition_keys(partition: Partition) -> dict:
+    """Step 2 on a worker: what the duplicate checks look at, and the partition's events.
 
     Returns:
-        ``(article_id, where, text digest, description)`` of each record that
-        would be an article (:func:`analysis.corpus.identities`).
+        ``keys``: ``(article_id, where, text digest, description)`` of each
+        record that would be an article (:func:`analysis.corpus.identities`);
+        ``events``: event -> articles, counted as if the partition were the
+        whole input (a repeat of an earlier partition's article is counted here
+        and rejected in the map; the groups only need every event that can occur).
     """
-    from analysis.corpus import identities
+    from analysis.corpus import identities, validate
 
-    if partition.articles:
-        return []  # a loaded corpus was validated whole on the client
-    return identities(partition.read())
+    if partition.articles:  # a loaded corpus was validated whole on the client
+        return {"keys": [], "events": _count(a.event for a in partition.articles)}
+    records = partition.read()
+    corpus, _, _ = validate(records)
+    return {"keys": identities(records), "events": _count(a.event for a in corpus)}
+
+
+def plan_groups(event_counts: Sequence[Mapping[str, int]], articles_per_group: int | None = None) -> list[list[str]]:
+    """Cut the events into groups of whole events, about ``articles_per_group`` articles each.
+
+    ``None``: :data:`ARTICLES_PER_GROUP`, or fewer when that makes less than :data:`MIN_GROUPS` groups.
+
+    Events are taken in the order they first appear (partition by partition,
+    by name within one), so when the input is sorted by event or date a group's
+    events live in few partitions and its reduce reads few pieces.
+
+    >>> plan_groups([{"b": 2, "a": 1}, {"c": 2, "a": 1}], articles_per_group=3)
+    [['a'], ['b'], ['c']]
+    >>> plan_groups([{"b": 2, "a": 1}, {"c": 2}], articles_per_group=4)
+    [['a', 'b'], ['c']]
+    """
+    totals: dict[str, int] = {}
+    for counts in event_counts:
+        for event in sorted(counts):
+            totals[event] = totals.get(event, 0) + counts[event]
+    if articles_per_group is None:
+        articles_per_group = min(ARTICLES_PER_GROUP, -(-sum(totals.values()) // MIN_GROUPS))
+    articles_per_group = max(1, articles_per_group)
+    groups: list[list[str]] = []
+    size = 0
+    for event, n in totals.items():  # dicts keep first-appearance order
+        if not groups or (size and size + n > articles_per_group):
+            groups.append([])
+            size = 0
+        groups[-1].append(event)
+        size += n
+    return groups
 
 
 def analyze_partition(
@@ -201,6 +251,7 @@ def analyze_partition(
     options: Mapping,
     earlier_ids: Mapping[str, str],
     earlier_texts: Mapping[str, str],
+    group_of: Mapping[str, int],
 ) -> dict:
     """Step 3 on a worker: load, analyse and write one partition.
 
@@ -210,25 +261,26 @@ def analyze_partition(
         options: keyword options of :func:`analysis.pipeline.analyze_articles`.
         earlier_ids, earlier_texts: first occurrences, in earlier partitions,
             of ids and texts this partition repeats (they become rejects).
+        group_of: event -> event group, for the events of this partition.
 
     Returns:
-        ``index``, row counts by table, and the events with their article counts.
+        ``index``, row counts by table, the events with their article counts, and each table's columns.
     """
     from analysis.pipeline import analyze_articles
-    from analysis.stored import write_partition
+    from analysis.stored import REJECT_COLUMNS, part_name, write_frame, write_pieces
 
     corpus = partition.corpus(earlier_ids, earlier_texts)
     result = analyze_articles(corpus, jobs=1, progress=False, reuse_stages=True, **options)
     events = {a.article_id: a.event for a in corpus}
     target = Path(out)
-    counts = write_partition(target / "_map", partition.index, result, corpus.rejects, events)
-    for name in ("articles", "sentences", "numbers", "texts"):
-        _promote(target, name, partition.index)
-    _promote_rejects(target, partition.index)
-    (target / "_done").mkdir(exist_ok=True)
-    (target / "_done" / str(partition.index)).write_text(json.dumps(counts), encoding="utf-8")
+    counts = write_pieces(target / "_map", partition.index, result, events, group_of)
+    write_frame(target / "rejects" / part_name(partition.index), corpus.rejects[REJECT_COLUMNS].astype("string"))
+    counts["rejects"] = len(corpus.rejects)
     columns = {name: list(table.columns) for name, table in result.tables.items()}
-    return {"index": partition.index, "counts": counts, "events": _count(events.values()), "columns": columns}
+    summary = {"index": partition.index, "counts": counts, "events": _count(events.values()), "columns": columns}
+    (target / "_done").mkdir(exist_ok=True)
+    (target / "_done" / str(partition.index)).write_text(json.dumps(summary), encoding="utf-8")
+    return summary
 
 
 def _count(values: Iterable[str]) -> dict[str, int]:
@@ -238,63 +290,50 @@ def _count(values: Iterable[str]) -> dict[str, int]:
     return counts
 
 
-def _promote(out: Path, table: str, index: int) -> None:
-    """Move a table of partition ``index`` that the reduce does not change to its final place."""
-    from analysis.stored import part_name
+def reduce_group(out: str, group: int) -> int:
+    """Step 4 on a worker: one canonical name and one label per actor across each event of a group.
 
-    for path in sorted((out / "_map" / table).glob(f"*/{part_name(index)}")):
-        final = out / table / path.parent.name / path.name
-        final.parent.mkdir(parents=True, exist_ok=True)
-        path.replace(final)
-
-
-def _promote_rejects(out: Path, index: int) -> None:
-    from analysis.stored import part_name
-
-    source = out / "_map" / "rejects" / part_name(index)
-    if source.exists():
-        (out / "rejects").mkdir(parents=True, exist_ok=True)
-        source.replace(out / "rejects" / part_name(index))
-
-
-def reduce_event(out: str, event: str) -> int:
-    """Step 4 on a worker: one canonical name and one label per actor across an event's articles.
-
-    Reads the map's entity and claim rows of ``event``, resolves them with
-    :func:`analysis.pipeline.resolve_events` (the in-memory pipeline's own
-    reduce) and writes the final files, partition by partition. It reads only
-    the map's output, so running it again gives the same files.
+    Reads the map's pieces of event group ``group``, resolves its entity and
+    claim rows with :func:`analysis.pipeline.resolve_events` (the in-memory
+    pipeline's own reduce; each event from its own rows) and writes one file
+    per table (``<table>/part-G.parquet``, rows sorted by event). It reads only
+    the map's pieces, so running it again gives the same files.
 
     Returns:
         The number of entity rows resolved.
     """
     from analysis.pipeline import resolve_events
-    from analysis.stored import event_dir, write_frame
+    from analysis.stored import STORED_TABLES, group_dir, part_name, read_pieces, write_frame
 
     folder = Path(out)
-    name = event_dir(event)
-    frames = {}
+    frames = {name: read_pieces(folder / "_map" / name / group_dir(group)) for name in STORED_TABLES}
+    rows = {table: _records(frames[table]) for table in ("entities", "claims")}
+    resolve_events(rows, {r["article_id"]: r["event"] for table in rows.values() for r in table})
     for table in ("entities", "claims"):
-        pieces = [
-            pd.read_parquet(p).assign(_part=p.name)
-            for p in sorted((folder / "_map" / table / name).glob("part-*.parquet"))
-        ]
-        frames[table] = pd.concat(pieces, ignore_index=True) if pieces else None
-    rows = {
-        table: [] if frame is None else frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
-        for table, frame in frames.items()
-    }
-    resolve_events(rows, {r["article_id"]: event for table in rows.values() for r in table})
-    for table, frame in frames.items():
+        frame = frames[table]
         if frame is None:
             continue
         resolved = pd.DataFrame(rows[table], columns=frame.columns)
         for column in ("canonical", "label", "speaker", "speaker_type"):  # the reduce's names, labels and types
             if column in resolved.columns:
                 frame[column] = resolved[column].astype(frame[column].dtype)
-        for part, piece in frame.groupby("_part", sort=True):
-            write_frame(folder / table / name / str(part), piece.drop(columns="_part"))
+    for name, frame in frames.items():
+        if frame is not None:  # sorted by event, each event's rows in corpus order
+            write_frame(folder / name / part_name(group), frame.sort_values("event", kind="stable"))
     return len(rows["entities"])
+
+
+def _records(frame: pd.DataFrame | None) -> list[dict]:
+    """The rows as dicts of Python values, missing values as None (the map's rows before they were written).
+
+    Column by column: the same values as ``frame.astype(object).where(frame.notna(), None)
+    .to_dict(orient="records")``, in a fraction of its time on a group's tens of thousands of rows.
+    """
+    if frame is None:
+        return []
+    names = [str(c) for c in frame.columns]
+    columns = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame.columns]
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
 # --------------------------------------------------------------------------- the run (client)
@@ -308,6 +347,7 @@ def run(
     overwrite: bool = False,
     progress: bool | None = None,
     files_per_partition: int = FILES_PER_PARTITION,
+    articles_per_group: int | None = None,
     **options,
 ):
     """Analyse ``source`` on the cluster behind ``client`` and write the tables to ``out``.
@@ -322,6 +362,9 @@ def run(
         overwrite: replace a folder that holds another run's (or anything else's) files.
         progress: show Dask's progress bar (``None``: when there are more than 2 partitions).
         files_per_partition: ``.md``/``.txt`` files a partition.
+        articles_per_group: articles of the events of one event group (one reduce task, one file per
+            table); ``None``: :data:`ARTICLES_PER_GROUP`, fewer for a run of less than
+            :data:`MIN_GROUPS` times that (see :func:`plan_groups`).
         **options: as for :func:`analysis.pipeline.analyze_articles` (``entity_method``, ``aliases``, ...).
 
     Returns:
@@ -333,16 +376,13 @@ def run(
     require_dask()
     from distributed import progress as dask_progress
 
-    from analysis.stored import REJECT_COLUMNS, StoredAnalysis, read_marker, write_frame, write_marker
+    from analysis.stored import LAYOUT, REJECT_COLUMNS, StoredAnalysis, read_marker, write_frame, write_marker
 
     out = Path(out).resolve()
     partitions, known_rejects, known_skipped = plan(source, files_per_partition=files_per_partition)
-    fingerprint = _fingerprint(partitions, options)
+    fingerprint = _fingerprint(partitions, {**options, "articles per group": articles_per_group})
     resume = _prepare(out, fingerprint, overwrite)
-    write_marker(
-        out,
-        {"layout": "partitioned-1", "complete": False, "run": fingerprint, "n_partitions": len(partitions)},
-    )
+    write_marker(out, {"layout": LAYOUT, "complete": False, "run": fingerprint, "n_partitions": len(partitions)})
     for name, found in (("rejects", known_rejects), ("skipped", known_skipped)):
         rows = pd.DataFrame([(r.where, r.reason, r.fix) for r in found], columns=REJECT_COLUMNS)
         write_frame(out / name / "walk.parquet", rows.astype("string"))
@@ -352,10 +392,12 @@ def run(
     token = uuid.uuid4().hex[:8]  # a rerun never picks up a finished task of an earlier run from the scheduler
     # Partitions travel inside the tasks (not scattered): when a worker dies, the scheduler can
     # rerun its tasks elsewhere, which it cannot do for data that lived only on that worker.
-    keys = client.gather(
+    found = client.gather(
         client.map(partition_keys, partitions, key=[f"keys-{token}-{p.index}" for p in partitions], retries=RETRIES)
     )
-    earlier = _earlier_occurrences(keys)
+    earlier = _earlier_occurrences([f["keys"] for f in found])
+    groups = plan_groups([f["events"] for f in found], articles_per_group)
+    group_of = {event: g for g, events in enumerate(groups) for event in events}
     todo = [p for p in partitions if p.index not in resume]
     futures = client.map(
         analyze_partition,
@@ -364,6 +406,7 @@ def run(
         [dict(options)] * len(todo),
         [earlier[p.index][0] for p in todo],  # client.map maps over positional lists only
         [earlier[p.index][1] for p in todo],
+        [{e: group_of[e] for e in found[p.index]["events"]} for p in todo],
         key=[f"analyze-{token}-{p.index}" for p in todo],
         retries=RETRIES,
     )
@@ -372,10 +415,10 @@ def run(
     summaries = [*client.gather(futures), *(_done_summary(out, i) for i in sorted(resume))]
     events = sorted({e for s in summaries for e in s["events"]})
     reduced = client.map(
-        reduce_event,
-        [str(out)] * len(events),
-        events,
-        key=[f"reduce-{token}-{i}" for i in range(len(events))],
+        reduce_group,
+        [str(out)] * len(groups),
+        range(len(groups)),
+        key=[f"reduce-{token}-{g}" for g in range(len(groups))],
         retries=RETRIES,
     )
     if show and reduced:
@@ -391,10 +434,11 @@ def run(
             known += [c for c in names if c not in known]
     n_articles = sum(s["counts"]["articles"] for s in summaries)
     n_rejects = sum(s["counts"]["rejects"] for s in summaries) + len(known_rejects)
+    present = set(events)
     write_marker(
         out,
         {
-            "layout": "partitioned-1",
+            "layout": LAYOUT,
             "complete": True,
             "run": fingerprint,
             "n_partitions": len(partitions),
@@ -402,6 +446,9 @@ def run(
             "n_rejects": n_rejects,
             "n_skipped": len(known_skipped),
             "events": events,
+            # the events of file part-G of every table (an event whose articles were all
+            # rejected as repeats is left out; its group's number stays)
+            "groups": [[e for e in group if e in present] for group in groups],
             "columns": columns,
         },
     )
@@ -447,7 +494,7 @@ def _fingerprint(partitions: Sequence[Partition], options: Mapping) -> str:
 
 def _prepare(out: Path, fingerprint: str, overwrite: bool) -> set[int]:
     """Check ``out`` and return the partitions an earlier, unfinished run of the same input finished."""
-    from analysis.stored import read_marker
+    from analysis.stored import LAYOUT, is_partitioned, read_marker
 
     if out.exists() and not out.is_dir():
         raise ClusterError(f"{out} is a file; --out must be a folder")
@@ -467,10 +514,15 @@ def _prepare(out: Path, fingerprint: str, overwrite: bool) -> set[int]:
             f"{out} is not empty and holds no analysis of ours; choose an empty or new --out folder "
             "(or pass --overwrite to write into it anyway)"
         )
-    if meta.get("layout") != "partitioned-1":
+    if not is_partitioned(meta):
         raise ClusterError(
             f"{out} holds an analysis saved by a run on one machine; choose another --out folder, "
             "or pass --overwrite to replace it"
+        )
+    if meta.get("layout") != LAYOUT:
+        raise ClusterError(
+            f"{out} holds a run written by an older version of the package (layout {meta.get('layout')}); "
+            "choose another --out folder, or pass --overwrite to replace it"
         )
     if meta.get("run") != fingerprint:
         raise ClusterError(
@@ -490,22 +542,8 @@ _OUTPUT_FOLDERS = ("rejects", "skipped", "texts", "articles", "sentences", "enti
 
 
 def _done_summary(out: Path, index: int) -> dict:
-    from analysis.stored import part_name
-
-    counts = json.loads((out / "_done" / str(index)).read_text(encoding="utf-8"))
-    events: dict[str, int] = {}
-    for path in (out / "articles").glob(f"*/{part_name(index)}"):
-        frame = pd.read_parquet(path, columns=["event"])
-        for event, n in frame["event"].value_counts().items():
-            events[str(event)] = int(n)
-    columns = {}
-    for table in ("articles", "sentences", "entities", "claims", "numbers"):
-        files = sorted((out / table).glob(f"*/{part_name(index)}")) + sorted(
-            (out / "_map" / table).glob(f"*/{part_name(index)}")
-        )
-        if files:
-            columns[table] = [c for c in pd.read_parquet(files[0]).columns if c != "event" or table == "articles"]
-    return {"index": index, "counts": counts, "events": events, "columns": columns}
+    """The summary an earlier, interrupted run's map task left for partition ``index``."""
+    return json.loads((out / "_done" / str(index)).read_text(encoding="utf-8"))
 
 
 def local_client(workers: int | None = None):

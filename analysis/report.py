@@ -315,7 +315,9 @@ def render_report(
     """Execute the comparison notebook for one event and write it as HTML.
 
     Args:
-        corpus: the corpus path (folder or file) the notebook loads.
+        corpus: the corpus path (folder or file) the notebook loads and analyses, or a folder of
+            tables already computed (``analyze --out``; a Dask run's folder needs ``event``), which
+            the notebook reads with ``analysis.open(folder, event=event)``.
         out: the HTML file to write (its folder is created).
         event: the event to compare; ``None`` compares every article.
         sources: only these outlets (``None``: all of the event's).
@@ -334,22 +336,56 @@ def render_report(
     from analysis.corpus import load_corpus
 
     corpus_path = Path(corpus).expanduser().resolve()
-    frame = _select(load_corpus(corpus_path).to_frame(), corpus_path, event, sources)
+    if is_saved_result(corpus_path):
+        frame = _select(_saved_articles(corpus_path, event), corpus_path, event, sources)
+        parameters = {"corpus": None, "event": event, "sources": list(sources) if sources else None}
+        parameters |= {"event_lexicons": None, "saved": str(corpus_path)}
+    else:
+        frame = _select(load_corpus(corpus_path).to_frame(), corpus_path, event, sources)
+        parameters = {
+            "corpus": str(corpus_path),
+            "event": event,
+            "sources": list(sources) if sources else None,
+            # an event folder's aliases.yml is that event's lexicon (analysis.entities.event_lexicons)
+            "event_lexicons": str(corpus_path) if corpus_path.is_dir() else None,
+        }
     template = find_notebook(notebook)
     nb = nbformat.read(template, as_version=4)
-    parameters = {
-        "corpus": str(corpus_path),
-        "event": event,
-        "sources": list(sources) if sources else None,
-        # an event folder's aliases.yml is that event's lexicon (analysis.entities.event_lexicons)
-        "event_lexicons": str(corpus_path) if corpus_path.is_dir() else None,
-    }
     nb = inject_parameters(nb, parameters)
     execute_notebook(nb, cwd=template.parent, timeout=timeout, progress=progress, name=event or template.name)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(to_html(nb, title=f"{event or 'All articles'}: how the sources differ"), encoding="utf-8")
     return Rendered(event or "", out, tuple(sorted(frame["source"].unique())), len(frame))
+
+
+def is_saved_result(path: Path) -> bool:
+    """True for a folder of tables already computed (``analyze --out``, on one machine or a Dask cluster)."""
+    from analysis.stored import read_marker
+
+    return path.is_dir() and read_marker(path) is not None
+
+
+def _saved_articles(path: Path, event: str | None):
+    """The articles table of ``event`` in a saved result (one event's rows alone from a Dask run's folder)."""
+    from analysis.stored import StoredError, is_partitioned, open_analysis, read_marker
+
+    if event is None:
+        if is_partitioned(read_marker(path)):
+            raise ReportError(
+                f"{path} holds a Dask run's tables; name the event to report with --event "
+                "(analysis.open(DIR).events lists them)"
+            )
+        return open_analysis(path).articles
+    try:
+        opened = open_analysis(path, event=event)
+    except StoredError as exc:
+        raise ReportError(str(exc)) from exc
+    articles = opened.articles
+    if event not in set(articles["event"]):
+        events = sorted(e for e in articles["event"].unique() if e)
+        raise ReportError(f"no event {event!r} in {path}; events: {', '.join(events) or '(none)'}")
+    return articles
 
 
 def _select(frame, corpus_path: Path, event: str | None, sources: Sequence[str] | None):
@@ -506,7 +542,12 @@ with the sentences behind every figure.</p>
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``report`` subcommand's options (``path``, ``--event``, ``--sources``, ``--out``, ...)."""
-    parser.add_argument("path", type=Path, help="corpus folder or file (.md/.txt folder, .csv, .jsonl)")
+    parser.add_argument(
+        "path",
+        type=Path,
+        help="corpus folder or file (.md/.txt folder, .csv, .jsonl), or the --out folder of `analyze` "
+        "(one machine or --dask; a Dask run's folder needs --event): its tables are read, not recomputed",
+    )
     parser.add_argument("--event", help="the event to compare (default: every event, one report each, plus an index)")
     parser.add_argument("--sources", nargs="+", metavar="SOURCE", help="only these sources (outlet names)")
     parser.add_argument(
@@ -546,6 +587,11 @@ def main(args: argparse.Namespace) -> int:
         )
         print(f"{rendered.event}: {rendered.n_articles} articles from {len(rendered.sources)} sources -> {out}")
         return 0
+    if is_saved_result(Path(args.path).expanduser().resolve()):
+        raise ReportError(
+            f"{args.path} holds tables already computed; name the event to report with --event "
+            "(one report per event is made from a corpus folder)"
+        )
     if Path(args.out).suffix.lower() in (".html", ".htm"):
         raise ReportError(
             f"--out {args.out}: without --event the report writes one file per event; give a folder, "

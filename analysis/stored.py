@@ -1,29 +1,39 @@
-"""A large analysis kept on disk: one Parquet dataset per table, partitioned by event.
+"""A large analysis kept on disk: one Parquet dataset per table, in files that hold whole events.
 
 A cluster run (:mod:`analysis.cluster`) writes its tables here instead of
 holding them in memory::
 
-    out/analysis.json                    the marker: who wrote it, the run, which parts are done
-    out/<table>/<event dir>/part-00007.parquet   rows of partition 7 that belong to one event
-    out/texts/<event dir>/part-00007.parquet     article_id, text (what the offsets index)
-    out/rejects/part-00007.parquet       where, reason, fix of every record not analysed
-    out/skipped/part-00000.parquet       files passed over on purpose (hidden files, notes)
+    out/analysis.json                 the marker: who wrote it, the run, its events and their groups
+    out/<table>/part-00003.parquet    every row of the events of group 3 (sorted by event)
+    out/texts/part-00003.parquet      article_id, text (what the offsets index) of those events
+    out/rejects/part-00007.parquet    where, reason, fix of every record of input partition 7 not analysed
+    out/skipped/walk.parquet          files passed over on purpose (hidden files, notes)
 
-``<table>`` is one of ``articles, sentences, entities, claims, numbers``; every
-file carries an ``event`` column, and ``<event dir>`` is a file-system-safe
-name derived from it (:func:`event_dir`), so one event's rows are read alone.
+``<table>`` is one of ``articles, sentences, entities, claims, numbers``. The
+events of a run are cut into *groups* of whole events (about
+:data:`analysis.cluster.ARTICLES_PER_GROUP` articles each; the marker's
+``groups`` lists each group's events), and file ``part-G`` of every table holds
+the rows of group G's events and nothing else, with an ``event`` column. So one
+event's rows are read alone (one file per table, filtered on ``event``), and the
+files of all tables line up: file G of ``sentences`` and file G of ``entities``
+describe the same articles, which is what lets the ``compare`` verbs run on the
+whole run group by group (:meth:`StoredAnalysis.map_groups`).
 :func:`open_analysis` (``analysis.open``) reads such a folder lazily: Dask
 DataFrames for the whole run, or a pandas :class:`~analysis.Analysis` for one
 event, which every ``compare`` verb and the report accept.
+
+While a run is going, the map writes each input partition's rows under
+``out/_map/<table>/group-G/part-P.parquet`` (rows of partition P that belong to
+group G); the reduce of group G reads those pieces, resolves names across each
+event, writes ``out/<table>/part-G.parquet``, and the pieces are removed when
+the run finishes.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -35,59 +45,68 @@ from analysis.schema import TABLES, conform
 
 #: The marker file every output folder of this package holds (the loader never reads such a folder as input).
 MARKER = OUTPUT_MARKER
-#: The layout version of a partitioned output folder.
-LAYOUT = "partitioned-1"
+#: The layout version of a partitioned output folder (``partitioned-1``, session 4's files per
+#: partition and event, is not read any more: run it again).
+LAYOUT = "partitioned-2"
 REJECT_COLUMNS = ["where", "reason", "fix"]
+#: The tables a run writes, in the order they are written.
+STORED_TABLES = (*TABLE_NAMES, "texts")
 
 
 class StoredError(AnalysisError, ValueError):
     """A folder is not a (complete) partitioned analysis, or an event is not in it."""
 
 
-def event_dir(event: str) -> str:
-    """The folder name of one event's rows: readable, file-system safe, unique per event.
-
-    >>> event_dir("syria-isis-defeat-2017")
-    'event=syria-isis-defeat-2017-d43213ab'
-    >>> event_dir("")
-    'event=-da39a3ee'
-    """
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", event).strip("-.")[:60]
-    digest = hashlib.sha1(event.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    return f"event={slug}-{digest}"
+def is_partitioned(meta: Mapping | None) -> bool:
+    """True for the marker of a cluster run's folder (any layout version)."""
+    return meta is not None and str(meta.get("layout", "")).startswith("partitioned-")
 
 
 def part_name(index: int) -> str:
-    """The file name of partition ``index`` (``part-00007.parquet``)."""
+    """The file name of partition or group ``index`` (``part-00007.parquet``)."""
     return f"part-{index:05d}.parquet"
 
 
-def write_partition(
-    out: Path, index: int, result: Analysis, rejects: pd.DataFrame, events: Mapping[str, str]
+def group_dir(group: int) -> str:
+    """The folder of the map's pieces of one event group (``group-00003``)."""
+    return f"group-{group:05d}"
+
+
+def write_pieces(
+    folder: Path,
+    index: int,
+    result: Analysis,
+    events: Mapping[str, str],
+    group_of: Mapping[str, int],
 ) -> dict[str, int]:
-    """Write one partition's tables, texts and rejects; safe to repeat (a retry overwrites the same files).
+    """Write one input partition's tables and texts, cut by event group; safe to repeat (fixed file names).
 
     Args:
-        out: the output folder.
+        folder: where the pieces go (``out/_map``).
         index: the partition number (names its files).
         result: the partition's analysis.
-        rejects: ``where, reason, fix`` of the partition's records that were not analysed.
         events: article id -> event, for the tables that have no ``event`` column.
+        group_of: event -> its group, for every event of the partition.
 
     Returns:
-        Row counts by table (and ``rejects``).
+        Row counts by table.
     """
     counts: dict[str, int] = {}
     texts = pd.DataFrame({"article_id": list(result.texts), "text": list(result.texts.values())})
     tables = {**result.tables, "texts": texts}
     for name, table in tables.items():
-        table = table.assign(event=table["article_id"].map(events).fillna("").astype("string"))
-        for event, rows in table.groupby("event", sort=True):
-            write_frame(out / name / event_dir(str(event)) / part_name(index), rows)
+        event = table["article_id"].map(events).fillna("").astype("string")
+        table = table.assign(event=event)
+        for group, rows in table.groupby(event.map(group_of).astype("int64"), sort=True):
+            write_frame(folder / name / group_dir(int(group)) / part_name(index), rows)
         counts[name] = len(table)
-    write_frame(out / "rejects" / part_name(index), rejects[REJECT_COLUMNS].astype("string"))
-    counts["rejects"] = len(rejects)
     return counts
+
+
+def read_pieces(folder: Path) -> pd.DataFrame | None:
+    """The map's pieces of one group and table (``out/_map/<table>/group-G``), in partition order; None if none."""
+    pieces = [pd.read_parquet(p) for p in sorted(folder.glob("part-*.parquet"))]
+    return pd.concat(pieces, ignore_index=True) if pieces else None
 
 
 def write_frame(path: Path, frame: pd.DataFrame) -> None:
@@ -134,12 +153,15 @@ class StoredAnalysis:
     Attributes:
         directory: the output folder.
         events: the events it holds, sorted.
+        groups: the events of each group (file ``part-G`` of every table holds group G's rows).
     """
 
     def __init__(self, directory: Path, meta: Mapping) -> None:
         self.directory = directory
         self.meta = dict(meta)
         self.events = sorted(meta.get("events", []))
+        self.groups: list[list[str]] = [list(g) for g in meta.get("groups", [])]
+        self._group_of = {event: g for g, events in enumerate(self.groups) for event in events}
         self._recent: Mapping[str, str] = {}  # the texts of the last event loaded (compare looks them up)
 
     def text(self, article_id: str) -> str:
@@ -166,13 +188,19 @@ class StoredAnalysis:
             f"<StoredAnalysis {self.directory}: {len(self.events)} events, {self.meta.get('n_articles', '?')} articles>"
         )
 
-    def _files(self, table: str, events: Iterable[str] | None = None) -> list[Path]:
-        if events is None:
-            return sorted((self.directory / table).glob("event=*/part-*.parquet"))
-        return sorted(p for e in events for p in (self.directory / table / event_dir(e)).glob("part-*.parquet"))
+    def _files(self, table: str, groups: Iterable[int] | None = None) -> list[Path]:
+        if groups is None:
+            return sorted((self.directory / table).glob("part-*.parquet"))
+        paths = (self.directory / table / part_name(g) for g in sorted(set(groups)))
+        return [p for p in paths if p.exists()]
+
+    def _check(self, event: str) -> None:
+        if event not in self._group_of:
+            known = ", ".join(self.events[:20]) + (" ..." if len(self.events) > 20 else "")
+            raise StoredError(f"event {event!r} is not in {self.directory}; events: {known or '(none)'}")
 
     def table(self, name: str):
-        """One table of the whole run as a lazy Dask DataFrame (needs ``dask``).
+        """One table of the whole run as a lazy Dask DataFrame, one Dask partition per event group (needs ``dask``).
 
         Args:
             name: ``articles``, ``sentences``, ``entities``, ``claims``, ``numbers``, ``texts`` or ``rejects``.
@@ -189,8 +217,7 @@ class StoredAnalysis:
         )
         if not files:
             return dd.from_pandas(conform(name, pd.DataFrame()) if name in TABLES else pd.DataFrame(), npartitions=1)
-        # one Dask partition per file, read by pandas (the folders' "event=..." names are not
-        # taken as a Hive partition key: every file carries its own event column)
+        # one Dask partition per file, read by pandas
         columns = self.meta.get("columns", {}).get(name)
         if columns is None:
             return dd.from_map(pd.read_parquet, [str(f) for f in files], label=f"read-{name}")
@@ -233,27 +260,63 @@ class StoredAnalysis:
     def load(self, event: str | None = None) -> Analysis:
         """Read one event (or, with ``None``, the whole run) into memory as an :class:`~analysis.Analysis`.
 
+        One event is read from one file per table (its group's), keeping only its rows.
+
         Raises:
             StoredError: when the event is not in the run (the message lists those that are).
         """
-        if event is not None and event not in self.events:
-            known = ", ".join(self.events[:20]) + (" ..." if len(self.events) > 20 else "")
-            raise StoredError(f"event {event!r} is not in {self.directory}; events: {known or '(none)'}")
-        events = None if event is None else [event]
+        if event is None:
+            loaded = self.load_group(None)
+        else:
+            self._check(event)
+            loaded = self.load_group(self._group_of[event], event=event)
+        self._recent = loaded.texts
+        return loaded
+
+    def load_group(self, group: int | None, *, event: str | None = None) -> Analysis:
+        """Read event group ``group`` (``None``: every group) into memory, or only ``event`` of it."""
+        groups = None if group is None else [group]
+        filters = None if event is None else [("event", "==", event)]
         tables = {}
-        for name in TABLE_NAMES:
-            frames = [pd.read_parquet(f) for f in self._files(name, events)]
+        for name in STORED_TABLES:
+            frames = [pd.read_parquet(f, filters=filters) for f in self._files(name, groups)]
+            frames = [f for f in frames if len(f)] or frames[:1]
             frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
             if name != "articles" and "event" in frame.columns:
                 frame = frame.drop(columns="event")
             tables[name] = frame
-        texts_frames = [pd.read_parquet(f) for f in self._files("texts", events)]
-        texts = (
-            pd.concat(texts_frames, ignore_index=True) if texts_frames else pd.DataFrame(columns=["article_id", "text"])
-        )
-        loaded = Analysis(tables, dict(zip(texts["article_id"], texts["text"], strict=True)))
-        self._recent = loaded.texts
-        return loaded
+        texts = tables.pop("texts")
+        if texts.empty:
+            texts = pd.DataFrame(columns=["article_id", "text"])
+        return Analysis(tables, dict(zip(texts["article_id"], texts["text"], strict=True)))
+
+    def map_groups(self, function: Callable[[Analysis], object], *, events: Iterable[str] | None = None) -> list:
+        """Run ``function`` on each event group read into memory, as Dask tasks; returns their results in order.
+
+        Every group holds whole events, so a ``compare`` table of the whole run
+        is the combination of its tables per group (see
+        :mod:`analysis.compare.tables`). Memory: one group at a time per worker
+        (or per thread, without a Dask client), plus what ``function`` returns.
+
+        Args:
+            function: takes an :class:`~analysis.Analysis` of one group.
+            events: only the groups holding these events (``None``: all).
+        """
+        from analysis.cluster import require_dask
+
+        require_dask()
+        import dask
+
+        if events is None:  # a group whose articles were all rejected (repeats of earlier ones) holds no files
+            groups = [g for g, held in enumerate(self.groups) if held]
+        else:
+            groups = sorted({self._group_of[e] for e in events})
+        tasks = [dask.delayed(_on_group)(self.directory, dict(self.meta), g, function) for g in groups]
+        return list(dask.compute(*tasks))
+
+
+def _on_group(directory: Path, meta: dict, group: int, function: Callable[[Analysis], object]):
+    return function(StoredAnalysis(directory, meta).load_group(group))
 
 
 def _read_columns(path: str, wanted: list[str]) -> pd.DataFrame:
@@ -286,8 +349,13 @@ def open_analysis(directory: str | Path, event: str | None = None) -> StoredAnal
         if (directory / "articles.csv").exists() or (directory / "articles.parquet").exists():
             return Analysis.load(directory)
         raise StoredError(f"{directory}: no analysis here (no {MARKER}); pass the --out folder of a run")
-    if meta.get("layout") != LAYOUT:
+    if not is_partitioned(meta):
         return Analysis.load(directory)
+    if meta.get("layout") != LAYOUT:
+        raise StoredError(
+            f"{directory}: written by an older version of the package (layout {meta.get('layout')}); "
+            "run the analysis again into a new --out folder (or with --overwrite)"
+        )
     if not meta.get("complete"):
         done = directory / "_done"
         n_done = sum(1 for _ in done.iterdir()) if done.is_dir() else 0

@@ -18,9 +18,11 @@ for invented ones (Faker, seeded) and its numbers for others, and gets one of
 
 Reports words/s, the ratio of the cluster to ``jobs=2``, peak resident memory
 of the client (the process that called ``analyze``) and of each worker, the
-median time of one partition's analysis task, and, for the largest size, the
-client memory of the ``compare`` tables of one event read from the Parquet
-output. The extrapolation to a million articles uses the measured
+median time of one partition's analysis task and the reduce's time, and,
+for the largest size, the client memory of the ``compare`` tables read from
+the Parquet output: one event in memory, then the whole run group by group on
+a two-worker cluster (``--compare-only`` runs this step alone on an earlier
+output). The extrapolation to a million articles uses the measured
 per-partition cost (see ``extrapolate``).
 """
 
@@ -103,14 +105,21 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_jobs(folder: Path) -> dict:
     import analysis
 
+    cpu = _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = analysis.analyze(folder, jobs=2, progress=False)
     seconds = time.perf_counter() - start
     return {
         "seconds": seconds,
+        "cpu_seconds": _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN) - cpu,
         "words": int(result.articles["n_words"].sum()),
         "articles": len(result.articles),
         "client_peak_mb": _peak_mb(),
@@ -127,10 +136,12 @@ def run_dask(folder: Path, out: Path) -> dict:
     client = local_client(workers=2)
     try:
         client.run(lambda: None)  # workers up before the clock starts
+        cpu = sum(client.run(_cpu, resource.RUSAGE_SELF).values()) + _cpu(resource.RUSAGE_SELF)
         start = time.perf_counter()
         with get_task_stream(client) as stream:
             stored = analysis.analyze(folder, client=client, out=out, overwrite=True, progress=False)
         seconds = time.perf_counter() - start
+        cpu = sum(client.run(_cpu, resource.RUSAGE_SELF).values()) + _cpu(resource.RUSAGE_SELF) - cpu
         tasks = {"analyze": [], "reduce": [], "keys": []}
         for task in stream.data:
             kind = task["key"].split("-")[0] if isinstance(task["key"], str) else str(task["key"][0]).split("-")[0]
@@ -150,10 +161,12 @@ def run_dask(folder: Path, out: Path) -> dict:
 
     return {
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "words": words,
         "articles": stored.meta["n_articles"],
         "partitions": stored.meta["n_partitions"],
         "events": len(stored.events),
+        "groups": len(stored.groups),
         "client_peak_mb": _peak_mb(),
         "worker_peak_mb": sorted(workers.values()),
         "analyze_task_median_s": median(tasks["analyze"]),
@@ -165,16 +178,47 @@ def run_dask(folder: Path, out: Path) -> dict:
 
 
 def run_compare(out: Path) -> dict:
+    """The compare tables from the Parquet output: one event in memory, then the whole run group by group
+    on a two-worker LocalCluster (this process is the client; its peak is what the user's notebook holds)."""
     import analysis
     from analysis import compare
+    from analysis.cluster import local_client
 
     stored = analysis.open(out)
     event = stored.events[len(stored.events) // 2]
     start = time.perf_counter()
     for verb in (compare.coverage, compare.voice, compare.tone, compare.claim_alignment, compare.distinctive_terms):
         verb(stored, event=event)
-    per_source = stored.articles.groupby("source")["n_words"].sum().compute()
-    return {"seconds": time.perf_counter() - start, "client_peak_mb": _peak_mb(), "n_sources": len(per_source)}
+    one_event = time.perf_counter() - start
+    one_event_peak = _peak_mb()
+    client = local_client(workers=2)
+    try:
+        client.run(lambda: None)
+        start = time.perf_counter()
+        rows = {
+            "coverage": len(compare.coverage(stored)),
+            "voice": len(compare.voice(stored)),
+            "voice by speaker": len(compare.voice(stored, by="speaker")),
+            "tone": len(compare.tone(stored)),
+            "tone by entity": len(compare.tone(stored, by="entity")),
+            "word_counts": len(compare.word_counts(stored)),
+        }
+        per_source = stored.articles.groupby("source")["n_words"].sum().compute()
+        whole = time.perf_counter() - start
+        workers = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    finally:
+        cluster = client.cluster
+        client.close()
+        cluster.close()
+    return {
+        "one_event_seconds": one_event,
+        "one_event_client_peak_mb": one_event_peak,
+        "whole_run_seconds": whole,
+        "client_peak_mb": _peak_mb(),
+        "worker_peak_mb": sorted(workers.values()),
+        "rows": rows,
+        "n_sources": len(per_source),
+    }
 
 
 def _child(*args: str) -> dict:
@@ -216,6 +260,7 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/bench-scale"))
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--compare-only", action="store_true", help="only the compare step, on an earlier run's output")
     args = parser.parse_args()
     if args.child:
         kind, *paths = args.child
@@ -224,7 +269,7 @@ def main() -> None:
         print(json.dumps(result[kind]()))
         return
     rows = []
-    for n in args.sizes:
+    for n in [] if args.compare_only else args.sizes:
         folder = args.workdir / f"corpus-{n}"
         if not folder.is_dir():
             generate(n, folder, args.seeds)
@@ -239,22 +284,30 @@ def main() -> None:
                 flush=True,
             )
         ratio = (dask["words"] / dask["seconds"]) / (jobs["words"] / jobs["seconds"])
+        cpu_ratio = jobs["cpu_seconds"] / dask["cpu_seconds"]
         print(
-            f"{n:>7}  ratio dask/jobs=2 words/s: {ratio:.2f}; "
+            f"{n:>7}  ratio dask/jobs=2 words/s: {ratio:.2f} (words per CPU second: {cpu_ratio:.2f}; CPU "
+            f"{jobs['cpu_seconds']:.0f} s and {dask['cpu_seconds']:.0f} s); "
             f"median analyze task {dask['analyze_task_median_s']:.2f} s ({dask['partitions']} partitions, "
-            f"{dask['events']} events)",
+            f"{dask['events']} events in {dask['groups']} groups; reduce tasks {dask['reduce_task_total_s']:.1f} s "
+            f"in all)",
             flush=True,
         )
     largest = args.sizes[-1]
     compared = _child("compare", str(args.workdir / f"out-{largest}"))
     print(
-        f"compare (coverage, voice, tone, claim_alignment, distinctive_terms) of one event of the {largest}-article "
-        f"run from Parquet, plus words per source over the whole run (Dask): {compared['seconds']:.1f} s, "
-        f"client peak {compared['client_peak_mb']:.0f} MB"
+        f"compare from the Parquet output of the {largest}-article run: one event (coverage, voice, tone, "
+        f"claim_alignment, distinctive_terms) {compared['one_event_seconds']:.1f} s, client peak "
+        f"{compared['one_event_client_peak_mb']:.0f} MB; the whole run group by group on 2 workers "
+        f"({', '.join(f'{k} {v:,} rows' for k, v in compared['rows'].items())}; words per source): "
+        f"{compared['whole_run_seconds']:.1f} s, client peak {compared['client_peak_mb']:.0f} MB, worker peak "
+        f"{', '.join(f'{m:.0f}' for m in compared['worker_peak_mb'])} MB",
+        flush=True,
     )
-    for line in extrapolate(rows):
-        print(line)
-    (args.workdir / "results.json").write_text(json.dumps(rows, indent=1))
+    if rows:
+        for line in extrapolate(rows):
+            print(line)
+        (args.workdir / "results.json").write_text(json.dumps(rows, indent=1))
 
 
 if __name__ == "__main__":

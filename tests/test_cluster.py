@@ -26,7 +26,7 @@ from analysis import compare
 pytest.importorskip("distributed")
 
 from analysis.cluster import ClusterError, analyze_partition, plan, run
-from analysis.stored import StoredAnalysis, StoredError, event_dir, read_marker, write_marker
+from analysis.stored import LAYOUT, StoredAnalysis, StoredError, part_name, read_marker, write_marker
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = ROOT / "data" / "events"
@@ -58,9 +58,18 @@ def in_memory():
 
 @pytest.fixture(scope="module")
 def bundled_run(client, tmp_path_factory):
-    """The bundled corpus on the cluster, two files a partition (so events are split across partitions)."""
+    """The bundled corpus on the cluster, two files a partition (so events are split across partitions), and
+    events of at most 9 articles a group (two events in one group, one alone)."""
     out = tmp_path_factory.mktemp("bundled") / "run"
-    stored = run(EVENTS, client=client, out=out, event_aliases=EVENTS, files_per_partition=2, progress=False)
+    stored = run(
+        EVENTS,
+        client=client,
+        out=out,
+        event_aliases=EVENTS,
+        files_per_partition=2,
+        articles_per_group=9,
+        progress=False,
+    )
     return out, stored
 
 
@@ -82,6 +91,10 @@ def test_bundled_corpus_on_the_cluster_equals_one_process(bundled_run, in_memory
     _, stored = bundled_run
     assert isinstance(stored, StoredAnalysis)
     assert len(plan(EVENTS, files_per_partition=2)[0]) == 7  # really split: every event spans partitions
+    assert stored.groups == [
+        ["kestria-factory-fire-2025", "syria-isis-defeat-2017"],
+        ["valdoria-election-recount-2024"],
+    ]
     assert_same_tables(in_memory, stored.load())
     # the reduce gave one name per actor across partitions: the canonical names are the in-memory ones
     assert set(stored.load().entities["canonical"]) == set(in_memory.entities["canonical"])
@@ -102,7 +115,10 @@ def test_the_tables_are_read_lazily_and_one_event_alone(bundled_run, in_memory):
     one = analysis.open(out, event=event)
     assert isinstance(one, analysis.Analysis)
     assert set(one.articles["event"]) == {event}
-    assert (out / "entities" / event_dir(event)).is_dir()
+    # file part-G of every table holds group G's events, and nothing else: one event is read from one file
+    for name in ("articles", "sentences", "entities", "claims", "numbers", "texts"):
+        assert sorted(p.name for p in (out / name).iterdir()) == [part_name(0), part_name(1)], name
+        assert set(pd.read_parquet(out / name / part_name(1))["event"]) == {"valdoria-election-recount-2024"}
     assert_same_tables(in_memory.subset(one.articles["article_id"]), one)
     with pytest.raises(StoredError, match=r"'no-such-event' is not in .*events: kestria-factory-fire-2025"):
         analysis.open(out, event="no-such-event")
@@ -129,6 +145,7 @@ def test_every_compare_verb_on_an_opened_result_equals_in_memory(bundled_run, in
             "claim_alignment": lambda r: compare.claim_alignment(r, event=event),
             "number_disagreements": lambda r: compare.number_disagreements(r, event=event),
             "distinctive_terms": lambda r: compare.distinctive_terms(r, event=event),
+            "word_counts": lambda r: compare.word_counts(r, event=event),
             "evidence": lambda r, entity=entity: compare.evidence(r, entity=entity, event=event),
         }
         assert set(calls) | {"alignment_matrix", "default_descriptors", "mean_interval", "t_critical"} >= {
@@ -136,6 +153,87 @@ def test_every_compare_verb_on_an_opened_result_equals_in_memory(bundled_run, in
         }
         for verb, call in calls.items():
             _frames_equal(call(opened), call(in_memory), verb)
+
+
+def test_compare_tables_of_a_whole_run_are_computed_group_by_group_and_equal_in_memory(
+    bundled_run, in_memory, monkeypatch
+):
+    out, _ = bundled_run
+    opened = analysis.open(out)
+    assert len(opened.groups) == 2
+
+    def whole(self, event=None):
+        raise AssertionError(f"a compare verb read {'the whole run' if event is None else event} into memory")
+
+    monkeypatch.setattr(StoredAnalysis, "load", whole)
+    runs = []
+    map_groups = StoredAnalysis.map_groups
+
+    def counted(self, function, **kwargs):
+        runs.append(type(function).__name__)
+        return map_groups(self, function, **kwargs)
+
+    monkeypatch.setattr(StoredAnalysis, "map_groups", counted)
+    entity = in_memory.entities["canonical"].value_counts().index[0]
+    two = sorted(set(in_memory.articles["source"]))[:2]
+    calls = {
+        "coverage": lambda r: compare.coverage(r),
+        "coverage of two sources": lambda r: compare.coverage(r, sources=two),
+        "voice": lambda r: compare.voice(r),
+        "voice by speaker": lambda r: compare.voice(r, by="speaker"),
+        "voice by speaker, own voice too": lambda r: compare.voice(
+            r, sources=two, by="speaker", include_own_voice=True
+        ),
+        "tone": lambda r: compare.tone(r),
+        "tone by entity": lambda r: compare.tone(r, by="entity"),
+        "tone by voice": lambda r: compare.tone(r, sources=two, by="voice"),
+        "labels": lambda r: compare.labels(r, entity),
+        "labels of two sources": lambda r: compare.labels(r, entity, sources=two),
+        "word_counts": lambda r: compare.word_counts(r),
+        "word_counts without entity names": lambda r: compare.word_counts(r, sources=two, exclude_entities=True),
+        "distinctive_terms": lambda r: compare.distinctive_terms(r, sources=two),
+    }
+    for verb, call in calls.items():
+        have, want = call(opened), call(in_memory)
+        assert len(want), verb
+        pd.testing.assert_frame_equal(have, want, check_exact=False, rtol=1e-9, obj=verb)
+    assert len(runs) == len(calls) + 1  # each verb ran on the groups (and the entity names had a pass of their own)
+    with pytest.raises(ValueError, match=r"source\(s\) 'Nobody' not in the selection; sources: "):
+        compare.voice(opened, sources=["Nobody"])
+    with pytest.raises(ValueError, match=r"'Nobdy' is not a canonical entity"):
+        compare.labels(opened, "Nobdy")
+
+
+def test_the_report_reads_one_event_of_a_cluster_run(bundled_run, tmp_path, capsys):
+    """``report DIR --event E`` on a cluster run's folder: the notebook reads E with analysis.open(DIR, event=E).
+
+    The template is the comparison notebook's own parameters and loading cells, then one
+    table (the full notebook is rendered by tests/test_report.py; here it would only add time).
+    """
+    import nbformat
+    from nbformat.v4 import new_code_cell
+
+    from analysis.cli import main
+    from analysis.report import NOTEBOOK
+
+    out, _ = bundled_run
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert "parameters" in code[0].metadata["tags"] and "analysis.open(saved, event=event)" in code[1].source
+    nb.cells = [*code[:2], new_code_cell("print('ARTICLES', len(result.articles))\ncompare.voice(result, event=event)")]
+    template = tmp_path / "template.ipynb"
+    nbformat.write(nb, template)
+    page = tmp_path / "syria.html"
+    # the folder holds tables only, no articles to analyse
+    command = ["report", str(out), "--event", "syria-isis-defeat-2017", "--out", str(page), "--no-progress"]
+    assert main([*command, "--notebook", str(template)]) == 0
+    assert "syria-isis-defeat-2017: 5 articles from 5 sources" in capsys.readouterr().out
+    html = page.read_text(encoding="utf-8")
+    assert "ARTICLES 5" in html and "Derzhava Daily" in html and "n_own_voice" in html
+    assert main(["report", str(out), "--out", str(tmp_path / "all")]) == 2
+    assert "name the event to report with --event" in capsys.readouterr().err
+    assert main(["report", str(out), "--event", "no-such-event", "--out", str(page)]) == 2
+    assert "'no-such-event' is not in" in capsys.readouterr().err
 
 
 def test_the_reduce_gives_one_name_per_actor_across_partitions(client, tmp_path):
@@ -227,11 +325,12 @@ def test_a_rerun_into_the_same_folder_refuses_or_resumes(client, tmp_path):
     partitions, _, _ = plan(corpus, files_per_partition=1)
     from analysis.cluster import _fingerprint
 
-    write_marker(fresh, {"layout": "partitioned-1", "complete": False, "run": _fingerprint(partitions, {})})
-    analyze_partition(partitions[0], str(fresh), {}, {}, {})
+    fingerprint = _fingerprint(partitions, {"articles per group": None})
+    write_marker(fresh, {"layout": LAYOUT, "complete": False, "run": fingerprint})
+    analyze_partition(partitions[0], str(fresh), {}, {}, {}, {"e": 0})
     with pytest.raises(StoredError, match=r"has not finished \(1 of .* partitions analysed\)"):
         analysis.open(fresh)
-    [part] = (fresh / "articles").glob("*/part-00000.parquet")
+    [part] = (fresh / "_map" / "articles").glob("group-*/part-00000.parquet")
     table = pd.read_parquet(part)
     pd.read_parquet(part).assign(title="kept from the first run").to_parquet(part, index=False)
     resumed = run(corpus, client=client, out=fresh, **options).load()

@@ -92,7 +92,7 @@ def test_compare_notebook_has_a_parameters_cell_first():
     first = _code(nb)[0]
     assert first.metadata.get("tags") == ["parameters"]
     names = {line.split("=")[0].strip() for line in first.source.splitlines() if "=" in line and line[0] != "#"}
-    assert names == {"corpus", "event", "sources", "event_lexicons"}
+    assert names == {"corpus", "event", "sources", "event_lexicons", "saved"}
 
 
 @pytest.mark.parametrize("path", [*EXERCISES, WORKSHOP[0]], ids=_ids([*EXERCISES, WORKSHOP[0]]))

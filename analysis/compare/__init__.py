@@ -7,7 +7,7 @@ returns a tidy DataFrame; :mod:`analysis.plots` has a plot twin for each.
 
 from analysis.compare.alignment import alignment_matrix, claim_alignment, number_disagreements
 from analysis.compare.descriptors import default_descriptors
-from analysis.compare.logodds import distinctive_terms
+from analysis.compare.logodds import distinctive_terms, word_counts
 from analysis.compare.stats import mean_interval, t_critical
 from analysis.compare.tables import EVIDENCE_COLUMNS, OWN_VOICE, SPEAKER_TYPES, coverage, evidence, labels, tone, voice
 
@@ -27,4 +27,5 @@ __all__ = [
     "t_critical",
     "tone",
     "voice",
+    "word_counts",
 ]

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from analysis.compare.scope import WORD_PATTERN, Scope, select
+from analysis.compare.scope import WORD_PATTERN, Scope, check_sources, is_stored_run, parts, select
 from analysis.result import Analysis
 
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -62,6 +63,46 @@ def term_counts(
         tokens = tokens[~tokens["term"].isin(stopwords())]
     counts = tokens.groupby([group, "term"], sort=True).size().rename("count").reset_index()
     return counts.astype({group: "string", "term": "string", "count": "int64"})
+
+
+def word_counts(
+    result: Analysis,
+    event: str | None = None,
+    sources: str | Sequence[str] | None = None,
+    *,
+    exclude_stopwords: bool = True,
+    exclude_entities: bool = False,
+) -> pd.DataFrame:
+    """How often each source uses each word (non-debris sentences): the counts :func:`distinctive_terms` compares.
+
+    On a whole cluster run opened with :func:`analysis.open` the words are
+    counted event group by event group on the cluster and added up (a
+    group-by), so no table is read whole into memory.
+
+    Args:
+        result: an :class:`~analysis.Analysis`, or a result opened with :func:`analysis.open`.
+        event: only this event's articles.
+        sources: only these sources.
+        exclude_stopwords: leave out the package's stopword list.
+        exclude_entities: leave out words that are part of named-entity mentions.
+
+    Returns:
+        ``source, term, count`` with ``count > 0``, sorted by source and term (see :func:`term_counts`).
+    """
+    counts, _ = _word_counts(result, event, sources, exclude_stopwords, exclude_entities)
+    counts = counts.sort_values(["source", "term"], kind="stable")
+    return counts.astype({"source": "string", "term": "string", "count": "int64"}).reset_index(drop=True)
+
+
+def _word_counts(
+    result, event: str | None, sources, exclude_stopwords: bool, exclude_entities: bool
+) -> tuple[pd.DataFrame, list[str]]:
+    words = None
+    if exclude_entities and is_stored_run(result, event):  # the names of every group, before counting
+        words = tuple(sorted(set().union(*result.map_groups(_EntityWords(sources)))))
+    compute = _TermCounts(exclude_stopwords, exclude_entities, words)
+    got, known = parts(result, event, sources, compute, _COUNT_KEYS)
+    return got["counts"], known
 
 
 def log_odds(
@@ -164,18 +205,15 @@ def distinctive_terms(
     Raises:
         ValueError: for an unknown event or source.
     """
-    scope = select(result, event=event)
-    shown = scope.sources if sources is None else ([sources] if isinstance(sources, str) else list(sources))
-    select(result, event=event, sources=shown)  # validates names
-    counts = _counts(scope, exclude_stopwords, exclude_entities)
+    counts, known = _word_counts(result, event, None, exclude_stopwords, exclude_entities)
+    shown = known if sources is None else check_sources(sources, known)
     table = counts.pivot_table(index="term", columns="source", values="count", aggfunc="sum", fill_value=0)
     fixed: pd.Series | None = None
     if isinstance(reference, Analysis):
         ref = _counts(select(reference), exclude_stopwords, exclude_entities)
         fixed = ref.groupby("term")["count"].sum()
     elif reference is not None:
-        names = [reference] if isinstance(reference, str) else list(reference)
-        select(result, event=event, sources=names)
+        names = check_sources(reference, known)
         fixed = table[names].sum(axis=1)
         shown = [s for s in shown if s not in names]
     frames = []
@@ -202,3 +240,39 @@ def _counts(scope: Scope, exclude_stopwords: bool, exclude_entities: bool) -> pd
         entities=scope.entities if exclude_entities else None,
         exclude_stopwords=exclude_stopwords,
     )
+
+
+_COUNT_KEYS = {"counts": ["source", "term"]}
+
+
+@dataclass(frozen=True)
+class _TermCounts:
+    """Word counts per source of a scope (:func:`term_counts`), summed across groups for a run on disk.
+
+    ``names``: the entity surface forms of the whole selection, when they are
+    left out and the selection is counted group by group.
+    """
+
+    exclude_stopwords: bool
+    exclude_entities: bool
+    names: tuple[str, ...] | None = None
+
+    def __call__(self, scope: Scope) -> dict[str, pd.DataFrame]:
+        if self.names is None:
+            return {"counts": _counts(scope, self.exclude_stopwords, self.exclude_entities)}
+        entities = pd.DataFrame({"text": list(self.names)})
+        return {"counts": term_counts(scope.sentences, entities=entities, exclude_stopwords=self.exclude_stopwords)}
+
+
+@dataclass(frozen=True)
+class _EntityWords:
+    """The entity mentions' surface forms in one group's non-debris sentences (of some sources)."""
+
+    sources: str | Sequence[str] | None
+
+    def __call__(self, group: Analysis) -> set[str]:
+        scope = select(group)
+        if self.sources is not None:
+            wanted = [self.sources] if isinstance(self.sources, str) else list(self.sources)
+            return set(scope.entities.loc[scope.entities["source"].isin(wanted), "text"].astype(str))
+        return set(scope.entities["text"].astype(str))

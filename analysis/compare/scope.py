@@ -9,7 +9,7 @@ entity, claim and number row tagged with its article's ``source``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -72,13 +72,7 @@ def select(result: Analysis, event: str | None = None, sources: str | Iterable[s
             raise ValueError(f"event {event!r} is not in this analysis; events: {', '.join(known) or '(none)'}")
         articles = articles[articles["event"] == event]
     if sources is not None:
-        wanted = [sources] if isinstance(sources, str) else list(sources)
-        known = sorted(set(articles["source"]))
-        missing = [s for s in wanted if s not in known]
-        if missing:
-            raise ValueError(
-                f"source(s) {', '.join(map(repr, missing))} not in the selection; sources: {', '.join(known)}"
-            )
+        wanted = check_sources(sources, set(articles["source"]))
         articles = articles[articles["source"].isin(wanted)]
     ids = articles["article_id"]
     sentences = result.sentences
@@ -106,6 +100,86 @@ def select(result: Analysis, event: str | None = None, sources: str | Iterable[s
         numbers=kept(result.numbers),
         sources=sorted(set(articles["source"])),
     )
+
+
+def check_sources(sources: str | Iterable[str], known: Iterable[str]) -> list[str]:
+    """``sources`` as a list, after checking that each is one of ``known``.
+
+    Raises:
+        ValueError: naming the missing sources and listing the known ones.
+    """
+    wanted = [sources] if isinstance(sources, str) else list(sources)
+    known = sorted(set(known))
+    missing = [s for s in wanted if s not in known]
+    if missing:
+        raise ValueError(f"source(s) {', '.join(map(repr, missing))} not in the selection; sources: {', '.join(known)}")
+    return wanted
+
+
+def is_stored_run(result, event: str | None = None) -> bool:
+    """True when ``result`` is a whole cluster run on disk (``analysis.open(DIR)``) and no event is chosen:
+    then a compare table is computed group by group (:func:`parts`), never with every table in memory."""
+    from analysis.stored import StoredAnalysis
+
+    return event is None and isinstance(result, StoredAnalysis)
+
+
+def parts(
+    result,
+    event: str | None,
+    sources: str | Iterable[str] | None,
+    compute: Callable[[Scope], Mapping[str, pd.DataFrame]],
+    keys: Mapping[str, list[str]],
+) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """The partial tables of a compare verb over a selection, and the selected sources.
+
+    ``compute`` turns a :class:`Scope` into tables of counts and sums, one
+    column set ``keys[name]`` identifying each row, every other column a sum
+    (a count, a total, a sum of squares) that adds up across articles. In
+    memory it runs once on ``select(result, event, sources)``. On a whole
+    cluster run on disk (:func:`is_stored_run`), it runs on each event group
+    as a Dask task (:meth:`analysis.stored.StoredAnalysis.map_groups`; every
+    group holds whole articles and events, so no article is split), and the
+    pieces are added up with a pandas group-by over ``keys`` on the client,
+    which then holds only these tables. Either way the verb finishes the same
+    tables the same way, so both give the same result (up to the order in
+    which floating-point sums are added).
+
+    Raises:
+        ValueError: for an unknown event or source (the message lists the known ones).
+    """
+    if not is_stored_run(result, event):
+        scope = select(result, event, sources)
+        return {name: frame.reset_index(drop=True) for name, frame in compute(scope).items()}, scope.sources
+    pieces = result.map_groups(_GroupParts(sources, compute))
+    known = sorted({s for _, found in pieces for s in found})
+    wanted = known if sources is None else check_sources(sources, known)
+    combined = {}
+    for name, by in keys.items():
+        frames = [got[name] for got, _ in pieces if got is not None and len(got[name])]
+        if not frames:
+            empty = next((got[name] for got, _ in pieces if got is not None), None)
+            combined[name] = empty if empty is not None else pd.DataFrame(columns=by)
+            continue
+        frame = pd.concat(frames, ignore_index=True)
+        combined[name] = frame.groupby(by, sort=True, dropna=False).sum(numeric_only=False).reset_index()
+    return combined, sorted(wanted)
+
+
+@dataclass(frozen=True)
+class _GroupParts:
+    """The task run on each event group: its partial tables (None when it has none of the sources) and its sources."""
+
+    sources: str | Iterable[str] | None
+    compute: Callable[[Scope], Mapping[str, pd.DataFrame]]
+
+    def __call__(self, group: Analysis) -> tuple[dict[str, pd.DataFrame] | None, list[str]]:
+        found = sorted(set(group.articles["source"].astype(str).replace("", UNKNOWN_SOURCE)))
+        if self.sources is None:
+            return dict(self.compute(select(group))), found
+        wanted = [self.sources] if isinstance(self.sources, str) else list(self.sources)
+        here = [s for s in wanted if s in found]
+        return (dict(self.compute(select(group, None, here))) if here else None), found
 
 
 def in_memory(result, event: str | None = None) -> Analysis:

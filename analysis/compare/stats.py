@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 
-__all__ = ["mean_interval", "t_critical"]
+__all__ = ["interval_from_moments", "mean_interval", "moments", "t_critical"]
 
 
 def t_critical(df: np.ndarray | float, confidence: float = 0.95) -> np.ndarray:
@@ -54,8 +54,38 @@ def mean_interval(frame: pd.DataFrame, keys: list[str], value: str, count_name: 
     """
     g = frame.groupby(keys)[value]
     out = g.agg(["size", "mean", "std"]).rename(columns={"size": count_name, "mean": value, "std": "sd"})
+    return _interval(out, value, count_name).reset_index()
+
+
+def _interval(out: pd.DataFrame, value: str, count_name: str) -> pd.DataFrame:
     half = t_critical(out[count_name] - 1) * out["sd"] / np.sqrt(out[count_name])
     half = half.where(out[count_name] > 1)
     out["ci_low"] = (out[value] - half).clip(lower=-1.0)
     out["ci_high"] = (out[value] + half).clip(upper=1.0)
+    return out
+
+
+def moments(frame: pd.DataFrame, keys: list[str], value: str) -> pd.DataFrame:
+    """Sums from which :func:`interval_from_moments` gives :func:`mean_interval`'s table, and that add up across
+    pieces of the rows (so a mean and its interval can be computed piece by piece, e.g. on a Dask cluster).
+
+    Returns:
+        One row per group: ``keys``, ``n``, ``sum`` (of ``value``), ``m2`` (sum of squared deviations
+        from the group's mean) and ``sq`` (``sum**2 / n``); all but the keys add up across pieces
+        (pooled ``m2`` is ``sum(m2) + sum(sq) - sum(sum)**2 / sum(n)``).
+    """
+    g = frame.groupby(keys)[value]
+    out = g.agg(["size", "sum", "var"]).rename(columns={"size": "n"})
+    out["m2"] = (out.pop("var") * (out["n"] - 1)).fillna(0.0)
+    out["sq"] = out["sum"] ** 2 / out["n"]
     return out.reset_index()
+
+
+def interval_from_moments(frame: pd.DataFrame, keys: list[str], value: str, count_name: str) -> pd.DataFrame:
+    """:func:`mean_interval`'s table from the (added up) sums of :func:`moments`."""
+    out = frame.set_index(keys)
+    n = out["n"].astype("int64")
+    m2 = (out["m2"] + out["sq"] - out["sum"] ** 2 / n).clip(lower=0.0)
+    table = pd.DataFrame({count_name: n, value: out["sum"] / n}, index=out.index)
+    table["sd"] = np.sqrt(m2 / (n - 1)).where(n > 1)
+    return _interval(table, value, count_name).reset_index()

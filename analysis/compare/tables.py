@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -23,8 +24,8 @@ import pandas as pd
 from analysis import schema
 from analysis.compare.alignment import claim_alignment
 from analysis.compare.descriptors import ATTACH_WINDOW, descriptor_lexicon, find_descriptors
-from analysis.compare.scope import Scope, count_words, select, spans
-from analysis.compare.stats import mean_interval
+from analysis.compare.scope import Scope, count_words, in_memory, is_stored_run, parts, select, spans
+from analysis.compare.stats import interval_from_moments, moments
 from analysis.result import Analysis
 
 __all__ = ["EVIDENCE_COLUMNS", "OWN_VOICE", "SPEAKER_TYPES", "coverage", "evidence", "labels", "tone", "voice"]
@@ -60,18 +61,16 @@ def coverage(result: Analysis, event: str | None = None, sources: Sources = None
         (0 = the story opens with it, NaN = never mentioned). Sorted by total
         mentions (descending), canonical name, then source.
     """
-    scope = select(result, event, sources)
-    ents = scope.entities
-    per_source = scope.articles.groupby("source").agg(n_articles=("article_id", "size"), n_words=("n_words", "sum"))
-    per_source = per_source.reindex(scope.sources, fill_value=0)
-    counted = ents.groupby(["source", "canonical"]).agg(
-        mentions=("canonical", "size"), articles=("article_id", "nunique")
-    )
-    first = _first_mentions(scope).groupby(["source", "canonical"])["position"].mean().rename("first_mention")
-    label = _top_value(ents, ["canonical"], "label")
-    canon = sorted(set(ents["canonical"]))
-    grid = pd.MultiIndex.from_product([scope.sources, canon], names=["source", "canonical"])
-    out = pd.DataFrame(index=grid).join(counted).join(first).reset_index()
+    got, names = parts(result, event, sources, _coverage_parts, _COVERAGE_KEYS)
+    per_source = got["per_source"].set_index("source")[["n_articles", "n_words"]]
+    per_source = per_source.reindex(names, fill_value=0)
+    counted = got["counted"].set_index(["source", "canonical"])
+    first = counted["first_sum"] / counted["first_n"].where(counted["first_n"] > 0)
+    counted = counted[["mentions", "articles"]].assign(first_mention=first)
+    label = _top_count(got["labels"], ["canonical"], "label")
+    canon = sorted(set(got["counted"]["canonical"]))
+    grid = pd.MultiIndex.from_product([names, canon], names=["source", "canonical"])
+    out = pd.DataFrame(index=grid).join(counted).reset_index()
     out[["mentions", "articles"]] = out[["mentions", "articles"]].fillna(0).astype("int64")
     out = out.join(per_source, on="source")
     out["label"] = out["canonical"].map(label).astype("string")
@@ -96,6 +95,25 @@ def coverage(result: Analysis, event: str | None = None, sources: Sources = None
     return out.reset_index(drop=True)
 
 
+_COVERAGE_KEYS = {"per_source": ["source"], "counted": ["source", "canonical"], "labels": ["canonical", "label"]}
+
+
+def _coverage_parts(scope: Scope) -> dict[str, pd.DataFrame]:
+    """Coverage's sums: words and articles per source; mentions, articles and first-mention
+    positions (sum and count) per source and actor; mentions per actor and label."""
+    ents = scope.entities
+    per_source = scope.articles.groupby("source").agg(n_articles=("article_id", "size"), n_words=("n_words", "sum"))
+    counted = ents.groupby(["source", "canonical"]).agg(
+        mentions=("canonical", "size"), articles=("article_id", "nunique")
+    )
+    first = _first_mentions(scope).groupby(["source", "canonical"])["position"].agg(["sum", "count"])
+    counted = counted.join(first.rename(columns={"sum": "first_sum", "count": "first_n"}))
+    counted["first_sum"] = counted["first_sum"].fillna(0.0).astype("float64")
+    counted["first_n"] = counted["first_n"].fillna(0).astype("int64")
+    labels = ents.groupby(["canonical", "label"]).size().rename("n").reset_index()
+    return {"per_source": per_source.reset_index(), "counted": counted.reset_index(), "labels": labels}
+
+
 def _first_mentions(scope: Scope) -> pd.DataFrame:
     """Per (article, canonical): the share of non-debris characters before the first mention."""
     sents = scope.sentences[["article_id", "sentence_id", "start", "end"]].copy()
@@ -118,7 +136,13 @@ def _top_value(frame: pd.DataFrame, keys: list[str], column: str) -> pd.Series:
     """The most frequent ``column`` value per key (ties: alphabetical)."""
     if frame.empty:
         return pd.Series(dtype="string")
-    counts = frame.groupby([*keys, column]).size().rename("n").reset_index()
+    return _top_count(frame.groupby([*keys, column]).size().rename("n").reset_index(), keys, column)
+
+
+def _top_count(counts: pd.DataFrame, keys: list[str], column: str) -> pd.Series:
+    """:func:`_top_value` from counts already made (``keys``, ``column``, ``n``)."""
+    if counts.empty:
+        return pd.Series(dtype="string")
     counts = counts.sort_values([*keys, "n", column], ascending=[True] * len(keys) + [False, True])
     top = counts.drop_duplicates(keys)
     return top.set_index(keys[0] if len(keys) == 1 else keys)[column]
@@ -171,39 +195,19 @@ def labels(
         ValueError: when ``entity`` is not a canonical name in the analysis
             (the message suggests close names).
     """
-    scope = select(result, event, sources)
-    result = scope.result  # read from disk for a result opened with analysis.open
-    known = set(result.entities["canonical"].astype(str))
-    if entity not in known:
-        close = difflib.get_close_matches(entity, sorted(known), n=5, cutoff=0.5)
-        hint = f"; did you mean: {', '.join(close)}?" if close else ""
-        raise ValueError(f"{entity!r} is not a canonical entity in this analysis{hint}")
-    ents = scope.entities
-    mine = ents[ents["canonical"] == entity]
-    surface = (
-        mine.groupby(["source", "text"])
-        .agg(count=("text", "size"), articles=("article_id", "nunique"))
-        .reset_index()
-        .rename(columns={"text": "term"})
-        .assign(kind="surface", n_attached=0)
-    )
-    sents = scope.sentences[scope.sentences["article_id"].isin(set(mine["article_id"]))]
+    if is_stored_run(result, event):  # a whole run on disk: ask Dask whether the name is there
+        canonical = result.entities["canonical"]
+        if not bool((canonical == entity).any().compute()):
+            _unknown_entity(entity, canonical.unique().compute())
+    else:
+        result = in_memory(result, event)  # one event read from disk for a result opened with analysis.open
+        if entity not in set(result.entities["canonical"].astype(str)):
+            _unknown_entity(entity, result.entities["canonical"])
     lexicon = descriptor_lexicon(descriptors, replace=replace_descriptors)
-    found = find_descriptors(
-        sents,
-        ents[ents["article_id"].isin(set(mine["article_id"]))],
-        entity,
-        lexicon.words,
-        result.text,
-        window=window,
-        stand_in_for=lexicon.stand_in_for,
-    )
-    described = (
-        found.groupby(["source", "term"])
-        .agg(count=("term", "size"), articles=("article_id", "nunique"), n_attached=("attached", "sum"))
-        .reset_index()
-        .assign(kind="descriptor")
-    )
+    compute = _LabelParts(entity, tuple(lexicon.words), window, tuple(sorted(lexicon.stand_in_for.items())))
+    got, _ = parts(result, event, sources, compute, _LABEL_KEYS)
+    surface = got["surface"].assign(kind="surface", n_attached=0)
+    described = got["described"].assign(kind="descriptor")
     out = pd.concat([surface, described], ignore_index=True)
     out["_kind"] = (out["kind"] != "surface").astype(int)
     out = out.sort_values(["source", "_kind", "count", "term"], ascending=[True, True, False, True], kind="stable")
@@ -212,6 +216,53 @@ def labels(
         {"source": "string", "term": "string", "kind": "string", "count": "int64", "articles": "int64",
          "n_attached": "int64"}
     ).reset_index(drop=True)  # fmt: skip
+
+
+_LABEL_KEYS = {"surface": ["source", "term"], "described": ["source", "term"]}
+
+
+def _unknown_entity(entity: str, names: Iterable) -> None:
+    known = sorted({str(n) for n in names})
+    close = difflib.get_close_matches(entity, known, n=5, cutoff=0.5)
+    hint = f"; did you mean: {', '.join(close)}?" if close else ""
+    raise ValueError(f"{entity!r} is not a canonical entity in this analysis{hint}")
+
+
+@dataclass(frozen=True)
+class _LabelParts:
+    """Labels' counts: per source and surface form of the entity, mentions and articles; per source and
+    descriptor, uses, articles and uses attached to a mention."""
+
+    entity: str
+    descriptors: tuple
+    window: int
+    stand_in_for: tuple = ()  # (word, labels it may stand in for) pairs, see descriptors.Descriptors
+
+    def __call__(self, scope: Scope) -> dict[str, pd.DataFrame]:
+        ents = scope.entities
+        mine = ents[ents["canonical"] == self.entity]
+        surface = (
+            mine.groupby(["source", "text"])
+            .agg(count=("text", "size"), articles=("article_id", "nunique"))
+            .reset_index()
+            .rename(columns={"text": "term"})
+        )
+        ids = set(mine["article_id"])
+        found = find_descriptors(
+            scope.sentences[scope.sentences["article_id"].isin(ids)],
+            ents[ents["article_id"].isin(ids)],
+            self.entity,
+            list(self.descriptors),
+            scope.result.text,
+            window=self.window,
+            stand_in_for=dict(self.stand_in_for),
+        )
+        described = (
+            found.groupby(["source", "term"])
+            .agg(count=("term", "size"), articles=("article_id", "nunique"), n_attached=("attached", "sum"))
+            .reset_index()
+        )
+        return {"surface": surface, "described": described}
 
 
 # --------------------------------------------------------------------------- voice
@@ -257,23 +308,13 @@ def voice(
     """
     if by not in ("source", "speaker"):
         raise ValueError(f"by must be 'source' or 'speaker', got {by!r}")
-    scope = select(result, event, sources)
-    c = scope.claims.copy()
-    c["own"] = (c["quote"] == "none") & (c["speaker"] == "")
     if by == "speaker":
-        return _voice_by_speaker(scope, c, include_own_voice)
-    n_articles = scope.articles.groupby("source").size()
-    g = c.groupby("source")
-    out = pd.DataFrame(index=pd.Index(scope.sources, name="source"))
-    out["n_articles"] = n_articles
-    out["n_claims"] = g.size()
-    out["n_own_voice"] = g["own"].sum()
+        got, names = parts(result, event, sources, _VoiceBySpeaker(include_own_voice), _VOICE_SPEAKER_KEYS)
+        return _voice_by_speaker(got)
+    got, names = parts(result, event, sources, _voice_parts, _VOICE_KEYS)
+    out = got["per_source"].set_index("source").reindex(pd.Index(names, name="source"))
     out["n_attributed"] = out["n_claims"] - out["n_own_voice"]
-    out["n_direct"] = g["quote"].apply(lambda q: (q == "direct").sum())
-    out["n_indirect"] = g["quote"].apply(lambda q: (q == "indirect").sum())
-    out["n_hedged"] = g["hedged"].sum()
-    out["n_boosted"] = g["boosted"].sum()
-    types = c.groupby(["source", "speaker_type"]).size().unstack(fill_value=0)
+    types = got["types"].set_index(["source", "speaker_type"])["n"].unstack(fill_value=0)
     for kind in SPEAKER_TYPES:
         out[f"n_{kind.replace(' ', '_')}"] = types[kind] if kind in types.columns else 0
     out = out.fillna(0).astype("int64")
@@ -295,25 +336,75 @@ def voice(
     return out.astype({"source": "string"}).reset_index(drop=True)
 
 
-def _voice_by_speaker(scope: Scope, c: pd.DataFrame, include_own_voice: bool) -> pd.DataFrame:
-    c = c.copy()
-    c["speaker"] = c["speaker"].where(~c["own"], OWN_VOICE)
-    c.loc[c["own"], "speaker_type"] = "outlet"
-    c["words"] = count_words(spans(scope.result, c, "content_start", "content_end"))
-    totals = c.groupby("source").size()
-    if not include_own_voice:
-        c = c[~c["own"]]
-    c["direct"] = c["quote"] == "direct"
-    c["indirect"] = c["quote"] == "indirect"
-    out = (
-        c.groupby(["source", "speaker"])
-        .agg(n_claims=("speaker", "size"), n_direct=("direct", "sum"), n_indirect=("indirect", "sum"),
-             words=("words", "sum"))
-        .reset_index()
-    )  # fmt: skip
-    kind = _top_value(c, ["source", "speaker"], "speaker_type")
+_VOICE_COUNTS = ["n_articles", "n_claims", "n_own_voice", "n_direct", "n_indirect", "n_hedged", "n_boosted"]
+_VOICE_KEYS = {"per_source": ["source"], "types": ["source", "speaker_type"]}
+_VOICE_SPEAKER_KEYS = {
+    "speakers": ["source", "speaker"],
+    "types": ["source", "speaker", "speaker_type"],
+    "totals": ["source"],
+}
+
+
+def _own_voice(claims: pd.DataFrame) -> pd.Series:
+    """The claims the outlet states in its own voice: no quotation and no speaker."""
+    return (claims["quote"] == "none") & (claims["speaker"] == "")
+
+
+def _voice_parts(scope: Scope) -> dict[str, pd.DataFrame]:
+    """Voice's counts per source (articles, claims, own voice, direct, indirect, hedged, boosted) and speaker type."""
+    c = scope.claims
+    counts = pd.DataFrame(
+        {
+            "source": c["source"],
+            "n_claims": 1,
+            "n_own_voice": _own_voice(c),
+            "n_direct": c["quote"] == "direct",
+            "n_indirect": c["quote"] == "indirect",
+            "n_hedged": c["hedged"].astype(bool),
+            "n_boosted": c["boosted"].astype(bool),
+        }
+    )
+    per_source = counts.groupby("source").sum().astype("int64")
+    per_source.insert(0, "n_articles", scope.articles.groupby("source").size())
+    per_source = per_source.reindex(pd.Index(scope.sources, name="source")).fillna(0).astype("int64")
+    types = c.groupby(["source", "speaker_type"]).size().rename("n").reset_index()
+    return {"per_source": per_source[_VOICE_COUNTS].reset_index(), "types": types}
+
+
+@dataclass(frozen=True)
+class _VoiceBySpeaker:
+    """Voice's counts per source and speaker (claims, direct, indirect, content words), per speaker type, and
+    claims per source (own voice included, the denominator of ``share_of_source``)."""
+
+    include_own_voice: bool
+
+    def __call__(self, scope: Scope) -> dict[str, pd.DataFrame]:
+        c = scope.claims.copy()
+        own = _own_voice(c)
+        c["speaker"] = c["speaker"].where(~own, OWN_VOICE)
+        c.loc[own, "speaker_type"] = "outlet"
+        c["words"] = count_words(spans(scope.result, c, "content_start", "content_end"))
+        totals = c.groupby("source").size().rename("n_all").reset_index()
+        if not self.include_own_voice:
+            c = c[~own]
+        c["direct"] = (c["quote"] == "direct").astype("int64")
+        c["indirect"] = (c["quote"] == "indirect").astype("int64")
+        speakers = (
+            c.groupby(["source", "speaker"])
+            .agg(n_claims=("speaker", "size"), n_direct=("direct", "sum"), n_indirect=("indirect", "sum"),
+                 words=("words", "sum"))
+            .reset_index()
+        )  # fmt: skip
+        types = c.groupby(["source", "speaker", "speaker_type"]).size().rename("n").reset_index()
+        return {"speakers": speakers, "types": types, "totals": totals}
+
+
+def _voice_by_speaker(got: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    out = got["speakers"].copy()
+    kind = _top_count(got["types"], ["source", "speaker"], "speaker_type")
     out["speaker_type"] = [kind.get((s, p), "") for s, p in zip(out["source"], out["speaker"], strict=True)]
     out["words_per_claim"] = out["words"] / out["n_claims"]
+    totals = got["totals"].set_index("source")["n_all"]
     out["share_of_source"] = out["n_claims"] / out["source"].map(totals)
     out = out[
         ["source", "speaker", "speaker_type", "n_claims", "n_direct", "n_indirect", "words", "words_per_claim",
@@ -371,26 +462,55 @@ def tone(result: Analysis, event: str | None = None, sources: Sources = None, *,
     """
     if by not in ("source", "entity", "voice"):
         raise ValueError(f"by must be 'source', 'entity' or 'voice', got {by!r}")
-    scope = select(result, event, sources)
-    sents = scope.sentences[["article_id", "sentence_id", "source", "tone"]].dropna(subset=["tone"])
+    keys = ["source", "canonical"] if by == "entity" else ["source", "voice"] if by == "voice" else ["source"]
+    got, _ = parts(result, event, sources, _ToneParts(by), {"tone": keys, "labels": [*keys, "label"]})
+    count = "n_mentions" if by == "entity" else "n_sentences"
+    out = interval_from_moments(got["tone"], keys, "tone", count)
+    out = out.join(got["tone"].set_index(keys)["n_articles"], on=keys)
     if by == "entity":
-        return _tone_by_entity(scope, sents)
-    keys = ["source"]
-    if by == "voice":
-        c = scope.claims
-        attributed = c.loc[(c["quote"] != "none") | (c["speaker"] != ""), ["article_id", "sentence_id"]]
-        marked = attributed.drop_duplicates().assign(voice="attributed")
-        sents = sents.merge(marked, on=["article_id", "sentence_id"], how="left")
-        sents["voice"] = sents["voice"].fillna("own voice")
-        keys = ["source", "voice"]
-    out = mean_interval(sents, keys, "tone", "n_sentences")
-    arts = sents.groupby(keys)["article_id"].nunique().rename("n_articles")
-    out = out.join(arts, on=keys)
+        label = _top_count(got["labels"], keys, "label")
+        out["label"] = [label.get((s, e), "") for s, e in zip(out["source"], out["canonical"], strict=True)]
+        out = out[["source", "canonical", "label", "n_articles", "n_mentions", "tone", "sd", "ci_low", "ci_high"]]
+        out = out.sort_values(["canonical", "source"], kind="stable")
+        return out.astype(
+            {"source": "string", "canonical": "string", "label": "string", "n_articles": "int64",
+             "n_mentions": "int64"}
+        ).reset_index(drop=True)  # fmt: skip
     out = out[[*keys, "n_articles", "n_sentences", "tone", "sd", "ci_low", "ci_high"]]
     out = out.sort_values(keys, ascending=[True, by != "voice"][: len(keys)], kind="stable")
     return out.astype({k: "string" for k in keys} | {"n_articles": "int64", "n_sentences": "int64"}).reset_index(
         drop=True
     )
+
+
+@dataclass(frozen=True)
+class _ToneParts:
+    """Tone's sums (:func:`~analysis.compare.stats.moments`) and articles per source (and voice, or actor), and
+    with ``by="entity"`` the mentions per source, actor and label."""
+
+    by: str
+
+    def __call__(self, scope: Scope) -> dict[str, pd.DataFrame]:
+        sents = scope.sentences[["article_id", "sentence_id", "source", "tone"]].dropna(subset=["tone"])
+        keys = ["source"]
+        labels = pd.DataFrame(columns=["source", "label", "n"])
+        if self.by == "entity":
+            ents = scope.entities.assign(tone=_mention_tones(scope))
+            kept = sents[["article_id", "sentence_id", "source"]]
+            mentions = ents[["article_id", "sentence_id", "canonical", "label", "tone"]].dropna(subset=["tone"])
+            sents = mentions.merge(kept, on=["article_id", "sentence_id"])
+            keys = ["source", "canonical"]
+            labels = sents.groupby([*keys, "label"]).size().rename("n").reset_index()
+        elif self.by == "voice":
+            c = scope.claims
+            attributed = c.loc[(c["quote"] != "none") | (c["speaker"] != ""), ["article_id", "sentence_id"]]
+            marked = attributed.drop_duplicates().assign(voice="attributed")
+            sents = sents.merge(marked, on=["article_id", "sentence_id"], how="left")
+            sents["voice"] = sents["voice"].fillna("own voice")
+            keys = ["source", "voice"]
+        out = moments(sents, keys, "tone")
+        out = out.join(sents.groupby(keys)["article_id"].nunique().rename("n_articles"), on=keys)
+        return {"tone": out, "labels": labels}
 
 
 def _mention_tones(scope: Scope) -> pd.Series:
@@ -407,24 +527,6 @@ def _mention_tones(scope: Scope) -> pd.Series:
         mentions = rows[["sentence_id", "start", "end"]].to_dict("records")
         tones.loc[rows.index] = score_mentions(sentence_rows.to_dict("records"), mentions)
     return tones
-
-
-def _tone_by_entity(scope: Scope, sents: pd.DataFrame) -> pd.DataFrame:
-    ents = scope.entities.assign(tone=_mention_tones(scope))
-    kept = sents[["article_id", "sentence_id", "source"]]
-    mentions = ents[["article_id", "sentence_id", "canonical", "label", "tone"]].dropna(subset=["tone"])
-    merged = mentions.merge(kept, on=["article_id", "sentence_id"])
-    keys = ["source", "canonical"]
-    out = mean_interval(merged, keys, "tone", "n_mentions")
-    arts = merged.groupby(keys)["article_id"].nunique().rename("n_articles")
-    out = out.join(arts, on=keys)
-    label = _top_value(merged, keys, "label")
-    out["label"] = [label.get((s, e), "") for s, e in zip(out["source"], out["canonical"], strict=True)]
-    out = out[["source", "canonical", "label", "n_articles", "n_mentions", "tone", "sd", "ci_low", "ci_high"]]
-    out = out.sort_values(["canonical", "source"], kind="stable")
-    return out.astype(
-        {"source": "string", "canonical": "string", "label": "string", "n_articles": "int64", "n_mentions": "int64"}
-    ).reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- evidence
