@@ -781,3 +781,8 @@ def test_a_media_or_campaign_role_before_a_name_makes_a_person(recognizer):
     # "Rush" is a word and "Limbaugh"-like family names are in no table: the role says who it is
     text = "According to talk radio host Rush Vandergelt, the move reeks of fear.\n\nVandergelt told his audience so."
     assert _labels(recognizer, text) == [("Rush Vandergelt", "PERSON"), ("Vandergelt", "PERSON")]
+
+
+def test_events_and_prizes_are_no_actors_but_the_country_they_are_named_after_is(recognizer):
+    text = "After the Vardel War and the Drossum Prize, the Norway War began and Ronsk Rovers won the Ostrand Cup."
+    assert _labels(recognizer, text) == [("Norway", "GPE"), ("Ronsk Rovers", "ORG")]

@@ -85,6 +85,7 @@ class Cues(NamedTuple):
     employer_roles: frozenset[str]
     programme_words: frozenset[str]
     place_verbs: frozenset[str]
+    event_words: frozenset[str]
 
 
 @cache

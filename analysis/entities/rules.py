@@ -856,6 +856,14 @@ class _DocumentPass:
         if n > _MAX_CHUNK:
             return self._segment(index, chunk, guesses=False)
         last = chunk[-1].text.lower()
+        if n > 1 and last in typing_cues().event_words and self._known(chunk[-1].text) is None:
+            # "the Gulf War", "the Nobel Prize": an event or a prize, no actor; a country it is
+            # named after is still named ("the Iraq War")
+            head = " ".join(u.text for u in chunk[:-1])
+            hit = self._known(head)
+            if hit is not None and hit[0] == "GPE" and self._country_word(head):
+                return [Mention(index, chunk[0].start, chunk[-2].end, hit[0], hit[1], "", hit[2])]
+            return []
         first = chunk[0].text.lower()
         # a title run followed by a name: a person ("Labour Minister Ilse Marrovan")
         lead = next((k for k in range(min(n - 1, 3)) if _title_word(chunk[k].text) in TITLES), None)
@@ -1125,7 +1133,8 @@ class _DocumentPass:
         start, end = run[0].start, run[-1].end
         if title:
             return [Mention(index, start, end, "PERSON", "", title, "title")]
-        if run[-1].text.lower() in NOT_ENTITY_LAST:
+        last = run[-1].text.lower()
+        if last in NOT_ENTITY_LAST or (len(run) > 1 and last in typing_cues().event_words):
             return []  # "Dow Jones Industrial Average", "Nasdaq Composite"
         label = self._type_unknown(run)
         if label is None or (label == "ORG" and self._quoted_title(run)):
