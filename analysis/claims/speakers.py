@@ -47,6 +47,15 @@ _ROLE_BEFORE = re.compile(r"(?<![\w.,;:'’\"“”])[^\S\n]*((?:\b[A-Za-z][a-z-
 
 #: Words after which an appositive no longer names the role ("an engineer at the site").
 _APPOSITION_STOPS = frozenset("to for of at in with on from who which that and".split())
+
+
+def _role_of(appositive: str) -> list[str]:
+    """The words of an appositive (normal form) that name the role, up to its preposition or clause."""
+    words = appositive.split()
+    cut = next((k for k, w in enumerate(words) if k and w in _APPOSITION_STOPS), len(words))
+    return words[:cut]
+
+
 #: Words of a role that name the same thing ("the GOP nominee" is the Republican nominee).
 _SAME_ROLE = {"gop": "republican", "tory": "conservative", "dem": "democratic", "democrat": "democratic"}
 
@@ -120,9 +129,7 @@ class SpeakerResolver:
             if text.startswith((", a ", ", an ", ", the "), end):
                 stop = text.find(",", end + 2, end + 80)
                 if stop > 0:
-                    words = norm(text[end + 2 : stop]).split()
-                    cut = next((k for k, w in enumerate(words) if k and w in _APPOSITION_STOPS), len(words))
-                    self.roles.setdefault(str(e["canonical"]), set()).update(words[:cut])
+                    self.roles.setdefault(str(e["canonical"]), set()).update(_role_of(norm(text[end + 2 : stop])))
         self.pronouns = self._pronoun_evidence()
 
     def _role_before(self, start: int) -> list[str]:
@@ -259,9 +266,7 @@ class SpeakerResolver:
         if label == PERSON:
             a.speaker_type = T_PERSON
             if a.appositive:
-                words = a.appositive.split()
-                cut = next((k for k, w in enumerate(words) if k and w in _APPOSITION_STOPS), len(words))
-                self.roles.setdefault(a.speaker, set()).update(words[:cut])
+                self.roles.setdefault(a.speaker, set()).update(_role_of(a.appositive))
         elif label == NORP:
             a.speaker_type = T_ANON
         elif words & self.f.outlets:
