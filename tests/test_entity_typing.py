@@ -183,16 +183,22 @@ def test_all_caps_headlines_and_non_latin_names_do_not_crash(recognizer):
     assert len(rows) <= 12
 
 
-def _name_list(n: int) -> str:
+def _name_list(n: int) -> list[str]:
     first = ["Velkan", "Ronsk", "Brellik", "Orvaine", "Hasan", "Anke"]
-    last = ["Drossum", "Vardel", "Thask", "Quorvel", "Ostrand", "Nguyen"]
-    return ", ".join(f"{first[k % 6]} {last[(k // 6) % 6]}{k}" for k in range(n)) + "."
+    heads = ["Dross", "Vard", "Thask", "Quorv", "Ostr", "Brenn", "Kalv", "Murr", "Tesk", "Yarn"]
+    tails = ["um", "elin", "ova", "ander", "isk", "ott", "aro", "enby", "ulle", "ask"]
+    return [f"{first[k % 6]} {heads[(k // 6) % 10]}{tails[(k // 60) % 10]}" for k in range(n)]
 
 
-def test_a_long_name_list_gives_bounded_output(recognizer):
+def test_a_long_name_list_finds_the_people_the_tables_know(recognizer):
     # how the cost grows with the list is measured by benchmarks/bench_hostile.py (the names case)
-    rows = recognizer.find(process(_name_list(10_000)))
-    assert len(rows) <= 10_000 * 2
+    names = _name_list(10_000)
+    rows = recognizer.find(process(", ".join(names) + "."))
+    # the names opening with a given name the tables know (Hasan, Anke: a third of them) are people;
+    # the invented ones, with no evidence in a bare list, are not guessed at
+    assert {r["label"] for r in rows} == {"PERSON"}
+    assert {r["text"] for r in rows} <= set(names)
+    assert len(rows) >= 3_300
 
 
 def test_initials_are_not_an_acronym(recognizer):
@@ -495,7 +501,8 @@ def test_an_article_of_headlines_only_has_no_evidence_and_does_not_crash(recogni
     lines = ["VELKAN DROSSUM WINS APPEAL", "Port Ban Lifted For Tarnavo Docker", "O'NEILL AL-HADDAD VAN DER MEER"]
     text = "\n\n".join(lines * 50)
     rows = recognizer.find(process(text))
-    assert all(r["label"] in ("PERSON", "ORG", "GPE", "LOC", "NORP") for r in rows)
+    # no evidence anywhere: no guessed organisations, and no name made of particles alone ("VAN DER")
+    assert [r for r in rows if r["label"] == "ORG" or r["text"].lower() in ("van der", "van", "der")] == []
 
 
 def test_a_town_that_is_a_given_name_joined_to_a_given_name(recognizer):

@@ -42,6 +42,7 @@ from analysis.claims.headlines import headline_attribution
 from analysis.claims.lexicon import ClaimLexicon, PhraseMatcher, norm
 from analysis.claims.model import Attribution
 from analysis.claims.objects import object_end, relative_end
+from analysis.claims.spans import DASHES as _DASHES
 from analysis.claims.spans import at_least_two_words as _at_least_two_words
 from analysis.claims.spans import content_span as _content_span
 from analysis.claims.spans import drop_appositive as _drop_appositive
@@ -66,7 +67,7 @@ _VBN_SUBJECTS = frozenset("NN NNS NNP NNPS PRP CD".split())
 _SUBJECT_TAGS = frozenset("NN NNS NNP NNPS PRP".split())
 _CONNECT = frozenset("of for at from in and by to on".split())
 # a speaker's head noun comes before these: "the complaint to the board on ethics", "a spokesman for X"
-_HEAD_ENDS = frozenset("of for at from in to on by".split())
+_HEAD_ENDS = _CONNECT - {"and"}
 _NOT_NP = frozenset("that which who whom whose this these those there here what".split())
 _SKIP_BEFORE_CUE = frozenset(
     "also later previously earlier repeatedly reportedly separately then again once recently "
@@ -99,10 +100,8 @@ _CLAUSE_JOINERS = frozenset("and but or nor before after then while as when beca
 #: Words that make the clause after them a question or a condition, not a claim ("whether she knew").
 _QUESTION_LEADS = frozenset("whether if".split())
 _CLAUSE_LINKS = frozenset("and or but , that which who ; :".split())
-#: Words after a comma that open a clause the outlet adds to reported speech.
 #: Cues that also name things ("a group called Tidewatch"): they report only after a definite speaker.
 _NAMING_CUES = frozenset("called calls".split())
-_DASHES = frozenset("― — –".split())
 _WH_WORDS = frozenset("what how why who when where which".split())
 #: Words whose "'s" is "is" or "has": "he's", "it's", "there's", "that's".
 _CONTRACTING = frozenset("he she it there that what who where here".split())
@@ -110,14 +109,14 @@ _CONTRACTING = frozenset("he she it there that what who where here".split())
 _MANNER = frozenset("how why".split())
 #: Cues that ask: a wh-clause after them is a question.
 _ASKING = frozenset("asked asks ask asking wondered wonders questioned questions question".split())
-#: Possessive pronouns before a nominal cue ("her view that") and the pronoun that names the same person.
 #: Adjectives that follow the noun of a speaker phrase with their preposition: "people close to the
 #: mayor", "officials familiar with the talks", "lawmakers loyal to the speaker".
 _POSTNOMINAL = frozenset("close familiar loyal allied opposed sympathetic friendly".split())
+_OBJECT_PRONOUNS = frozenset("him her them us me".split())
 #: Prepositions after a participle that describes a source: "research conducted by X", "polls taken
 #: over the past two weeks", "a memo sent to staff".
-_OBJECT_PRONOUNS = frozenset("him her them us me".split())
 _PARTICIPLE_LINKS = frozenset("by over in from at on for during to with among since".split())
+#: Possessive pronouns before a nominal cue ("her view that") and the pronoun that names the same person.
 _POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 
 
@@ -884,7 +883,7 @@ class AttributionFinder:
             return None
         if _is_pronoun(v, i) or _is_object_pronoun(v, i):
             # "those close to him", "a spokeswoman for her": the pronoun ends a longer phrase
-            if i > 1 and words[i - 1] in _CONNECT and words[i - 1] != "and":
+            if i > 1 and words[i - 1] in _HEAD_ENDS:
                 longer = self._np_left(v, i - 2)
                 if longer is not None and (tags[longer[1] - 1] in _NOUN_TAGS or words[longer[1] - 1] in _POSTNOMINAL):
                     return longer[0], i + 1
@@ -1265,7 +1264,7 @@ def _fragment_halves(v: _Sent, first: Attribution, second: Attribution) -> bool:
     if not clause or v.words[f0] in _SUBORDINATORS:
         return True
     lead, tag = v.words[s0], v.tags[s0]
-    if tag in _FINITE or tag == "MD":
+    if tag in _FINITE:
         return True
     return (
         v.toks[s0].text[:1].islower() and lead not in _CLAUSE_JOINERS and tag not in ("PRP", "DT", "NNP", "NNS", "NN")

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from analysis.claims.view import FINITE
+
 __all__ = ["object_end", "relative_end"]
 
 _SUBORDINATORS = frozenset("when after before because while since until although though whereas unless once".split())
@@ -35,7 +37,6 @@ _SECOND_VERB = frozenset("VBD VBZ".split())
 _OBJECT_STARTS = frozenset("DT PRP PRP$ NNP NNPS".split())
 _MIN_WORDS = 1
 _REACH = 60  # tokens read after the content's start: an object or relative clause ends within them
-_MAIN_VERBS = frozenset("VBD VBZ VBP MD".split())
 
 
 def object_end(words: Sequence[str], tags: Sequence[str], quote_of: Sequence[int], first: int, last: int) -> int:
@@ -91,7 +92,7 @@ def relative_end(words: Sequence[str], tags: Sequence[str], quote_of: Sequence[i
         A token index in ``(first, last]``.
     """
     for j in range(first + 1, min(last, len(words), first + _REACH) - 1):
-        if words[j] == "," and quote_of[j] < 0 and quote_of[j + 1] < 0 and tags[j + 1] in _MAIN_VERBS:
+        if words[j] == "," and quote_of[j] < 0 and quote_of[j + 1] < 0 and tags[j + 1] in FINITE:
             return j
     return last
 

@@ -30,7 +30,8 @@ __all__ = [
 
 _TRIM_CHARS = " \t\r\n,.;:"
 _OUTLET_CLAUSE_LEADS = frozenset("which although though whereas while but".split())
-_DASHES = frozenset("― — –".split())
+#: Dashes that close a capitalised dateline or open a byline ("BEIRUT — ...").
+DASHES = frozenset("― — –".split())
 
 
 def drop_dateline(sentence: Sentence, a: Attribution, text: str) -> None:
@@ -49,7 +50,7 @@ def capital_dateline(sentence: str) -> int:
         k += 1
     rest = sentence[k:]
     letters = "".join(c for c in sentence[:k] if c.isalpha())
-    if len(letters) < 3 or rest[:1] not in _DASHES:
+    if len(letters) < 3 or rest[:1] not in DASHES:
         return 0
     return k + 1 + len(rest[1:]) - len(rest[1:].lstrip())
 

@@ -90,6 +90,8 @@ ORG_HEADS = frozenset(
 )
 #: Organisation heads that a name continues after with "on" ("Commission on Presidential Debates").
 _ON_HEADS = frozenset("commission committee subcommittee council conference panel".split())
+#: Words that open an organisation's name continued by "of", "on" or "for" ("Committee on Foreign Relations").
+_PREP_ORG_HEADS = ORG_HEADS | _ON_HEADS
 #: Words that make a name a location (rivers, regions, features).
 LOC_CUES = frozenset(
     """river mountains mount mt. sea ocean valley desert gulf lake island islands peninsula strait bay heights
@@ -582,6 +584,8 @@ class _DocumentPass:
                 self._after_greeting = after_greeting
                 found.extend(self._restricted(index, units, mode, known, starts_paragraph))
             found.sort(key=lambda m: m.start)
+        # particles alone ("VAN DER" of a shouted "VAN DER MEER") name no one
+        found = [m for m in found if not set(text[m.start : m.end].lower().split()) <= CONNECTORS]
         return _consistent(found, text, self.given, self.family)
 
     # -- sports results and standings ---------------------------------------
@@ -919,7 +923,7 @@ class _DocumentPass:
             label = None
             if n == 2 and last == "bank" and first in _BANK_SIDES:
                 return [Mention(index, chunk[0].start, chunk[-1].end, "LOC", "", "", "cue")]  # "the West Bank"
-            if last in ORG_CUES or (first in ORG_HEADS and n > 2 and chunk[1].text in ("of", "on", "for")):
+            if last in ORG_CUES or (first in _PREP_ORG_HEADS and n > 2 and chunk[1].text in ("of", "on", "for")):
                 label = "ORG"
             elif last in LOC_CUES or (first in LOC_HEADS and n > 1):
                 label = "LOC"

@@ -67,7 +67,6 @@ _ORDINAL_SUFFIXES = frozenset(("th", "st", "nd", "rd"))
 _DATE_JOINERS = frozenset(("to", "-", "–", "—", "through", "and", "until", "till"))
 #: Words that make the time noun after them an adverbial, not the counted noun ("rose 15,000 last week").
 _TIME_DEICTIC = frozenset(("last", "next", "this", "past", "previous", "coming", "same"))
-#: Nouns naming a level on a scale, not a thing counted ("the 5000 mark").
 _OPENING_MARKS = frozenset(("``", "“", '"', "‘", "'"))
 _CLOSING_MARKS = frozenset(("''", "”", '"', "’", "'"))
 #: Marks written for inches after a size: 'a 13.3" screen', "15'' or 17'' displays".
@@ -75,6 +74,7 @@ _INCH_MARKS = frozenset(("''", '"', "″", "”"))
 #: Verbs that move a market index by points ("the Dow fell 344.65").
 _MOVES = frozenset("rose fell gained lost dropped climbed declined added jumped slipped tumbled plunged".split())
 _INDEX_WORDS = frozenset("index indexes indices average dow nasdaq".split())
+#: Nouns naming a level on a scale, not a thing counted ("the 5000 mark").
 _LEVEL_NOUNS = frozenset(("mark", "level", "barrier", "threshold", "milestone"))
 #: Singular time nouns that make a measure with a number before another noun ("a four day rally").
 _TIME_SINGULAR = frozenset(("year", "month", "week", "day", "hour", "minute", "second"))
