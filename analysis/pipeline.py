@@ -333,7 +333,7 @@ def resolve_events(rows: Mapping[str, list[dict]], event_of: Mapping[str, str]) 
     (:func:`analysis.entities.event_labels`); a claim's ``speaker`` that is an
     entity's article-level name gets the same event-level name. The in-memory
     pipeline runs it over the whole corpus, a cluster run once per event
-    (:func:`analysis.cluster.reduce_event`); each event is resolved from its own
+    (:func:`analysis.cluster.reduce_group`); each event is resolved from its own
     rows alone, so both give the same names and labels.
 
     Args:

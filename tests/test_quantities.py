@@ -66,9 +66,14 @@ def test_interval_shapes():
 
 
 @given(st.floats(min_value=1, max_value=1e9), st.sampled_from(["exact", "approximate", "at least", "at most"]))
-def test_a_figure_never_disagrees_with_itself(value, qualifier):
+def test_a_qualified_figure_holds_its_value_and_agrees_with_it_stated_plainly(value, qualifier):
+    # "about / more than / up to 5,000" all allow 5,000: never a disagreement with "5,000" itself
+    value = float(round(value))
     text = f"{value:,.0f} people"
-    assert not disagree(fig(text, value, q=qualifier), fig(text, value, q=qualifier, source="B"))
+    qualified = fig(text, value, q=qualifier)
+    lo, hi = interval(qualified)
+    assert lo <= value <= hi
+    assert not disagree(qualified, fig(text, value, source="B"))
 
 
 # ----------------------------------------------------------------------------- same quantity

@@ -394,7 +394,7 @@ def _align(
     claims = scope.claims.reset_index(drop=True)
     if claims.empty:
         return _empty(), _empty_pairs()
-    claims = _content_spans(result, claims, scope.sentences)
+    claims = _content_spans(scope.result, claims, scope.sentences)
     claims = _proposition_attributes(claims, scope.sentences)
     ents = _inside(claims, scope.entities, ["text", "canonical"])
     nums = _inside(
@@ -428,7 +428,7 @@ def _align(
     claims["unit"] = unit_of
     claims["quantity_group"] = _quantity_groups(group_of_unit, edges, threshold)[unit_of]
     pairs = _figure_pairs(claims, scope.numbers, scope.sentences, lex, entities=scope.entities,
-                          published=_publication_days(result))  # fmt: skip
+                          published=_publication_days(scope.result, scope.articles["article_id"]))  # fmt: skip
     return _table(claims, scope.numbers, sims, edges, min_sources, lex.class_of_unit(), pairs)
 
 
@@ -874,7 +874,7 @@ def _table(
     min_sources: int,
     classes: Mapping[str, str],
     pairs: pd.DataFrame,
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     claims = claims.copy()
     claims["own"] = (claims["quote"] == "none") & (claims["speaker"] == "")
     claims["who"] = claims["speaker"].where(~claims["own"], "(own voice)").astype(str)
@@ -989,11 +989,12 @@ def _disagreements(pairs: pd.DataFrame) -> pd.Series:
     return by_unit.groupby("group")["s"].agg(" | ".join)
 
 
-def _publication_days(result: Analysis) -> dict[str, float]:
-    """Each article's publication day (days since 1970-01-01), for the articles whose date is known."""
+def _publication_days(result: Analysis, article_ids: pd.Series) -> dict[str, float]:
+    """Each of these articles' publication day (days since 1970-01-01), where the date is known."""
     arts = result.articles
     if "published" not in arts:
         return {}
+    arts = arts[arts["article_id"].isin(set(article_ids))]
     when = pd.Series(pd.to_datetime(pd.Series(arts["published"]).to_numpy(), errors="coerce", utc=True))
     ok = when.notna().to_numpy()
     days = (when[ok] - pd.Timestamp("1970-01-01", tz="UTC")).dt.days.astype("float64").to_numpy()

@@ -132,15 +132,8 @@ def _first_mentions(scope: Scope) -> pd.DataFrame:
     return first[["article_id", "source", "canonical", "position"]]
 
 
-def _top_value(frame: pd.DataFrame, keys: list[str], column: str) -> pd.Series:
-    """The most frequent ``column`` value per key (ties: alphabetical)."""
-    if frame.empty:
-        return pd.Series(dtype="string")
-    return _top_count(frame.groupby([*keys, column]).size().rename("n").reset_index(), keys, column)
-
-
 def _top_count(counts: pd.DataFrame, keys: list[str], column: str) -> pd.Series:
-    """:func:`_top_value` from counts already made (``keys``, ``column``, ``n``)."""
+    """The most frequent ``column`` value per key (ties: alphabetical), from counts (``keys``, ``column``, ``n``)."""
     if counts.empty:
         return pd.Series(dtype="string")
     counts = counts.sort_values([*keys, "n", column], ascending=[True] * len(keys) + [False, True])

@@ -279,7 +279,7 @@ def _host(words: list[str]) -> str | None:
         return None
     if words[0].lower() == "the":
         words = words[1:]
-    if len(words) < 3 or words[-1].lower() not in programmes or words[0] not in name_lists()[0]:
+    if len(words) < 3 or words[0] not in name_lists()[0]:
         return None
     if not words[1][:1].isupper() or words[1].lower() in programmes:
         return None

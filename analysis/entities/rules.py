@@ -385,7 +385,8 @@ def _results_line(units: list[Unit]) -> bool:
     return figures >= 2 and name_then_figure
 
 
-_CLOCK = frozenset({"AM", "PM", "A.M.", "P.M.", "GMT", "EDT", "EST", "BST", "CET"})
+#: Clock words: a figure beside them is a time, not a score ("08:28 AM", "9 p.m. EDT").
+_CLOCK = frozenset("AM PM A.M. P.M. GMT UTC EDT EST CDT CST PDT PST BST CET CEST".split())
 #: Lower-case words a results line may hold ("Pete Sampras ( U.S. ) beat Adrian Voinea ( Romania ) 6-2 6-2").
 _RESULT_WORDS = frozenset({"beat", "v", "vs", "bt", "drew", "lost", "to"})
 
