@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from analysis.claims.model import Attribution
+from analysis.claims.spans import trim_span
 from analysis.claims.view import SentenceView
 
 __all__ = ["headline_attribution"]
@@ -128,17 +129,12 @@ def _make(
     c0, c1 = content
     if sum(1 for w in words[c0:c1] if w[:1].isalnum()) < 3:
         return None
-    start, end = toks[c0].start, toks[c1 - 1].end
-    while end > start and text[end - 1] in " ,.;:":
-        end -= 1
+    start, end = trim_span(text, toks[c0].start, toks[c1 - 1].end)
     quote = "indirect"
     pair = _PAIRS.get(text[start : start + 1])
     if pair and end - start > 2 and text[end - 1] in pair and not any(q in text[start + 1 : end - 1] for q in pair):
-        start, end, quote = start + 1, end - 1, "direct"  # 'Holt: "The Bridge Will Reopen"'
-        while end > start and text[end - 1] in " ,.;:":
-            end -= 1
-    while start < end and text[start] in " ":
-        start += 1
+        start, end = trim_span(text, start + 1, end - 1)  # 'Holt: "The Bridge Will Reopen"'
+        quote = "direct"
     if end <= start:
         return None
     a = Attribution(
