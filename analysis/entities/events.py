@@ -92,7 +92,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from analysis.entities.gazetteer import capitals, given_names, is_common_word, places, sex_clash
+from analysis.entities.gazetteer import given_names, is_common_word, is_town, places, sex_clash
 from analysis.entities.linking import initials
 from analysis.entities.rules import ORG_CUES, ROLE_WORDS, TITLE_MODIFIERS, TITLES
 
@@ -214,7 +214,7 @@ def _strength(row: Mapping[str, object], name: str) -> float:
     if label == "ORG":
         words = str(row["text"]).lower().split()
         return 2.0 if words and words[-1].rstrip(".") in _ORG_CUE_WORDS else 0.4
-    if label == "GPE" and _town(str(row["text"])) and name != str(row["text"]):
+    if label == "GPE" and is_town(str(row["text"])) and name != str(row["text"]):
         return 0.4  # a town's name the event resolved to another actor ("Clinton" -> "Hillary Clinton")
     return 1.0
 
@@ -367,7 +367,7 @@ def _merge_persons(
                 groups.union(next(iter(named)), i)
             continue
         if labels[i] == "GPE":  # a town's name that is one person's surname in the event: "Clinton", "Obama"
-            if len(candidates) == 1 and _town(name):
+            if len(candidates) == 1 and is_town(name):
                 groups.union(next(iter(candidates)), i)
                 labels[i] = _PERSON  # for the choice of a name; the rows take the event's label by the vote
             continue
@@ -388,12 +388,6 @@ def _merge_persons(
         ranked = sorted(candidates, key=lambda c: -len(spread[c]))
         if len(ranked) == 1 or len(spread[ranked[0]]) > len(spread[ranked[1]]):
             groups.union(ranked[0], i)
-
-
-def _town(name: str) -> bool:
-    """A city of the gazetteer that is not a capital (a capital that acts is its government)."""
-    place = places().get(name)
-    return place is not None and place.kind == "city" and name not in capitals()
 
 
 # -- countries -------------------------------------------------------------------------------

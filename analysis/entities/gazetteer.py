@@ -382,3 +382,9 @@ def sex_clash(honorifics: set[str] | frozenset[str] | str, full_name: str) -> bo
     if words & _FEMALE_HONORIFICS:
         return given in male
     return False
+
+
+def is_town(name: str) -> bool:
+    """A city of the gazetteer that is not a capital (a capital that acts is its government)."""
+    place = places().get(name)
+    return place is not None and place.kind == "city" and name not in capitals()

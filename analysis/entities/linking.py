@@ -158,7 +158,6 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
 
     # 4: linking inside the article
     titled = [item for item in items if item["how"] == "title" and item["label"] == "PERSON"]
-    persons: dict[str, str] = {}
     every_person: dict[str, list[str]] = {}  # surname -> every full name with it, in text order
     longer: list[dict] = []
     hosts: dict[str, str] = {}
@@ -167,7 +166,6 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
         if item["label"] == "PERSON" and len(words) >= 2:
             canonical = item["canonical"] or item["text"]
             for key in {words[-1], _PARTICLE.sub("", words[-1])}:
-                persons.setdefault(key, canonical)
                 if canonical not in every_person.setdefault(key, []):
                     every_person[key].append(canonical)
         host = _host(words) if item["label"] != "PERSON" else None
@@ -181,13 +179,13 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
     same_surface = {i["text"]: i for i in items if i["canonical"] and i["how"] not in ("guess", "title", "model")}
     for item in items:
         surface = item["text"]
-        if item["how"] == "place" and surface in persons and " " not in surface:
+        if item["how"] == "place" and surface in every_person and " " not in surface:
             place = gazetteer.get(surface)
             if place is not None and place.kind == "city":  # "Henderson said" after "Fritz Henderson"
-                fits = [name for name in every_person[surface] if not sex_clash(item["title"], name)]
+                fits = _unclashing(every_person[surface], item["title"])
                 item["canonical"], item["label"], item["how"] = (fits or [surface])[0], "PERSON", "guess"
                 continue
-        if " " not in surface and surface in hosts and surface not in persons:
+        if " " not in surface and surface in hosts and surface not in every_person:
             place = gazetteer.get(surface) if item["how"] == "place" else None
             if item["how"] in ("guess", "title", "model") or (place is not None and place.kind == "city"):
                 # "told Harvey" after "The Steve Harvey Morning Show": the host, not a town or the show
@@ -201,10 +199,10 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
             continue
         surface = item["text"]
         words = surface.split()
-        if len(words) == 1 and surface in persons and item["how"] in ("guess", "title", "model"):
+        if len(words) == 1 and surface in every_person and item["how"] in ("guess", "title", "model"):
             # "Mr. Obama" is not the "Michelle Obama" of the article: the first full name whose
             # given name does not clash with the honorific; none, and the surname stays as written
-            fits = [name for name in every_person[surface] if not sex_clash(item["title"], name)]
+            fits = _unclashing(every_person[surface], item["title"])
             if fits:
                 item["canonical"], item["label"] = fits[0], "PERSON"
             else:
@@ -284,6 +282,11 @@ def _host(words: list[str]) -> str | None:
     if not words[1][:1].isupper() or words[1].lower() in programmes:
         return None
     return f"{words[0]} {words[1]}"
+
+
+def _unclashing(names: list[str], title: str) -> list[str]:
+    """The full names, in order, whose given name does not clash with the honorific ("Mr." and "Michelle")."""
+    return [name for name in names if not sex_clash(title, name)]
 
 
 def _lexicon_entry(lexicon: AliasLexicon, surface: str, upper: bool):

@@ -64,6 +64,7 @@ from analysis.entities.gazetteer import (
     given_names,
     is_common_form,
     is_common_word,
+    is_town,
     name_lists,
     places,
     us_state_codes,
@@ -1041,8 +1042,7 @@ class _DocumentPass:
         """
         if j != n - 1 or chunk[j].text not in self.family:
             return False
-        place = self.places.get(chunk[j].text)
-        return place is not None and place.kind == "city" and chunk[j].text not in capitals()
+        return is_town(chunk[j].text)
 
     def _absorbs(self, run: list[Unit], hit: tuple[str, str, str]) -> bool:
         """True when an unknown capitalised word before a known place makes one name with it.
