@@ -145,17 +145,25 @@ MIN_GIVEN_LOCALES = 3
 
 
 @cache
-def _faker_names() -> tuple[dict[str, int], frozenset[str]]:
-    """(given name -> number of Faker locales listing it, family names), Latin script, one word each."""
+def _faker_providers() -> tuple[type, ...]:
+    """The person-name provider of every locale Faker ships, imported once."""
     import importlib
     import pkgutil
 
     import faker.providers.person as person
 
+    return tuple(
+        importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for module in pkgutil.iter_modules(person.__path__)
+    )
+
+
+@cache
+def _faker_names() -> tuple[dict[str, int], frozenset[str]]:
+    """(given name -> number of Faker locales listing it, family names), Latin script, one word each."""
     given: dict[str, int] = {}
     family: set[str] = set()
-    for module in pkgutil.iter_modules(person.__path__):
-        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+    for provider in _faker_providers():
         locale_given: set[str] = set()
         for attr in dir(provider):
             if attr.endswith("_formats") or not attr.startswith(("first_names", "last_names")):
@@ -349,15 +357,9 @@ def given_name_sexes() -> tuple[frozenset[str], frozenset[str]]:
 
     A name listed both ways anywhere ("Jean", "Andrea", "Kim") is in neither set.
     """
-    import importlib
-    import pkgutil
-
-    import faker.providers.person as person
-
     female: set[str] = set()
     male: set[str] = set()
-    for module in pkgutil.iter_modules(person.__path__):
-        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+    for provider in _faker_providers():
         for attr, target in (("first_names_female", female), ("first_names_male", male)):
             value = getattr(provider, attr, None)
             if isinstance(value, (dict, tuple, list)):
