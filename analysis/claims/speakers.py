@@ -431,16 +431,22 @@ class SpeakerResolver:
         """False when the person's titles or roles in the article ("Ms", "Mr", "spokeswoman") name
         the other gender than ``pronoun`` (he / she), or, with no such word, when the article's own
         pronouns for the person do (at least twice, and twice as often as ``pronoun``'s)."""
-        words = {w.rstrip(".") for w in self.roles.get(canonical, ())}
-        other = _MALE_ROLES if pronoun == "she" else _FEMALE_ROLES
-        own = _FEMALE_ROLES if pronoun == "she" else _MALE_ROLES
-        if not words.isdisjoint(own):
-            return True
-        if not words.isdisjoint(other):
-            return False
-        he, she = self.pronouns.get(canonical, (0, 0))
-        mine, theirs = (she, he) if pronoun == "she" else (he, she)
+        by_role = self._role_gender(canonical, pronoun)
+        if by_role:
+            return by_role > 0
+        mine, theirs = self._pronoun_counts(canonical, pronoun)
         return not (theirs >= 2 and theirs > 2 * mine)
+
+    def _role_gender(self, canonical: str, pronoun: str) -> int:
+        """+1 when the person's titles or roles name ``pronoun``'s gender, -1 the other, 0 neither."""
+        words = {w.rstrip(".") for w in self.roles.get(canonical, ())}
+        own, other = (_FEMALE_ROLES, _MALE_ROLES) if pronoun == "she" else (_MALE_ROLES, _FEMALE_ROLES)
+        return 1 if not words.isdisjoint(own) else -1 if not words.isdisjoint(other) else 0
+
+    def _pronoun_counts(self, canonical: str, pronoun: str) -> tuple[int, int]:
+        """How often the article's pronouns for the person are ``pronoun`` and the other one."""
+        he, she = self.pronouns.get(canonical, (0, 0))
+        return (she, he) if pronoun == "she" else (he, she)
 
     def _resolve_pronoun(self, a: Attribution, history: list[Attribution]) -> None:
         """Resolve he/she (and they/it) speakers.
@@ -471,15 +477,10 @@ class SpeakerResolver:
     def _evidence(self, canonical: str, pronoun: str) -> int:
         """+1 when the article's titles, roles or pronouns for the person name ``pronoun``'s gender,
         -1 when they name the other, 0 when they name none."""
-        words = {w.rstrip(".") for w in self.roles.get(canonical, ())}
-        own = _FEMALE_ROLES if pronoun == "she" else _MALE_ROLES
-        other = _MALE_ROLES if pronoun == "she" else _FEMALE_ROLES
-        if not words.isdisjoint(own):
-            return 1
-        if not words.isdisjoint(other):
-            return -1
-        he, she = self.pronouns.get(canonical, (0, 0))
-        mine, theirs = (she, he) if pronoun == "she" else (he, she)
+        by_role = self._role_gender(canonical, pronoun)
+        if by_role:
+            return by_role
+        mine, theirs = self._pronoun_counts(canonical, pronoun)
         return 1 if mine > theirs else -1 if theirs > mine else 0
 
     def _evidenced_nearby(self, a: Attribution, history: list[Attribution], pron: str, rank: int) -> str | None:
