@@ -150,9 +150,17 @@ class ToneLexicon:
     persistence: frozenset[str] = frozenset()
 
     @cached_property
+    def phrases_by_end(self) -> dict[str, list[tuple[tuple[str, ...], float]]]:
+        """The phrases (with their values) indexed by their last word."""
+        index: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+        for phrase, value in self.phrases.items():
+            index.setdefault(phrase[-1], []).append((phrase, value))
+        return index
+
+    @cached_property
     def phrase_ends(self) -> frozenset[str]:
         """The last words of the phrases (a phrase can match only where one occurs)."""
-        return frozenset(phrase[-1] for phrase in self.phrases)
+        return frozenset(self.phrases_by_end)
 
     @cached_property
     def triggers(self) -> frozenset[str]:

@@ -437,7 +437,7 @@ def _read(text: str, spans: Sequence[tuple[int, int]], lex, rules: TargetRules) 
     for a, b in ranges:
         valence[a:b] = [0.0] * (b - a)
     if lex.phrase_ends.intersection(lows):
-        by_end = _phrases_by_end(lex)
+        by_end = lex.phrases_by_end
         for i, low in enumerate(lows):
             if low in by_end:
                 for phrase, value in by_end[low]:
@@ -471,23 +471,6 @@ def _read(text: str, spans: Sequence[tuple[int, int]], lex, rules: TargetRules) 
         contrast[i] = count
     reversed_ = _reversed(lows, clause, valence, rules)
     return _Sentence(starts, ends, lows, clause, quote, valence, contrast, reversed_), ranges
-
-
-_PHRASES: dict[int, tuple[object, dict[str, list]]] = {}
-
-
-def _phrases_by_end(lex) -> dict[str, list]:
-    """The tone lexicon's phrases indexed by their last word (built once per lexicon)."""
-    found = _PHRASES.get(id(lex))
-    if found is not None and found[0] is lex:
-        return found[1]
-    index: dict[str, list] = {}
-    for phrase, value in lex.phrases.items():
-        index.setdefault(phrase[-1], []).append((phrase, value))
-    if len(_PHRASES) >= 8:
-        _PHRASES.clear()
-    _PHRASES[id(lex)] = (lex, index)
-    return index
 
 
 def _reversed(lows, clause, valence, rules: TargetRules) -> dict[int, tuple[float, int, int]]:
