@@ -12,7 +12,14 @@ from compare_fixtures import gold_analysis
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.compare.alignment import _magnitudes, _merge_lexicons, claim_alignment, load_lexicon, number_disagreements
+from analysis.compare.alignment import (
+    _magnitudes,
+    _merge_lexicons,
+    align,
+    claim_alignment,
+    load_lexicon,
+    number_disagreements,
+)
 from analysis.errors import LexiconError
 from analysis.result import Analysis
 
@@ -318,6 +325,10 @@ def test_number_disagreements_report_both_sentences_values_and_why():
     assert row["evidence"] == (("s1", 0), ("s2", 0))
     table = claim_alignment(result)
     assert table["disagreeing_units"].iloc[0] == "people: S1=31; S2=19"
+    # one alignment gives both tables, equal to the two verbs'
+    groups, disagreements = align(result)
+    pd.testing.assert_frame_equal(groups, table)
+    pd.testing.assert_frame_equal(disagreements, pairs)
 
 
 def test_an_age_is_never_compared_with_a_prison_term():

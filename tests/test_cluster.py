@@ -144,6 +144,7 @@ def test_every_compare_verb_on_an_opened_result_equals_in_memory(bundled_run, in
             "tone": lambda r: compare.tone(r, event=event),
             "claim_alignment": lambda r: compare.claim_alignment(r, event=event),
             "number_disagreements": lambda r: compare.number_disagreements(r, event=event),
+            "align": lambda r: compare.align(r, event=event).disagreements,
             "distinctive_terms": lambda r: compare.distinctive_terms(r, event=event),
             "word_counts": lambda r: compare.word_counts(r, event=event),
             "evidence": lambda r, entity=entity: compare.evidence(r, entity=entity, event=event),

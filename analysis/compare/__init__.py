@@ -5,7 +5,7 @@ returns a tidy DataFrame; :mod:`analysis.plots` has a plot twin for each.
 >>> compare.voice(result, event="syria-isis-defeat-2017")   # doctest: +SKIP
 """
 
-from analysis.compare.alignment import alignment_matrix, claim_alignment, number_disagreements
+from analysis.compare.alignment import Alignment, align, alignment_matrix, claim_alignment, number_disagreements
 from analysis.compare.descriptors import default_descriptors
 from analysis.compare.logodds import distinctive_terms, word_counts
 from analysis.compare.stats import mean_interval, t_critical
@@ -15,6 +15,8 @@ __all__ = [
     "EVIDENCE_COLUMNS",
     "OWN_VOICE",
     "SPEAKER_TYPES",
+    "Alignment",
+    "align",
     "alignment_matrix",
     "claim_alignment",
     "coverage",

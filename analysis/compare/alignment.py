@@ -51,6 +51,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -369,6 +370,30 @@ def number_disagreements(
         when two speakers' claims give one quantity two figures, :func:`_quantity_groups`).
     """
     return _align(result, event, sources, **options)[1]
+
+
+class Alignment(NamedTuple):
+    """The two tables of one alignment: :func:`claim_alignment`'s and :func:`number_disagreements`'."""
+
+    groups: pd.DataFrame
+    disagreements: pd.DataFrame
+
+
+def align(
+    result: Analysis,
+    event: str | None = None,
+    sources: str | Sequence[str] | None = None,
+    **options,
+) -> Alignment:
+    """Both :func:`claim_alignment` and :func:`number_disagreements` from one alignment.
+
+    Each of the two verbs aligns the claims anew; a report that shows both tables calls this
+    once instead (``options`` are :func:`claim_alignment`'s keyword arguments).
+
+    Returns:
+        ``Alignment(groups, disagreements)``, the two verbs' tables.
+    """
+    return Alignment(*_align(result, event, sources, **options))
 
 
 def _align(
