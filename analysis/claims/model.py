@@ -1,7 +1,8 @@
 """The attribution record: one speaker, cue and content found in one sentence.
 
-:mod:`analysis.claims.attribution` fills its spans, :mod:`analysis.claims.speakers`
-its ``speaker`` and ``speaker_type``; :mod:`analysis.claims.finder` turns it into a claim row.
+:mod:`analysis.claims.cues` and :mod:`analysis.claims.quotations` fill its spans,
+:mod:`analysis.claims.speakers` its ``speaker`` and ``speaker_type``; :mod:`analysis.claims.finder`
+turns it into a claim row.
 """
 
 from __future__ import annotations
