@@ -4,9 +4,10 @@ This module finds attributions; :mod:`analysis.claims` turns them into claim
 rows. Patterns recognised (``X`` a speaker, ``Y`` the content):
 
 * direct quotes: ``"Y," X said.``, ``"Y1," X said, "Y2."``, ``X said: "Y."``,
-  ``"Y," said X.``, a quote running over several sentences or paragraphs (each
-  sentence goes to the speaker named where the quote begins or ends), and a
-  bare quote right after an attributed sentence (same speaker);
+  ``"Y," said X.``, a quote running over several sentences or paragraphs (one
+  row, the speaker named where the quote begins or ends), and a bare quote right
+  after an attributed sentence (same speaker; one quotation with it in the same
+  paragraph, :func:`~analysis.claims.quotations.join_quotations`);
 * a quote signed after a dash: ``"Y." ― X``;
 * indirect speech: ``X said (that) Y``, ``Y, X added``, ``Y, said X``,
   ``Y1, X said, Y2``, ``according to X, Y`` / ``Y, according to X``, ``X told
@@ -42,7 +43,7 @@ from analysis.claims.cues import CueReader
 from analysis.claims.headlines import headline_attribution
 from analysis.claims.lexicon import ClaimLexicon
 from analysis.claims.model import Attribution
-from analysis.claims.quotations import dash_bylines, join_split_quotes, quote_only
+from analysis.claims.quotations import dash_bylines, join_quotations, join_split_quotes, quote_only
 from analysis.claims.spans import drop_dateline
 from analysis.claims.speakers import SpeakerResolver, SpeakerWords
 from analysis.claims.view import SentenceView, sentence_view
@@ -102,13 +103,13 @@ class AttributionFinder:
         for a in found:
             drop_dateline(doc.sentences[a.sentence], a, text)
         found.sort(key=lambda a: (a.sentence, a.content_start, a.order))
-        found = join_split_quotes(found, views)
+        found = join_split_quotes(found)
         SpeakerResolver(self._speaker_words, doc, ents, ent_starts, para_of, found).run()
         for a in found:
             if a.relative_end > a.speaker_end >= 0:  # "Holt, who": the name and the pronoun that speaks
                 a.speaker_end = a.relative_end
                 a.speaker_text = text[a.speaker_start : a.speaker_end]
-        return found
+        return join_quotations(found, para_of)
 
     def _headline(
         self,

@@ -220,6 +220,26 @@ def main_clause_start(v: SentenceView, start: int, stop: int) -> int:
     return stop
 
 
+def resume_after_speaker(v: SentenceView, a: Attribution, end: int, quotes: list[Quote], text: str) -> None:
+    """'"The door was chained," said Ona Pell, 27, "and we were trapped."': a direct quote whose cue
+    and speaker interrupt it; the quote that opens after the speaker's phrase (and an appositive
+    set off by commas) is the same quotation, so the content runs on to its end."""
+    words, n = v.words, len(v.words)
+    j = end
+    while j < min(n, end + 12) and v.quote_of[j] < 0 and words[j] not in (".", ";", "!", "?"):
+        if words[j] == "," and j + 1 < n and words[j + 1] in QUOTE_MARKS and v.quote_of[j + 1] >= 0:
+            if v.finite_between(end, j):
+                return  # '"Y," said X, who leads the union, "Z"': a clause of its own between
+            q = quotes[v.quote_of[j + 1]]
+            if q.start != v.toks[j + 1].start:
+                return
+            c_end = trim_span(text, q.inner_start, min(q.inner_end, v.sentence.end))[1]
+            if c_end > a.content_end:
+                a.content_end, a.split_chain = c_end, q.chain
+            return
+        j += 1
+
+
 def directify(v: SentenceView, a: Attribution, quotes: list[Quote], text: str) -> None:
     """Forward content that starts with a quote mark is a direct quote: keep the words inside."""
     i = tok_at(v, a.content_start)

@@ -20,6 +20,7 @@ from analysis.claims.contents import (
     interrupted,
     main_clause_start,
     object_start,
+    resume_after_speaker,
     trailing,
 )
 from analysis.claims.lexicon import ClaimLexicon, PhraseMatcher
@@ -395,6 +396,8 @@ class CueReader:
                 a = trailing(v, c0, cue, text, quotes, earlier)
                 if a is not None:
                     set_speaker(v, a, right[0], right[1], text)
+                    if a.quote == "direct":
+                        resume_after_speaker(v, a, right[1], quotes, text)
                     return [a]
         return []
 

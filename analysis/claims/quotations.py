@@ -14,8 +14,7 @@ from bisect import bisect_right
 from analysis.claims.model import Attribution
 from analysis.claims.noun_phrases import set_speaker
 from analysis.claims.spans import DASHES, trim_span
-from analysis.claims.view import FINITE, SentenceView, tok_at
-from analysis.claims.words import CLAUSE_JOINERS, SUBJECT_TAGS, SUBORDINATORS
+from analysis.claims.view import SentenceView
 from analysis.text import Document
 from analysis.text.quotes import Quote
 
@@ -88,12 +87,12 @@ def dash_bylines(
     return out
 
 
-def join_split_quotes(found: list[Attribution], views: dict[int, SentenceView]) -> list[Attribution]:
-    """One row for a quoted sentence split by its cue when a half says nothing alone: '"My hope," he
-    said, "is that the talks go on."', '"If costs rise," she said, "we will close."'. The content runs
-    from the first half's start to the second's end, the cue inside it, as attribution corpora mark
-    it. Two clauses ('"We counted," he said, "and they lied."') and quotes in separate sentences keep
-    a row each."""
+def join_split_quotes(found: list[Attribution]) -> list[Attribution]:
+    """One row for a quoted sentence split by its cue: '"My hope," he said, "is that the talks go on."',
+    '"We counted," she said, "and they lied."'. The writer interrupts one quotation to say who speaks;
+    the content runs from the first half's start to the second's end, the cue inside it, as
+    attribution corpora mark it (a quotation split across sentences is joined by
+    :func:`join_quotations`)."""
     out: list[Attribution] = []
     for a in found:
         last = out[-1] if out else None
@@ -105,30 +104,62 @@ def join_split_quotes(found: list[Attribution], views: dict[int, SentenceView]) 
             and a.cue_start == last.cue_start
             and (a.speaker_start, a.speaker_end) == (last.speaker_start, last.speaker_end)
             and last.content_end <= a.cue_start < a.content_start
-            and a.sentence in views
-            and _fragment_halves(views[a.sentence], last, a)
         ):
             last.content_end = a.content_end
+            last.split_chain = a.chain  # a quote after the cue may run on into the next paragraph
             continue
         out.append(a)
     return out
 
 
-def _fragment_halves(v: SentenceView, first: Attribution, second: Attribution) -> bool:
-    """Whether one half of a split quote is no clause of its own: the first has no finite verb or
-    opens with a subordinator ("My hope", "If costs rise"), or the second opens with its verb ("is
-    that ...") or with no capital and no conjunction ("what does he think of you?")."""
-    f0, f1 = tok_at(v, first.content_start), tok_at(v, first.content_end)
-    s0 = tok_at(v, second.content_start)
-    if s0 >= len(v.words) or f0 >= f1:
-        return False
-    tags = v.tags
-    clause = v.finite_tag_between(f0, f1) or any(
-        tags[k] in ("VBN", "VB") and tags[k - 1] in SUBJECT_TAGS for k in range(f0 + 1, f1)
-    )  # "They counted": the tagger's past participle after its subject
-    if not clause or v.words[f0] in SUBORDINATORS:
-        return True
-    lead, tag = v.words[s0], v.tags[s0]
-    if tag in FINITE:
-        return True
-    return v.toks[s0].text[:1].islower() and lead not in CLAUSE_JOINERS and tag not in ("PRP", "DT", "NNP", "NNS", "NN")
+def join_quotations(found: list[Attribution], para_of: dict[int, int]) -> list[Attribution]:
+    """One row per quotation: the sentences of a quote that have no cue of their own join the row of
+    the attribution they continue (its speaker resolved already, :class:`SpeakerResolver`).
+
+    A quotation is what one speaker is quoted as saying in one stretch:
+
+    * the sentences inside one pair of quote marks (``She said: "A. B. C."``, ``"A. B," she said.``);
+    * a quote continued in a new paragraph that opens with a quote mark again while the paragraph
+      before left its quote open (news style: one chain of quote marks);
+    * a quote interrupted by its cue across sentences, the next sentence opening a new quote in the
+      same paragraph (``"We will win," she said. "Nobody doubts it."``): the writer interrupts one
+      statement to say who makes it, as attribution corpora mark it. A new paragraph whose quote
+      follows a closed one is a new quotation of the same speaker (its own row).
+
+    The joined row's content runs from the first sentence's words to the last's, the cue inside it
+    when the cue interrupts; its ``sentence`` is the first sentence the quotation and its cue touch
+    (the cue's when the cue leads, the quote's first when the cue follows). A continued quote whose
+    speaker comes from an indirect report ("Holt said the plan failed. 'It was a disaster.'") keeps
+    its own row.
+    """
+    group: dict[int, Attribution] = {}  # id of an attribution -> the row of its quotation
+
+    def continues(a: Attribution) -> bool:
+        src = a.source
+        if a.kind != "chain" or src is None or a.quote != "direct" or src.quote != "direct":
+            return False
+        same = a.chain >= 0 and a.chain in (src.chain, src.split_chain)
+        return same or para_of.get(a.sentence, -1) == para_of.get(src.sentence, -2)
+
+    def joined(a: Attribution) -> Attribution:
+        path, seen, x = [], set(), a  # a walk, not a recursion: a quote may run over thousands of sentences
+        while id(x) not in group and id(x) not in seen and continues(x):
+            seen.add(id(x))
+            path.append(x)
+            x = x.source  # type: ignore[assignment]
+        root = group.get(id(x), x)
+        for y in [*path, x]:
+            group[id(y)] = root
+        return root
+
+    out: list[Attribution] = []
+    for a in found:
+        root = joined(a)
+        if root is a:
+            out.append(a)
+            continue
+        root.content_start = min(root.content_start, a.content_start)
+        root.content_end = max(root.content_end, a.content_end)
+        root.sentence = min(root.sentence, a.sentence)
+    out.sort(key=lambda a: (a.sentence, a.content_start, a.order))
+    return out
