@@ -156,6 +156,20 @@ def test_a_clause_split_by_its_cue_keeps_both_halves(finder):
     ]
 
 
+def test_a_clause_split_by_its_cue_runs_through_the_phrase_it_quotes(finder):
+    text = "Dock workers, Ostrander said, can ''outlast any owner'' and ''sink any plan they dislike.''"
+    assert [a[4] for a in attributed(finder, text)] == [
+        "Dock workers, Ostrander said, can ''outlast any owner'' and ''sink any plan they dislike.''"
+    ]
+
+
+def test_a_clause_after_an_inserted_cue_may_have_a_long_subject(finder):
+    text = "Too often, Ostrander said, the argument over the future of the harbour is settled by the loudest voice."
+    assert [a[4] for a in attributed(finder, text)] == [
+        "Too often, Ostrander said, the argument over the future of the harbour is settled by the loudest voice"
+    ]
+
+
 def test_co_speakers_stay_together(finder):
     text = "Kessler and Ostrander said the plan would cost jobs."
     ents = [person(text, "Kessler", "Anna Kessler"), person(text, "Ostrander", "Piet Ostrander")]

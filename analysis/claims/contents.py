@@ -35,6 +35,9 @@ _PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 #: the department, has brought ...".
 _CLAUSE_REACH = 22
 _SENTENCE_END = frozenset(". ! ? ; ,".split())
+#: How far after the comma that closes an inserted cue ("Too often, Mr. Clarke said, | the debate over
+#: the future of coal is ...") the clause's verb may come: a subject of several words.
+_SUBJECT_REACH = 10
 _SCARE_QUOTE_WORDS = 3  # a quote this short, with the clause going on after it, is a quoted phrase
 
 
@@ -166,10 +169,8 @@ def interrupted(
         return None
     if any(v.quote_of[k] >= 0 for k in range(first, a0)) or v.finite_between(first, a0):
         return None
-    end = j + 1
-    while end < n and words[end] not in (".", ";", "!", "?") and v.quote_of[end] < 0:
-        end += 1
-    if not v.finite_between(j + 1, min(end, j + 6)):
+    end = clause_end(v, j + 1)
+    if not v.finite_between(j + 1, min(end, j + _SUBJECT_REACH)):
         return None
     c_start, c_end = trim_span(text, toks[first].start, toks[end - 1].end)
     c_end = drop_outlet_clause(v, c_start, c_end, text)
@@ -178,16 +179,24 @@ def interrupted(
     return Attribution(v.sentence.index, quote="indirect", content_start=c_start, content_end=c_end, **cue)
 
 
+def clause_end(v: SentenceView, j: int) -> int:
+    """The token after the clause that runs from ``j``: the sentence's end, a semicolon, or a stop outside
+    quotes. A reported clause may quote a phrase on its way ("African-Americans, he said, can 'rock like
+    Jimi'"): the content runs on through it."""
+    words, n = v.words, len(v.words)
+    while j < n and (words[j] not in (".", ";", "!", "?") or v.quote_of[j] >= 0):
+        j += 1
+    return j
+
+
 def continue_after_cue(v: SentenceView, a: Attribution, c1: int, text: str) -> None:
     """ "Y1, he said, Y2": an indirect content split by its cue runs on to the end of the clause."""
     words, n = v.words, len(v.words)
     j = skip_adverbials(v, c1)
     if j + 2 >= n or words[j] != "," or v.quote_of[j + 1] >= 0:
         return
-    end = j + 1
-    while end < n and words[end] not in (".", ";", "!", "?") and v.quote_of[end] < 0:
-        end += 1
-    if v.finite_between(j + 1, min(end, j + 7)):  # a clause goes on, not "..., with jets making ..."
+    end = clause_end(v, j + 1)
+    if v.finite_between(j + 1, min(end, j + _SUBJECT_REACH)):  # a clause goes on, not "..., with jets making ..."
         a.content_end = trim_end(text, a.content_start, v.toks[end - 1].end)
         a.content_end = drop_outlet_clause(v, v.toks[j + 1].start, a.content_end, text)
 
