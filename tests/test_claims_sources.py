@@ -170,6 +170,23 @@ def test_a_clause_after_an_inserted_cue_may_have_a_long_subject(finder):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker_words"),
+    [
+        # party and state in brackets, then an appositive
+        ("Rep. Dana Holt (D-N.Y.), a member of the harbour panel, said the levy would fail in the spring.",
+         "Rep. Dana Holt"),
+        ("Sen. Ivo Marsh (R-Utah), who chairs the harbour panel, said the levy would fail in the spring.",
+         "Sen. Ivo Marsh"),
+        # an aside between dashes
+        ("Ingrid Sol -- co-author of a book on the harbour strikes -- said the levy would fail in the spring.",
+         "Ingrid Sol"),
+    ],
+)  # fmt: skip
+def test_a_speaker_described_in_brackets_and_an_aside_before_the_cue(finder, text, speaker_words):
+    assert [(a[2], a[4]) for a in attributed(finder, text)] == [(speaker_words, "the levy would fail in the spring")]
+
+
 def test_co_speakers_stay_together(finder):
     text = "Kessler and Ostrander said the plan would cost jobs."
     ents = [person(text, "Kessler", "Anna Kessler"), person(text, "Ostrander", "Piet Ostrander")]

@@ -45,6 +45,8 @@ from analysis.claims.words import (
 from analysis.text.quotes import Quote
 
 _MODIFIER_TAGS = frozenset("DT PRP$ POS JJ".split())
+#: Dashes that set off an aside ("Kall -- co-editor of a book on the debates -- said").
+_ASIDE_DASHES = frozenset("-- — –".split())
 _SKIP_BEFORE_CUE = frozenset(
     "also later previously earlier repeatedly reportedly separately then again once recently "
     "has have had would will could may might did does do 've 'd not n't never is was were are "
@@ -268,6 +270,11 @@ class CueReader:
             # "Rep. Dana Holt (D-Ore.) said": skip the party and state, or any short aside in brackets
             opening = next((j for j in range(k - 1, max(k - 9, -1), -1) if words[j] == "("), -1)
             if opening > 0 and not v.finite_between(opening, k):
+                k = opening - 1
+        elif k >= 0 and words[k] in _ASIDE_DASHES and v.quote_of[k] < 0:
+            # "Kall -- co-editor of a book on the debates -- said": an aside between dashes describes the speaker
+            opening = next((j for j in range(k - 1, max(k - 30, -1), -1) if words[j] in _ASIDE_DASHES), -1)
+            if opening > 0 and not v.finite_between(opening, k) and v.quote_of[opening] < 0:
                 k = opening - 1
         relative = -1
         if k >= 0 and words[k] in NOT_NP:

@@ -138,7 +138,13 @@ def appositive(v: SentenceView, comma: int, heads: frozenset[str]) -> tuple[int,
     )  # "the agency that oversees the program": a relative clause on the appositive's noun
     if not relative and v.finite_between(*inner):
         return None
-    np = np_left(v, k - 1, heads)
+    before = k - 1
+    if before > 0 and words[before] == ")" and v.quote_of[before] < 0:
+        # "Rep. Dana Holt (D-Ore.), a member of the panel, said": the party and state before the comma
+        opening = next((j for j in range(before - 1, max(before - 9, -1), -1) if words[j] == "("), -1)
+        if opening > 0 and not v.finite_between(opening, before):
+            before = opening - 1
+    np = np_left(v, before, heads)
     if np is None or v.tags[np[1] - 1] not in NOUN_TAGS:
         return None
     tags = v.tags
