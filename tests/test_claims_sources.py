@@ -187,6 +187,18 @@ def test_a_speaker_described_in_brackets_and_an_aside_before_the_cue(finder, tex
     assert [(a[2], a[4]) for a in attributed(finder, text)] == [(speaker_words, "the levy would fail in the spring")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker_words", "content"),
+    [
+        ("Mayor Ines Corvo, who in 2014 said the levy was unlawful, has since changed her mind.",
+         "Mayor Ines Corvo, who", "the levy was unlawful"),
+        ("Ostrander in 2019 wrote that the pier was unsafe.", "Ostrander", "the pier was unsafe"),
+    ],
+)  # fmt: skip
+def test_a_year_between_the_speaker_and_the_cue(finder, text, speaker_words, content):
+    assert [(a[2], a[4]) for a in attributed(finder, text)] == [(speaker_words, content)]
+
+
 def test_co_speakers_stay_together(finder):
     text = "Kessler and Ostrander said the plan would cost jobs."
     ents = [person(text, "Kessler", "Anna Kessler"), person(text, "Ostrander", "Piet Ostrander")]

@@ -262,6 +262,9 @@ class CueReader:
             elif words[k] in TIME_WORDS and k >= 1 and words[k - 1] in TIME_LEAD:
                 k -= 2
                 skipped += 2
+            elif _is_year(v, k) and k >= 1 and words[k - 1] in ("in", "since"):
+                k -= 2  # "who in 2010 said", "Holt in 2014 wrote"
+                skipped += 2
             else:
                 break
         if k >= 1 and tags[k] == "VBN" and tags[k - 1] in NOUN_TAGS and words[k - 1] in self._documents:
@@ -479,6 +482,12 @@ def _progressive(v: SentenceView, c0: int) -> bool:
     while k >= 0 and v.tags[k] == "RB" and v.words[k] not in _SPEECH_NEGATIONS:
         k -= 1
     return k >= 0 and v.words[k] in _PROGRESSIVE_BE
+
+
+def _is_year(v: SentenceView, k: int) -> bool:
+    """A year written as four digits ("2010"), read as a time, not as a number of things."""
+    w = v.words[k]
+    return v.tags[k] == "CD" and len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")
 
 
 def _held_by_report(earlier: Sequence[Attribution], at: int) -> bool:
