@@ -79,6 +79,7 @@ class _Stages:
         self.tone_lexicon = None if options.tone_lexicon is None else load_tone_lexicon(options.tone_lexicon)
 
     def run(self, article_id: str, text: str, title: str, event: str = "") -> dict[str, list[dict]]:
+        from analysis.claims import claim_sentences as find_claim_sentences
         from analysis.numbers import find_numbers
         from analysis.sentiment import score_mentions, score_sentences
 
@@ -87,7 +88,7 @@ class _Stages:
         numbers = find_numbers(doc)
         claims = self.claim_finder.find(doc, entities, numbers)
         scores = score_sentences([s.text for s in doc.sentences], lexicon=self.tone_lexicon)
-        claim_sentences = {row["sentence_id"] for row in claims}
+        claim_sentences = find_claim_sentences(doc, claims)  # a quotation over several sentences covers each
         sentences = [
             {
                 "sentence_id": s.index,
@@ -401,7 +402,8 @@ def _article_row(article: Article, tables: dict[str, list[dict]], article_scores
         "n_words": sum(s["n_words"] for s in kept),
         "n_entities": len(tables["entities"]),
         # claims (rows of the claims table), the unit of n_attributed and of compare.voice; a sentence
-        # may hold two ("A said X, and B said Y"): sentences.is_claim counts sentences
+        # may hold two ("A said X, and B said Y") and a quotation over four sentences is one:
+        # sentences.is_claim counts sentences
         "n_claims": len(claims),
         "n_attributed": sum(1 for c in claims if c["quote"] != "none"),
         "tone": scores.get("tone", float("nan")),

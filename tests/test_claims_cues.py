@@ -481,16 +481,24 @@ def test_an_objects_relative_clause_is_still_no_reported_clause(finder):
             '"If he wins," the narrator says, "what will he do for you?"',
             ['If he wins," the narrator says, "what will he do for you?'],
         ),
-        # two clauses, each a claim: a row each
+        # two clauses: still one quotation the cue interrupts
         (
             '"They counted the same lie again," Vastra said, "and now they want a parade."',
-            ["They counted the same lie again", "and now they want a parade"],
+            ['They counted the same lie again," Vastra said, "and now they want a parade'],
         ),
-        # two sentences: a row each
-        ('"The bridge is safe," Holt said. "It will reopen in May."', ["The bridge is safe", "It will reopen in May"]),
+        # two sentences, the second opening a new quote in the same paragraph: one quotation
+        (
+            '"The bridge is safe," Holt said. "It will reopen in May."',
+            ['The bridge is safe," Holt said. "It will reopen in May'],
+        ),
+        # a new paragraph after a closed quote: a new quotation of the same speaker
+        (
+            '"The bridge is safe," Holt said.\n\n"It will reopen in May."',
+            ["The bridge is safe", "It will reopen in May"],
+        ),
     ],
 )
-def test_a_quote_split_by_its_cue_is_one_row_when_a_half_is_a_fragment(finder, text, contents):
+def test_a_quote_split_by_its_cue_is_one_row(finder, text, contents):
     assert [g[3] for g in attributed(finder, text)] == contents
 
 

@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from analysis.claims.mood import mood
 from analysis.schema import TABLES
 from analysis.text import Document, Sentence, dateline_length
 
-__all__ = ["CLAIM_COLUMNS", "ClaimFinder"]
+__all__ = ["CLAIM_COLUMNS", "ClaimFinder", "claim_sentences"]
 
 #: The keys of every row :meth:`ClaimFinder.find` returns, in order: the claims table's contract
 #: columns (:mod:`analysis.schema`) but ``article_id``, which the pipeline adds.
@@ -58,7 +59,8 @@ class ClaimFinder:
         self._boosters: PhraseMatcher = self.lexicon.matcher("boosters")
 
     def find(self, doc: Document, entities: Sequence[dict], numbers: Sequence[dict] | None = None) -> list[dict]:
-        """Return one row per attribution, plus one own-voice row per unattributed claim sentence.
+        """Return one row per attribution (a quotation over several sentences is one), plus one own-voice
+        row per unattributed claim sentence.
 
         Args:
             doc: a processed article (:func:`analysis.text.process`).
@@ -82,12 +84,15 @@ class ClaimFinder:
 
             numbers = find_numbers(doc)
         with_numbers = {int(n["sentence_id"]) for n in numbers}
+        covered = claim_sentences(doc, attributions) - set(by_sentence)  # later sentences of a quotation
         rows: list[dict] = []
         ei = 0
         for sentence in doc.sentences:
             while ei < len(entity_starts) and entity_starts[ei] < sentence.start:
                 ei += 1
             found = by_sentence.get(sentence.index)
+            if sentence.index in covered:
+                continue  # its words are in the row of the quotation that runs over it
             if sentence.kind != "body" and not (sentence.kind == "headline" and found):
                 continue  # a headline is a claim only when it attributes (analysis.claims.headlines)
             tokens = doc.sentence_tokens(sentence.index)
@@ -104,13 +109,29 @@ class ClaimFinder:
                     # every attribution sits in a clause hanging off the outlet's own statement
                     rows.append(_own_voice(sentence, hedged, boosted, end=min(main_ends)))
                 for a in found:
-                    rows.append(_row(sentence, a, hedged, boosted))
+                    if a.content_end > sentence.end:  # a quotation over several sentences: hedged in any
+                        a_hedged, a_boosted = self._marked(doc, sentence.index, a.content_end)
+                        rows.append(_row(doc.text, sentence, a, hedged or a_hedged, boosted or a_boosted))
+                    else:
+                        rows.append(_row(doc.text, sentence, a, hedged, boosted))
                 starts = [a.main_start for a in found if a.main_start >= 0]
                 if starts:  # "Although the mayor said Y, | engineers closed it": the outlet's main clause
                     rows.append(_own_voice(sentence, hedged, boosted, start=max(starts)))
             else:
                 rows.append(_own_voice(sentence, hedged, boosted))
         return rows
+
+    def _marked(self, doc: Document, first: int, end: int) -> tuple[bool, bool]:
+        """Whether a sentence after ``first`` that starts before ``end`` is hedged, and boosted."""
+        hedged = boosted = False
+        for k in range(first + 1, len(doc.sentences)):
+            sentence = doc.sentences[k]
+            if sentence.start >= end:
+                break
+            words = [norm(t.text) for t in doc.sentence_tokens(sentence.index)]
+            hedged = hedged or bool(self._hedges.find(words))
+            boosted = boosted or bool(self._boosters.find(words))
+        return hedged, boosted
 
     def is_claim(
         self, sentence: Sentence, tokens: Sequence, words: Sequence[str], *, has_entity: bool, has_number: bool
@@ -145,10 +166,35 @@ class ClaimFinder:
         return bool(self._boosters.find(list(words)))
 
 
-def _row(sentence: Sentence, a: Attribution, hedged: bool, boosted: bool) -> dict:
+def claim_sentences(doc: Document, rows: Sequence[dict] | Sequence[Attribution]) -> set[int]:
+    """The sentences that claims rows (or attributions) hold: each row's own sentence and every sentence
+    its content runs over (a quotation of several sentences is one row, see
+    :func:`analysis.claims.quotations.join_quotations`).
+
+    Args:
+        doc: the processed article.
+        rows: claims rows (``sentence_id``, ``content_start``, ``content_end``) or attributions.
+
+    Returns:
+        The sentence indexes, for ``sentences.is_claim``.
+    """
+    starts = [s.start for s in doc.sentences]
+    out: set[int] = set()
+    for row in rows:
+        if isinstance(row, Attribution):
+            index, start, end = row.sentence, row.content_start, row.content_end
+        else:
+            index, start, end = int(row["sentence_id"]), int(row["content_start"]), int(row["content_end"])
+        out.add(index)
+        if start >= 0 and end > doc.sentences[index].end:
+            out.update(range(max(bisect_right(starts, start) - 1, index), bisect_left(starts, end)))
+    return out
+
+
+def _row(text: str, sentence: Sentence, a: Attribution, hedged: bool, boosted: bool) -> dict:
     return {
         "sentence_id": sentence.index,
-        "text": sentence.text[a.content_start - sentence.start : a.content_end - sentence.start],
+        "text": text[a.content_start : a.content_end],
         "speaker": a.speaker,
         "speaker_type": a.speaker_type or ("outlet" if not a.speaker else "anonymous"),
         "speaker_text": a.speaker_text,

@@ -2,7 +2,7 @@
 "Bridge Will Reopen, Holt Says".
 
 Headlines are written in title case and without articles, so the tagger cannot read them and the
-body rules (:mod:`analysis.claims.attribution`) leave them alone. Headline writers attribute in
+body rules (:mod:`analysis.claims.cues`) leave them alone. Headline writers attribute in
 three fixed shapes, read here from word shapes and the article's entity mentions:
 
 * ``X: Y`` -- the source, a colon, what it says. ``X`` must be a name the entity stage found

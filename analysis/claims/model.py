@@ -1,7 +1,8 @@
 """The attribution record: one speaker, cue and content found in one sentence.
 
-:mod:`analysis.claims.attribution` fills its spans, :mod:`analysis.claims.speakers`
-its ``speaker`` and ``speaker_type``; :mod:`analysis.claims.finder` turns it into a claim row.
+:mod:`analysis.claims.cues` and :mod:`analysis.claims.quotations` fill its spans,
+:mod:`analysis.claims.speakers` its ``speaker`` and ``speaker_type``; :mod:`analysis.claims.finder`
+turns it into a claim row.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class Attribution:
     speaker_text: str = ""
     kind: str = "np"  # np | passive | inherit | chain | carry
     chain: int = -1
+    split_chain: int = -1  # the chain of the quote after the cue, when a quote split by its cue is one row
     head: str = ""  # lower-case head noun of the speaker phrase
     indefinite: bool = False
     speaker: str = ""
@@ -43,4 +45,4 @@ class Attribution:
     head_start: int = -1  # character span of the speaker phrase's head word
     head_end: int = -1
     relative_end: int = -1  # end of the relative pronoun ("Holt, who said") that joins the speaker to the cue
-    source: Attribution | None = None  # the attribution whose speaker an "inherit" one takes
+    source: Attribution | None = None  # the attribution whose speaker an "inherit" or "chain" one takes

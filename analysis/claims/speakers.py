@@ -170,12 +170,14 @@ class SpeakerResolver:
                 if src is not None:
                     _take_speaker(src, a)
                     a.cue = ""
+                    a.source = src  # the quotation it continues (analysis.claims.quotations.join_quotations)
                 else:
                     a.speaker, a.speaker_type = "", T_ANON
             else:
                 self._resolve(a, history)
-            if a.chain >= 0 and a.kind != "chain" and a.chain not in chain_speaker:
-                chain_speaker[a.chain] = a
+            for chain in (a.chain, a.split_chain):  # a quote split by its cue: the chains of both halves
+                if chain >= 0 and a.kind != "chain" and chain not in chain_speaker:
+                    chain_speaker[chain] = a
             history.append(a)
 
     # chains and carried-over quotes

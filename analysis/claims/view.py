@@ -1,22 +1,31 @@
 """One sentence as the attribution finder reads it: tokens, words, tags, quotes, finite verbs.
 
-:class:`SentenceView` holds the per-sentence lists the cue, speaker and content rules
-walk over, and the running counts (finite verbs, quote marks, finite tags) that let
-each question about a stretch of the sentence be answered in constant time.
+:func:`sentence_view` reads a sentence; :class:`SentenceView` holds the per-sentence lists
+the cue, speaker and content rules walk over, and the running counts (finite verbs, quote
+marks, finite tags) that let each question about a stretch of the sentence be answered in
+constant time.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from analysis.claims.lexicon import norm
 from analysis.claims.model import Attribution
-from analysis.text import Sentence
+from analysis.claims.words import SUBJECT_TAGS
+from analysis.text import Document, Sentence
+from analysis.text.quotes import Quote
 
-__all__ = ["FINITE", "SentenceView", "tok_at"]
+__all__ = ["FINITE", "SentenceView", "sentence_view", "tok_at"]
 
 #: Part-of-speech tags of finite verbs.
 FINITE = frozenset("VBD VBZ VBP MD".split())
+_VBN_SUBJECTS = frozenset("NN NNS NNP NNPS PRP CD".split())
+_SINGLE_QUOTES = frozenset("‘’")
+#: Words whose "'s" is "is" or "has": "he's", "it's", "there's", "that's".
+_CONTRACTING = frozenset("he she it there that what who where here".split())
 
 
 @dataclass
@@ -104,3 +113,56 @@ def tok_at(v: SentenceView, offset: int) -> int:
         else:
             hi = mid
     return lo
+
+
+def sentence_view(doc: Document, sentence: Sentence, quotes: list[Quote], quote_starts: list[int]) -> SentenceView:
+    """Read one sentence of ``doc``: its words, tags (names in capitals and "he's" set right), which
+    quote each token lies in (a paired single quote read as the double quote it stands for) and the
+    running count of finite verbs outside quotes."""
+    toks = doc.sentence_tokens(sentence.index)
+    words = [norm(t.text) for t in toks]
+    # the tagger calls "US" a pronoun; names in capitals are proper nouns here
+    tags = ["NNP" if t.pos == "PRP" and len(t.text) > 1 and t.text.isupper() else t.pos for t in toks]
+    for i in range(1, len(words)):
+        if words[i] in ("'s", "’s") and words[i - 1] in _CONTRACTING:
+            tags[i] = "VBZ"  # "he's not being audited": "is" or "has", never a possessive after a pronoun
+    quote_of = [-1] * len(toks)
+    qi = max(bisect_right(quote_starts, sentence.start) - 1, 0)
+    for i, tok in enumerate(toks):
+        while qi < len(quotes) and quotes[qi].end <= tok.start:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].start <= tok.start < quotes[qi].end:
+            quote_of[i] = qi
+            if tok.text in _SINGLE_QUOTES:  # a paired single quote reads as the double quote it stands for
+                q = quotes[qi]
+                if tok.start == q.start:
+                    words[i], tags[i] = "“", '"'
+                elif q.closed and tok.start == q.end - 1:
+                    words[i], tags[i] = "”", '"'  # not the possessive the tagger takes it for
+    prefix = [0]
+    for i, tag in enumerate(tags):
+        finite = quote_of[i] < 0 and (
+            (tag in FINITE and not _noun_slot(tags, i))
+            # a past or plain form right after its subject: "the plant passed", "the two raised", "jobs depend"
+            or (tag in ("VBN", "VB") and i > 0 and tags[i - 1] in _VBN_SUBJECTS and words[i - 1] != "'s")
+            # a plain present form after an adverb or a relative pronoun that follows its subject:
+            # "the job sometimes erase", "the demands that come with it"
+            or (
+                tag == "VB"
+                and i > 1
+                and (tags[i - 1] == "RB" or words[i - 1] in ("that", "who", "which"))
+                and tags[i - 2] in SUBJECT_TAGS
+            )
+        )
+        prefix.append(prefix[-1] + (1 if finite else 0))
+    return SentenceView(sentence, toks, words, tags, quote_of, prefix)
+
+
+def _noun_slot(tags: Sequence[str], i: int) -> bool:
+    """True when a word tagged as a verb sits where a noun goes: after a determiner or possessive
+    ("the claims", "its reports"), or after an adjective that follows one ("the new claims")."""
+    if i == 0:
+        return False
+    if tags[i - 1] in ("DT", "PRP$", "POS"):
+        return True
+    return tags[i - 1] == "JJ" and i > 1 and tags[i - 2] in ("DT", "PRP$", "POS")

@@ -320,8 +320,9 @@ def claim_alignment(
         (1 = reported by most sources), ``representative`` (the content of the
         group's most central claim, without dateline, first letter capitalised),
         ``n_sources``, ``source``, ``n_claims`` (claim rows
-        of this source in the group), ``voice`` ("own voice", "attributed" or
-        "mixed"), ``speakers`` (who the source attributes it to;
+        of this source in the group; a quotation over several sentences, one claims row, is
+        aligned by its sentences (:func:`sentence_pieces`) and counts once per sentence here),
+        ``voice`` ("own voice", "attributed" or "mixed"), ``speakers`` (who the source attributes it to;
         ``(own voice)`` for none), ``quote`` (direct / indirect / none, joined),
         ``hedged``, ``boosted`` (any claim of the cell), ``numbers`` (the number
         expressions in the cell's sentences), ``number_disagreement`` (True on
@@ -419,6 +420,7 @@ def _align(
     claims = scope.claims.reset_index(drop=True)
     if claims.empty:
         return _empty(), _empty_pairs()
+    claims = sentence_pieces(claims, scope.sentences)
     claims = _content_spans(scope.result, claims, scope.sentences)
     claims = _proposition_attributes(claims, scope.sentences)
     ents = _inside(claims, scope.entities, ["text", "canonical"])
@@ -628,6 +630,72 @@ def _propositions_agree(
 
 
 # --------------------------------------------------------------------------- features
+
+
+#: Characters stripped from the edges of a quotation's piece (quote marks, punctuation, spaces).
+_PIECE_EDGES = " \t\r\n,.;:\"“”‘’'«»"
+
+
+def sentence_pieces(claims: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """The alignment units: a claims row whose content runs over several sentences (a quotation, one
+    row in the claims table) becomes one row per sentence it covers, its cue and speaker words left
+    out ('"We will win," she said. "Nobody doubts it."' gives "We will win" and "Nobody doubts it"),
+    so a long quotation is matched by any of its sentences, as a quote of one sentence is.
+
+    Args:
+        claims: claims rows (``article_id``, ``sentence_id``, ``content_start``, ``content_end``,
+            ``speaker_start``, ``speaker_end``, ``cue_start``, ``cue_end``).
+        sentences: the sentences of those articles (``article_id``, ``sentence_id``, ``start``, ``end``).
+
+    Returns:
+        The rows, a quotation's replaced by its pieces (``sentence_id`` and the content span of each
+        piece; every other column the row's), in the same order.
+    """
+    bounds = sentences[["article_id", "sentence_id", "end"]].rename(columns={"end": "_s1"})
+    ends = claims[["article_id", "sentence_id"]].merge(bounds, how="left", on=["article_id", "sentence_id"])["_s1"]
+    long = (claims["content_end"].to_numpy() > ends.fillna(np.inf).to_numpy()) & (claims["content_start"] >= 0)
+    if not long.any():
+        return claims
+    by_article = {
+        a: (g["start"].to_numpy(), g["end"].to_numpy(), g["sentence_id"].to_numpy(), g["text"].tolist())
+        for a, g in sentences[sentences["article_id"].isin(claims.loc[long, "article_id"])]
+        .sort_values(["article_id", "start"])
+        .groupby("article_id")
+    }
+    rows = []
+    for i, row in enumerate(claims.to_dict("records")):
+        if not long[i]:
+            rows.append(row)
+            continue
+        starts, sentence_ends, ids, sentence_texts = by_article[row["article_id"]]
+        cs, ce = int(row["content_start"]), int(row["content_end"])
+        cut = [(int(row[f"{k}_start"]), int(row[f"{k}_end"])) for k in ("speaker", "cue")]
+        cut = [(a, b) for a, b in cut if cs < a and b < ce]  # the attribution inside its quotation (-1: none)
+        gaps = [(min(a for a, _ in cut), max(b for _, b in cut))] if cut else []
+        for k in range(max(int(np.searchsorted(starts, cs, side="right")) - 1, 0), len(starts)):
+            if starts[k] >= ce:
+                break
+            s0 = int(starts[k])
+            for a, b in _without(max(cs, s0), min(ce, int(sentence_ends[k])), gaps):
+                words = sentence_texts[k][a - s0 : b - s0]
+                lead = len(words) - len(words.lstrip(_PIECE_EDGES))
+                kept = len(words.rstrip(_PIECE_EDGES))
+                if kept > lead:
+                    rows.append({**row, "sentence_id": int(ids[k]), "content_start": a + lead, "content_end": a + kept})
+    return pd.DataFrame(rows, columns=claims.columns).astype(claims.dtypes.to_dict())
+
+
+def _without(start: int, end: int, gaps: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``start..end`` outside ``gaps``."""
+    parts, at = [], start
+    for a, b in gaps:
+        if a < end and b > at:
+            if a > at:
+                parts.append((at, a))
+            at = max(at, b)
+    if at < end:
+        parts.append((at, end))
+    return parts
 
 
 def _content_spans(result: Analysis, claims: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

@@ -273,7 +273,10 @@ def voice(
 
     A claim row is in the outlet's *own voice* when it has no speaker and no
     quotation (``quote == "none"`` and ``speaker == ""``); every other claim
-    row is *attributed*. Shares are over all claim rows of the source.
+    row is *attributed*. Shares are over all claim rows of the source. A
+    claim row is one claim: a quotation that runs over several sentences (four
+    quoted sentences, or a quote split by its cue) is one row, so it counts once
+    here, and its ``words`` are all the quotation's words.
 
     Args:
         result: an :class:`~analysis.Analysis`.

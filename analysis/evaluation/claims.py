@@ -480,8 +480,8 @@ def evaluate_brat(path: str | Path, *, polnear: bool = False) -> tuple[dict, lis
 def merge_relations(claims: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
     """Join the rows of one attribution relation into one row, as relation-level annotation has them.
 
-    The claims table has one row per sentence; a quote that runs over several sentences (or is
-    split by its cue) gives rows that point at the same source words. Consecutive direct-quote
+    The claims table has one row per quotation (a quote over several sentences, or split by its
+    cue, is one row); rows it keeps apart may still point at the same source words. Consecutive direct-quote
     rows of one document with the same speaker span, in the same or the next sentence and the
     same paragraph, become one row whose content runs from the first start to the last end.
 
