@@ -433,3 +433,16 @@ def test_a_role_written_before_a_name_resolves_a_later_description():
         "The GOP nominee",
         "The Democratic nominee",
     ]
+
+
+def test_he_in_the_next_sentence_is_the_subject_not_a_person_named_after_the_verb():
+    text = (
+        "Mayor Tom Varga has also commented on the death of Ed Lusk. "
+        "On Wednesday, he told a crowd in Belmont that he was troubled by the shooting."
+    )
+    claims = analysis.analyze_text(text).claims
+    assert claims[claims.quote != "none"].speaker.tolist() == ["Tom Varga"]
+    # with no person before the verb, the person just named is still the one
+    text = "Police arrested Ed Lusk on Monday after a chase. He said he was innocent."
+    claims = analysis.analyze_text(text).claims
+    assert claims[claims.quote != "none"].speaker.tolist() == ["Ed Lusk"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from analysis.claims.lexicon import norm
 from analysis.claims.model import GPE, NORP, ORG, PERSON, T_ANON, T_BODY, T_DOC, T_OUTLET, T_PERSON, Attribution
+from analysis.claims.view import FINITE
 from analysis.text import Document
 
 __all__ = ["PRONOUNS", "SpeakerResolver", "SpeakerWords"]
@@ -379,6 +380,17 @@ class SpeakerResolver:
         self._people_cache[pron] = (history, len(history), people, said)
         return people, said
 
+    def _subject_person(self, index: int, pronoun: str) -> str | None:
+        """The person named before the first finite verb of sentence ``index`` (its subject), when
+        ``pronoun`` may name them and the sentence names no other person before that verb."""
+        sentence = self.doc.sentences[index]
+        verb = next((t.start for t in self.doc.sentence_tokens(index) if t.pos in FINITE), sentence.end)
+        lo, hi = bisect_left(self.ent_starts, sentence.start), bisect_left(self.ent_starts, verb)
+        persons = [e for e in self.ents[lo:hi] if e.get("label") == PERSON]
+        if len(persons) == 1 and not self._asks(persons[0]) and self._may_be(str(persons[0]["canonical"]), pronoun):
+            return str(persons[0]["canonical"])
+        return None
+
     def _named_person_next(self, a: Attribution) -> str | None:
         """The named PERSON speaking in the next body sentence, if any."""
         rank = self.body_rank.get(a.sentence, -1)
@@ -510,8 +522,10 @@ class SpeakerResolver:
         while introduced is not None and (self._rank_of(introduced) > rank - 1 or self._asks(introduced)):
             introduced = next(persons, None)  # the reporter who asked is not the one who answers
         if introduced is not None and self._rank_of(introduced) == rank - 1:
-            # "Opposition leader Tomas Brandt disagreed. 'It is a cover-up,' he said."
-            a.speaker, a.speaker_type = str(introduced["canonical"]), T_PERSON
+            # "Opposition leader Tomas Brandt disagreed. 'It is a cover-up,' he said."; the subject of
+            # that sentence before a person it names later ("Brandt commented on the death of Ed Lusk.")
+            subject = self._subject_person(self.body[rank - 1], pron)
+            a.speaker, a.speaker_type = subject or str(introduced["canonical"]), T_PERSON
             return
         ahead = self._named_person_next(a)
         if ahead is not None and ahead in said:
