@@ -446,3 +446,23 @@ def test_he_in_the_next_sentence_is_the_subject_not_a_person_named_after_the_ver
     text = "Police arrested Ed Lusk on Monday after a chase. He said he was innocent."
     claims = analysis.analyze_text(text).claims
     assert claims[claims.quote != "none"].speaker.tolist() == ["Ed Lusk"]
+
+
+def test_a_report_after_an_intention_the_tagger_read_as_a_noun_is_the_outer_attribution():
+    text = "The council plans to publish the records soon, a spokesman announced on Monday."
+    claims = analysis.analyze_text(text).claims
+    assert claims[["speaker", "cue", "text"]].values.tolist() == [
+        ["spokesman", "announced", "The council plans to publish the records soon"]
+    ]
+
+
+def test_a_quoted_title_after_on_or_a_possessive_is_no_content():
+    text = "Flynn said on Radio Nine’s “Dawn and Friends” that the generals were angry."
+    claims = analysis.analyze_text(text).claims
+    assert claims[["speaker", "quote", "text"]].values.tolist() == [["Flynn", "indirect", "the generals were angry"]]
+    text = "“There is a disconnect,” Flynn said on Radio Nine’s “Dawn and Friends.”"
+    claims = analysis.analyze_text(text).claims
+    assert claims[["speaker", "quote", "text"]].values.tolist() == [["Flynn", "direct", "There is a disconnect"]]
+    # a quoted statement in capitals after the verb is still what was said
+    claims = analysis.analyze_text("He said “We Will Win” and left.").claims
+    assert claims[["speaker", "quote", "text"]].values.tolist() == [["He", "direct", "We Will Win"]]
