@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+import analysis
 from analysis.claims import ClaimFinder
 from analysis.claims.objects import object_end, relative_end
 from analysis.text import process
@@ -538,3 +539,18 @@ def test_the_main_clause_after_a_report_that_opens_the_sentence_is_the_outlets(f
         ("indirect", True, "the bridge was safe"),
         ("none", False, "engineers closed it on Monday"),
     ]
+
+
+def test_verbs_that_report_only_before_a_colon():
+    text = "The host spoke on Monday. Varga continued: “They are demanding this. I have never seen it so plain.”"
+    claims = analysis.analyze_text(text).claims
+    quoted = claims[claims.quote == "direct"]
+    assert quoted[["speaker", "text"]].values.tolist() == [
+        ["Varga", "They are demanding this"],
+        ["Varga", "I have never seen it so plain"],
+    ]
+    assert quoted.cue.tolist()[0] == "continued"
+    assert analysis.analyze_text("She went on: “We will win this.”").claims.cue.tolist() == ["went on"]
+    # without the colon the verb reports nothing
+    claims = analysis.analyze_text("The talks continued for hours as the mayor waited.").claims
+    assert set(claims.speaker) <= {""}

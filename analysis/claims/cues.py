@@ -78,6 +78,7 @@ class CueReader:
             lexicon.phrases("cues") + lexicon.phrases("intentions") + lexicon.phrases("object_cues")
         )
         self._plain_cues = lexicon.words("cues")
+        self._colon_cues = lexicon.matcher("colon_cues")
         self._page_labels = lexicon.words("page_labels")
         self._heads = (
             lexicon.words("anonymous")
@@ -94,6 +95,9 @@ class CueReader:
         i = 0
         while i < n:
             m = self._cues.match_at(words, i) if v.quote_of[i] < 0 else 0
+            if not m and v.quote_of[i] < 0:  # "Limbaugh continued: “...”"
+                m = self._colon_cues.match_at(words, i)
+                m = m if m and i + m < n and words[i + m] == ":" else 0
             if m and not _denied_speech(words, i):
                 cues.append((i, i + m))
                 i += m
