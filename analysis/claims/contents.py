@@ -309,6 +309,17 @@ def is_scare_quote(v: SentenceView, k: int) -> bool:
     while m < n and v.quote_of[m] == qi:
         inner += v.words[m][:1].isalnum()
         m += 1
-    if inner > _SCARE_QUOTE_WORDS or m >= n or not v.words[m][:1].isalnum() or v.words[m] in CLAUSE_JOINERS:
+    if inner > _SCARE_QUOTE_WORDS or m >= n or not v.words[m][:1].isalnum():
+        return False
+    if (
+        v.words[m] in ("and", "or")
+        and m + 1 < n
+        and v.tags[m + 1] in ("DT", "PRP$", "JJ", "CD", "NN", "NNS", "NNP", "NNPS")
+        and not v.finite_between(k, m)
+    ):
+        # 'said "budget reforms" and the collection of taxes would pay': a quoted noun phrase, one
+        # of two subjects of the reported clause, whose verb comes after the second
+        return v.finite_between(m + 1, min(n, m + 10))
+    if v.words[m] in CLAUSE_JOINERS:
         return False
     return v.finite_between(m, min(n, m + 6))  # the clause's verb comes after the quote
