@@ -466,3 +466,28 @@ def test_a_quoted_title_after_on_or_a_possessive_is_no_content():
     # a quoted statement in capitals after the verb is still what was said
     claims = analysis.analyze_text("He said “We Will Win” and left.").claims
     assert claims[["speaker", "quote", "text"]].values.tolist() == [["He", "direct", "We Will Win"]]
+
+
+def test_a_role_description_goes_to_the_subject_before_it_or_the_one_person_of_that_party():
+    text = (
+        "Giving a speech in Belmont, Lenz says the city is a model. "
+        "The Democratic presidential nominee says they both share the belief that schools matter."
+    )
+    claims = analysis.analyze_text(text).claims
+    assert claims[["speaker", "text"]].values.tolist() == [
+        ["Lenz", "the city is a model"],
+        ["Lenz", "they both share the belief that schools matter"],
+    ]
+    # the subject before is a Republican: "the Democratic nominee" is the one Democrat named
+    text = (
+        "The race is between Republican Tom Varga and Democrat Ana Lenz. Varga spoke in Ohio. "
+        "The Democratic nominee says he is wrong."
+    )
+    claims = analysis.analyze_text(text).claims
+    assert claims[claims.cue == "says"].speaker.tolist() == ["Ana Lenz"]
+
+
+def test_a_subject_pronoun_after_the_cue_opens_the_reported_clause():
+    claims = analysis.analyze_text("She says they both share the belief that every child counts.").claims
+    expected = [["She", "they both share the belief that every child counts"]]
+    assert claims[["speaker", "text"]].values.tolist() == expected

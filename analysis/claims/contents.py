@@ -38,6 +38,10 @@ _SENTENCE_END = frozenset(". ! ? ; ,".split())
 _SCARE_QUOTE_WORDS = 3  # a quote this short, with the clause going on after it, is a quoted phrase
 
 
+#: Pronouns that can only be a subject: right after a cue they open the reported clause.
+_SUBJECT_PRONOUNS = frozenset("i he she we they".split())
+
+
 def forward_start(v: SentenceView, c0: int, c1: int) -> int | None:
     """Token where the content after a cue starts, or None when nothing is reported there."""
     words, tags, n = v.words, v.tags, len(v.words)
@@ -52,6 +56,8 @@ def forward_start(v: SentenceView, c0: int, c1: int) -> int | None:
                 return j  # "told his aides to find a way": the order, addressee and all
             j = np[1]
     j = skip_adverbials(v, j)
+    if j + 2 < n and words[j] in _SUBJECT_PRONOUNS and v.quote_of[j] < 0 and words[j + 1] not in ("that", ","):
+        return j  # "says they both share the belief that ...": the clause starts at its subject
     limit = min(n, j + 14)
     k = j
     while k < limit:
