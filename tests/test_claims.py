@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import analysis
 from analysis.claims import CLAIM_COLUMNS, ClaimFinder
 from analysis.errors import LexiconError
 from analysis.text import process
@@ -660,3 +661,15 @@ def test_a_progressive_cue_reports_speech(sentence, speaker, cue, content):
     # a participle after a noun is no cue of its own: "a statement saying ..." is not "the statement is saying"
     plain = analyze_text("Officials met on Monday.\n\nThe crowd kept saying the port had been warned.").claims
     assert (plain["cue"] == "").all()
+
+
+def test_a_quoted_noun_phrase_that_is_one_of_two_subjects_is_inside_the_reported_clause():
+    text = 'He backed new spending, though he said "harbor fees" and the sale of old ferries would pay for it.'
+    claims = analysis.analyze_text(text).claims
+    said = claims[claims.cue == "said"]
+    assert said[["quote", "text"]].values.tolist() == [
+        ["indirect", '"harbor fees" and the sale of old ferries would pay for it']
+    ]
+    # a quote and then a verb of the speaker's own: the quote is what was said
+    claims = analysis.analyze_text('He said "no way" and walked out.').claims
+    assert claims[["quote", "text"]].values.tolist() == [["direct", "no way"]]

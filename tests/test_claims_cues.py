@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+import analysis
 from analysis.claims import ClaimFinder
 from analysis.claims.objects import object_end, relative_end
 from analysis.text import process
@@ -545,4 +546,44 @@ def test_the_main_clause_after_a_report_that_opens_the_sentence_is_the_outlets(f
     assert [(r["quote"], r["speaker"] != "", r["text"]) for r in rows] == [
         ("indirect", True, "the bridge was safe"),
         ("none", False, "engineers closed it on Monday"),
+    ]
+
+
+def test_verbs_that_report_only_before_a_colon():
+    text = "The host spoke on Monday. Varga continued: “They are demanding this. I have never seen it so plain.”"
+    claims = analysis.analyze_text(text).claims
+    quoted = claims[claims.quote == "direct"]
+    assert quoted[["speaker", "text"]].values.tolist() == [
+        ["Varga", "They are demanding this"],
+        ["Varga", "I have never seen it so plain"],
+    ]
+    assert quoted.cue.tolist()[0] == "continued"
+    assert analysis.analyze_text("She went on: “We will win this.”").claims.cue.tolist() == ["went on"]
+    # without the colon the verb reports nothing
+    claims = analysis.analyze_text("The talks continued for hours as the mayor waited.").claims
+    assert set(claims.speaker) <= {""}
+
+
+def test_a_quoted_nickname_after_called_is_naming_and_a_plural_noun_before_a_verb_is_no_cue():
+    text = "She pointed to reports that Varga called the pageant winner “Miss Piggy” and “Miss Housekeeping.”"
+    assert analysis.analyze_text(text).claims.cue.tolist() == ["pointed to"]
+    text = "Varga urged fans to look at what he called Lenz’s “sex tape.”"
+    assert analysis.analyze_text(text).claims.cue.tolist() == ["urged"]
+    # a quoted judgement after "called" is still hers
+    claims = analysis.analyze_text("She called the plan “a disaster that will cost jobs.”").claims
+    assert claims.cue.tolist() == ["called"]
+    # "worries" is the subject's noun before "have", not a cue
+    claims = analysis.analyze_text("Health worries have dogged 68-year-old Ana Lenz since she collapsed.").claims
+    assert set(claims.cue) == {""}
+
+
+def test_the_campaign_is_an_organisations_voice_not_its_chairman():
+    text = (
+        "The state’s campaign chairman, Phil Vosk, said he had not seen the letter. "
+        "The campaign says the candidate will announce a plan on Friday."
+    )
+    claims = analysis.analyze_text(text).claims
+    assert claims[["speaker", "speaker_type"]].values.tolist() == [
+        ["Phil Vosk", "person"],
+        ["campaign", "official body"],
     ]

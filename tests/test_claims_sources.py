@@ -476,3 +476,61 @@ def test_a_role_written_before_a_name_resolves_a_later_description():
         "The GOP nominee",
         "The Democratic nominee",
     ]
+
+
+def test_he_in_the_next_sentence_is_the_subject_not_a_person_named_after_the_verb():
+    text = (
+        "Mayor Tom Varga has also commented on the death of Ed Lusk. "
+        "On Wednesday, he told a crowd in Belmont that he was troubled by the shooting."
+    )
+    claims = analysis.analyze_text(text).claims
+    assert claims[claims.quote != "none"].speaker.tolist() == ["Tom Varga"]
+    # with no person before the verb, the person just named is still the one
+    text = "Police arrested Ed Lusk on Monday after a chase. He said he was innocent."
+    claims = analysis.analyze_text(text).claims
+    assert claims[claims.quote != "none"].speaker.tolist() == ["Ed Lusk"]
+
+
+def test_a_report_after_an_intention_the_tagger_read_as_a_noun_is_the_outer_attribution():
+    text = "The council plans to publish the records soon, a spokesman announced on Monday."
+    claims = analysis.analyze_text(text).claims
+    assert claims[["speaker", "cue", "text"]].values.tolist() == [
+        ["spokesman", "announced", "The council plans to publish the records soon"]
+    ]
+
+
+def test_a_quoted_title_after_on_or_a_possessive_is_no_content():
+    text = "Flynn said on Radio Nine’s “Dawn and Friends” that the generals were angry."
+    claims = analysis.analyze_text(text).claims
+    assert claims[["speaker", "quote", "text"]].values.tolist() == [["Flynn", "indirect", "the generals were angry"]]
+    text = "“There is a disconnect,” Flynn said on Radio Nine’s “Dawn and Friends.”"
+    claims = analysis.analyze_text(text).claims
+    assert claims[["speaker", "quote", "text"]].values.tolist() == [["Flynn", "direct", "There is a disconnect"]]
+    # a quoted statement in capitals after the verb is still what was said
+    claims = analysis.analyze_text("He said “We Will Win” and left.").claims
+    assert claims[["speaker", "quote", "text"]].values.tolist() == [["He", "direct", "We Will Win"]]
+
+
+def test_a_role_description_goes_to_the_subject_before_it_or_the_one_person_of_that_party():
+    text = (
+        "Giving a speech in Belmont, Lenz says the city is a model. "
+        "The Democratic presidential nominee says they both share the belief that schools matter."
+    )
+    claims = analysis.analyze_text(text).claims
+    assert claims[["speaker", "text"]].values.tolist() == [
+        ["Lenz", "the city is a model"],
+        ["Lenz", "they both share the belief that schools matter"],
+    ]
+    # the subject before is a Republican: "the Democratic nominee" is the one Democrat named
+    text = (
+        "The race is between Republican Tom Varga and Democrat Ana Lenz. Varga spoke in Ohio. "
+        "The Democratic nominee says he is wrong."
+    )
+    claims = analysis.analyze_text(text).claims
+    assert claims[claims.cue == "says"].speaker.tolist() == ["Ana Lenz"]
+
+
+def test_a_subject_pronoun_after_the_cue_opens_the_reported_clause():
+    claims = analysis.analyze_text("She says they both share the belief that every child counts.").claims
+    expected = [["She", "they both share the belief that every child counts"]]
+    assert claims[["speaker", "text"]].values.tolist() == expected

@@ -19,11 +19,15 @@ rows. Patterns recognised (``X`` a speaker, ``Y`` the content):
   to Y``), demands and descriptions with a noun-phrase content (``X called for
   Y``, ``X urged Y``), nominal cues after a possessor (``her view that Y``,
   ``the mayor's claim that Y``);
+* verbs that report only before a colon (``X continued: "Y"``, ``X went on:
+  "Y"``; ``colon_cues`` in ``claims.yml``); a quoted title after a preposition or
+  a possessive is no content (``said on Fox News's "Fox and Friends" that Y``);
 * not attributions: questions (``asked whether Y``, ``knows what Y``), denied
   speech (``did not say``), passives whose subject is no source (``are expected
   to``), a relative clause on an object (``found 3,412 that had been ...``);
 * speakers: a name (the entity rows' canonical name; co-speakers joined, "A and
-  B"), a pronoun (see :class:`~analysis.claims.speakers.SpeakerResolver`), a
+  B"), a pronoun (see :class:`~analysis.claims.speakers.SpeakerResolver`: he/she
+  after a sentence about someone is its subject, the person right before its verb), a
   description ("the senior officer", "the ministry", "a spokesman for X",
   "officials", "a leaked memo") resolved to an entity where the article makes it
   clear and otherwise kept, with its speaker type. Every attribution whose source

@@ -41,6 +41,10 @@ _SUBJECT_REACH = 10
 _SCARE_QUOTE_WORDS = 3  # a quote this short, with the clause going on after it, is a quoted phrase
 
 
+#: Pronouns that can only be a subject: right after a cue they open the reported clause.
+_SUBJECT_PRONOUNS = frozenset("i he she we they".split())
+
+
 def forward_start(v: SentenceView, c0: int, c1: int) -> int | None:
     """Token where the content after a cue starts, or None when nothing is reported there."""
     words, tags, n = v.words, v.tags, len(v.words)
@@ -55,6 +59,8 @@ def forward_start(v: SentenceView, c0: int, c1: int) -> int | None:
                 return j  # "told his aides to find a way": the order, addressee and all
             j = np[1]
     j = skip_adverbials(v, j)
+    if j + 2 < n and words[j] in _SUBJECT_PRONOUNS and v.quote_of[j] < 0 and words[j + 1] not in ("that", ","):
+        return j  # "says they both share the belief that ...": the clause starts at its subject
     limit = min(n, j + 14)
     k = j
     while k < limit:
@@ -64,6 +70,12 @@ def forward_start(v: SentenceView, c0: int, c1: int) -> int | None:
                 break  # "found 3,412 that had been misallocated": a relative clause on the object
             return k + 1 if k + 1 < n else None
         if w == ":" or (w in QUOTE_MARKS and v.quote_of[k] >= 0):
+            if w != ":" and is_title_quote(v, k):
+                # 'said on Fox News’s “Fox and Friends” that ...': a show's or a book's name, not what was said
+                qi = v.quote_of[k]
+                while k < n and v.quote_of[k] == qi:
+                    k += 1
+                continue
             if w != ":" and is_scare_quote(v, k):
                 break  # "said the 'reform' would hurt": the quote is inside the reported clause
             return k + 1 if w == ":" else k
@@ -148,6 +160,8 @@ def trailing(
     two_words = at_least_two_words(words, first, j + 1)
     # 'Holt "is the only candidate with a plan," Ames said': the verb may sit inside the quote
     has_verb = v.finite_between(first, j + 1) or v.finite_tag_between(first, j + 1)
+    if not has_verb:  # "The council plans to hire, a spokesman said": a cue read as a verb is one
+        has_verb = any(toks[first].start <= a.cue_start < toks[j].end for a in earlier[-4:])
     if not two_words or not has_verb:
         return None
     c_start, c_end = trim_span(text, toks[first].start, toks[j].end)
@@ -294,6 +308,31 @@ def skip_adverbials(v: SentenceView, j: int) -> int:
     return j
 
 
+#: Small words a title keeps in lower case ("Fox and Friends", "The Art of the Deal").
+_TITLE_SMALL_WORDS = frozenset("a an and the of in on at to for or with from by".split())
+
+
+def is_title_quote(v: SentenceView, k: int) -> bool:
+    """True when the quote opening at token ``k`` is a title: after a preposition or a possessive,
+    two to eight words, each capitalised or a small word, with no finite verb ('on Fox News’s “Fox
+    and Friends”', 'in “The Art of the Deal”')."""
+    if k == 0 or not (v.words[k - 1] in ("'s", "’s") or v.tags[k - 1] == "IN"):
+        return False  # a title is named on, in or by something: 'on Fox News’s “Fox and Friends”'
+    qi = v.quote_of[k]
+    m = k + 1
+    inner = []
+    while m < len(v.words) and v.quote_of[m] == qi and len(inner) <= 8:
+        if v.words[m][:1].isalnum():
+            inner.append(m)
+        m += 1
+    if not 2 <= len(inner) <= 8 or v.finite_between(inner[0], inner[-1] + 1):
+        return False
+    return (
+        all(v.toks[i].text[:1].isupper() or v.words[i] in _TITLE_SMALL_WORDS for i in inner)
+        and v.toks[inner[0]].text[:1].isupper()
+    )
+
+
 def is_scare_quote(v: SentenceView, k: int) -> bool:
     """True when the quote opening at token ``k`` holds at most three words and the reported
     clause goes on right after it, its verb still to come ("said the 'reform' would hurt"): a
@@ -305,6 +344,17 @@ def is_scare_quote(v: SentenceView, k: int) -> bool:
     while m < n and v.quote_of[m] == qi:
         inner += v.words[m][:1].isalnum()
         m += 1
-    if inner > _SCARE_QUOTE_WORDS or m >= n or not v.words[m][:1].isalnum() or v.words[m] in CLAUSE_JOINERS:
+    if inner > _SCARE_QUOTE_WORDS or m >= n or not v.words[m][:1].isalnum():
+        return False
+    if (
+        v.words[m] in ("and", "or")
+        and m + 1 < n
+        and v.tags[m + 1] in ("DT", "PRP$", "JJ", "CD", "NN", "NNS", "NNP", "NNPS")
+        and not v.finite_between(k, m)
+    ):
+        # 'said "budget reforms" and the collection of taxes would pay': a quoted noun phrase, one
+        # of two subjects of the reported clause, whose verb comes after the second
+        return v.finite_between(m + 1, min(n, m + 10))
+    if v.words[m] in CLAUSE_JOINERS:
         return False
     return v.finite_between(m, min(n, m + 6))  # the clause's verb comes after the quote

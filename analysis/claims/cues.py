@@ -81,6 +81,7 @@ class CueReader:
             lexicon.phrases("cues") + lexicon.phrases("intentions") + lexicon.phrases("object_cues")
         )
         self._plain_cues = lexicon.words("cues")
+        self._colon_cues = lexicon.matcher("colon_cues")
         self._page_labels = lexicon.words("page_labels")
         self._heads = (
             lexicon.words("anonymous")
@@ -97,6 +98,9 @@ class CueReader:
         i = 0
         while i < n:
             m = self._cues.match_at(words, i) if v.quote_of[i] < 0 else 0
+            if not m and v.quote_of[i] < 0:  # "Limbaugh continued: “...”"
+                m = self._colon_cues.match_at(words, i)
+                m = m if m and i + m < n and words[i + m] == ":" else 0
             if m and not _denied_speech(words, i):
                 cues.append((i, i + m))
                 i += m
@@ -166,6 +170,8 @@ class CueReader:
             return []  # "the claims", "the United States", "opposition claims"
         if c0 > 0 and tags[c0 - 1] in _MODIFIER_TAGS and tags[c0] not in FINITE and words[c0 - 1] != "that":
             return []  # "the reported attack", "its claims"
+        if c1 - c0 == 1 and cue_words[0].endswith("s") and c1 < n and tags[c1] in FINITE and words[c1] != "that":
+            return []  # "Health worries have dogged her", "The claims were false": a noun, the subject's head
         at = toks[c0].start
         held: bool | None = None  # whether an earlier report's content holds this cue: read once, when asked
         if phrase in self._intentions and c1 + 2 < n and words[c1] == "not" and words[c1 + 1] == "to":
@@ -311,6 +317,8 @@ class CueReader:
                 or c1 >= n
                 or words[c1] in ("a", "an")
                 or words[c1] in QUOTE_MARKS
+                or (a0 > 0 and words[a0 - 1] == "what")  # 'what he called Machado's "sex tape"'
+                or _names_with_quote(v, c1)  # 'called the pageant winner "Miss Piggy"'
             ):
                 return []  # "a group called Tidewatch", "called a strike", 'called "unprecedented"': naming
             if a0 > 0 and words[a0 - 1] in QUESTION_LEADS:
@@ -451,6 +459,22 @@ class CueReader:
 
 
 # ------------------------------------------------------------------ utils
+def _names_with_quote(v: SentenceView, c1: int) -> bool:
+    """True when a short noun phrase and then a quoted name follow a naming verb: 'called the
+    pageant winner “Miss Piggy”' gives a nickname, not a report ('called the plan “a disaster”'
+    judges the plan, and stays a claim)."""
+    words, n = v.words, len(v.words)
+    for k in range(c1, min(c1 + 6, n)):
+        if words[k] in QUOTE_MARKS and v.quote_of[k] >= 0:
+            inner = [
+                m for m in range(k + 1, min(k + 6, n)) if v.quote_of[m] == v.quote_of[k] and words[m][:1].isalnum()
+            ]
+            return k > c1 and bool(inner) and all(v.toks[m].text[:1].isupper() for m in inner)
+        if v.tags[k] in FINITE or words[k] in ("that", ",", ".", ";", ":"):
+            return False
+    return False
+
+
 def _denied_speech(words: Sequence[str], i: int) -> bool:
     """True when the cue at ``i`` is negated or declined: "did not say", "wouldn't say", "declined to say"."""
     if i > 0 and (words[i - 1] in _SPEECH_NEGATIONS or words[i - 1].endswith("n't")):

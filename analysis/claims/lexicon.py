@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 #: The sections a claims lexicon may hold, each a list of words or phrases.
 SECTIONS: tuple[str, ...] = (
     "cues",
+    "colon_cues",
     "hedges",
     "boosters",
     "anonymous",

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from analysis.claims.lexicon import norm
 from analysis.claims.model import GPE, NORP, ORG, PERSON, T_ANON, T_BODY, T_DOC, T_OUTLET, T_PERSON, Attribution
+from analysis.claims.view import FINITE
 from analysis.text import Document
 
 __all__ = ["PRONOUNS", "SpeakerResolver", "SpeakerWords"]
@@ -120,6 +121,10 @@ class SpeakerResolver:
                 self.roles.setdefault(str(e["canonical"]), set()).update(norm(str(e["title"])).split())
             # "Democratic presidential nominee Maria Lenz", "former secretary of state Maria Lenz": the
             # words written before the name name her role too ("the Democratic nominee said" is her)
+            party = text[max(0, int(e["start"]) - 20) : int(e["start"])].split()[-1:]
+            party = [_SAME_ROLE.get(w.lower(), w.lower()) for w in party if w[:1].isupper()]
+            if party and party[0] in _PARTIES:  # "Republican Tom Varga", "Democrat Ana Lenz"
+                self.roles.setdefault(str(e["canonical"]), set()).add(party[0])
             role = self._role_before(int(e["start"]))
             if role:
                 self.roles.setdefault(str(e["canonical"]), set()).update(role)
@@ -328,6 +333,21 @@ class SpeakerResolver:
                 if b.head == head and b.speaker and b.speaker_type in (T_ANON, T_PERSON) and b is not a:
                     a.speaker, a.speaker_type = b.speaker, b.speaker_type
                     return
+            rank = self.body_rank.get(a.sentence, -1)
+            if head in self.f.described and rank > 0:
+                # "Clinton says ... . The Democratic presidential nominee says ...": a description of
+                # a role no one holds in this article is the person the sentence before is about,
+                # when no party or country in it is another one's
+                subject = self._subject_person(self.body[rank - 1], "")
+                if subject is not None and not _party_clash(proper, self.roles.get(subject, set())):
+                    a.speaker, a.speaker_type = subject, T_PERSON
+                    return
+                # "the Democratic nominee" and the one person named with "Democrat" before her name
+                party = proper & _PARTIES
+                members = {str(e["canonical"]) for e in persons if party & self.roles.get(str(e["canonical"]), set())}
+                if party and len(members) == 1:
+                    a.speaker, a.speaker_type = members.pop(), T_PERSON
+                    return
             if not persons and head in self.f.roles:
                 ahead = self._named_person_next(a)
                 if ahead is not None:
@@ -380,6 +400,21 @@ class SpeakerResolver:
                 said.add(b.speaker)
         self._people_cache[pron] = (history, len(history), people, said)
         return people, said
+
+    def _subject_person(self, index: int, pronoun: str) -> str | None:
+        """The person named before the first finite verb of sentence ``index`` (its subject), when
+        ``pronoun`` (if given) may name them: the only person named before that verb, or the one
+        right before it ("Giving a speech in Toledo, Clinton says")."""
+        sentence = self.doc.sentences[index]
+        verb = next((t.start for t in self.doc.sentence_tokens(index) if t.pos in FINITE), sentence.end)
+        lo, hi = bisect_left(self.ent_starts, sentence.start), bisect_left(self.ent_starts, verb)
+        persons = [e for e in self.ents[lo:hi] if e.get("label") == PERSON]
+        between = self.doc.text[int(persons[-1]["end"]) : verb].split() if persons else []
+        adjacent = persons and len(between) <= 1 and not set(",;:") & set("".join(between))
+        name = str(persons[-1]["canonical"]) if len(persons) == 1 or adjacent else ""
+        if name and not self._asks(persons[-1]) and (not pronoun or self._may_be(name, pronoun)):
+            return name
+        return None
 
     def _named_person_next(self, a: Attribution) -> str | None:
         """The named PERSON speaking in the next body sentence, if any."""
@@ -512,8 +547,10 @@ class SpeakerResolver:
         while introduced is not None and (self._rank_of(introduced) > rank - 1 or self._asks(introduced)):
             introduced = next(persons, None)  # the reporter who asked is not the one who answers
         if introduced is not None and self._rank_of(introduced) == rank - 1:
-            # "Opposition leader Tomas Brandt disagreed. 'It is a cover-up,' he said."
-            a.speaker, a.speaker_type = str(introduced["canonical"]), T_PERSON
+            # "Opposition leader Tomas Brandt disagreed. 'It is a cover-up,' he said."; the subject of
+            # that sentence before a person it names later ("Brandt commented on the death of Ed Lusk.")
+            subject = self._subject_person(self.body[rank - 1], pron)
+            a.speaker, a.speaker_type = subject or str(introduced["canonical"]), T_PERSON
             return
         ahead = self._named_person_next(a)
         if ahead is not None and ahead in said:
@@ -541,6 +578,18 @@ class SpeakerResolver:
                 self._from_entity(a, orgs[-1])
                 return
         a.speaker, a.speaker_type = a.speaker_text, T_ANON if pron == "they" else T_PERSON
+
+
+#: Party words: a description naming one of them is not a person whose roles name another.
+_PARTIES = frozenset("democratic republican conservative labour liberal libertarian independent green".split())
+
+
+def _party_clash(described: set[str], roles: set[str]) -> bool:
+    """True when the description names a party (or a proper word) the person's roles contradict."""
+    roles = {_SAME_ROLE.get(w, w) for w in roles}
+    said = described & _PARTIES
+    held = roles & _PARTIES
+    return bool(said and held and not said & held)
 
 
 def _strip_det(phrase: str) -> str:
