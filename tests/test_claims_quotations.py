@@ -136,3 +136,15 @@ def test_a_quote_split_by_cue_and_speaker_after_it_runs_to_the_second_half(marks
     assert [q[3] for q in quoted(text)] == [
         f"The door was chained,{c} said Ona Pell, 27, {o}and we were banging on it for an hour"
     ]
+
+
+def test_a_quoted_question_inside_a_quotation_does_not_cut_it_from_its_speaker():
+    text = (
+        "Sen. Tom Varga said he did not believe it.\n\n"
+        "“It is not what worked. Those are distractions,” he said. “What works? Most people are upset "
+        "with the country. They are not happy at all.”"
+    )
+    claims = analysis.analyze_text(text).claims
+    quoted = claims[claims.quote == "direct"]
+    assert quoted.speaker.tolist() == ["Tom Varga"]
+    assert quoted.text.iloc[0].endswith("They are not happy at all")

@@ -196,6 +196,10 @@ class SpeakerResolver:
 
     def _carry(self, a: Attribution, history: list[Attribution]) -> Attribution | None:
         rank = self.body_rank.get(a.sentence, -1)
+        # a quoted question between them is no claim and has no row: '"Y," he said. "What works?
+        # Z."' carries his name over the question to Z
+        while rank > 0 and self._unattributed_question(self.body[rank - 1]):
+            rank -= 1
         for b in reversed(history):
             if (
                 self.body_rank.get(b.sentence, -9) == rank - 1
@@ -207,6 +211,10 @@ class SpeakerResolver:
             if self.body_rank.get(b.sentence, -9) < rank - 1:
                 break
         return None
+
+    def _unattributed_question(self, index: int) -> bool:
+        """True for a sentence with no attribution that ends in a question mark (inside quotes too)."""
+        return index not in self.by_sentence and self.doc.sentences[index].text.rstrip(" \"”’'»").endswith("?")
 
     # speakers
     def _entities_in(self, start: int, end: int) -> list[dict]:
