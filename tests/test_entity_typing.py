@@ -497,6 +497,13 @@ def test_a_title_case_headline_takes_the_family_name_of_the_body(recognizer):
     assert (rows[0]["text"], rows[0]["canonical"], rows[0]["label"]) == ("Drossum", "Velkan Drossum", "PERSON")
 
 
+def test_an_ing_verb_opening_a_headline_before_a_determiner_is_no_name(recognizer):
+    text = "Baiting the moderators.\n\nSlamming his rivals, Velkan Drossum said the panel was unfair."
+    assert _labels(recognizer, text) == [("Velkan Drossum", "PERSON")]
+    # a company whose name ends in -ing keeps its name before a verb
+    assert _labels(recognizer, "Boeing said it would cut jobs.") == [("Boeing", "ORG")]
+
+
 def test_an_article_of_headlines_only_has_no_evidence_and_does_not_crash(recognizer):
     lines = ["VELKAN DROSSUM WINS APPEAL", "Port Ban Lifted For Tarnavo Docker", "O'NEILL AL-HADDAD VAN DER MEER"]
     text = "\n\n".join(lines * 50)

@@ -36,7 +36,7 @@ import re
 from analysis.entities.aliases import AliasLexicon
 from analysis.entities.gazetteer import capitals, places, sex_clash
 from analysis.entities.rules import TITLE_MODIFIERS, TITLES, Mention
-from analysis.text import dateline_length
+from analysis.text import APOSTROPHES, dateline_length
 
 _LOCATIVE = frozenset("in at to from near outside inside into around across toward towards via through".split())
 _DEFINITION = re.compile(
@@ -165,7 +165,8 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
         words = item["text"].split()
         if item["label"] == "PERSON" and len(words) >= 2:
             canonical = item["canonical"] or item["text"]
-            for key in {words[-1], _PARTICLE.sub("", words[-1])}:
+            surname = words[-1].translate(APOSTROPHES)
+            for key in {surname, _PARTICLE.sub("", surname)}:
                 if canonical not in every_person.setdefault(key, []):
                     every_person[key].append(canonical)
         host = _host(words) if item["label"] != "PERSON" else None
@@ -178,7 +179,7 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
     placed = _placed(text, items)
     same_surface = {i["text"]: i for i in items if i["canonical"] and i["how"] not in ("guess", "title", "model")}
     for item in items:
-        surface = item["text"]
+        surface = item["text"].translate(APOSTROPHES)
         if item["how"] == "place" and surface in every_person and " " not in surface:
             place = gazetteer.get(surface)
             if place is not None and place.kind == "city":  # "Henderson said" after "Fritz Henderson"
@@ -199,10 +200,11 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
             continue
         surface = item["text"]
         words = surface.split()
-        if len(words) == 1 and surface in every_person and item["how"] in ("guess", "title", "model"):
+        surname = surface.translate(APOSTROPHES)
+        if len(words) == 1 and surname in every_person and item["how"] in ("guess", "title", "model"):
             # "Mr. Obama" is not the "Michelle Obama" of the article: the first full name whose
             # given name does not clash with the honorific; none, and the surname stays as written
-            fits = _unclashing(every_person[surface], item["title"])
+            fits = _unclashing(every_person[surname], item["title"])
             if fits:
                 item["canonical"], item["label"] = fits[0], "PERSON"
             else:

@@ -164,6 +164,20 @@ REGION_WORDS = frozenset(
 #: Last words of a financial index or similar non-entity ("Dow Jones Industrial Average", "Nasdaq Composite").
 NOT_ENTITY_LAST = frozenset("index average composite".split())
 #: Small words allowed inside a name ("Bank of America", "Staffan de Mistura").
+#: Words that open a noun phrase: after a capitalised "-ing" word they make it a verb ("Baiting the").
+_DETERMINERS = frozenset("the a an his her their its our my your this these those".split())
+
+
+def _is_gerund(word: str) -> bool:
+    """True for an "-ing" form of an ordinary verb ("Baiting", "Slamming", "Taking"); "Boeing" is not one."""
+    lowered = word.lower()
+    if len(lowered) < 6 or not lowered.endswith("ing"):
+        return False
+    stem = lowered[:-3]
+    candidates = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
+    return any(is_common_word(c) for c in candidates)
+
+
 CONNECTORS = frozenset("of for de du da del della der van von la le bin ibn al el & y".split())
 #: Lower-case prefixes of names ("al-Assad", "ez-Zor").
 NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ez-", "ed-", "bin-", "ibn-", "d'", "de-")
@@ -832,6 +846,11 @@ class _DocumentPass:
                 addressed(self._units, *where) or person_context(self._units, *where) == "strong"
             ):
                 return chunk  # "John, sorry for the delay", "Bill recalled": a given name, not the word
+        if len(chunk) == 1 and _is_gerund(text):
+            where = self._indices(chunk)
+            after = self._units[where[1] + 1].text.lower() if where and where[1] + 1 < len(self._units) else ""
+            if after in _DETERMINERS:
+                return []  # "Baiting the moderators.": a verb opening a headline, not a name
         ordinary = text.lower() in _stopwords() or not looks_proper(text)
         if ordinary or (len(chunk) == 1 and (not first.pos.startswith("NNP") or is_common_form(text))):
             rest = chunk[1:]
