@@ -504,6 +504,18 @@ def test_an_ing_verb_opening_a_headline_before_a_determiner_is_no_name(recognize
     assert _labels(recognizer, "Boeing said it would cut jobs.") == [("Boeing", "ORG")]
 
 
+def test_an_organisation_name_goes_on_after_its_head_and_for_a_or_of_the(recognizer):
+    text = (
+        "The Committee for a Balanced Harbor Budget reported that the plan would cost more. "
+        "An order of the Federal Service for the Grain Markets, which regulates traders, came first. "
+        "She voted for a Green candidate."
+    )
+    assert _labels(recognizer, text) == [
+        ("Committee for a Balanced Harbor Budget", "ORG"),
+        ("Federal Service for the Grain Markets", "ORG"),
+    ]
+
+
 def test_an_article_of_headlines_only_has_no_evidence_and_does_not_crash(recognizer):
     lines = ["VELKAN DROSSUM WINS APPEAL", "Port Ban Lifted For Tarnavo Docker", "O'NEILL AL-HADDAD VAN DER MEER"]
     text = "\n\n".join(lines * 50)

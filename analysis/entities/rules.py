@@ -49,6 +49,7 @@ How news writes names around them, read by the rules:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from functools import cache
@@ -406,6 +407,11 @@ _CLOCK = frozenset("AM PM A.M. P.M. GMT UTC EDT EST CDT CST PDT PST BST CET CEST
 _RESULT_WORDS = frozenset({"beat", "v", "vs", "bt", "drew", "lost", "to"})
 
 
+#: Articles a name may hold after its "of"/"for": "the Bank of the West", "the Center for a New Economy"
+#: (after "for", only an organisation's head: not "the Range for the A380").
+_ARTICLES_IN_NAMES = {"of": ("the",), "for": ("the", "a", "an")}
+
+
 def _head_word(text: str) -> bool:
     """True for a word that a name may continue after with "of"/"for" ("Ministry of", "Gulf of")."""
     word = text.lower().rstrip(".")
@@ -697,10 +703,15 @@ class _DocumentPass:
                     and (u.text.lower() not in ("of", "for") or _head_word(units[j - 1].text))
                     and (
                         units[j + 1].cap
-                        or (u.text == "of" and units[j + 1].text == "the" and j + 2 < n and units[j + 2].cap)
+                        or (
+                            units[j + 1].text in _ARTICLES_IN_NAMES.get(u.text, ())
+                            and (u.text == "of" or units[j - 1].text.lower() in ORG_CUES | ORG_HEADS)
+                            and j + 2 < n
+                            and units[j + 2].cap
+                        )
                     )
                 ):
-                    j += 2 if units[j + 1].text == "the" else 1
+                    j += 1 if units[j + 1].cap else 2  # "Bank of the West", "Committee for a Free Press"
                     continue
                 if (
                     j > i
@@ -1270,6 +1281,9 @@ class _DocumentPass:
         if (
             not single
             and run[-1].text.lower() not in ORG_CUES  # "Garment Workers Union": ordinary words, but a union
+            and not any(  # "Federal Service for the Financial Markets": a head before its "of"/"for"
+                a.text.lower() in ORG_CUES and b.text.lower() in CONNECTORS for a, b in itertools.pairwise(run)
+            )
             and all(u.text.lower() in CONNECTORS or (is_common_form(u.text) and count(u.text) < 2) for u in run)
         ):
             return None  # "the Family Meal": ordinary words, none capitalised anywhere else in the article
