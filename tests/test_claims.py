@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import analysis
 from analysis.claims import CLAIM_COLUMNS, ClaimFinder
 from analysis.errors import LexiconError
 from analysis.text import process
@@ -662,3 +663,12 @@ def test_a_progressive_cue_reports_speech(sentence, speaker, cue, content):
     # a participle after a noun is no cue of its own: "a statement saying ..." is not "the statement is saying"
     plain = analyze_text("Officials met on Monday.\n\nThe crowd kept saying the port had been warned.").claims
     assert (plain["cue"] == "").all()
+
+
+def test_a_quote_after_a_quoted_question_keeps_the_speaker_named_with_the_question():
+    text = (
+        "“How many times must we see this in our town?” Varga said. "
+        "“In Belmont, an unarmed man with his hands up. This is just unbearable.”"
+    )
+    claims = analysis.analyze_text(text).claims
+    assert claims[["speaker", "quote"]].values.tolist() == [["Varga", "direct"]] * 3
