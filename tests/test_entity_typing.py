@@ -516,6 +516,28 @@ def test_an_organisation_name_goes_on_after_its_head_and_for_a_or_of_the(recogni
     ]
 
 
+def test_and_inside_an_organisations_name(recognizer):
+    text = (
+        "He filed with the Harbor and Ferry Commission. The Department of Roads and Public Works said so. "
+        "The Centers for Grain Control and Storage warned. Mr. Velkan Drossum and Justice Department lawyers met. "
+        "The Ministry of Defence and Foreign Office agreed."
+    )
+    assert _labels(recognizer, text) == [
+        ("Harbor and Ferry Commission", "ORG"),
+        ("Department of Roads and Public Works", "ORG"),
+        ("Centers for Grain Control and Storage", "ORG"),
+        ("Velkan Drossum", "PERSON"),
+        ("Justice Department", "ORG"),
+        ("Ministry of Defence", "ORG"),
+        ("Foreign Office", "ORG"),
+    ]
+
+
+def test_a_body_named_for_a_person_is_an_organisation_and_the_titled_surname_is_the_person(recognizer):
+    text = "Mr. Quell is a fine defense lawyer. To hire him, contact Law Offices of Mara Quell"
+    assert _labels(recognizer, text) == [("Quell", "PERSON"), ("Law Offices of Mara Quell", "ORG")]
+
+
 def test_an_article_of_headlines_only_has_no_evidence_and_does_not_crash(recognizer):
     lines = ["VELKAN DROSSUM WINS APPEAL", "Port Ban Lifted For Tarnavo Docker", "O'NEILL AL-HADDAD VAN DER MEER"]
     text = "\n\n".join(lines * 50)

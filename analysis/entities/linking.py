@@ -219,6 +219,8 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
                 target = None  # "in Belmarro": a place, not short for "Belmarro General Hospital"
             if target is not None and len(words) == 1 and not _may_shorten(surface, target):
                 target = None
+            if target is not None and item["title"] and target["label"] == "ORG":
+                target = None  # "Mr. Villega" is a person, not short for "Law Offices of Armando Villega"
             if target is not None:
                 item["canonical"] = target["canonical"] or target["text"]
                 item["label"] = target["label"]

@@ -412,10 +412,21 @@ _RESULT_WORDS = frozenset({"beat", "v", "vs", "bt", "drew", "lost", "to"})
 _ARTICLES_IN_NAMES = {"of": ("the",), "for": ("the", "a", "an")}
 
 
+#: Last words that make the words after "and" a body of its own ("and Foreign Office").
+_STANDALONE_HEADS = frozenset("office ministry department agency bureau council committee party government".split())
+
+
 def _head_word(text: str) -> bool:
-    """True for a word that a name may continue after with "of"/"for" ("Ministry of", "Gulf of")."""
+    """True for a word that a name may continue after with "of"/"for" ("Ministry of", "Gulf of",
+    "Centers for")."""
     word = text.lower().rstrip(".")
-    return word in ORG_CUES or word in ORG_HEADS or word in LOC_HEADS or word in GPE_CUES or word in TITLES
+    return _org_head(word) or any(word in h for h in (ORG_HEADS, LOC_HEADS, GPE_CUES, TITLES))
+
+
+def _org_head(text: str) -> bool:
+    """True for an organisation's last word, or its plural ("Commission", "Centers", "Institutes")."""
+    word = text.lower().rstrip(".")
+    return word in ORG_CUES or (word.endswith("s") and word[:-1] in ORG_CUES)
 
 
 def _is_role_word(text: str) -> bool:
@@ -696,6 +707,9 @@ class _DocumentPass:
                 ):
                     j += 1  # "the Commission on Presidential Debates", "the Council on Foreign Relations"
                     continue
+                if u.text == "and" and j > i and self._and_in_name(units, i, j):
+                    j += 1  # "the Securities and Exchange Commission", "the Department of Health and Human Services"
+                    continue
                 if (
                     j > i
                     and j + 1 < n
@@ -836,6 +850,29 @@ class _DocumentPass:
                 return chunk
             return []
         return chunk
+
+    @staticmethod
+    def _and_in_name(units: list[Unit], i: int, j: int) -> bool:
+        """Whether the "and" at ``j`` joins two parts of one organisation's name begun at ``i``.
+
+        Either the name so far has a head and its "of"/"for" ("Department of Health and Human
+        Services", "Centers for Disease Control and Prevention"), or it is ordinary words and the
+        capitalised words after "and" end in an organisation's last word ("Securities and Exchange
+        Commission", "Food and Drug Administration"); "Obama and Justice Department" is two names.
+        """
+        n = len(units)
+        k = j + 1
+        while k < n and units[k].cap and k - j <= 3:
+            k += 1
+        if k == j + 1 or k - j > 3 or (k < n and (units[k].cap or units[k].text.lower() in CONNECTORS)):
+            return False  # nothing capitalised after "and", or a longer run that is a name of its own
+        head = any(_head_word(units[m].text) and units[m + 1].text.lower() in ("of", "for") for m in range(i, j - 1))
+        if head:  # not two bodies: "the Ministry of Defence and Foreign Office"
+            return units[k - 1].text.lower() not in _STANDALONE_HEADS
+        ordinary = all(units[m].cap and is_common_word(units[m].text) for m in range(i, j))
+        before = {units[m].text for m in range(i, j)}
+        repeated = any(units[m].text in before for m in range(j + 1, k))  # "Apple and Apple Corps"
+        return ordinary and not repeated and j - i <= 2 and units[k - 1].text.lower() in ORG_CUES
 
     def _trim_initial(self, chunk: list[Unit]) -> list[Unit]:
         """Drop a sentence-initial word that is an ordinary word capitalised by position."""
@@ -1282,7 +1319,7 @@ class _DocumentPass:
             not single
             and run[-1].text.lower() not in ORG_CUES  # "Garment Workers Union": ordinary words, but a union
             and not any(  # "Federal Service for the Financial Markets": a head before its "of"/"for"
-                a.text.lower() in ORG_CUES and b.text.lower() in CONNECTORS for a, b in itertools.pairwise(run)
+                _org_head(a.text) and b.text.lower() in CONNECTORS for a, b in itertools.pairwise(run)
             )
             and all(u.text.lower() in CONNECTORS or (is_common_form(u.text) and count(u.text) < 2) for u in run)
         ):
@@ -1293,6 +1330,10 @@ class _DocumentPass:
             return None  # a shouted word in running text: "WOW!", "the STAR of the family", "VERYYYY"
         if any(u.text.isupper() and len(u.text) > 1 and not _INITIALS.match(u.text) for u in run):
             return "ORG"  # an acronym: "NATO"; not the initials of "Marlene D. Hilliard"
+        if not single and any(
+            _org_head(a.text) and b.text.lower() in ("of", "for") for a, b in itertools.pairwise(run[:-1])
+        ):
+            return "ORG"  # "Law Offices of Armando Villega", "Friends of the Earth": a body named for someone
         person = person_context(units, where[0], where[1]) if where is not None else ""
         if particle or (where is not None and self._nationality_after(where[1])):
             person = "strong"
