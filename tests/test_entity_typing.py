@@ -538,6 +538,23 @@ def test_a_body_named_for_a_person_is_an_organisation_and_the_titled_surname_is_
     assert _labels(recognizer, text) == [("Quell", "PERSON"), ("Law Offices of Mara Quell", "ORG")]
 
 
+def test_papers_and_groups_named_with_ordinary_words(recognizer):
+    text = (
+        "The Daily Courant reported the story. Citizens for Fair Harbors said the plan was unfair. "
+        "The Nevada Republic endorsed the mayor. Officials in Washington, D.C., declined to comment."
+    )
+    rows = recognizer.find(process(text))
+    assert [(r["text"], r["canonical"], r["label"]) for r in rows] == [
+        ("Daily Courant", "Daily Courant", "ORG"),
+        ("Citizens for Fair Harbors", "Citizens for Fair Harbors", "ORG"),
+        ("Nevada Republic", "Nevada Republic", "ORG"),  # a newspaper, not Nevada
+        ("Washington", "Washington", "GPE"),
+        ("D.C.", "D.C.", "GPE"),  # a state code, not the acronym of "Daily Courant"
+    ]
+    # a plural before "for" and a lower-case word is no name
+    assert _labels(recognizer, "Republicans for years have said so.") == [("Republicans", "NORP")]
+
+
 def test_an_article_of_headlines_only_has_no_evidence_and_does_not_crash(recognizer):
     lines = ["VELKAN DROSSUM WINS APPEAL", "Port Ban Lifted For Tarnavo Docker", "O'NEILL AL-HADDAD VAN DER MEER"]
     text = "\n\n".join(lines * 50)

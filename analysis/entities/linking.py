@@ -34,7 +34,7 @@ import bisect
 import re
 
 from analysis.entities.aliases import AliasLexicon
-from analysis.entities.gazetteer import capitals, places, sex_clash
+from analysis.entities.gazetteer import AP_STATE_ABBREVIATIONS, capitals, places, sex_clash, us_state_codes
 from analysis.entities.rules import TITLE_MODIFIERS, TITLES, Mention
 from analysis.text import APOSTROPHES, dateline_length
 
@@ -219,6 +219,8 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
                 target = None  # "in Belmarro": a place, not short for "Belmarro General Hospital"
             if target is not None and len(words) == 1 and not _may_shorten(surface, target):
                 target = None
+            if target is not None and item["label"] == "GPE" and _is_state_code(surface):
+                target = None  # "Washington, D.C." is no acronym of "Daily Caller"
             if target is not None and item["title"] and target["label"] == "ORG":
                 target = None  # "Mr. Villega" is a person, not short for "Law Offices of Armando Villega"
             if target is not None:
@@ -439,6 +441,11 @@ def _is_acronym_of(short: str, name: str) -> bool:
         return False
     letters = [ch for ch in short if ch.isalpha()]
     return bool(letters) and sum(ch.isupper() for ch in letters) >= len(letters) - 1 and len(name) > len(short)
+
+
+def _is_state_code(surface: str) -> bool:
+    """A US state's postal code or AP abbreviation ("NY", "D.C.", "Fla.")."""
+    return surface in AP_STATE_ABBREVIATIONS or surface.replace(".", "") in us_state_codes()
 
 
 def initials(words: list[str]) -> str:

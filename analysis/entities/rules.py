@@ -52,6 +52,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -106,6 +107,8 @@ LOC_HEADS = frozenset("mount lake gulf river sea bay".split())
 GPE_CUES = frozenset(
     "province governorate county city oblast prefecture municipality republic kingdom emirate territory canton".split()
 )
+#: Place words after a place's name that make another place ("Orange County", "Quebec City").
+_OWN_PLACE_CUES = frozenset("city county".split())
 #: Core person titles (lower case, without the final period).
 TITLES = frozenset(
     """president vice-president president-elect premier chancellor minister secretary secretary-general mr mrs ms
@@ -423,6 +426,20 @@ def _head_word(text: str) -> bool:
     return _org_head(word) or any(word in h for h in (ORG_HEADS, LOC_HEADS, GPE_CUES, TITLES))
 
 
+def _is_group_name(run: Sequence[Unit]) -> bool:
+    """A group named for its cause: a plural, then "for"/"against", then a capitalised word
+    ("Citizens for Tax Justice", "Mothers Against Drunk Driving", "Veterans for Peace")."""
+    return (
+        len(run) >= 3
+        and run[0].cap
+        and run[0].text.endswith("s")
+        and not run[0].text.endswith("ss")
+        and run[1].text.lower() in ("for", "against")
+        and run[2].cap
+        and run[2].text.lower() not in MONTHS_DAYS
+    )
+
+
 def _org_head(text: str) -> bool:
     """True for an organisation's last word, or its plural ("Commission", "Centers", "Institutes")."""
     word = text.lower().rstrip(".")
@@ -706,6 +723,9 @@ class _DocumentPass:
                     and units[j + 1].text.lower() not in MONTHS_DAYS
                 ):
                     j += 1  # "the Commission on Presidential Debates", "the Council on Foreign Relations"
+                    continue
+                if _is_group_name([units[i], u, units[j + 1]] if j == i + 1 and j + 1 < n else []):
+                    j += 1  # "Citizens for Tax Justice", "Mothers Against Drunk Driving": a group's name
                     continue
                 if u.text == "and" and j > i and self._and_in_name(units, i, j):
                     j += 1  # "the Securities and Exchange Commission", "the Department of Health and Human Services"
@@ -998,7 +1018,11 @@ class _DocumentPass:
                 label = "LOC"
             elif last in GPE_CUES and n > 1:
                 base = self._known(" ".join(u.text for u in chunk[:-1]))
-                canonical = base[1] if base is not None and base[0] in ("GPE", "LOC") else ""
+                place = base is not None and base[0] in ("GPE", "LOC")
+                if place and last == "republic":  # "the Arizona Republic": a newspaper, not Arizona
+                    return [Mention(index, chunk[0].start, chunk[-1].end, "ORG", "", "", "cue")]
+                # "Guangdong Province" is Guangdong; "Orange County" and "Quebec City" are places of their own
+                canonical = base[1] if place and last not in _OWN_PLACE_CUES else ""
                 return [Mention(index, chunk[0].start, chunk[-1].end, "GPE", canonical, "", "cue")]
             if label is not None:
                 return [Mention(index, chunk[0].start, chunk[-1].end, label, "", "", "cue")]
@@ -1318,6 +1342,8 @@ class _DocumentPass:
         if (
             not single
             and run[-1].text.lower() not in ORG_CUES  # "Garment Workers Union": ordinary words, but a union
+            and not _is_group_name(run)
+            and not (run[0].text in ("Daily", "Weekly") and len(run) == 2)  # "the Daily Caller": a paper
             and not any(  # "Federal Service for the Financial Markets": a head before its "of"/"for"
                 _org_head(a.text) and b.text.lower() in CONNECTORS for a, b in itertools.pairwise(run)
             )
@@ -1330,8 +1356,9 @@ class _DocumentPass:
             return None  # a shouted word in running text: "WOW!", "the STAR of the family", "VERYYYY"
         if any(u.text.isupper() and len(u.text) > 1 and not _INITIALS.match(u.text) for u in run):
             return "ORG"  # an acronym: "NATO"; not the initials of "Marlene D. Hilliard"
-        if not single and any(
-            _org_head(a.text) and b.text.lower() in ("of", "for") for a, b in itertools.pairwise(run[:-1])
+        if not single and (
+            _is_group_name(run)
+            or any(_org_head(a.text) and b.text.lower() in ("of", "for") for a, b in itertools.pairwise(run[:-1]))
         ):
             return "ORG"  # "Law Offices of Armando Villega", "Friends of the Earth": a body named for someone
         person = person_context(units, where[0], where[1]) if where is not None else ""
