@@ -555,6 +555,16 @@ def test_papers_and_groups_named_with_ordinary_words(recognizer):
     assert _labels(recognizer, "Republicans for years have said so.") == [("Republicans", "NORP")]
 
 
+def test_a_state_abbreviation_in_brackets_after_a_lawmaker_is_a_place(recognizer):
+    text = "The bill was backed by Sen. Mara Quell (Fla.) and Rep. Tomas Brandt (Calif.) on Monday."
+    assert _labels(recognizer, text) == [
+        ("Mara Quell", "PERSON"),
+        ("Fla.", "GPE"),
+        ("Tomas Brandt", "PERSON"),
+        ("Calif.", "GPE"),
+    ]
+
+
 def test_an_article_of_headlines_only_has_no_evidence_and_does_not_crash(recognizer):
     lines = ["VELKAN DROSSUM WINS APPEAL", "Port Ban Lifted For Tarnavo Docker", "O'NEILL AL-HADDAD VAN DER MEER"]
     text = "\n\n".join(lines * 50)

@@ -1442,8 +1442,10 @@ class _DocumentPass:
         "state of" ("the state of NY"); elsewhere "IN", "OR" and "ME" are words and "CO" a company."""
         text = units[k].text.rstrip(".")
         if units[k].text in AP_STATE_ABBREVIATIONS or (units[k].text + "." in AP_STATE_ABBREVIATIONS):
-            # "Raleigh, N.C.", "Fresno, Calif.": AP's abbreviations follow a town only
-            return k >= 2 and units[k - 1].text == "," and units[k - 2].cap
+            # "Raleigh, N.C.", "Fresno, Calif.": AP's abbreviations follow a town, or stand in brackets
+            # after a lawmaker's name ("Sen. Marco Rubio (Fla.)")
+            bracketed = k >= 1 and units[k - 1].text == "(" and k + 1 < len(units) and units[k + 1].text == ")"
+            return bracketed or (k >= 2 and units[k - 1].text == "," and units[k - 2].cap)
         if len(text) != 2 or not text.isupper() or text not in us_state_codes():
             return False
         if k >= 2 and units[k - 1].text == "," and units[k - 2].cap and not units[k - 2].text.isupper():
