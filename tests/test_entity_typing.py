@@ -565,6 +565,16 @@ def test_a_state_abbreviation_in_brackets_after_a_lawmaker_is_a_place(recognizer
     ]
 
 
+def test_a_name_before_a_role_noun_and_a_person_is_the_employer(recognizer):
+    text = "She won the backing of Velmar Gulls player Jaylen Marsh. Tarnavo Kelt spokesman Ed Lusk agreed."
+    assert _labels(recognizer, text) == [
+        ("Velmar Gulls", "ORG"),
+        ("Jaylen Marsh", "PERSON"),
+        ("Tarnavo Kelt", "ORG"),
+        ("Ed Lusk", "PERSON"),
+    ]
+
+
 def test_an_article_of_headlines_only_has_no_evidence_and_does_not_crash(recognizer):
     lines = ["VELKAN DROSSUM WINS APPEAL", "Port Ban Lifted For Tarnavo Docker", "O'NEILL AL-HADDAD VAN DER MEER"]
     text = "\n\n".join(lines * 50)

@@ -1352,6 +1352,8 @@ class _DocumentPass:
             return None  # "the Family Meal": ordinary words, none capitalised anywhere else in the article
         if where is not None and org_context(units, where[0], where[1], ROLE_WORDS):
             return "ORG"
+        if where is not None and self._employer_before_role(units, where[1]):
+            return "ORG"  # "Boston Celtics player Jaylen Marsh", "Tarnavo Kelt spokesman Ed Lusk"
         if single and text.isupper() and len(text) >= 3 and _shouted(text):
             return None  # a shouted word in running text: "WOW!", "the STAR of the family", "VERYYYY"
         if any(u.text.isupper() and len(u.text) > 1 and not _INITIALS.match(u.text) for u in run):
@@ -1485,6 +1487,18 @@ class _DocumentPass:
         if self._cap_counts is None:
             self._cap_counts = Counter(tok.text for tok in self._tokens if tok.text[:1].isupper())
         return self._cap_counts[word]
+
+    @staticmethod
+    def _employer_before_role(units: list[Unit], last: int) -> bool:
+        """True when one to three lower-case words ending in a role noun, then a capitalised name,
+        follow unit ``last``: the run is the person's employer, team or party."""
+        for k in range(last + 1, min(last + 4, len(units) - 1)):
+            word = units[k].text
+            if not word[:1].islower():
+                return False
+            if word in ROLE_WORDS and units[k + 1].cap and units[k + 1].text[:1].isalpha():
+                return True
+        return False
 
     def _name_shape(self, run: list[Unit]) -> str:
         """``"given"`` when a run opens with a given name, ``"family"`` when it looks like one
