@@ -44,7 +44,18 @@ How news writes names around them, read by the rules:
 * a transcript's speaker label ("WALLACE: ...") is a person when the article
   gives someone that surname or the name tables list it; an organisation's name
   continues after "Commission"/"Committee"/"Council" with "on" and after
-  "Center" with "for" ("the Commission on Presidential Debates").
+  "Center" with "for" ("the Commission on Presidential Debates"), after a head
+  and "for a"/"for the" ("the Committee for a Responsible Federal Budget"), over
+  an "and" that joins its parts ("the Securities and Exchange Commission", "the
+  Department of Health and Human Services"; not "the Ministry of Defence and
+  Foreign Office"), and a plural before "for"/"against" names a group ("Citizens
+  for Tax Justice"); a body named for a person is an organisation ("Law Offices
+  of X"), and so is a name before a role noun and a person ("Boston Celtics
+  player X", a team or an employer);
+* "Daily" opening two words is a paper ("the Daily Caller"), and so is a place and
+  "Republic" ("the Arizona Republic"); an AP state abbreviation in brackets after
+  a lawmaker is a place ("Sen. X (Fla.)"); an "-ing" verb before a determiner
+  opening a line is no name ("Baiting the moderators.").
 """
 
 from __future__ import annotations
