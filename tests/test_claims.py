@@ -673,3 +673,14 @@ def test_a_quoted_noun_phrase_that_is_one_of_two_subjects_is_inside_the_reported
     # a quote and then a verb of the speaker's own: the quote is what was said
     claims = analysis.analyze_text('He said "no way" and walked out.').claims
     assert claims[["quote", "text"]].values.tolist() == [["direct", "no way"]]
+
+
+def test_a_quote_after_a_quoted_question_keeps_the_speaker_named_with_the_question():
+    text = (
+        "“How many times must we see this in our town?” Varga said. "
+        "“In Belmont, an unarmed man with his hands up. This is just unbearable.”"
+    )
+    claims = analysis.analyze_text(text).claims
+    # one quotation, split by its cue (one row), all hers
+    assert claims[["speaker", "quote"]].values.tolist() == [["Varga", "direct"]]
+    assert claims.text.iloc[0].endswith("This is just unbearable")

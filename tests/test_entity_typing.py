@@ -497,6 +497,84 @@ def test_a_title_case_headline_takes_the_family_name_of_the_body(recognizer):
     assert (rows[0]["text"], rows[0]["canonical"], rows[0]["label"]) == ("Drossum", "Velkan Drossum", "PERSON")
 
 
+def test_an_ing_verb_opening_a_headline_before_a_determiner_is_no_name(recognizer):
+    text = "Baiting the moderators.\n\nSlamming his rivals, Velkan Drossum said the panel was unfair."
+    assert _labels(recognizer, text) == [("Velkan Drossum", "PERSON")]
+    # a company whose name ends in -ing keeps its name before a verb
+    assert _labels(recognizer, "Boeing said it would cut jobs.") == [("Boeing", "ORG")]
+
+
+def test_an_organisation_name_goes_on_after_its_head_and_for_a_or_of_the(recognizer):
+    text = (
+        "The Committee for a Balanced Harbor Budget reported that the plan would cost more. "
+        "An order of the Federal Service for the Grain Markets, which regulates traders, came first. "
+        "She voted for a Green candidate."
+    )
+    assert _labels(recognizer, text) == [
+        ("Committee for a Balanced Harbor Budget", "ORG"),
+        ("Federal Service for the Grain Markets", "ORG"),
+    ]
+
+
+def test_and_inside_an_organisations_name(recognizer):
+    text = (
+        "He filed with the Harbor and Ferry Commission. The Department of Roads and Public Works said so. "
+        "The Centers for Grain Control and Storage warned. Mr. Velkan Drossum and Justice Department lawyers met. "
+        "The Ministry of Defence and Foreign Office agreed."
+    )
+    assert _labels(recognizer, text) == [
+        ("Harbor and Ferry Commission", "ORG"),
+        ("Department of Roads and Public Works", "ORG"),
+        ("Centers for Grain Control and Storage", "ORG"),
+        ("Velkan Drossum", "PERSON"),
+        ("Justice Department", "ORG"),
+        ("Ministry of Defence", "ORG"),
+        ("Foreign Office", "ORG"),
+    ]
+
+
+def test_a_body_named_for_a_person_is_an_organisation_and_the_titled_surname_is_the_person(recognizer):
+    text = "Mr. Quell is a fine defense lawyer. To hire him, contact Law Offices of Mara Quell"
+    assert _labels(recognizer, text) == [("Quell", "PERSON"), ("Law Offices of Mara Quell", "ORG")]
+
+
+def test_papers_and_groups_named_with_ordinary_words(recognizer):
+    text = (
+        "The Daily Courant reported the story. Citizens for Fair Harbors said the plan was unfair. "
+        "The Nevada Republic endorsed the mayor. Officials in Washington, D.C., declined to comment."
+    )
+    rows = recognizer.find(process(text))
+    assert [(r["text"], r["canonical"], r["label"]) for r in rows] == [
+        ("Daily Courant", "Daily Courant", "ORG"),
+        ("Citizens for Fair Harbors", "Citizens for Fair Harbors", "ORG"),
+        ("Nevada Republic", "Nevada Republic", "ORG"),  # a newspaper, not Nevada
+        ("Washington", "Washington", "GPE"),
+        ("D.C.", "D.C.", "GPE"),  # a state code, not the acronym of "Daily Courant"
+    ]
+    # a plural before "for" and a lower-case word is no name
+    assert _labels(recognizer, "Republicans for years have said so.") == [("Republicans", "NORP")]
+
+
+def test_a_state_abbreviation_in_brackets_after_a_lawmaker_is_a_place(recognizer):
+    text = "The bill was backed by Sen. Mara Quell (Fla.) and Rep. Tomas Brandt (Calif.) on Monday."
+    assert _labels(recognizer, text) == [
+        ("Mara Quell", "PERSON"),
+        ("Fla.", "GPE"),
+        ("Tomas Brandt", "PERSON"),
+        ("Calif.", "GPE"),
+    ]
+
+
+def test_a_name_before_a_role_noun_and_a_person_is_the_employer(recognizer):
+    text = "She won the backing of Velmar Gulls player Jaylen Marsh. Tarnavo Kelt spokesman Ed Lusk agreed."
+    assert _labels(recognizer, text) == [
+        ("Velmar Gulls", "ORG"),
+        ("Jaylen Marsh", "PERSON"),
+        ("Tarnavo Kelt", "ORG"),
+        ("Ed Lusk", "PERSON"),
+    ]
+
+
 def test_an_article_of_headlines_only_has_no_evidence_and_does_not_crash(recognizer):
     lines = ["VELKAN DROSSUM WINS APPEAL", "Port Ban Lifted For Tarnavo Docker", "O'NEILL AL-HADDAD VAN DER MEER"]
     text = "\n\n".join(lines * 50)

@@ -370,3 +370,23 @@ def test_a_given_name_alone_goes_to_the_one_person_of_the_event_who_has_it():
     ]
     # "Donald" could be either of two people: it stays as written
     assert event_names(rows) == ["Sarah Olsvik", "Sarah Olsvik", "Donald", "Donald Vask", "Donald Orrin"]
+
+
+def test_a_less_common_given_name_alone_and_a_curly_apostrophe_do_not_split_a_person():
+    rows = [
+        _row("a", "Lester Tamsin", "PERSON"),
+        _row("b", "Lester", "PERSON"),  # a given name few name tables list: still a given name
+        _row("a", "Moira O’Dell", "PERSON"),
+        _row("b", "O'Dell", "PERSON"),  # one outlet types a curly apostrophe, the other a straight one
+    ]
+    assert event_names(rows) == ["Lester Tamsin", "Lester Tamsin", "Moira O’Dell", "Moira O’Dell"]
+
+
+def test_inside_one_article_a_straight_apostrophe_surname_is_the_curly_full_name():
+    result = analysis.analyze_text(
+        "Police Commissioner Moira O’Dell said the blast was loud. O'Dell said officers found a second device."
+    )
+    assert result.entities[["text", "canonical", "label"]].values.tolist() == [
+        ["Moira O’Dell", "Moira O’Dell", "PERSON"],
+        ["O'Dell", "Moira O’Dell", "PERSON"],
+    ]

@@ -49,6 +49,15 @@ GOLDEN_SPLITS = [
         ["“It is over,” he said.", "“We won.”", "Then he left."],
     ),
     ('"Is it over?" he asked. Nobody answered.', ['"Is it over?" he asked.', "Nobody answered."]),
+    # a quoted question, then its attribution by name: one sentence; a quoted question, then prose: two
+    (
+        "“How long must we wait?” Ana Varga asked on Monday. “We need an answer.”",
+        ["“How long must we wait?” Ana Varga asked on Monday.", "“We need an answer.”"],
+    ),
+    (
+        "“Why?” The council met on Monday to decide what to do next about the dam.",
+        ["“Why?”", "The council met on Monday to decide what to do next about the dam."],
+    ),
     # an initialism with periods that no list holds does not end a sentence before a lower-case word
     (
         "It is because the S.E.C. has been vague. Agents of the F.B.I. said so.",

@@ -92,9 +92,10 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from analysis.entities.gazetteer import given_names, is_common_word, is_town, places, sex_clash
+from analysis.entities.gazetteer import given_names, is_common_word, is_town, name_lists, places, sex_clash
 from analysis.entities.linking import initials
 from analysis.entities.rules import ORG_CUES, ROLE_WORDS, TITLE_MODIFIERS, TITLES
+from analysis.text import APOSTROPHES
 
 __all__ = ["COUNTRY_NAMES", "country_name", "event_labels", "event_names", "titled_person"]
 
@@ -301,7 +302,7 @@ def titled_person(name: str, *, strict: bool) -> str | None:
 
 def _person_key(name: str) -> tuple[str, ...]:
     """The words of a person's name that identify them: no initials, no case, no dots."""
-    return tuple(w.lower().rstrip(".") for w in name.split() if not _INITIAL.match(w))
+    return tuple(w.lower().rstrip(".").translate(APOSTROPHES) for w in name.split() if not _INITIAL.match(w))
 
 
 def _merge_persons(
@@ -363,7 +364,7 @@ def _merge_persons(
             # a given name alone ("Hillary", "Bernie"): the one person of the event whose full name
             # opens with it, when it is no one's surname
             named = {groups.find(c) for c in by_given.get(key[0], ())}
-            if labels[i] == _PERSON and len(named) == 1 and name in given_names():
+            if labels[i] == _PERSON and len(named) == 1 and name in name_lists()[0]:
                 groups.union(next(iter(named)), i)
             continue
         if labels[i] == "GPE":  # a town's name that is one person's surname in the event: "Clinton", "Obama"

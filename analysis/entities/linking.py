@@ -34,9 +34,9 @@ import bisect
 import re
 
 from analysis.entities.aliases import AliasLexicon
-from analysis.entities.gazetteer import capitals, places, sex_clash
+from analysis.entities.gazetteer import AP_STATE_ABBREVIATIONS, capitals, places, sex_clash, us_state_codes
 from analysis.entities.rules import TITLE_MODIFIERS, TITLES, Mention
-from analysis.text import dateline_length
+from analysis.text import APOSTROPHES, dateline_length
 
 _LOCATIVE = frozenset("in at to from near outside inside into around across toward towards via through".split())
 _DEFINITION = re.compile(
@@ -165,7 +165,8 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
         words = item["text"].split()
         if item["label"] == "PERSON" and len(words) >= 2:
             canonical = item["canonical"] or item["text"]
-            for key in {words[-1], _PARTICLE.sub("", words[-1])}:
+            surname = words[-1].translate(APOSTROPHES)
+            for key in {surname, _PARTICLE.sub("", surname)}:
                 if canonical not in every_person.setdefault(key, []):
                     every_person[key].append(canonical)
         host = _host(words) if item["label"] != "PERSON" else None
@@ -178,7 +179,7 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
     placed = _placed(text, items)
     same_surface = {i["text"]: i for i in items if i["canonical"] and i["how"] not in ("guess", "title", "model")}
     for item in items:
-        surface = item["text"]
+        surface = item["text"].translate(APOSTROPHES)
         if item["how"] == "place" and surface in every_person and " " not in surface:
             place = gazetteer.get(surface)
             if place is not None and place.kind == "city":  # "Henderson said" after "Fritz Henderson"
@@ -199,10 +200,11 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
             continue
         surface = item["text"]
         words = surface.split()
-        if len(words) == 1 and surface in every_person and item["how"] in ("guess", "title", "model"):
+        surname = surface.translate(APOSTROPHES)
+        if len(words) == 1 and surname in every_person and item["how"] in ("guess", "title", "model"):
             # "Mr. Obama" is not the "Michelle Obama" of the article: the first full name whose
             # given name does not clash with the honorific; none, and the surname stays as written
-            fits = _unclashing(every_person[surface], item["title"])
+            fits = _unclashing(every_person[surname], item["title"])
             if fits:
                 item["canonical"], item["label"] = fits[0], "PERSON"
             else:
@@ -217,6 +219,10 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
                 target = None  # "in Belmarro": a place, not short for "Belmarro General Hospital"
             if target is not None and len(words) == 1 and not _may_shorten(surface, target):
                 target = None
+            if target is not None and item["label"] == "GPE" and _is_state_code(surface):
+                target = None  # "Washington, D.C." is no acronym of "Daily Caller"
+            if target is not None and item["title"] and target["label"] == "ORG":
+                target = None  # "Mr. Villega" is a person, not short for "Law Offices of Armando Villega"
             if target is not None:
                 item["canonical"] = target["canonical"] or target["text"]
                 item["label"] = target["label"]
@@ -435,6 +441,11 @@ def _is_acronym_of(short: str, name: str) -> bool:
         return False
     letters = [ch for ch in short if ch.isalpha()]
     return bool(letters) and sum(ch.isupper() for ch in letters) >= len(letters) - 1 and len(name) > len(short)
+
+
+def _is_state_code(surface: str) -> bool:
+    """A US state's postal code or AP abbreviation ("NY", "D.C.", "Fla.")."""
+    return surface in AP_STATE_ABBREVIATIONS or surface.replace(".", "") in us_state_codes()
 
 
 def initials(words: list[str]) -> str:

@@ -44,13 +44,26 @@ How news writes names around them, read by the rules:
 * a transcript's speaker label ("WALLACE: ...") is a person when the article
   gives someone that surname or the name tables list it; an organisation's name
   continues after "Commission"/"Committee"/"Council" with "on" and after
-  "Center" with "for" ("the Commission on Presidential Debates").
+  "Center" with "for" ("the Commission on Presidential Debates"), after a head
+  and "for a"/"for the" ("the Committee for a Responsible Federal Budget"), over
+  an "and" that joins its parts ("the Securities and Exchange Commission", "the
+  Department of Health and Human Services"; not "the Ministry of Defence and
+  Foreign Office"), and a plural before "for"/"against" names a group ("Citizens
+  for Tax Justice"); a body named for a person is an organisation ("Law Offices
+  of X"), and so is a name before a role noun and a person ("Boston Celtics
+  player X", a team or an employer);
+* "Daily" opening two words is a paper ("the Daily Caller"), and so is a place and
+  "Republic" ("the Arizona Republic"); an AP state abbreviation in brackets after
+  a lawmaker is a place ("Sen. X (Fla.)"); an "-ing" verb before a determiner
+  opening a line is no name ("Baiting the moderators.").
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -105,6 +118,8 @@ LOC_HEADS = frozenset("mount lake gulf river sea bay".split())
 GPE_CUES = frozenset(
     "province governorate county city oblast prefecture municipality republic kingdom emirate territory canton".split()
 )
+#: Place words after a place's name that make another place ("Orange County", "Quebec City").
+_OWN_PLACE_CUES = frozenset("city county".split())
 #: Core person titles (lower case, without the final period).
 TITLES = frozenset(
     """president vice-president president-elect premier chancellor minister secretary secretary-general mr mrs ms
@@ -164,6 +179,20 @@ REGION_WORDS = frozenset(
 #: Last words of a financial index or similar non-entity ("Dow Jones Industrial Average", "Nasdaq Composite").
 NOT_ENTITY_LAST = frozenset("index average composite".split())
 #: Small words allowed inside a name ("Bank of America", "Staffan de Mistura").
+#: Words that open a noun phrase: after a capitalised "-ing" word they make it a verb ("Baiting the").
+_DETERMINERS = frozenset("the a an his her their its our my your this these those".split())
+
+
+def _is_gerund(word: str) -> bool:
+    """True for an "-ing" form of an ordinary verb ("Baiting", "Slamming", "Taking"); "Boeing" is not one."""
+    lowered = word.lower()
+    if len(lowered) < 6 or not lowered.endswith("ing"):
+        return False
+    stem = lowered[:-3]
+    candidates = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
+    return any(is_common_word(c) for c in candidates)
+
+
 CONNECTORS = frozenset("of for de du da del della der van von la le bin ibn al el & y".split())
 #: Lower-case prefixes of names ("al-Assad", "ez-Zor").
 NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ez-", "ed-", "bin-", "ibn-", "d'", "de-")
@@ -392,10 +421,40 @@ _CLOCK = frozenset("AM PM A.M. P.M. GMT UTC EDT EST CDT CST PDT PST BST CET CEST
 _RESULT_WORDS = frozenset({"beat", "v", "vs", "bt", "drew", "lost", "to"})
 
 
+#: Articles a name may hold after its "of"/"for": "the Bank of the West", "the Center for a New Economy"
+#: (after "for", only an organisation's head: not "the Range for the A380").
+_ARTICLES_IN_NAMES = {"of": ("the",), "for": ("the", "a", "an")}
+
+
+#: Last words that make the words after "and" a body of its own ("and Foreign Office").
+_STANDALONE_HEADS = frozenset("office ministry department agency bureau council committee party government".split())
+
+
 def _head_word(text: str) -> bool:
-    """True for a word that a name may continue after with "of"/"for" ("Ministry of", "Gulf of")."""
+    """True for a word that a name may continue after with "of"/"for" ("Ministry of", "Gulf of",
+    "Centers for")."""
     word = text.lower().rstrip(".")
-    return word in ORG_CUES or word in ORG_HEADS or word in LOC_HEADS or word in GPE_CUES or word in TITLES
+    return _org_head(word) or any(word in h for h in (ORG_HEADS, LOC_HEADS, GPE_CUES, TITLES))
+
+
+def _is_group_name(run: Sequence[Unit]) -> bool:
+    """A group named for its cause: a plural, then "for"/"against", then a capitalised word
+    ("Citizens for Tax Justice", "Mothers Against Drunk Driving", "Veterans for Peace")."""
+    return (
+        len(run) >= 3
+        and run[0].cap
+        and run[0].text.endswith("s")
+        and not run[0].text.endswith("ss")
+        and run[1].text.lower() in ("for", "against")
+        and run[2].cap
+        and run[2].text.lower() not in MONTHS_DAYS
+    )
+
+
+def _org_head(text: str) -> bool:
+    """True for an organisation's last word, or its plural ("Commission", "Centers", "Institutes")."""
+    word = text.lower().rstrip(".")
+    return word in ORG_CUES or (word.endswith("s") and word[:-1] in ORG_CUES)
 
 
 def _is_role_word(text: str) -> bool:
@@ -676,6 +735,12 @@ class _DocumentPass:
                 ):
                     j += 1  # "the Commission on Presidential Debates", "the Council on Foreign Relations"
                     continue
+                if _is_group_name([units[i], u, units[j + 1]] if j == i + 1 and j + 1 < n else []):
+                    j += 1  # "Citizens for Tax Justice", "Mothers Against Drunk Driving": a group's name
+                    continue
+                if u.text == "and" and j > i and self._and_in_name(units, i, j):
+                    j += 1  # "the Securities and Exchange Commission", "the Department of Health and Human Services"
+                    continue
                 if (
                     j > i
                     and j + 1 < n
@@ -683,10 +748,15 @@ class _DocumentPass:
                     and (u.text.lower() not in ("of", "for") or _head_word(units[j - 1].text))
                     and (
                         units[j + 1].cap
-                        or (u.text == "of" and units[j + 1].text == "the" and j + 2 < n and units[j + 2].cap)
+                        or (
+                            units[j + 1].text in _ARTICLES_IN_NAMES.get(u.text, ())
+                            and (u.text == "of" or units[j - 1].text.lower() in ORG_CUES | ORG_HEADS)
+                            and j + 2 < n
+                            and units[j + 2].cap
+                        )
                     )
                 ):
-                    j += 2 if units[j + 1].text == "the" else 1
+                    j += 1 if units[j + 1].cap else 2  # "Bank of the West", "Committee for a Free Press"
                     continue
                 if (
                     j > i
@@ -812,6 +882,29 @@ class _DocumentPass:
             return []
         return chunk
 
+    @staticmethod
+    def _and_in_name(units: list[Unit], i: int, j: int) -> bool:
+        """Whether the "and" at ``j`` joins two parts of one organisation's name begun at ``i``.
+
+        Either the name so far has a head and its "of"/"for" ("Department of Health and Human
+        Services", "Centers for Disease Control and Prevention"), or it is ordinary words and the
+        capitalised words after "and" end in an organisation's last word ("Securities and Exchange
+        Commission", "Food and Drug Administration"); "Obama and Justice Department" is two names.
+        """
+        n = len(units)
+        k = j + 1
+        while k < n and units[k].cap and k - j <= 3:
+            k += 1
+        if k == j + 1 or k - j > 3 or (k < n and (units[k].cap or units[k].text.lower() in CONNECTORS)):
+            return False  # nothing capitalised after "and", or a longer run that is a name of its own
+        head = any(_head_word(units[m].text) and units[m + 1].text.lower() in ("of", "for") for m in range(i, j - 1))
+        if head:  # not two bodies: "the Ministry of Defence and Foreign Office"
+            return units[k - 1].text.lower() not in _STANDALONE_HEADS
+        ordinary = all(units[m].cap and is_common_word(units[m].text) for m in range(i, j))
+        before = {units[m].text for m in range(i, j)}
+        repeated = any(units[m].text in before for m in range(j + 1, k))  # "Apple and Apple Corps"
+        return ordinary and not repeated and j - i <= 2 and units[k - 1].text.lower() in ORG_CUES
+
     def _trim_initial(self, chunk: list[Unit]) -> list[Unit]:
         """Drop a sentence-initial word that is an ordinary word capitalised by position."""
         first = chunk[0]
@@ -832,6 +925,11 @@ class _DocumentPass:
                 addressed(self._units, *where) or person_context(self._units, *where) == "strong"
             ):
                 return chunk  # "John, sorry for the delay", "Bill recalled": a given name, not the word
+        if len(chunk) == 1 and _is_gerund(text):
+            where = self._indices(chunk)
+            after = self._units[where[1] + 1].text.lower() if where and where[1] + 1 < len(self._units) else ""
+            if after in _DETERMINERS:
+                return []  # "Baiting the moderators.": a verb opening a headline, not a name
         ordinary = text.lower() in _stopwords() or not looks_proper(text)
         if ordinary or (len(chunk) == 1 and (not first.pos.startswith("NNP") or is_common_form(text))):
             rest = chunk[1:]
@@ -931,7 +1029,11 @@ class _DocumentPass:
                 label = "LOC"
             elif last in GPE_CUES and n > 1:
                 base = self._known(" ".join(u.text for u in chunk[:-1]))
-                canonical = base[1] if base is not None and base[0] in ("GPE", "LOC") else ""
+                place = base is not None and base[0] in ("GPE", "LOC")
+                if place and last == "republic":  # "the Arizona Republic": a newspaper, not Arizona
+                    return [Mention(index, chunk[0].start, chunk[-1].end, "ORG", "", "", "cue")]
+                # "Guangdong Province" is Guangdong; "Orange County" and "Quebec City" are places of their own
+                canonical = base[1] if place and last not in _OWN_PLACE_CUES else ""
                 return [Mention(index, chunk[0].start, chunk[-1].end, "GPE", canonical, "", "cue")]
             if label is not None:
                 return [Mention(index, chunk[0].start, chunk[-1].end, label, "", "", "cue")]
@@ -1251,15 +1353,27 @@ class _DocumentPass:
         if (
             not single
             and run[-1].text.lower() not in ORG_CUES  # "Garment Workers Union": ordinary words, but a union
+            and not _is_group_name(run)
+            and not (run[0].text in ("Daily", "Weekly") and len(run) == 2)  # "the Daily Caller": a paper
+            and not any(  # "Federal Service for the Financial Markets": a head before its "of"/"for"
+                _org_head(a.text) and b.text.lower() in CONNECTORS for a, b in itertools.pairwise(run)
+            )
             and all(u.text.lower() in CONNECTORS or (is_common_form(u.text) and count(u.text) < 2) for u in run)
         ):
             return None  # "the Family Meal": ordinary words, none capitalised anywhere else in the article
         if where is not None and org_context(units, where[0], where[1], ROLE_WORDS):
             return "ORG"
+        if where is not None and self._employer_before_role(units, where[1]):
+            return "ORG"  # "Boston Celtics player Jaylen Marsh", "Tarnavo Kelt spokesman Ed Lusk"
         if single and text.isupper() and len(text) >= 3 and _shouted(text):
             return None  # a shouted word in running text: "WOW!", "the STAR of the family", "VERYYYY"
         if any(u.text.isupper() and len(u.text) > 1 and not _INITIALS.match(u.text) for u in run):
             return "ORG"  # an acronym: "NATO"; not the initials of "Marlene D. Hilliard"
+        if not single and (
+            _is_group_name(run)
+            or any(_org_head(a.text) and b.text.lower() in ("of", "for") for a, b in itertools.pairwise(run[:-1]))
+        ):
+            return "ORG"  # "Law Offices of Armando Villega", "Friends of the Earth": a body named for someone
         person = person_context(units, where[0], where[1]) if where is not None else ""
         if particle or (where is not None and self._nationality_after(where[1])):
             person = "strong"
@@ -1341,8 +1455,10 @@ class _DocumentPass:
         "state of" ("the state of NY"); elsewhere "IN", "OR" and "ME" are words and "CO" a company."""
         text = units[k].text.rstrip(".")
         if units[k].text in AP_STATE_ABBREVIATIONS or (units[k].text + "." in AP_STATE_ABBREVIATIONS):
-            # "Raleigh, N.C.", "Fresno, Calif.": AP's abbreviations follow a town only
-            return k >= 2 and units[k - 1].text == "," and units[k - 2].cap
+            # "Raleigh, N.C.", "Fresno, Calif.": AP's abbreviations follow a town, or stand in brackets
+            # after a lawmaker's name ("Sen. Marco Rubio (Fla.)")
+            bracketed = k >= 1 and units[k - 1].text == "(" and k + 1 < len(units) and units[k + 1].text == ")"
+            return bracketed or (k >= 2 and units[k - 1].text == "," and units[k - 2].cap)
         if len(text) != 2 or not text.isupper() or text not in us_state_codes():
             return False
         if k >= 2 and units[k - 1].text == "," and units[k - 2].cap and not units[k - 2].text.isupper():
@@ -1382,6 +1498,18 @@ class _DocumentPass:
         if self._cap_counts is None:
             self._cap_counts = Counter(tok.text for tok in self._tokens if tok.text[:1].isupper())
         return self._cap_counts[word]
+
+    @staticmethod
+    def _employer_before_role(units: list[Unit], last: int) -> bool:
+        """True when one to three lower-case words ending in a role noun, then a capitalised name,
+        follow unit ``last``: the run is the person's employer, team or party."""
+        for k in range(last + 1, min(last + 4, len(units) - 1)):
+            word = units[k].text
+            if not word[:1].islower():
+                return False
+            if word in ROLE_WORDS and units[k + 1].cap and units[k + 1].text[:1].isalpha():
+                return True
+        return False
 
     def _name_shape(self, run: list[Unit]) -> str:
         """``"given"`` when a run opens with a given name, ``"family"`` when it looks like one

@@ -9,9 +9,10 @@ from analysis.text.document import Document, Sentence, Token, process
 from analysis.text.quotes import Quote, find_quotes
 from analysis.text.sentences import paragraphs, sentence_spans
 from analysis.text.tokens import sentence_word_spans, tag, word_spans
-from analysis.text.words import dateline_length, is_word, ngrams, normalize, stopwords
+from analysis.text.words import APOSTROPHES, dateline_length, is_word, ngrams, normalize, stopwords
 
 __all__ = [
+    "APOSTROPHES",
     "Document",
     "Quote",
     "Sentence",

@@ -87,6 +87,11 @@ class _Abbreviations(frozenset):
 
 #: An initialism written with periods at the end of a piece: "the S.E.C.", "F.B.I.", "Ph.D.".
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Za-z]{1,2}\.){2,}$")
+#: A sentence that is one quoted question or exclamation: '"Is it over?"', '“Stop!”'.
+_QUOTED_ASKING = re.compile(r"[\"“‘'«][^\n]*[?!][\"”’'»]$")
+#: A short attribution after it: a capitalised name of up to four words, then a verb in lower
+#: case and at most four more words ("Varga said.", "Mayor Ana Varga asked on Monday.").
+_NAMED_ATTRIBUTION = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[a-z]+(?:\s+[\w'’,]+){0,4}[.!]$")
 _HARD_WRAP = re.compile(r"[a-z,;\-]$")
 _LOWER_START = re.compile(r"^\s*[a-z]")
 
@@ -188,6 +193,10 @@ def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     sentence starts with a capital or a digit):
 
     * after a quoted question or exclamation: ``"Is it over?" he asked.``;
+    * after a sentence that is all one quoted question or exclamation, a short
+      piece that is its attribution, a name and the verb: ``"Is it over?" Varga
+      asked.``, ``"Why now?" Mayor Ana Varga said on Monday.`` (Punkt sees a
+      capital after "?");
     * after an initialism written with periods that is not in
       :data:`ABBREVIATIONS`: ``the S.E.C. has been vague``, ``the F.B.I. said``
       (Punkt, with no trained data, takes any unknown word ending in a period
@@ -195,10 +204,12 @@ def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     """
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if (
-            merged
-            and text[start].islower()
-            and (text[merged[-1][1] - 1] in _CLOSERS or _INITIALISM_END.search(text, merged[-1][0], merged[-1][1]))
+        if merged and (
+            (
+                text[start].islower()
+                and (text[merged[-1][1] - 1] in _CLOSERS or _INITIALISM_END.search(text, merged[-1][0], merged[-1][1]))
+            )
+            or (_QUOTED_ASKING.match(text, *merged[-1]) and _NAMED_ATTRIBUTION.match(text, start, end))
         ):
             merged[-1] = (merged[-1][0], end)
         else:
