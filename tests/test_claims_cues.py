@@ -554,8 +554,7 @@ def test_verbs_that_report_only_before_a_colon():
     claims = analysis.analyze_text(text).claims
     quoted = claims[claims.quote == "direct"]
     assert quoted[["speaker", "text"]].values.tolist() == [
-        ["Varga", "They are demanding this"],
-        ["Varga", "I have never seen it so plain"],
+        ["Varga", "They are demanding this. I have never seen it so plain"]
     ]
     assert quoted.cue.tolist()[0] == "continued"
     assert analysis.analyze_text("She went on: “We will win this.”").claims.cue.tolist() == ["went on"]
