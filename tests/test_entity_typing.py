@@ -793,3 +793,26 @@ def test_a_media_or_campaign_role_before_a_name_makes_a_person(recognizer):
 def test_events_and_prizes_are_no_actors_but_the_country_they_are_named_after_is(recognizer):
     text = "After the Vardel War and the Drossum Prize, the Norway War began and Ronsk Rovers won the Ostrand Cup."
     assert _labels(recognizer, text) == [("Norway", "GPE"), ("Ronsk Rovers", "ORG")]
+
+
+def test_a_rarer_given_name_alone_is_a_person_unless_it_is_written_as_a_thing(recognizer):
+    given, common_given, family = name_lists()
+    assert "Tammi" in given and "Tammi" not in common_given and "Tammi" not in family  # the tables' long tail
+
+    def label(text: str, title: str | None = None) -> str:
+        doc = process(text, title=title)
+        return next((r["label"] for r in recognizer.find(doc) if r["text"] == "Tammi"), "")
+
+    # written as people's names are: after a preposition, opening a line with a comma, in a list
+    assert label("I got a tip from Tammi about the new schedule.") == "PERSON"
+    assert label("Tammi, the draft is attached for your review.") == "PERSON"
+    # written as a thing's name: a model or a noun after it, a determiner, a place, a title, a hyphen
+    assert label("The new Tammi software failed again on Monday.") != "PERSON"
+    assert label("He drove my Tammi to the garage.") != "PERSON"
+    assert label("She studies at Tammi this year.") != "PERSON"
+    assert label("Tammi Mayor Velkan Drossum said the roads were closed.") != "PERSON"
+    assert label("Shares of Wal-Tammi fell sharply on Monday.") != "PERSON"
+    assert label("Ronsk said neo-Tammi groups marched.") != "PERSON"
+    # a headline opens with a company's short name: no person without more evidence
+    text = "Tammi falls 40 points on jobs data\n\nStocks fell on Friday."
+    assert label(text, title="Tammi falls 40 points on jobs data") != "PERSON"

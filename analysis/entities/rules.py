@@ -22,7 +22,9 @@ in such a text a common given name in lower case ("shanna and i") is a person.
 
 Unknown names are typed by their shape and context (:mod:`analysis.entities.evidence`
 lists the evidence): a run opening with a given name (``given_names.txt``, Faker's
-tables) or next to a role noun ("analyst Paul Nesbit", "Louis Gallois, the Airbus
+tables; a rarer given name of the tables alone too, unless it is written as a thing's
+name: "Mac software", "my Lexus", "Wal-Mart", "at Emory", a headline's first word) or next
+to a role noun ("analyst Paul Nesbit", "Louis Gallois, the Airbus
 chief executive") is a PERSON, other runs without evidence are ORG;
 a town name after an unknown word belongs to the name ("Fritz Henderson",
 "Air Canada"). Products, models, indices and currencies are dropped ("Airbus
@@ -188,6 +190,8 @@ _PERSON_ORG_TAILS = frozenset("administration presidency".split())
 _BANK_SIDES = frozenset("west east north south left right".split())
 #: Words that may stand beside a greeting on a sign-off line ("Best regards,", "Many thanks,").
 _GREETING_MODIFIERS = frozenset("best kind kindest warm warmest many all my yours truly good with".split())
+#: Words before a thing's name, not a person's ("my Lexus", "the Saturn", "this Venza").
+_DETERMINERS = frozenset("the a an my our your his her their its this that these those every".split())
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _APOSTROPHE_NAME = re.compile(r"^(?:O|D|L)['’][A-Z][a-z]+$")
 
@@ -466,6 +470,8 @@ class _DocumentPass:
         self._cap_counts: Counter[str] | None = None
         self._tokens: list = []
         self._next_word = ""  # the first word of the next sentence
+        self._headline = False  # the current sentence is the article's headline
+        self._text = ""
         self._units: list[Unit] = []
         self._position: dict[int, int] | None = None
 
@@ -530,6 +536,7 @@ class _DocumentPass:
             and tokens[k - 1].sentence == tokens[k].sentence
         }
         self._cap_counts = None  # counted on first need (see _capitalised_count)
+        self._text = text
         self._tokens = tokens
         self._mid_caps_alone = {
             tokens[k].text
@@ -559,6 +566,7 @@ class _DocumentPass:
                 continue
             mode = sentence_mode(units)
             self._after_greeting = greeting_line
+            self._headline = sentence.kind == "headline"
             greeting_line = self._is_greeting_line(units)
             self._units = units
             self._position = None
@@ -1281,6 +1289,8 @@ class _DocumentPass:
                 return "PERSON"  # "O'Keefe"
             if shape == "given" and text in self.common_given and (text in self.own_given or not both):
                 return "PERSON"  # "Larry", "Pauline"; not "Ford" (given and family name, and a company)
+            if shape == "given" and not both and where is not None and self._given_alone(units, where[0]):
+                return "PERSON"  # "a tip from Carri", "Tammi, attached is": a rarer given name, written as one
             if where is not None and self._beside_given(units, where[0], where[1]):
                 return "PERSON"  # "Mercedes and Dan are", "Malach and Larry"
             if is_common_form(text) and self._capitalised_count(text) < 2 and not person and text not in self.any_name:
@@ -1307,6 +1317,36 @@ class _DocumentPass:
         if where is not None and place_context(units, where[0], where[1]):
             return "GPE"
         return "ORG"  # "Northrop Grumman", "Apple Computer"
+
+    def _given_alone(self, units: list[Unit], k: int) -> bool:
+        """True when a given name of the name tables stands alone as people's names do.
+
+        The tables' rarer given names (listed by fewer than ``MIN_GIVEN_LOCALES`` locales:
+        "Carri", "Tammi", but also "Mac", "Dow", "Mart") name a person when the word is written
+        as a name is: not in a headline (where a company's short name opens it: "Dow falls"),
+        not joined by a hyphen to another name ("Wal-Mart"), not before a lower-case noun or a
+        model ("Mac software", "Lexus IS 300") or a title ("Dallas Mayor"), not after a determiner
+        ("my Lexus", "the Saturn") or a preposition of place ("at Emory").
+        """
+        if self._headline:
+            return False
+        before = units[k - 1].text if k > 0 else ""
+        after = units[k + 1] if k + 1 < len(units) else None
+        if before in ("-", "–") or (after is not None and after.text in ("-", "–")):
+            return False
+        if units[k].start > 0 and self._text[units[k].start - 1] in "-–":
+            return False  # "a neo-Nazi", "anti-Trump"
+        if before.lower() in _DETERMINERS or before.lower() in ("at", "in", "near", "outside"):
+            return False  # "studies at Emory"
+        return (
+            after is None
+            or not (
+                _title_word(after.text) in TITLES  # "Dallas Mayor Mike Rawlings": a town's mayor
+                or (after.text[:1].islower() and after.pos.startswith("NN"))
+                or after.text[:1].isdigit()
+                or (after.text.isupper() and len(after.text) > 1)
+            )
+        )
 
     def _beside_given(self, units: list[Unit], first: int, last: int) -> bool:
         """True when the run is joined by "and" to a common given name alone: "Mercedes and Dan are"."""
