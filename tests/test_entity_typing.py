@@ -816,3 +816,16 @@ def test_a_rarer_given_name_alone_is_a_person_unless_it_is_written_as_a_thing(re
     # a headline opens with a company's short name: no person without more evidence
     text = "Tammi falls 40 points on jobs data\n\nStocks fell on Friday."
     assert label(text, title="Tammi falls 40 points on jobs data") != "PERSON"
+
+
+def test_a_lone_unknown_name_that_speaks_of_himself_or_herself_is_a_person(recognizer):
+    # a shared speech verb alone leaves an unknown one-word name an organisation ...
+    assert ("Drossum", "ORG") in _labels(recognizer, "Drossum said the plant would close in May.")
+    # ... but one followed by "he" / "she" speaks of a person: an organisation is no "he"
+    assert ("Drossum", "PERSON") in _labels(recognizer, "Drossum said he would close the plant in May.")
+    assert ("Drossum", "PERSON") in _labels(recognizer, "Later Drossum admitted that she had known.")
+    # a reflexive pronoun after the name, before any other name, is the person's own
+    assert ("Drossum", "PERSON") in _labels(recognizer, "Drossum has found himself at the centre of the row.")
+    assert ("Drossum", "PERSON") in _labels(recognizer, "Drossum himself voted against the plan.")
+    # a pronoun after another name is that name's
+    assert ("Drossum", "PERSON") not in _labels(recognizer, "Drossum said Velkan Ostrand had resigned and he left.")

@@ -157,7 +157,8 @@ def person_context(units, first: int, last: int) -> str:
     """How strongly the words around units ``first..last`` say the run is a person.
 
     Returns:
-        ``"strong"`` (a person-only verb, "X, who", an age, "said X,"),
+        ``"strong"`` (a person-only verb, "X, who", an age, "said X,", a shared verb with
+        "he" or "she" after it: "X admitted he", a reflexive: "X found himself", "X herself"),
         ``"speech"`` (a verb organisations use too: "said", "told"),
         ``"weak"`` (a personal pronoun within the next eight words) or ``""``.
     """
@@ -166,7 +167,9 @@ def person_context(units, first: int, last: int) -> str:
     if verb:
         if verb in ("told", "tells") and _word(units, _index_of(units, last, verb) + 1) in _AUDIENCES:
             return "strong"  # "Vastrova told reporters": organisations issue statements
-        return "speech" if verb in cues.shared_verbs else "strong"
+        if verb in cues.shared_verbs and _pronoun_after(units, last) not in _SELF_PRONOUNS:
+            return "speech"
+        return "strong"  # "Ossoff admitted that he ...": an organisation is no "he"
     after = _word(units, last + 1)
     if after in (",", "(") and _word(units, last + 2) == "who":
         return "strong"
@@ -189,12 +192,25 @@ def person_context(units, first: int, last: int) -> str:
     before = _word(units, first - 1)
     if before in ("said", "says", "added", "explained", "recalled", "wrote") and after in (",", "."):
         return "strong"
+    pronoun = _pronoun_after(units, last)
+    if pronoun in ("himself", "herself") and not units[last].pos.startswith("VB"):
+        return "strong"  # "Sessions has found himself at the centre"
+    return "weak" if pronoun else ""
+
+
+#: Pronouns that, after a name and a shared speech verb, speak of the name itself ("X admitted he").
+_SELF_PRONOUNS = frozenset("he she his himself herself".split())
+
+
+def _pronoun_after(units, last: int) -> str:
+    """The first personal pronoun within eight words after unit ``last``, before any capitalised word."""
+    cues = typing_cues()
     for k in range(last + 1, min(last + 9, len(units))):
         unit = units[k]
         if unit.cap or unit.text in (";", ":"):
             break
         if unit.text.lower() in cues.person_pronouns:
-            return "weak"
+            return unit.text.lower()
     return ""
 
 
