@@ -829,3 +829,12 @@ def test_a_lone_unknown_name_that_speaks_of_himself_or_herself_is_a_person(recog
     assert ("Drossum", "PERSON") in _labels(recognizer, "Drossum himself voted against the plan.")
     # a pronoun after another name is that name's
     assert ("Drossum", "PERSON") not in _labels(recognizer, "Drossum said Velkan Ostrand had resigned and he left.")
+
+
+def test_the_one_word_speaker_of_a_direct_quote_is_a_person(recognizer):
+    # news attributes a direct quote to a person: "“...,” Drossum said"; a statement without
+    # quotation marks may be an organisation's
+    assert ("Drossum", "PERSON") in _labels(recognizer, "“We will not give up,” Drossum said on Monday.")
+    assert ("Drossum", "PERSON") in _labels(recognizer, '"This is not the end," Drossum added.')
+    assert ("VoteWatch", "ORG") in _labels(recognizer, "“We checked every claim,” VoteWatch says.")  # a website
+    assert ("Drossum", "ORG") in _labels(recognizer, "Drossum said on Monday that it would not give up.")

@@ -167,7 +167,12 @@ def person_context(units, first: int, last: int) -> str:
     if verb:
         if verb in ("told", "tells") and _word(units, _index_of(units, last, verb) + 1) in _AUDIENCES:
             return "strong"  # "Vastrova told reporters": organisations issue statements
-        if verb in cues.shared_verbs and _pronoun_after(units, last) not in _SELF_PRONOUNS:
+        quoted = (
+            _word(units, first - 1) in _CLOSING_QUOTES
+            and _word(units, first - 2) in (",", "?", "!", "—", "--")
+            and not _camel(units[first].text)  # "“...,” PolitiFact says": a website speaks too
+        )
+        if verb in cues.shared_verbs and not quoted and _pronoun_after(units, last) not in _SELF_PRONOUNS:
             return "speech"
         return "strong"  # "Ossoff admitted that he ...": an organisation is no "he"
     after = _word(units, last + 1)
@@ -198,6 +203,13 @@ def person_context(units, first: int, last: int) -> str:
     return "weak" if pronoun else ""
 
 
+def _camel(word: str) -> bool:
+    """A capital inside a word, after its first syllable: "PolitiFact", "YouTube"; not "McCain", "LaPierre"."""
+    return not word.startswith("Mac") and any(ch.isupper() for ch in word[3:])
+
+
+#: Quotation marks that close a quote ("“We will win,” Drossum said": the speaker of a quote).
+_CLOSING_QUOTES = frozenset(["”", "''", '"', "’", "'"])
 #: Pronouns that, after a name and a shared speech verb, speak of the name itself ("X admitted he").
 _SELF_PRONOUNS = frozenset("he she his himself herself".split())
 
