@@ -398,8 +398,10 @@ def test_an_unknown_word_before_a_town_is_no_person_by_shape(recognizer):
 def test_a_one_word_family_name_with_a_pronoun_after_it(recognizer):
     labels = _labels(recognizer, "Critics asked whether Nowak had read his own report.")
     assert ("Nowak", "PERSON") in labels
-    # an invented word with the same pronoun: no name table knows it, so no person by this rule
-    assert ("Vardel", "PERSON") not in _labels(recognizer, "Critics asked whether Vardel had read his own report.")
+    # an invented word: "his" makes it a person too (no organisation is a "he"), an object
+    # pronoun does not ("Vardel had paid her": a company pays people)
+    assert ("Vardel", "PERSON") in _labels(recognizer, "Critics asked whether Vardel had read his own report.")
+    assert ("Vardel", "PERSON") not in _labels(recognizer, "Critics asked whether Vardel had paid her on time.")
 
 
 def test_given_names_that_are_towns_in_a_title_case_list(recognizer):
@@ -838,3 +840,15 @@ def test_the_one_word_speaker_of_a_direct_quote_is_a_person(recognizer):
     assert ("Drossum", "PERSON") in _labels(recognizer, '"This is not the end," Drossum added.')
     assert ("VoteWatch", "ORG") in _labels(recognizer, "“We checked every claim,” VoteWatch says.")  # a website
     assert ("Drossum", "ORG") in _labels(recognizer, "Drossum said on Monday that it would not give up.")
+
+
+def test_a_lone_unknown_name_followed_by_he_or_she_is_a_person_where_written_as_one(recognizer):
+    # "he" / "she" / "his" after a one-word name, before any other name: an organisation is no "he"
+    assert ("Drossum", "PERSON") in _labels(recognizer, "Drossum drove away, but she came back an hour later.")
+    assert ("Drossum", "PERSON") in _labels(recognizer, "Voters cheered when Drossum finished his speech.")
+    # the speaker of a quote is not the name inside it
+    assert ("Drossum", "PERSON") not in _labels(recognizer, "“Drossum is finished,” he said on Monday.")
+    # a platform, a name before a noun, a name joined by a hyphen are no person
+    assert ("Drossum", "PERSON") not in _labels(recognizer, "He wrote on Drossum that he was leaving.")
+    assert ("Drossum", "PERSON") not in _labels(recognizer, "He signed the Drossum deal before his trip.")
+    assert ("Drossum", "PERSON") not in _labels(recognizer, "VoteHub said he was wrong.")

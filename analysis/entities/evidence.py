@@ -172,7 +172,7 @@ def person_context(units, first: int, last: int) -> str:
             and _word(units, first - 2) in (",", "?", "!", "—", "--")
             and not _camel(units[first].text)  # "“...,” PolitiFact says": a website speaks too
         )
-        if verb in cues.shared_verbs and not quoted and _pronoun_after(units, last) not in _SELF_PRONOUNS:
+        if verb in cues.shared_verbs and not quoted and pronoun_after(units, last) not in _SELF_PRONOUNS:
             return "speech"
         return "strong"  # "Ossoff admitted that he ...": an organisation is no "he"
     after = _word(units, last + 1)
@@ -197,8 +197,9 @@ def person_context(units, first: int, last: int) -> str:
     before = _word(units, first - 1)
     if before in ("said", "says", "added", "explained", "recalled", "wrote") and after in (",", "."):
         return "strong"
-    pronoun = _pronoun_after(units, last)
-    if pronoun in ("himself", "herself") and not units[last].pos.startswith("VB"):
+    pronoun = pronoun_after(units, last)
+    participle = first == 0 and units[first].text.lower().endswith(("ing", "ed"))  # "Cloaking himself in ..."
+    if pronoun in ("himself", "herself") and not participle:
         return "strong"  # "Sessions has found himself at the centre"
     return "weak" if pronoun else ""
 
@@ -214,13 +215,15 @@ _CLOSING_QUOTES = frozenset(["”", "''", '"', "’", "'"])
 _SELF_PRONOUNS = frozenset("he she his himself herself".split())
 
 
-def _pronoun_after(units, last: int) -> str:
+def pronoun_after(units, last: int) -> str:
     """The first personal pronoun within eight words after unit ``last``, before any capitalised word."""
     cues = typing_cues()
     for k in range(last + 1, min(last + 9, len(units))):
         unit = units[k]
         if unit.cap or unit.text in (";", ":"):
             break
+        if unit.text in ("”", "''") or (unit.text == '"' and _word(units, k - 1) in (",", ".", "!", "?")):
+            break  # a quote's end: the "he" of "... is wrong,” he said" is its speaker
         if unit.text.lower() in cues.person_pronouns:
             return unit.text.lower()
     return ""

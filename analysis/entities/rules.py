@@ -57,7 +57,15 @@ from functools import cache
 from typing import NamedTuple
 
 from analysis.entities.aliases import AliasEntry, AliasLexicon
-from analysis.entities.evidence import addressed, is_party_tag, org_context, person_context, place_context, typing_cues
+from analysis.entities.evidence import (
+    addressed,
+    is_party_tag,
+    org_context,
+    person_context,
+    place_context,
+    pronoun_after,
+    typing_cues,
+)
 from analysis.entities.gazetteer import (
     AP_STATE_ABBREVIATIONS,
     any_person_name,
@@ -1285,6 +1293,17 @@ class _DocumentPass:
                 return "PERSON"  # "whether Bush has any thoughts about his memoirs": a name table and a pronoun
             if where is not None and place_context(units, where[0], where[1]):
                 return "GPE"
+            if (
+                person == "weak"
+                and where is not None
+                and not is_common_form(text)
+                and self._known(text) is None
+                and not any(ch.isupper() for ch in text[1:])  # "HuffPost told", "MyFoxHouston"
+                and not (where[0] == 0 and text.lower().endswith(("ing", "ed")))  # "Sedated in his bed, he"
+                and pronoun_after(units, where[1]) in ("he", "she", "his")
+                and self._given_alone(units, where[0])
+            ):
+                return "PERSON"  # "Deaton drove away, but she ...": an organisation is no "he" or "she"
             if _APOSTROPHE_NAME.match(text):
                 return "PERSON"  # "O'Keefe"
             if shape == "given" and text in self.common_given and (text in self.own_given or not both):
@@ -1336,8 +1355,8 @@ class _DocumentPass:
             return False
         if units[k].start > 0 and self._text[units[k].start - 1] in "-–":
             return False  # "a neo-Nazi", "anti-Trump"
-        if before.lower() in _DETERMINERS or before.lower() in ("at", "in", "near", "outside"):
-            return False  # "studies at Emory"
+        if before.lower() in _DETERMINERS or before.lower() in ("at", "in", "on", "near", "outside", "via"):
+            return False  # "studies at Emory", "wrote on Reddit"
         return (
             after is None
             or not (
