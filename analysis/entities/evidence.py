@@ -145,6 +145,17 @@ def verb_after(units, last: int) -> str:
     return ""
 
 
+def _possession(units, k: int) -> str:
+    """The noun a possessive owns, from unit ``k``: past up to three adjectives or quotation marks."""
+    for _ in range(4):
+        word = _word(units, k)
+        if k < len(units) and (units[k].pos.startswith("JJ") or word in ('"', "“", "”", "``", "''")):
+            k += 1
+            continue
+        return word
+    return ""
+
+
 def _index_of(units, last: int, word: str) -> int:
     """Index of the first unit after ``last`` whose lower-case text is ``word`` (within four units)."""
     for k in range(last + 1, min(last + 5, len(units))):
@@ -190,8 +201,8 @@ def person_context(units, first: int, last: int) -> str:
         return "strong"  # "Peder and I were", "me and Carri"
     if first == last and after in cues.person_followers:
         return "strong"  # "the Velkan administration"
-    if after in ("'s", "’s") and _word(units, last + 2) in cues.person_possessions:
-        return "strong"  # "Drossum's widow", "Sas's death"
+    if after in ("'s", "’s") and _possession(units, last + 2) in cues.person_possessions:
+        return "strong"  # "Drossum's widow", "Sas's death", "Drossum's “nasty” remarks"
     if _is_age(units, last + 1):
         return "strong"
     before = _word(units, first - 1)
