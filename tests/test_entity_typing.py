@@ -859,3 +859,12 @@ def test_what_only_a_person_owns_makes_a_person_past_an_adjective(recognizer):
     assert ("Drossum", "PERSON") in _labels(recognizer, "Critics seized on Drossum's “nasty” remarks on Tuesday.")
     assert ("Drossum", "PERSON") in _labels(recognizer, "Senators delayed Drossum's confirmation vote.")
     assert ("Drossum", "PERSON") not in _labels(recognizer, "Critics seized on Drossum's quarterly results.")
+
+
+def test_a_document_is_no_actor_but_the_company_it_belongs_to_is(recognizer):
+    assert _labels(recognizer, "Lawmakers passed the Velkan Farm Support Act on Monday.") == []
+    assert _labels(recognizer, "Please review the Master Agreement before Friday.") == []
+    labels = _labels(recognizer, "Please send a copy of the Drossum Holdings Guaranty to my office.")
+    assert labels == [("Drossum Holdings", "ORG")]
+    # a country a treaty is named after is still named
+    assert ("Norway", "GPE") in _labels(recognizer, "Both sides signed the Norway Accord in May.")

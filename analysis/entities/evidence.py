@@ -86,6 +86,7 @@ class Cues(NamedTuple):
     programme_words: frozenset[str]
     place_verbs: frozenset[str]
     event_words: frozenset[str]
+    document_words: frozenset[str]
 
 
 @cache

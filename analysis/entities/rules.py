@@ -198,6 +198,8 @@ _PERSON_ORG_TAILS = frozenset("administration presidency".split())
 _BANK_SIDES = frozenset("west east north south left right".split())
 #: Words that may stand beside a greeting on a sign-off line ("Best regards,", "Many thanks,").
 _GREETING_MODIFIERS = frozenset("best kind kindest warm warmest many all my yours truly good with".split())
+#: Last words of a company's name, whose documents news names after it ("the Drossum Holdings Guaranty").
+_COMPANY_ENDINGS = frozenset("corporation corp corp. inc inc. company co co. holdings ltd ltd. llc plc group".split())
 #: Words before a thing's name, not a person's ("my Lexus", "the Saturn", "this Venza").
 _DETERMINERS = frozenset("the a an my our your his her their its this that these those every".split())
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
@@ -878,13 +880,15 @@ class _DocumentPass:
         if n > _MAX_CHUNK:
             return self._segment(index, chunk, guesses=False)
         last = chunk[-1].text.lower()
-        if n > 1 and last in typing_cues().event_words and self._known(chunk[-1].text) is None:
+        if n > 1 and last in _not_actor_words() and self._known(chunk[-1].text) is None:
             # "the Gulf War", "the Nobel Prize": an event or a prize, no actor; a country it is
             # named after is still named ("the Iraq War")
             head = " ".join(u.text for u in chunk[:-1])
             hit = self._known(head)
             if hit is not None and hit[0] == "GPE" and self._country_word(head):
                 return [Mention(index, chunk[0].start, chunk[-2].end, hit[0], hit[1], "", hit[2])]
+            if n > 2 and chunk[-2].text.lower() in _COMPANY_ENDINGS and last in typing_cues().document_words:
+                return self._resolve(index, chunk[:-1])  # "the Huber Corporation Guaranty": the company's
             return []
         first = chunk[0].text.lower()
         # a title run followed by a name: a person ("Labour Minister Ilse Marrovan")
@@ -1155,7 +1159,11 @@ class _DocumentPass:
         if title:
             return [Mention(index, start, end, "PERSON", "", title, "title")]
         last = run[-1].text.lower()
-        if last in NOT_ENTITY_LAST or (len(run) > 1 and last in typing_cues().event_words):
+        if (
+            last in NOT_ENTITY_LAST
+            or last in typing_cues().document_words
+            or (len(run) > 1 and last in typing_cues().event_words)
+        ):
             return []  # "Dow Jones Industrial Average", "Nasdaq Composite"
         label = self._type_unknown(run)
         if label is None or (label == "ORG" and self._quoted_title(run)):
@@ -1715,6 +1723,13 @@ def _shouted(word: str) -> bool:
     """True for an all-caps word that is an English word or a word stretched for emphasis ("VERYYYY")."""
     lowered = word.lower()
     return is_common_word(lowered) or lowered in _stopwords() or bool(_REPEATED_LETTER.search(word))
+
+
+@cache
+def _not_actor_words() -> frozenset[str]:
+    """Last words of the names of events, prizes and documents (``typing_cues.yml``): no actor."""
+    cues = typing_cues()
+    return cues.event_words | cues.document_words
 
 
 @cache
