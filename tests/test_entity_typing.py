@@ -868,3 +868,13 @@ def test_a_document_is_no_actor_but_the_company_it_belongs_to_is(recognizer):
     assert labels == [("Drossum Holdings", "ORG")]
     # a country a treaty is named after is still named
     assert ("Norway", "GPE") in _labels(recognizer, "Both sides signed the Norway Accord in May.")
+
+
+def test_a_towns_name_followed_by_he_or_she_is_a_person_where_written_as_one(recognizer):
+    # "Clinton" and "Obama" are towns in the gazetteer; a one-word town that "she" follows is a person
+    assert ("Clinton", "PERSON") in _labels(recognizer, "Clinton defended her stance on Tuesday.")
+    assert ("Clinton", "PERSON") in _labels(recognizer, "Critics said Clinton had changed his plan.")
+    # a place it stays: moved to, listed with a place, or before a noun
+    assert ("Clinton", "PERSON") not in _labels(recognizer, "He drove to Clinton and sold his boat.")
+    assert ("Clinton", "PERSON") not in _labels(recognizer, "Officials of Iowa and Clinton met before he left.")
+    assert ("Clinton", "PERSON") not in _labels(recognizer, "He joined the Clinton police after his army service.")

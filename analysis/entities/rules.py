@@ -200,6 +200,8 @@ _BANK_SIDES = frozenset("west east north south left right".split())
 _GREETING_MODIFIERS = frozenset("best kind kindest warm warmest many all my yours truly good with".split())
 #: Last words of a company's name, whose documents news names after it ("the Drossum Holdings Guaranty").
 _COMPANY_ENDINGS = frozenset("corporation corp corp. inc inc. company co co. holdings ltd ltd. llc plc group".split())
+#: Prepositions of movement, before a place ("drove to Sarasota").
+_TOWARDS = frozenset("to from into toward towards across around through via".split())
 #: Words before a thing's name, not a person's ("my Lexus", "the Saturn", "this Venza").
 _DETERMINERS = frozenset("the a an my our your his her their its this that these those every".split())
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
@@ -1095,11 +1097,35 @@ class _DocumentPass:
         where = self._indices([unit])
         if where is None:
             return False
+        context = person_context(self._units, *where)
         return (
-            person_context(self._units, *where) in ("strong", "speech")
+            context in ("strong", "speech")
+            or (context == "weak" and self._own_pronoun(where[1]) and self._written_as_person(where[0]))
             or self._role_context([unit])
             or (unit.text in self.given and self._beside_given(self._units, *where))  # "Mercedes and Dan are"
         )
+
+    def _written_as_person(self, k: int) -> bool:
+        """True when the town's name at unit ``k`` stands where a person's would: not as a place
+        ("to Sarasota", "Canada and Ontario") and not as a thing's name (see :meth:`_given_alone`)."""
+        units = self._units
+        before = units[k - 1].text.lower() if k > 0 else ""
+        if before in _TOWARDS or place_context(units, k, k):
+            return False
+        if before in ("and", ",") and k > 1 and self._known(units[k - 2].text) is not None:
+            return False  # "the governments of Canada and Ontario"
+        return self._given_alone(units, k)
+
+    def _own_pronoun(self, last: int) -> bool:
+        """True when "he", "she", "his" or a possessive "her" follows unit ``last`` before any other name
+        ("Clinton falls short in her second bid"): no place and no organisation is a "he" or a "she"."""
+        pronoun = pronoun_after(self._units, last)
+        if pronoun in ("he", "she", "his"):
+            return True
+        if pronoun != "her":
+            return False
+        k = next((k for k in range(last + 1, len(self._units)) if self._units[k].text.lower() == "her"), None)
+        return k is not None and k + 1 < len(self._units) and self._units[k + 1].pos.startswith(("NN", "JJ"))
 
     def _surname_after_title(self, title_word: str, rest: list[Unit]) -> bool:
         """True when the one word after a title is a town's name used as a surname ("Mr Howard",
