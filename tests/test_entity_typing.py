@@ -878,3 +878,12 @@ def test_a_towns_name_followed_by_he_or_she_is_a_person_where_written_as_one(rec
     assert ("Clinton", "PERSON") not in _labels(recognizer, "He drove to Clinton and sold his boat.")
     assert ("Clinton", "PERSON") not in _labels(recognizer, "Officials of Iowa and Clinton met before he left.")
     assert ("Clinton", "PERSON") not in _labels(recognizer, "He joined the Clinton police after his army service.")
+
+
+def test_a_sentence_initial_ordinary_word_with_person_evidence_is_a_name(recognizer):
+    # "Cotton" and "Hunter" open the sentence and are English words; what follows says a person
+    assert ("Cotton", "PERSON") in _labels(recognizer, "Cotton said he had not heard the phrase.")
+    assert ("Hunter", "PERSON") in _labels(recognizer, "Hunter testified that he had never met her.")
+    # without it, or as a verb before a subject pronoun, the word is no name
+    assert ("Cotton", "PERSON") not in _labels(recognizer, "Cotton prices rose sharply on Monday.")
+    assert ("Hope", "PERSON") not in _labels(recognizer, "Hope she stops laying eggs because she is tired.")

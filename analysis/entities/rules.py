@@ -200,6 +200,8 @@ _BANK_SIDES = frozenset("west east north south left right".split())
 _GREETING_MODIFIERS = frozenset("best kind kindest warm warmest many all my yours truly good with".split())
 #: Last words of a company's name, whose documents news names after it ("the Drossum Holdings Guaranty").
 _COMPANY_ENDINGS = frozenset("corporation corp corp. inc inc. company co co. holdings ltd ltd. llc plc group".split())
+#: Subject pronouns: a word right before one is a verb ("Hope she stops"), not a name.
+_SUBJECTS = frozenset("i you he she we they it".split())
 #: Prepositions of movement, before a place ("drove to Sarasota").
 _TOWARDS = frozenset("to from into toward towards across around through via".split())
 #: Words before a thing's name, not a person's ("my Lexus", "the Saturn", "this Venza").
@@ -852,6 +854,14 @@ class _DocumentPass:
                 addressed(self._units, *where) or person_context(self._units, *where) == "strong"
             ):
                 return chunk  # "John, sorry for the delay", "Bill recalled": a given name, not the word
+        if len(chunk) == 1 and first.pos == "NNP" and text.lower() not in _stopwords() and looks_proper(text):
+            where = self._indices(chunk)
+            after = self._units[where[1] + 1].text.lower() if where and where[1] + 1 < len(self._units) else ""
+            if where is not None and not text.lower().endswith(("ing", "ed")) and after not in _SUBJECTS:
+                context = person_context(self._units, *where)
+                own = context == "weak" and not is_common_form(text) and self._own_pronoun(where[1])
+                if context == "strong" or own:
+                    return chunk  # "Trump accepted the offer on his first trip": a family name, not the word
         ordinary = text.lower() in _stopwords() or not looks_proper(text)
         if ordinary or (len(chunk) == 1 and (not first.pos.startswith("NNP") or is_common_form(text))):
             rest = chunk[1:]
