@@ -26,6 +26,10 @@ article-level linking had merged. The rules, in order:
    it names in full, else the one written elsewhere with the same title
    ("President Trump"), else the one named in more articles of the event (whom
    an outlet means when it writes the surname alone); on a tie it stays as written.
+   A titled surname that its own article kept apart from the full name it
+   writes (the article's linking read a title or a pronoun of the other sex:
+   "President Obama ... he" beside "Michelle Obama") is kept apart from that
+   person in every article that writes the surname with that title.
    A surname the rules typed as an organisation joins a person only when just
    one person of the event has it and it is no place, acronym or common word.
    A given name alone ("Hillary") goes to the one person of the event whose

@@ -14,7 +14,11 @@ Evidence, strongest first:
   said", "Ronny Johnsen, 27, scored", "Sas later told"), "X, who ...", an age
   in apposition, a reporting verb before it ("said Hasan Sas,"), "the Sas
   administration", what only a person has ("Sas's widow", "Sas's death"),
-  a pronoun that follows closely ("... her"); a person greeted, thanked or
+  a pronoun that follows closely ("... her"), which makes even a one-word name a
+  person when it is "he", "she" or "his" (an organisation is no "he": "Ossoff
+  admitted that he ...") or a reflexive ("Sas found himself"); the speaker of a
+  direct quote ("“We will win,” Sas said": news quotes people, organisations
+  issue statements); a person greeted, thanked or
   signed ("Dear Nina", "Hi Vladi,", "Regards, Vangie McGilloway", "Good morning
   Debra") or spoken to at the start of a sentence ("Ginny, please see",
   "Bryan, you're in"): letters, e-mail and quotes address people (:func:`addressed`);
@@ -33,6 +37,10 @@ the outlets of an event.
 
 What goes wrong and how to check it: organisations that speak ("Kestrel said")
 are persons by the verb alone only when the name also looks like a person's;
+a "he" after a name may belong to someone the sentence does not name (the
+pronoun is read only before any other capitalised word and not past a closing
+quote, whose "he said" is the quote's speaker); a website quoted directly
+("“...,” PolitiFact says") is kept an organisation only by its CamelCase;
 a one-word name after "in" that is a person ("in Sas's view") is protected by
 the possessive; "in Firefox" makes a place of a product; a greeting is read
 only before a name ("Monday morning Kestrel said" is no greeting, "Good morning

@@ -23,7 +23,11 @@ canonical names in this order:
    words (:class:`LongerNames`), so this stays near linear in the number of names;
    a programme named after its host ("The Steve Harvey Morning Show") makes the
    host's surname or given name alone ("she told Harvey") that person, not a
-   town or the show;
+   town or the show; a surname never goes to a full name of the other sex: an
+   honorific or a title of one sex ("Mr.", "King", "first lady"), or for a titled
+   surname the "he" / "she" read after it ("President Obama ... he" is not
+   "Michelle Obama"), rules a full name out, and when two full names share the
+   surname an unmarked one goes to the sex the article's honorifics give it;
 5. otherwise the name as written (a place's gazetteer name); a one-word name
    only guessed to be an organisation that the article writes "in X" is a place.
 """
