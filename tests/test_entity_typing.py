@@ -398,8 +398,10 @@ def test_an_unknown_word_before_a_town_is_no_person_by_shape(recognizer):
 def test_a_one_word_family_name_with_a_pronoun_after_it(recognizer):
     labels = _labels(recognizer, "Critics asked whether Nowak had read his own report.")
     assert ("Nowak", "PERSON") in labels
-    # an invented word with the same pronoun: no name table knows it, so no person by this rule
-    assert ("Vardel", "PERSON") not in _labels(recognizer, "Critics asked whether Vardel had read his own report.")
+    # an invented word: "his" makes it a person too (no organisation is a "he"), an object
+    # pronoun does not ("Vardel had paid her": a company pays people)
+    assert ("Vardel", "PERSON") in _labels(recognizer, "Critics asked whether Vardel had read his own report.")
+    assert ("Vardel", "PERSON") not in _labels(recognizer, "Critics asked whether Vardel had paid her on time.")
 
 
 def test_given_names_that_are_towns_in_a_title_case_list(recognizer):
@@ -871,3 +873,95 @@ def test_a_media_or_campaign_role_before_a_name_makes_a_person(recognizer):
 def test_events_and_prizes_are_no_actors_but_the_country_they_are_named_after_is(recognizer):
     text = "After the Vardel War and the Drossum Prize, the Norway War began and Ronsk Rovers won the Ostrand Cup."
     assert _labels(recognizer, text) == [("Norway", "GPE"), ("Ronsk Rovers", "ORG")]
+
+
+def test_a_rarer_given_name_alone_is_a_person_unless_it_is_written_as_a_thing(recognizer):
+    given, common_given, family = name_lists()
+    assert "Tammi" in given and "Tammi" not in common_given and "Tammi" not in family  # the tables' long tail
+
+    def label(text: str, title: str | None = None) -> str:
+        doc = process(text, title=title)
+        return next((r["label"] for r in recognizer.find(doc) if r["text"] == "Tammi"), "")
+
+    # written as people's names are: after a preposition, opening a line with a comma, in a list
+    assert label("I got a tip from Tammi about the new schedule.") == "PERSON"
+    assert label("Tammi, the draft is attached for your review.") == "PERSON"
+    # written as a thing's name: a model or a noun after it, a determiner, a place, a title, a hyphen
+    assert label("The new Tammi software failed again on Monday.") != "PERSON"
+    assert label("He drove my Tammi to the garage.") != "PERSON"
+    assert label("She studies at Tammi this year.") != "PERSON"
+    assert label("Tammi Mayor Velkan Drossum said the roads were closed.") != "PERSON"
+    assert label("Shares of Wal-Tammi fell sharply on Monday.") != "PERSON"
+    assert label("Ronsk said neo-Tammi groups marched.") != "PERSON"
+    # a headline opens with a company's short name: no person without more evidence
+    text = "Tammi falls 40 points on jobs data\n\nStocks fell on Friday."
+    assert label(text, title="Tammi falls 40 points on jobs data") != "PERSON"
+
+
+def test_a_lone_unknown_name_that_speaks_of_himself_or_herself_is_a_person(recognizer):
+    # a shared speech verb alone leaves an unknown one-word name an organisation ...
+    assert ("Drossum", "ORG") in _labels(recognizer, "Drossum said the plant would close in May.")
+    # ... but one followed by "he" / "she" speaks of a person: an organisation is no "he"
+    assert ("Drossum", "PERSON") in _labels(recognizer, "Drossum said he would close the plant in May.")
+    assert ("Drossum", "PERSON") in _labels(recognizer, "Later Drossum admitted that she had known.")
+    # a reflexive pronoun after the name, before any other name, is the person's own
+    assert ("Drossum", "PERSON") in _labels(recognizer, "Drossum has found himself at the centre of the row.")
+    assert ("Drossum", "PERSON") in _labels(recognizer, "Drossum himself voted against the plan.")
+    # a pronoun after another name is that name's
+    assert ("Drossum", "PERSON") not in _labels(recognizer, "Drossum said Velkan Ostrand had resigned and he left.")
+
+
+def test_the_one_word_speaker_of_a_direct_quote_is_a_person(recognizer):
+    # news attributes a direct quote to a person: "“...,” Drossum said"; a statement without
+    # quotation marks may be an organisation's
+    assert ("Drossum", "PERSON") in _labels(recognizer, "“We will not give up,” Drossum said on Monday.")
+    assert ("Drossum", "PERSON") in _labels(recognizer, '"This is not the end," Drossum added.')
+    assert ("VoteWatch", "ORG") in _labels(recognizer, "“We checked every claim,” VoteWatch says.")  # a website
+    assert ("Drossum", "ORG") in _labels(recognizer, "Drossum said on Monday that it would not give up.")
+
+
+def test_a_lone_unknown_name_followed_by_he_or_she_is_a_person_where_written_as_one(recognizer):
+    # "he" / "she" / "his" after a one-word name, before any other name: an organisation is no "he"
+    assert ("Drossum", "PERSON") in _labels(recognizer, "Drossum drove away, but she came back an hour later.")
+    assert ("Drossum", "PERSON") in _labels(recognizer, "Voters cheered when Drossum finished his speech.")
+    # the speaker of a quote is not the name inside it
+    assert ("Drossum", "PERSON") not in _labels(recognizer, "“Drossum is finished,” he said on Monday.")
+    # a platform, a name before a noun, a name joined by a hyphen are no person
+    assert ("Drossum", "PERSON") not in _labels(recognizer, "He wrote on Drossum that he was leaving.")
+    assert ("Drossum", "PERSON") not in _labels(recognizer, "He signed the Drossum deal before his trip.")
+    assert ("Drossum", "PERSON") not in _labels(recognizer, "VoteHub said he was wrong.")
+
+
+def test_what_only_a_person_owns_makes_a_person_past_an_adjective(recognizer):
+    assert ("Drossum", "PERSON") in _labels(recognizer, "Critics seized on Drossum's remarks on Tuesday.")
+    assert ("Drossum", "PERSON") in _labels(recognizer, "Critics seized on Drossum's “nasty” remarks on Tuesday.")
+    assert ("Drossum", "PERSON") in _labels(recognizer, "Senators delayed Drossum's confirmation vote.")
+    assert ("Drossum", "PERSON") not in _labels(recognizer, "Critics seized on Drossum's quarterly results.")
+
+
+def test_a_document_is_no_actor_but_the_company_it_belongs_to_is(recognizer):
+    assert _labels(recognizer, "Lawmakers passed the Velkan Farm Support Act on Monday.") == []
+    assert _labels(recognizer, "Please review the Master Agreement before Friday.") == []
+    labels = _labels(recognizer, "Please send a copy of the Drossum Holdings Guaranty to my office.")
+    assert labels == [("Drossum Holdings", "ORG")]
+    # a country a treaty is named after is still named
+    assert ("Norway", "GPE") in _labels(recognizer, "Both sides signed the Norway Accord in May.")
+
+
+def test_a_towns_name_followed_by_he_or_she_is_a_person_where_written_as_one(recognizer):
+    # "Clinton" and "Obama" are towns in the gazetteer; a one-word town that "she" follows is a person
+    assert ("Clinton", "PERSON") in _labels(recognizer, "Clinton defended her stance on Tuesday.")
+    assert ("Clinton", "PERSON") in _labels(recognizer, "Critics said Clinton had changed his plan.")
+    # a place it stays: moved to, listed with a place, or before a noun
+    assert ("Clinton", "PERSON") not in _labels(recognizer, "He drove to Clinton and sold his boat.")
+    assert ("Clinton", "PERSON") not in _labels(recognizer, "Officials of Iowa and Clinton met before he left.")
+    assert ("Clinton", "PERSON") not in _labels(recognizer, "He joined the Clinton police after his army service.")
+
+
+def test_a_sentence_initial_ordinary_word_with_person_evidence_is_a_name(recognizer):
+    # "Cotton" and "Hunter" open the sentence and are English words; what follows says a person
+    assert ("Cotton", "PERSON") in _labels(recognizer, "Cotton said he had not heard the phrase.")
+    assert ("Hunter", "PERSON") in _labels(recognizer, "Hunter testified that he had never met her.")
+    # without it, or as a verb before a subject pronoun, the word is no name
+    assert ("Cotton", "PERSON") not in _labels(recognizer, "Cotton prices rose sharply on Monday.")
+    assert ("Hope", "PERSON") not in _labels(recognizer, "Hope she stops laying eggs because she is tired.")

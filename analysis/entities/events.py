@@ -26,6 +26,10 @@ article-level linking had merged. The rules, in order:
    it names in full, else the one written elsewhere with the same title
    ("President Trump"), else the one named in more articles of the event (whom
    an outlet means when it writes the surname alone); on a tie it stays as written.
+   A titled surname that its own article kept apart from the full name it
+   writes (the article's linking read a title or a pronoun of the other sex:
+   "President Obama ... he" beside "Michelle Obama") is kept apart from that
+   person in every article that writes the surname with that title.
    A surname the rules typed as an organisation joins a person only when just
    one person of the event has it and it is no place, acronym or common word.
    A given name alone ("Hillary") goes to the one person of the event whose
@@ -353,6 +357,17 @@ def _merge_persons(
         if labels[i] == _PERSON and len(_person_key(name)) >= 2:
             spread[groups.find(i)].add(articles[i])
             titled[groups.find(i)] |= titles[i]
+    # a titled surname its own article kept apart from the full name it writes ("President Obama
+    # ... he said" beside "Michelle Obama": the article's linking read the sex) is not that person
+    # in any article of the event that writes the surname with that title
+    apart: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, name in enumerate(display):
+        key = _person_key(name)
+        if len(key) == 1 and labels[i] == _PERSON and titles[i]:
+            for c in by_surname.get(key[0], ()):
+                if articles[i] in spread[groups.find(c)]:
+                    for title in titles[i]:
+                        apart[key[0], title].add(groups.find(c))
     for i, name in enumerate(display):
         key = _person_key(name)
         if len(key) != 1 or labels[i] not in (_PERSON, "ORG", "GPE"):
@@ -360,6 +375,8 @@ def _merge_persons(
         candidates = {groups.find(c) for c in by_surname.get(key[0], ())}
         # "Mr. Obama" is not "Michelle Obama": an honorific of the other sex rules a person out
         candidates = {c for c in candidates if not sex_clash(titles[i], full_name.get(c, ""))}
+        for title in titles[i]:
+            candidates -= apart.get((key[0], title), set())
         if not candidates:
             # a given name alone ("Hillary", "Bernie"): the one person of the event whose full name
             # opens with it, when it is no one's surname

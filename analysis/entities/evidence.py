@@ -14,7 +14,11 @@ Evidence, strongest first:
   said", "Ronny Johnsen, 27, scored", "Sas later told"), "X, who ...", an age
   in apposition, a reporting verb before it ("said Hasan Sas,"), "the Sas
   administration", what only a person has ("Sas's widow", "Sas's death"),
-  a pronoun that follows closely ("... her"); a person greeted, thanked or
+  a pronoun that follows closely ("... her"), which makes even a one-word name a
+  person when it is "he", "she" or "his" (an organisation is no "he": "Ossoff
+  admitted that he ...") or a reflexive ("Sas found himself"); the speaker of a
+  direct quote ("“We will win,” Sas said": news quotes people, organisations
+  issue statements); a person greeted, thanked or
   signed ("Dear Nina", "Hi Vladi,", "Regards, Vangie McGilloway", "Good morning
   Debra") or spoken to at the start of a sentence ("Ginny, please see",
   "Bryan, you're in"): letters, e-mail and quotes address people (:func:`addressed`);
@@ -33,6 +37,10 @@ the outlets of an event.
 
 What goes wrong and how to check it: organisations that speak ("Kestrel said")
 are persons by the verb alone only when the name also looks like a person's;
+a "he" after a name may belong to someone the sentence does not name (the
+pronoun is read only before any other capitalised word and not past a closing
+quote, whose "he said" is the quote's speaker); a website quoted directly
+("“...,” PolitiFact says") is kept an organisation only by its CamelCase;
 a one-word name after "in" that is a person ("in Sas's view") is protected by
 the possessive; "in Firefox" makes a place of a product; a greeting is read
 only before a name ("Monday morning Kestrel said" is no greeting, "Good morning
@@ -86,6 +94,7 @@ class Cues(NamedTuple):
     programme_words: frozenset[str]
     place_verbs: frozenset[str]
     event_words: frozenset[str]
+    document_words: frozenset[str]
 
 
 @cache
@@ -145,6 +154,17 @@ def verb_after(units, last: int) -> str:
     return ""
 
 
+def _possession(units, k: int) -> str:
+    """The noun a possessive owns, from unit ``k``: past up to three adjectives or quotation marks."""
+    for _ in range(4):
+        word = _word(units, k)
+        if k < len(units) and (units[k].pos.startswith("JJ") or word in ('"', "“", "”", "``", "''")):
+            k += 1
+            continue
+        return word
+    return ""
+
+
 def _index_of(units, last: int, word: str) -> int:
     """Index of the first unit after ``last`` whose lower-case text is ``word`` (within four units)."""
     for k in range(last + 1, min(last + 5, len(units))):
@@ -157,7 +177,8 @@ def person_context(units, first: int, last: int) -> str:
     """How strongly the words around units ``first..last`` say the run is a person.
 
     Returns:
-        ``"strong"`` (a person-only verb, "X, who", an age, "said X,"),
+        ``"strong"`` (a person-only verb, "X, who", an age, "said X,", a shared verb with
+        "he" or "she" after it: "X admitted he", a reflexive: "X found himself", "X herself"),
         ``"speech"`` (a verb organisations use too: "said", "told"),
         ``"weak"`` (a personal pronoun within the next eight words) or ``""``.
     """
@@ -166,7 +187,14 @@ def person_context(units, first: int, last: int) -> str:
     if verb:
         if verb in ("told", "tells") and _word(units, _index_of(units, last, verb) + 1) in _AUDIENCES:
             return "strong"  # "Vastrova told reporters": organisations issue statements
-        return "speech" if verb in cues.shared_verbs else "strong"
+        quoted = (
+            _word(units, first - 1) in _CLOSING_QUOTES
+            and _word(units, first - 2) in (",", "?", "!", "—", "--")
+            and not _camel(units[first].text)  # "“...,” PolitiFact says": a website speaks too
+        )
+        if verb in cues.shared_verbs and not quoted and pronoun_after(units, last) not in _SELF_PRONOUNS:
+            return "speech"
+        return "strong"  # "Ossoff admitted that he ...": an organisation is no "he"
     after = _word(units, last + 1)
     if after in (",", "(") and _word(units, last + 2) == "who":
         return "strong"
@@ -182,19 +210,42 @@ def person_context(units, first: int, last: int) -> str:
         return "strong"  # "Peder and I were", "me and Carri"
     if first == last and after in cues.person_followers:
         return "strong"  # "the Velkan administration"
-    if after in ("'s", "’s") and _word(units, last + 2) in cues.person_possessions:
-        return "strong"  # "Drossum's widow", "Sas's death"
+    if after in ("'s", "’s") and _possession(units, last + 2) in cues.person_possessions:
+        return "strong"  # "Drossum's widow", "Sas's death", "Drossum's “nasty” remarks"
     if _is_age(units, last + 1):
         return "strong"
     before = _word(units, first - 1)
     if before in ("said", "says", "added", "explained", "recalled", "wrote") and after in (",", "."):
         return "strong"
+    pronoun = pronoun_after(units, last)
+    participle = first == 0 and units[first].text.lower().endswith(("ing", "ed"))  # "Cloaking himself in ..."
+    if pronoun in ("himself", "herself") and not participle:
+        return "strong"  # "Sessions has found himself at the centre"
+    return "weak" if pronoun else ""
+
+
+def _camel(word: str) -> bool:
+    """A capital inside a word, after its first syllable: "PolitiFact", "YouTube"; not "McCain", "LaPierre"."""
+    return not word.startswith("Mac") and any(ch.isupper() for ch in word[3:])
+
+
+#: Quotation marks that close a quote ("“We will win,” Drossum said": the speaker of a quote).
+_CLOSING_QUOTES = frozenset(["”", "''", '"', "’", "'"])
+#: Pronouns that, after a name and a shared speech verb, speak of the name itself ("X admitted he").
+_SELF_PRONOUNS = frozenset("he she his himself herself".split())
+
+
+def pronoun_after(units, last: int) -> str:
+    """The first personal pronoun within eight words after unit ``last``, before any capitalised word."""
+    cues = typing_cues()
     for k in range(last + 1, min(last + 9, len(units))):
         unit = units[k]
         if unit.cap or unit.text in (";", ":"):
             break
+        if unit.text in ("”", "''") or (unit.text == '"' and _word(units, k - 1) in (",", ".", "!", "?")):
+            break  # a quote's end: the "he" of "... is wrong,” he said" is its speaker
         if unit.text.lower() in cues.person_pronouns:
-            return "weak"
+            return unit.text.lower()
     return ""
 
 

@@ -346,9 +346,16 @@ def demonyms() -> dict[str, str]:
     return out
 
 
-#: Honorifics that say a person's sex, as news writes them ("Mr. Obama", "Mrs. Clinton").
-_MALE_HONORIFICS = frozenset(["mr", "mr."])
-_FEMALE_HONORIFICS = frozenset(["mrs", "mrs.", "ms", "ms.", "miss"])
+#: Honorifics, titles and pronouns that say a person's sex, as news writes them ("Mr. Obama",
+#: "Mrs. Clinton", "King Harald", "first lady Michelle Obama"; "he" / "she" read after a titled surname).
+_MALE_HONORIFICS = frozenset(
+    """mr mr. king prince sir lord duke earl baron emperor tsar czar chairman congressman councilman
+    spokesman alderman he him his""".split()
+)
+_FEMALE_HONORIFICS = frozenset(
+    """mrs mrs. ms ms. miss queen princess dame lady duchess countess baroness empress madam madame
+    chairwoman congresswoman councilwoman spokeswoman she her hers""".split()
+)
 
 
 @cache
@@ -371,19 +378,30 @@ def sex_clash(honorifics: set[str] | frozenset[str] | str, full_name: str) -> bo
     """True when an honorific and a full name's given name name people of different sexes.
 
     ``"Mr."`` and ``"Michelle Obama"`` clash (a bare "Mr. Obama" is not her); ``"Mrs."`` and
-    ``"Barack Obama"`` too; a title that says nothing of sex ("President") or a given name
-    listed for both sexes never clashes.
+    ``"Barack Obama"`` too, and so do a title of one sex ("King", "first lady", "Congresswoman")
+    or the pronoun read after the name ("he", "she"); a title that says nothing of sex
+    ("President") or a given name listed for both sexes never clashes. Evidence of both sexes
+    at once (a pronoun that belongs to someone else) says nothing.
     """
+    sex = sex_of(honorifics)
+    given = full_name.split()[0] if full_name.split() else ""
+    female, male = given_name_sexes()
+    if sex == "male":
+        return given in female
+    if sex == "female":
+        return given in male
+    return False
+
+
+def sex_of(honorifics: set[str] | frozenset[str] | str) -> str:
+    """``"male"``, ``"female"`` or ``""``: the sex that honorifics, titles or pronouns say ("Mrs.", "King", "he")."""
     if isinstance(honorifics, str):
         honorifics = {honorifics}
     words = {w.lower() for h in honorifics for w in h.split()}
-    given = full_name.split()[0] if full_name.split() else ""
-    female, male = given_name_sexes()
-    if words & _MALE_HONORIFICS:
-        return given in female
-    if words & _FEMALE_HONORIFICS:
-        return given in male
-    return False
+    says_male, says_female = bool(words & _MALE_HONORIFICS), bool(words & _FEMALE_HONORIFICS)
+    if says_male == says_female:
+        return ""
+    return "male" if says_male else "female"
 
 
 def is_town(name: str) -> bool:

@@ -23,7 +23,11 @@ canonical names in this order:
    words (:class:`LongerNames`), so this stays near linear in the number of names;
    a programme named after its host ("The Steve Harvey Morning Show") makes the
    host's surname or given name alone ("she told Harvey") that person, not a
-   town or the show;
+   town or the show; a surname never goes to a full name of the other sex: an
+   honorific or a title of one sex ("Mr.", "King", "first lady"), or for a titled
+   surname the "he" / "she" read after it ("President Obama ... he" is not
+   "Michelle Obama"), rules a full name out, and when two full names share the
+   surname an unmarked one goes to the sex the article's honorifics give it;
 5. otherwise the name as written (a place's gazetteer name); a one-word name
    only guessed to be an organisation that the article writes "in X" is a place.
 """
@@ -32,9 +36,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from analysis.entities.aliases import AliasLexicon
-from analysis.entities.gazetteer import AP_STATE_ABBREVIATIONS, capitals, places, sex_clash, us_state_codes
+from analysis.entities.gazetteer import AP_STATE_ABBREVIATIONS, capitals, places, sex_clash, sex_of, us_state_codes
 from analysis.entities.rules import TITLE_MODIFIERS, TITLES, Mention
 from analysis.text import APOSTROPHES, dateline_length
 
@@ -178,12 +183,28 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
     shortened = LongerNames(longer)
     placed = _placed(text, items)
     same_surface = {i["text"]: i for i in items if i["canonical"] and i["how"] not in ("guess", "title", "model")}
+    # the sex the article's honorifics give each surname ("Mr. Obama" twelve times): whom an
+    # unmarked "President Obama" or "Obama" means when two full names share the surname
+    surname_sex: dict[str, Counter[str]] = {}
+    for item in items:
+        sex = sex_of(item["title"]) if item["title"] and " " not in item["text"] else ""
+        if sex:
+            surname_sex.setdefault(item["text"].translate(APOSTROPHES), Counter())[sex] += 1
+
+    def fitting(surface: str, evidence: str) -> list[str]:
+        fits = _unclashing(every_person[surface], evidence)
+        counts = surname_sex.get(surface)
+        if len(fits) > 1 and counts and not sex_of(evidence) and len(counts) == 1:
+            marked = _unclashing(fits, "Mr." if "male" in counts else "Mrs.")
+            fits = marked or fits
+        return fits
+
     for item in items:
         surface = item["text"].translate(APOSTROPHES)
         if item["how"] == "place" and surface in every_person and " " not in surface:
             place = gazetteer.get(surface)
             if place is not None and place.kind == "city":  # "Henderson said" after "Fritz Henderson"
-                fits = _unclashing(every_person[surface], item["title"])
+                fits = fitting(surface, item["title"])
                 item["canonical"], item["label"], item["how"] = (fits or [surface])[0], "PERSON", "guess"
                 continue
         if " " not in surface and surface in hosts and surface not in every_person:
@@ -195,7 +216,11 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
         if item["canonical"] and item["how"] not in ("guess", "title", "model"):
             continue
         earlier = same_surface.get(item["text"])
-        if earlier is not None and earlier["label"] == item["label"]:
+        if (
+            earlier is not None
+            and earlier["label"] == item["label"]
+            and not (item["label"] == "PERSON" and sex_clash(item["title"], earlier["canonical"]))
+        ):
             item["canonical"] = earlier["canonical"]
             continue
         surface = item["text"]
@@ -203,8 +228,13 @@ def link_mentions(doc, mentions: list[Mention], lexicon: AliasLexicon) -> list[d
         surname = surface.translate(APOSTROPHES)
         if len(words) == 1 and surname in every_person and item["how"] in ("guess", "title", "model"):
             # "Mr. Obama" is not the "Michelle Obama" of the article: the first full name whose
-            # given name does not clash with the honorific; none, and the surname stays as written
-            fits = _unclashing(every_person[surname], item["title"])
+            # given name does not clash with the honorific, the title's sex or, for a titled surname
+            # ("President Obama ... he said"), the pronoun that follows; none, and the surname stays
+            # as written
+            evidence = item["title"]
+            if evidence and item["how"] == "title" and not sex_of(evidence):
+                evidence = f"{evidence} {_pronoun_after(doc, item, items)}"
+            fits = fitting(surname, evidence)
             if fits:
                 item["canonical"], item["label"] = fits[0], "PERSON"
             else:
@@ -288,6 +318,35 @@ def _host(words: list[str]) -> str | None:
     if not words[1][:1].isupper() or words[1].lower() in programmes:
         return None
     return f"{words[0]} {words[1]}"
+
+
+_PRONOUNS = frozenset("he him his she her hers".split())
+
+
+def _pronoun_after(doc, item: dict, items: list[dict]) -> str:
+    """The first "he" / "she" (or "his", "her") read after a person's mention, or ``""``.
+
+    Read in the rest of its sentence, else at the start of the next one ("President Vell signed
+    the bill. He said ..."), and only when no other person is named in between: a pronoun after
+    another name is that name's.
+    """
+    tokens = doc.tokens
+    others = [i["start"] for i in items if i["label"] == "PERSON" and i["start"] > item["end"]]
+    stop = min(others, default=len(doc.text))
+    sentence = next((s for s in doc.sentences if s.index == item["sentence_id"]), None)
+    if sentence is None:
+        return ""
+    for k in range(sentence.first_token, min(sentence.end_token + 1, len(tokens))):
+        token = tokens[k]
+        if token.start < item["end"]:
+            continue
+        if token.start >= stop:
+            return ""
+        if k == sentence.end_token and token.text not in ("He", "She"):
+            return ""  # the next sentence speaks of this person only when it opens with the pronoun
+        if token.text.lower() in _PRONOUNS:
+            return token.text.lower()
+    return ""
 
 
 def _unclashing(names: list[str], title: str) -> list[str]:

@@ -22,7 +22,9 @@ in such a text a common given name in lower case ("shanna and i") is a person.
 
 Unknown names are typed by their shape and context (:mod:`analysis.entities.evidence`
 lists the evidence): a run opening with a given name (``given_names.txt``, Faker's
-tables) or next to a role noun ("analyst Paul Nesbit", "Louis Gallois, the Airbus
+tables; a rarer given name of the tables alone too, unless it is written as a thing's
+name: "Mac software", "my Lexus", "Wal-Mart", "at Emory", a headline's first word) or next
+to a role noun ("analyst Paul Nesbit", "Louis Gallois, the Airbus
 chief executive") is a PERSON, other runs without evidence are ORG;
 a town name after an unknown word belongs to the name ("Fritz Henderson",
 "Air Canada"). Products, models, indices and currencies are dropped ("Airbus
@@ -68,7 +70,15 @@ from functools import cache
 from typing import NamedTuple
 
 from analysis.entities.aliases import AliasEntry, AliasLexicon
-from analysis.entities.evidence import addressed, is_party_tag, org_context, person_context, place_context, typing_cues
+from analysis.entities.evidence import (
+    addressed,
+    is_party_tag,
+    org_context,
+    person_context,
+    place_context,
+    pronoun_after,
+    typing_cues,
+)
 from analysis.entities.gazetteer import (
     AP_STATE_ABBREVIATIONS,
     any_person_name,
@@ -217,6 +227,14 @@ _PERSON_ORG_TAILS = frozenset("administration presidency".split())
 _BANK_SIDES = frozenset("west east north south left right".split())
 #: Words that may stand beside a greeting on a sign-off line ("Best regards,", "Many thanks,").
 _GREETING_MODIFIERS = frozenset("best kind kindest warm warmest many all my yours truly good with".split())
+#: Last words of a company's name, whose documents news names after it ("the Drossum Holdings Guaranty").
+_COMPANY_ENDINGS = frozenset("corporation corp corp. inc inc. company co co. holdings ltd ltd. llc plc group".split())
+#: Subject pronouns: a word right before one is a verb ("Hope she stops"), not a name.
+_SUBJECTS = frozenset("i you he she we they it".split())
+#: Prepositions of movement, before a place ("drove to Sarasota").
+_TOWARDS = frozenset("to from into toward towards across around through via".split())
+#: Words before a thing's name, not a person's ("my Lexus", "the Saturn", "this Venza").
+_DETERMINERS = frozenset("the a an my our your his her their its this that these those every".split())
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _APOSTROPHE_NAME = re.compile(r"^(?:O|D|L)['’][A-Z][a-z]+$")
 
@@ -525,6 +543,8 @@ class _DocumentPass:
         self._cap_counts: Counter[str] | None = None
         self._tokens: list = []
         self._next_word = ""  # the first word of the next sentence
+        self._headline = False  # the current sentence is the article's headline
+        self._text = ""
         self._units: list[Unit] = []
         self._position: dict[int, int] | None = None
 
@@ -589,6 +609,7 @@ class _DocumentPass:
             and tokens[k - 1].sentence == tokens[k].sentence
         }
         self._cap_counts = None  # counted on first need (see _capitalised_count)
+        self._text = text
         self._tokens = tokens
         self._mid_caps_alone = {
             tokens[k].text
@@ -618,6 +639,7 @@ class _DocumentPass:
                 continue
             mode = sentence_mode(units)
             self._after_greeting = greeting_line
+            self._headline = sentence.kind == "headline"
             greeting_line = self._is_greeting_line(units)
             self._units = units
             self._position = None
@@ -930,6 +952,14 @@ class _DocumentPass:
             after = self._units[where[1] + 1].text.lower() if where and where[1] + 1 < len(self._units) else ""
             if after in _DETERMINERS:
                 return []  # "Baiting the moderators.": a verb opening a headline, not a name
+        if len(chunk) == 1 and first.pos == "NNP" and text.lower() not in _stopwords() and looks_proper(text):
+            where = self._indices(chunk)
+            after = self._units[where[1] + 1].text.lower() if where and where[1] + 1 < len(self._units) else ""
+            if where is not None and not text.lower().endswith(("ing", "ed")) and after not in _SUBJECTS:
+                context = person_context(self._units, *where)
+                own = context == "weak" and not is_common_form(text) and self._own_pronoun(where[1])
+                if context == "strong" or own:
+                    return chunk  # "Trump accepted the offer on his first trip": a family name, not the word
         ordinary = text.lower() in _stopwords() or not looks_proper(text)
         if ordinary or (len(chunk) == 1 and (not first.pos.startswith("NNP") or is_common_form(text))):
             rest = chunk[1:]
@@ -960,13 +990,15 @@ class _DocumentPass:
         if n > _MAX_CHUNK:
             return self._segment(index, chunk, guesses=False)
         last = chunk[-1].text.lower()
-        if n > 1 and last in typing_cues().event_words and self._known(chunk[-1].text) is None:
+        if n > 1 and last in _not_actor_words() and self._known(chunk[-1].text) is None:
             # "the Gulf War", "the Nobel Prize": an event or a prize, no actor; a country it is
             # named after is still named ("the Iraq War")
             head = " ".join(u.text for u in chunk[:-1])
             hit = self._known(head)
             if hit is not None and hit[0] == "GPE" and self._country_word(head):
                 return [Mention(index, chunk[0].start, chunk[-2].end, hit[0], hit[1], "", hit[2])]
+            if n > 2 and chunk[-2].text.lower() in _COMPANY_ENDINGS and last in typing_cues().document_words:
+                return self._resolve(index, chunk[:-1])  # "the Huber Corporation Guaranty": the company's
             return []
         first = chunk[0].text.lower()
         # a title run followed by a name: a person ("Labour Minister Ilse Marrovan")
@@ -1177,11 +1209,35 @@ class _DocumentPass:
         where = self._indices([unit])
         if where is None:
             return False
+        context = person_context(self._units, *where)
         return (
-            person_context(self._units, *where) in ("strong", "speech")
+            context in ("strong", "speech")
+            or (context == "weak" and self._own_pronoun(where[1]) and self._written_as_person(where[0]))
             or self._role_context([unit])
             or (unit.text in self.given and self._beside_given(self._units, *where))  # "Mercedes and Dan are"
         )
+
+    def _written_as_person(self, k: int) -> bool:
+        """True when the town's name at unit ``k`` stands where a person's would: not as a place
+        ("to Sarasota", "Canada and Ontario") and not as a thing's name (see :meth:`_given_alone`)."""
+        units = self._units
+        before = units[k - 1].text.lower() if k > 0 else ""
+        if before in _TOWARDS or place_context(units, k, k):
+            return False
+        if before in ("and", ",") and k > 1 and self._known(units[k - 2].text) is not None:
+            return False  # "the governments of Canada and Ontario"
+        return self._given_alone(units, k)
+
+    def _own_pronoun(self, last: int) -> bool:
+        """True when "he", "she", "his" or a possessive "her" follows unit ``last`` before any other name
+        ("Clinton falls short in her second bid"): no place and no organisation is a "he" or a "she"."""
+        pronoun = pronoun_after(self._units, last)
+        if pronoun in ("he", "she", "his"):
+            return True
+        if pronoun != "her":
+            return False
+        k = next((k for k in range(last + 1, len(self._units)) if self._units[k].text.lower() == "her"), None)
+        return k is not None and k + 1 < len(self._units) and self._units[k + 1].pos.startswith(("NN", "JJ"))
 
     def _surname_after_title(self, title_word: str, rest: list[Unit]) -> bool:
         """True when the one word after a title is a town's name used as a surname ("Mr Howard",
@@ -1241,7 +1297,11 @@ class _DocumentPass:
         if title:
             return [Mention(index, start, end, "PERSON", "", title, "title")]
         last = run[-1].text.lower()
-        if last in NOT_ENTITY_LAST or (len(run) > 1 and last in typing_cues().event_words):
+        if (
+            last in NOT_ENTITY_LAST
+            or last in typing_cues().document_words
+            or (len(run) > 1 and last in typing_cues().event_words)
+        ):
             return []  # "Dow Jones Industrial Average", "Nasdaq Composite"
         label = self._type_unknown(run)
         if label is None or (label == "ORG" and self._quoted_title(run)):
@@ -1391,10 +1451,23 @@ class _DocumentPass:
                 return "PERSON"  # "whether Bush has any thoughts about his memoirs": a name table and a pronoun
             if where is not None and place_context(units, where[0], where[1]):
                 return "GPE"
+            if (
+                person == "weak"
+                and where is not None
+                and not is_common_form(text)
+                and self._known(text) is None
+                and not any(ch.isupper() for ch in text[1:])  # "HuffPost told", "MyFoxHouston"
+                and not (where[0] == 0 and text.lower().endswith(("ing", "ed")))  # "Sedated in his bed, he"
+                and pronoun_after(units, where[1]) in ("he", "she", "his")
+                and self._given_alone(units, where[0])
+            ):
+                return "PERSON"  # "Deaton drove away, but she ...": an organisation is no "he" or "she"
             if _APOSTROPHE_NAME.match(text):
                 return "PERSON"  # "O'Keefe"
             if shape == "given" and text in self.common_given and (text in self.own_given or not both):
                 return "PERSON"  # "Larry", "Pauline"; not "Ford" (given and family name, and a company)
+            if shape == "given" and not both and where is not None and self._given_alone(units, where[0]):
+                return "PERSON"  # "a tip from Carri", "Tammi, attached is": a rarer given name, written as one
             if where is not None and self._beside_given(units, where[0], where[1]):
                 return "PERSON"  # "Mercedes and Dan are", "Malach and Larry"
             if is_common_form(text) and self._capitalised_count(text) < 2 and not person and text not in self.any_name:
@@ -1421,6 +1494,36 @@ class _DocumentPass:
         if where is not None and place_context(units, where[0], where[1]):
             return "GPE"
         return "ORG"  # "Northrop Grumman", "Apple Computer"
+
+    def _given_alone(self, units: list[Unit], k: int) -> bool:
+        """True when a given name of the name tables stands alone as people's names do.
+
+        The tables' rarer given names (listed by fewer than ``MIN_GIVEN_LOCALES`` locales:
+        "Carri", "Tammi", but also "Mac", "Dow", "Mart") name a person when the word is written
+        as a name is: not in a headline (where a company's short name opens it: "Dow falls"),
+        not joined by a hyphen to another name ("Wal-Mart"), not before a lower-case noun or a
+        model ("Mac software", "Lexus IS 300") or a title ("Dallas Mayor"), not after a determiner
+        ("my Lexus", "the Saturn") or a preposition of place ("at Emory").
+        """
+        if self._headline:
+            return False
+        before = units[k - 1].text if k > 0 else ""
+        after = units[k + 1] if k + 1 < len(units) else None
+        if before in ("-", "–") or (after is not None and after.text in ("-", "–")):
+            return False
+        if units[k].start > 0 and self._text[units[k].start - 1] in "-–":
+            return False  # "a neo-Nazi", "anti-Trump"
+        if before.lower() in _DETERMINERS or before.lower() in ("at", "in", "on", "near", "outside", "via"):
+            return False  # "studies at Emory", "wrote on Reddit"
+        return (
+            after is None
+            or not (
+                _title_word(after.text) in TITLES  # "Dallas Mayor Mike Rawlings": a town's mayor
+                or (after.text[:1].islower() and after.pos.startswith("NN"))
+                or after.text[:1].isdigit()
+                or (after.text.isupper() and len(after.text) > 1)
+            )
+        )
 
     def _beside_given(self, units: list[Unit], first: int, last: int) -> bool:
         """True when the run is joined by "and" to a common given name alone: "Mercedes and Dan are"."""
@@ -1784,6 +1887,13 @@ def _shouted(word: str) -> bool:
     """True for an all-caps word that is an English word or a word stretched for emphasis ("VERYYYY")."""
     lowered = word.lower()
     return is_common_word(lowered) or lowered in _stopwords() or bool(_REPEATED_LETTER.search(word))
+
+
+@cache
+def _not_actor_words() -> frozenset[str]:
+    """Last words of the names of events, prizes and documents (``typing_cues.yml``): no actor."""
+    cues = typing_cues()
+    return cues.event_words | cues.document_words
 
 
 @cache
