@@ -48,7 +48,7 @@ import heapq
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -57,7 +57,14 @@ import numpy as np
 import pandas as pd
 
 from analysis.compare.propositions import NOT_PREDICATE, base_form, modality, polarity
-from analysis.compare.quantities import CONTEXT_WINDOW, PAIR_COLUMNS, Figure, context_words, disagreeing_pairs
+from analysis.compare.quantities import (
+    CONTEXT_WINDOW,
+    PAIR_COLUMNS,
+    Figure,
+    context_words,
+    disagreeing_pairs,
+    interval,
+)
 from analysis.compare.scope import select, spans
 from analysis.resources import Layer
 from analysis.result import Analysis
@@ -114,6 +121,11 @@ _UNIT_ALIASES = {"%": "percent", "per cent": "percent", "pct": "percent"}
 _DEMONYM = re.compile(r"(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:ers|ans|ites|is)")
 
 
+#: The sections of ``alignment.yml``, in the order of :class:`AlignmentLexicon`'s fields.
+_SECTIONS = ("concepts", "unit_classes", "unit_scales", "negators")
+_SCALE_NAME = re.compile(r"\d+(?:\.\d+)?\s+\S.*")
+
+
 @dataclass(frozen=True)
 class AlignmentLexicon:
     """Synonym groups and unit classes used by :func:`claim_alignment`.
@@ -121,10 +133,14 @@ class AlignmentLexicon:
     Attributes:
         concepts: concept name -> its words (as listed).
         unit_classes: class name -> the units counted as that class.
+        unit_scales: a multiple of a unit ("10 years") -> the units that are that multiple ("decade").
+        negators: group name -> verbs that deny the verb they govern ("avoided paying").
     """
 
     concepts: Mapping[str, tuple[str, ...]]
     unit_classes: Mapping[str, tuple[str, ...]]
+    unit_scales: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    negators: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def concept_of_stem(self) -> dict[str, str]:
         """Map each listed word's stem to its concept feature (``C:name``)."""
@@ -133,6 +149,19 @@ class AlignmentLexicon:
     def class_of_unit(self) -> dict[str, str]:
         """Map each listed unit (lower case) to its class name."""
         return {" ".join(u.lower().split()): name for name, units in self.unit_classes.items() for u in units}
+
+    def scale_of_unit(self) -> dict[str, tuple[float, str]]:
+        """Map each listed larger unit (lower case) to its multiple of the smaller: "decades" -> (10, "years")."""
+        out = {}
+        for name, units in self.unit_scales.items():
+            factor, unit = name.split(None, 1)
+            for u in units:
+                out[" ".join(u.lower().split())] = (float(factor), unit)
+        return out
+
+    def negator_words(self) -> tuple[str, ...]:
+        """The negating verbs, each as listed (one form: "avoid" also covers "avoided", "avoiding")."""
+        return tuple(dict.fromkeys(w for words in self.negators.values() for w in words))
 
 
 def load_lexicon(
@@ -146,9 +175,9 @@ def load_lexicon(
 
     Args:
         path: a YAML file (or mapping, or a list of them) shaped like
-            ``data/lexicons/alignment.yml``: sections ``concepts`` and
-            ``unit_classes``, each a mapping of a name to a list of words; None
-            means the packaged one alone.
+            ``data/lexicons/alignment.yml``: sections ``concepts``,
+            ``unit_classes``, ``unit_scales`` and ``negators``, each a mapping of
+            a name to a list of words; None means the packaged one alone.
 
     Returns:
         The :class:`AlignmentLexicon`.
@@ -178,8 +207,8 @@ def _checked(layer: Layer) -> Layer:
     """The layer with each group's words in lower case; errors name its file and line."""
     sections: dict[str, dict[str, list[str]]] = {}
     for section, groups in layer.data.items():
-        if section not in ("concepts", "unit_classes"):
-            raise layer.error((section,), f"{section}: unknown section; use 'concepts' or 'unit_classes'")
+        if section not in _SECTIONS:
+            raise layer.error((section,), f"{section}: unknown section; use one of {', '.join(_SECTIONS)}")
         if groups is None:
             continue
         if not isinstance(groups, dict):
@@ -191,15 +220,18 @@ def _checked(layer: Layer) -> Layer:
                     (section, str(name)),
                     f"{section}.{name}: must be a non-empty list of words, e.g. {name}: [word, other word]",
                 )
+            if section == "unit_scales" and not _SCALE_NAME.fullmatch(str(name)):
+                raise layer.error(
+                    (section, str(name)),
+                    f"unit_scales.{name}: name a multiple and a unit, e.g. '10 years: [decade, decades]'",
+                )
             sections.setdefault(section, {})[str(name)] = [str(w).strip().lower() for w in words]
     return replace(layer, data=sections)
 
 
 def _as_lexicon(doc: Mapping) -> AlignmentLexicon:
-    return AlignmentLexicon(
-        {name: tuple(words) for name, words in (doc.get("concepts") or {}).items()},
-        {name: tuple(words) for name, words in (doc.get("unit_classes") or {}).items()},
-    )
+    return AlignmentLexicon(*({name: tuple(words) for name, words in (doc.get(section) or {}).items()}
+                              for section in _SECTIONS))  # fmt: skip
 
 
 def _merge_lexicons(
@@ -271,6 +303,24 @@ def normalize_unit(unit: str, classes: Mapping[str, str] | None = None) -> str:
     if len(u) > 3 and u.endswith("s") and not u.endswith("ss"):
         u = u[:-1]
     return classes.get(u, _UNIT_ALIASES.get(u, u))
+
+
+def _scaled(nums: pd.DataFrame, lex: AlignmentLexicon) -> pd.DataFrame:
+    """Figures in a larger unit restated in the smaller (:data:`unit_scales`): "two decades" -> 20 years."""
+    scales = lex.scale_of_unit()
+    if nums.empty or not scales:
+        return nums
+    unit = nums["unit"].astype(str).str.lower().str.split().str.join(" ")
+    hit = unit.isin(list(scales)).to_numpy()
+    if not hit.any():
+        return nums
+    nums = nums.copy()
+    factor = unit[hit].map(lambda u: scales[u][0]).to_numpy(dtype="float64")
+    nums.loc[hit, "value"] = pd.to_numeric(nums.loc[hit, "value"], errors="coerce").to_numpy() * factor
+    if "value_high" in nums:
+        nums.loc[hit, "value_high"] = pd.to_numeric(nums.loc[hit, "value_high"], errors="coerce").to_numpy() * factor
+    nums.loc[hit, "unit"] = unit[hit].map(lambda u: scales[u][1]).to_numpy()
+    return nums
 
 
 def _normalized_units(units: pd.Series, classes: Mapping[str, str]) -> np.ndarray:
@@ -396,19 +446,29 @@ def align(
     return Alignment(*_align(result, event, sources, **options))
 
 
-def _align(
+class _Prepared(NamedTuple):
+    """What :func:`_align` computes before grouping: the claims, their units and the candidate pairs."""
+
+    scope: object
+    lex: AlignmentLexicon
+    claims: pd.DataFrame
+    unit_of: np.ndarray
+    units: pd.DataFrame
+    edges: pd.DataFrame
+    clause_edges: pd.DataFrame
+
+
+def _prepare(
     result: Analysis,
     event: str | None,
     sources: str | Sequence[str] | None,
     *,
-    threshold: float = THRESHOLD,
-    min_sources: int = 1,
     max_df: int | None = None,
     concepts: Mapping[str, Sequence[str]] | None = None,
     lexicon: str | Path | Sequence[str | Path] | None = None,
     weights: Mapping[str, float] | None = None,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The alignment table and the disagreeing figure pairs (with ``claim_group``)."""
+) -> _Prepared | None:
+    """The claims of the selection with their features, units and scored candidate pairs (None: no claims)."""
     kind_weights = dict(FEATURE_WEIGHTS)
     for kind, w in (weights or {}).items():
         if kind not in kind_weights:
@@ -418,15 +478,15 @@ def _align(
     scope = select(result, event, sources)
     claims = scope.claims.reset_index(drop=True)
     if claims.empty:
-        return _empty(), _empty_pairs()
+        return None
     claims = _content_spans(scope.result, claims, scope.sentences)
-    claims = _proposition_attributes(claims, scope.sentences)
+    claims = _proposition_attributes(claims, scope.sentences, lex.negator_words())
     ents = _inside(claims, scope.entities, ["text", "canonical"])
-    nums = _inside(
-        claims, scope.numbers, ["text", "value", "unit", *(["value_high"] if "value_high" in scope.numbers else [])]
-    )
+    extra = [c for c in ("value_high", "qualifier") if c in scope.numbers]
+    nums = _scaled(_inside(claims, scope.numbers, ["text", "value", "unit", *extra]), lex)
     # claims with the same content, entities and numbers have the same features: extract them once
     proto_of, first = _prototypes(claims, ents, nums)
+    proto_of, first = _fold_nested(claims, proto_of)
     renumber = pd.Series(np.arange(len(first)), index=first)
     features = _features(
         claims.iloc[first].reset_index(drop=True),
@@ -446,8 +506,31 @@ def _align(
     units = units[~units["feature"].str.startswith("#")]
     unit_of = unit_of_proto[proto_of]
     tfidf = _tfidf(units, kind_weights)
-    edges = _candidate_similarities(tfidf, claims, unit_of, max_df)
-    edges = _propositions_agree(edges, claims, unit_of, units)
+    figures = _figure_intervals(_renumbered(nums, renumber), unit_of_proto, lex.class_of_unit())
+    edges = _candidate_similarities(tfidf, claims, unit_of, max_df, figures)
+    clause_edges = _clause_edges(scope, claims.iloc[first].reset_index(drop=True), unit_of_proto, lex, kind_weights,
+                                 max_df)  # fmt: skip
+    return _Prepared(scope, lex, claims, unit_of, units, edges, clause_edges)
+
+
+def _align(
+    result: Analysis,
+    event: str | None,
+    sources: str | Sequence[str] | None,
+    *,
+    threshold: float = THRESHOLD,
+    min_sources: int = 1,
+    max_df: int | None = None,
+    concepts: Mapping[str, Sequence[str]] | None = None,
+    lexicon: str | Path | Sequence[str | Path] | None = None,
+    weights: Mapping[str, float] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The alignment table and the disagreeing figure pairs (with ``claim_group``)."""
+    prep = _prepare(result, event, sources, max_df=max_df, concepts=concepts, lexicon=lexicon, weights=weights)
+    if prep is None:
+        return _empty(), _empty_pairs()
+    scope, lex, claims, unit_of, units = prep.scope, prep.lex, prep.claims, prep.unit_of, prep.units
+    edges = _with_clauses(_propositions_agree(prep.edges, claims, unit_of, units), prep.clause_edges)
     group_of_unit, sims = _average_linkage(len(set(unit_of)), edges, threshold)
     claims["group"] = group_of_unit[unit_of]
     claims["unit"] = unit_of
@@ -455,6 +538,52 @@ def _align(
     pairs = _figure_pairs(claims, scope.numbers, scope.sentences, lex, entities=scope.entities,
                           published=_publication_days(scope.result, scope.articles["article_id"]))  # fmt: skip
     return _table(claims, scope.numbers, sims, edges, min_sources, lex.class_of_unit(), pairs)
+
+
+def candidate_pairs(
+    result: Analysis,
+    event: str | None = None,
+    sources: str | Sequence[str] | None = None,
+    **options,
+) -> pd.DataFrame:
+    """Every pair of claims the aligner scored, with its similarity and the rule that refused it, if any.
+
+    For reading why two claims were (not) matched: a pair missing from this table shared no
+    feature rare enough to propose it (``max_df``).
+
+    Args:
+        result: an :class:`~analysis.Analysis`.
+        event: the event whose claims are compared.
+        sources: only these sources.
+        **options: ``max_df``, ``concepts``, ``lexicon``, ``weights`` of :func:`claim_alignment`.
+
+    Returns:
+        One row per (claim a, claim b) of different units: ``article_a, sentence_a, content_a`` and
+        the same for ``b``, ``sim`` (after the speaker and actor factors), ``sim_free`` (before the
+        two-speakers factor), the shared feature counts, ``shared`` (the features both have) and
+        ``refused`` ("" when the pair may join, else the rule: ``mood``, ``no predicate word``,
+        ``too few shared``, ``fragment``, ``noun phrase``, ``polarity``, ``modality``).
+    """
+    options = {k: v for k, v in options.items() if k not in ("threshold", "min_sources")}
+    prep = _prepare(result, event, sources, **options)
+    if prep is None or prep.edges.empty:
+        return pd.DataFrame()
+    claims, unit_of, units = prep.claims, prep.unit_of, prep.units
+    edges = _propositions_agree(prep.edges, claims, unit_of, units, explain=True)
+    clause = prep.clause_edges.set_index(["a", "b"])["sim"] if len(prep.clause_edges) else pd.Series(dtype="float64")
+    clause = clause[~clause.index.duplicated()]
+    edges["sim_clause"] = clause.reindex(pd.MultiIndex.from_frame(edges[["a", "b"]])).fillna(0.0).to_numpy()
+    bag = units.groupby("unit")["feature"].agg(frozenset)
+    edges["shared"] = [", ".join(sorted(bag[a] & bag[b])) for a, b in zip(edges["a"], edges["b"], strict=True)]
+    members = pd.DataFrame({"unit": unit_of, "claim": np.arange(len(claims))})
+    out = edges.merge(members.rename(columns={"unit": "a", "claim": "claim_a"}), on="a")
+    out = out.merge(members.rename(columns={"unit": "b", "claim": "claim_b"}), on="b")
+    for x in "ab":
+        at = out[f"claim_{x}"].to_numpy()
+        out[f"article_{x}"] = claims["article_id"].astype(str).to_numpy()[at]
+        out[f"sentence_{x}"] = claims["sentence_id"].astype("int64").to_numpy()[at]
+        out[f"content_{x}"] = claims["content"].astype(str).to_numpy()[at]
+    return out.reset_index(drop=True)
 
 
 def _quantity_groups(group_of_unit: np.ndarray, edges: pd.DataFrame, threshold: float) -> np.ndarray:
@@ -507,7 +636,9 @@ def alignment_matrix(table: pd.DataFrame, value: str = "speakers") -> pd.DataFra
 # --------------------------------------------------------------------------- propositions
 
 
-def _proposition_attributes(claims: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+def _proposition_attributes(
+    claims: pd.DataFrame, sentences: pd.DataFrame, negators: Sequence[str] = ()
+) -> pd.DataFrame:
     """Add ``mood`` (of the content, or ``question`` when the whole sentence asks), ``polarity``, ``modality``."""
     from analysis.claims import mood
 
@@ -517,7 +648,7 @@ def _proposition_attributes(claims: pd.DataFrame, sentences: pd.DataFrame) -> pd
     codes, uniques = pd.factorize(claims["content"].astype(str))
     texts = uniques.tolist()
     moods = np.array([mood(c) for c in texts], dtype=object)[codes]
-    polar = np.array([polarity(c) for c in texts], dtype=object)[codes]
+    polar = np.array([polarity(c, negators) for c in texts], dtype=object)[codes]
     modal = np.array([modality(c) for c in texts], dtype=object)[codes]
     simple = np.array([_one_clause(c) for c in texts], dtype=bool)
     verb = np.array([_has_verb(c) for c in texts], dtype=bool)
@@ -571,7 +702,7 @@ def _same_speaker(a: str, b: str) -> bool:
 
 
 def _propositions_agree(
-    edges: pd.DataFrame, claims: pd.DataFrame, unit_of: np.ndarray, units: pd.DataFrame
+    edges: pd.DataFrame, claims: pd.DataFrame, unit_of: np.ndarray, units: pd.DataFrame, *, explain: bool = False
 ) -> pd.DataFrame:
     """Keep the candidate pairs that can state one proposition, and weigh who says it and about whom.
 
@@ -584,6 +715,8 @@ def _propositions_agree(
     similarity is multiplied by :data:`ACTOR_FACTOR` when both name actors
     and none is shared, and by :data:`SPEAKER_FACTOR` when two different named
     speakers say it.
+
+    With ``explain``, every pair is kept with a ``refused`` column: the first rule that drops it ("" for none).
     """
     if edges.empty:
         return edges
@@ -594,37 +727,188 @@ def _propositions_agree(
     ents = units[units["feature"].str.startswith("E:")].groupby("unit")["feature"].agg(frozenset)
     a, b = edges["a"].to_numpy(), edges["b"].to_numpy()
     ia, ib = info.reindex(a), info.reindex(b)
-    keep = (ia["mood"].to_numpy() == "assertion") & (ib["mood"].to_numpy() == "assertion")
-    shared = (
-        edges["n_word"] + edges["n_entity"] + (edges["n_number"] + edges["n_unit"] + edges["n_value"]).clip(upper=1)
-    )
-    what = (edges["n_word"] >= 1) | (edges["n_value"] >= 1)
-    keep &= what.to_numpy() & (shared.to_numpy() >= MIN_SHARED)
+    refused = np.full(len(edges), "", dtype=object)
+
+    def refuse(bad: np.ndarray, why: str) -> None:
+        refused[(refused == "") & bad] = why
+
+    refuse(~((ia["mood"].to_numpy() == "assertion") & (ib["mood"].to_numpy() == "assertion")), "mood")
     size = units[~units["feature"].str.startswith("M:")].groupby("unit").size()
-    keep &= (size.reindex(a).fillna(0).to_numpy() >= MIN_FEATURES) & (
-        size.reindex(b).fillna(0).to_numpy() >= MIN_FEATURES
+    small = (size.reindex(a).fillna(0).to_numpy() < MIN_FEATURES) | (
+        size.reindex(b).fillna(0).to_numpy() < MIN_FEATURES
     )
+    refuse(small, "fragment")
     # a noun phrase with no figure ("implicit bias", "a disgrace") names a topic; it asserts nothing
     figure = set(units.loc[units["feature"].str.startswith("U:"), "unit"])
     states = info["has_verb"].to_numpy() | info.index.isin(list(figure))
     states = pd.Series(states, index=info.index)
-    keep &= states.reindex(a).to_numpy() & states.reindex(b).to_numpy()
+    refuse(~(states.reindex(a).to_numpy() & states.reindex(b).to_numpy()), "noun phrase")
+    shared = (
+        edges["n_word"] + edges["n_entity"] + (edges["n_number"] + edges["n_unit"] + edges["n_value"]).clip(upper=1)
+    )
+    what = (edges["n_word"] >= 1) | (edges["n_value"] >= 1)
+    refuse(~what.to_numpy(), "no predicate word")
+    refuse(shared.to_numpy() < MIN_SHARED, "too few shared")
+    # in a one-clause claim the negation and the modality are the predicate's: "did not pay" is not "paid"
+    simple = ia["simple"].to_numpy() & ib["simple"].to_numpy()
+    refuse(simple & (ia["polarity"].to_numpy() != ib["polarity"].to_numpy()), "polarity")
+    refuse(simple & (ia["modality"].to_numpy() != ib["modality"].to_numpy()), "modality")
     sim = edges["sim"].to_numpy(dtype="float64").copy()
     ea, eb = ents.reindex(a).to_numpy(), ents.reindex(b).to_numpy()
     has_both = np.array([isinstance(x, frozenset) and isinstance(y, frozenset) for x, y in zip(ea, eb, strict=True)])
-    sim = np.where(has_both & (edges["n_entity"].to_numpy() == 0), sim * ACTOR_FACTOR, sim)
+    actors_apart = has_both & (edges["n_entity"].to_numpy() == 0)
+    sim = np.where(actors_apart, sim * ACTOR_FACTOR, sim)
     named = {"person", "official body"}
     sa, sb = ia["speaker"].astype(str).to_numpy(), ib["speaker"].astype(str).to_numpy()
     two_speakers = ia["speaker_type"].isin(named).to_numpy() & ib["speaker_type"].isin(named).to_numpy()
     two_speakers &= np.array([not _same_speaker(x, y) for x, y in zip(sa, sb, strict=True)], dtype=bool)
     free = sim.copy()  # before the two-speakers factor: one claim but for who says it
     sim = np.where(two_speakers, sim * SPEAKER_FACTOR, sim)
-    # in a one-clause claim the negation and the modality are the predicate's: "did not pay" is not "paid"
-    simple = ia["simple"].to_numpy() & ib["simple"].to_numpy()
-    keep &= ~(simple & (ia["polarity"].to_numpy() != ib["polarity"].to_numpy()))
-    keep &= ~(simple & (ia["modality"].to_numpy() != ib["modality"].to_numpy()))
-    out = edges.assign(sim=sim, two_speakers=two_speakers, sim_free=free)[keep]
+    out = edges.assign(sim=sim, two_speakers=two_speakers, sim_free=free)
+    if explain:
+        return out.assign(raw=edges["sim"].to_numpy(), actors_apart=actors_apart, refused=refused)
+    out = out[refused == ""]
     return out[out["sim"] > 0].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- clauses
+
+#: Where a content breaks into clauses that can each state a fact of their own: semicolons, colons,
+#: dashes, a sentence end inside a quote of several sentences, and a comma before a relative pronoun,
+#: a conjunction or a preposition of time or cause ("..., which forced her to leave", "..., but",
+#: "..., following her collapse").
+_PIECE_BREAK = re.compile(
+    r"\s*[;:—–―]\s*|\s+-{1,2}\s+|(?<=[.!?])[\"'”’]*\s+(?=[\"“'‘]*[A-Z])"
+    r"|,\s+(?=(?:which|who|whom|whose|but|while|although|though|whereas|following|after|before|because|since|"
+    r"when|where|including|and then|and (?:he|she|they|it|we|I))\b)"
+)
+#: A relative clause after a content's end ("claimed a loss of $9 million, which could let him ..."): the
+#: reporter's addition to the report, stated in the same sentence.
+_TRAILING = re.compile(r"\s*,\s*(?=(?:which|who)\b)")
+#: Fewest words a clause needs to be matched on its own.
+CLAUSE_WORDS = 5
+#: Least similarity of two clauses for their match to count: a clause has few words, so two clauses
+#: sharing a word or two by chance score as high as two sentences stating one fact.
+CLAUSE_THRESHOLD = 0.4
+
+
+def _pieces(content: str, tail: str) -> list[tuple[int, int]]:
+    """The clauses of a content (with a trailing relative clause ``tail``), as offsets into ``content + tail``.
+
+    Empty when the content is one clause (the whole content is then compared already).
+    """
+    text = content + tail
+    out, at = [], 0
+    for m in _PIECE_BREAK.finditer(text):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, len(text)))
+    out = [(a, b) for a, b in out if len(_WORD.findall(text[a:b])) >= CLAUSE_WORDS]
+    return out if len(out) >= 2 or (out and tail) else []
+
+
+def _clause_edges(
+    scope,
+    protos: pd.DataFrame,
+    unit_of_proto: np.ndarray,
+    lex: AlignmentLexicon,
+    kind_weights: Mapping[str, float],
+    max_df: int | None,
+) -> pd.DataFrame:
+    """The best similarity of two claims' clauses, per pair of claim units (``a < b``), gated as whole claims are.
+
+    A long sentence states several facts: "the Times wrote that Varn claimed a loss of $9 million, which
+    let him avoid taxes for 18 years" holds the loss and the years without tax, and another outlet may
+    state only one of them; the sentence's bag of words then dilutes the match. Each content with more than
+    one clause (:data:`_PIECE_BREAK`; a relative clause that follows a reported content counts as the
+    reporter's) is cut into its clauses of at least :data:`CLAUSE_WORDS` words, each described and scored
+    as a claim is (features, TF-IDF over the clauses, the gates of :func:`_propositions_agree` with the
+    clause's own polarity and modality, the claim's mood when it does not assert). Two claims' similarity
+    is then the better of their whole-content and their best clause-pair similarity (:func:`_with_clauses`).
+    A clause stays in its sentence: a content spanning several sentences is cut at each sentence end.
+    """
+    empty = pd.DataFrame(columns=["a", "b", "sim", "sim_free", "two_speakers", "n_word", "n_entity", "n_number",
+                                  "n_unit", "n_value", "opposed"])  # fmt: skip
+    sentences = scope.sentences
+    sent = sentences.set_index(["article_id", "sentence_id"])[["start", "text"]]
+    where = sent.reindex(pd.MultiIndex.from_frame(protos[["article_id", "sentence_id"]]))
+    s_start = where["start"].fillna(-1).astype("int64").to_numpy()
+    s_text = where["text"].fillna("").astype(str).to_numpy()
+    rows = []
+    columns = (protos["content"].astype(str), protos["cs"].astype("int64"), protos["ce"].astype("int64"))
+    for i, (content, cs, ce, st, stext) in enumerate(zip(*columns, s_start, s_text, strict=True)):
+        tail = ""
+        if st >= 0 and ce - st < len(stext):
+            rest = stext[ce - st :]
+            m = _TRAILING.match(rest)
+            if m:
+                tail = rest.rstrip(_CLOSING)
+        # a one-clause content is its own clause: another claim's clause is compared with it
+        for a, b in _pieces(content, tail) or [(0, len(content))]:
+            rows.append((i, int(cs) + a, int(cs) + b, (content + tail)[a:b]))
+    if not rows:
+        return empty
+    pieces = pd.DataFrame(rows, columns=["proto", "cs", "ce", "content"])
+    info = protos.iloc[pieces["proto"].to_numpy()].reset_index(drop=True)
+    pieces = pd.concat([info.drop(columns=["cs", "ce", "content"]), pieces[["proto", "cs", "ce", "content"]]], axis=1)
+    # each piece in the sentence it starts in
+    starts = sentences[["article_id", "sentence_id", "start", "end"]]
+    located = pieces[["article_id", "cs"]].assign(i=np.arange(len(pieces))).merge(starts, on="article_id")
+    located = located[(located["cs"] >= located["start"]) & (located["cs"] < located["end"])]
+    located = located.drop_duplicates("i").set_index("i")["sentence_id"]
+    pieces["sentence_id"] = located.reindex(np.arange(len(pieces))).fillna(pieces["sentence_id"]).astype("int64")
+    pieces["se"] = -1
+    asserts = pieces["mood"].to_numpy() == "assertion"
+    own = _proposition_attributes(pieces.drop(columns=["mood", "polarity", "modality", "simple", "has_verb"]),
+                                  sentences, lex.negator_words())  # fmt: skip
+    own["mood"] = np.where(asserts, own["mood"].to_numpy(), pieces["mood"].to_numpy())
+    pieces = own
+    ents = _inside(pieces, scope.entities, ["text", "canonical"])
+    extra = [c for c in ("value_high", "qualifier") if c in scope.numbers]
+    nums = _scaled(_inside(pieces, scope.numbers, ["text", "value", "unit", *extra]), lex)
+    features = _features(pieces, ents, nums, lex)
+    n = len(pieces)
+    units = features.rename(columns={"claim": "unit"})
+    tfidf = _tfidf(units, kind_weights)
+    own_unit = np.arange(n)
+    figures = _figure_intervals(nums, own_unit, lex.class_of_unit())
+    edges = _candidate_similarities(tfidf, pieces, own_unit, max_df, figures)
+    if edges.empty:
+        return empty
+    edges = _propositions_agree(edges, pieces, own_unit, units, explain=True)
+    parent = unit_of_proto[pieces["proto"].to_numpy()]
+    a, b = parent[edges["a"].to_numpy()], parent[edges["b"].to_numpy()]
+    edges = edges.assign(a=np.minimum(a, b), b=np.maximum(a, b))
+    edges = edges[edges["a"] != edges["b"]]
+    # the clause pair that shares the most is where two claims meet: when it denies what the other affirms,
+    # or says what should be against what is, the two claims are not one ("You pay your taxes" / "companies
+    # ... should pay some form of taxes"), whatever their other clauses share
+    closest = edges.sort_values("raw", ascending=False, kind="stable").drop_duplicates(["a", "b"])
+    opposed = closest[closest["refused"].isin(["polarity", "modality"])]
+    edges = edges[(edges["refused"] == "") & (edges["sim"] > 0)]
+    edges = edges.sort_values("sim", ascending=False).drop_duplicates(["a", "b"])
+    cols = [c for c in empty.columns if c != "opposed"]
+    out = edges[cols].assign(opposed=False)
+    out = pd.concat([out, opposed[cols].assign(sim=0.0, opposed=True)], ignore_index=True)
+    return out.reset_index(drop=True)
+
+
+def _with_clauses(edges: pd.DataFrame, clause_edges: pd.DataFrame) -> pd.DataFrame:
+    """Each pair of claim units with the better of its whole-content and its best clause-pair similarity."""
+    if clause_edges.empty:
+        return edges
+    opposed = clause_edges[clause_edges["opposed"].astype(bool)]
+    if len(opposed) and len(edges):
+        pair = pd.MultiIndex.from_frame(edges[["a", "b"]])
+        edges = edges[~pair.isin(pd.MultiIndex.from_frame(opposed[["a", "b"]]))]
+    clause_edges = clause_edges[~clause_edges["opposed"].astype(bool) & (clause_edges["sim"] >= CLAUSE_THRESHOLD)]
+    clause_edges = clause_edges.drop(columns="opposed")
+    if clause_edges.empty:
+        return edges.reset_index(drop=True)
+    both = pd.concat([edges, clause_edges[[c for c in clause_edges.columns if c in edges.columns or edges.empty]]],
+                     ignore_index=True)  # fmt: skip
+    both = both.sort_values("sim", ascending=False, kind="stable").drop_duplicates(["a", "b"])
+    return both.sort_values(["a", "b"]).reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- features
@@ -646,14 +930,27 @@ def _content_spans(result: Analysis, claims: pd.DataFrame, sentences: pd.DataFra
     s1 = claims["s1"].fillna(-1).astype("int64")
     claims["cs"] = np.where(missing, s0, cs) + skip
     claims["ce"] = np.where(missing, s1, ce)
+    claims["se"] = s1  # the end of the claim's sentence (a content may run on: a quote of several sentences)
     return claims.drop(columns=["s0", "s1"])
 
 
 def _inside(claims: pd.DataFrame, table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """Rows of ``table`` (entities or numbers) lying inside each claim's content span, with ``claim``."""
     keys = claims[["article_id", "sentence_id", "cs", "ce"]].assign(claim=np.arange(len(claims)))
-    rows = keys.merge(table[["article_id", "sentence_id", "start", "end", *columns]], on=["article_id", "sentence_id"])
-    return rows[(rows["start"] >= rows["cs"]) & (rows["end"] <= rows["ce"])]
+    cols = ["article_id", "sentence_id", "start", "end", *columns]
+    rows = keys.merge(table[cols], on=["article_id", "sentence_id"])
+    rows = rows[(rows["start"] >= rows["cs"]) & (rows["end"] <= rows["ce"])]
+    if "se" not in claims:
+        return rows
+    # a content running past its own sentence (one claim row for a quote of several sentences) holds the rows
+    # of every sentence it covers, each with its own sentence
+    runs_on = (claims["se"].to_numpy() >= 0) & (claims["ce"].to_numpy() > claims["se"].to_numpy())
+    if not runs_on.any():
+        return rows
+    more = keys[runs_on].merge(table[cols], on="article_id", suffixes=("_claim", ""))
+    more = more[(more["sentence_id"] != more["sentence_id_claim"]) & (more["start"] >= more["cs"])
+                & (more["end"] <= more["ce"])]  # fmt: skip
+    return pd.concat([rows, more[rows.columns]], ignore_index=True)
 
 
 def _magnitudes(values: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -761,6 +1058,46 @@ def _prototypes(claims: pd.DataFrame, ents: pd.DataFrame, nums: pd.DataFrame) ->
     return proto_of, first
 
 
+def _nested_in(claims: pd.DataFrame) -> np.ndarray:
+    """For each claim, the claim of its sentence whose content holds its own (itself when none).
+
+    A report inside a report ("The Times wrote that Varn had claimed a loss of $9 million")
+    gives two claim rows of one sentence, the inner content inside the outer: they state one
+    thing, so they are aligned as one (the outer, whose words hold the inner's). Equal spans:
+    the first row holds the others.
+    """
+    n = len(claims)
+    outer = np.arange(n)
+    if n < 2:
+        return outer
+    key = pd.DataFrame({"a": claims["article_id"].astype(str).to_numpy(), "s": claims["sentence_id"].to_numpy(),
+                        "cs": claims["cs"].to_numpy(), "ce": claims["ce"].to_numpy(), "i": np.arange(n)})  # fmt: skip
+    shared = key[key.duplicated(["a", "s"], keep=False)]
+    for _, rows in shared.groupby(["a", "s"], sort=False):
+        # widest first; the earliest row first among equal spans
+        rows = rows.assign(width=rows["ce"] - rows["cs"]).sort_values(["width", "i"], ascending=[False, True])
+        spans = list(zip(rows["cs"], rows["ce"], rows["i"], strict=True))
+        for k, (cs, ce, i) in enumerate(spans):
+            for ocs, oce, o in spans[:k]:
+                if ocs <= cs and ce <= oce and outer[o] == o:
+                    outer[i] = o
+                    break
+    return outer
+
+
+def _fold_nested(claims: pd.DataFrame, proto_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Prototypes with each nested claim (:func:`_nested_in`) given its outer claim's; the first claim
+    of each prototype is then an outer one (its content holds the features)."""
+    outer = _nested_in(claims)
+    if (outer == np.arange(len(claims))).all():
+        first = pd.Series(np.arange(len(claims))).groupby(proto_of).min().to_numpy()
+        return proto_of, first
+    codes, _ = pd.factorize(proto_of[outer])
+    top = outer == np.arange(len(claims))
+    first = pd.Series(np.arange(len(claims))[top]).groupby(codes[top]).min().to_numpy()
+    return codes.astype("int64"), first
+
+
 def _renumbered(rows: pd.DataFrame, renumber: pd.Series) -> pd.DataFrame:
     """Rows of prototype claims only, with ``claim`` renumbered to the prototype's position."""
     rows = rows[rows["claim"].isin(renumber.index)]
@@ -798,9 +1135,17 @@ def _tfidf(units: pd.DataFrame, kind_weights: Mapping[str, float]) -> pd.DataFra
 
 
 def _candidate_similarities(
-    weights: pd.DataFrame, claims: pd.DataFrame, unit_of: np.ndarray, max_df: int | None
+    weights: pd.DataFrame,
+    claims: pd.DataFrame,
+    unit_of: np.ndarray,
+    max_df: int | None,
+    figures: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Cosine similarity of unit pairs that share at least one blocking feature (``a < b``)."""
+    """Cosine similarity of unit pairs that share at least one blocking feature (``a < b``).
+
+    ``figures`` (``unit, u, feature, lo, hi, kind``: each figure's exact-value feature and interval) lets
+    two figures that agree count as one value (:func:`_agreeing_figures`).
+    """
     n_units = weights["unit"].nunique()
     cap = max(50, int(0.02 * n_units)) if max_df is None else max_df
     block = weights[(weights["df"] > 1) & (weights["df"] <= cap)]
@@ -829,12 +1174,73 @@ def _candidate_similarities(
         .sum()
         .reset_index()
     )
+    if figures is not None and not figures.empty:
+        sims = _agreeing_figures(sims, weights, figures)
     # claims of one article are rarely the same claim twice: their similarity counts SAME_ARTICLE_WEIGHT times
     home = pd.Series(claims["article_id"].to_numpy()).groupby(unit_of).first()
     same = sims["unit_a"].map(home).to_numpy() == sims["unit_b"].map(home).to_numpy()
     sims["p"] = np.where(same, sims["p"] * SAME_ARTICLE_WEIGHT, sims["p"])
     sims = sims[sims["p"] > 0]
     return sims.rename(columns={"unit_a": "a", "unit_b": "b", "p": "sim"})
+
+
+def _figure_intervals(nums: pd.DataFrame, unit_of_claim: np.ndarray, classes: Mapping[str, str]) -> pd.DataFrame:
+    """Each figure of each unit: ``unit, u`` (unit class), ``feature`` (its ``V:`` feature), ``lo, hi`` (the
+    values it allows, :func:`analysis.compare.quantities.interval`) and ``kind`` (age / duration / amount)."""
+    if nums.empty:
+        return pd.DataFrame(columns=["unit", "u", "feature", "lo", "hi", "kind"])
+    u = _normalized_units(nums["unit"], classes)
+    value = pd.to_numeric(nums["value"], errors="coerce").to_numpy(dtype="float64")
+    high = (pd.to_numeric(nums["value_high"], errors="coerce").to_numpy(dtype="float64") if "value_high" in nums
+            else np.full(len(nums), np.nan))  # fmt: skip
+    qual = nums["qualifier"].astype(str).to_numpy() if "qualifier" in nums else np.full(len(nums), "exact")
+    rows = []
+    for unit, uc, text, v, hv, q in zip(unit_of_claim[nums["claim"].to_numpy()], u, nums["text"].astype(str), value,
+                                        high, qual, strict=True):  # fmt: skip
+        if not uc or not np.isfinite(v):
+            continue
+        fig = Figure(source="", text=text, value=float(v), value_high=float(hv), unit=uc, qualifier=q or "exact")
+        lo, hi = interval(fig)
+        rows.append((int(unit), uc, f"V:{uc}={v:g}", lo, hi, fig.kind))
+    return pd.DataFrame(rows, columns=["unit", "u", "feature", "lo", "hi", "kind"]).drop_duplicates()
+
+
+def _agreeing_figures(sims: pd.DataFrame, weights: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Two figures of one unit class whose intervals meet count as one shared value.
+
+    Outlets round and qualify one figure differently ("more than $915 million", "nearly $916
+    million", "$916 million", "nearly $1 billion"): each is its own exact-value feature, so the
+    pair would share only the unit. When two claims share a unit class but no exact value of it,
+    and a figure of each allows a common value (same kind: an age is not a duration), the pair
+    gains the product of the two value features' weights (as if they were one feature) and one
+    shared value.
+    """
+    cand = sims[sims["n_unit"] > 0]
+    if cand.empty:
+        return sims
+    keys = zip(weights["unit"].to_numpy(), weights["feature"].to_numpy(), strict=True)
+    w = dict(zip(keys, weights["w"].to_numpy(), strict=True))
+    by_unit: dict[int, list] = defaultdict(list)
+    for r in figures.itertuples(index=False):
+        by_unit[int(r.unit)].append(r)
+    gain = np.zeros(len(sims))
+    position = {k: i for i, k in enumerate(sims.index)}
+    for idx, a, b in zip(cand.index, cand["unit_a"].astype(int), cand["unit_b"].astype(int), strict=True):
+        fa, fb = by_unit.get(a, ()), by_unit.get(b, ())
+        exact = {(x.u, x.feature) for x in fa} & {(y.u, y.feature) for y in fb}
+        shared_classes = {u for u, _ in exact}
+        best = 0.0
+        for x in fa:
+            if x.u in shared_classes:
+                continue
+            for y in fb:
+                if y.u == x.u and y.kind == x.kind and max(x.lo, y.lo) <= min(x.hi, y.hi):
+                    best = max(best, w.get((a, x.feature), 0.0) * w.get((b, y.feature), 0.0))
+        gain[position[idx]] = best
+    sims = sims.copy()
+    sims["p"] = sims["p"].to_numpy() + gain
+    sims["n_value"] = sims["n_value"].to_numpy() + (gain > 0)
+    return sims
 
 
 def _average_linkage(n: int, edges: pd.DataFrame, threshold: float) -> tuple[np.ndarray, dict[int, float]]:
@@ -1075,7 +1481,7 @@ def _figure_pairs(
 
     cols = [c for c in ("value_high", "qualifier", "rate") if c in numbers]
     claims = claims[claims["mood"] == "assertion"].reset_index(drop=True)
-    rows = _inside(claims, numbers, ["text", "value", "unit", *cols])
+    rows = _scaled(_inside(claims, numbers, ["text", "value", "unit", *cols]), lex)
     if rows.empty:
         return pd.DataFrame(columns=[*PAIR_COLUMNS, "group_b"])
     if "quantity_group" not in claims:
