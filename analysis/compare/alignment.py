@@ -447,15 +447,18 @@ def align(
 
 
 class _Prepared(NamedTuple):
-    """What :func:`_align` computes before grouping: the claims, their units and the candidate pairs."""
+    """What :func:`_align` computes before grouping: the claims, their clauses, the clauses' units and pairs."""
 
     scope: object
     lex: AlignmentLexicon
     claims: pd.DataFrame
+    outer: np.ndarray
+    proto_of: np.ndarray
+    protos: pd.DataFrame
+    pieces: pd.DataFrame
     unit_of: np.ndarray
     units: pd.DataFrame
     edges: pd.DataFrame
-    clause_edges: pd.DataFrame
 
 
 def _prepare(
@@ -468,7 +471,8 @@ def _prepare(
     lexicon: str | Path | Sequence[str | Path] | None = None,
     weights: Mapping[str, float] | None = None,
 ) -> _Prepared | None:
-    """The claims of the selection with their features, units and scored candidate pairs (None: no claims)."""
+    """The claims of the selection, their clauses with features and units, and the scored candidate pairs of
+    units (None: no claims)."""
     kind_weights = dict(FEATURE_WEIGHTS)
     for kind, w in (weights or {}).items():
         if kind not in kind_weights:
@@ -484,33 +488,34 @@ def _prepare(
     ents = _inside(claims, scope.entities, ["text", "canonical"])
     extra = [c for c in ("value_high", "qualifier") if c in scope.numbers]
     nums = _scaled(_inside(claims, scope.numbers, ["text", "value", "unit", *extra]), lex)
-    # claims with the same content, entities and numbers have the same features: extract them once
+    # claims with the same content, entities and numbers are read once; a nested report goes with its outer claim
     proto_of, first = _prototypes(claims, ents, nums)
-    proto_of, first = _fold_nested(claims, proto_of)
-    renumber = pd.Series(np.arange(len(first)), index=first)
-    features = _features(
-        claims.iloc[first].reset_index(drop=True),
-        _renumbered(ents, renumber),
-        _renumbered(nums, renumber),
-        lex,
-    )
+    outer = _nested_in(claims)
+    proto_of, first = _fold_nested(outer, proto_of)
     protos = claims.iloc[first].reset_index(drop=True)
-    # claims that differ in who says them, mood, polarity or modality are never merged as copies
-    marker = protos["speaker"].astype(str) + "|" + protos["mood"] + "|" + protos["polarity"] + "|" + protos["modality"]
+    # ... and each is cut into the clauses it states
+    pieces = _clause_pieces(scope, protos, lex)
+    p_ents = _inside(pieces, scope.entities, ["text", "canonical"])
+    p_nums = _scaled(_inside(pieces, scope.numbers, ["text", "value", "unit", *extra]), lex)
+    features = _features(pieces, p_ents, p_nums, lex)
+    n = len(pieces)
+    # clauses that differ in who says them, mood, polarity or modality are never merged as copies
+    marker = pieces["speaker"].astype(str) + "|" + pieces["mood"] + "|" + pieces["polarity"] + "|" + pieces["modality"]
     # ... nor are fragments ("Think of that." / "I think so"): too few features to be one claim by their bag alone
     size = features[~features["feature"].str.startswith("M:")].groupby("claim").size()
-    small = size.reindex(np.arange(len(first)), fill_value=0).to_numpy() < MIN_FEATURES
-    marker = marker.where(~small, marker + "|" + pd.Series(np.arange(len(first))).astype(str))
-    markers = pd.DataFrame({"claim": np.arange(len(first)), "feature": "#" + marker, "tf": 1})
-    units, unit_of_proto = _dedupe(pd.concat([features, markers], ignore_index=True), len(first))
+    small = size.reindex(np.arange(n), fill_value=0).to_numpy() < MIN_FEATURES
+    marker = marker.where(~small, marker + "|" + pd.Series(np.arange(n)).astype(str))
+    markers = pd.DataFrame({"claim": np.arange(n), "feature": "#" + marker, "tf": 1})
+    units, unit_of = _dedupe(pd.concat([features, markers], ignore_index=True), n)
     units = units[~units["feature"].str.startswith("#")]
-    unit_of = unit_of_proto[proto_of]
     tfidf = _tfidf(units, kind_weights)
-    figures = _figure_intervals(_renumbered(nums, renumber), unit_of_proto, lex.class_of_unit())
-    edges = _candidate_similarities(tfidf, claims, unit_of, max_df, figures)
-    clause_edges = _clause_edges(scope, claims.iloc[first].reset_index(drop=True), unit_of_proto, lex, kind_weights,
-                                 max_df)  # fmt: skip
-    return _Prepared(scope, lex, claims, unit_of, units, edges, clause_edges)
+    figures = _figure_intervals(p_nums, unit_of, lex.class_of_unit())
+    edges = _candidate_similarities(tfidf, pieces, unit_of, max_df, figures)
+    if len(edges):
+        # two clauses of one claim are never one claim
+        home = pd.Series(pieces["proto"].to_numpy()).groupby(unit_of).first()
+        edges = edges[edges["a"].map(home).to_numpy() != edges["b"].map(home).to_numpy()].reset_index(drop=True)
+    return _Prepared(scope, lex, claims, outer, proto_of, protos, pieces, unit_of, units, edges)
 
 
 def _align(
@@ -529,15 +534,67 @@ def _align(
     prep = _prepare(result, event, sources, max_df=max_df, concepts=concepts, lexicon=lexicon, weights=weights)
     if prep is None:
         return _empty(), _empty_pairs()
-    scope, lex, claims, unit_of, units = prep.scope, prep.lex, prep.claims, prep.unit_of, prep.units
-    edges = _with_clauses(_propositions_agree(prep.edges, claims, unit_of, units), prep.clause_edges)
-    group_of_unit, sims = _average_linkage(len(set(unit_of)), edges, threshold)
-    claims["group"] = group_of_unit[unit_of]
-    claims["unit"] = unit_of
-    claims["quantity_group"] = _quantity_groups(group_of_unit, edges, threshold)[unit_of]
+    scope, lex, pieces, unit_of, units = prep.scope, prep.lex, prep.pieces, prep.unit_of, prep.units
+    edges = _clause_floor(_propositions_agree(prep.edges, pieces, unit_of, units), pieces, unit_of)
+    n_units = int(unit_of.max()) + 1
+    group_of_unit, sims = _average_linkage(n_units, edges, threshold)
+    quantity_of_unit = _quantity_groups(group_of_unit, edges, threshold)
+    claims = _memberships(prep, group_of_unit)
+    claims["quantity_group"] = quantity_of_unit[claims["unit"].to_numpy()]
     pairs = _figure_pairs(claims, scope.numbers, scope.sentences, lex, entities=scope.entities,
                           published=_publication_days(scope.result, scope.articles["article_id"]))  # fmt: skip
     return _table(claims, scope.numbers, sims, edges, min_sources, lex.class_of_unit(), pairs)
+
+
+def _clause_floor(edges: pd.DataFrame, pieces: pd.DataFrame, unit_of: np.ndarray) -> pd.DataFrame:
+    """Drop the pairs where a part of a longer content scores under :data:`CLAUSE_THRESHOLD`."""
+    if edges.empty:
+        return edges
+    part = pd.Series(~pieces["whole"].to_numpy()).groupby(unit_of).first()
+    either = edges["a"].map(part).to_numpy() | edges["b"].map(part).to_numpy()
+    return edges[~either | (edges["sim"].to_numpy() >= CLAUSE_THRESHOLD)].reset_index(drop=True)
+
+
+def _memberships(prep: _Prepared, group_of_unit: np.ndarray) -> pd.DataFrame:
+    """The claim rows, one per claim group each belongs to, with the span of its clauses in that group.
+
+    A claim is in the group of each of its clauses that is matched with another claim's (a sentence
+    that states two shared facts is in both groups); a claim none of whose clauses is matched is in
+    the group of its first clause. ``cs, ce, content`` (and ``sentence_id``) become those of the
+    claim's clauses in the group, so its figures and actors there are the clauses' own; ``unit`` is
+    the unit of its first clause in the group.
+    """
+    pieces, claims = prep.pieces, prep.claims
+    p = pd.DataFrame({"proto": pieces["proto"].to_numpy(), "unit": prep.unit_of,
+                      "group": group_of_unit[prep.unit_of], "cs": pieces["cs"].to_numpy(),
+                      "ce": pieces["ce"].to_numpy(), "sid": pieces["sentence_id"].to_numpy(),
+                      "content": pieces["content"].astype(str).to_numpy(),
+                      "order": np.arange(len(pieces))})  # fmt: skip
+    shared = p.groupby("group")["proto"].nunique()
+    p["shared"] = p["group"].map(shared).to_numpy() > 1
+    any_shared = p.groupby("proto")["shared"].transform("any")
+    p = p[p["shared"] | (~any_shared & (p["order"] == p.groupby("proto")["order"].transform("min")))]
+    per = p.groupby(["proto", "group"], sort=False).agg(
+        unit=("unit", "first"), cs=("cs", "min"), ce=("ce", "max"), sid=("sid", "first"),
+        content=("content", " … ".join), order=("order", "min"),
+    ).reset_index().sort_values("order")  # fmt: skip
+    # each claim row, through its outer claim (a nested report) to its prototype, gains the memberships
+    base = prep.outer
+    proto = prep.proto_of
+    rows = pd.DataFrame({"claim": np.arange(len(claims)), "proto": proto})
+    rows = rows.merge(per, on="proto", how="inner").sort_values(["claim", "order"], kind="stable")
+    at, base_at = rows["claim"].to_numpy(), base[rows["claim"].to_numpy()]
+    ref = prep.protos.iloc[rows["proto"].to_numpy()]
+    shift = claims["cs"].to_numpy()[base_at] - ref["cs"].to_numpy()
+    out = claims.iloc[at].reset_index(drop=True)
+    out["cs"] = rows["cs"].to_numpy() + shift
+    out["ce"] = rows["ce"].to_numpy() + shift
+    out["sentence_id"] = (claims["sentence_id"].to_numpy()[base_at] + rows["sid"].to_numpy()
+                          - ref["sentence_id"].to_numpy())  # fmt: skip
+    out["content"] = rows["content"].to_numpy()
+    out["group"] = rows["group"].to_numpy()
+    out["unit"] = rows["unit"].to_numpy()
+    return out
 
 
 def candidate_pairs(
@@ -546,7 +603,7 @@ def candidate_pairs(
     sources: str | Sequence[str] | None = None,
     **options,
 ) -> pd.DataFrame:
-    """Every pair of claims the aligner scored, with its similarity and the rule that refused it, if any.
+    """Every pair of claim clauses the aligner scored, with its similarity and the rule that refused it, if any.
 
     For reading why two claims were (not) matched: a pair missing from this table shared no
     feature rare enough to propose it (``max_df``).
@@ -558,31 +615,33 @@ def candidate_pairs(
         **options: ``max_df``, ``concepts``, ``lexicon``, ``weights`` of :func:`claim_alignment`.
 
     Returns:
-        One row per (claim a, claim b) of different units: ``article_a, sentence_a, content_a`` and
-        the same for ``b``, ``sim`` (after the speaker and actor factors), ``sim_free`` (before the
-        two-speakers factor), the shared feature counts, ``shared`` (the features both have) and
-        ``refused`` ("" when the pair may join, else the rule: ``mood``, ``no predicate word``,
-        ``too few shared``, ``fragment``, ``noun phrase``, ``polarity``, ``modality``).
+        One row per (clause a, clause b) of different units: ``article_a, sentence_a, content_a`` and
+        the same for ``b`` (the clause, :func:`_clause_pieces`), ``sim`` (after the speaker and actor
+        factors), ``sim_free`` (before the two-speakers factor), the shared feature counts, ``shared``
+        (the features both have) and ``refused`` ("" when the pair may join, else the rule: ``mood``,
+        ``no predicate word``, ``too few shared``, ``fragment``, ``noun phrase``, ``polarity``,
+        ``modality``, ``clause below floor``).
     """
     options = {k: v for k, v in options.items() if k not in ("threshold", "min_sources")}
     prep = _prepare(result, event, sources, **options)
     if prep is None or prep.edges.empty:
         return pd.DataFrame()
-    claims, unit_of, units = prep.claims, prep.unit_of, prep.units
-    edges = _propositions_agree(prep.edges, claims, unit_of, units, explain=True)
-    clause = prep.clause_edges.set_index(["a", "b"])["sim"] if len(prep.clause_edges) else pd.Series(dtype="float64")
-    clause = clause[~clause.index.duplicated()]
-    edges["sim_clause"] = clause.reindex(pd.MultiIndex.from_frame(edges[["a", "b"]])).fillna(0.0).to_numpy()
+    pieces, unit_of, units = prep.pieces, prep.unit_of, prep.units
+    edges = _propositions_agree(prep.edges, pieces, unit_of, units, explain=True)
+    floor = _clause_floor(edges, pieces, unit_of)
+    kept = pd.MultiIndex.from_frame(floor[["a", "b"]])
+    low = ~pd.MultiIndex.from_frame(edges[["a", "b"]]).isin(kept)
+    edges["refused"] = np.where((edges["refused"] == "") & low, "clause below floor", edges["refused"])
     bag = units.groupby("unit")["feature"].agg(frozenset)
     edges["shared"] = [", ".join(sorted(bag[a] & bag[b])) for a, b in zip(edges["a"], edges["b"], strict=True)]
-    members = pd.DataFrame({"unit": unit_of, "claim": np.arange(len(claims))})
-    out = edges.merge(members.rename(columns={"unit": "a", "claim": "claim_a"}), on="a")
-    out = out.merge(members.rename(columns={"unit": "b", "claim": "claim_b"}), on="b")
+    members = pd.DataFrame({"unit": unit_of, "piece": np.arange(len(pieces))})
+    out = edges.merge(members.rename(columns={"unit": "a", "piece": "piece_a"}), on="a")
+    out = out.merge(members.rename(columns={"unit": "b", "piece": "piece_b"}), on="b")
     for x in "ab":
-        at = out[f"claim_{x}"].to_numpy()
-        out[f"article_{x}"] = claims["article_id"].astype(str).to_numpy()[at]
-        out[f"sentence_{x}"] = claims["sentence_id"].astype("int64").to_numpy()[at]
-        out[f"content_{x}"] = claims["content"].astype(str).to_numpy()[at]
+        at = out[f"piece_{x}"].to_numpy()
+        out[f"article_{x}"] = pieces["article_id"].astype(str).to_numpy()[at]
+        out[f"sentence_{x}"] = pieces["sentence_id"].astype("int64").to_numpy()[at]
+        out[f"content_{x}"] = pieces["content"].astype(str).to_numpy()[at]
     return out.reset_index(drop=True)
 
 
@@ -807,28 +866,24 @@ def _pieces(content: str, tail: str) -> list[tuple[int, int]]:
     return out if len(out) >= 2 or (out and tail) else []
 
 
-def _clause_edges(
-    scope,
-    protos: pd.DataFrame,
-    unit_of_proto: np.ndarray,
-    lex: AlignmentLexicon,
-    kind_weights: Mapping[str, float],
-    max_df: int | None,
-) -> pd.DataFrame:
-    """The best similarity of two claims' clauses, per pair of claim units (``a < b``), gated as whole claims are.
+def _clause_pieces(scope, protos: pd.DataFrame, lex: AlignmentLexicon) -> pd.DataFrame:
+    """The clauses of each claim: the units claims are matched by.
 
     A long sentence states several facts: "the Times wrote that Varn claimed a loss of $9 million, which
     let him avoid taxes for 18 years" holds the loss and the years without tax, and another outlet may
-    state only one of them; the sentence's bag of words then dilutes the match. Each content with more than
-    one clause (:data:`_PIECE_BREAK`; a relative clause that follows a reported content counts as the
-    reporter's) is cut into its clauses of at least :data:`CLAUSE_WORDS` words, each described and scored
-    as a claim is (features, TF-IDF over the clauses, the gates of :func:`_propositions_agree` with the
-    clause's own polarity and modality, the claim's mood when it does not assert). Two claims' similarity
-    is then the better of their whole-content and their best clause-pair similarity (:func:`_with_clauses`).
-    A clause stays in its sentence: a content spanning several sentences is cut at each sentence end.
+    state only one of them; the sentence's bag of words dilutes either match, and the sentence can be
+    in one group only. Each content with more than one clause (:data:`_PIECE_BREAK`; a relative clause
+    that follows a reported content counts too, as the reporter's) is cut into its clauses of at least
+    :data:`CLAUSE_WORDS` words; a one-clause content is one piece (``whole``). Each clause is described
+    and gated as a claim is, with its own polarity, modality and verb, and the claim's mood when the
+    claim does not assert (a clause of a question does not assert). A clause stays in its sentence: a
+    content spanning several sentences (a quote of several sentences in one claim row) is cut at each
+    sentence end, and each clause carries the sentence it starts in.
+
+    Returns:
+        The prototype claims' columns, one row per clause, with ``proto`` (the prototype's position),
+        ``whole`` and the clause's ``cs, ce, content, sentence_id`` and attributes.
     """
-    empty = pd.DataFrame(columns=["a", "b", "sim", "sim_free", "two_speakers", "n_word", "n_entity", "n_number",
-                                  "n_unit", "n_value", "opposed"])  # fmt: skip
     sentences = scope.sentences
     sent = sentences.set_index(["article_id", "sentence_id"])[["start", "text"]]
     where = sent.reindex(pd.MultiIndex.from_frame(protos[["article_id", "sentence_id"]]))
@@ -838,77 +893,42 @@ def _clause_edges(
     columns = (protos["content"].astype(str), protos["cs"].astype("int64"), protos["ce"].astype("int64"))
     for i, (content, cs, ce, st, stext) in enumerate(zip(*columns, s_start, s_text, strict=True)):
         tail = ""
-        if st >= 0 and ce - st < len(stext):
+        if st >= 0 and 0 <= ce - st < len(stext):
             rest = stext[ce - st :]
-            m = _TRAILING.match(rest)
-            if m:
+            if _TRAILING.match(rest):
                 tail = rest.rstrip(_CLOSING)
-        # a one-clause content is its own clause: another claim's clause is compared with it
-        for a, b in _pieces(content, tail) or [(0, len(content))]:
-            rows.append((i, int(cs) + a, int(cs) + b, (content + tail)[a:b]))
-    if not rows:
-        return empty
-    pieces = pd.DataFrame(rows, columns=["proto", "cs", "ce", "content"])
-    info = protos.iloc[pieces["proto"].to_numpy()].reset_index(drop=True)
-    pieces = pd.concat([info.drop(columns=["cs", "ce", "content"]), pieces[["proto", "cs", "ce", "content"]]], axis=1)
-    # each piece in the sentence it starts in
+        found = _pieces(content, tail)
+        # the whole content is compared too (a paraphrase may spread one fact over its clauses)
+        rows.append((i, True, int(cs), int(ce), content))
+        for a, b in found:
+            rows.append((i, False, int(cs) + a, int(cs) + b, (content + tail)[a:b]))
+    cut = pd.DataFrame(rows, columns=["proto", "whole", "cs", "ce", "content"])
+    info = protos.iloc[cut["proto"].to_numpy()].reset_index(drop=True)
+    pieces = pd.concat([info.drop(columns=["cs", "ce", "content"]), cut], axis=1)
+    part = ~pieces["whole"].to_numpy()
+    if not part.any():
+        return pieces
+    # each clause in the sentence it starts in
     starts = sentences[["article_id", "sentence_id", "start", "end"]]
-    located = pieces[["article_id", "cs"]].assign(i=np.arange(len(pieces))).merge(starts, on="article_id")
+    located = pieces.loc[part, ["article_id", "cs"]].assign(i=np.flatnonzero(part)).merge(starts, on="article_id")
     located = located[(located["cs"] >= located["start"]) & (located["cs"] < located["end"])]
     located = located.drop_duplicates("i").set_index("i")["sentence_id"]
-    pieces["sentence_id"] = located.reindex(np.arange(len(pieces))).fillna(pieces["sentence_id"]).astype("int64")
-    pieces["se"] = -1
-    asserts = pieces["mood"].to_numpy() == "assertion"
-    own = _proposition_attributes(pieces.drop(columns=["mood", "polarity", "modality", "simple", "has_verb"]),
-                                  sentences, lex.negator_words())  # fmt: skip
-    own["mood"] = np.where(asserts, own["mood"].to_numpy(), pieces["mood"].to_numpy())
-    pieces = own
-    ents = _inside(pieces, scope.entities, ["text", "canonical"])
-    extra = [c for c in ("value_high", "qualifier") if c in scope.numbers]
-    nums = _scaled(_inside(pieces, scope.numbers, ["text", "value", "unit", *extra]), lex)
-    features = _features(pieces, ents, nums, lex)
-    n = len(pieces)
-    units = features.rename(columns={"claim": "unit"})
-    tfidf = _tfidf(units, kind_weights)
-    own_unit = np.arange(n)
-    figures = _figure_intervals(nums, own_unit, lex.class_of_unit())
-    edges = _candidate_similarities(tfidf, pieces, own_unit, max_df, figures)
-    if edges.empty:
-        return empty
-    edges = _propositions_agree(edges, pieces, own_unit, units, explain=True)
-    parent = unit_of_proto[pieces["proto"].to_numpy()]
-    a, b = parent[edges["a"].to_numpy()], parent[edges["b"].to_numpy()]
-    edges = edges.assign(a=np.minimum(a, b), b=np.maximum(a, b))
-    edges = edges[edges["a"] != edges["b"]]
-    # the clause pair that shares the most is where two claims meet: when it denies what the other affirms,
-    # or says what should be against what is, the two claims are not one ("You pay your taxes" / "companies
-    # ... should pay some form of taxes"), whatever their other clauses share
-    closest = edges.sort_values("raw", ascending=False, kind="stable").drop_duplicates(["a", "b"])
-    opposed = closest[closest["refused"].isin(["polarity", "modality"])]
-    edges = edges[(edges["refused"] == "") & (edges["sim"] > 0)]
-    edges = edges.sort_values("sim", ascending=False).drop_duplicates(["a", "b"])
-    cols = [c for c in empty.columns if c != "opposed"]
-    out = edges[cols].assign(opposed=False)
-    out = pd.concat([out, opposed[cols].assign(sim=0.0, opposed=True)], ignore_index=True)
-    return out.reset_index(drop=True)
-
-
-def _with_clauses(edges: pd.DataFrame, clause_edges: pd.DataFrame) -> pd.DataFrame:
-    """Each pair of claim units with the better of its whole-content and its best clause-pair similarity."""
-    if clause_edges.empty:
-        return edges
-    opposed = clause_edges[clause_edges["opposed"].astype(bool)]
-    if len(opposed) and len(edges):
-        pair = pd.MultiIndex.from_frame(edges[["a", "b"]])
-        edges = edges[~pair.isin(pd.MultiIndex.from_frame(opposed[["a", "b"]]))]
-    clause_edges = clause_edges[~clause_edges["opposed"].astype(bool) & (clause_edges["sim"] >= CLAUSE_THRESHOLD)]
-    clause_edges = clause_edges.drop(columns="opposed")
-    if clause_edges.empty:
-        return edges.reset_index(drop=True)
-    both = pd.concat([edges, clause_edges[[c for c in clause_edges.columns if c in edges.columns or edges.empty]]],
-                     ignore_index=True)  # fmt: skip
-    both = both.sort_values("sim", ascending=False, kind="stable").drop_duplicates(["a", "b"])
-    return both.sort_values(["a", "b"]).reset_index(drop=True)
+    sid = pieces["sentence_id"].to_numpy().copy()
+    hit = located.index.to_numpy()
+    sid[hit] = located.to_numpy()
+    pieces["sentence_id"] = sid
+    pieces["se"] = np.where(part, -1, pieces["se"].to_numpy())
+    # a clause's own attributes; a clause of a claim that does not assert does not assert either
+    attrs = ["mood", "polarity", "modality", "simple", "has_verb"]
+    own = _proposition_attributes(pieces.loc[part].drop(columns=attrs), sentences, lex.negator_words())
+    own["mood"] = np.where(pieces.loc[part, "mood"].to_numpy() == "assertion", own["mood"].to_numpy(),
+                           pieces.loc[part, "mood"].to_numpy())  # fmt: skip
+    for c in attrs:
+        pieces[c] = pieces[c].astype(object)
+        pieces.loc[part, c] = own[c].to_numpy()
+    pieces["simple"] = pieces["simple"].astype(bool)
+    pieces["has_verb"] = pieces["has_verb"].astype(bool)
+    return pieces
 
 
 # --------------------------------------------------------------------------- features
@@ -1072,29 +1092,30 @@ def _nested_in(claims: pd.DataFrame) -> np.ndarray:
         return outer
     key = pd.DataFrame({"a": claims["article_id"].astype(str).to_numpy(), "s": claims["sentence_id"].to_numpy(),
                         "cs": claims["cs"].to_numpy(), "ce": claims["ce"].to_numpy(), "i": np.arange(n)})  # fmt: skip
-    shared = key[key.duplicated(["a", "s"], keep=False)]
-    for _, rows in shared.groupby(["a", "s"], sort=False):
-        # widest first; the earliest row first among equal spans
-        rows = rows.assign(width=rows["ce"] - rows["cs"]).sort_values(["width", "i"], ascending=[False, True])
-        spans = list(zip(rows["cs"], rows["ce"], rows["i"], strict=True))
-        for k, (cs, ce, i) in enumerate(spans):
-            for ocs, oce, o in spans[:k]:
-                if ocs <= cs and ce <= oce and outer[o] == o:
-                    outer[i] = o
-                    break
+    key = key[key.duplicated(["a", "s"], keep=False)]
+    if key.empty:
+        return outer
+    pairs = key.merge(key, on=["a", "s"], suffixes=("", "_o"))
+    wide, wide_o = pairs["ce"] - pairs["cs"], pairs["ce_o"] - pairs["cs_o"]
+    holds = (pairs["cs_o"] <= pairs["cs"]) & (pairs["ce"] <= pairs["ce_o"]) & (pairs["i_o"] != pairs["i"])
+    holds &= (wide_o > wide) | ((wide_o == wide) & (pairs["i_o"] < pairs["i"]))
+    # the widest holder (the earliest among equals) holds no one's content but its own: it is an outer claim
+    pairs = pairs[holds].assign(w=wide_o[holds]).sort_values(["i", "w", "i_o"], ascending=[True, False, True])
+    best = pairs.drop_duplicates("i")
+    outer[best["i"].to_numpy()] = best["i_o"].to_numpy()
     return outer
 
 
-def _fold_nested(claims: pd.DataFrame, proto_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Prototypes with each nested claim (:func:`_nested_in`) given its outer claim's; the first claim
-    of each prototype is then an outer one (its content holds the features)."""
-    outer = _nested_in(claims)
-    if (outer == np.arange(len(claims))).all():
-        first = pd.Series(np.arange(len(claims))).groupby(proto_of).min().to_numpy()
+def _fold_nested(outer: np.ndarray, proto_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Prototypes with each nested claim (``outer``, :func:`_nested_in`) given its outer claim's; the first
+    claim of each prototype is then an outer one (its content holds the features)."""
+    n = len(outer)
+    if (outer == np.arange(n)).all():
+        first = pd.Series(np.arange(n)).groupby(proto_of).min().to_numpy()
         return proto_of, first
     codes, _ = pd.factorize(proto_of[outer])
-    top = outer == np.arange(len(claims))
-    first = pd.Series(np.arange(len(claims))[top]).groupby(codes[top]).min().to_numpy()
+    top = outer == np.arange(n)
+    first = pd.Series(np.arange(n)[top]).groupby(codes[top]).min().to_numpy()
     return codes.astype("int64"), first
 
 
