@@ -535,7 +535,7 @@ def _align(
     if prep is None:
         return _empty(), _empty_pairs()
     scope, lex, pieces, unit_of, units = prep.scope, prep.lex, prep.pieces, prep.unit_of, prep.units
-    edges = _clause_floor(_propositions_agree(prep.edges, pieces, unit_of, units), pieces, unit_of)
+    edges = _clause_floor(_agreeing(prep.edges, pieces, unit_of, units), pieces, unit_of)
     n_units = int(unit_of.max()) + 1
     group_of_unit, sims = _average_linkage(n_units, edges, threshold)
     quantity_of_unit = _quantity_groups(group_of_unit, edges, threshold)
@@ -544,6 +544,31 @@ def _align(
     pairs = _figure_pairs(claims, scope.numbers, scope.sentences, lex, entities=scope.entities,
                           published=_publication_days(scope.result, scope.articles["article_id"]))  # fmt: skip
     return _table(claims, scope.numbers, sims, edges, min_sources, lex.class_of_unit(), pairs)
+
+
+def _agreeing(edges: pd.DataFrame, pieces: pd.DataFrame, unit_of: np.ndarray, units: pd.DataFrame) -> pd.DataFrame:
+    """The candidate pairs :func:`_propositions_agree` keeps, less those of two claims opposed at their closest
+    clauses.
+
+    Where two cut claims meet is the pair of their clauses (at least one a part of a longer content)
+    that shares the most: when that pair denies what the other affirms, or says what should be against
+    what is, the two claims are not one ("Every trader pays the fees" / "No doubt, the ferry companies
+    -- and frankly every trader -- should pay the fees"), however much their whole contents share.
+    """
+    if edges.empty:
+        return edges
+    explained = _propositions_agree(edges, pieces, unit_of, units, explain=True)
+    home = pd.Series(pieces["proto"].to_numpy()).groupby(unit_of).first()
+    part = pd.Series(~pieces["whole"].to_numpy()).groupby(unit_of).first()
+    explained = explained.assign(ha=explained["a"].map(home).to_numpy(), hb=explained["b"].map(home).to_numpy())
+    cut = explained[explained["a"].map(part).to_numpy() | explained["b"].map(part).to_numpy()]
+    closest = cut.sort_values("raw", ascending=False, kind="stable").drop_duplicates(["ha", "hb"])
+    opposed = closest.loc[closest["refused"].isin(["polarity", "modality"]), ["ha", "hb"]]
+    kept = explained[(explained["refused"] == "") & (explained["sim"] > 0)]
+    if len(opposed):
+        pair = pd.MultiIndex.from_frame(kept[["ha", "hb"]])
+        kept = kept[~pair.isin(pd.MultiIndex.from_frame(opposed))]
+    return kept.drop(columns=["raw", "actors_apart", "refused", "ha", "hb"]).reset_index(drop=True)
 
 
 def _clause_floor(edges: pd.DataFrame, pieces: pd.DataFrame, unit_of: np.ndarray) -> pd.DataFrame:
@@ -572,6 +597,10 @@ def _memberships(prep: _Prepared, group_of_unit: np.ndarray) -> pd.DataFrame:
                       "order": np.arange(len(pieces))})  # fmt: skip
     shared = p.groupby("group")["proto"].nunique()
     p["shared"] = p["group"].map(shared).to_numpy() > 1
+    # in a group holding clauses of the claim and its whole content, the clauses say where it is stated
+    p["part"] = ~pieces["whole"].to_numpy()
+    has_part = p.groupby(["proto", "group"])["part"].transform("any")
+    p = p[p["part"] | ~has_part]
     any_shared = p.groupby("proto")["shared"].transform("any")
     p = p[p["shared"] | (~any_shared & (p["order"] == p.groupby("proto")["order"].transform("min")))]
     per = p.groupby(["proto", "group"], sort=False).agg(
