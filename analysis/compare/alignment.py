@@ -15,6 +15,21 @@ who said it and how it was attributed do not count:
   still say a figure of the same kind and size: that is strong evidence of the
   same claim even when the wording differs.
 
+Claims are matched by their *clauses* (:func:`_clause_pieces`): a long sentence
+states several facts ("the Times wrote that Varn claimed a loss of $9 million,
+which let him avoid taxes for 18 years"), and another outlet may state one of
+them. Each content is compared whole and, when it has several clauses (cut at
+semicolons, dashes, a sentence end inside a quote of several sentences, a comma
+before a relative pronoun or a conjunction, and a relative clause the reporter
+adds after a reported content), clause by clause; a clause pair counts from
+:data:`CLAUSE_THRESHOLD`. A claim joins the group of each of its clauses matched
+with another claim's, so a sentence stating two shared facts is in both groups,
+each with the span (figures, actors) of its clauses there. A report nested in
+another in one sentence ("The Times wrote that Varn had claimed ...") aligns with
+its outer claim. A claim row whose content runs over several sentences (one row
+for a quote of several sentences) is read whole, its entities and figures from
+every sentence it covers, and each clause is placed in its own sentence.
+
 Features are weighted by TF-IDF (so a rare entity or number counts for more
 than a common one) times a weight per feature kind (:data:`FEATURE_WEIGHTS`),
 and claims are compared by cosine similarity. Claims with identical features
@@ -39,7 +54,12 @@ obligation must agree (:mod:`analysis.compare.propositions`); two different
 named speakers, or actors with none in common, lower the similarity. Figures
 of one group are compared as quantities (:mod:`analysis.compare.quantities`),
 and :func:`number_disagreements` reports each disagreeing pair with both
-sentences and why the two figures were judged one quantity.
+sentences and why the two figures were judged one quantity. Two figures whose
+intervals meet ("more than $915 million" / "nearly $916 million") count as one
+shared value; a figure in a larger unit is read in the smaller ("two decades" as
+20 years, ``unit_scales``); a verb that denies the verb it governs ("avoided
+paying", ``negators``) makes the claim deny. :func:`candidate_pairs` lists every
+scored pair of clauses with the rule that refused it, for reading the misses.
 """
 
 from __future__ import annotations
