@@ -160,6 +160,13 @@ def test_a_quote_of_several_sentences_in_one_claim_row_aligns_by_its_sentences()
         _build([a]).numbers, ["text"],
     )  # fmt: skip
     assert rows[["sentence_id", "text"]].values.tolist() == [[2, "7 votes"]]
+    # ... also when the row names the quote's last sentence (where its cue is)
+    rows = alignment._inside(
+        pd.DataFrame({"article_id": ["a"], "sentence_id": [3], "cs": [29], "ce": [29 + len(quote)], "ss": [122],
+                      "se": [135]}),
+        _build([a]).numbers, ["text"],
+    )  # fmt: skip
+    assert rows[["sentence_id", "text"]].values.tolist() == [[2, "7 votes"]]
 
 
 @pytest.mark.parametrize(

@@ -967,6 +967,8 @@ def _clause_pieces(scope, protos: pd.DataFrame, lex: AlignmentLexicon) -> pd.Dat
     sid[hit] = located.to_numpy()
     pieces["sentence_id"] = sid
     pieces["se"] = np.where(part, -1, pieces["se"].to_numpy())
+    if "ss" in pieces:
+        pieces["ss"] = np.where(part, -1, pieces["ss"].to_numpy())
     # a clause's own attributes; a clause of a claim that does not assert does not assert either
     attrs = ["mood", "polarity", "modality", "simple", "has_verb"]
     own = _proposition_attributes(pieces.loc[part].drop(columns=attrs), sentences, lex.negator_words())
@@ -999,7 +1001,8 @@ def _content_spans(result: Analysis, claims: pd.DataFrame, sentences: pd.DataFra
     s1 = claims["s1"].fillna(-1).astype("int64")
     claims["cs"] = np.where(missing, s0, cs) + skip
     claims["ce"] = np.where(missing, s1, ce)
-    claims["se"] = s1  # the end of the claim's sentence (a content may run on: a quote of several sentences)
+    # the claim's sentence (a content may run past it either way: one row for a quote of several sentences)
+    claims["ss"], claims["se"] = s0, s1
     return claims.drop(columns=["s0", "s1"])
 
 
@@ -1014,6 +1017,8 @@ def _inside(claims: pd.DataFrame, table: pd.DataFrame, columns: list[str]) -> pd
     # a content running past its own sentence (one claim row for a quote of several sentences) holds the rows
     # of every sentence it covers, each with its own sentence
     runs_on = (claims["se"].to_numpy() >= 0) & (claims["ce"].to_numpy() > claims["se"].to_numpy())
+    if "ss" in claims:
+        runs_on |= (claims["ss"].to_numpy() >= 0) & (claims["cs"].to_numpy() < claims["ss"].to_numpy())
     if not runs_on.any():
         return rows
     more = keys[runs_on].merge(table[cols], on="article_id", suffixes=("_claim", ""))
