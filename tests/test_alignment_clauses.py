@@ -259,3 +259,14 @@ def test_lexicon_scales_must_name_a_multiple(tmp_path):
     good = tmp_path / "good.yml"
     good.write_text("unit_scales:\n  7 days: [week, weeks]\n", encoding="utf-8")
     assert alignment.load_lexicon(good).scale_of_unit()["weeks"] == (7.0, "days")
+
+
+def test_a_light_verb_is_not_what_two_claims_share():
+    """'want' says nothing of what is asserted: the words after it do."""
+    a = {"id": "a", "source": "A", "sentences": ["Harbour residents want answers about the ferry contract."]}
+    b = {"id": "b", "source": "B", "sentences": ["Dock workers want a new ferry contract by spring."]}
+    pairs = candidate_pairs(_build([a, b]))
+    assert "want" not in set(", ".join(pairs["shared"]).split(", "))
+    light = alignment.load_lexicon().light_stems()
+    assert {alignment.stem(alignment.base_form(w)) for w in ("want", "knew", "thought")} <= light
+    assert not _groups_of(claim_alignment(_build([a, b])))

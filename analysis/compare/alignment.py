@@ -142,7 +142,7 @@ _DEMONYM = re.compile(r"(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:ers|ans|ites|is)")
 
 
 #: The sections of ``alignment.yml``, in the order of :class:`AlignmentLexicon`'s fields.
-_SECTIONS = ("concepts", "unit_classes", "unit_scales", "negators")
+_SECTIONS = ("concepts", "unit_classes", "unit_scales", "negators", "light_words")
 _SCALE_NAME = re.compile(r"\d+(?:\.\d+)?\s+\S.*")
 
 
@@ -155,12 +155,14 @@ class AlignmentLexicon:
         unit_classes: class name -> the units counted as that class.
         unit_scales: a multiple of a unit ("10 years") -> the units that are that multiple ("decade").
         negators: group name -> verbs that deny the verb they govern ("avoided paying").
+        light_words: group name -> words too light to say what is asserted ("want", "know", "make").
     """
 
     concepts: Mapping[str, tuple[str, ...]]
     unit_classes: Mapping[str, tuple[str, ...]]
     unit_scales: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     negators: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    light_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def concept_of_stem(self) -> dict[str, str]:
         """Map each listed word's stem to its concept feature (``C:name``)."""
@@ -179,6 +181,10 @@ class AlignmentLexicon:
                 out[" ".join(u.lower().split())] = (float(factor), unit)
         return out
 
+    def light_stems(self) -> frozenset[str]:
+        """The stems of the light words (each listed in its base form; "know" also covers "knew", "known")."""
+        return frozenset(stem(base_form(w)) for words in self.light_words.values() for w in words)
+
     def negator_words(self) -> tuple[str, ...]:
         """The negating verbs, each as listed (one form: "avoid" also covers "avoided", "avoiding")."""
         return tuple(dict.fromkeys(w for words in self.negators.values() for w in words))
@@ -196,8 +202,9 @@ def load_lexicon(
     Args:
         path: a YAML file (or mapping, or a list of them) shaped like
             ``data/lexicons/alignment.yml``: sections ``concepts``,
-            ``unit_classes``, ``unit_scales`` and ``negators``, each a mapping of
-            a name to a list of words; None means the packaged one alone.
+            ``unit_classes``, ``unit_scales``, ``negators`` and ``light_words``,
+            each a mapping of a name to a list of words; None means the
+            packaged one alone.
 
     Returns:
         The :class:`AlignmentLexicon`.
@@ -1063,6 +1070,9 @@ def _features(claims: pd.DataFrame, ents: pd.DataFrame, nums: pd.DataFrame, lex:
     words = words[words["_n"].isna() & ~words["word"].isin(stop)]
     concept_of = lex.concept_of_stem()
     stems = {w: concept_of.get(stem(base_form(w)), stem(base_form(w))) for w in words["word"].unique()}
+    # a light word ("want", "know", "make") says little of what is asserted: its object does
+    light = lex.light_stems()
+    words = words[~words["word"].map(lambda w: stem(base_form(w)) in light)]
     words["feature"] = words["word"].map(stems).where(~words["name"], "E:~" + words["word"])
     words = words[words["feature"].str.len() >= 2]
     ents = ents.assign(feature="E:" + ents["canonical"].astype(str))
@@ -1197,6 +1207,9 @@ def _dedupe(features: pd.DataFrame, n_claims: int) -> tuple[pd.DataFrame, np.nda
 
 def _tfidf(units: pd.DataFrame, kind_weights: Mapping[str, float]) -> pd.DataFrame:
     """TF-IDF weight of each (unit, feature) times its kind's weight; each unit's vector normalised."""
+    if units.empty:  # every claim a fragment of light and closed-class words
+        return pd.DataFrame({"unit": pd.Series(dtype="int64"), "feature": pd.Series(dtype="object"),
+                             "w": pd.Series(dtype="float64"), "df": pd.Series(dtype="int64")})  # fmt: skip
     n = units["unit"].nunique()
     df = units.groupby("feature")["unit"].nunique()
     w = units.assign(df=units["feature"].map(df))

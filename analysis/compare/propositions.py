@@ -67,7 +67,7 @@ IRREGULAR: dict[str, str] = {
         "stick": "stuck", "strike": "struck stricken", "swear": "swore sworn", "take": "took taken",
         "teach": "taught", "tear": "tore torn", "tell": "told", "think": "thought", "throw": "threw thrown",
         "understand": "understood", "wake": "woke woken", "wear": "wore worn", "win": "won",
-        "withdraw": "withdrew withdrawn", "write": "wrote written",
+        "withdraw": "withdrew withdrawn", "write": "wrote written", "do": "did done does",
     }.items()
     for form in forms.split()
 }  # fmt: skip
