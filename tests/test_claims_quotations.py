@@ -8,7 +8,6 @@ import pytest
 
 import analysis
 from analysis import compare
-from analysis.compare.alignment import sentence_pieces
 
 
 def quoted(text: str) -> list[tuple[int, str, str, str]]:
@@ -108,25 +107,6 @@ def test_voice_counts_a_quotation_of_four_sentences_once():
     assert corvo["words"] == 19  # every word of the quotation, and "she said" between its halves
     by_source = compare.voice(result).iloc[0]
     assert by_source["n_direct"] == 1
-
-
-def test_alignment_matches_a_quotation_by_its_sentences():
-    text = '"We will win," she said. "Nobody doubts it."'
-    claims = pd.DataFrame(
-        [{"article_id": "a", "sentence_id": 0, "content_start": 1, "content_end": 42, "speaker_start": 15,
-          "speaker_end": 18, "cue_start": 19, "cue_end": 23, "quote": "direct"}]
-    )  # fmt: skip
-    sentences = pd.DataFrame(
-        [{"article_id": "a", "sentence_id": 0, "start": 0, "end": 24, "text": text[:24]},
-         {"article_id": "a", "sentence_id": 1, "start": 25, "end": 45, "text": text[25:]}]
-    )  # fmt: skip
-    pieces = sentence_pieces(claims, sentences)
-    assert [(r.sentence_id, text[r.content_start : r.content_end]) for r in pieces.itertuples()] == [
-        (0, "We will win"),
-        (1, "Nobody doubts it"),
-    ]
-    one = claims.assign(content_end=12)
-    assert sentence_pieces(one, sentences) is one  # a claim in one sentence is its own unit
 
 
 @pytest.mark.parametrize("marks", [("“", "”"), ('"', '"')])

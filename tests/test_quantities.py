@@ -180,3 +180,47 @@ def test_a_pair_carries_both_speakers():
     b = fig("31 people", 31, source="B", context=ctx("C:death"))
     (pair,) = disagreeing_pairs([(1, a), (1, b)])
     assert (pair["speaker_a"], pair["speaker_b"]) == ("Vessany Fire Service", "")
+
+
+def _reference_pairs(figures):
+    """The disagreeing pairs as first written: every (figure, source) counterpart re-read for every pair."""
+    from analysis.compare.quantities import disagree as dis
+    from analysis.compare.quantities import same_quantity as sq
+
+    by_group = {}
+    for group, f in figures:
+        key = (f.source, f.unit, f.value, f.value_high, f.qualifier, f.rate, f.context)
+        by_group.setdefault(group, {}).setdefault(key, f)
+    out = []
+    for group, unique in by_group.items():
+        items = sorted(unique.values(), key=lambda f: (f.source, f.key))
+        same = {(i, j) for i in range(len(items)) for j in range(i + 1, len(items))
+                if items[i].source != items[j].source and sq(items[i], items[j])[0]}  # fmt: skip
+
+        def best(i, j, items=items, same=same):
+            scores = [(len(items[i].context & items[k].context), k) for k in range(len(items))
+                      if items[k].source == items[j].source and (min(i, k), max(i, k)) in same]  # fmt: skip
+            top = max(s for s, _ in scores)
+            return [k for s, k in scores if s == top] == [j]
+
+        out += [(group, items[i].key, items[j].key) for i, j in sorted(same)
+                if best(i, j) and best(j, i) and dis(items[i], items[j])]  # fmt: skip
+    return out
+
+
+_WORDS = st.frozensets(st.sampled_from(["C:death", "hurt", "fire", "vote", "index"]), max_size=3)
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("ABC"), st.sampled_from([10, 12, 19, 31, 40, 95]),
+                  st.sampled_from(["people", "points"]), _WORDS, st.sampled_from([0, 1])),
+        max_size=9,
+    )
+)  # fmt: skip
+def test_disagreeing_pairs_equal_the_pair_by_pair_reading(rows):
+    """Each figure's closest counterparts are read once per source: the same pairs as re-reading them per pair."""
+    figures = [(g, fig(f"{v} {u}", v, unit=u, source=s, context=c, key=(s, i, v)))
+               for i, (s, v, u, c, g) in enumerate(rows)]  # fmt: skip
+    found = [(p["group"], p["key_a"], p["key_b"]) for p in disagreeing_pairs(figures)]
+    assert sorted(found) == sorted(_reference_pairs(figures))

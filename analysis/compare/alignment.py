@@ -15,6 +15,21 @@ who said it and how it was attributed do not count:
   still say a figure of the same kind and size: that is strong evidence of the
   same claim even when the wording differs.
 
+Claims are matched by their *clauses* (:func:`_clause_pieces`): a long sentence
+states several facts ("the Times wrote that Varn claimed a loss of $9 million,
+which let him avoid taxes for 18 years"), and another outlet may state one of
+them. Each content is compared whole and, when it has several clauses (cut at
+semicolons, dashes, a sentence end inside a quote of several sentences, a comma
+before a relative pronoun or a conjunction, and a relative clause the reporter
+adds after a reported content), clause by clause; a clause pair counts from
+:data:`CLAUSE_THRESHOLD`. A claim joins the group of each of its clauses matched
+with another claim's, so a sentence stating two shared facts is in both groups,
+each with the span (figures, actors) of its clauses there. A report nested in
+another in one sentence ("The Times wrote that Varn had claimed ...") aligns with
+its outer claim. A claim row whose content runs over several sentences (one row
+for a quote of several sentences) is read whole, its entities and figures from
+every sentence it covers, and each clause is placed in its own sentence.
+
 Features are weighted by TF-IDF (so a rare entity or number counts for more
 than a common one) times a weight per feature kind (:data:`FEATURE_WEIGHTS`),
 and claims are compared by cosine similarity. Claims with identical features
@@ -39,7 +54,12 @@ obligation must agree (:mod:`analysis.compare.propositions`); two different
 named speakers, or actors with none in common, lower the similarity. Figures
 of one group are compared as quantities (:mod:`analysis.compare.quantities`),
 and :func:`number_disagreements` reports each disagreeing pair with both
-sentences and why the two figures were judged one quantity.
+sentences and why the two figures were judged one quantity. Two figures whose
+intervals meet ("more than $915 million" / "nearly $916 million") count as one
+shared value; a figure in a larger unit is read in the smaller ("two decades" as
+20 years, ``unit_scales``); a verb that denies the verb it governs ("avoided
+paying", ``negators``) makes the claim deny. :func:`candidate_pairs` lists every
+scored pair of clauses with the rule that refused it, for reading the misses.
 """
 
 from __future__ import annotations
@@ -48,7 +68,7 @@ import heapq
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -57,7 +77,14 @@ import numpy as np
 import pandas as pd
 
 from analysis.compare.propositions import NOT_PREDICATE, base_form, modality, polarity
-from analysis.compare.quantities import CONTEXT_WINDOW, PAIR_COLUMNS, Figure, context_words, disagreeing_pairs
+from analysis.compare.quantities import (
+    CONTEXT_WINDOW,
+    PAIR_COLUMNS,
+    Figure,
+    context_words,
+    disagreeing_pairs,
+    interval,
+)
 from analysis.compare.scope import select, spans
 from analysis.resources import Layer
 from analysis.result import Analysis
@@ -114,6 +141,11 @@ _UNIT_ALIASES = {"%": "percent", "per cent": "percent", "pct": "percent"}
 _DEMONYM = re.compile(r"(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:ers|ans|ites|is)")
 
 
+#: The sections of ``alignment.yml``, in the order of :class:`AlignmentLexicon`'s fields.
+_SECTIONS = ("concepts", "unit_classes", "unit_scales", "negators", "light_words")
+_SCALE_NAME = re.compile(r"\d+(?:\.\d+)?\s+\S.*")
+
+
 @dataclass(frozen=True)
 class AlignmentLexicon:
     """Synonym groups and unit classes used by :func:`claim_alignment`.
@@ -121,10 +153,16 @@ class AlignmentLexicon:
     Attributes:
         concepts: concept name -> its words (as listed).
         unit_classes: class name -> the units counted as that class.
+        unit_scales: a multiple of a unit ("10 years") -> the units that are that multiple ("decade").
+        negators: group name -> verbs that deny the verb they govern ("avoided paying").
+        light_words: group name -> words too light to say what is asserted ("want", "know", "make").
     """
 
     concepts: Mapping[str, tuple[str, ...]]
     unit_classes: Mapping[str, tuple[str, ...]]
+    unit_scales: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    negators: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    light_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def concept_of_stem(self) -> dict[str, str]:
         """Map each listed word's stem to its concept feature (``C:name``)."""
@@ -133,6 +171,23 @@ class AlignmentLexicon:
     def class_of_unit(self) -> dict[str, str]:
         """Map each listed unit (lower case) to its class name."""
         return {" ".join(u.lower().split()): name for name, units in self.unit_classes.items() for u in units}
+
+    def scale_of_unit(self) -> dict[str, tuple[float, str]]:
+        """Map each listed larger unit (lower case) to its multiple of the smaller: "decades" -> (10, "years")."""
+        out = {}
+        for name, units in self.unit_scales.items():
+            factor, unit = name.split(None, 1)
+            for u in units:
+                out[" ".join(u.lower().split())] = (float(factor), unit)
+        return out
+
+    def light_stems(self) -> frozenset[str]:
+        """The stems of the light words (each listed in its base form; "know" also covers "knew", "known")."""
+        return frozenset(stem(base_form(w)) for words in self.light_words.values() for w in words)
+
+    def negator_words(self) -> tuple[str, ...]:
+        """The negating verbs, each as listed (one form: "avoid" also covers "avoided", "avoiding")."""
+        return tuple(dict.fromkeys(w for words in self.negators.values() for w in words))
 
 
 def load_lexicon(
@@ -146,9 +201,10 @@ def load_lexicon(
 
     Args:
         path: a YAML file (or mapping, or a list of them) shaped like
-            ``data/lexicons/alignment.yml``: sections ``concepts`` and
-            ``unit_classes``, each a mapping of a name to a list of words; None
-            means the packaged one alone.
+            ``data/lexicons/alignment.yml``: sections ``concepts``,
+            ``unit_classes``, ``unit_scales``, ``negators`` and ``light_words``,
+            each a mapping of a name to a list of words; None means the
+            packaged one alone.
 
     Returns:
         The :class:`AlignmentLexicon`.
@@ -178,8 +234,8 @@ def _checked(layer: Layer) -> Layer:
     """The layer with each group's words in lower case; errors name its file and line."""
     sections: dict[str, dict[str, list[str]]] = {}
     for section, groups in layer.data.items():
-        if section not in ("concepts", "unit_classes"):
-            raise layer.error((section,), f"{section}: unknown section; use 'concepts' or 'unit_classes'")
+        if section not in _SECTIONS:
+            raise layer.error((section,), f"{section}: unknown section; use one of {', '.join(_SECTIONS)}")
         if groups is None:
             continue
         if not isinstance(groups, dict):
@@ -191,15 +247,18 @@ def _checked(layer: Layer) -> Layer:
                     (section, str(name)),
                     f"{section}.{name}: must be a non-empty list of words, e.g. {name}: [word, other word]",
                 )
+            if section == "unit_scales" and not _SCALE_NAME.fullmatch(str(name)):
+                raise layer.error(
+                    (section, str(name)),
+                    f"unit_scales.{name}: name a multiple and a unit, e.g. '10 years: [decade, decades]'",
+                )
             sections.setdefault(section, {})[str(name)] = [str(w).strip().lower() for w in words]
     return replace(layer, data=sections)
 
 
 def _as_lexicon(doc: Mapping) -> AlignmentLexicon:
-    return AlignmentLexicon(
-        {name: tuple(words) for name, words in (doc.get("concepts") or {}).items()},
-        {name: tuple(words) for name, words in (doc.get("unit_classes") or {}).items()},
-    )
+    return AlignmentLexicon(*({name: tuple(words) for name, words in (doc.get(section) or {}).items()}
+                              for section in _SECTIONS))  # fmt: skip
 
 
 def _merge_lexicons(
@@ -273,6 +332,24 @@ def normalize_unit(unit: str, classes: Mapping[str, str] | None = None) -> str:
     return classes.get(u, _UNIT_ALIASES.get(u, u))
 
 
+def _scaled(nums: pd.DataFrame, lex: AlignmentLexicon) -> pd.DataFrame:
+    """Figures in a larger unit restated in the smaller (:data:`unit_scales`): "two decades" -> 20 years."""
+    scales = lex.scale_of_unit()
+    if nums.empty or not scales:
+        return nums
+    unit = nums["unit"].astype(str).str.lower().str.split().str.join(" ")
+    hit = unit.isin(list(scales)).to_numpy()
+    if not hit.any():
+        return nums
+    nums = nums.copy()
+    factor = unit[hit].map(lambda u: scales[u][0]).to_numpy(dtype="float64")
+    nums.loc[hit, "value"] = pd.to_numeric(nums.loc[hit, "value"], errors="coerce").to_numpy() * factor
+    if "value_high" in nums:
+        nums.loc[hit, "value_high"] = pd.to_numeric(nums.loc[hit, "value_high"], errors="coerce").to_numpy() * factor
+    nums.loc[hit, "unit"] = unit[hit].map(lambda u: scales[u][1]).to_numpy()
+    return nums
+
+
 def _normalized_units(units: pd.Series, classes: Mapping[str, str]) -> np.ndarray:
     """:func:`normalize_unit` of each unit, each distinct unit read once."""
     codes, uniques = pd.factorize(units.astype(str))
@@ -321,7 +398,7 @@ def claim_alignment(
         group's most central claim, without dateline, first letter capitalised),
         ``n_sources``, ``source``, ``n_claims`` (claim rows
         of this source in the group; a quotation over several sentences, one claims row, is
-        aligned by its sentences (:func:`sentence_pieces`) and counts once per sentence here),
+        aligned by its sentences and clauses and counts once),
         ``voice`` ("own voice", "attributed" or "mixed"), ``speakers`` (who the source attributes it to;
         ``(own voice)`` for none), ``quote`` (direct / indirect / none, joined),
         ``hedged``, ``boosted`` (any claim of the cell), ``numbers`` (the number
@@ -397,6 +474,78 @@ def align(
     return Alignment(*_align(result, event, sources, **options))
 
 
+class _Prepared(NamedTuple):
+    """What :func:`_align` computes before grouping: the claims, their clauses, the clauses' units and pairs."""
+
+    scope: object
+    lex: AlignmentLexicon
+    claims: pd.DataFrame
+    outer: np.ndarray
+    proto_of: np.ndarray
+    protos: pd.DataFrame
+    pieces: pd.DataFrame
+    unit_of: np.ndarray
+    units: pd.DataFrame
+    edges: pd.DataFrame
+
+
+def _prepare(
+    result: Analysis,
+    event: str | None,
+    sources: str | Sequence[str] | None,
+    *,
+    max_df: int | None = None,
+    concepts: Mapping[str, Sequence[str]] | None = None,
+    lexicon: str | Path | Sequence[str | Path] | None = None,
+    weights: Mapping[str, float] | None = None,
+) -> _Prepared | None:
+    """The claims of the selection, their clauses with features and units, and the scored candidate pairs of
+    units (None: no claims)."""
+    kind_weights = dict(FEATURE_WEIGHTS)
+    for kind, w in (weights or {}).items():
+        if kind not in kind_weights:
+            raise ValueError(f"unknown feature kind {kind!r}; use one of {', '.join(kind_weights)}")
+        kind_weights[kind] = float(w)
+    lex = _merge_lexicons(lexicon, concepts)
+    scope = select(result, event, sources)
+    claims = scope.claims.reset_index(drop=True)
+    if claims.empty:
+        return None
+    claims = _content_spans(scope.result, claims, scope.sentences)
+    claims = _proposition_attributes(claims, scope.sentences, lex.negator_words())
+    ents = _inside(claims, scope.entities, ["text", "canonical"])
+    extra = [c for c in ("value_high", "qualifier") if c in scope.numbers]
+    nums = _scaled(_inside(claims, scope.numbers, ["text", "value", "unit", *extra]), lex)
+    # claims with the same content, entities and numbers are read once; a nested report goes with its outer claim
+    proto_of, first = _prototypes(claims, ents, nums)
+    outer = _nested_in(claims)
+    proto_of, first = _fold_nested(outer, proto_of)
+    protos = claims.iloc[first].reset_index(drop=True)
+    # ... and each is cut into the clauses it states
+    pieces = _clause_pieces(scope, protos, lex)
+    p_ents = _inside(pieces, scope.entities, ["text", "canonical"])
+    p_nums = _scaled(_inside(pieces, scope.numbers, ["text", "value", "unit", *extra]), lex)
+    features = _features(pieces, p_ents, p_nums, lex)
+    n = len(pieces)
+    # clauses that differ in who says them, mood, polarity or modality are never merged as copies
+    marker = pieces["speaker"].astype(str) + "|" + pieces["mood"] + "|" + pieces["polarity"] + "|" + pieces["modality"]
+    # ... nor are fragments ("Think of that." / "I think so"): too few features to be one claim by their bag alone
+    size = features[~features["feature"].str.startswith("M:")].groupby("claim").size()
+    small = size.reindex(np.arange(n), fill_value=0).to_numpy() < MIN_FEATURES
+    marker = marker.where(~small, marker + "|" + pd.Series(np.arange(n)).astype(str))
+    markers = pd.DataFrame({"claim": np.arange(n), "feature": "#" + marker, "tf": 1})
+    units, unit_of = _dedupe(pd.concat([features, markers], ignore_index=True), n)
+    units = units[~units["feature"].str.startswith("#")]
+    tfidf = _tfidf(units, kind_weights)
+    figures = _figure_intervals(p_nums, unit_of, lex.class_of_unit())
+    edges = _candidate_similarities(tfidf, pieces, unit_of, max_df, figures)
+    if len(edges):
+        # two clauses of one claim are never one claim
+        home = pd.Series(pieces["proto"].to_numpy()).groupby(unit_of).first()
+        edges = edges[edges["a"].map(home).to_numpy() != edges["b"].map(home).to_numpy()].reset_index(drop=True)
+    return _Prepared(scope, lex, claims, outer, proto_of, protos, pieces, unit_of, units, edges)
+
+
 def _align(
     result: Analysis,
     event: str | None,
@@ -410,53 +559,147 @@ def _align(
     weights: Mapping[str, float] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The alignment table and the disagreeing figure pairs (with ``claim_group``)."""
-    kind_weights = dict(FEATURE_WEIGHTS)
-    for kind, w in (weights or {}).items():
-        if kind not in kind_weights:
-            raise ValueError(f"unknown feature kind {kind!r}; use one of {', '.join(kind_weights)}")
-        kind_weights[kind] = float(w)
-    lex = _merge_lexicons(lexicon, concepts)
-    scope = select(result, event, sources)
-    claims = scope.claims.reset_index(drop=True)
-    if claims.empty:
+    prep = _prepare(result, event, sources, max_df=max_df, concepts=concepts, lexicon=lexicon, weights=weights)
+    if prep is None:
         return _empty(), _empty_pairs()
-    claims = sentence_pieces(claims, scope.sentences)
-    claims = _content_spans(scope.result, claims, scope.sentences)
-    claims = _proposition_attributes(claims, scope.sentences)
-    ents = _inside(claims, scope.entities, ["text", "canonical"])
-    nums = _inside(
-        claims, scope.numbers, ["text", "value", "unit", *(["value_high"] if "value_high" in scope.numbers else [])]
-    )
-    # claims with the same content, entities and numbers have the same features: extract them once
-    proto_of, first = _prototypes(claims, ents, nums)
-    renumber = pd.Series(np.arange(len(first)), index=first)
-    features = _features(
-        claims.iloc[first].reset_index(drop=True),
-        _renumbered(ents, renumber),
-        _renumbered(nums, renumber),
-        lex,
-    )
-    protos = claims.iloc[first].reset_index(drop=True)
-    # claims that differ in who says them, mood, polarity or modality are never merged as copies
-    marker = protos["speaker"].astype(str) + "|" + protos["mood"] + "|" + protos["polarity"] + "|" + protos["modality"]
-    # ... nor are fragments ("Think of that." / "I think so"): too few features to be one claim by their bag alone
-    size = features[~features["feature"].str.startswith("M:")].groupby("claim").size()
-    small = size.reindex(np.arange(len(first)), fill_value=0).to_numpy() < MIN_FEATURES
-    marker = marker.where(~small, marker + "|" + pd.Series(np.arange(len(first))).astype(str))
-    markers = pd.DataFrame({"claim": np.arange(len(first)), "feature": "#" + marker, "tf": 1})
-    units, unit_of_proto = _dedupe(pd.concat([features, markers], ignore_index=True), len(first))
-    units = units[~units["feature"].str.startswith("#")]
-    unit_of = unit_of_proto[proto_of]
-    tfidf = _tfidf(units, kind_weights)
-    edges = _candidate_similarities(tfidf, claims, unit_of, max_df)
-    edges = _propositions_agree(edges, claims, unit_of, units)
-    group_of_unit, sims = _average_linkage(len(set(unit_of)), edges, threshold)
-    claims["group"] = group_of_unit[unit_of]
-    claims["unit"] = unit_of
-    claims["quantity_group"] = _quantity_groups(group_of_unit, edges, threshold)[unit_of]
+    scope, lex, pieces, unit_of, units = prep.scope, prep.lex, prep.pieces, prep.unit_of, prep.units
+    edges = _clause_floor(_agreeing(prep.edges, pieces, unit_of, units), pieces, unit_of)
+    n_units = int(unit_of.max()) + 1
+    group_of_unit, sims = _average_linkage(n_units, edges, threshold)
+    quantity_of_unit = _quantity_groups(group_of_unit, edges, threshold)
+    claims = _memberships(prep, group_of_unit)
+    claims["quantity_group"] = quantity_of_unit[claims["unit"].to_numpy()]
     pairs = _figure_pairs(claims, scope.numbers, scope.sentences, lex, entities=scope.entities,
                           published=_publication_days(scope.result, scope.articles["article_id"]))  # fmt: skip
     return _table(claims, scope.numbers, sims, edges, min_sources, lex.class_of_unit(), pairs)
+
+
+def _agreeing(edges: pd.DataFrame, pieces: pd.DataFrame, unit_of: np.ndarray, units: pd.DataFrame) -> pd.DataFrame:
+    """The candidate pairs :func:`_propositions_agree` keeps, less those of two claims opposed at their closest
+    clauses.
+
+    Where two cut claims meet is the pair of their clauses (at least one a part of a longer content)
+    that shares the most: when that pair denies what the other affirms, or says what should be against
+    what is, the two claims are not one ("Every trader pays the fees" / "No doubt, the ferry companies
+    -- and frankly every trader -- should pay the fees"), however much their whole contents share.
+    """
+    if edges.empty:
+        return edges
+    explained = _propositions_agree(edges, pieces, unit_of, units, explain=True)
+    home = pd.Series(pieces["proto"].to_numpy()).groupby(unit_of).first()
+    part = pd.Series(~pieces["whole"].to_numpy()).groupby(unit_of).first()
+    explained = explained.assign(ha=explained["a"].map(home).to_numpy(), hb=explained["b"].map(home).to_numpy())
+    cut = explained[explained["a"].map(part).to_numpy() | explained["b"].map(part).to_numpy()]
+    closest = cut.sort_values("raw", ascending=False, kind="stable").drop_duplicates(["ha", "hb"])
+    opposed = closest.loc[closest["refused"].isin(["polarity", "modality"]), ["ha", "hb"]]
+    kept = explained[(explained["refused"] == "") & (explained["sim"] > 0)]
+    if len(opposed):
+        pair = pd.MultiIndex.from_frame(kept[["ha", "hb"]])
+        kept = kept[~pair.isin(pd.MultiIndex.from_frame(opposed))]
+    return kept.drop(columns=["raw", "actors_apart", "refused", "ha", "hb"]).reset_index(drop=True)
+
+
+def _clause_floor(edges: pd.DataFrame, pieces: pd.DataFrame, unit_of: np.ndarray) -> pd.DataFrame:
+    """Drop the pairs where a part of a longer content scores under :data:`CLAUSE_THRESHOLD`."""
+    if edges.empty:
+        return edges
+    part = pd.Series(~pieces["whole"].to_numpy()).groupby(unit_of).first()
+    either = edges["a"].map(part).to_numpy() | edges["b"].map(part).to_numpy()
+    return edges[~either | (edges["sim"].to_numpy() >= CLAUSE_THRESHOLD)].reset_index(drop=True)
+
+
+def _memberships(prep: _Prepared, group_of_unit: np.ndarray) -> pd.DataFrame:
+    """The claim rows, one per claim group each belongs to, with the span of its clauses in that group.
+
+    A claim is in the group of each of its clauses that is matched with another claim's (a sentence
+    that states two shared facts is in both groups); a claim none of whose clauses is matched is in
+    the group of its first clause. ``cs, ce, content`` (and ``sentence_id``) become those of the
+    claim's clauses in the group, so its figures and actors there are the clauses' own; ``unit`` is
+    the unit of its first clause in the group.
+    """
+    pieces, claims = prep.pieces, prep.claims
+    p = pd.DataFrame({"proto": pieces["proto"].to_numpy(), "unit": prep.unit_of,
+                      "group": group_of_unit[prep.unit_of], "cs": pieces["cs"].to_numpy(),
+                      "ce": pieces["ce"].to_numpy(), "sid": pieces["sentence_id"].to_numpy(),
+                      "content": pieces["content"].astype(str).to_numpy(),
+                      "order": np.arange(len(pieces))})  # fmt: skip
+    shared = p.groupby("group")["proto"].nunique()
+    p["shared"] = p["group"].map(shared).to_numpy() > 1
+    # in a group holding clauses of the claim and its whole content, the clauses say where it is stated
+    p["part"] = ~pieces["whole"].to_numpy()
+    has_part = p.groupby(["proto", "group"])["part"].transform("any")
+    p = p[p["part"] | ~has_part]
+    any_shared = p.groupby("proto")["shared"].transform("any")
+    p = p[p["shared"] | (~any_shared & (p["order"] == p.groupby("proto")["order"].transform("min")))]
+    per = p.groupby(["proto", "group"], sort=False).agg(
+        unit=("unit", "first"), cs=("cs", "min"), ce=("ce", "max"), sid=("sid", "first"),
+        content=("content", " … ".join), order=("order", "min"),
+    ).reset_index().sort_values("order")  # fmt: skip
+    # each claim row, through its outer claim (a nested report) to its prototype, gains the memberships
+    base = prep.outer
+    proto = prep.proto_of
+    rows = pd.DataFrame({"claim": np.arange(len(claims)), "proto": proto})
+    rows = rows.merge(per, on="proto", how="inner").sort_values(["claim", "order"], kind="stable")
+    at, base_at = rows["claim"].to_numpy(), base[rows["claim"].to_numpy()]
+    ref = prep.protos.iloc[rows["proto"].to_numpy()]
+    shift = claims["cs"].to_numpy()[base_at] - ref["cs"].to_numpy()
+    out = claims.iloc[at].reset_index(drop=True)
+    out["cs"] = rows["cs"].to_numpy() + shift
+    out["ce"] = rows["ce"].to_numpy() + shift
+    out["sentence_id"] = (claims["sentence_id"].to_numpy()[base_at] + rows["sid"].to_numpy()
+                          - ref["sentence_id"].to_numpy())  # fmt: skip
+    out["content"] = rows["content"].to_numpy()
+    out["group"] = rows["group"].to_numpy()
+    out["unit"] = rows["unit"].to_numpy()
+    return out
+
+
+def candidate_pairs(
+    result: Analysis,
+    event: str | None = None,
+    sources: str | Sequence[str] | None = None,
+    **options,
+) -> pd.DataFrame:
+    """Every pair of claim clauses the aligner scored, with its similarity and the rule that refused it, if any.
+
+    For reading why two claims were (not) matched: a pair missing from this table shared no
+    feature rare enough to propose it (``max_df``).
+
+    Args:
+        result: an :class:`~analysis.Analysis`.
+        event: the event whose claims are compared.
+        sources: only these sources.
+        **options: ``max_df``, ``concepts``, ``lexicon``, ``weights`` of :func:`claim_alignment`.
+
+    Returns:
+        One row per (clause a, clause b) of different units: ``article_a, sentence_a, content_a`` and
+        the same for ``b`` (the clause, :func:`_clause_pieces`), ``sim`` (after the speaker and actor
+        factors), ``sim_free`` (before the two-speakers factor), the shared feature counts, ``shared``
+        (the features both have) and ``refused`` ("" when the pair may join, else the rule: ``mood``,
+        ``no predicate word``, ``too few shared``, ``fragment``, ``noun phrase``, ``polarity``,
+        ``modality``, ``clause below floor``).
+    """
+    options = {k: v for k, v in options.items() if k not in ("threshold", "min_sources")}
+    prep = _prepare(result, event, sources, **options)
+    if prep is None or prep.edges.empty:
+        return pd.DataFrame()
+    pieces, unit_of, units = prep.pieces, prep.unit_of, prep.units
+    edges = _propositions_agree(prep.edges, pieces, unit_of, units, explain=True)
+    floor = _clause_floor(edges, pieces, unit_of)
+    kept = pd.MultiIndex.from_frame(floor[["a", "b"]])
+    low = ~pd.MultiIndex.from_frame(edges[["a", "b"]]).isin(kept)
+    edges["refused"] = np.where((edges["refused"] == "") & low, "clause below floor", edges["refused"])
+    bag = units.groupby("unit")["feature"].agg(frozenset)
+    edges["shared"] = [", ".join(sorted(bag[a] & bag[b])) for a, b in zip(edges["a"], edges["b"], strict=True)]
+    members = pd.DataFrame({"unit": unit_of, "piece": np.arange(len(pieces))})
+    out = edges.merge(members.rename(columns={"unit": "a", "piece": "piece_a"}), on="a")
+    out = out.merge(members.rename(columns={"unit": "b", "piece": "piece_b"}), on="b")
+    for x in "ab":
+        at = out[f"piece_{x}"].to_numpy()
+        out[f"article_{x}"] = pieces["article_id"].astype(str).to_numpy()[at]
+        out[f"sentence_{x}"] = pieces["sentence_id"].astype("int64").to_numpy()[at]
+        out[f"content_{x}"] = pieces["content"].astype(str).to_numpy()[at]
+    return out.reset_index(drop=True)
 
 
 def _quantity_groups(group_of_unit: np.ndarray, edges: pd.DataFrame, threshold: float) -> np.ndarray:
@@ -509,7 +752,9 @@ def alignment_matrix(table: pd.DataFrame, value: str = "speakers") -> pd.DataFra
 # --------------------------------------------------------------------------- propositions
 
 
-def _proposition_attributes(claims: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+def _proposition_attributes(
+    claims: pd.DataFrame, sentences: pd.DataFrame, negators: Sequence[str] = ()
+) -> pd.DataFrame:
     """Add ``mood`` (of the content, or ``question`` when the whole sentence asks), ``polarity``, ``modality``."""
     from analysis.claims import mood
 
@@ -519,7 +764,7 @@ def _proposition_attributes(claims: pd.DataFrame, sentences: pd.DataFrame) -> pd
     codes, uniques = pd.factorize(claims["content"].astype(str))
     texts = uniques.tolist()
     moods = np.array([mood(c) for c in texts], dtype=object)[codes]
-    polar = np.array([polarity(c) for c in texts], dtype=object)[codes]
+    polar = np.array([polarity(c, negators) for c in texts], dtype=object)[codes]
     modal = np.array([modality(c) for c in texts], dtype=object)[codes]
     simple = np.array([_one_clause(c) for c in texts], dtype=bool)
     verb = np.array([_has_verb(c) for c in texts], dtype=bool)
@@ -573,7 +818,7 @@ def _same_speaker(a: str, b: str) -> bool:
 
 
 def _propositions_agree(
-    edges: pd.DataFrame, claims: pd.DataFrame, unit_of: np.ndarray, units: pd.DataFrame
+    edges: pd.DataFrame, claims: pd.DataFrame, unit_of: np.ndarray, units: pd.DataFrame, *, explain: bool = False
 ) -> pd.DataFrame:
     """Keep the candidate pairs that can state one proposition, and weigh who says it and about whom.
 
@@ -586,6 +831,8 @@ def _propositions_agree(
     similarity is multiplied by :data:`ACTOR_FACTOR` when both name actors
     and none is shared, and by :data:`SPEAKER_FACTOR` when two different named
     speakers say it.
+
+    With ``explain``, every pair is kept with a ``refused`` column: the first rule that drops it ("" for none).
     """
     if edges.empty:
         return edges
@@ -596,106 +843,154 @@ def _propositions_agree(
     ents = units[units["feature"].str.startswith("E:")].groupby("unit")["feature"].agg(frozenset)
     a, b = edges["a"].to_numpy(), edges["b"].to_numpy()
     ia, ib = info.reindex(a), info.reindex(b)
-    keep = (ia["mood"].to_numpy() == "assertion") & (ib["mood"].to_numpy() == "assertion")
-    shared = (
-        edges["n_word"] + edges["n_entity"] + (edges["n_number"] + edges["n_unit"] + edges["n_value"]).clip(upper=1)
-    )
-    what = (edges["n_word"] >= 1) | (edges["n_value"] >= 1)
-    keep &= what.to_numpy() & (shared.to_numpy() >= MIN_SHARED)
+    refused = np.full(len(edges), "", dtype=object)
+
+    def refuse(bad: np.ndarray, why: str) -> None:
+        refused[(refused == "") & bad] = why
+
+    refuse(~((ia["mood"].to_numpy() == "assertion") & (ib["mood"].to_numpy() == "assertion")), "mood")
     size = units[~units["feature"].str.startswith("M:")].groupby("unit").size()
-    keep &= (size.reindex(a).fillna(0).to_numpy() >= MIN_FEATURES) & (
-        size.reindex(b).fillna(0).to_numpy() >= MIN_FEATURES
+    small = (size.reindex(a).fillna(0).to_numpy() < MIN_FEATURES) | (
+        size.reindex(b).fillna(0).to_numpy() < MIN_FEATURES
     )
+    refuse(small, "fragment")
     # a noun phrase with no figure ("implicit bias", "a disgrace") names a topic; it asserts nothing
     figure = set(units.loc[units["feature"].str.startswith("U:"), "unit"])
     states = info["has_verb"].to_numpy() | info.index.isin(list(figure))
     states = pd.Series(states, index=info.index)
-    keep &= states.reindex(a).to_numpy() & states.reindex(b).to_numpy()
+    refuse(~(states.reindex(a).to_numpy() & states.reindex(b).to_numpy()), "noun phrase")
+    shared = (
+        edges["n_word"] + edges["n_entity"] + (edges["n_number"] + edges["n_unit"] + edges["n_value"]).clip(upper=1)
+    )
+    what = (edges["n_word"] >= 1) | (edges["n_value"] >= 1)
+    refuse(~what.to_numpy(), "no predicate word")
+    refuse(shared.to_numpy() < MIN_SHARED, "too few shared")
+    # in a one-clause claim the negation and the modality are the predicate's: "did not pay" is not "paid"
+    simple = ia["simple"].to_numpy() & ib["simple"].to_numpy()
+    refuse(simple & (ia["polarity"].to_numpy() != ib["polarity"].to_numpy()), "polarity")
+    refuse(simple & (ia["modality"].to_numpy() != ib["modality"].to_numpy()), "modality")
     sim = edges["sim"].to_numpy(dtype="float64").copy()
     ea, eb = ents.reindex(a).to_numpy(), ents.reindex(b).to_numpy()
     has_both = np.array([isinstance(x, frozenset) and isinstance(y, frozenset) for x, y in zip(ea, eb, strict=True)])
-    sim = np.where(has_both & (edges["n_entity"].to_numpy() == 0), sim * ACTOR_FACTOR, sim)
+    actors_apart = has_both & (edges["n_entity"].to_numpy() == 0)
+    sim = np.where(actors_apart, sim * ACTOR_FACTOR, sim)
     named = {"person", "official body"}
     sa, sb = ia["speaker"].astype(str).to_numpy(), ib["speaker"].astype(str).to_numpy()
     two_speakers = ia["speaker_type"].isin(named).to_numpy() & ib["speaker_type"].isin(named).to_numpy()
     two_speakers &= np.array([not _same_speaker(x, y) for x, y in zip(sa, sb, strict=True)], dtype=bool)
     free = sim.copy()  # before the two-speakers factor: one claim but for who says it
     sim = np.where(two_speakers, sim * SPEAKER_FACTOR, sim)
-    # in a one-clause claim the negation and the modality are the predicate's: "did not pay" is not "paid"
-    simple = ia["simple"].to_numpy() & ib["simple"].to_numpy()
-    keep &= ~(simple & (ia["polarity"].to_numpy() != ib["polarity"].to_numpy()))
-    keep &= ~(simple & (ia["modality"].to_numpy() != ib["modality"].to_numpy()))
-    out = edges.assign(sim=sim, two_speakers=two_speakers, sim_free=free)[keep]
+    out = edges.assign(sim=sim, two_speakers=two_speakers, sim_free=free)
+    if explain:
+        return out.assign(raw=edges["sim"].to_numpy(), actors_apart=actors_apart, refused=refused)
+    out = out[refused == ""]
     return out[out["sim"] > 0].reset_index(drop=True)
 
 
-# --------------------------------------------------------------------------- features
+# --------------------------------------------------------------------------- clauses
+
+#: Where a content breaks into clauses that can each state a fact of their own: semicolons, colons,
+#: dashes, a sentence end inside a quote of several sentences, and a comma before a relative pronoun,
+#: a conjunction or a preposition of time or cause ("..., which forced her to leave", "..., but",
+#: "..., following her collapse").
+_PIECE_BREAK = re.compile(
+    r"\s*[;:—–―]\s*|\s+-{1,2}\s+|(?<=[.!?])[\"'”’]*\s+(?=[\"“'‘]*[A-Z])"
+    r"|,\s+(?=(?:which|who|whom|whose|but|while|although|though|whereas|following|after|before|because|since|"
+    r"when|where|including|and then|and (?:he|she|they|it|we|I))\b)"
+)
+#: A relative clause after a content's end ("claimed a loss of $9 million, which could let him ..."): the
+#: reporter's addition to the report, stated in the same sentence.
+_TRAILING = re.compile(r"\s*,\s*(?=(?:which|who)\b)")
+#: Fewest words a clause needs to be matched on its own.
+CLAUSE_WORDS = 5
+#: Least similarity of two clauses for their match to count: a clause has few words, so two clauses
+#: sharing a word or two by chance score as high as two sentences stating one fact.
+CLAUSE_THRESHOLD = 0.4
 
 
-#: Characters stripped from the edges of a quotation's piece (quote marks, punctuation, spaces).
-_PIECE_EDGES = " \t\r\n,.;:\"“”‘’'«»"
+def _pieces(content: str, tail: str) -> list[tuple[int, int]]:
+    """The clauses of a content (with a trailing relative clause ``tail``), as offsets into ``content + tail``.
+
+    Empty when the content is one clause (the whole content is then compared already).
+    """
+    text = content + tail
+    out, at = [], 0
+    for m in _PIECE_BREAK.finditer(text):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, len(text)))
+    out = [(a, b) for a, b in out if len(_WORD.findall(text[a:b])) >= CLAUSE_WORDS]
+    return out if len(out) >= 2 or (out and tail) else []
 
 
-def sentence_pieces(claims: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """The alignment units: a claims row whose content runs over several sentences (a quotation, one
-    row in the claims table) becomes one row per sentence it covers, its cue and speaker words left
-    out ('"We will win," she said. "Nobody doubts it."' gives "We will win" and "Nobody doubts it"),
-    so a long quotation is matched by any of its sentences, as a quote of one sentence is.
+def _clause_pieces(scope, protos: pd.DataFrame, lex: AlignmentLexicon) -> pd.DataFrame:
+    """The clauses of each claim: the units claims are matched by.
 
-    Args:
-        claims: claims rows (``article_id``, ``sentence_id``, ``content_start``, ``content_end``,
-            ``speaker_start``, ``speaker_end``, ``cue_start``, ``cue_end``).
-        sentences: the sentences of those articles (``article_id``, ``sentence_id``, ``start``, ``end``).
+    A long sentence states several facts: "the Times wrote that Varn claimed a loss of $9 million, which
+    let him avoid taxes for 18 years" holds the loss and the years without tax, and another outlet may
+    state only one of them; the sentence's bag of words dilutes either match, and the sentence can be
+    in one group only. Each content with more than one clause (:data:`_PIECE_BREAK`; a relative clause
+    that follows a reported content counts too, as the reporter's) is cut into its clauses of at least
+    :data:`CLAUSE_WORDS` words; a one-clause content is one piece (``whole``). Each clause is described
+    and gated as a claim is, with its own polarity, modality and verb, and the claim's mood when the
+    claim does not assert (a clause of a question does not assert). A clause stays in its sentence: a
+    content spanning several sentences (a quote of several sentences in one claim row) is cut at each
+    sentence end, and each clause carries the sentence it starts in.
 
     Returns:
-        The rows, a quotation's replaced by its pieces (``sentence_id`` and the content span of each
-        piece; every other column the row's), in the same order.
+        The prototype claims' columns, one row per clause, with ``proto`` (the prototype's position),
+        ``whole`` and the clause's ``cs, ce, content, sentence_id`` and attributes.
     """
-    bounds = sentences[["article_id", "sentence_id", "end"]].rename(columns={"end": "_s1"})
-    ends = claims[["article_id", "sentence_id"]].merge(bounds, how="left", on=["article_id", "sentence_id"])["_s1"]
-    long = (claims["content_end"].to_numpy() > ends.fillna(np.inf).to_numpy()) & (claims["content_start"] >= 0)
-    if not long.any():
-        return claims
-    by_article = {
-        a: (g["start"].to_numpy(), g["end"].to_numpy(), g["sentence_id"].to_numpy(), g["text"].tolist())
-        for a, g in sentences[sentences["article_id"].isin(claims.loc[long, "article_id"])]
-        .sort_values(["article_id", "start"])
-        .groupby("article_id")
-    }
+    sentences = scope.sentences
+    sent = sentences.set_index(["article_id", "sentence_id"])[["start", "text"]]
+    where = sent.reindex(pd.MultiIndex.from_frame(protos[["article_id", "sentence_id"]]))
+    s_start = where["start"].fillna(-1).astype("int64").to_numpy()
+    s_text = where["text"].fillna("").astype(str).to_numpy()
     rows = []
-    for i, row in enumerate(claims.to_dict("records")):
-        if not long[i]:
-            rows.append(row)
-            continue
-        starts, sentence_ends, ids, sentence_texts = by_article[row["article_id"]]
-        cs, ce = int(row["content_start"]), int(row["content_end"])
-        cut = [(int(row[f"{k}_start"]), int(row[f"{k}_end"])) for k in ("speaker", "cue")]
-        cut = [(a, b) for a, b in cut if cs < a and b < ce]  # the attribution inside its quotation (-1: none)
-        gaps = [(min(a for a, _ in cut), max(b for _, b in cut))] if cut else []
-        for k in range(max(int(np.searchsorted(starts, cs, side="right")) - 1, 0), len(starts)):
-            if starts[k] >= ce:
-                break
-            s0 = int(starts[k])
-            for a, b in _without(max(cs, s0), min(ce, int(sentence_ends[k])), gaps):
-                words = sentence_texts[k][a - s0 : b - s0]
-                lead = len(words) - len(words.lstrip(_PIECE_EDGES))
-                kept = len(words.rstrip(_PIECE_EDGES))
-                if kept > lead:
-                    rows.append({**row, "sentence_id": int(ids[k]), "content_start": a + lead, "content_end": a + kept})
-    return pd.DataFrame(rows, columns=claims.columns).astype(claims.dtypes.to_dict())
+    columns = (protos["content"].astype(str), protos["cs"].astype("int64"), protos["ce"].astype("int64"))
+    for i, (content, cs, ce, st, stext) in enumerate(zip(*columns, s_start, s_text, strict=True)):
+        tail = ""
+        if st >= 0 and 0 <= ce - st < len(stext):
+            rest = stext[ce - st :]
+            if _TRAILING.match(rest):
+                tail = rest.rstrip(_CLOSING)
+        found = _pieces(content, tail)
+        # the whole content is compared too (a paraphrase may spread one fact over its clauses)
+        rows.append((i, True, int(cs), int(ce), content))
+        for a, b in found:
+            rows.append((i, False, int(cs) + a, int(cs) + b, (content + tail)[a:b]))
+    cut = pd.DataFrame(rows, columns=["proto", "whole", "cs", "ce", "content"])
+    info = protos.iloc[cut["proto"].to_numpy()].reset_index(drop=True)
+    pieces = pd.concat([info.drop(columns=["cs", "ce", "content"]), cut], axis=1)
+    part = ~pieces["whole"].to_numpy()
+    if not part.any():
+        return pieces
+    # each clause in the sentence it starts in
+    starts = sentences[["article_id", "sentence_id", "start", "end"]]
+    located = pieces.loc[part, ["article_id", "cs"]].assign(i=np.flatnonzero(part)).merge(starts, on="article_id")
+    located = located[(located["cs"] >= located["start"]) & (located["cs"] < located["end"])]
+    located = located.drop_duplicates("i").set_index("i")["sentence_id"]
+    sid = pieces["sentence_id"].to_numpy().copy()
+    hit = located.index.to_numpy()
+    sid[hit] = located.to_numpy()
+    pieces["sentence_id"] = sid
+    pieces["se"] = np.where(part, -1, pieces["se"].to_numpy())
+    if "ss" in pieces:
+        pieces["ss"] = np.where(part, -1, pieces["ss"].to_numpy())
+    # a clause's own attributes; a clause of a claim that does not assert does not assert either
+    attrs = ["mood", "polarity", "modality", "simple", "has_verb"]
+    own = _proposition_attributes(pieces.loc[part].drop(columns=attrs), sentences, lex.negator_words())
+    own["mood"] = np.where(pieces.loc[part, "mood"].to_numpy() == "assertion", own["mood"].to_numpy(),
+                           pieces.loc[part, "mood"].to_numpy())  # fmt: skip
+    for c in attrs:
+        pieces[c] = pieces[c].astype(object)
+        pieces.loc[part, c] = own[c].to_numpy()
+    pieces["simple"] = pieces["simple"].astype(bool)
+    pieces["has_verb"] = pieces["has_verb"].astype(bool)
+    return pieces
 
 
-def _without(start: int, end: int, gaps: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of ``start..end`` outside ``gaps``."""
-    parts, at = [], start
-    for a, b in gaps:
-        if a < end and b > at:
-            if a > at:
-                parts.append((at, a))
-            at = max(at, b)
-    if at < end:
-        parts.append((at, end))
-    return parts
+# --------------------------------------------------------------------------- features
 
 
 def _content_spans(result: Analysis, claims: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
@@ -714,14 +1009,30 @@ def _content_spans(result: Analysis, claims: pd.DataFrame, sentences: pd.DataFra
     s1 = claims["s1"].fillna(-1).astype("int64")
     claims["cs"] = np.where(missing, s0, cs) + skip
     claims["ce"] = np.where(missing, s1, ce)
+    # the claim's sentence (a content may run past it either way: one row for a quote of several sentences)
+    claims["ss"], claims["se"] = s0, s1
     return claims.drop(columns=["s0", "s1"])
 
 
 def _inside(claims: pd.DataFrame, table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """Rows of ``table`` (entities or numbers) lying inside each claim's content span, with ``claim``."""
     keys = claims[["article_id", "sentence_id", "cs", "ce"]].assign(claim=np.arange(len(claims)))
-    rows = keys.merge(table[["article_id", "sentence_id", "start", "end", *columns]], on=["article_id", "sentence_id"])
-    return rows[(rows["start"] >= rows["cs"]) & (rows["end"] <= rows["ce"])]
+    cols = ["article_id", "sentence_id", "start", "end", *columns]
+    rows = keys.merge(table[cols], on=["article_id", "sentence_id"])
+    rows = rows[(rows["start"] >= rows["cs"]) & (rows["end"] <= rows["ce"])]
+    if "se" not in claims:
+        return rows
+    # a content running past its own sentence (one claim row for a quote of several sentences) holds the rows
+    # of every sentence it covers, each with its own sentence
+    runs_on = (claims["se"].to_numpy() >= 0) & (claims["ce"].to_numpy() > claims["se"].to_numpy())
+    if "ss" in claims:
+        runs_on |= (claims["ss"].to_numpy() >= 0) & (claims["cs"].to_numpy() < claims["ss"].to_numpy())
+    if not runs_on.any():
+        return rows
+    more = keys[runs_on].merge(table[cols], on="article_id", suffixes=("_claim", ""))
+    more = more[(more["sentence_id"] != more["sentence_id_claim"]) & (more["start"] >= more["cs"])
+                & (more["end"] <= more["ce"])]  # fmt: skip
+    return pd.concat([rows, more[rows.columns]], ignore_index=True)
 
 
 def _magnitudes(values: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -760,6 +1071,9 @@ def _features(claims: pd.DataFrame, ents: pd.DataFrame, nums: pd.DataFrame, lex:
     words = words[words["_n"].isna() & ~words["word"].isin(stop)]
     concept_of = lex.concept_of_stem()
     stems = {w: concept_of.get(stem(base_form(w)), stem(base_form(w))) for w in words["word"].unique()}
+    # a light word ("want", "know", "make") says little of what is asserted: its object does
+    light = lex.light_stems()
+    words = words[~words["word"].map(lambda w: stem(base_form(w)) in light)]
     words["feature"] = words["word"].map(stems).where(~words["name"], "E:~" + words["word"])
     words = words[words["feature"].str.len() >= 2]
     ents = ents.assign(feature="E:" + ents["canonical"].astype(str))
@@ -829,6 +1143,47 @@ def _prototypes(claims: pd.DataFrame, ents: pd.DataFrame, nums: pd.DataFrame) ->
     return proto_of, first
 
 
+def _nested_in(claims: pd.DataFrame) -> np.ndarray:
+    """For each claim, the claim of its sentence whose content holds its own (itself when none).
+
+    A report inside a report ("The Times wrote that Varn had claimed a loss of $9 million")
+    gives two claim rows of one sentence, the inner content inside the outer: they state one
+    thing, so they are aligned as one (the outer, whose words hold the inner's). Equal spans:
+    the first row holds the others.
+    """
+    n = len(claims)
+    outer = np.arange(n)
+    if n < 2:
+        return outer
+    key = pd.DataFrame({"a": claims["article_id"].astype(str).to_numpy(), "s": claims["sentence_id"].to_numpy(),
+                        "cs": claims["cs"].to_numpy(), "ce": claims["ce"].to_numpy(), "i": np.arange(n)})  # fmt: skip
+    key = key[key.duplicated(["a", "s"], keep=False)]
+    if key.empty:
+        return outer
+    pairs = key.merge(key, on=["a", "s"], suffixes=("", "_o"))
+    wide, wide_o = pairs["ce"] - pairs["cs"], pairs["ce_o"] - pairs["cs_o"]
+    holds = (pairs["cs_o"] <= pairs["cs"]) & (pairs["ce"] <= pairs["ce_o"]) & (pairs["i_o"] != pairs["i"])
+    holds &= (wide_o > wide) | ((wide_o == wide) & (pairs["i_o"] < pairs["i"]))
+    # the widest holder (the earliest among equals) holds no one's content but its own: it is an outer claim
+    pairs = pairs[holds].assign(w=wide_o[holds]).sort_values(["i", "w", "i_o"], ascending=[True, False, True])
+    best = pairs.drop_duplicates("i")
+    outer[best["i"].to_numpy()] = best["i_o"].to_numpy()
+    return outer
+
+
+def _fold_nested(outer: np.ndarray, proto_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Prototypes with each nested claim (``outer``, :func:`_nested_in`) given its outer claim's; the first
+    claim of each prototype is then an outer one (its content holds the features)."""
+    n = len(outer)
+    if (outer == np.arange(n)).all():
+        first = pd.Series(np.arange(n)).groupby(proto_of).min().to_numpy()
+        return proto_of, first
+    codes, _ = pd.factorize(proto_of[outer])
+    top = outer == np.arange(n)
+    first = pd.Series(np.arange(n)[top]).groupby(codes[top]).min().to_numpy()
+    return codes.astype("int64"), first
+
+
 def _renumbered(rows: pd.DataFrame, renumber: pd.Series) -> pd.DataFrame:
     """Rows of prototype claims only, with ``claim`` renumbered to the prototype's position."""
     rows = rows[rows["claim"].isin(renumber.index)]
@@ -853,6 +1208,9 @@ def _dedupe(features: pd.DataFrame, n_claims: int) -> tuple[pd.DataFrame, np.nda
 
 def _tfidf(units: pd.DataFrame, kind_weights: Mapping[str, float]) -> pd.DataFrame:
     """TF-IDF weight of each (unit, feature) times its kind's weight; each unit's vector normalised."""
+    if units.empty:  # every claim a fragment of light and closed-class words
+        return pd.DataFrame({"unit": pd.Series(dtype="int64"), "feature": pd.Series(dtype="object"),
+                             "w": pd.Series(dtype="float64"), "df": pd.Series(dtype="int64")})  # fmt: skip
     n = units["unit"].nunique()
     df = units.groupby("feature")["unit"].nunique()
     w = units.assign(df=units["feature"].map(df))
@@ -866,9 +1224,17 @@ def _tfidf(units: pd.DataFrame, kind_weights: Mapping[str, float]) -> pd.DataFra
 
 
 def _candidate_similarities(
-    weights: pd.DataFrame, claims: pd.DataFrame, unit_of: np.ndarray, max_df: int | None
+    weights: pd.DataFrame,
+    claims: pd.DataFrame,
+    unit_of: np.ndarray,
+    max_df: int | None,
+    figures: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Cosine similarity of unit pairs that share at least one blocking feature (``a < b``)."""
+    """Cosine similarity of unit pairs that share at least one blocking feature (``a < b``).
+
+    ``figures`` (``unit, u, feature, lo, hi, kind``: each figure's exact-value feature and interval) lets
+    two figures that agree count as one value (:func:`_agreeing_figures`).
+    """
     n_units = weights["unit"].nunique()
     cap = max(50, int(0.02 * n_units)) if max_df is None else max_df
     block = weights[(weights["df"] > 1) & (weights["df"] <= cap)]
@@ -897,12 +1263,73 @@ def _candidate_similarities(
         .sum()
         .reset_index()
     )
+    if figures is not None and not figures.empty:
+        sims = _agreeing_figures(sims, weights, figures)
     # claims of one article are rarely the same claim twice: their similarity counts SAME_ARTICLE_WEIGHT times
     home = pd.Series(claims["article_id"].to_numpy()).groupby(unit_of).first()
     same = sims["unit_a"].map(home).to_numpy() == sims["unit_b"].map(home).to_numpy()
     sims["p"] = np.where(same, sims["p"] * SAME_ARTICLE_WEIGHT, sims["p"])
     sims = sims[sims["p"] > 0]
     return sims.rename(columns={"unit_a": "a", "unit_b": "b", "p": "sim"})
+
+
+def _figure_intervals(nums: pd.DataFrame, unit_of_claim: np.ndarray, classes: Mapping[str, str]) -> pd.DataFrame:
+    """Each figure of each unit: ``unit, u`` (unit class), ``feature`` (its ``V:`` feature), ``lo, hi`` (the
+    values it allows, :func:`analysis.compare.quantities.interval`) and ``kind`` (age / duration / amount)."""
+    if nums.empty:
+        return pd.DataFrame(columns=["unit", "u", "feature", "lo", "hi", "kind"])
+    u = _normalized_units(nums["unit"], classes)
+    value = pd.to_numeric(nums["value"], errors="coerce").to_numpy(dtype="float64")
+    high = (pd.to_numeric(nums["value_high"], errors="coerce").to_numpy(dtype="float64") if "value_high" in nums
+            else np.full(len(nums), np.nan))  # fmt: skip
+    qual = nums["qualifier"].astype(str).to_numpy() if "qualifier" in nums else np.full(len(nums), "exact")
+    rows = []
+    for unit, uc, text, v, hv, q in zip(unit_of_claim[nums["claim"].to_numpy()], u, nums["text"].astype(str), value,
+                                        high, qual, strict=True):  # fmt: skip
+        if not uc or not np.isfinite(v):
+            continue
+        fig = Figure(source="", text=text, value=float(v), value_high=float(hv), unit=uc, qualifier=q or "exact")
+        lo, hi = interval(fig)
+        rows.append((int(unit), uc, f"V:{uc}={v:g}", lo, hi, fig.kind))
+    return pd.DataFrame(rows, columns=["unit", "u", "feature", "lo", "hi", "kind"]).drop_duplicates()
+
+
+def _agreeing_figures(sims: pd.DataFrame, weights: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Two figures of one unit class whose intervals meet count as one shared value.
+
+    Outlets round and qualify one figure differently ("more than $915 million", "nearly $916
+    million", "$916 million", "nearly $1 billion"): each is its own exact-value feature, so the
+    pair would share only the unit. When two claims share a unit class but no exact value of it,
+    and a figure of each allows a common value (same kind: an age is not a duration), the pair
+    gains the product of the two value features' weights (as if they were one feature) and one
+    shared value.
+    """
+    cand = sims[sims["n_unit"] > 0]
+    if cand.empty:
+        return sims
+    keys = zip(weights["unit"].to_numpy(), weights["feature"].to_numpy(), strict=True)
+    w = dict(zip(keys, weights["w"].to_numpy(), strict=True))
+    by_unit: dict[int, list] = defaultdict(list)
+    for r in figures.itertuples(index=False):
+        by_unit[int(r.unit)].append(r)
+    gain = np.zeros(len(sims))
+    position = {k: i for i, k in enumerate(sims.index)}
+    for idx, a, b in zip(cand.index, cand["unit_a"].astype(int), cand["unit_b"].astype(int), strict=True):
+        fa, fb = by_unit.get(a, ()), by_unit.get(b, ())
+        exact = {(x.u, x.feature) for x in fa} & {(y.u, y.feature) for y in fb}
+        shared_classes = {u for u, _ in exact}
+        best = 0.0
+        for x in fa:
+            if x.u in shared_classes:
+                continue
+            for y in fb:
+                if y.u == x.u and y.kind == x.kind and max(x.lo, y.lo) <= min(x.hi, y.hi):
+                    best = max(best, w.get((a, x.feature), 0.0) * w.get((b, y.feature), 0.0))
+        gain[position[idx]] = best
+    sims = sims.copy()
+    sims["p"] = sims["p"].to_numpy() + gain
+    sims["n_value"] = sims["n_value"].to_numpy() + (gain > 0)
+    return sims
 
 
 def _average_linkage(n: int, edges: pd.DataFrame, threshold: float) -> tuple[np.ndarray, dict[int, float]]:
@@ -1143,7 +1570,7 @@ def _figure_pairs(
 
     cols = [c for c in ("value_high", "qualifier", "rate") if c in numbers]
     claims = claims[claims["mood"] == "assertion"].reset_index(drop=True)
-    rows = _inside(claims, numbers, ["text", "value", "unit", *cols])
+    rows = _scaled(_inside(claims, numbers, ["text", "value", "unit", *cols]), lex)
     if rows.empty:
         return pd.DataFrame(columns=[*PAIR_COLUMNS, "group_b"])
     if "quantity_group" not in claims:

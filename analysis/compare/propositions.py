@@ -23,6 +23,8 @@ they live here and not in a lexicon.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import cache
 
 __all__ = ["IRREGULAR", "NOT_PREDICATE", "base_form", "modality", "polarity"]
 
@@ -65,19 +67,40 @@ IRREGULAR: dict[str, str] = {
         "stick": "stuck", "strike": "struck stricken", "swear": "swore sworn", "take": "took taken",
         "teach": "taught", "tear": "tore torn", "tell": "told", "think": "thought", "throw": "threw thrown",
         "understand": "understood", "wake": "woke woken", "wear": "wore worn", "win": "won",
-        "withdraw": "withdrew withdrawn", "write": "wrote written",
+        "withdraw": "withdrew withdrawn", "write": "wrote written", "do": "did done does",
     }.items()
     for form in forms.split()
 }  # fmt: skip
 
 
-def polarity(text: str) -> str:
+def polarity(text: str, negators: Iterable[str] = ()) -> str:
     """``"negative"`` when the content is denied, else ``"positive"``.
+
+    Args:
+        text: the content.
+        negators: verbs that deny the verb they govern (``alignment.yml``'s ``negators``, one form
+            each): "avoided paying" and "refused to release" deny as "did not pay" does. Such a verb
+            counts only before a gerund or "to" and a verb; alone it is a predicate ("avoided the
+            press").
 
     >>> polarity("He did not pay federal taxes"), polarity("He paid no taxes"), polarity("He paid taxes")
     ('negative', 'negative', 'positive')
+    >>> polarity("He avoided paying taxes", ["avoid"]), polarity("He avoided the press", ["avoid"])
+    ('negative', 'positive')
     """
-    return "negative" if _NEGATION.search(text) else "positive"
+    if _NEGATION.search(text):
+        return "negative"
+    found = _negator_pattern(tuple(negators))
+    return "negative" if found is not None and found.search(text) else "positive"
+
+
+@cache
+def _negator_pattern(words: tuple[str, ...]) -> re.Pattern | None:
+    """A verb of ``words`` (any ending) before a gerund or "to" and a word."""
+    if not words:
+        return None
+    alternatives = "|".join(sorted((re.escape(w.rstrip("e")) for w in words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})[a-z]*\s+(?:to\s+[a-z]+|[a-z]+ing)\b", re.IGNORECASE)
 
 
 def modality(text: str) -> str:

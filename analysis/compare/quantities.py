@@ -39,6 +39,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 __all__ = [
     "APPROXIMATE_SPREAD",
@@ -121,7 +122,7 @@ class Figure:
     published: float = math.nan
     speaker: str = ""
 
-    @property
+    @cached_property
     def kind(self) -> str:
         """``age``, ``duration`` (a time span), or ``amount`` (anything else)."""
         if self.unit in ("years", "year"):
@@ -201,11 +202,22 @@ _DEICTIC = re.compile(
 )
 
 
-def _time_anchors(a: str, b: str) -> dict[str, tuple[set[str], set[str]]]:
+def _time_anchors(a: str, b: str) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """The years, clock times, weekdays and quarters each sentence names (lower case)."""
-    return {
-        k: ({m.lower() for m in p.findall(a)}, {m.lower() for m in p.findall(b)}) for k, p in _TIME_PATTERNS.items()
-    }
+    ta, tb = _anchors(a), _anchors(b)
+    return {k: (ta[k], tb[k]) for k in _TIME_PATTERNS}
+
+
+@lru_cache(maxsize=4096)
+def _anchors(sentence: str) -> dict[str, frozenset[str]]:
+    """The years, clock times, weekdays and quarters one sentence names (lower case), read once per sentence."""
+    return {k: frozenset(m.lower() for m in p.findall(sentence)) for k, p in _TIME_PATTERNS.items()}
+
+
+@lru_cache(maxsize=4096)
+def _dated_by_writing(sentence: str) -> bool:
+    """Whether a sentence dates its figures by the day of writing (:data:`_DEICTIC`)."""
+    return _DEICTIC.search(sentence) is not None
 
 
 def _ratio(a: Figure, b: Figure) -> float:
@@ -234,7 +246,7 @@ def same_quantity(a: Figure, b: Figure) -> tuple[bool, str]:
     days = abs(a.published - b.published)
     if days > SAME_TIME_DAYS:  # NaN (a date unknown) compares False
         return False, f"reported {days:.0f} days apart (figures as of different times)"
-    if days >= 1 and (_DEICTIC.search(a.sentence) or _DEICTIC.search(b.sentence)):
+    if days >= 1 and (_dated_by_writing(a.sentence) or _dated_by_writing(b.sentence)):
         word = _DEICTIC.search(f"{a.sentence} {b.sentence}").group()
         return False, f"reported on different days, each dated by its day of writing ('{word}')"
     if a.actors and b.actors and not a.actors & b.actors:
@@ -354,9 +366,12 @@ def disagreeing_pairs(figures: Iterable[tuple[object, Figure]]) -> list[dict]:
                     ok, why = same_quantity(a, b)
                     if ok:
                         same[(i, j)] = why
+        closest = _Closest(items, same)
         for (i, j), why in same.items():
             a, b = items[i], items[j]
-            if not (_best(i, j, items, same) and _best(j, i, items, same)) or not disagree(a, b):
+            # when a sentence gives several figures of one unit, a figure is compared only with its closest
+            # counterpart in the other source ("lost 1.2%, or 26 points, to 743"), never with all of them
+            if closest.of(i, b.source) != [j] or closest.of(j, a.source) != [i] or not disagree(a, b):
                 continue
             la, ha = interval(a)
             lb, hb = interval(b)
@@ -383,20 +398,28 @@ def disagreeing_pairs(figures: Iterable[tuple[object, Figure]]) -> list[dict]:
     return out
 
 
-def _best(i: int, j: int, items: list[Figure], same: Mapping[tuple[int, int], str]) -> bool:
-    """Whether ``items[j]`` is the one figure of its source that best matches ``items[i]`` by counted words.
+class _Closest:
+    """For a figure and a source, the figures of that source judged one quantity with it that share the
+    most counted words with it; each (figure, source) is read once (a group's pairs are not re-read
+    for every pair)."""
 
-    When a sentence gives several figures of one unit ("lost 1.2%, or 26 points, to 743"), a figure
-    is compared only with its closest counterpart in the other source, never with all of them.
-    """
-    a = items[i]
-    scores = []
-    for k, b in enumerate(items):
-        if b.source == items[j].source and (min(i, k), max(i, k)) in same:
-            scores.append((len(a.context & b.context), k))
-    top = max(s for s, _ in scores)
-    best = [k for s, k in scores if s == top]
-    return best == [j]
+    def __init__(self, items: list[Figure], same: Mapping[tuple[int, int], str]) -> None:
+        self.items = items
+        self.partners: dict[int, list[int]] = {}
+        for i, j in same:
+            self.partners.setdefault(i, []).append(j)
+            self.partners.setdefault(j, []).append(i)
+        self.best: dict[tuple[int, str], list[int]] = {}
+
+    def of(self, i: int, source: str) -> list[int]:
+        """The closest counterparts of figure ``i`` in ``source`` (more than one when tied)."""
+        if (i, source) not in self.best:
+            items = self.items
+            scores = [(len(items[i].context & items[k].context), k) for k in self.partners[i]
+                      if items[k].source == source]  # fmt: skip
+            top = max(sc for sc, _ in scores)
+            self.best[(i, source)] = [k for sc, k in scores if sc == top]
+        return self.best[(i, source)]
 
 
 def _show(lo: float, hi: float) -> str:

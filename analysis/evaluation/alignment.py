@@ -462,16 +462,18 @@ def format_scores(scores: Scores, title: str) -> str:
 
 
 # ------------------------------------------------------------------ running the package
-def _predict(records: list[dict], events: Iterable[str]):
-    """Analyse the records and align claims per event; returns (predicted sentences, flagged groups, result)."""
+def _predict(records: list[dict], events: Iterable[str], result=None):
+    """Analyse the records (unless ``result`` holds their analysis) and align claims per event;
+    returns (predicted sentences, flagged groups, result)."""
     from analysis import analyze, load_corpus
     from analysis.compare import claim_alignment
 
-    corpus = load_corpus(records)
-    if len(corpus.rejects):
-        row = corpus.rejects.iloc[0]
-        raise GoldError(f"{row['where']}: article rejected by the loader ({row['reason']}); fix: {row['fix']}")
-    result = analyze(corpus, jobs=1, progress=False)
+    if result is None:
+        corpus = load_corpus(records)
+        if len(corpus.rejects):
+            row = corpus.rejects.iloc[0]
+            raise GoldError(f"{row['where']}: article rejected by the loader ({row['reason']}); fix: {row['fix']}")
+        result = analyze(corpus, jobs=1, progress=False)
     sentences = result.sentences.set_index(["article_id", "sentence_id"])[["start", "end"]]
     source_of = dict(zip(result.articles["article_id"].astype(str), result.articles["source"].astype(str), strict=True))
     predicted, flagged = [], set()
@@ -493,7 +495,7 @@ def _outlet(file_name: str) -> str:
 
 
 def evaluate_polnear(
-    path: str | Path, gold_dir: str | Path = GOLD_DIR, *, main_only: bool = False
+    path: str | Path, gold_dir: str | Path = GOLD_DIR, *, main_only: bool = False, result=None
 ) -> tuple[Scores, dict[str, Scores], object]:
     """Run the package on the gold stories of PolNeAR dev and score them.
 
@@ -502,9 +504,11 @@ def evaluate_polnear(
         gold_dir: the folder with ``stories.yml``, ``claims.tsv`` and ``numbers.tsv``.
         main_only: score only the instances that are a sentence's main assertion (``role`` main);
             sentences stating a claim only in passing then count as stating no shared claim.
+        result: the analysis of the stories' articles from an earlier run (the third item returned);
+            None analyses them (alignment alone is then re-run, for comparing aligner changes).
 
     Returns:
-        (all stories together, per story, the analysis result).
+        (all stories together, per story, (the analysis result, the predicted sentences, the gold spans)).
 
     Raises:
         GoldError: a malformed gold file, or a gold span outside its article.
@@ -535,7 +539,7 @@ def evaluate_polnear(
                  if side[0] not in texts]  # fmt: skip
     if problems:
         raise GoldError(f"{gold_dir / 'claims.tsv'}: " + "; ".join(problems[:3]))
-    predicted, flagged, result = _predict(records, [s.id for s in stories])
+    predicted, flagged, result = _predict(records, [s.id for s in stories], result)
     source_of = {Path(n).stem: _outlet(n) for n in texts}
     gold = [
         GoldSpan(c.story, c.claim, Path(c.doc).stem, c.start, c.end, c.voice, c.role)
