@@ -262,6 +262,16 @@ def test_the_report_reads_one_event_of_a_cluster_run(bundled_run, tmp_path, caps
     assert "'no-such-event' is not in" in capsys.readouterr().err
 
 
+def test_the_local_cluster_runs_its_workers_without_the_profiler_and_leaves_dask_config_alone(client):
+    import dask
+
+    def profiling():
+        return dask.config.get("distributed.worker.profile.enabled")
+
+    assert set(client.run(profiling).values()) == {False}
+    assert profiling() is True  # this process's (the user's) Dask configuration is untouched
+
+
 def test_the_reduce_gives_one_name_per_actor_across_partitions(client, tmp_path):
     from test_partitions import QUELL
 
