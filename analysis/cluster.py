@@ -549,8 +549,8 @@ def _done_summary(out: Path, index: int) -> dict:
 #: Dask configuration of the workers that :func:`local_client` starts (and that the README
 #: suggests for a cluster of your own). Dask's statistical profiler samples each running task's call
 #: stack every 10 ms and keeps the last 1,000 one-second summaries of it per worker: for this package's
-#: deep call trees that history grew each worker by about 200 MB over a long run (measured in
-#: benchmarks/RESULTS.md, issue 16, session 6), until it is full. Without it the dashboard's
+#: deep call trees that history held most of a worker's Python objects and added 40-90 MB to its
+#: peak at 10,000 articles, more on longer runs (benchmarks/RESULTS.md, issue 16, session 6). Without it the dashboard's
 #: "Profile" page is empty; everything else (progress, task stream, memory) works.
 WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
