@@ -546,22 +546,37 @@ def _done_summary(out: Path, index: int) -> dict:
     return json.loads((out / "_done" / str(index)).read_text(encoding="utf-8"))
 
 
-def local_client(workers: int | None = None):
+#: Dask configuration of the workers that :func:`local_client` starts (and that the README
+#: suggests for a cluster of your own). Dask's statistical profiler samples each running task's call
+#: stack every 10 ms and keeps the last 1,000 one-second summaries of it per worker: for this package's
+#: deep call trees that history held most of a worker's Python objects and added 40-90 MB to its
+#: peak at 10,000 articles, more on longer runs (benchmarks/RESULTS.md, issue 16, session 6). Without it the dashboard's
+#: "Profile" page is empty; everything else (progress, task stream, memory) works.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+
+
+def local_client(workers: int | None = None, *, profile: bool = False):
     """Start a ``LocalCluster`` on this machine (loopback only) and return its client.
 
     Args:
         workers: worker processes (default: one per core), one thread each.
+        profile: keep Dask's statistical profiler on in the workers (off by default: see
+            :data:`WORKER_CONFIG`). Only this cluster's workers are configured; Dask's global
+            configuration is left as it was.
     """
     require_dask()
     import os
 
+    import dask
     from distributed import Client, LocalCluster
 
-    cluster = LocalCluster(
-        n_workers=workers or os.cpu_count() or 1,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address="127.0.0.1:0",
-    )
+    # the nannies hand the configuration in force when they start to their worker processes
+    with dask.config.set({} if profile else WORKER_CONFIG):
+        cluster = LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+        )
     return Client(cluster)

@@ -368,7 +368,7 @@ def is_saved_result(path: Path) -> bool:
 
 def _saved_articles(path: Path, event: str | None):
     """The articles table of ``event`` in a saved result (one event's rows alone from a Dask run's folder)."""
-    from analysis.stored import StoredError, is_partitioned, open_analysis, read_marker
+    from analysis.stored import StoredAnalysis, StoredError, is_partitioned, open_analysis, read_marker
 
     if event is None:
         if is_partitioned(read_marker(path)):
@@ -378,7 +378,9 @@ def _saved_articles(path: Path, event: str | None):
             )
         return open_analysis(path).articles
     try:
-        opened = open_analysis(path, event=event)
+        opened = open_analysis(path)
+        if isinstance(opened, StoredAnalysis):  # a Dask run's folder: only the event's articles are read
+            opened = opened.load(event, tables=["articles"])
     except StoredError as exc:
         raise ReportError(str(exc)) from exc
     articles = opened.articles

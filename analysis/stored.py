@@ -257,40 +257,63 @@ class StoredAnalysis:
         frames = [pd.read_parquet(f) for f in files]
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=REJECT_COLUMNS)
 
-    def load(self, event: str | None = None) -> Analysis:
+    def load(self, event: str | None = None, *, tables: Iterable[str] | None = None) -> Analysis:
         """Read one event (or, with ``None``, the whole run) into memory as an :class:`~analysis.Analysis`.
 
         One event is read from one file per table (its group's), keeping only its rows.
+
+        Args:
+            event: the event (``None``: every event).
+            tables: read only these tables (names of :data:`STORED_TABLES`); the others are
+                empty (with their columns). ``None``: all.
 
         Raises:
             StoredError: when the event is not in the run (the message lists those that are).
         """
         if event is None:
-            loaded = self.load_group(None)
+            loaded = self.load_group(None, tables=tables)
         else:
             self._check(event)
-            loaded = self.load_group(self._group_of[event], event=event)
+            loaded = self.load_group(self._group_of[event], event=event, tables=tables)
         self._recent = loaded.texts
         return loaded
 
-    def load_group(self, group: int | None, *, event: str | None = None) -> Analysis:
-        """Read event group ``group`` (``None``: every group) into memory, or only ``event`` of it."""
+    def load_group(
+        self, group: int | None, *, event: str | None = None, tables: Iterable[str] | None = None
+    ) -> Analysis:
+        """Read event group ``group`` (``None``: every group) into memory, or only ``event`` of it.
+
+        ``tables``: read only these (the others are empty, with their columns); ``None``: all.
+        """
         groups = None if group is None else [group]
         filters = None if event is None else [("event", "==", event)]
-        tables = {}
+        wanted = set(STORED_TABLES if tables is None else tables)
+        unknown = wanted - set(STORED_TABLES)
+        if unknown:
+            raise StoredError(f"no table(s) {', '.join(sorted(unknown))}; tables: {', '.join(STORED_TABLES)}")
+        loaded = {}
         for name in STORED_TABLES:
+            if name not in wanted:
+                loaded[name] = conform(name, pd.DataFrame()) if name in TABLES else pd.DataFrame()
+                continue
             frames = [pd.read_parquet(f, filters=filters) for f in self._files(name, groups)]
             frames = [f for f in frames if len(f)] or frames[:1]
             frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
             if name != "articles" and "event" in frame.columns:
                 frame = frame.drop(columns="event")
-            tables[name] = frame
-        texts = tables.pop("texts")
+            loaded[name] = frame
+        texts = loaded.pop("texts")
         if texts.empty:
             texts = pd.DataFrame(columns=["article_id", "text"])
-        return Analysis(tables, dict(zip(texts["article_id"], texts["text"], strict=True)))
+        return Analysis(loaded, dict(zip(texts["article_id"], texts["text"], strict=True)))
 
-    def map_groups(self, function: Callable[[Analysis], object], *, events: Iterable[str] | None = None) -> list:
+    def map_groups(
+        self,
+        function: Callable[[Analysis], object],
+        *,
+        events: Iterable[str] | None = None,
+        tables: Iterable[str] | None = None,
+    ) -> list:
         """Run ``function`` on each event group read into memory, as Dask tasks; returns their results in order.
 
         Every group holds whole events, so a ``compare`` table of the whole run
@@ -301,6 +324,7 @@ class StoredAnalysis:
         Args:
             function: takes an :class:`~analysis.Analysis` of one group.
             events: only the groups holding these events (``None``: all).
+            tables: read only these tables of each group (see :meth:`load_group`; ``None``: all).
         """
         from analysis.cluster import require_dask
 
@@ -311,12 +335,15 @@ class StoredAnalysis:
             groups = [g for g, held in enumerate(self.groups) if held]
         else:
             groups = sorted({self._group_of[e] for e in events})
-        tasks = [dask.delayed(_on_group)(self.directory, dict(self.meta), g, function) for g in groups]
+        wanted = None if tables is None else tuple(tables)
+        tasks = [dask.delayed(_on_group)(self.directory, dict(self.meta), g, function, wanted) for g in groups]
         return list(dask.compute(*tasks))
 
 
-def _on_group(directory: Path, meta: dict, group: int, function: Callable[[Analysis], object]):
-    return function(StoredAnalysis(directory, meta).load_group(group))
+def _on_group(
+    directory: Path, meta: dict, group: int, function: Callable[[Analysis], object], tables: tuple | None = None
+):
+    return function(StoredAnalysis(directory, meta).load_group(group, tables=tables))
 
 
 def _read_columns(path: str, wanted: list[str]) -> pd.DataFrame:

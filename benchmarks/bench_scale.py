@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -171,6 +172,8 @@ def run_dask(folder: Path, out: Path) -> dict:
         "worker_peak_mb": sorted(workers.values()),
         "analyze_task_median_s": median(tasks["analyze"]),
         "analyze_task_total_s": sum(tasks["analyze"]),
+        # share of the two workers' time spent running a task (the rest: waiting for the client or scheduler)
+        "busy": sum(sum(v) for v in tasks.values()) / (2 * seconds),
         "reduce_task_median_s": median(tasks["reduce"]),
         "reduce_task_total_s": sum(tasks["reduce"]),
         "keys_task_total_s": sum(tasks["keys"]),
@@ -195,8 +198,11 @@ def run_compare(out: Path) -> dict:
     try:
         client.run(lambda: None)
         start = time.perf_counter()
+        # coverage's contract is the full source x actor grid with zeros: at 10,000 articles 200 x 21,404
+        # rows (1.5 GB in the client); beyond that it is asked for 20 sources, as a user of a large run would
+        sources = None if stored.meta["n_articles"] <= 10_000 else sorted(stored.articles["source"].unique())[:20]
         rows = {
-            "coverage": len(compare.coverage(stored)),
+            "coverage" if sources is None else "coverage of 20 sources": len(compare.coverage(stored, sources=sources)),
             "voice": len(compare.voice(stored)),
             "voice by speaker": len(compare.voice(stored, by="speaker")),
             "tone": len(compare.tone(stored)),
@@ -222,12 +228,13 @@ def run_compare(out: Path) -> dict:
 
 
 def _child(*args: str) -> dict:
+    load = os.getloadavg()[0]
     done = subprocess.run(
         [sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=False, cwd=ROOT
     )
     if done.returncode:
         raise SystemExit(f"child {args} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return {**json.loads(done.stdout.strip().splitlines()[-1]), "load": (load, os.getloadavg()[0])}
 
 
 def extrapolate(rows: list[dict], articles: int = 1_000_000) -> list[str]:
@@ -244,11 +251,19 @@ def extrapolate(rows: list[dict], articles: int = 1_000_000) -> list[str]:
         f"{keys_per_article * 1000:.2f} ms/article keys",
         f"{articles:,} articles = {articles // SHARD:,} partitions = {core_seconds / 3600:.1f} core-hours",
     ]
+    # task times are wall times: on a loaded machine a task waits for a core most of its time, so the
+    # CPU seconds of the client and workers (everything the run did) give the load-free estimate
+    cpu_seconds = articles * dask["cpu_seconds"] / dask["articles"]
+    lines.append(
+        f"from CPU seconds instead ({dask['cpu_seconds']:.0f} s for {dask['articles']} articles, every process of "
+        f"the run): {cpu_seconds / 3600:.1f} core-hours"
+    )
     for machines in (10, 50):
         for cores in (8,):
             hours = core_seconds / (machines * cores) / 3600
             lines.append(
                 f"{machines} machines x {cores} workers (one per core, as fast as these): {hours * 60:.0f} min "
+                f"from task times, {cpu_seconds / (machines * cores) / 60:.0f} min from CPU seconds "
                 f"(+ scheduler and file-system overhead, not measured here)"
             )
     return lines
@@ -261,6 +276,13 @@ def main() -> None:
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     parser.add_argument("--compare-only", action="store_true", help="only the compare step, on an earlier run's output")
+    parser.add_argument(
+        "--jobs-up-to",
+        type=int,
+        default=None,
+        help="run jobs=2 only on corpora of at most this many articles (it holds every table in one process); "
+        "larger ones are compared with the largest jobs=2 run of this invocation",
+    )
     args = parser.parse_args()
     if args.child:
         kind, *paths = args.child
@@ -269,28 +291,36 @@ def main() -> None:
         print(json.dumps(result[kind]()))
         return
     rows = []
+    jobs: dict = {}
     for n in [] if args.compare_only else args.sizes:
         folder = args.workdir / f"corpus-{n}"
         if not folder.is_dir():
             generate(n, folder, args.seeds)
-        jobs = {"engine": "jobs=2", "n": n, **_child("jobs", str(folder))}
+        if args.jobs_up_to is None or n <= args.jobs_up_to:
+            jobs = {"engine": "jobs=2", "n": n, **_child("jobs", str(folder))}
+            rows.append(jobs)
         dask = {"engine": "dask", "n": n, **_child("dask", str(folder), str(args.workdir / f"out-{n}"))}
-        rows += [jobs, dask]
-        for row in (jobs, dask):
+        rows.append(dask)
+        for row in (jobs, dask) if jobs.get("n") == n else (dask,):
             print(
                 f"{n:>7} {row['engine']:>6}: {row['words'] / row['seconds']:>8,.0f} words/s "
                 f"({row['articles']} articles, {row['seconds']:.1f} s); client peak {row['client_peak_mb']:.0f} MB, "
-                f"worker peak {', '.join(f'{m:.0f}' for m in row['worker_peak_mb'])} MB",
+                f"worker peak {', '.join(f'{m:.0f}' for m in row['worker_peak_mb'])} MB; "
+                f"load average {row['load'][0]:.1f} -> {row['load'][1]:.1f}",
                 flush=True,
             )
+        if not jobs:
+            continue
+        if jobs["n"] != n:
+            print(f"{n:>7}  (jobs=2 not run at this size: the ratio below is against jobs=2 at {jobs['n']:,} articles)")
         ratio = (dask["words"] / dask["seconds"]) / (jobs["words"] / jobs["seconds"])
-        cpu_ratio = jobs["cpu_seconds"] / dask["cpu_seconds"]
+        cpu_ratio = (dask["words"] / dask["cpu_seconds"]) / (jobs["words"] / jobs["cpu_seconds"])
         print(
             f"{n:>7}  ratio dask/jobs=2 words/s: {ratio:.2f} (words per CPU second: {cpu_ratio:.2f}; CPU "
             f"{jobs['cpu_seconds']:.0f} s and {dask['cpu_seconds']:.0f} s); "
             f"median analyze task {dask['analyze_task_median_s']:.2f} s ({dask['partitions']} partitions, "
             f"{dask['events']} events in {dask['groups']} groups; reduce tasks {dask['reduce_task_total_s']:.1f} s "
-            f"in all)",
+            f"in all); workers busy {dask['busy']:.0%} of the time",
             flush=True,
         )
     largest = args.sizes[-1]

@@ -26,6 +26,7 @@ from analysis import compare
 pytest.importorskip("distributed")
 
 from analysis.cluster import ClusterError, analyze_partition, plan, run
+from analysis.schema import TABLES
 from analysis.stored import LAYOUT, StoredAnalysis, StoredError, part_name, read_marker, write_marker
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,6 +121,14 @@ def test_the_tables_are_read_lazily_and_one_event_alone(bundled_run, in_memory):
         assert sorted(p.name for p in (out / name).iterdir()) == [part_name(0), part_name(1)], name
         assert set(pd.read_parquet(out / name / part_name(1))["event"]) == {"valdoria-election-recount-2024"}
     assert_same_tables(in_memory.subset(one.articles["article_id"]), one)
+    # only the tables asked for are read; the others are empty, with their columns
+    some = opened.load(event, tables=["articles", "entities"])
+    pd.testing.assert_frame_equal(some.articles, one.articles)
+    pd.testing.assert_frame_equal(some.entities, one.entities)
+    assert len(one.claims) and not len(some.claims) and list(some.claims.columns) == list(TABLES["claims"])
+    assert not some.texts and len(one.texts) == len(one.articles)
+    with pytest.raises(StoredError, match=r"no table\(s\) claim; tables: articles, sentences"):
+        opened.load(event, tables=["claim"])
     with pytest.raises(StoredError, match=r"'no-such-event' is not in .*events: kestria-factory-fire-2025"):
         analysis.open(out, event="no-such-event")
 
@@ -171,7 +180,7 @@ def test_compare_tables_of_a_whole_run_are_computed_group_by_group_and_equal_in_
     map_groups = StoredAnalysis.map_groups
 
     def counted(self, function, **kwargs):
-        runs.append(type(function).__name__)
+        runs.append(kwargs.get("tables"))
         return map_groups(self, function, **kwargs)
 
     monkeypatch.setattr(StoredAnalysis, "map_groups", counted)
@@ -194,18 +203,25 @@ def test_compare_tables_of_a_whole_run_are_computed_group_by_group_and_equal_in_
         "word_counts without entity names": lambda r: compare.word_counts(r, sources=two, exclude_entities=True),
         "distinctive_terms": lambda r: compare.distinctive_terms(r, sources=two),
     }
+    read = {}
     for verb, call in calls.items():
+        runs.clear()
         have, want = call(opened), call(in_memory)
         assert len(want), verb
         pd.testing.assert_frame_equal(have, want, check_exact=False, rtol=1e-9, obj=verb)
-    assert len(runs) == len(calls) + 1  # each verb ran on the groups (and the entity names had a pass of their own)
+        assert len(runs) == 1, verb  # one pass over the groups (word counts without entity names too)
+        read[verb] = runs[0]
+    # the verbs that look at entities alone read no claims and no numbers
+    for verb in ("coverage", "word_counts without entity names"):
+        assert set(read[verb]) == {"articles", "sentences", "texts", "entities"}, verb
+    assert set(read["word_counts"]) == {"articles", "sentences", "texts"}
     with pytest.raises(ValueError, match=r"source\(s\) 'Nobody' not in the selection; sources: "):
         compare.voice(opened, sources=["Nobody"])
     with pytest.raises(ValueError, match=r"'Nobdy' is not a canonical entity"):
         compare.labels(opened, "Nobdy")
 
 
-def test_the_report_reads_one_event_of_a_cluster_run(bundled_run, tmp_path, capsys):
+def test_the_report_reads_one_event_of_a_cluster_run(bundled_run, tmp_path, capsys, monkeypatch):
     """``report DIR --event E`` on a cluster run's folder: the notebook reads E with analysis.open(DIR, event=E).
 
     The template is the comparison notebook's own parameters and loading cells, then one
@@ -222,6 +238,14 @@ def test_the_report_reads_one_event_of_a_cluster_run(bundled_run, tmp_path, caps
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert "parameters" in code[0].metadata["tags"] and "analysis.open(saved, event=event)" in code[1].source
     nb.cells = [*code[:2], new_code_cell("print('ARTICLES', len(result.articles))\ncompare.voice(result, event=event)")]
+    tables_read = []
+    load_group = StoredAnalysis.load_group
+
+    def recorded(self, group, **kwargs):
+        tables_read.append(kwargs.get("tables"))
+        return load_group(self, group, **kwargs)
+
+    monkeypatch.setattr(StoredAnalysis, "load_group", recorded)
     template = tmp_path / "template.ipynb"
     nbformat.write(nb, template)
     page = tmp_path / "syria.html"
@@ -231,10 +255,21 @@ def test_the_report_reads_one_event_of_a_cluster_run(bundled_run, tmp_path, caps
     assert "syria-isis-defeat-2017: 5 articles from 5 sources" in capsys.readouterr().out
     html = page.read_text(encoding="utf-8")
     assert "ARTICLES 5" in html and "Derzhava Daily" in html and "n_own_voice" in html
+    assert tables_read == [["articles"]]  # the report itself reads the event's articles, not its other tables
     assert main(["report", str(out), "--out", str(tmp_path / "all")]) == 2
     assert "name the event to report with --event" in capsys.readouterr().err
     assert main(["report", str(out), "--event", "no-such-event", "--out", str(page)]) == 2
     assert "'no-such-event' is not in" in capsys.readouterr().err
+
+
+def test_the_local_cluster_runs_its_workers_without_the_profiler_and_leaves_dask_config_alone(client):
+    import dask
+
+    def profiling():
+        return dask.config.get("distributed.worker.profile.enabled")
+
+    assert set(client.run(profiling).values()) == {False}
+    assert profiling() is True  # this process's (the user's) Dask configuration is untouched
 
 
 def test_the_reduce_gives_one_name_per_actor_across_partitions(client, tmp_path):

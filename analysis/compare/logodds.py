@@ -48,20 +48,44 @@ def term_counts(
         A term is a word of two letters or more (single letters are initials
         and the pieces of "p.m." or "U.S.", never a choice of words).
     """
-    from analysis.text import stopwords
+    names = name_words(entities) if entities is not None and len(entities) else set()
+    return finish_counts(raw_counts(sentences, group), names, group=group, exclude_stopwords=exclude_stopwords)
 
+
+def raw_counts(sentences: pd.DataFrame, group: str = "source") -> pd.DataFrame:
+    """``group, term, count`` of the word tokens of ``sentences`` as written (case kept), the first step of
+    :func:`term_counts`; counts of two selections add up."""
     texts = sentences["text"].astype(str).str.replace(_POSSESSIVE, "", regex=True)
     tokens = pd.DataFrame({group: sentences[group].to_numpy(), "term": texts.str.findall(_WORD).to_numpy()})
     tokens = tokens.explode("term").dropna(subset=["term"])
     # a term has two letters or more: single letters are initials and the pieces of "p.m.", "U.S."
     tokens = tokens[tokens["term"].str.count(r"[^\W\d_]") >= 2]
-    if entities is not None and len(entities):
-        names = set(entities["text"].astype(str).str.replace(_POSSESSIVE, "", regex=True).str.findall(_WORD).explode())
-        tokens = tokens[~tokens["term"].isin(names)]
-    tokens["term"] = tokens["term"].str.lower().str.replace("’", "'")
+    return tokens.groupby([group, "term"], sort=False).size().rename("count").reset_index()
+
+
+def name_words(entities: pd.DataFrame) -> set[str]:
+    """The words of the entity mentions' surface forms (``entities.text``, case kept)."""
+    found = entities["text"].astype(str).str.replace(_POSSESSIVE, "", regex=True).str.findall(_WORD).explode()
+    return set(found.dropna())
+
+
+def finish_counts(
+    raw: pd.DataFrame, names: set[str], *, group: str = "source", exclude_stopwords: bool = True
+) -> pd.DataFrame:
+    """:func:`term_counts` from :func:`raw_counts`: the words of ``names`` left out (case-sensitive), the
+    rest lower-cased, stopwords left out, counts added up per group and term."""
+    from analysis.text import stopwords
+
+    if not len(raw):
+        return pd.DataFrame({group: [], "term": [], "count": []}).astype(
+            {group: "string", "term": "string", "count": "int64"}
+        )
+    terms = raw["term"].astype(object)
+    raw = raw[~terms.isin(names)] if names else raw
+    raw = raw.assign(term=raw["term"].astype(object).str.lower().str.replace("’", "'"))
     if exclude_stopwords:
-        tokens = tokens[~tokens["term"].isin(stopwords())]
-    counts = tokens.groupby([group, "term"], sort=True).size().rename("count").reset_index()
+        raw = raw[~raw["term"].isin(stopwords())]
+    counts = raw.groupby([group, "term"], sort=True)["count"].sum().reset_index()
     return counts.astype({group: "string", "term": "string", "count": "int64"})
 
 
@@ -97,11 +121,15 @@ def word_counts(
 def _word_counts(
     result, event: str | None, sources, exclude_stopwords: bool, exclude_entities: bool
 ) -> tuple[pd.DataFrame, list[str]]:
-    words = None
-    if exclude_entities and is_stored_run(result, event):  # the names of every group, before counting
-        words = tuple(sorted(set().union(*result.map_groups(_EntityWords(sources)))))
-    compute = _TermCounts(exclude_stopwords, exclude_entities, words)
-    got, known = parts(result, event, sources, compute, _COUNT_KEYS)
+    if exclude_entities and is_stored_run(result, event):
+        # one pass over the groups: each counts its words as written and lists the words of its
+        # entity names; the words of every group's names are left out once all are known
+        got, known = parts(result, event, sources, _RawCounts(), _RAW_KEYS, tables=["entities"])
+        names = set(got["names"]["word"].astype(object)) if len(got["names"]) else set()
+        return finish_counts(got["raw"], names, exclude_stopwords=exclude_stopwords), known
+    compute = _TermCounts(exclude_stopwords, exclude_entities)
+    tables = ["entities"] if exclude_entities else []
+    got, known = parts(result, event, sources, compute, _COUNT_KEYS, tables=tables)
     return got["counts"], known
 
 
@@ -247,32 +275,23 @@ _COUNT_KEYS = {"counts": ["source", "term"]}
 
 @dataclass(frozen=True)
 class _TermCounts:
-    """Word counts per source of a scope (:func:`term_counts`), summed across groups for a run on disk.
-
-    ``names``: the entity surface forms of the whole selection, when they are
-    left out and the selection is counted group by group.
-    """
+    """Word counts per source of a scope (:func:`term_counts`), summed across groups for a run on disk."""
 
     exclude_stopwords: bool
     exclude_entities: bool
-    names: tuple[str, ...] | None = None
 
     def __call__(self, scope: Scope) -> dict[str, pd.DataFrame]:
-        if self.names is None:
-            return {"counts": _counts(scope, self.exclude_stopwords, self.exclude_entities)}
-        entities = pd.DataFrame({"text": list(self.names)})
-        return {"counts": term_counts(scope.sentences, entities=entities, exclude_stopwords=self.exclude_stopwords)}
+        return {"counts": _counts(scope, self.exclude_stopwords, self.exclude_entities)}
+
+
+_RAW_KEYS = {"raw": ["source", "term"], "names": ["word"]}
 
 
 @dataclass(frozen=True)
-class _EntityWords:
-    """The entity mentions' surface forms in one group's non-debris sentences (of some sources)."""
+class _RawCounts:
+    """One group's word counts as written (:func:`raw_counts`) and the words of its entity names."""
 
-    sources: str | Sequence[str] | None
-
-    def __call__(self, group: Analysis) -> set[str]:
-        scope = select(group)
-        if self.sources is not None:
-            wanted = [self.sources] if isinstance(self.sources, str) else list(self.sources)
-            return set(scope.entities.loc[scope.entities["source"].isin(wanted), "text"].astype(str))
-        return set(scope.entities["text"].astype(str))
+    def __call__(self, scope: Scope) -> dict[str, pd.DataFrame]:
+        words = sorted(name_words(scope.entities)) if len(scope.entities) else []
+        names = pd.DataFrame({"word": pd.Series(words, dtype=object), "n": 1})
+        return {"raw": raw_counts(scope.sentences), "names": names}

@@ -130,6 +130,8 @@ def parts(
     sources: str | Iterable[str] | None,
     compute: Callable[[Scope], Mapping[str, pd.DataFrame]],
     keys: Mapping[str, list[str]],
+    *,
+    tables: Iterable[str] | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[str]]:
     """The partial tables of a compare verb over a selection, and the selected sources.
 
@@ -145,13 +147,19 @@ def parts(
     tables the same way, so both give the same result (up to the order in
     which floating-point sums are added).
 
+    ``tables``: on a run on disk, the tables ``compute`` looks at besides those :func:`select`
+    always needs (``articles``, ``sentences``, ``texts``); only these are read from each
+    group's files (``None``: every table).
+
     Raises:
         ValueError: for an unknown event or source (the message lists the known ones).
     """
     if not is_stored_run(result, event):
         scope = select(result, event, sources)
         return {name: frame.reset_index(drop=True) for name, frame in compute(scope).items()}, scope.sources
-    pieces = result.map_groups(_GroupParts(sources, compute))
+    if tables is not None:
+        tables = ("articles", "sentences", "texts", *tables)
+    pieces = result.map_groups(_GroupParts(sources, compute), tables=tables)
     known = sorted({s for _, found in pieces for s in found})
     wanted = known if sources is None else check_sources(sources, known)
     combined = {}

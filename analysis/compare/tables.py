@@ -61,7 +61,7 @@ def coverage(result: Analysis, event: str | None = None, sources: Sources = None
         (0 = the story opens with it, NaN = never mentioned). Sorted by total
         mentions (descending), canonical name, then source.
     """
-    got, names = parts(result, event, sources, _coverage_parts, _COVERAGE_KEYS)
+    got, names = parts(result, event, sources, _coverage_parts, _COVERAGE_KEYS, tables=["entities"])
     per_source = got["per_source"].set_index("source")[["n_articles", "n_words"]]
     per_source = per_source.reindex(names, fill_value=0)
     counted = got["counted"].set_index(["source", "canonical"])
