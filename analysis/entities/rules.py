@@ -128,6 +128,8 @@ LOC_HEADS = frozenset("mount lake gulf river sea bay".split())
 GPE_CUES = frozenset(
     "province governorate county city oblast prefecture municipality republic kingdom emirate territory canton".split()
 )
+#: Words an organisation's name may go on after with "for a"/"for the" ("Committee for a ...").
+_ORG_HEADS_AND_CUES = ORG_CUES | ORG_HEADS
 #: Place words after a place's name that make another place ("Orange County", "Quebec City").
 _OWN_PLACE_CUES = frozenset("city county".split())
 #: Core person titles (lower case, without the final period).
@@ -189,20 +191,6 @@ REGION_WORDS = frozenset(
 #: Last words of a financial index or similar non-entity ("Dow Jones Industrial Average", "Nasdaq Composite").
 NOT_ENTITY_LAST = frozenset("index average composite".split())
 #: Small words allowed inside a name ("Bank of America", "Staffan de Mistura").
-#: Words that open a noun phrase: after a capitalised "-ing" word they make it a verb ("Baiting the").
-_DETERMINERS = frozenset("the a an his her their its our my your this these those".split())
-
-
-def _is_gerund(word: str) -> bool:
-    """True for an "-ing" form of an ordinary verb ("Baiting", "Slamming", "Taking"); "Boeing" is not one."""
-    lowered = word.lower()
-    if len(lowered) < 6 or not lowered.endswith("ing"):
-        return False
-    stem = lowered[:-3]
-    candidates = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
-    return any(is_common_word(c) for c in candidates)
-
-
 CONNECTORS = frozenset("of for de du da del della der van von la le bin ibn al el & y".split())
 #: Lower-case prefixes of names ("al-Assad", "ez-Zor").
 NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ez-", "ed-", "bin-", "ibn-", "d'", "de-")
@@ -237,6 +225,19 @@ _TOWARDS = frozenset("to from into toward towards across around through via".spl
 _DETERMINERS = frozenset("the a an my our your his her their its this that these those every".split())
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _APOSTROPHE_NAME = re.compile(r"^(?:O|D|L)['’][A-Z][a-z]+$")
+
+
+def _is_gerund(word: str) -> bool:
+    """True for an "-ing" form of an ordinary verb ("Baiting", "Slamming", "Taking"); "Boeing" is not one.
+
+    Before a determiner (:data:`_DETERMINERS`) it opens a headline as a verb ("Baiting the moderators.").
+    """
+    lowered = word.lower()
+    if len(lowered) < 6 or not lowered.endswith("ing"):
+        return False
+    stem = lowered[:-3]
+    candidates = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
+    return any(is_common_word(c) for c in candidates)
 
 
 class Mention(NamedTuple):
@@ -757,7 +758,7 @@ class _DocumentPass:
                 ):
                     j += 1  # "the Commission on Presidential Debates", "the Council on Foreign Relations"
                     continue
-                if _is_group_name([units[i], u, units[j + 1]] if j == i + 1 and j + 1 < n else []):
+                if j == i + 1 and j + 1 < n and _is_group_name(units[i : j + 2]):
                     j += 1  # "Citizens for Tax Justice", "Mothers Against Drunk Driving": a group's name
                     continue
                 if u.text == "and" and j > i and self._and_in_name(units, i, j):
@@ -772,7 +773,7 @@ class _DocumentPass:
                         units[j + 1].cap
                         or (
                             units[j + 1].text in _ARTICLES_IN_NAMES.get(u.text, ())
-                            and (u.text == "of" or units[j - 1].text.lower() in ORG_CUES | ORG_HEADS)
+                            and (u.text == "of" or units[j - 1].text.lower() in _ORG_HEADS_AND_CUES)
                             and j + 2 < n
                             and units[j + 2].cap
                         )
@@ -947,19 +948,22 @@ class _DocumentPass:
                 addressed(self._units, *where) or person_context(self._units, *where) == "strong"
             ):
                 return chunk  # "John, sorry for the delay", "Bill recalled": a given name, not the word
-        if len(chunk) == 1 and _is_gerund(text):
-            where = self._indices(chunk)
-            after = self._units[where[1] + 1].text.lower() if where and where[1] + 1 < len(self._units) else ""
-            if after in _DETERMINERS:
-                return []  # "Baiting the moderators.": a verb opening a headline, not a name
-        if len(chunk) == 1 and first.pos == "NNP" and text.lower() not in _stopwords() and looks_proper(text):
-            where = self._indices(chunk)
-            after = self._units[where[1] + 1].text.lower() if where and where[1] + 1 < len(self._units) else ""
-            if where is not None and not text.lower().endswith(("ing", "ed")) and after not in _SUBJECTS:
-                context = person_context(self._units, *where)
-                own = context == "weak" and not is_common_form(text) and self._own_pronoun(where[1])
-                if context == "strong" or own:
-                    return chunk  # "Trump accepted the offer on his first trip": a family name, not the word
+        where = self._indices(chunk) if len(chunk) == 1 else None
+        after = self._units[where[1] + 1].text.lower() if where and where[1] + 1 < len(self._units) else ""
+        if len(chunk) == 1 and _is_gerund(text) and after in _DETERMINERS:
+            return []  # "Baiting the moderators.": a verb opening a headline, not a name
+        if (
+            where is not None
+            and first.pos == "NNP"
+            and text.lower() not in _stopwords()
+            and looks_proper(text)
+            and not text.lower().endswith(("ing", "ed"))
+            and after not in _SUBJECTS
+        ):
+            context = person_context(self._units, *where)
+            own = context == "weak" and not is_common_form(text) and self._own_pronoun(where[1])
+            if context == "strong" or own:
+                return chunk  # "Trump accepted the offer on his first trip": a family name, not the word
         ordinary = text.lower() in _stopwords() or not looks_proper(text)
         if ordinary or (len(chunk) == 1 and (not first.pos.startswith("NNP") or is_common_form(text))):
             rest = chunk[1:]
