@@ -389,6 +389,9 @@ def test_speaker_phrases_that_run_past_their_noun(finder, text, speaker_words, c
 def test_the_head_of_a_long_speaker_phrase_is_its_first_noun(finder):
     rows = attributed(finder, "People close to the mayor say she will not run again.")
     assert [(r[0], r[1]) for r in rows] == [("People close to the mayor", "People close to the mayor")]
+    # the head is "people" (anonymous sources), not "mayor" (which would make a person)
+    found = finder.find(process("People close to the mayor say she will not run again."), [])
+    assert [r["speaker_type"] for r in found if r["quote"] != "none"] == ["anonymous"]
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ def test_a_quote_of_three_sentences_with_its_cue_after_the_first_is_one_row():
     # the sentence that holds the cue gives the row its sentence; every sentence of the quote is a claim sentence
     assert len(result.sentences) == 4
     assert result.sentences["is_claim"].tolist()[1:] == [True, True, True]
-    assert result.articles["n_claims"].iloc[0] == len(result.claims)
+    assert result.articles["n_claims"].iloc[0] == 1  # the quotation, counted once
 
 
 def test_a_quote_whose_cue_follows_takes_its_first_sentence():

@@ -486,7 +486,7 @@ def _first_clause_head(v: SentenceView) -> int:
     """Index of the last noun of the sentence's first noun phrase (its subject, usually)."""
     k = 0
     n = len(v.words)
-    while k < n and v.tags[k] in NP_TAGS | {"NNP"} and k < 14:
+    while k < n and v.tags[k] in NP_TAGS and k < 14:
         k += 1
     return k - 1
 
