@@ -104,7 +104,7 @@ def main() -> None:
             return "    -> not a candidate (no shared feature)"
         gate = row["refused"] or ("below threshold" if row["sim"] < THRESHOLD else "passes (lost in grouping)")
         return (
-            f"    -> {gate}: sim {row['sim']:.3f} clause {row.get('sim_clause', 0):.3f} (raw {row['raw']:.3f};"
+            f"    -> {gate}: sim {row['sim']:.3f} (raw {row['raw']:.3f};"
             f" two speakers {row['two_speakers']}, actors apart {row['actors_apart']}) shared: {row['shared']}"
         )
 

@@ -585,18 +585,28 @@ def _agreeing(edges: pd.DataFrame, pieces: pd.DataFrame, unit_of: np.ndarray, un
     """
     if edges.empty:
         return edges
+    explained = _explained_agreement(edges, pieces, unit_of, units)
+    kept = explained[(explained["refused"] == "") & (explained["sim"] > 0)]
+    return kept.drop(columns=["raw", "actors_apart", "refused"]).reset_index(drop=True)
+
+
+def _explained_agreement(
+    edges: pd.DataFrame, pieces: pd.DataFrame, unit_of: np.ndarray, units: pd.DataFrame
+) -> pd.DataFrame:
+    """Every candidate pair with the rule that refused it (:func:`_propositions_agree`), and
+    ``"opposed clauses"`` for a pair of two claims opposed at their closest clauses (:func:`_agreeing`)."""
     explained = _propositions_agree(edges, pieces, unit_of, units, explain=True)
     home = pd.Series(pieces["proto"].to_numpy()).groupby(unit_of).first()
     part = pd.Series(~pieces["whole"].to_numpy()).groupby(unit_of).first()
-    explained = explained.assign(ha=explained["a"].map(home).to_numpy(), hb=explained["b"].map(home).to_numpy())
-    cut = explained[explained["a"].map(part).to_numpy() | explained["b"].map(part).to_numpy()]
+    ha, hb = explained["a"].map(home).to_numpy(), explained["b"].map(home).to_numpy()
+    cut = explained.assign(ha=ha, hb=hb)[explained["a"].map(part).to_numpy() | explained["b"].map(part).to_numpy()]
     closest = cut.sort_values("raw", ascending=False, kind="stable").drop_duplicates(["ha", "hb"])
     opposed = closest.loc[closest["refused"].isin(["polarity", "modality"]), ["ha", "hb"]]
-    kept = explained[(explained["refused"] == "") & (explained["sim"] > 0)]
     if len(opposed):
-        pair = pd.MultiIndex.from_frame(kept[["ha", "hb"]])
-        kept = kept[~pair.isin(pd.MultiIndex.from_frame(opposed))]
-    return kept.drop(columns=["raw", "actors_apart", "refused", "ha", "hb"]).reset_index(drop=True)
+        pair = pd.MultiIndex.from_arrays([ha, hb])
+        hit = pair.isin(pd.MultiIndex.from_frame(opposed)) & (explained["refused"] == "").to_numpy()
+        explained["refused"] = np.where(hit, "opposed clauses", explained["refused"])
+    return explained
 
 
 def _clause_floor(edges: pd.DataFrame, pieces: pd.DataFrame, unit_of: np.ndarray) -> pd.DataFrame:
@@ -684,7 +694,7 @@ def candidate_pairs(
     if prep is None or prep.edges.empty:
         return pd.DataFrame()
     pieces, unit_of, units = prep.pieces, prep.unit_of, prep.units
-    edges = _propositions_agree(prep.edges, pieces, unit_of, units, explain=True)
+    edges = _explained_agreement(prep.edges, pieces, unit_of, units)
     floor = _clause_floor(edges, pieces, unit_of)
     kept = pd.MultiIndex.from_frame(floor[["a", "b"]])
     low = ~pd.MultiIndex.from_frame(edges[["a", "b"]]).isin(kept)
@@ -1184,12 +1194,6 @@ def _fold_nested(outer: np.ndarray, proto_of: np.ndarray) -> tuple[np.ndarray, n
     return codes.astype("int64"), first
 
 
-def _renumbered(rows: pd.DataFrame, renumber: pd.Series) -> pd.DataFrame:
-    """Rows of prototype claims only, with ``claim`` renumbered to the prototype's position."""
-    rows = rows[rows["claim"].isin(renumber.index)]
-    return rows.assign(claim=rows["claim"].map(renumber).to_numpy())
-
-
 def _dedupe(features: pd.DataFrame, n_claims: int) -> tuple[pd.DataFrame, np.ndarray]:
     """Merge claims with identical feature bags into units; return ``unit, feature, tf`` and each claim's unit."""
     bag = features["feature"] + "\x1f" + features["tf"].astype(str)
@@ -1573,8 +1577,6 @@ def _figure_pairs(
     rows = _scaled(_inside(claims, numbers, ["text", "value", "unit", *cols]), lex)
     if rows.empty:
         return pd.DataFrame(columns=[*PAIR_COLUMNS, "group_b"])
-    if "quantity_group" not in claims:
-        claims = claims.assign(quantity_group=claims["group"])
     info = claims[["quantity_group", "source"]].rename(columns={"quantity_group": "group"})
     at = rows["claim"].to_numpy()
     rows = rows.assign(
