@@ -965,3 +965,50 @@ def test_a_sentence_initial_ordinary_word_with_person_evidence_is_a_name(recogni
     # without it, or as a verb before a subject pronoun, the word is no name
     assert ("Cotton", "PERSON") not in _labels(recognizer, "Cotton prices rose sharply on Monday.")
     assert ("Hope", "PERSON") not in _labels(recognizer, "Hope she stops laying eggs because she is tired.")
+
+
+def test_a_generation_after_a_family_name_makes_a_person_and_a_numbered_war_no_actor(recognizer):
+    text = '"We lost this one," Marta Osterby II, a columnist for the Ledger, said. Dara Corbin Jr. agreed.'
+    found = _labels(recognizer, text)
+    assert ("Marta Osterby II", "PERSON") in found and ("Dara Corbin Jr.", "PERSON") in found, found
+    assert _labels(recognizer, "He fought in World War II and later in Korea.") == [("Korea", "GPE")]
+
+
+def test_a_word_a_middle_initial_and_a_capitalised_word_are_one_name_even_when_the_word_is_a_town(recognizer):
+    # "Vann" is an alternate name of a French town in the gazetteer; before "R. Newkirk" it opens a name
+    assert _labels(recognizer, "Later, Vann R. Newkirk wrote the piece.") == [("Vann R. Newkirk", "PERSON")]
+    assert _labels(recognizer, "The talks moved from Geneva to Paris.") == [("Geneva", "GPE"), ("Paris", "GPE")]
+
+
+def test_a_given_name_written_with_a_capital_inside_opens_a_person(recognizer):
+    assert _labels(recognizer, "She met LaToya Kell and DeMarcus Ruel on Monday.") == [
+        ("LaToya Kell", "PERSON"),
+        ("DeMarcus Ruel", "PERSON"),
+    ]
+    assert _labels(recognizer, "The LaSalle Bank building was sold.") == [("LaSalle Bank", "ORG")]
+
+
+def test_a_given_name_with_a_capital_inside_alone_is_the_person_of_the_article():
+    import analysis
+
+    text = "She welcomed the endorsement of basketball star LaToya Kell. She said “LaToya will always be the queen.”"
+    rows = analysis.analyze_text(text).entities
+    assert list(zip(rows["text"], rows["label"], rows["canonical"], strict=True)) == [
+        ("LaToya Kell", "PERSON", "LaToya Kell"),
+        ("LaToya", "PERSON", "LaToya Kell"),
+    ]
+
+
+def test_a_team_before_a_sport_and_star_is_the_employer(recognizer):
+    text = "She welcomed the endorsement of Velmar Gulls basketball star Jaylen Marsh."
+    assert _labels(recognizer, text) == [("Velmar Gulls", "ORG"), ("Jaylen Marsh", "PERSON")]
+
+
+def test_a_numbered_street_is_an_address_not_an_actor(recognizer):
+    text = "The blast went off in front of 131 West 23rd Street, near Fifth Avenue, at 8 p.m."
+    assert _labels(recognizer, text) == []
+
+
+def test_justice_for_a_name_asks_for_justice_it_is_not_an_employer(recognizer):
+    assert _labels(recognizer, "Marchers said they want justice for Terrence.") == [("Terrence", "PERSON")]
+    assert ("Kestrel", "ORG") in _labels(recognizer, "Ed Lusk, spokesman for Kestrel, declined to comment.")

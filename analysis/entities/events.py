@@ -98,7 +98,7 @@ from functools import cache
 
 from analysis.entities.gazetteer import given_names, is_common_word, is_town, name_lists, places, sex_clash
 from analysis.entities.linking import initials
-from analysis.entities.rules import ORG_CUES, ROLE_WORDS, TITLE_MODIFIERS, TITLES
+from analysis.entities.rules import ORG_CUES, ROLE_WORDS, TITLE_MODIFIERS, TITLES, is_camel_name
 from analysis.text import APOSTROPHES
 
 __all__ = ["COUNTRY_NAMES", "country_name", "event_labels", "event_names", "titled_person"]
@@ -381,8 +381,10 @@ def _merge_persons(
             # a given name alone ("Hillary", "Bernie"): the one person of the event whose full name
             # opens with it, when it is no one's surname
             named = {groups.find(c) for c in by_given.get(key[0], ())}
-            if labels[i] == _PERSON and len(named) == 1 and name in name_lists()[0]:
+            given = (labels[i] == _PERSON and name in name_lists()[0]) or is_camel_name(name)  # "LeBron" too
+            if given and len(named) == 1:
                 groups.union(next(iter(named)), i)
+                labels[i] = _PERSON
             continue
         if labels[i] == "GPE":  # a town's name that is one person's surname in the event: "Clinton", "Obama"
             if len(candidates) == 1 and is_town(name):

@@ -311,7 +311,7 @@ def org_context(units, first: int, last: int, role_words: frozenset[str]) -> boo
         return True
     if before in cues.org_after_role:
         role = _word(units, first - 2)
-        if role in role_words and role not in _FAMILY:
+        if role in role_words and role not in _FAMILY and role not in _ABSTRACT_TITLES:
             return True
     return False
 
@@ -345,3 +345,5 @@ def place_context(units, first: int, last: int) -> bool:
 
 
 _FAMILY = frozenset("son daughter wife husband father mother brother sister widow".split())
+#: Titles that are also abstract nouns: "justice for Terrence" asks for justice; no justice works for him.
+_ABSTRACT_TITLES = frozenset({"justice"})

@@ -162,7 +162,8 @@ ROLE_WORDS = TITLES | frozenset(
     resident witness survivor farmer teacher doctor nurse student host anchor commentator columnist pundit
     comedian presenter broadcaster strategist pollster consultant donor nominee challenger incumbent
     businessman businesswoman billionaire entrepreneur rapper musician producer filmmaker novelist poet
-    physician surgeon psychologist psychiatrist scholar""".split()
+    physician surgeon psychologist psychiatrist scholar star athlete quarterback pitcher golfer boxer swimmer
+    sprinter champion""".split()
 )
 #: Words that may stand inside a title run ("Defense Minister", "Secretary of State").
 TITLE_MODIFIERS = frozenset(
@@ -224,6 +225,10 @@ _TOWARDS = frozenset("to from into toward towards across around through via".spl
 #: Words before a thing's name, not a person's ("my Lexus", "the Saturn", "this Venza").
 _DETERMINERS = frozenset("the a an my our your his her their its this that these those every".split())
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+_CAMEL_NAME = re.compile(r"^(?:La|Le|De|Da|Di|Du|Ja|Ke|Ta|Sha)[A-Z][a-z]{2,}$")
+_GENERATIONS = frozenset("Jr Jr. Sr Sr. II III IV".split())  # "Vann R. Newkirk II": after a family name
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+_STREET_HEADS = frozenset("street avenue road boulevard lane drive place square st st. ave ave. blvd rd".split())
 _APOSTROPHE_NAME = re.compile(r"^(?:O|D|L)['’][A-Z][a-z]+$")
 
 
@@ -305,6 +310,11 @@ def is_code(text: str) -> bool:
 def is_camel_product(text: str) -> bool:
     """True for a lower-case-initial camel-case word such as "iPhone", "iTunes" or "eReader"."""
     return len(text) > 2 and text[0].islower() and any(ch.isupper() for ch in text[1:3]) and text.isalpha()
+
+
+def is_camel_name(text: str) -> bool:
+    """True for a name written with a capital inside after a short prefix: "LaToya", "DeMarcus", "LeBron"."""
+    return bool(_CAMEL_NAME.match(text))
 
 
 def is_cap(text: str) -> bool:
@@ -994,6 +1004,8 @@ class _DocumentPass:
         if n > _MAX_CHUNK:
             return self._segment(index, chunk, guesses=False)
         last = chunk[-1].text.lower()
+        if n > 2 and chunk[-1].text in _GENERATIONS and chunk[-2].text.lower() in _not_actor_words():
+            return []  # "World War II": a war, numbered
         if n > 1 and last in _not_actor_words() and self._known(chunk[-1].text) is None:
             # "the Gulf War", "the Nobel Prize": an event or a prize, no actor; a country it is
             # named after is still named ("the Iraq War")
@@ -1130,6 +1142,18 @@ class _DocumentPass:
                 and (self._longest_known(chunk, j + hit[0], n) is None or self._town_surname(chunk, j + hit[0], n))
             ):
                 hit = None  # "Martin Luther King": a given name that is also a town opens a name
+            if (
+                hit is not None
+                and run_start is None
+                and hit[0] == 1
+                and hit[1][0] != "PERSON"
+                and j + 2 < n
+                and _INITIALS.match(chunk[j + 1].text)
+                and len(chunk[j + 1].text) == 2
+                and chunk[j + 2].cap
+                and not chunk[j + 2].text.isupper()
+            ):
+                hit = None  # "Vann R. Newkirk": a word, a middle initial and a capitalised word are one name
             if hit is not None and run_start is not None and self._absorbs(chunk[run_start:j], hit[1]):
                 j += hit[0]  # "Fritz Henderson", "Air Canada": the place is part of a name
                 continue
@@ -1395,6 +1419,10 @@ class _DocumentPass:
         particle = (  # "bin Laden", "van Gogh": a particle opens a person's name
             where is not None and where[0] > 0 and units[where[0] - 1].text in _NAME_PARTICLES - {"de", "la", "y"}
         )
+        if single and where is not None and where[0] > 0 and text.lower() in _STREET_HEADS:
+            before = units[where[0] - 1].text.lower()
+            if before[:1].isdigit() or before in _ORDINALS:
+                return None  # "131 West 23rd Street", "Fifth Avenue": an address, not an actor
         if single and where is not None and self._state_code(units, where[0]):
             return "GPE"  # "Baltimore, MD", "Chillicothe, OH", "the state of NY"
         if single and where is not None and self._speaker_label(units, where[0]):
@@ -1431,6 +1459,14 @@ class _DocumentPass:
             return "ORG"  # "Boston Celtics player Jaylen Marsh", "Tarnavo Kelt spokesman Ed Lusk"
         if single and text.isupper() and len(text) >= 3 and _shouted(text):
             return None  # a shouted word in running text: "WOW!", "the STAR of the family", "VERYYYY"
+        if (
+            not single
+            and run[-1].text in _GENERATIONS
+            and run[-2].text[:1].isupper()
+            and not is_common_word(run[-2].text)
+            and self._known(run[-2].text) is None
+        ):
+            return "PERSON"  # "Marta Osterby II", "Dara Corbin Jr.": a generation after a family name
         if any(u.text.isupper() and len(u.text) > 1 and not _INITIALS.match(u.text) for u in run):
             return "ORG"  # an acronym: "NATO"; not the initials of "Marlene D. Hilliard"
         if not single and (
@@ -1629,6 +1665,8 @@ class _DocumentPass:
         first = words[0]
         if first in self.given or first.split("-")[0] in self.given:
             return "given"
+        if len(words) > 1 and is_camel_name(first) and not is_common_word(words[-1]) and self._known(first) is None:
+            return "given"  # "LaToya Kell", "DeMarcus Ruel": a given name written with a capital inside
         if len(run) == 1:
             particle = first[:3].lower() in ("al-", "el-") and len(first) > 4
             return "family" if first in self.family or particle else ""
