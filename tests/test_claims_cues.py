@@ -589,3 +589,29 @@ def test_the_campaign_is_an_organisations_voice_not_its_chairman():
         ["Phil Vosk", "person"],
         ["campaign", "official body"],
     ]
+
+
+def test_a_clause_of_circumstance_after_a_trailing_attribution_is_the_outlets(finder):
+    text = "The harbour fund is empty, city lawmakers said Friday, as they left the council chamber."
+    assert attributed(finder, text) == [("city lawmakers", "city lawmakers", "said", "The harbour fund is empty")]
+    # a content split by its cue still runs on through a clause that is the speaker's
+    split = "The harbour fund, he said, will run dry by March."
+    assert attributed(finder, split)[0][3] == "The harbour fund, he said, will run dry by March"
+
+
+def test_a_time_and_a_setting_after_a_quotes_cue_are_no_second_report(finder):
+    text = (
+        '"Our progress is on the ballot," Ada Velcani said on Saturday night at the Harbour Union gala dinner'
+        " in Dunmore, where the mayor also spoke."
+    )
+    rows = attributed(finder, text)
+    assert [r[3] for r in rows] == ["Our progress is on the ballot"], rows
+    assert (
+        attributed(finder, "Ada Velcani said on Saturday night that the fund was empty.")[0][3] == "the fund was empty"
+    )
+
+
+def test_a_preposition_after_a_cue_opens_a_topic_not_a_report(finder):
+    assert attributed(finder, "Port workers worried about a lack of funds for the dredging.") == []
+    assert attributed(finder, "The mayor called into a radio show on Tuesday.") == []
+    assert attributed(finder, "Unions warned that the port would close.")[0][3] == "the port would close"

@@ -1000,8 +1000,8 @@ def test_a_given_name_with_a_capital_inside_alone_is_the_person_of_the_article()
 
 
 def test_a_team_before_a_sport_and_star_is_the_employer(recognizer):
-    text = "She welcomed the endorsement of Velmar Gulls basketball star Jaylen Marsh."
-    assert _labels(recognizer, text) == [("Velmar Gulls", "ORG"), ("Jaylen Marsh", "PERSON")]
+    text = "She welcomed the endorsement of Dayton Comets basketball star Jaylen Marsh."
+    assert _labels(recognizer, text) == [("Dayton Comets", "ORG"), ("Jaylen Marsh", "PERSON")]
 
 
 def test_a_numbered_street_is_an_address_not_an_actor(recognizer):

@@ -41,6 +41,9 @@ _SUBJECT_REACH = 10
 _SCARE_QUOTE_WORDS = 3  # a quote this short, with the clause going on after it, is a quoted phrase
 
 
+#: Words opening the outlet's clause of circumstance after an attribution ("Y, he said, as he left").
+_CIRCUMSTANCE = frozenset("as when while after before since although though whereas once until where amid".split())
+
 #: Pronouns that can only be a subject: right after a cue they open the reported clause.
 _SUBJECT_PRONOUNS = frozenset("i he she we they".split())
 
@@ -89,6 +92,12 @@ def forward_start(v: SentenceView, c0: int, c1: int) -> int | None:
     # no "that": a clause must start here (a finite verb within a few words)
     if v.finite_between(j, min(n, j + _CLAUSE_REACH)):
         first_verb = next(k for k in range(j, min(n, j + _CLAUSE_REACH)) if v.finite_between(k, k + 1))
+        if (
+            tags[j] == "IN"
+            and words[j] not in ("that", "if", "whether")
+            and any(words[k] == "," and v.quote_of[k] < 0 for k in range(j, first_verb))
+        ):
+            return None  # "said at the gala in Dayton, where she also spoke": a setting, then another clause
         if first_verb > j and words[first_verb - 1] == "that":
             # "found 3,412 that had been misallocated": the object's relative clause, unless the
             # clause's own verb follows it ("said the demands that come with the job erase ...")
@@ -117,6 +126,8 @@ def object_start(v: SentenceView, c1: int) -> int | None:
         return None
     if words[j] == "as" or words[j] in WH_WORDS:
         return None  # "what the board described as ...", "know what a count looks like"
+    if v.tags[j] == "IN" and words[j] not in ("that", "if"):
+        return None  # "worried about a lack of passion", "learned of a meeting": a topic, not what was said
     counted = 0  # two words before the clause ends (bounded: stop at the second)
     for w in words[j:]:
         if w in (".", ";", "!", "?"):
@@ -207,8 +218,8 @@ def continue_after_cue(v: SentenceView, a: Attribution, c1: int, text: str) -> N
     """ "Y1, he said, Y2": an indirect content split by its cue runs on to the end of the clause."""
     words, n = v.words, len(v.words)
     j = skip_adverbials(v, c1)
-    if j + 2 >= n or words[j] != "," or v.quote_of[j + 1] >= 0:
-        return
+    if j + 2 >= n or words[j] != "," or v.quote_of[j + 1] >= 0 or words[j + 1] in _CIRCUMSTANCE:
+        return  # "Y, lawmakers said Friday, as they left": the clause after the comma is the outlet's
     end = clause_end(v, j + 1)
     if v.finite_between(j + 1, min(end, j + _SUBJECT_REACH)):  # a clause goes on, not "..., with jets making ..."
         a.content_end = trim_end(text, a.content_start, v.toks[end - 1].end)
@@ -297,7 +308,7 @@ def skip_adverbials(v: SentenceView, j: int) -> int:
         elif words[j] in _WEEKDAYS and not (j + 1 < n and words[j + 1] in ("'s", "’s")):
             j += 2 if j + 1 < n and words[j + 1] in _PARTS_OF_DAY else 1  # "said Friday (afternoon)"
         elif j + 1 < n and words[j] in TIME_LEAD and words[j + 1] in TIME_WORDS:
-            j += 2
+            j += 3 if j + 2 < n and words[j + 1] in _WEEKDAYS and words[j + 2] in _PARTS_OF_DAY else 2
         elif words[j] in ("in", "during", "at", "on") and j + 1 < n and words[j + 1] in _POSSESSIVE_LEAD:
             stop = next((k for k in range(j + 2, min(n, j + 6)) if words[k] in _STATEMENT_NOUNS), -1)
             if stop < 0:
