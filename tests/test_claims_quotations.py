@@ -128,3 +128,13 @@ def test_a_quoted_question_inside_a_quotation_does_not_cut_it_from_its_speaker()
     quoted = claims[claims.quote == "direct"]
     assert quoted.speaker.tolist() == ["Tom Varga"]
     assert quoted.text.iloc[0].endswith("They are not happy at all")
+
+
+def test_an_ellipsis_between_a_quotes_sentences_does_not_cut_it_from_its_speaker():
+    text = (
+        "“This is a sad day,” said Ada Velcani, head of the harbour caucus. “The mayor is a fraud. He had no "
+        "proof of it. ... He would not have done that to anyone else.”"
+    )
+    rows = quoted(text)
+    assert len(rows) == 1, rows
+    assert rows[0][1] == "Ada Velcani" and rows[0][3].endswith("He would not have done that to anyone else")

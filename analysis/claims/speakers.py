@@ -176,6 +176,8 @@ class SpeakerResolver:
                     _take_speaker(src, a)
                     a.cue = ""
                     a.source = src  # the quotation it continues (analysis.claims.quotations.join_quotations)
+                    if a.chain >= 0:  # one pair of quote marks, one speaker: past an ellipsis "..." too
+                        chain_speaker.setdefault(a.chain, a)
                 else:
                     a.speaker, a.speaker_type = "", T_ANON
             else:
