@@ -31,6 +31,8 @@ _VOICE_COLORS = {
     "own voice": "#444444",
     "person": "#6baed6",
     "official body": "#2171b5",
+    "another outlet": "#9ecae1",
+    "document": "#08519c",
     "anonymous": "#bdd7e7",
 }
 
@@ -196,10 +198,12 @@ def voice(data, *, ax=None, **filters):
     ax = _axes(ax, len(sources) * 1.6 + 2)
     y = np.arange(len(sources))
     left = np.zeros(len(sources))
-    attributed_types = [("person", "share_person"), ("official body", "share_official_body"),
-                        ("anonymous", "share_anonymous")]  # fmt: skip
-    segments = [("own voice", table["own_voice_share"].fillna(0).to_numpy())]
-    segments += [(name, table[col].fillna(0).to_numpy()) for name, col in attributed_types]
+    own = table["own_voice_share"].fillna(0).to_numpy()
+    # the speaker type "outlet" counts the source's own voice and the outlets it cites ("the Post reported")
+    cited = np.clip(table["share_outlet"].fillna(0).to_numpy() - own, 0, None) if "share_outlet" in table else 0 * own
+    segments = [("own voice", own), ("person", table["share_person"].fillna(0).to_numpy())]
+    segments += [("official body", table["share_official_body"].fillna(0).to_numpy()), ("another outlet", cited)]
+    segments += [(kind, table[f"share_{kind}"].fillna(0).to_numpy()) for kind in ("document", "anonymous")]
     for name, share in segments:
         ax.barh(y, share * 100, left=left, color=_VOICE_COLORS[name], label=name, height=0.6)
         left += share * 100
@@ -211,7 +215,7 @@ def voice(data, *, ax=None, **filters):
     ax.set_xlim(0, 100)
     ax.set_xlabel("share of the source's claims (%)")
     ax.set_title("Who speaks: own-voice vs attributed claims, by speaker type")
-    ax.legend(frameon=False, fontsize="small", ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.18))
+    ax.legend(frameon=False, fontsize="small", ncols=6, loc="upper center", bbox_to_anchor=(0.5, -0.18))
     return ax
 
 

@@ -56,7 +56,13 @@ def test_labels_bars(tiny):
 
 def test_voice_segments_and_counts(tiny):
     ax = plots.voice(tiny)
-    assert len(ax.patches) == 8  # 4 categories x 2 sources
+    assert len(ax.patches) == 12  # 6 categories x 2 sources
+    # every claim is in one segment: each bar ends at 100 % (documents and cited outlets included)
+    ends = {}
+    for patch in ax.patches:
+        y = round(patch.get_y(), 3)
+        ends[y] = max(ends.get(y, 0.0), patch.get_x() + patch.get_width())
+    assert sorted(ends.values()) == pytest.approx([100.0, 100.0])
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Beta (n=3)", "Alpha (n=2)"]
     ax = plots.voice(compare.voice(tiny, by="speaker"))
     assert len(ax.patches) == 1
@@ -118,3 +124,23 @@ def test_filters_with_a_ready_table_raise_instead_of_being_ignored(verb):
     table = pd.DataFrame({"source": ["a"]})
     with pytest.raises(ValueError, match=r"event= filter\(s\) a computed table cannot apply"):
         getattr(plots, verb)(table, event="some-event")
+
+
+def test_voice_bars_count_documents_and_cited_outlets(tiny):
+    table = compare.voice(tiny)
+    shares = {"own_voice_share": 0.25, "share_person": 0.25, "share_official_body": 0.0, "share_outlet": 0.5}
+    shares |= {"share_document": 0.25, "share_anonymous": 0.0}  # "outlet": own voice and one cited outlet
+    for column, value in shares.items():
+        table[column] = value
+    ax = plots.voice(table)
+    widths = {}
+    for patch, label in zip(ax.patches, [c.get_label() for c in ax.containers for _ in c], strict=True):
+        widths.setdefault(label, set()).add(round(patch.get_width(), 6))
+    assert widths == {
+        "own voice": {25.0},
+        "person": {25.0},
+        "official body": {0.0},
+        "another outlet": {25.0},
+        "document": {25.0},
+        "anonymous": {0.0},
+    }
