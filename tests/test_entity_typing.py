@@ -1012,3 +1012,20 @@ def test_a_numbered_street_is_an_address_not_an_actor(recognizer):
 def test_justice_for_a_name_asks_for_justice_it_is_not_an_employer(recognizer):
     assert _labels(recognizer, "Marchers said they want justice for Terrence.") == [("Terrence", "PERSON")]
     assert ("Kestrel", "ORG") in _labels(recognizer, "Ed Lusk, spokesman for Kestrel, declined to comment.")
+
+
+def test_a_his_or_her_a_clause_later_makes_a_town_named_surname_a_person(recognizer):
+    # the pronoun is eleven words after the name: news sentences put a long object between them
+    text = "Harbour officials said Dayton faced deep resistance from many quarters of the council over his plan."
+    assert ("Dayton", "PERSON") in _labels(recognizer, text)
+    assert ("Dayton", "GPE") in _labels(recognizer, "The council met in Dayton on Monday to vote on his plan.")
+
+
+def test_a_state_in_an_older_house_style_after_a_lawmaker_is_a_place(recognizer):
+    text = "He beat Sen. Tom Karsh (Tex.) and Sen. Ada Velcani (Fla.) in the primary."
+    assert _labels(recognizer, text) == [
+        ("Tom Karsh", "PERSON"),
+        ("Tex.", "GPE"),
+        ("Ada Velcani", "PERSON"),
+        ("Fla.", "GPE"),
+    ]

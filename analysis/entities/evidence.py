@@ -180,7 +180,7 @@ def person_context(units, first: int, last: int) -> str:
         ``"strong"`` (a person-only verb, "X, who", an age, "said X,", a shared verb with
         "he" or "she" after it: "X admitted he", a reflexive: "X found himself", "X herself"),
         ``"speech"`` (a verb organisations use too: "said", "told"),
-        ``"weak"`` (a personal pronoun within the next eight words) or ``""``.
+        ``"weak"`` (a personal pronoun within the next twelve words) or ``""``.
     """
     cues = typing_cues()
     verb = verb_after(units, last)
@@ -236,9 +236,10 @@ _SELF_PRONOUNS = frozenset("he she his himself herself".split())
 
 
 def pronoun_after(units, last: int) -> str:
-    """The first personal pronoun within eight words after unit ``last``, before any capitalised word."""
+    """The first personal pronoun within twelve words after unit ``last``, before any capitalised word
+    ("Dayton faced deep resistance from many quarters of the council over his plan")."""
     cues = typing_cues()
-    for k in range(last + 1, min(last + 9, len(units))):
+    for k in range(last + 1, min(last + 13, len(units))):
         unit = units[k]
         if unit.cap or unit.text in (";", ":"):
             break

@@ -306,11 +306,12 @@ def places() -> dict[str, Place]:
 
 
 #: US states as the AP stylebook abbreviates them after a town ("Raleigh, N.C.", "Fresno, Calif.");
-#: states of five letters or fewer (Ohio, Texas, Iowa, Utah, Maine, Idaho) are written in full.
+#: states of five letters or fewer (Ohio, Texas, Iowa, Utah, Maine, Idaho) are written in full by AP,
+#: but older and other house styles still write "Sen. Ted Cruz (Tex.)": their forms are here too.
 AP_STATE_ABBREVIATIONS = frozenset(
     """Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn. Miss. Mo.
     Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Vt. Va. Wash. W.Va. Wis.
-    Wyo. D.C.""".split()
+    Wyo. D.C. Tex. Nebr. Penn. Wisc.""".split()
 )
 #: How English makes the adjective of a country's or a state's name, as (ending to drop, ending to add):
 #: "Lithuania" + "n", "Chile" + "an", "Brazil" + "ian", "Italy" -> "Italian", "Japan" + "ese",
