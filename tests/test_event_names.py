@@ -390,3 +390,17 @@ def test_inside_one_article_a_straight_apostrophe_surname_is_the_curly_full_name
         ["Moira O’Dell", "Moira O’Dell", "PERSON"],
         ["O'Dell", "Moira O’Dell", "PERSON"],
     ]
+
+
+def test_an_adjective_before_a_given_name_is_a_nickname_of_the_one_person_with_it():
+    import analysis
+
+    def names(text: str) -> dict[str, tuple[str, str]]:
+        rows = analysis.analyze_text(text).entities
+        return {r.text: (r.label, r.canonical) for r in rows.itertuples()}
+
+    found = names("Ada Velcani spoke on Monday. Later, Tom Karsh called her Crooked Ada in a post.")
+    assert found["Crooked Ada"] == ("PERSON", "Ada Velcani")
+    # a place named with a given name is no nickname: "Camp" is no adjective
+    found = names("David Cameron flew in on Monday. The talks were held at Camp David.")
+    assert found["David Cameron"][1] == "David Cameron" and found["Camp David"][1] == "Camp David"

@@ -98,7 +98,7 @@ from functools import cache
 
 from analysis.entities.gazetteer import given_names, is_common_word, is_town, name_lists, places, sex_clash
 from analysis.entities.linking import initials
-from analysis.entities.rules import ORG_CUES, ROLE_WORDS, TITLE_MODIFIERS, TITLES, is_camel_name
+from analysis.entities.rules import ORG_CUES, ROLE_WORDS, TITLE_MODIFIERS, TITLES, is_adjective, is_camel_name
 from analysis.text import APOSTROPHES
 
 __all__ = ["COUNTRY_NAMES", "country_name", "event_labels", "event_names", "titled_person"]
@@ -351,6 +351,18 @@ def _merge_persons(
         by_surname[key[-1]].add(groups.find(i))
         by_given[key[0]].add(groups.find(i))
         full_name.setdefault(groups.find(i), _person_name(display[i]))
+    # a nickname: an ordinary word before a given name ("Crooked Hillary", "Little Marco") is the one
+    # person of the event whose full name opens with that given name
+    for i, name in enumerate(display):
+        words = name.split()
+        if len(words) != 2 or labels[i] not in (_PERSON, "ORG") or words[1] not in name_lists()[0]:
+            continue
+        if not is_adjective(words[0]) or is_common_word(words[1]) or _person_key(name) in full:
+            continue  # not "Camp David" beside "David Cameron": a nickname opens with an adjective
+        named = {groups.find(c) for c in by_given.get(words[1].lower(), ())}
+        if len(named) == 1:
+            groups.union(next(iter(named)), i)
+            labels[i] = _PERSON
     spread: dict[int, set[str]] = defaultdict(set)  # person group -> articles naming them in full
     titled: dict[int, set[str]] = defaultdict(set)  # person group -> titles written with the full name
     for i, name in enumerate(display):

@@ -312,6 +312,11 @@ def is_camel_product(text: str) -> bool:
     return len(text) > 2 and text[0].islower() and any(ch.isupper() for ch in text[1:3]) and text.isalpha()
 
 
+def is_adjective(word: str) -> bool:
+    """True for a word the tagger's lexicon lists as an adjective first ("Crooked", "Little"; not "Camp")."""
+    return _pattern_lexicon().get(word.lower(), "").startswith("JJ")
+
+
 def is_camel_name(text: str) -> bool:
     """True for a name written with a capital inside after a short prefix: "LaToya", "DeMarcus", "LeBron"."""
     return bool(_CAMEL_NAME.match(text))
