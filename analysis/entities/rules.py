@@ -1159,6 +1159,21 @@ class _DocumentPass:
                 and not chunk[j + 2].text.isupper()
             ):
                 hit = None  # "Vann R. Newkirk": a word, a middle initial and a capitalised word are one name
+            if (
+                hit is not None
+                and run_start is not None
+                and hit[0] == 1
+                and hit[1][0] == "NORP"
+                and j + 2 == n
+                and chunk[j + 1].text[1:].islower()
+                and chunk[j + 1].text.endswith("s")
+                and not chunk[j + 1].text.endswith("ss")
+                and is_common_word(chunk[j + 1].text)
+                and guesses
+            ):
+                # "Retired American Warriors", "Concerned American Parents": a group's name around a nationality
+                out.append(Mention(index, chunk[run_start].start, chunk[-1].end, "ORG", "", "", "cue"))
+                return out
             if hit is not None and run_start is not None and self._absorbs(chunk[run_start:j], hit[1]):
                 j += hit[0]  # "Fritz Henderson", "Air Canada": the place is part of a name
                 continue
