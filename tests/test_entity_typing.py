@@ -1034,3 +1034,8 @@ def test_a_state_in_an_older_house_style_after_a_lawmaker_is_a_place(recognizer)
 def test_a_nationality_between_capitalised_words_and_a_plural_is_a_groups_name(recognizer):
     text = "He spoke at a Retired American Warriors dinner and met Syrian refugees in Dayton."
     assert _labels(recognizer, text) == [("Retired American Warriors", "ORG"), ("Syrian", "NORP"), ("Dayton", "GPE")]
+
+
+def test_a_common_nouns_abbreviation_is_no_organisation(recognizer):
+    text = "Police found PCP in his SUV, and veterans with PTSD asked the VA and the CEO of Kestrel for help."
+    assert _labels(recognizer, text) == [("VA", "ORG"), ("Kestrel", "ORG")]

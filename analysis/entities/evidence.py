@@ -95,6 +95,7 @@ class Cues(NamedTuple):
     place_verbs: frozenset[str]
     event_words: frozenset[str]
     document_words: frozenset[str]
+    common_abbreviations: frozenset[str]
 
 
 @cache

@@ -1453,6 +1453,7 @@ class _DocumentPass:
             if (
                 letters < 2
                 or lowered in NOT_NAMES
+                or lowered in typing_cues().common_abbreviations  # "SUV", "PTSD": a thing, no actor
                 or lowered in REGION_WORDS
                 or lowered in _stopwords()
                 or _title_word(text) in TITLES
