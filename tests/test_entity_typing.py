@@ -1039,3 +1039,12 @@ def test_a_nationality_between_capitalised_words_and_a_plural_is_a_groups_name(r
 def test_a_common_nouns_abbreviation_is_no_organisation(recognizer):
     text = "Police found PCP in his SUV, and veterans with PTSD asked the VA and the CEO of Kestrel for help."
     assert _labels(recognizer, text) == [("VA", "ORG"), ("Kestrel", "ORG")]
+
+
+def test_an_adjective_made_from_a_name_is_no_name(recognizer):
+    assert _labels(recognizer, "Their Orwellian fantasy goes on, and it is a Kafkaesque process.") == []
+    assert _labels(recognizer, "Christian leaders met Ian in Dayton.") == [
+        ("Christian", "NORP"),
+        ("Ian", "PERSON"),
+        ("Dayton", "GPE"),
+    ]

@@ -227,6 +227,7 @@ _DETERMINERS = frozenset("the a an my our your his her their its this that these
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _CAMEL_NAME = re.compile(r"^(?:La|Le|De|Da|Di|Du|Ja|Ke|Ta|Sha)[A-Z][a-z]{2,}$")
 _GENERATIONS = frozenset("Jr Jr. Sr Sr. II III IV".split())  # "Vann R. Newkirk II": after a family name
+_NAME_ADJECTIVE_ENDINGS = ("ian", "ean", "esque")
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 _STREET_HEADS = frozenset("street avenue road boulevard lane drive place square st st. ave ave. blvd rd".split())
 _APOSTROPHE_NAME = re.compile(r"^(?:O|D|L)['’][A-Z][a-z]+$")
@@ -1462,6 +1463,9 @@ class _DocumentPass:
                 return None
             if not particle and text not in self.given and _pattern_lexicon().get(lowered, "").startswith("JJ"):
                 return None  # "Democratic lawmakers", "Private buses": an adjective, not a name
+            following = units[where[1] + 1].text if where is not None and where[1] + 1 < len(units) else ""
+            if lowered.endswith(_NAME_ADJECTIVE_ENDINGS) and text not in self.any_name and following[:1].islower():
+                return None  # "Their Orwellian fantasy", "a Kafkaesque process": an adjective made from a name
         count = self._capitalised_count
         if (
             not single
