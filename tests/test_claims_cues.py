@@ -615,3 +615,26 @@ def test_a_preposition_after_a_cue_opens_a_topic_not_a_report(finder):
     assert attributed(finder, "Port workers worried about a lack of funds for the dredging.") == []
     assert attributed(finder, "The mayor called into a radio show on Tuesday.") == []
     assert attributed(finder, "Unions warned that the port would close.")[0][3] == "the port would close"
+
+
+def test_that_before_a_modal_or_be_is_the_reported_clauses_subject(finder):
+    assert attributed(finder, "He said that would pay for more ferries.")[0][3] == "that would pay for more ferries"
+    assert attributed(finder, "The fund predicted that advanced economies will grow.")[0][3] == (
+        "advanced economies will grow"
+    )
+
+
+def test_a_clause_of_time_after_a_cue_is_when_not_what(finder):
+    assert attributed(finder, "A caller also told a dispatcher before police arrived on scene.") == []
+
+
+def test_he_after_a_sentence_whose_subject_is_a_man_is_that_man_not_one_named_beside_him():
+    import analysis
+
+    text = (
+        "Tom Karsh was killed Friday after his car stopped near his home. Ed Velcani has also commented on "
+        "Karsh’s death. On Wednesday, he told a crowd in Akron that he was troubled by the killing."
+    )
+    claims = analysis.analyze_text(text).claims
+    told = claims[claims.cue == "told"]
+    assert told.speaker.tolist() == ["Ed Velcani"]

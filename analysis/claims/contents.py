@@ -41,6 +41,9 @@ _SUBJECT_REACH = 10
 _SCARE_QUOTE_WORDS = 3  # a quote this short, with the clause going on after it, is a quoted phrase
 
 
+#: Finite forms of "be" and "have": after "said that" they make "that" the subject ("said that is wrong").
+_BE_HAVE = frozenset("is was are were has had have".split())
+
 #: Words opening the outlet's clause of circumstance after an attribution ("Y, he said, as he left").
 _CIRCUMSTANCE = frozenset("as when while after before since although though whereas once until where amid".split())
 
@@ -71,6 +74,8 @@ def forward_start(v: SentenceView, c0: int, c1: int) -> int | None:
         if w == "that" and v.quote_of[k] < 0:
             if k > j and k + 1 < n and (tags[k + 1].startswith("VB") or tags[k + 1] == "MD"):
                 break  # "found 3,412 that had been misallocated": a relative clause on the object
+            if k == j and k + 1 < n and (tags[k + 1] == "MD" or words[k + 1] in _BE_HAVE):
+                return k  # "He said that would permit ...", "believe that is likely": "that" is the subject
             return k + 1 if k + 1 < n else None
         if w == ":" or (w in QUOTE_MARKS and v.quote_of[k] >= 0):
             if w != ":" and is_title_quote(v, k):
@@ -87,8 +92,8 @@ def forward_start(v: SentenceView, c0: int, c1: int) -> int | None:
         if tags[k].startswith("VB") or tags[k] == "MD" or w in (".", ";", "!", "?"):
             break
         k += 1
-    if j >= n or words[j] in _SENTENCE_END:
-        return None
+    if j >= n or words[j] in _SENTENCE_END or words[j] in _CIRCUMSTANCE:
+        return None  # "told a dispatcher before police arrived": when, not what
     # no "that": a clause must start here (a finite verb within a few words)
     if v.finite_between(j, min(n, j + _CLAUSE_REACH)):
         first_verb = next(k for k in range(j, min(n, j + _CLAUSE_REACH)) if v.finite_between(k, k + 1))

@@ -478,7 +478,7 @@ class SpeakerResolver:
         """False when the person's titles or roles in the article ("Ms", "Mr", "spokeswoman") name
         the other gender than ``pronoun`` (he / she), or, with no such word, when the article's own
         pronouns for the person do (at least twice, and twice as often as ``pronoun``'s)."""
-        by_role = self._role_gender(canonical, pronoun)
+        by_role = self._role_gender(canonical, pronoun) or _name_gender(canonical, pronoun)
         if by_role:
             return by_role > 0
         mine, theirs = self._pronoun_counts(canonical, pronoun)
@@ -511,8 +511,8 @@ class SpeakerResolver:
         pron = a.head
         rank = self.body_rank.get(a.sentence, -1)
         if pron in ("he", "she"):
-            self._resolve_person_pronoun(a, history, pron, rank)
-            if a.speaker and a.speaker != a.speaker_text and self._evidence(a.speaker, pron) == 0:
+            by_subject = self._resolve_person_pronoun(a, history, pron, rank)
+            if a.speaker and a.speaker != a.speaker_text and not by_subject and self._evidence(a.speaker, pron) == 0:
                 # the choice has no title, role or pronoun of either gender: a person of the last two
                 # sentences whose article says "she" / "Ms." (for "she") is the likelier one
                 known = self._evidenced_nearby(a, history, pron, rank)
@@ -524,7 +524,7 @@ class SpeakerResolver:
     def _evidence(self, canonical: str, pronoun: str) -> int:
         """+1 when the article's titles, roles or pronouns for the person name ``pronoun``'s gender,
         -1 when they name the other, 0 when they name none."""
-        by_role = self._role_gender(canonical, pronoun)
+        by_role = self._role_gender(canonical, pronoun) or _name_gender(canonical, pronoun)
         if by_role:
             return by_role
         mine, theirs = self._pronoun_counts(canonical, pronoun)
@@ -545,12 +545,18 @@ class SpeakerResolver:
                 return str(e["canonical"])
         return None
 
-    def _resolve_person_pronoun(self, a: Attribution, history: list[Attribution], pron: str, rank: int) -> None:
-        """he / she: the steps of :meth:`_resolve_pronoun`, (1) to (5)."""
+    def _resolve_person_pronoun(self, a: Attribution, history: list[Attribution], pron: str, rank: int) -> bool:
+        """he / she: the steps of :meth:`_resolve_pronoun`, (1) to (5).
+
+        Returns:
+            True when the speaker is the subject of the sentence before ("Trump has also commented on
+            Crutcher's death. On Wednesday, he told ..."): the sentence's own structure, which a
+            person merely named near it ("his death") does not outweigh.
+        """
         people, said = self._people_so_far(history, pron)
         if people and self.body_rank.get(people[-1].sentence, -9) >= rank - 1:
             a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
-            return
+            return False
         persons = self._persons_before(a, pron)  # nearest first
         last = next(persons, None)
         introduced = last
@@ -561,18 +567,17 @@ class SpeakerResolver:
             # that sentence before a person it names later ("Brandt commented on the death of Ed Lusk.")
             subject = self._subject_person(self.body[rank - 1], pron)
             a.speaker, a.speaker_type = subject or str(introduced["canonical"]), T_PERSON
-            return
+            return subject is not None
         ahead = self._named_person_next(a)
         if ahead is not None and ahead in said:
             a.speaker, a.speaker_type = ahead, T_PERSON
-            return
-        if people:
+        elif people:
             a.speaker, a.speaker_type = people[-1].speaker, T_PERSON
-            return
-        if last is not None:
+        elif last is not None:
             a.speaker, a.speaker_type = str(last["canonical"]), T_PERSON
-            return
-        a.speaker, a.speaker_type = a.speaker_text, T_PERSON
+        else:
+            a.speaker, a.speaker_type = a.speaker_text, T_PERSON
+        return False
 
     def _resolve_other_pronoun(self, a: Attribution, history: list[Attribution], pron: str, rank: int) -> None:
         """they / it (and a pronoun no rule reads): the steps of :meth:`_resolve_pronoun`."""
@@ -588,6 +593,19 @@ class SpeakerResolver:
                 self._from_entity(a, orgs[-1])
                 return
         a.speaker, a.speaker_type = a.speaker_text, T_ANON if pron == "they" else T_PERSON
+
+
+def _name_gender(canonical: str, pronoun: str) -> int:
+    """+1 when the person's given name is listed only for ``pronoun``'s sex (he / she), -1 only for the
+    other, 0 otherwise ("Donald Trump" is a "he"; "Jean", "Kim" or a surname alone say nothing)."""
+    from analysis.entities import given_name_sexes
+
+    words = canonical.split()
+    if len(words) < 2 or pronoun not in ("he", "she"):
+        return 0
+    female, male = given_name_sexes()
+    own, other = (female, male) if pronoun == "she" else (male, female)
+    return 1 if words[0] in own else -1 if words[0] in other else 0
 
 
 #: Party words: a description naming one of them is not a person whose roles name another.
