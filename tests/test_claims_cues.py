@@ -638,3 +638,9 @@ def test_he_after_a_sentence_whose_subject_is_a_man_is_that_man_not_one_named_be
     claims = analysis.analyze_text(text).claims
     told = claims[claims.cue == "told"]
     assert told.speaker.tolist() == ["Ed Velcani"]
+
+
+def test_a_report_inside_the_outlets_question_is_no_claim(finder):
+    assert attributed(finder, "But has the mayor called for closing the port that funds her campaign?") == []
+    assert attributed(finder, "Did the harbour board say the port would close?") == []
+    assert attributed(finder, "The harbour board said the port would close.")[0][3] == "the port would close"

@@ -91,6 +91,10 @@ class ClaimFinder:
             while ei < len(entity_starts) and entity_starts[ei] < sentence.start:
                 ei += 1
             found = by_sentence.get(sentence.index)
+            if found and mood(sentence.text) == "question":
+                # "But has he called for changing the rules that benefit him?": the outlet asks, no one is
+                # reported as asserting; a direct quote inside it is still the speaker's words
+                found = [a for a in found if a.quote == "direct"] or None
             if sentence.index in covered:
                 continue  # its words are in the row of the quotation that runs over it
             if sentence.kind != "body" and not (sentence.kind == "headline" and found):
