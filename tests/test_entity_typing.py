@@ -1048,3 +1048,14 @@ def test_an_adjective_made_from_a_name_is_no_name(recognizer):
         ("Ian", "PERSON"),
         ("Dayton", "GPE"),
     ]
+
+
+def test_the_singular_subject_of_a_he_is_a_person_even_when_its_name_is_a_word(recognizer):
+    assert _labels(recognizer, "Brown said the plan would fail, and he left the hall.") == [("Brown", "PERSON")]
+    assert _labels(recognizer, "Later, Trump accepted the offer to stay while on his first trip.") == [
+        ("Trump", "PERSON")
+    ]
+    # a plural subject, an organisation after "at", a thing's "its" first: no person
+    assert _labels(recognizer, "Cops have arrested the plant manager and his deputy.") == []
+    assert ("Kestrel", "PERSON") not in _labels(recognizer, "The job at Kestrel was his first since May.")
+    assert _labels(recognizer, "Gold rose on Monday as traders sold their bonds.") == []
