@@ -65,6 +65,7 @@ scored pair of clauses with the rule that refused it, for reading the misses.
 from __future__ import annotations
 
 import heapq
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -76,7 +77,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from analysis.compare.propositions import NOT_PREDICATE, base_form, modality, polarity
+from analysis.compare.propositions import FUNCTION_WORDS, NOT_PREDICATE, base_form, modality, polarity
 from analysis.compare.quantities import (
     CONTEXT_WINDOW,
     PAIR_COLUMNS,
@@ -511,11 +512,11 @@ def _prepare(
     claims = scope.claims.reset_index(drop=True)
     if claims.empty:
         return None
-    claims = _content_spans(scope.result, claims, scope.sentences)
+    claims = _quoted_words(scope.result, _content_spans(scope.result, claims, scope.sentences))
     claims = _proposition_attributes(claims, scope.sentences, lex.negator_words())
-    ents = _inside(claims, scope.entities, ["text", "canonical"])
+    ents = _quoted_rows(claims, _inside(claims, scope.entities, ["text", "canonical"]))
     extra = [c for c in ("value_high", "qualifier") if c in scope.numbers]
-    nums = _scaled(_inside(claims, scope.numbers, ["text", "value", "unit", *extra]), lex)
+    nums = _scaled(_quoted_rows(claims, _inside(claims, scope.numbers, ["text", "value", "unit", *extra])), lex)
     # claims with the same content, entities and numbers are read once; a nested report goes with its outer claim
     proto_of, first = _prototypes(claims, ents, nums)
     outer = _nested_in(claims)
@@ -523,8 +524,8 @@ def _prepare(
     protos = claims.iloc[first].reset_index(drop=True)
     # ... and each is cut into the clauses it states
     pieces = _clause_pieces(scope, protos, lex)
-    p_ents = _inside(pieces, scope.entities, ["text", "canonical"])
-    p_nums = _scaled(_inside(pieces, scope.numbers, ["text", "value", "unit", *extra]), lex)
+    p_ents = _quoted_rows(pieces, _inside(pieces, scope.entities, ["text", "canonical"]))
+    p_nums = _scaled(_quoted_rows(pieces, _inside(pieces, scope.numbers, ["text", "value", "unit", *extra])), lex)
     features = _features(pieces, p_ents, p_nums, lex)
     n = len(pieces)
     # clauses that differ in who says them, mood, polarity or modality are never merged as copies
@@ -613,7 +614,7 @@ def _clause_floor(edges: pd.DataFrame, pieces: pd.DataFrame, unit_of: np.ndarray
     """Drop the pairs where a part of a longer content scores under :data:`CLAUSE_THRESHOLD`."""
     if edges.empty:
         return edges
-    part = pd.Series(~pieces["whole"].to_numpy()).groupby(unit_of).first()
+    part = pd.Series(~(pieces["whole"].to_numpy() | pieces["sentence_unit"].to_numpy())).groupby(unit_of).first()
     either = edges["a"].map(part).to_numpy() | edges["b"].map(part).to_numpy()
     return edges[~either | (edges["sim"].to_numpy() >= CLAUSE_THRESHOLD)].reset_index(drop=True)
 
@@ -933,6 +934,25 @@ def _pieces(content: str, tail: str) -> list[tuple[int, int]]:
     return out if len(out) >= 2 or (out and tail) else []
 
 
+def _sentence_spans(
+    cs: int, ce: int, starts: Sequence[int], quotes: Sequence[tuple[int, int]] | None
+) -> list[tuple[int, int]]:
+    """The sentences of a content running over several sentences (``starts``: the sentence starts inside it),
+    as absolute spans.
+
+    With ``quotes`` (the inner spans of the article's quotations, for a direct quotation) only the quoted
+    words of each sentence count: the reporter's attribution between two halves of a quotation ('... hard to
+    avoid," said a tax consultant. "Any time ...') is not the speaker's claim.
+    """
+    out = []
+    for a, b in itertools.pairwise([cs, *starts, ce]):
+        parts = [(a, b)]
+        if quotes:
+            parts = [(max(a, qa), min(b, qb)) for qa, qb in quotes if qa < b and qb > a]
+        out.extend((x, y) for x, y in parts if y > x)
+    return out
+
+
 def _clause_pieces(scope, protos: pd.DataFrame, lex: AlignmentLexicon) -> pd.DataFrame:
     """The clauses of each claim: the units claims are matched by.
 
@@ -956,20 +976,40 @@ def _clause_pieces(scope, protos: pd.DataFrame, lex: AlignmentLexicon) -> pd.Dat
     where = sent.reindex(pd.MultiIndex.from_frame(protos[["article_id", "sentence_id"]]))
     s_start = where["start"].fillna(-1).astype("int64").to_numpy()
     s_text = where["text"].fillna("").astype(str).to_numpy()
+    starts_of = {a: np.sort(g.to_numpy()) for a, g in sentences.groupby("article_id", sort=False)["start"]}
+    quoted = protos["quoted"].to_numpy()
     rows = []
-    columns = (protos["content"].astype(str), protos["cs"].astype("int64"), protos["ce"].astype("int64"))
-    for i, (content, cs, ce, st, stext) in enumerate(zip(*columns, s_start, s_text, strict=True)):
+    columns = (protos["article_id"], protos["content"].astype(str), protos["cs"].astype("int64"),
+               protos["ce"].astype("int64"))  # fmt: skip
+    for i, (article, content, cs, ce, st, stext) in enumerate(zip(*columns, s_start, s_text, strict=True)):
         tail = ""
         if st >= 0 and 0 <= ce - st < len(stext):
             rest = stext[ce - st :]
             if _TRAILING.match(rest):
                 tail = rest.rstrip(_CLOSING)
-        found = _pieces(content, tail)
         # the whole content is compared too (a paraphrase may spread one fact over its clauses)
-        rows.append((i, True, int(cs), int(ce), content))
-        for a, b in found:
-            rows.append((i, False, int(cs) + a, int(cs) + b, (content + tail)[a:b]))
-    cut = pd.DataFrame(rows, columns=["proto", "whole", "cs", "ce", "content"])
+        rows.append((i, True, False, int(cs), int(ce), content))
+        starts = starts_of.get(article)
+        inner = [] if starts is None else [int(x) for x in starts if cs < x < ce]
+        if not inner:
+            for a, b in _pieces(content, tail):
+                rows.append((i, False, False, int(cs) + a, int(cs) + b, (content + tail)[a:b]))
+            continue
+        # a quotation of several sentences: the quoted words of each sentence are compared as a one-sentence
+        # claim is, and cut into their clauses
+        spans_ = _sentence_spans(int(cs), int(ce), inner, quoted[i])
+        for k, (a, b) in enumerate(spans_):
+            sentence = content[a - cs : b - cs]
+            a += len(sentence) - len(sentence.lstrip())
+            sentence = sentence.strip()
+            b = a + len(sentence)
+            end_tail = tail if k == len(spans_) - 1 and b == ce else ""
+            if len(_WORD.findall(sentence)) >= CLAUSE_WORDS:
+                rows.append((i, False, True, a, b, sentence))
+            for x, y in _pieces(sentence, end_tail):
+                rows.append((i, False, False, a + x, a + y, (sentence + end_tail)[x:y]))
+    cut = pd.DataFrame(rows, columns=["proto", "whole", "sentence_unit", "cs", "ce", "content"])
+    cut = cut.drop_duplicates(["proto", "cs", "ce"]).reset_index(drop=True)
     info = protos.iloc[cut["proto"].to_numpy()].reset_index(drop=True)
     pieces = pd.concat([info.drop(columns=["cs", "ce", "content"]), cut], axis=1)
     part = ~pieces["whole"].to_numpy()
@@ -1024,6 +1064,54 @@ def _content_spans(result: Analysis, claims: pd.DataFrame, sentences: pd.DataFra
     return claims.drop(columns=["s0", "s1"])
 
 
+def _quoted_words(result: Analysis, claims: pd.DataFrame) -> pd.DataFrame:
+    """Add ``quoted``: for a direct quotation, the spans of its content inside quotation marks (None for
+    other claims), and blank the rest of its ``content``.
+
+    A quotation split by its attribution ('"We will close the line," said Lina Osk, the harbour
+    director. "Our crews are exhausted."') is one claims row whose content runs over the reporter's
+    words between the two halves. Those words say who spoke, not what was claimed: they are left out
+    of what the aligner compares (words, and the entities and figures in them, :func:`_quoted_rows`).
+    The marks are paired by :func:`analysis.text.find_quotes`; when they cover less than half of the
+    content (marks the pairing misreads), the content is kept whole.
+    """
+    from analysis.text import find_quotes
+
+    quoted = [None] * len(claims)
+    contents = claims["content"].astype(str).tolist()
+    direct = np.flatnonzero((claims["quote"].astype(str) == "direct").to_numpy())
+    quotes_of: dict[str, list[tuple[int, int]]] = {}
+    articles = claims["article_id"].astype(str).to_numpy()
+    cs_all, ce_all = claims["cs"].to_numpy(), claims["ce"].to_numpy()
+    for i in direct:
+        article, cs, ce = articles[i], int(cs_all[i]), int(ce_all[i])
+        if article not in quotes_of:
+            quotes_of[article] = [(q.inner_start, q.inner_end) for q in find_quotes(result.text(article))]
+        inside = [(max(cs, a), min(ce, b)) for a, b in quotes_of[article] if a < ce and b > cs]
+        if sum(b - a for a, b in inside) * 2 < ce - cs:
+            continue
+        quoted[i] = tuple(inside)
+        text = contents[i]
+        keep = bytearray(len(text))
+        for a, b in inside:
+            keep[a - cs : b - cs] = b"\x01" * (b - a)
+        contents[i] = "".join(c if k or c.isspace() else " " for c, k in zip(text, keep, strict=True))
+    claims = claims.copy()
+    claims["content"] = contents
+    claims["quoted"] = quoted
+    return claims
+
+
+def _quoted_rows(claims: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """The entity or number rows (:func:`_inside`) of each claim less those outside its quoted spans."""
+    if rows.empty or "quoted" not in claims:
+        return rows
+    spans = claims["quoted"].to_numpy()[rows["claim"].to_numpy()]
+    keep = [q is None or any(a <= s and e <= b for a, b in q)
+            for q, s, e in zip(spans, rows["start"].to_numpy(), rows["end"].to_numpy(), strict=True)]  # fmt: skip
+    return rows[np.array(keep, dtype=bool)]
+
+
 def _inside(claims: pd.DataFrame, table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """Rows of ``table`` (entities or numbers) lying inside each claim's content span, with ``claim``."""
     keys = claims[["article_id", "sentence_id", "cs", "ce"]].assign(claim=np.arange(len(claims)))
@@ -1064,7 +1152,7 @@ def _features(claims: pd.DataFrame, ents: pd.DataFrame, nums: pd.DataFrame, lex:
     """
     from analysis.text import stopwords
 
-    stop = stopwords() | NOT_PREDICATE
+    stop = stopwords() | NOT_PREDICATE | FUNCTION_WORDS
     codes, uniques = pd.factorize(claims["content"].astype(str))
     tokens = np.array([_tokens(t) for t in uniques.tolist()] + [[]], dtype=object)[codes]
     words = pd.DataFrame({"claim": np.arange(len(claims)), "word": tokens}).explode("word").dropna(subset=["word"])
