@@ -568,7 +568,7 @@ def _align(
     n_units = int(unit_of.max()) + 1
     group_of_unit, sims = _average_linkage(n_units, edges, threshold)
     quantity_of_unit = _quantity_groups(group_of_unit, edges, threshold)
-    claims = _memberships(prep, group_of_unit)
+    claims = _memberships(prep, group_of_unit, _second_homes(group_of_unit, edges, threshold))
     claims["quantity_group"] = quantity_of_unit[claims["unit"].to_numpy()]
     pairs = _figure_pairs(claims, scope.numbers, scope.sentences, lex, entities=scope.entities,
                           published=_publication_days(scope.result, scope.articles["article_id"]))  # fmt: skip
@@ -619,7 +619,31 @@ def _clause_floor(edges: pd.DataFrame, pieces: pd.DataFrame, unit_of: np.ndarray
     return edges[~either | (edges["sim"].to_numpy() >= CLAUSE_THRESHOLD)].reset_index(drop=True)
 
 
-def _memberships(prep: _Prepared, group_of_unit: np.ndarray) -> pd.DataFrame:
+def _second_homes(group_of_unit: np.ndarray, edges: pd.DataFrame, threshold: float) -> pd.DataFrame:
+    """Units that also state the claim of another group: ``unit, group``.
+
+    Grouping puts each unit in one group, but a sentence may state two shared facts in one clause
+    ("leaked returns show he took a $9 million loss that he may have used to avoid taxes for 18
+    years": the loss, and the years without tax). A unit joins each other group of two or more units
+    with which its mean similarity (pairs never scored count 0) reaches ``threshold``: the test that
+    would have merged it there had it been alone, so a group is not widened beyond what grouping
+    allows, and the group itself is unchanged (no chain through the unit).
+    """
+    if edges.empty:
+        return pd.DataFrame({"unit": pd.Series(dtype="int64"), "group": pd.Series(dtype="int64")})
+    a, b = edges["a"].to_numpy(dtype="int64"), edges["b"].to_numpy(dtype="int64")
+    sim = edges["sim"].to_numpy(dtype="float64")
+    both = pd.DataFrame({"unit": np.concatenate([a, b]), "group": group_of_unit[np.concatenate([b, a])],
+                         "sim": np.concatenate([sim, sim])})  # fmt: skip
+    both = both[both["group"].to_numpy() != group_of_unit[both["unit"].to_numpy()]]
+    size = pd.Series(group_of_unit).value_counts()
+    mean = both.groupby(["unit", "group"])["sim"].sum().reset_index()
+    mean["size"] = mean["group"].map(size).to_numpy()
+    mean = mean[(mean["size"] >= 2) & (mean["sim"] >= CLAUSE_THRESHOLD * mean["size"])]
+    return mean[["unit", "group"]].reset_index(drop=True)
+
+
+def _memberships(prep: _Prepared, group_of_unit: np.ndarray, second: pd.DataFrame | None = None) -> pd.DataFrame:
     """The claim rows, one per claim group each belongs to, with the span of its clauses in that group.
 
     A claim is in the group of each of its clauses that is matched with another claim's (a sentence
@@ -633,11 +657,13 @@ def _memberships(prep: _Prepared, group_of_unit: np.ndarray) -> pd.DataFrame:
                       "group": group_of_unit[prep.unit_of], "cs": pieces["cs"].to_numpy(),
                       "ce": pieces["ce"].to_numpy(), "sid": pieces["sentence_id"].to_numpy(),
                       "content": pieces["content"].astype(str).to_numpy(),
-                      "order": np.arange(len(pieces))})  # fmt: skip
+                      "order": np.arange(len(pieces)), "part": ~pieces["whole"].to_numpy()})  # fmt: skip
+    if second is not None and len(second):
+        more = p.drop(columns="group").merge(second, on="unit")
+        p = pd.concat([p, more[p.columns]], ignore_index=True)
     shared = p.groupby("group")["proto"].nunique()
     p["shared"] = p["group"].map(shared).to_numpy() > 1
     # in a group holding clauses of the claim and its whole content, the clauses say where it is stated
-    p["part"] = ~pieces["whole"].to_numpy()
     has_part = p.groupby(["proto", "group"])["part"].transform("any")
     p = p[p["part"] | ~has_part]
     any_shared = p.groupby("proto")["shared"].transform("any")
