@@ -28,7 +28,12 @@ each with the span (figures, actors) of its clauses there. A report nested in
 another in one sentence ("The Times wrote that Varn had claimed ...") aligns with
 its outer claim. A claim row whose content runs over several sentences (one row
 for a quote of several sentences) is read whole, its entities and figures from
-every sentence it covers, and each clause is placed in its own sentence.
+every sentence it covers, and each of its sentences (a quotation's by its quoted
+words only, not the attribution between two halves; sentences of at least
+:data:`CLAUSE_WORDS` words) is compared as a one-sentence claim is, then cut
+into clauses placed in that sentence. After grouping, a unit also joins each
+other group whose members it matches at :data:`CLAUSE_THRESHOLD` on average
+(:func:`_second_homes`: a sentence stating two shared facts in one clause).
 
 Features are weighted by TF-IDF (so a rare entity or number counts for more
 than a common one) times a weight per feature kind (:data:`FEATURE_WEIGHTS`),
@@ -512,11 +517,11 @@ def _prepare(
     claims = scope.claims.reset_index(drop=True)
     if claims.empty:
         return None
-    claims = _quoted_words(scope.result, _content_spans(scope.result, claims, scope.sentences))
+    claims = _quoted_spans(scope.result, _content_spans(scope.result, claims, scope.sentences))
     claims = _proposition_attributes(claims, scope.sentences, lex.negator_words())
-    ents = _quoted_rows(claims, _inside(claims, scope.entities, ["text", "canonical"]))
+    ents = _inside(claims, scope.entities, ["text", "canonical"])
     extra = [c for c in ("value_high", "qualifier") if c in scope.numbers]
-    nums = _scaled(_quoted_rows(claims, _inside(claims, scope.numbers, ["text", "value", "unit", *extra])), lex)
+    nums = _scaled(_inside(claims, scope.numbers, ["text", "value", "unit", *extra]), lex)
     # claims with the same content, entities and numbers are read once; a nested report goes with its outer claim
     proto_of, first = _prototypes(claims, ents, nums)
     outer = _nested_in(claims)
@@ -524,8 +529,8 @@ def _prepare(
     protos = claims.iloc[first].reset_index(drop=True)
     # ... and each is cut into the clauses it states
     pieces = _clause_pieces(scope, protos, lex)
-    p_ents = _quoted_rows(pieces, _inside(pieces, scope.entities, ["text", "canonical"]))
-    p_nums = _scaled(_quoted_rows(pieces, _inside(pieces, scope.numbers, ["text", "value", "unit", *extra])), lex)
+    p_ents = _inside(pieces, scope.entities, ["text", "canonical"])
+    p_nums = _scaled(_inside(pieces, scope.numbers, ["text", "value", "unit", *extra]), lex)
     features = _features(pieces, p_ents, p_nums, lex)
     n = len(pieces)
     # clauses that differ in who says them, mood, polarity or modality are never merged as copies
@@ -1090,21 +1095,18 @@ def _content_spans(result: Analysis, claims: pd.DataFrame, sentences: pd.DataFra
     return claims.drop(columns=["s0", "s1"])
 
 
-def _quoted_words(result: Analysis, claims: pd.DataFrame) -> pd.DataFrame:
+def _quoted_spans(result: Analysis, claims: pd.DataFrame) -> pd.DataFrame:
     """Add ``quoted``: for a direct quotation, the spans of its content inside quotation marks (None for
-    other claims), and blank the rest of its ``content``.
+    other claims and when the marks cover less than half of the content: marks the pairing misreads).
 
     A quotation split by its attribution ('"We will close the line," said Lina Osk, the harbour
     director. "Our crews are exhausted."') is one claims row whose content runs over the reporter's
-    words between the two halves. Those words say who spoke, not what was claimed: they are left out
-    of what the aligner compares (words, and the entities and figures in them, :func:`_quoted_rows`).
-    The marks are paired by :func:`analysis.text.find_quotes`; when they cover less than half of the
-    content (marks the pairing misreads), the content is kept whole.
+    words between the two halves; each sentence of it is compared by its quoted words only
+    (:func:`_sentence_spans`). The marks are paired by :func:`analysis.text.find_quotes`.
     """
     from analysis.text import find_quotes
 
     quoted = [None] * len(claims)
-    contents = claims["content"].astype(str).tolist()
     direct = np.flatnonzero((claims["quote"].astype(str) == "direct").to_numpy())
     quotes_of: dict[str, list[tuple[int, int]]] = {}
     articles = claims["article_id"].astype(str).to_numpy()
@@ -1114,28 +1116,9 @@ def _quoted_words(result: Analysis, claims: pd.DataFrame) -> pd.DataFrame:
         if article not in quotes_of:
             quotes_of[article] = [(q.inner_start, q.inner_end) for q in find_quotes(result.text(article))]
         inside = [(max(cs, a), min(ce, b)) for a, b in quotes_of[article] if a < ce and b > cs]
-        if sum(b - a for a, b in inside) * 2 < ce - cs:
-            continue
-        quoted[i] = tuple(inside)
-        text = contents[i]
-        keep = bytearray(len(text))
-        for a, b in inside:
-            keep[a - cs : b - cs] = b"\x01" * (b - a)
-        contents[i] = "".join(c if k or c.isspace() else " " for c, k in zip(text, keep, strict=True))
-    claims = claims.copy()
-    claims["content"] = contents
-    claims["quoted"] = quoted
-    return claims
-
-
-def _quoted_rows(claims: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """The entity or number rows (:func:`_inside`) of each claim less those outside its quoted spans."""
-    if rows.empty or "quoted" not in claims:
-        return rows
-    spans = claims["quoted"].to_numpy()[rows["claim"].to_numpy()]
-    keep = [q is None or any(a <= s and e <= b for a, b in q)
-            for q, s, e in zip(spans, rows["start"].to_numpy(), rows["end"].to_numpy(), strict=True)]  # fmt: skip
-    return rows[np.array(keep, dtype=bool)]
+        if sum(b - a for a, b in inside) * 2 >= ce - cs:
+            quoted[i] = tuple(inside)
+    return claims.assign(quoted=quoted)
 
 
 def _inside(claims: pd.DataFrame, table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
