@@ -652,8 +652,9 @@ def _memberships(prep: _Prepared, group_of_unit: np.ndarray, second: pd.DataFram
     """The claim rows, one per claim group each belongs to, with the span of its clauses in that group.
 
     A claim is in the group of each of its clauses that is matched with another claim's (a sentence
-    that states two shared facts is in both groups); a claim none of whose clauses is matched is in
-    the group of its first clause. ``cs, ce, content`` (and ``sentence_id``) become those of the
+    that states two shared facts is in both groups), and of each second group of its units
+    (``second``, :func:`_second_homes`); a claim none of whose clauses is matched is in the group of
+    its first clause. ``cs, ce, content`` (and ``sentence_id``) become those of the
     claim's clauses in the group, so its figures and actors there are the clauses' own; ``unit`` is
     the unit of its first clause in the group.
     """
@@ -1021,7 +1022,8 @@ def _clause_pieces(scope, protos: pd.DataFrame, lex: AlignmentLexicon) -> pd.Dat
         # the whole content is compared too (a paraphrase may spread one fact over its clauses)
         rows.append((i, True, False, int(cs), int(ce), content))
         starts = starts_of.get(article)
-        inner = [] if starts is None else [int(x) for x in starts if cs < x < ce]
+        inner = [] if starts is None else starts[np.searchsorted(starts, cs, "right") : np.searchsorted(starts, ce)]
+        inner = [int(x) for x in inner]
         if not inner:
             for a, b in _pieces(content, tail):
                 rows.append((i, False, False, int(cs) + a, int(cs) + b, (content + tail)[a:b]))
