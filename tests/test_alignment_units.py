@@ -4,7 +4,11 @@ for these tests)."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_alignment_clauses import VARN, _build, _groups_of
 
 import analysis.compare.alignment as alignment
@@ -112,3 +116,23 @@ def test_a_sentence_stating_two_facts_in_one_clause_joins_both_groups(loss, join
         alignment, "_second_homes", lambda g, e, t: e.iloc[0:0][["a", "b"]].set_axis(["unit", "group"], axis=1)
     )
     assert len(_groups_of(claim_alignment(_build(articles)))["a"]) == 1
+
+
+@given(
+    cuts=st.lists(st.integers(1, 199), max_size=8, unique=True),
+    quotes=st.lists(st.tuples(st.integers(0, 199), st.integers(1, 60)), max_size=4),
+)
+def test_sentence_spans_lie_in_one_sentence_inside_the_content_and_the_quotes(cuts, quotes):
+    cs, ce = 0, 200
+    starts = sorted(cuts)
+    marks = [(a, min(a + w, 200)) for a, w in quotes]
+    for quoted in (None, marks):
+        spans = alignment._sentence_spans(cs, ce, starts, quoted)
+        bounds = [cs, *starts, ce]
+        for a, b in spans:
+            assert cs <= a < b <= ce
+            assert any(x <= a and b <= y for x, y in itertools.pairwise(bounds))
+            if quoted is not None:
+                assert any(x <= a and b <= y for x, y in quoted)
+        if quoted is None:
+            assert spans == [(x, y) for x, y in itertools.pairwise(bounds) if y > x]

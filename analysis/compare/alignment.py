@@ -979,7 +979,7 @@ def _sentence_spans(
     out = []
     for a, b in itertools.pairwise([cs, *starts, ce]):
         parts = [(a, b)]
-        if quotes:
+        if quotes is not None:
             parts = [(max(a, qa), min(b, qb)) for qa, qb in quotes if qa < b and qb > a]
         out.extend((x, y) for x, y in parts if y > x)
     return out
