@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -136,3 +138,10 @@ def test_sentence_spans_lie_in_one_sentence_inside_the_content_and_the_quotes(cu
                 assert any(x <= a and b <= y for x, y in quoted)
         if quoted is None:
             assert spans == [(x, y) for x, y in itertools.pairwise(bounds) if y > x]
+
+
+def test_a_second_group_is_never_looser_than_the_grouping_threshold():
+    edges = pd.DataFrame({"a": [0, 0], "b": [2, 3], "sim": [0.45, 0.45]})
+    groups = np.array([0, 0, 2, 2])  # unit 0 (with 1) matches both members of group 2
+    assert alignment._second_homes(groups, edges, 0.225).values.tolist() == [[0, 2]]
+    assert alignment._second_homes(groups, edges, 0.5).empty

@@ -630,9 +630,10 @@ def _second_homes(group_of_unit: np.ndarray, edges: pd.DataFrame, threshold: flo
     Grouping puts each unit in one group, but a sentence may state two shared facts in one clause
     ("leaked returns show he took a $9 million loss that he may have used to avoid taxes for 18
     years": the loss, and the years without tax). A unit joins each other group of two or more units
-    with which its mean similarity (pairs never scored count 0) reaches ``threshold``: the test that
-    would have merged it there had it been alone, so a group is not widened beyond what grouping
-    allows, and the group itself is unchanged (no chain through the unit).
+    with which its mean similarity (pairs never scored count 0) reaches :data:`CLAUSE_THRESHOLD` (or
+    ``threshold`` when higher): a second group says that a part of the sentence states that claim, so
+    it asks what a clause must score, more than grouping asks. The group itself is unchanged (no chain
+    through the unit).
     """
     if edges.empty:
         return pd.DataFrame({"unit": pd.Series(dtype="int64"), "group": pd.Series(dtype="int64")})
@@ -644,7 +645,8 @@ def _second_homes(group_of_unit: np.ndarray, edges: pd.DataFrame, threshold: flo
     size = pd.Series(group_of_unit).value_counts()
     mean = both.groupby(["unit", "group"])["sim"].sum().reset_index()
     mean["size"] = mean["group"].map(size).to_numpy()
-    mean = mean[(mean["size"] >= 2) & (mean["sim"] >= CLAUSE_THRESHOLD * mean["size"])]
+    floor = max(CLAUSE_THRESHOLD, threshold)
+    mean = mean[(mean["size"] >= 2) & (mean["sim"] >= floor * mean["size"])]
     return mean[["unit", "group"]].reset_index(drop=True)
 
 
