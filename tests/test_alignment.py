@@ -289,7 +289,7 @@ def test_fragments_and_shared_names_alone_are_not_a_claim():
 
 
 def test_two_named_speakers_need_closer_wording_than_one():
-    content = "the ferry fares had doubled since the harbour reform"
+    content = "the ferry fares had doubled in price since the harbour reform"
     other = "ferry fares rose sharply after the harbour reform took effect"
 
     def pair(second_speaker: str) -> tuple[dict, dict]:

@@ -28,7 +28,12 @@ each with the span (figures, actors) of its clauses there. A report nested in
 another in one sentence ("The Times wrote that Varn had claimed ...") aligns with
 its outer claim. A claim row whose content runs over several sentences (one row
 for a quote of several sentences) is read whole, its entities and figures from
-every sentence it covers, and each clause is placed in its own sentence.
+every sentence it covers, and each of its sentences (a quotation's by its quoted
+words only, not the attribution between two halves; sentences of at least
+:data:`CLAUSE_WORDS` words) is compared as a one-sentence claim is, then cut
+into clauses placed in that sentence. After grouping, a unit also joins each
+other group whose members it matches at :data:`CLAUSE_THRESHOLD` on average
+(:func:`_second_homes`: a sentence stating two shared facts in one clause).
 
 Features are weighted by TF-IDF (so a rare entity or number counts for more
 than a common one) times a weight per feature kind (:data:`FEATURE_WEIGHTS`),
@@ -65,6 +70,7 @@ scored pair of clauses with the rule that refused it, for reading the misses.
 from __future__ import annotations
 
 import heapq
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -76,7 +82,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from analysis.compare.propositions import NOT_PREDICATE, base_form, modality, polarity
+from analysis.compare.propositions import FUNCTION_WORDS, NOT_PREDICATE, base_form, modality, polarity
 from analysis.compare.quantities import (
     CONTEXT_WINDOW,
     PAIR_COLUMNS,
@@ -511,7 +517,7 @@ def _prepare(
     claims = scope.claims.reset_index(drop=True)
     if claims.empty:
         return None
-    claims = _content_spans(scope.result, claims, scope.sentences)
+    claims = _quoted_spans(scope.result, _content_spans(scope.result, claims, scope.sentences))
     claims = _proposition_attributes(claims, scope.sentences, lex.negator_words())
     ents = _inside(claims, scope.entities, ["text", "canonical"])
     extra = [c for c in ("value_high", "qualifier") if c in scope.numbers]
@@ -567,7 +573,7 @@ def _align(
     n_units = int(unit_of.max()) + 1
     group_of_unit, sims = _average_linkage(n_units, edges, threshold)
     quantity_of_unit = _quantity_groups(group_of_unit, edges, threshold)
-    claims = _memberships(prep, group_of_unit)
+    claims = _memberships(prep, group_of_unit, _second_homes(group_of_unit, edges, threshold))
     claims["quantity_group"] = quantity_of_unit[claims["unit"].to_numpy()]
     pairs = _figure_pairs(claims, scope.numbers, scope.sentences, lex, entities=scope.entities,
                           published=_publication_days(scope.result, scope.articles["article_id"]))  # fmt: skip
@@ -613,17 +619,44 @@ def _clause_floor(edges: pd.DataFrame, pieces: pd.DataFrame, unit_of: np.ndarray
     """Drop the pairs where a part of a longer content scores under :data:`CLAUSE_THRESHOLD`."""
     if edges.empty:
         return edges
-    part = pd.Series(~pieces["whole"].to_numpy()).groupby(unit_of).first()
+    part = pd.Series(~(pieces["whole"].to_numpy() | pieces["sentence_unit"].to_numpy())).groupby(unit_of).first()
     either = edges["a"].map(part).to_numpy() | edges["b"].map(part).to_numpy()
     return edges[~either | (edges["sim"].to_numpy() >= CLAUSE_THRESHOLD)].reset_index(drop=True)
 
 
-def _memberships(prep: _Prepared, group_of_unit: np.ndarray) -> pd.DataFrame:
+def _second_homes(group_of_unit: np.ndarray, edges: pd.DataFrame, threshold: float) -> pd.DataFrame:
+    """Units that also state the claim of another group: ``unit, group``.
+
+    Grouping puts each unit in one group, but a sentence may state two shared facts in one clause
+    ("leaked returns show he took a $9 million loss that he may have used to avoid taxes for 18
+    years": the loss, and the years without tax). A unit joins each other group of two or more units
+    with which its mean similarity (pairs never scored count 0) reaches :data:`CLAUSE_THRESHOLD` (or
+    ``threshold`` when higher): a second group says that a part of the sentence states that claim, so
+    it asks what a clause must score, more than grouping asks. The group itself is unchanged (no chain
+    through the unit).
+    """
+    if edges.empty:
+        return pd.DataFrame({"unit": pd.Series(dtype="int64"), "group": pd.Series(dtype="int64")})
+    a, b = edges["a"].to_numpy(dtype="int64"), edges["b"].to_numpy(dtype="int64")
+    sim = edges["sim"].to_numpy(dtype="float64")
+    both = pd.DataFrame({"unit": np.concatenate([a, b]), "group": group_of_unit[np.concatenate([b, a])],
+                         "sim": np.concatenate([sim, sim])})  # fmt: skip
+    both = both[both["group"].to_numpy() != group_of_unit[both["unit"].to_numpy()]]
+    size = pd.Series(group_of_unit).value_counts()
+    mean = both.groupby(["unit", "group"])["sim"].sum().reset_index()
+    mean["size"] = mean["group"].map(size).to_numpy()
+    floor = max(CLAUSE_THRESHOLD, threshold)
+    mean = mean[(mean["size"] >= 2) & (mean["sim"] >= floor * mean["size"])]
+    return mean[["unit", "group"]].reset_index(drop=True)
+
+
+def _memberships(prep: _Prepared, group_of_unit: np.ndarray, second: pd.DataFrame | None = None) -> pd.DataFrame:
     """The claim rows, one per claim group each belongs to, with the span of its clauses in that group.
 
     A claim is in the group of each of its clauses that is matched with another claim's (a sentence
-    that states two shared facts is in both groups); a claim none of whose clauses is matched is in
-    the group of its first clause. ``cs, ce, content`` (and ``sentence_id``) become those of the
+    that states two shared facts is in both groups), and of each second group of its units
+    (``second``, :func:`_second_homes`); a claim none of whose clauses is matched is in the group of
+    its first clause. ``cs, ce, content`` (and ``sentence_id``) become those of the
     claim's clauses in the group, so its figures and actors there are the clauses' own; ``unit`` is
     the unit of its first clause in the group.
     """
@@ -632,11 +665,13 @@ def _memberships(prep: _Prepared, group_of_unit: np.ndarray) -> pd.DataFrame:
                       "group": group_of_unit[prep.unit_of], "cs": pieces["cs"].to_numpy(),
                       "ce": pieces["ce"].to_numpy(), "sid": pieces["sentence_id"].to_numpy(),
                       "content": pieces["content"].astype(str).to_numpy(),
-                      "order": np.arange(len(pieces))})  # fmt: skip
+                      "order": np.arange(len(pieces)), "part": ~pieces["whole"].to_numpy()})  # fmt: skip
+    if second is not None and len(second):
+        more = p.drop(columns="group").merge(second, on="unit")
+        p = pd.concat([p, more[p.columns]], ignore_index=True)
     shared = p.groupby("group")["proto"].nunique()
     p["shared"] = p["group"].map(shared).to_numpy() > 1
     # in a group holding clauses of the claim and its whole content, the clauses say where it is stated
-    p["part"] = ~pieces["whole"].to_numpy()
     has_part = p.groupby(["proto", "group"])["part"].transform("any")
     p = p[p["part"] | ~has_part]
     any_shared = p.groupby("proto")["shared"].transform("any")
@@ -933,6 +968,25 @@ def _pieces(content: str, tail: str) -> list[tuple[int, int]]:
     return out if len(out) >= 2 or (out and tail) else []
 
 
+def _sentence_spans(
+    cs: int, ce: int, starts: Sequence[int], quotes: Sequence[tuple[int, int]] | None
+) -> list[tuple[int, int]]:
+    """The sentences of a content running over several sentences (``starts``: the sentence starts inside it),
+    as absolute spans.
+
+    With ``quotes`` (the inner spans of the article's quotations, for a direct quotation) only the quoted
+    words of each sentence count: the reporter's attribution between two halves of a quotation ('... hard to
+    avoid," said a tax consultant. "Any time ...') is not the speaker's claim.
+    """
+    out = []
+    for a, b in itertools.pairwise([cs, *starts, ce]):
+        parts = [(a, b)]
+        if quotes is not None:
+            parts = [(max(a, qa), min(b, qb)) for qa, qb in quotes if qa < b and qb > a]
+        out.extend((x, y) for x, y in parts if y > x)
+    return out
+
+
 def _clause_pieces(scope, protos: pd.DataFrame, lex: AlignmentLexicon) -> pd.DataFrame:
     """The clauses of each claim: the units claims are matched by.
 
@@ -956,20 +1010,41 @@ def _clause_pieces(scope, protos: pd.DataFrame, lex: AlignmentLexicon) -> pd.Dat
     where = sent.reindex(pd.MultiIndex.from_frame(protos[["article_id", "sentence_id"]]))
     s_start = where["start"].fillna(-1).astype("int64").to_numpy()
     s_text = where["text"].fillna("").astype(str).to_numpy()
+    starts_of = {a: np.sort(g.to_numpy()) for a, g in sentences.groupby("article_id", sort=False)["start"]}
+    quoted = protos["quoted"].to_numpy()
     rows = []
-    columns = (protos["content"].astype(str), protos["cs"].astype("int64"), protos["ce"].astype("int64"))
-    for i, (content, cs, ce, st, stext) in enumerate(zip(*columns, s_start, s_text, strict=True)):
+    columns = (protos["article_id"], protos["content"].astype(str), protos["cs"].astype("int64"),
+               protos["ce"].astype("int64"))  # fmt: skip
+    for i, (article, content, cs, ce, st, stext) in enumerate(zip(*columns, s_start, s_text, strict=True)):
         tail = ""
         if st >= 0 and 0 <= ce - st < len(stext):
             rest = stext[ce - st :]
             if _TRAILING.match(rest):
                 tail = rest.rstrip(_CLOSING)
-        found = _pieces(content, tail)
         # the whole content is compared too (a paraphrase may spread one fact over its clauses)
-        rows.append((i, True, int(cs), int(ce), content))
-        for a, b in found:
-            rows.append((i, False, int(cs) + a, int(cs) + b, (content + tail)[a:b]))
-    cut = pd.DataFrame(rows, columns=["proto", "whole", "cs", "ce", "content"])
+        rows.append((i, True, False, int(cs), int(ce), content))
+        starts = starts_of.get(article)
+        inner = [] if starts is None else starts[np.searchsorted(starts, cs, "right") : np.searchsorted(starts, ce)]
+        inner = [int(x) for x in inner]
+        if not inner:
+            for a, b in _pieces(content, tail):
+                rows.append((i, False, False, int(cs) + a, int(cs) + b, (content + tail)[a:b]))
+            continue
+        # a quotation of several sentences: the quoted words of each sentence are compared as a one-sentence
+        # claim is, and cut into their clauses
+        spans_ = _sentence_spans(int(cs), int(ce), inner, quoted[i])
+        for k, (a, b) in enumerate(spans_):
+            sentence = content[a - cs : b - cs]
+            a += len(sentence) - len(sentence.lstrip())
+            sentence = sentence.strip()
+            b = a + len(sentence)
+            end_tail = tail if k == len(spans_) - 1 and b == ce else ""
+            if len(_WORD.findall(sentence)) >= CLAUSE_WORDS:
+                rows.append((i, False, True, a, b, sentence))
+            for x, y in _pieces(sentence, end_tail):
+                rows.append((i, False, False, a + x, a + y, (sentence + end_tail)[x:y]))
+    cut = pd.DataFrame(rows, columns=["proto", "whole", "sentence_unit", "cs", "ce", "content"])
+    cut = cut.drop_duplicates(["proto", "cs", "ce"]).reset_index(drop=True)
     info = protos.iloc[cut["proto"].to_numpy()].reset_index(drop=True)
     pieces = pd.concat([info.drop(columns=["cs", "ce", "content"]), cut], axis=1)
     part = ~pieces["whole"].to_numpy()
@@ -1024,6 +1099,32 @@ def _content_spans(result: Analysis, claims: pd.DataFrame, sentences: pd.DataFra
     return claims.drop(columns=["s0", "s1"])
 
 
+def _quoted_spans(result: Analysis, claims: pd.DataFrame) -> pd.DataFrame:
+    """Add ``quoted``: for a direct quotation, the spans of its content inside quotation marks (None for
+    other claims and when the marks cover less than half of the content: marks the pairing misreads).
+
+    A quotation split by its attribution ('"We will close the line," said Lina Osk, the harbour
+    director. "Our crews are exhausted."') is one claims row whose content runs over the reporter's
+    words between the two halves; each sentence of it is compared by its quoted words only
+    (:func:`_sentence_spans`). The marks are paired by :func:`analysis.text.find_quotes`.
+    """
+    from analysis.text import find_quotes
+
+    quoted = [None] * len(claims)
+    direct = np.flatnonzero((claims["quote"].astype(str) == "direct").to_numpy())
+    quotes_of: dict[str, list[tuple[int, int]]] = {}
+    articles = claims["article_id"].astype(str).to_numpy()
+    cs_all, ce_all = claims["cs"].to_numpy(), claims["ce"].to_numpy()
+    for i in direct:
+        article, cs, ce = articles[i], int(cs_all[i]), int(ce_all[i])
+        if article not in quotes_of:
+            quotes_of[article] = [(q.inner_start, q.inner_end) for q in find_quotes(result.text(article))]
+        inside = [(max(cs, a), min(ce, b)) for a, b in quotes_of[article] if a < ce and b > cs]
+        if sum(b - a for a, b in inside) * 2 >= ce - cs:
+            quoted[i] = tuple(inside)
+    return claims.assign(quoted=quoted)
+
+
 def _inside(claims: pd.DataFrame, table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """Rows of ``table`` (entities or numbers) lying inside each claim's content span, with ``claim``."""
     keys = claims[["article_id", "sentence_id", "cs", "ce"]].assign(claim=np.arange(len(claims)))
@@ -1064,7 +1165,7 @@ def _features(claims: pd.DataFrame, ents: pd.DataFrame, nums: pd.DataFrame, lex:
     """
     from analysis.text import stopwords
 
-    stop = stopwords() | NOT_PREDICATE
+    stop = stopwords() | NOT_PREDICATE | FUNCTION_WORDS
     codes, uniques = pd.factorize(claims["content"].astype(str))
     tokens = np.array([_tokens(t) for t in uniques.tolist()] + [[]], dtype=object)[codes]
     words = pd.DataFrame({"claim": np.arange(len(claims)), "word": tokens}).explode("word").dropna(subset=["word"])

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-__all__ = ["IRREGULAR", "NOT_PREDICATE", "base_form", "modality", "polarity"]
+__all__ = ["FUNCTION_WORDS", "IRREGULAR", "NOT_PREDICATE", "base_form", "modality", "polarity"]
 
 #: Words of a claim's content that say when or that something was said, not what is asserted:
 #: days, months, parts of the day, and the plain reporting verbs.
@@ -36,6 +36,19 @@ NOT_PREDICATE = frozenset(
     jun jul aug sep sept oct nov dec today tonight yesterday tomorrow morning afternoon evening night week
     weekend month earlier later recently ago day days weeks months say says said saying tell tells told
     telling add adds added""".split()
+)
+
+#: Closed-class words the package's stopword list (``data/lexicons/stopwords.txt``, the text wing's, also read
+#: by the entity rules and the distinctive-term tables) leaves out: prepositions and conjunctions ("since",
+#: "whether"), indefinite pronouns ("something", "anyone") and sentence adverbs ("even", "perhaps",
+#: "however"). Two claims sharing them share no part of what is asserted. Quantifiers ("every", "many")
+#: stay words: they say of whom a claim holds ("every candidate has done it"); negators ("never",
+#: "nothing") are read by :func:`polarity`.
+FUNCTION_WORDS = frozenset(
+    """since until unless though although whether upon within without across among toward towards via per
+    around else anything something everything anyone someone everyone whose whatever whichever whoever ever
+    still yet already even really quite rather perhaps maybe however therefore thus hence instead otherwise
+    meanwhile might must shall may""".split()
 )
 
 _NEGATION = re.compile(
