@@ -138,3 +138,16 @@ def test_an_ellipsis_between_a_quotes_sentences_does_not_cut_it_from_its_speaker
     rows = quoted(text)
     assert len(rows) == 1, rows
     assert rows[0][1] == "Ada Velcani" and rows[0][3].endswith("He would not have done that to anyone else")
+
+
+def test_a_paragraph_set_apart_after_a_colon_cue_is_the_speakers_block_quote():
+    text = (
+        "Gov. Ed Velcani blasted the harbour plan on Monday.\n\n"
+        "The governor added:\n\n"
+        "It is typical of the council. It knows nothing, but the talk never stops.\n\n"
+        "Voters were not convinced."
+    )
+    rows = quoted(text)
+    block = [r for r in rows if r[2] == "added"]
+    assert len(block) == 1 and block[0][3] == "It is typical of the council. It knows nothing, but the talk never stops"
+    assert not [r for r in rows if r[2] == "knows"]  # a verb inside the block quote reports nothing of its own

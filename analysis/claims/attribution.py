@@ -104,6 +104,9 @@ class AttributionFinder:
         found.extend(self._headline(doc, views, quotes, quote_starts, ents, found))
         found.extend(dash_bylines(doc, views, quotes, found))
         found.extend(quote_only(doc, views, quotes, found))
+        blocks = [(a.content_start, a.content_end) for a in found if a.kind == "block"]
+        if blocks:  # a block quote's sentences are the speaker's words, not reports of their own
+            found = [a for a in found if a.kind == "block" or not _inside_any(doc.sentences[a.sentence], blocks)]
         for a in found:
             drop_dateline(doc.sentences[a.sentence], a, text)
         found.sort(key=lambda a: (a.sentence, a.content_start, a.order))
@@ -148,6 +151,10 @@ class AttributionFinder:
 
 
 # ------------------------------------------------------------------ utils
+def _inside_any(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= sentence.start and sentence.end <= end + 1 for start, end in spans)
+
+
 def _paragraph_index(sentences: Sequence[Sentence], paras: list[tuple[int, int]]) -> dict[int, int]:
     out = {}
     starts = [p[0] for p in paras]

@@ -123,6 +123,21 @@ def forward_start(v: SentenceView, c0: int, c1: int) -> int | None:
     return None
 
 
+def block_after_colon(v: SentenceView, text: str) -> tuple[int, int] | None:
+    """ "The governor added:" closing its paragraph: the next paragraph is what was said, a block quote
+    set apart by the page (with or without quote marks). Returns its character span without the marks,
+    or None when no paragraph follows."""
+    end = v.sentence.end
+    rest = text[end:]
+    gap = len(rest) - len(rest.lstrip())
+    if gap == len(rest) or "\n" not in rest[:gap]:
+        return None
+    start = end + gap
+    stop = text.find("\n", start)
+    start, stop = trim_span(text, start, len(text) if stop < 0 else stop)
+    return (start, stop) if stop > start else None
+
+
 def object_start(v: SentenceView, c1: int) -> int | None:
     """Where a noun-phrase content starts after a cue ("called for | a recount"), or None."""
     words, n = v.words, len(v.words)

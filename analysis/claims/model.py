@@ -31,7 +31,7 @@ class Attribution:
     speaker_start: int = -1
     speaker_end: int = -1
     speaker_text: str = ""
-    kind: str = "np"  # np | passive | inherit | chain | carry
+    kind: str = "np"  # np | passive | inherit | chain | carry | block
     chain: int = -1
     split_chain: int = -1  # the chain of the quote after the cue, when a quote split by its cue is one row
     head: str = ""  # lower-case head noun of the speaker phrase
