@@ -1,0 +1,280 @@
+"""Figures of one quantity across claim groups: the same counted thing, however the claims were grouped.
+
+The aligner groups claims by what they assert; two outlets may give one figure inside claims it
+keeps apart ("The Harbor Relief Fund will receive $3.5 billion, the governor said" / "lawmakers
+approved $3.6 billion for the Harbor Relief Fund on Tuesday, after a night of debate"). Inside one
+event, two such figures are compared when the words say they measure the same thing, and only then:
+
+* everything :func:`analysis.compare.quantities.same_quantity` asks (one unit class, one kind: an
+  age is not a duration; one rate; one time; one holder; values within ten times; not a rise
+  against a fall; words in common around the figures);
+* **the same counted thing** (:func:`heads`): the nearest noun or verb on each side of the figure
+  inside its clause ("a *loss* of $916 million", "29 people were *injured*", "*raised* $3.5
+  billion"), and an organisation named next to it (a fund's or a company's name), must meet, by
+  stem or synonym group;
+* **no other counted noun**: when both figures are followed by the noun they count ("a $3.5
+  billion *loss*" / "a $3.6 billion *debt*") or by "of" and a noun ("48 percent *of the vote*" /
+  "45 percent *of voters*"), those nouns must meet: a percentage of something else is another
+  quantity;
+* **more in common than the head**: a common word shared as the head ("people", "paid") happens
+  by chance in one event, so the sentences must also share another counted word, an actor, or the
+  year they name; a named organisation as the head is specific enough alone.
+
+Figures are blocked by (unit class, kind, rate, head): only figures sharing a block are compared,
+so an event's figures are never read pair by pair (a head shared by more than :data:`MAX_BLOCK`
+figures of one unit says nothing about which quantity, and its block is skipped).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.compare.quantities import Figure, same_quantity, time_anchors
+
+__all__ = ["HEAD_REACH", "MAX_BLOCK", "attached_noun", "heads", "names", "same_across"]
+
+#: Words read on each side of a figure for its head (stopwords included in the count).
+HEAD_REACH = 3
+#: A block (unit class, kind, rate, head) with more figures than this is skipped: its head is a topic.
+MAX_BLOCK = 200
+
+_WORD = re.compile(r"\w+(?:['’][a-z]+)?")
+_CLAUSE = re.compile(r"[,;:()—–]| - |\b(?:and|but|while|which|who|whereas)\b")
+#: Prepositions that open an adjunct: a head is read up to them, not past them ("50.6 percent *after*
+#: officials re-examined": the officials are not what the percentage counts). "of" is crossed ("a loss
+#: of", "percent of the vote"). Closed-class English.
+_ADJUNCT = frozenset({"after", "before", "since", "until", "from", "to", "in", "on", "at", "by", "with", "across",
+                      "during", "than", "for", "over", "under", "per", "amid", "because", "when", "as"})  # fmt: skip
+#: Words that link a figure to the noun it measures on its left: "a loss of $9 million", "turnout was 61%".
+_LINK_LEFT = frozenset({"of", "at", "was", "were", "is", "are", "totaled", "totalled", "reached", "to"})
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    """The words of a number expression (number words, units, currencies), from the numbers lexicon."""
+    from analysis.numbers import load_lexicon
+
+    lex = load_lexicon()
+    units = {w for key in lex.units for w in key} | {w for u in lex.units.values() for w in u.split()}
+    return frozenset(lex.words) | frozenset(units) | frozenset(lex.currencies.values())
+
+
+def _numeric(word: str) -> bool:
+    """Whether a (lower-case) word belongs to a number expression: a digit, a number word, a unit."""
+    return any(c.isdigit() for c in word) or word in _number_words()
+
+
+@lru_cache(maxsize=1)
+def _number_stems() -> frozenset[str]:
+    """:func:`_number_words` as the aligner stems them (they say how much, never what is counted)."""
+    from analysis.compare.alignment import stem
+
+    return frozenset(stem(w) for w in _number_words()) | _number_words()
+
+
+def _clause_left(sentence: str, start: int) -> str:
+    text = sentence[:start]
+    cut = [m.end() for m in _CLAUSE.finditer(text)]
+    return text[cut[-1] :] if cut else text
+
+
+def _clause_right(sentence: str, end: int) -> str:
+    text = sentence[end:]
+    m = _CLAUSE.search(text)
+    return text[: m.start()] if m else text
+
+
+def heads(
+    sentence: str,
+    start: int,
+    end: int,
+    *,
+    stem: Callable[[str], str],
+    stop: Iterable[str],
+    concept_of: dict[str, str],
+    counts: Callable[[str], bool],
+    names: Sequence[tuple[int, int, str]] = (),
+) -> frozenset[str]:
+    """What a figure counts: the nearest noun or verb on each side inside its clause, and names next to it.
+
+    Args:
+        sentence: the sentence text.
+        start, end: the figure's span in the sentence (its unit noun included).
+        stem: word -> stem.
+        stop: closed-class words, skipped (they still count towards :data:`HEAD_REACH`).
+        concept_of: stem -> synonym group ("injured" and "wounded" are one head).
+        counts: whether a word is a noun or a verb (not a modifier).
+        names: ``(start, end, canonical, label)`` of the organisations and persons the sentence names
+            (:func:`names`): an organisation within the reach of the figure is a head (``E:`` + its
+            name: a fund, a company); a person right before or after it is whose age it may be
+            (``P:`` + the name: "Crutcher, 40,").
+
+    Returns:
+        Stems or synonym groups; names as ``E:name`` / ``P:name``. Capitalised words are names, never
+        word heads.
+
+    >>> sorted(heads("Varn claimed a loss of $916 million in 1995.", 22, 34, stem=str.lower, stop={"a", "of", "in"},
+    ...              concept_of={}, counts=lambda w: True))
+    ['loss']
+    """
+    stop = set(stop)
+    left = _WORD.findall(_clause_left(sentence, start))[-HEAD_REACH:]
+    right = _WORD.findall(_clause_right(sentence, end))[:HEAD_REACH]
+    out = set()
+    for words in (list(reversed(left)), right):
+        for w in words:
+            low = w.lower()
+            if _numeric(low) or (low in _ADJUNCT and low != "of"):
+                break  # another figure, or an adjunct: what follows is not what this figure counts
+            if low in stop or w[:1].isupper() or len(w) < 3 or not counts(w):
+                continue
+            s = stem(w)
+            out.add(concept_of.get(s, s))
+            break
+    left_edge = start - len(_clause_left(sentence, start))
+    right_edge = end + len(_clause_right(sentence, end))
+    for a, b, name, label in names:
+        if not (left_edge <= a and b <= right_edge) or (a < end and b > start):
+            continue
+        gap = _WORD.findall(sentence[b:start] if b <= start else sentence[end:a])
+        if label == "PERSON":
+            # whose age: "Crutcher, 40," / "Crutcher, aged 40" / "a 40-year-old Crutcher"
+            if len(gap) <= 1 and (not gap or gap[0].lower() in ("aged", "age")):
+                out.add(f"P:{name}")
+        elif len(gap) <= HEAD_REACH:
+            out.add(f"E:{name}")
+    return frozenset(out)
+
+
+def attached_noun(
+    sentence: str,
+    start: int,
+    end: int,
+    *,
+    stem: Callable[[str], str],
+    stop: Iterable[str],
+    concept_of: dict[str, str],
+    noun: Callable[[str], bool],
+) -> str:
+    """The noun a figure is written with, when it is: right after it ("a $3.5 billion *loss*"), after "of" on
+    its right ("48 percent *of the vote*"), or before "of" / a copula on its left ("a *loss* of $916 million",
+    "*turnout* was 61 percent"); "" when none (a stem or synonym group).
+
+    >>> attached_noun("It was 48 percent of the vote.", 7, 17, stem=str.lower, stop={"of", "the"},
+    ...               concept_of={}, noun=lambda w: True)
+    'vote'
+    """
+    stop = set(stop)
+    right = _WORD.findall(_clause_right(sentence, end))
+    left = _WORD.findall(_clause_left(sentence, start))
+
+    def norm(w: str) -> str:
+        s = stem(w)
+        return concept_of.get(s, s)
+
+    def fits(w: str) -> bool:
+        return w.lower() not in stop and not _numeric(w.lower()) and not w[:1].isupper() and noun(w)
+
+    if right and right[0].lower() == "of":
+        rest = [w for w in right[1:3] if w.lower() not in stop]
+        if rest and fits(rest[0]):
+            return norm(rest[0])
+    elif right and fits(right[0]):
+        return norm(right[0])
+    if len(left) >= 2 and left[-1].lower() in _LINK_LEFT and fits(left[-2]):
+        return norm(left[-2])
+    return ""
+
+
+def same_across(items: Sequence[Figure], groups: Sequence[object]) -> dict[tuple[int, int], str]:
+    """The pairs of figures of two sources and two groups judged one quantity (the rules of the module).
+
+    Args:
+        items: the figures (each with ``heads``, ``attached`` and ``context`` read).
+        groups: each figure's group; pairs inside one group are not returned (they are compared there).
+
+    Returns:
+        ``(i, j) -> why`` with ``i < j``: the reason names the shared head and what else the two share.
+    """
+    blocks: dict[tuple, list[int]] = {}
+    for i, f in enumerate(items):
+        for h in f.heads:
+            blocks.setdefault((f.unit, f.kind, f.rate, h), []).append(i)
+    out: dict[tuple[int, int], str] = {}
+    seen: set[tuple[int, int]] = set()
+    for block in blocks.values():
+        if len(block) < 2 or len(block) > MAX_BLOCK:
+            continue
+        for x, i in enumerate(block):
+            a = items[i]
+            for j in block[x + 1 :]:
+                b = items[j]
+                if a.source == b.source or groups[i] == groups[j] or (i, j) in seen:
+                    continue
+                seen.add((i, j))
+                why = _judge(a, b)
+                if why:
+                    out[(i, j)] = why
+    return out
+
+
+def _judge(a: Figure, b: Figure) -> str:
+    """Why two figures of two groups are one quantity ("" when they are not)."""
+    if a.attached and b.attached and a.attached != b.attached:
+        return ""
+    shared = a.heads & b.heads
+    if a.kind == "age" or b.kind == "age":
+        # an age is one person's: the same person named next to both figures, nothing else
+        shared = {h for h in shared if h.startswith("P:")}
+        if not shared:
+            return ""
+    else:
+        shared = {h for h in shared if not h.startswith("P:")}
+    named = sorted(h[2:] for h in shared if h[:2] in ("E:", "P:"))
+    words = sorted(h for h in shared if h[:2] not in ("E:", "P:"))
+    if not named and not words:
+        return ""
+    also = sorted((a.context & b.context) - shared - _number_stems())
+    actors = sorted((a.actors & b.actors) - set(named))
+    years = sorted(time_anchors(a.sentence)["year"] & time_anchors(b.sentence)["year"])
+    if not named and not also and not actors and not years:
+        return ""
+    # the counted thing is what the figures have in common, as the in-group rules read it
+    ok, _ = same_quantity(replace(a, context=a.context | shared), replace(b, context=b.context | shared))
+    if not ok:
+        return ""
+    said = [f"counted thing: {', '.join(named + words)}"]
+    if a.attached and a.attached == b.attached and a.attached not in shared:
+        said.append(f"both of: {a.attached}")
+    if also:
+        said.append(f"also: {', '.join(also[:4])}")
+    if actors:
+        said.append(f"actors: {', '.join(actors[:3])}")
+    if years:
+        said.append(f"year: {', '.join(years)}")
+    return f"across claim groups, both {a.unit} ({a.kind}), " + "; ".join(said)
+
+
+def names(entities, sentences) -> dict[tuple[str, int], tuple[tuple[int, int, str, str], ...]]:
+    """The organisations and persons each sentence names, for :func:`heads`:
+    ``(article_id, sentence_id) -> ((start, end, canonical, label), ...)``, offsets in the sentence."""
+    if entities is None or entities.empty:
+        return {}
+    ents = entities[entities["label"].astype(str).isin(("ORG", "PERSON"))]
+    if ents.empty:
+        return {}
+    starts = sentences.set_index(["article_id", "sentence_id"])["start"]
+    at = starts.reindex(pd.MultiIndex.from_frame(ents[["article_id", "sentence_id"]])).to_numpy()
+    out: dict[tuple[str, int], list[tuple[int, int, str, str]]] = {}
+    for aid, sid, a, b, name, label, s in zip(ents["article_id"].astype(str), ents["sentence_id"].astype(int),
+                                              ents["start"].astype(int), ents["end"].astype(int),
+                                              ents["canonical"].astype(str), ents["label"].astype(str), at,
+                                              strict=True):  # fmt: skip
+        if s == s:  # a sentence that is there
+            out.setdefault((aid, sid), []).append((a - int(s), b - int(s), name, label))
+    return {k: tuple(v) for k, v in out.items()}
