@@ -49,7 +49,9 @@ _CLAUSE = re.compile(r"[,;:()—–]| - |\b(?:and|but|while|which|who|whereas)\b
 #: officials re-examined": the officials are not what the percentage counts). "of" is crossed ("a loss
 #: of", "percent of the vote"). Closed-class English.
 _ADJUNCT = frozenset({"after", "before", "since", "until", "from", "to", "in", "on", "at", "by", "with", "across",
-                      "during", "than", "for", "over", "under", "per", "amid", "because", "when", "as"})  # fmt: skip
+                      "during", "than", "for", "over", "under", "per", "amid", "because", "when", "as", "near",
+                      "into", "through", "around", "against", "behind", "beyond", "within", "without", "along",
+                      "toward", "towards", "among", "outside", "inside", "off", "onto", "via"})  # fmt: skip
 #: Words that link a figure to the noun it measures on its left: "a loss of $9 million", "turnout was 61%".
 _LINK_LEFT = frozenset({"of", "at", "was", "were", "is", "are", "totaled", "totalled", "reached", "to"})
 
@@ -75,6 +77,12 @@ def _number_stems() -> frozenset[str]:
     from analysis.compare.alignment import stem
 
     return frozenset(stem(w) for w in _number_words()) | _number_words()
+
+
+def _opener(sentence: str) -> str:
+    """The sentence's first word: capitalised because it opens the sentence, not because it is a name."""
+    m = _WORD.search(sentence)
+    return m.group() if m else ""
 
 
 def _clause_left(sentence: str, start: int) -> str:
@@ -116,13 +124,14 @@ def heads(
 
     Returns:
         Stems or synonym groups; names as ``E:name`` / ``P:name``. Capitalised words are names, never
-        word heads.
+        word heads (but the sentence's first word).
 
     >>> sorted(heads("Varn claimed a loss of $916 million in 1995.", 22, 34, stem=str.lower, stop={"a", "of", "in"},
     ...              concept_of={}, counts=lambda w: True))
     ['loss']
     """
     stop = set(stop)
+    opener = _opener(sentence)
     left = _WORD.findall(_clause_left(sentence, start))[-HEAD_REACH:]
     right = _WORD.findall(_clause_right(sentence, end))[:HEAD_REACH]
     out = set()
@@ -131,7 +140,7 @@ def heads(
             low = w.lower()
             if _numeric(low) or (low in _ADJUNCT and low != "of"):
                 break  # another figure, or an adjunct: what follows is not what this figure counts
-            if low in stop or w[:1].isupper() or len(w) < 3 or not counts(w):
+            if low in stop or (w[:1].isupper() and w != opener) or len(w) < 3 or not counts(w):
                 continue
             s = stem(w)
             out.add(concept_of.get(s, s))
@@ -139,14 +148,14 @@ def heads(
     left_edge = start - len(_clause_left(sentence, start))
     right_edge = end + len(_clause_right(sentence, end))
     for a, b, name, label in names:
-        if not (left_edge <= a and b <= right_edge) or (a < end and b > start):
+        if a < end and b > start:
             continue
         gap = _WORD.findall(sentence[b:start] if b <= start else sentence[end:a])
         if label == "PERSON":
-            # whose age: "Crutcher, 40," / "Crutcher, aged 40" / "a 40-year-old Crutcher"
-            if len(gap) <= 1 and (not gap or gap[0].lower() in ("aged", "age")):
+            # whose age: "Crutcher, 40," / "Crutcher, aged 40" / "a 40-year-old Crutcher" (across the comma)
+            if len(gap) <= 1 and (not gap or gap[0].lower() in ("aged", "age", "a", "an")):
                 out.add(f"P:{name}")
-        elif len(gap) <= HEAD_REACH:
+        elif left_edge <= a and b <= right_edge and len(gap) <= HEAD_REACH:
             out.add(f"E:{name}")
     return frozenset(out)
 
@@ -170,6 +179,7 @@ def attached_noun(
     'vote'
     """
     stop = set(stop)
+    opener = _opener(sentence)
     right = _WORD.findall(_clause_right(sentence, end))
     left = _WORD.findall(_clause_left(sentence, start))
 
@@ -178,7 +188,8 @@ def attached_noun(
         return concept_of.get(s, s)
 
     def fits(w: str) -> bool:
-        return w.lower() not in stop and not _numeric(w.lower()) and not w[:1].isupper() and noun(w)
+        low = w.lower()
+        return low not in stop and not _numeric(low) and (not w[:1].isupper() or w == opener) and noun(w)
 
     if right and right[0].lower() == "of":
         rest = [w for w in right[1:3] if w.lower() not in stop]
@@ -192,11 +203,14 @@ def attached_noun(
 
 
 def same_across(items: Sequence[Figure], groups: Sequence[object]) -> dict[tuple[int, int], str]:
-    """The pairs of figures of two sources and two groups judged one quantity (the rules of the module).
+    """The pairs of figures of two sources judged one quantity by what they count (the rules of the module).
 
     Args:
         items: the figures (each with ``heads``, ``attached`` and ``context`` read).
-        groups: each figure's group; pairs inside one group are not returned (they are compared there).
+        groups: each figure's claim group: a pair of two groups says so in its reason. A pair of one
+            group is returned too (its claims say the same thing, and the name next to both figures
+            says what they count, where the words around them may share nothing: "receive $3.5
+            billion" / "approved $3.6 billion for the Harbor Relief Fund").
 
     Returns:
         ``(i, j) -> why`` with ``i < j``: the reason names the shared head and what else the two share.
@@ -214,19 +228,17 @@ def same_across(items: Sequence[Figure], groups: Sequence[object]) -> dict[tuple
             a = items[i]
             for j in block[x + 1 :]:
                 b = items[j]
-                if a.source == b.source or groups[i] == groups[j] or (i, j) in seen:
+                if a.source == b.source or (i, j) in seen:
                     continue
                 seen.add((i, j))
-                why = _judge(a, b)
+                why = _judge(a, b, across=groups[i] != groups[j])
                 if why:
                     out[(i, j)] = why
     return out
 
 
-def _judge(a: Figure, b: Figure) -> str:
-    """Why two figures of two groups are one quantity ("" when they are not)."""
-    if a.attached and b.attached and a.attached != b.attached:
-        return ""
+def _judge(a: Figure, b: Figure, *, across: bool = True) -> str:
+    """Why two figures are one quantity by what they count ("" when they are not); ``across``: of two groups."""
     shared = a.heads & b.heads
     if a.kind == "age" or b.kind == "age":
         # an age is one person's: the same person named next to both figures, nothing else
@@ -257,24 +269,33 @@ def _judge(a: Figure, b: Figure) -> str:
         said.append(f"actors: {', '.join(actors[:3])}")
     if years:
         said.append(f"year: {', '.join(years)}")
-    return f"across claim groups, both {a.unit} ({a.kind}), " + "; ".join(said)
+    where = "across claim groups, " if across else ""
+    return f"{where}both {a.unit} ({a.kind}), " + "; ".join(said)
 
 
-def names(entities, sentences) -> dict[tuple[str, int], tuple[tuple[int, int, str, str], ...]]:
-    """The organisations and persons each sentence names, for :func:`heads`:
-    ``(article_id, sentence_id) -> ((start, end, canonical, label), ...)``, offsets in the sentence."""
-    if entities is None or entities.empty:
+def names(entities, sentences, where: pd.DataFrame) -> dict[tuple[str, int], tuple[tuple[int, int, str, str], ...]]:
+    """The organisations and persons each sentence of ``where`` (``article_id``, ``sentence_id``: the
+    sentences holding figures) names, for :func:`heads`: ``(article_id, sentence_id) -> ((start, end,
+    canonical, label), ...)``, offsets in the sentence."""
+    if entities is None or entities.empty or where.empty:
         return {}
+    keys = ["article_id", "sentence_id"]
     ents = entities[entities["label"].astype(str).isin(("ORG", "PERSON"))]
+    ents = ents.merge(where[keys].drop_duplicates(), on=keys)
+    ents = ents.merge(sentences[[*keys, "start"]].rename(columns={"start": "at"}), on=keys)
     if ents.empty:
         return {}
-    starts = sentences.set_index(["article_id", "sentence_id"])["start"]
-    at = starts.reindex(pd.MultiIndex.from_frame(ents[["article_id", "sentence_id"]])).to_numpy()
+    at = ents["at"].to_numpy()
+    rows = zip(
+        ents["article_id"].astype(str),
+        ents["sentence_id"].astype(int),
+        ents["start"].to_numpy() - at,
+        ents["end"].to_numpy() - at,
+        ents["canonical"].astype(str),
+        ents["label"].astype(str),
+        strict=True,
+    )
     out: dict[tuple[str, int], list[tuple[int, int, str, str]]] = {}
-    for aid, sid, a, b, name, label, s in zip(ents["article_id"].astype(str), ents["sentence_id"].astype(int),
-                                              ents["start"].astype(int), ents["end"].astype(int),
-                                              ents["canonical"].astype(str), ents["label"].astype(str), at,
-                                              strict=True):  # fmt: skip
-        if s == s:  # a sentence that is there
-            out.setdefault((aid, sid), []).append((a - int(s), b - int(s), name, label))
+    for aid, sid, a, b, name, label in rows:
+        out.setdefault((aid, sid), []).append((int(a), int(b), name, label))
     return {k: tuple(v) for k, v in out.items()}

@@ -1632,7 +1632,7 @@ def _figure_pairs(
             )
         return contexts[key]
 
-    named = names(entities, sentences)
+    named = names(entities, sentences, rows)
     words = {"stem": stem_of, "stop": stop, "concept_of": concept_of}
     figures = []
     for r in rows.itertuples(index=False):

@@ -272,6 +272,8 @@ def same_quantity(a: Figure, b: Figure) -> tuple[bool, str]:
             return False, f"different times ({kind}: {', '.join(sorted(ta))} / {', '.join(sorted(tb))})"
     if _ratio(a, b) > MAX_RATIO:
         return False, f"values more than {MAX_RATIO:g} times apart"
+    if a.attached and b.attached and a.attached != b.attached:
+        return False, f"written with different nouns ({a.attached} / {b.attached})"
     for up, down in _OPPOSITES:
         if (up in a.context and down in b.context and down not in a.context and up not in b.context) or (
             down in a.context and up in b.context and up not in a.context and down not in b.context
@@ -365,8 +367,8 @@ def disagreeing_pairs(
 
     Args:
         figures: ``(group, figure)`` for every figure in the sentences of each claim group.
-        across: when given, also the pairs of two groups judged one quantity:
-            ``across(figures, groups) -> {(i, j): why}`` (:func:`analysis.compare.across_groups.same_across`).
+        across: when given, also the pairs judged one quantity by what they count, in one group or
+            two: ``across(figures, groups) -> {(i, j): why}`` (:func:`analysis.compare.across_groups.same_across`).
             A figure is compared only with its closest counterparts in each other source, a figure of its
             own group first: an agreeing counterpart in the claim's own group settles it.
 
@@ -396,7 +398,7 @@ def disagreeing_pairs(
                         same[(i, j)] = why
     if across is not None:
         for (i, j), why in across(items, group_of).items():
-            if group_of[i] != group_of[j] and items[i].source != items[j].source:
+            if items[i].source != items[j].source:
                 same.setdefault((min(i, j), max(i, j)), why)
     closest = _Closest(items, same, group_of)
     out = []
