@@ -45,6 +45,7 @@ def noun_of(sentence: str, figure: str) -> str:
         ("Police detained 14 rioters near the square.", "14 rioters", {"C:arrest"}),
         # a number word is another figure, not what this one counts
         ("The plan would cost nearly $55 billion over six years.", "nearly $55 billion", {"cost"}),
+        ("Varn lost $9 million three times.", "$9 million", {"lose"}),
         # an adjunct opens another phrase: the officials are not what the percentage counts
         ("Korvel's share fell to 50.5 percent from 50.6 percent after officials re-examined the ballots.",
          "50.6 percent", frozenset()),
@@ -151,8 +152,11 @@ def test_an_age_is_one_persons():
     holm_b = age("B", "44", 44, {"P:Dana Holm", "driver"})
     (pair,) = disagreeing_pairs([(1, holm_a), (2, holm_b)], across=same_across)
     assert "counted thing: Dana Holm" in pair["why"]
-    ostrow = age("B", "44", 44, {"P:Marek Ostrow", "shoot"}, context=frozenset({"shoot"}))
-    assert disagreeing_pairs([(1, holm_a), (2, ostrow)], across=same_across) == []
+    # two people's ages, with words and a head in common: still not one quantity
+    shot = frozenset({"shoot", "bridg"})
+    holm_shot = age("A", "41", 41, {"P:Dana Holm", "shoot"}, context=shot)
+    ostrow = age("B", "44", 44, {"P:Marek Ostrow", "shoot"}, context=shot)
+    assert disagreeing_pairs([(1, holm_shot), (2, ostrow)], across=same_across) == []
     # an age is never a prison term, even of the same person
     term = Figure("B", "12 years", 12, unit="years", heads=frozenset({"P:Dana Holm"}), key=("B", 0, 12))
     assert same_across([holm_a, term], [1, 2]) == {}
@@ -161,9 +165,11 @@ def test_an_age_is_one_persons():
 def test_an_agreeing_figure_in_the_claims_own_group_settles_it():
     """A figure meets the other outlet's figure in its own claim group first; a figure of another group is
     compared only when its own group has none."""
-    a = money("A", "$3.5 billion", 3.5e9, {"E:Harbor Relief Fund"}, key=("A", 0, 1))
-    same_group = money("B", "$3.5 billion", 3.5e9, {"E:Harbor Relief Fund"}, key=("B", 0, 1))
-    other_group = money("B", "$3.6 billion", 3.6e9, {"E:Harbor Relief Fund"}, key=("B", 1, 1))
+    fund = {"E:Harbor Relief Fund"}
+    a = money("A", "$3.5 billion", 3.5e9, fund, context={"receiv"}, key=("A", 0, 1))
+    same_group = money("B", "$3.5 billion", 3.5e9, fund, context={"approv"}, key=("B", 0, 1))
+    # the other group's figure shares more words with it, but the own group's comes first
+    other_group = money("B", "$3.6 billion", 3.6e9, fund, context={"receiv"}, key=("B", 1, 1))
     assert disagreeing_pairs([(1, a), (1, same_group), (2, other_group)], across=same_across) == []
     assert len(disagreeing_pairs([(1, a), (2, other_group)], across=same_across)) == 1
 
@@ -174,7 +180,7 @@ def test_figures_are_compared_only_inside_their_blocks(monkeypatch):
     judged = []
     real = across_groups._judge
     monkeypatch.setattr(across_groups, "_judge", lambda a, b, **kw: judged.append(1) or real(a, b, **kw))
-    items = [money("AB"[i % 2], f"${i} million", i * 1e6, {f"head{i}"}) for i in range(1, 400)]
+    items = [money("AB"[i % 2], f"${i} million", i * 1e6, {f"head{i}"}) for i in range(1, MAX_BLOCK // 2)]
     assert same_across(items, list(range(len(items)))) == {} and judged == []
     crowd = [money("AB"[i % 2], f"${i} million", i * 1e6, {"paid"}) for i in range(1, MAX_BLOCK + 2)]
     assert same_across(crowd, list(range(len(crowd)))) == {} and judged == []
