@@ -432,7 +432,11 @@ def number_disagreements(
     compared when they are the same quantity and reported when their intervals
     do not overlap (:mod:`analysis.compare.quantities`). Two groups that are one
     claim but for who says it (two named speakers' figures for one death toll)
-    are compared too: a reader wants both figures, each with its speaker.
+    are compared too: a reader wants both figures, each with its speaker. Figures of any two
+    groups of the event are compared when what they count is the same thing (the noun or verb
+    next to each, an organisation's name, the person whose age it is; blocked by unit class and
+    counted thing, :mod:`analysis.compare.across_groups`): the two outlets' sentences may state
+    different claims around one figure.
 
     Args:
         result: an :class:`~analysis.Analysis`.

@@ -8,7 +8,9 @@ each figure, following how news writes numbers:
 * **Same quantity** (:func:`same_quantity`): the same unit class (people,
   dollars, percent, years...; ``data/lexicons/alignment.yml`` ``unit_classes``),
   the same kind of measure (an age is not a duration: "Crutcher, 40," against
-  "40 years in prison"), the same rate (a daily figure is not a total), values
+  "40 years in prison"), the same rate (a daily figure is not a total), the same noun
+  when both are written with one ("48 percent *of the vote*" is not "45 percent *of
+  voters*"; a "$3.5 billion *loss*" is not a "$3.6 billion *debt*"), values
   within a factor of :data:`MAX_RATIO` (a figure ten times another counts
   something else: a one-year loss against a decade's debt), and a shared word
   for what is counted in the few words around each figure ("wounded" /
@@ -25,6 +27,10 @@ each figure, following how news writes numbers:
   "about 250" is 250 ± 10%, "nearly $6 billion" is [$5.4 billion, $6 billion] (just below),
   a range is its two ends, and an exact figure is rounded to its last stated digit ("$5.7 billion" is 5.65-5.75
   billion; "340,000" is 335,000-345,000, never wider than ±2.5%).
+* **Across claim groups** (:func:`disagreeing_pairs` with ``across=``,
+  :mod:`analysis.compare.across_groups`): figures of two groups are compared when what
+  they count is the same (the noun or verb next to each, a fund's name, whose age), a
+  figure's counterpart in its own group first.
 * **Disagreement** (:func:`disagree`): two same-quantity figures whose
   intervals do not overlap. "$3.5 billion" and "$3.6 billion" disagree;
   "more than $915 million" and "$916 million" do not.
