@@ -26,7 +26,7 @@ WORDS = {
 
 def heads_of(sentence: str, figure: str, names=()) -> frozenset[str]:
     a = sentence.index(figure)
-    return heads(sentence, a, a + len(figure), **WORDS, counts=_names_a_thing, names=names)
+    return heads(sentence, a, a + len(figure), **WORDS, counts=_names_a_thing, names=names, noun=_is_noun)
 
 
 def noun_of(sentence: str, figure: str) -> str:
@@ -45,7 +45,9 @@ def noun_of(sentence: str, figure: str) -> str:
         ("Police detained 14 rioters near the square.", "14 rioters", {"C:arrest"}),
         # a number word is another figure, not what this one counts
         ("The plan would cost nearly $55 billion over six years.", "nearly $55 billion", {"cost"}),
-        ("Varn lost $9 million three times.", "$9 million", {"lose"}),
+        ("Varn lost $9 million three times.", "$9 million", {"lose"}),  # a name opening the sentence is no head
+        # a verb on the left reads on to its noun; the preposition right before the figure is the figure's
+        ("The death toll rose to 31 on Monday.", "31", {"C:death", "C:increase"}),
         # an adjunct opens another phrase: the officials are not what the percentage counts
         ("Korvel's share fell to 50.5 percent from 50.6 percent after officials re-examined the ballots.",
          "50.6 percent", frozenset()),
@@ -134,6 +136,9 @@ def test_a_common_word_head_needs_more_in_common():
     with_year = [money("A", "5,000", 5000, marched, context=marched, sentence="They marched in 2019."),
                  money("B", "3,000", 3000, marched, context=marched, sentence="In 2019, they marched.")]  # fmt: skip
     assert same_across(with_year, [1, 2])[(0, 1)].endswith("year: 2019")
+    # two heads in common ("the group holds 8 percent" / "the group holds 3 to 5 percent") are two things
+    held = [money("A", "8 percent", 8, {"group", "hold"}), money("B", "5 percent", 5, {"group", "hold"})]
+    assert same_across(held, [1, 2])[(0, 1)].endswith("counted thing: group, hold")
 
 
 def test_different_heads_are_never_compared():

@@ -16,9 +16,10 @@ event, two such figures are compared when the words say they measure the same th
   billion *loss*" / "a $3.6 billion *debt*") or by "of" and a noun ("48 percent *of the vote*" /
   "45 percent *of voters*"), those nouns must meet: a percentage of something else is another
   quantity;
-* **more in common than the head**: a common word shared as the head ("people", "paid") happens
-  by chance in one event, so the sentences must also share another counted word, an actor, or the
-  year they name; a named organisation as the head is specific enough alone.
+* **more in common than the head**: a common word shared as the head ("marched", "paid") happens
+  by chance in one event, so the sentences must share two things in all: another head or counted
+  word, an actor, or the year they name; a named organisation or person as the head is specific
+  enough alone.
 
 Figures are blocked by (unit class, kind, rate, head): only figures sharing a block are compared,
 so an event's figures are never read pair by pair (a head shared by more than :data:`MAX_BLOCK`
@@ -106,7 +107,8 @@ def heads(
     stop: Iterable[str],
     concept_of: dict[str, str],
     counts: Callable[[str], bool],
-    names: Sequence[tuple[int, int, str]] = (),
+    names: Sequence[tuple[int, int, str, str]] = (),
+    noun: Callable[[str], bool] | None = None,
 ) -> frozenset[str]:
     """What a figure counts: the nearest noun or verb on each side inside its clause, and names next to it.
 
@@ -117,6 +119,8 @@ def heads(
         stop: closed-class words, skipped (they still count towards :data:`HEAD_REACH`).
         concept_of: stem -> synonym group ("injured" and "wounded" are one head).
         counts: whether a word is a noun or a verb (not a modifier).
+        noun: whether a word is a noun; when given, a verb on the figure's left is read on to the
+            noun before it ("the death toll rose to 31": rose, toll).
         names: ``(start, end, canonical, label)`` of the organisations and persons the sentence names
             (:func:`names`): an organisation within the reach of the figure is a head (``E:`` + its
             name: a fund, a company); a person right before or after it is whose age it may be
@@ -124,27 +128,29 @@ def heads(
 
     Returns:
         Stems or synonym groups; names as ``E:name`` / ``P:name``. Capitalised words are names, never
-        word heads (but the sentence's first word).
+        word heads (the noun a figure is written with, :func:`attached_noun`, is one too).
 
     >>> sorted(heads("Varn claimed a loss of $916 million in 1995.", 22, 34, stem=str.lower, stop={"a", "of", "in"},
     ...              concept_of={}, counts=lambda w: True))
     ['loss']
     """
     stop = set(stop)
-    opener = _opener(sentence)
     left = _WORD.findall(_clause_left(sentence, start))[-HEAD_REACH:]
     right = _WORD.findall(_clause_right(sentence, end))[:HEAD_REACH]
     out = set()
-    for words in (list(reversed(left)), right):
-        for w in words:
+    for side, words in (("left", list(reversed(left))), ("right", right)):
+        for at, w in enumerate(words):
             low = w.lower()
-            if _numeric(low) or (low in _ADJUNCT and low != "of"):
-                break  # another figure, or an adjunct: what follows is not what this figure counts
-            if low in stop or (w[:1].isupper() and w != opener) or len(w) < 3 or not counts(w):
+            if _numeric(low) or (low in _ADJUNCT and low != "of" and not (side == "left" and at == 0)):
+                # another figure, or an adjunct: what follows is not what this figure counts (the
+                # preposition right before a figure is its own: "rose *to* 31", "a loss *of* $9 million")
+                break
+            if low in stop or w[:1].isupper() or len(w) < 3 or not counts(w):
                 continue
             s = stem(w)
             out.add(concept_of.get(s, s))
-            break
+            if side == "right" or noun is None or noun(w):
+                break  # on the left a verb goes on to its noun: "the death *toll rose* to 31"
     left_edge = start - len(_clause_left(sentence, start))
     right_edge = end + len(_clause_right(sentence, end))
     for a, b, name, label in names:
@@ -217,7 +223,7 @@ def same_across(items: Sequence[Figure], groups: Sequence[object]) -> dict[tuple
     """
     blocks: dict[tuple, list[int]] = {}
     for i, f in enumerate(items):
-        for h in f.heads:
+        for h in _counted(f):
             blocks.setdefault((f.unit, f.kind, f.rate, h), []).append(i)
     out: dict[tuple[int, int], str] = {}
     seen: set[tuple[int, int]] = set()
@@ -237,9 +243,14 @@ def same_across(items: Sequence[Figure], groups: Sequence[object]) -> dict[tuple
     return out
 
 
+def _counted(f: Figure) -> frozenset[str]:
+    """A figure's heads and the noun it is written with ("Turnout was 61 percent": turnout)."""
+    return f.heads | {f.attached} if f.attached else f.heads
+
+
 def _judge(a: Figure, b: Figure, *, across: bool = True) -> str:
     """Why two figures are one quantity by what they count ("" when they are not); ``across``: of two groups."""
-    shared = a.heads & b.heads
+    shared = _counted(a) & _counted(b)
     if a.kind == "age" or b.kind == "age":
         # an age is one person's: the same person named next to both figures, nothing else
         shared = {h for h in shared if h.startswith("P:")}
@@ -254,8 +265,8 @@ def _judge(a: Figure, b: Figure, *, across: bool = True) -> str:
     also = sorted((a.context & b.context) - shared - _number_stems())
     actors = sorted((a.actors & b.actors) - set(named))
     years = sorted(time_anchors(a.sentence)["year"] & time_anchors(b.sentence)["year"])
-    if not named and not also and not actors and not years:
-        return ""
+    if not named and len(words) + len(also) + len(actors) + len(years) < 2:
+        return ""  # one common word in common happens by chance in an event
     # the counted thing is what the figures have in common, as the in-group rules read it
     ok, _ = same_quantity(replace(a, context=a.context | shared), replace(b, context=b.context | shared))
     if not ok:

@@ -1650,7 +1650,7 @@ def _figure_pairs(
             # the claim's words, less the figure's own ("percent" says the unit, not what is counted)
             claim_words=read(r.content, 0, 0, None) - read(str(r.text), 0, 0, None) if r.sole else frozenset(),
             actors=r.actors, published=float(r.published), speaker=r.speaker,
-            heads=heads(r.sentence, a, b, **words, counts=_names_a_thing,
+            heads=heads(r.sentence, a, b, **words, counts=_names_a_thing, noun=_is_noun,
                         names=named.get((str(r.article_id), int(r.sentence_id)), ())),
             attached=attached_noun(r.sentence, a, b, **words, noun=_is_noun),
         )))  # fmt: skip
