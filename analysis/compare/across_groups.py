@@ -145,9 +145,11 @@ def heads(
                 # another figure, or an adjunct: what follows is not what this figure counts (the
                 # preposition right before a figure is its own: "rose *to* 31", "a loss *of* $9 million")
                 break
-            if low in stop or w[:1].isupper() or len(w) < 3 or not counts(w):
+            if low in stop or w[:1].isupper() or len(w) < 3:
                 continue
             s = stem(w)
+            if s not in concept_of and not counts(w):
+                continue  # a modifier; a word of a synonym group always names something ("a $9 million fine")
             out.add(concept_of.get(s, s))
             if side == "right" or noun is None or noun(w):
                 break  # on the left a verb goes on to its noun: "the death *toll rose* to 31"
@@ -195,7 +197,9 @@ def attached_noun(
 
     def fits(w: str) -> bool:
         low = w.lower()
-        return low not in stop and not _numeric(low) and (not w[:1].isupper() or w == opener) and noun(w)
+        if low in stop or _numeric(low) or (w[:1].isupper() and w != opener):
+            return False
+        return stem(w) in concept_of or noun(w)
 
     if right and right[0].lower() == "of":
         rest = [w for w in right[1:3] if w.lower() not in stop]
