@@ -200,7 +200,7 @@ def test_figures_are_compared_only_inside_their_blocks(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def three_events():
+def written_events():
     texts = {
         "fund": ("The Harbor Relief Fund will receive $3.5 billion from the state, Governor Alma Reyes said.",
                  "Lawmakers in Dunmore approved $3.6 billion for the Harbor Relief Fund after a long night of debate."),
@@ -210,6 +210,8 @@ def three_events():
                    "Marek Ostrow, 44, was arrested at the scene, police said."),
         "share": ("Mayor Ines Carro won 48 percent of the vote in the first round on Sunday.",
                   "Turnout in Sunday's first round was 45 percent of voters, the electoral board said."),
+        "rank": ("The Harbor Relief Fund ranked third among state funds in 2019, on June 14.",
+                 "The Harbor Relief Fund ranked fifth among state funds in 2018, on June 12."),
     }  # fmt: skip
     outlets = ["Ardmore Post", "Bellway Times"]
     records = [{"article_id": f"{event}-{i}", "source": outlets[i], "event": event, "published": "2026-03-02",
@@ -218,23 +220,25 @@ def three_events():
     return analysis.analyze(analysis.load_corpus(records), progress=False)
 
 
-def test_the_same_fund_in_two_outlets_disagrees_with_its_reason(three_events):
-    (pair,) = number_disagreements(three_events, event="fund").itertuples()
+def test_the_same_fund_in_two_outlets_disagrees_with_its_reason(written_events):
+    (pair,) = number_disagreements(written_events, event="fund").itertuples()
     assert (pair.text_a, pair.text_b) == ("$3.5 billion", "$3.6 billion")
     assert "counted thing: Harbor Relief Fund" in pair.why
     assert pair.sentence_a.startswith("The Harbor Relief Fund") and pair.sentence_b.startswith("Lawmakers")
 
 
-def test_one_persons_age_in_two_claim_groups_disagrees(three_events):
-    (pair,) = number_disagreements(three_events, event="age").itertuples()
+def test_one_persons_age_in_two_claim_groups_disagrees(written_events):
+    (pair,) = number_disagreements(written_events, event="age").itertuples()
     assert pair.claim_group != pair.claim_group_b  # the pass across claim groups found it
     assert (pair.text_a, pair.text_b) == ("41", "44")
     assert pair.why.startswith("across claim groups, both year (age), counted thing: Dana Holm;")
 
 
-def test_two_peoples_ages_and_a_share_of_something_else_are_not_flagged(three_events):
-    assert number_disagreements(three_events, event="others").empty
-    assert number_disagreements(three_events, event="share").empty
+def test_two_peoples_ages_a_share_of_something_else_and_a_rank_are_not_flagged(written_events):
+    assert number_disagreements(written_events, event="others").empty
+    assert number_disagreements(written_events, event="share").empty
+    # a rank, a year and a date are no figures: two outlets' ranks of one fund are never compared
+    assert number_disagreements(written_events, event="rank").empty
 
 
 # ---------------------------------------------------------------- the evaluator
