@@ -194,6 +194,11 @@ def test_figures_are_compared_only_inside_their_blocks(monkeypatch):
     few = crowd[:4]
     same_across(few, list(range(4)))
     assert len(judged) == 4  # the pairs of two sources in a block of four
+    # many articles of two outlets repeating one toll each: a value a source writes again is read once
+    judged.clear()
+    tolls = [money("AB"[i % 2], "toll", (12, 14)[i % 2] * 1e6, {"C:death"}, context={"C:death", "mine"},
+                   key=("AB"[i % 2], i, 0)) for i in range(MAX_BLOCK + 50)]  # fmt: skip
+    assert list(same_across(tolls, list(range(len(tolls))))) == [(0, 1)] and len(judged) == 1
 
 
 # ---------------------------------------------------------------- end to end

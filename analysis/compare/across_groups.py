@@ -22,8 +22,9 @@ event, two such figures are compared when the words say they measure the same th
   enough alone.
 
 Figures are blocked by (unit class, kind, rate, head): only figures sharing a block are compared,
-so an event's figures are never read pair by pair (a head shared by more than :data:`MAX_BLOCK`
-figures of one unit says nothing about which quantity, and its block is skipped).
+so an event's figures are never read pair by pair (in a block of more than :data:`MAX_BLOCK`
+figures, a value one source writes again is read once; a head still shared by more figures than
+that says nothing about which quantity, and its block is skipped).
 """
 
 from __future__ import annotations
@@ -232,6 +233,13 @@ def same_across(items: Sequence[Figure], groups: Sequence[object]) -> dict[tuple
     out: dict[tuple[int, int], str] = {}
     seen: set[tuple[int, int]] = set()
     for block in blocks.values():
+        if len(block) > MAX_BLOCK:
+            # a figure its source writes again (many articles of one outlet) is one counterpart
+            firsts: dict[tuple, int] = {}
+            for i in block:
+                f = items[i]
+                firsts.setdefault((f.source, f.value, f.value_high, f.qualifier), i)
+            block = sorted(firsts.values())
         if len(block) < 2 or len(block) > MAX_BLOCK:
             continue
         for x, i in enumerate(block):
