@@ -257,7 +257,8 @@ def number_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
     Returns:
         ``claim_group, unit, source_a, figure_a, sentence_a, source_b, figure_b, sentence_b, why``;
         each figure is followed by who gave it ("340,000 (Orla Casualty Monitor)") when the two
-        figures come from two speakers' claims (two claim groups, ``claim_group`` then reads "3 / 5").
+        figures come from two claim groups (two speakers' claims, or two claims about one counted
+        thing; ``claim_group`` then reads "3 / 5").
     """
     columns = ["claim_group", "unit", "source_a", "figure_a", "sentence_a", "source_b", "figure_b", "sentence_b", "why"]
     if pairs.empty:

@@ -30,6 +30,7 @@ def fig(text: str, value: float, *, q: str = "exact", unit: str = "people", sour
         (fig("nearly two decades", 20, q="approximate", unit="years"), fig("18 years", 18, unit="years")),
         (fig("340,000 people", 340000), fig("341,500 people", 341500)),  # rounded to its last stated digit
         (fig("hundreds of thousands of people", 100000, q="at least"), fig("340,000 people", 340000)),
+        (fig("billions of dollars", 1e9, q="at least", unit="dollars"), fig("$1.3 billion", 1.3e9, unit="dollars")),
         (fig("Twenty-nine people", 29), fig("29 people", 29)),
         (fig("between 200 and 350 passengers", 200, q="range", value_high=350), fig("300 passengers", 300)),
     ],

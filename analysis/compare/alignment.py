@@ -82,6 +82,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from analysis.compare.across_groups import attached_noun, heads, names, same_across
 from analysis.compare.propositions import FUNCTION_WORDS, NOT_PREDICATE, base_form, modality, polarity
 from analysis.compare.quantities import (
     CONTEXT_WINDOW,
@@ -437,7 +438,11 @@ def number_disagreements(
     compared when they are the same quantity and reported when their intervals
     do not overlap (:mod:`analysis.compare.quantities`). Two groups that are one
     claim but for who says it (two named speakers' figures for one death toll)
-    are compared too: a reader wants both figures, each with its speaker.
+    are compared too: a reader wants both figures, each with its speaker. Figures of any two
+    groups of the event are compared when what they count is the same thing (the noun or verb
+    next to each, an organisation's name, the person whose age it is; blocked by unit class and
+    counted thing, :mod:`analysis.compare.across_groups`): the two outlets' sentences may state
+    different claims around one figure.
 
     Args:
         result: an :class:`~analysis.Analysis`.
@@ -833,6 +838,14 @@ def _names_a_thing(word: str) -> bool:
     from analysis.text import tag
 
     return not tag([word.lower()])[0].startswith(("JJ", "RB"))
+
+
+@cache
+def _is_noun(word: str) -> bool:
+    """Whether a word, by the offline tagger, is a noun (the thing a figure is written with)."""
+    from analysis.text import tag
+
+    return tag([word.lower()])[0].startswith("NN")
 
 
 def _has_verb(text: str) -> bool:
@@ -1724,8 +1737,11 @@ def _figure_pairs(
             )
         return contexts[key]
 
+    named = names(entities, sentences, rows)
+    words = {"stem": stem_of, "stop": stop, "concept_of": concept_of}
     figures = []
     for r in rows.itertuples(index=False):
+        a, b = int(r.a), int(r.b)
         figures.append((r.group, Figure(
             source=r.source, text=str(r.text), value=float(r.value),
             value_high=float(r.value_high) if pd.notna(r.value_high) else np.nan,
@@ -1735,8 +1751,11 @@ def _figure_pairs(
             # the claim's words, less the figure's own ("percent" says the unit, not what is counted)
             claim_words=read(r.content, 0, 0, None) - read(str(r.text), 0, 0, None) if r.sole else frozenset(),
             actors=r.actors, published=float(r.published), speaker=r.speaker,
+            heads=heads(r.sentence, a, b, **words, counts=_names_a_thing, noun=_is_noun,
+                        names=named.get((str(r.article_id), int(r.sentence_id)), ())),
+            attached=attached_noun(r.sentence, a, b, **words, noun=_is_noun),
         )))  # fmt: skip
-    found = disagreeing_pairs(figures)
+    found = disagreeing_pairs(figures, across=same_across)
     if not found:
         return pd.DataFrame(columns=[*PAIR_COLUMNS, "group_b"])
     # each figure's own claim group: the two sides differ when two speakers' claims give the figures

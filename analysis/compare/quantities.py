@@ -8,7 +8,9 @@ each figure, following how news writes numbers:
 * **Same quantity** (:func:`same_quantity`): the same unit class (people,
   dollars, percent, years...; ``data/lexicons/alignment.yml`` ``unit_classes``),
   the same kind of measure (an age is not a duration: "Crutcher, 40," against
-  "40 years in prison"), the same rate (a daily figure is not a total), values
+  "40 years in prison"), the same rate (a daily figure is not a total), the same noun
+  when both are written with one ("48 percent *of the vote*" is not "45 percent *of
+  voters*"; a "$3.5 billion *loss*" is not a "$3.6 billion *debt*"), values
   within a factor of :data:`MAX_RATIO` (a figure ten times another counts
   something else: a one-year loss against a decade's debt), and a shared word
   for what is counted in the few words around each figure ("wounded" /
@@ -25,6 +27,10 @@ each figure, following how news writes numbers:
   "about 250" is 250 ± 10%, "nearly $6 billion" is [$5.4 billion, $6 billion] (just below),
   a range is its two ends, and an exact figure is rounded to its last stated digit ("$5.7 billion" is 5.65-5.75
   billion; "340,000" is 335,000-345,000, never wider than ±2.5%).
+* **Across claim groups** (:func:`disagreeing_pairs` with ``across=``,
+  :mod:`analysis.compare.across_groups`): figures of two groups are compared when what
+  they count is the same (the noun or verb next to each, a fund's name, whose age), a
+  figure's counterpart in its own group first.
 * **Disagreement** (:func:`disagree`): two same-quantity figures whose
   intervals do not overlap. "$3.5 billion" and "$3.6 billion" disagree;
   "more than $915 million" and "$916 million" do not.
@@ -37,7 +43,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -52,6 +58,7 @@ __all__ = [
     "disagreeing_pairs",
     "interval",
     "same_quantity",
+    "time_anchors",
 ]
 
 #: Relative spread of an approximate figure ("about 250" is 225-275).
@@ -105,6 +112,10 @@ class Figure:
             whose figure it is ("Varn, 49," / "Osk, aged 55").
         published: the article's publication day (days since 1970-01-01; NaN when unknown).
         speaker: who the source attributes the figure to ("" for the outlet's own voice).
+        heads: what the figure counts, read next to it (:func:`analysis.compare.across_groups.heads`):
+            compared only when figures of two claim groups are compared.
+        attached: the noun the figure is written with ("a $9 million *loss*", "48 percent *of the
+            vote*"; :func:`analysis.compare.across_groups.attached_noun`), "" when none.
     """
 
     source: str
@@ -121,6 +132,8 @@ class Figure:
     actors: frozenset[str] = frozenset()
     published: float = math.nan
     speaker: str = ""
+    heads: frozenset[str] = frozenset()
+    attached: str = ""
 
     @cached_property
     def kind(self) -> str:
@@ -208,6 +221,15 @@ def _time_anchors(a: str, b: str) -> dict[str, tuple[frozenset[str], frozenset[s
     return {k: (ta[k], tb[k]) for k in _TIME_PATTERNS}
 
 
+def time_anchors(sentence: str) -> dict[str, frozenset[str]]:
+    """The years, clock times, weekdays and quarters one sentence names (lower case), by kind.
+
+    >>> time_anchors("Sales fell in 2015, on Monday.")["year"]
+    frozenset({'2015'})
+    """
+    return _anchors(sentence)
+
+
 @lru_cache(maxsize=4096)
 def _anchors(sentence: str) -> dict[str, frozenset[str]]:
     """The years, clock times, weekdays and quarters one sentence names (lower case), read once per sentence."""
@@ -256,6 +278,8 @@ def same_quantity(a: Figure, b: Figure) -> tuple[bool, str]:
             return False, f"different times ({kind}: {', '.join(sorted(ta))} / {', '.join(sorted(tb))})"
     if _ratio(a, b) > MAX_RATIO:
         return False, f"values more than {MAX_RATIO:g} times apart"
+    if a.attached and b.attached and a.attached != b.attached:
+        return False, f"written with different nouns ({a.attached} / {b.attached})"
     for up, down in _OPPOSITES:
         if (up in a.context and down in b.context and down not in a.context and up not in b.context) or (
             down in a.context and up in b.context and up not in a.context and down not in b.context
@@ -340,11 +364,19 @@ PAIR_COLUMNS = ["group", "unit", "source_a", "text_a", "value_a", "sentence_a",
                 "source_b", "text_b", "value_b", "sentence_b", "why", "evidence", "speaker_a", "speaker_b"]  # fmt: skip
 
 
-def disagreeing_pairs(figures: Iterable[tuple[object, Figure]]) -> list[dict]:
-    """The pairs of figures of one claim group, from two sources, that are one quantity and disagree.
+def disagreeing_pairs(
+    figures: Iterable[tuple[object, Figure]],
+    *,
+    across: Callable[[Sequence[Figure], Sequence[object]], Mapping[tuple[int, int], str]] | None = None,
+) -> list[dict]:
+    """The pairs of figures from two sources that are one quantity and disagree.
 
     Args:
         figures: ``(group, figure)`` for every figure in the sentences of each claim group.
+        across: when given, also the pairs judged one quantity by what they count, in one group or
+            two: ``across(figures, groups) -> {(i, j): why}`` (:func:`analysis.compare.across_groups.same_across`).
+            A figure is compared only with its closest counterparts in each other source, a figure of its
+            own group first: an agreeing counterpart in the claim's own group settles it.
 
     Returns:
         One dict per disagreeing pair (keys :data:`PAIR_COLUMNS`, with ``speaker_a``/``speaker_b``
@@ -355,46 +387,58 @@ def disagreeing_pairs(figures: Iterable[tuple[object, Figure]]) -> list[dict]:
     for group, f in figures:
         key = (f.source, f.unit, f.value, f.value_high, f.qualifier, f.rate, f.context)
         by_group.setdefault(group, {}).setdefault(key, f)
-    out = []
+    items: list[Figure] = []
+    group_of: list[object] = []
+    same: dict[tuple[int, int], str] = {}
     for group, unique in by_group.items():
-        items = sorted(unique.values(), key=lambda f: (f.source, f.key))
-        same: dict[tuple[int, int], str] = {}
-        for i, a in enumerate(items):
+        first = len(items)
+        items.extend(sorted(unique.values(), key=lambda f: (f.source, f.key)))
+        group_of.extend([group] * (len(items) - first))
+        for i in range(first, len(items)):
+            a = items[i]
             for j in range(i + 1, len(items)):
                 b = items[j]
                 if a.source != b.source:
                     ok, why = same_quantity(a, b)
                     if ok:
                         same[(i, j)] = why
-        closest = _Closest(items, same)
-        for (i, j), why in same.items():
-            a, b = items[i], items[j]
-            # when a sentence gives several figures of one unit, a figure is compared only with its closest
-            # counterpart in the other source ("lost 1.2%, or 26 points, to 743"), never with all of them
-            if closest.of(i, b.source) != [j] or closest.of(j, a.source) != [i] or not disagree(a, b):
-                continue
-            la, ha = interval(a)
-            lb, hb = interval(b)
-            out.append(
-                {
-                    "group": group,
-                    "unit": a.unit,
-                    "source_a": a.source,
-                    "text_a": a.text,
-                    "value_a": a.value,
-                    "sentence_a": a.sentence,
-                    "source_b": b.source,
-                    "text_b": b.text,
-                    "value_b": b.value,
-                    "sentence_b": b.sentence,
-                    "why": f"{why}; {_show(la, ha)} and {_show(lb, hb)} do not overlap",
-                    "evidence": (a.key[:2], b.key[:2]),
-                    "speaker_a": a.speaker,
-                    "speaker_b": b.speaker,
-                    "key_a": a.key,
-                    "key_b": b.key,
-                }
-            )
+    if across is not None:
+        for (i, j), why in across(items, group_of).items():
+            if items[i].source != items[j].source:
+                same.setdefault((min(i, j), max(i, j)), why)
+    closest = _Closest(items, same, group_of)
+    out = []
+    for (i, j), why in same.items():
+        a, b = items[i], items[j]
+        if (a.source, a.key) > (b.source, b.key):
+            a, b, i, j = b, a, j, i
+        # when a sentence gives several figures of one unit, a figure is compared only with its closest
+        # counterpart in the other source ("lost 1.2%, or 26 points, to 743"), never with all of them
+        if closest.of(i, b.source) != [j] or closest.of(j, a.source) != [i] or not disagree(a, b):
+            continue
+        la, ha = interval(a)
+        lb, hb = interval(b)
+        out.append(
+            {
+                "group": group_of[i],
+                "unit": a.unit,
+                "source_a": a.source,
+                "text_a": a.text,
+                "value_a": a.value,
+                "sentence_a": a.sentence,
+                "source_b": b.source,
+                "text_b": b.text,
+                "value_b": b.value,
+                "sentence_b": b.sentence,
+                "why": f"{why}; {_show(la, ha)} and {_show(lb, hb)} do not overlap",
+                "evidence": (a.key[:2], b.key[:2]),
+                "speaker_a": a.speaker,
+                "speaker_b": b.speaker,
+                "key_a": a.key,
+                "key_b": b.key,
+                "group_b": group_of[j],
+            }
+        )
     return out
 
 
@@ -403,8 +447,9 @@ class _Closest:
     most counted words with it; each (figure, source) is read once (a group's pairs are not re-read
     for every pair)."""
 
-    def __init__(self, items: list[Figure], same: Mapping[tuple[int, int], str]) -> None:
+    def __init__(self, items: list[Figure], same: Mapping[tuple[int, int], str], groups: Sequence[object]) -> None:
         self.items = items
+        self.groups = groups
         self.partners: dict[int, list[int]] = {}
         for i, j in same:
             self.partners.setdefault(i, []).append(j)
@@ -414,11 +459,18 @@ class _Closest:
     def of(self, i: int, source: str) -> list[int]:
         """The closest counterparts of figure ``i`` in ``source`` (more than one when tied)."""
         if (i, source) not in self.best:
-            items = self.items
-            scores = [(len(items[i].context & items[k].context), k) for k in self.partners[i]
-                      if items[k].source == source]  # fmt: skip
-            top = max(sc for sc, _ in scores)
-            self.best[(i, source)] = [k for sc, k in scores if sc == top]
+            items, groups = self.items, self.groups
+            scores = [(groups[k] == groups[i], len(items[i].context & items[k].context), k)
+                      for k in self.partners[i] if items[k].source == source]  # fmt: skip
+            top = max(sc[:2] for sc in scores)
+            best = [sc[2] for sc in scores if sc[:2] == top]
+            if not top[0]:
+                # across groups, one value that source wrote again in another claim is one counterpart
+                tied: dict[tuple, int] = {}
+                for k in best:
+                    tied.setdefault((items[k].value, items[k].value_high, items[k].qualifier), k)
+                best = sorted(tied.values())
+            self.best[(i, source)] = best
         return self.best[(i, source)]
 
 

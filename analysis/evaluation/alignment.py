@@ -29,11 +29,14 @@ sources):
 * purity: the share of predicted multi-outlet groups whose sentences all state
   one common gold claim;
 * gold shared claims with no cross-outlet link: no gold pair of theirs found;
-* number disagreements: a flagged group (``number_disagreement``) is correct
-  when it holds both sides of a gold disagreement (a sentence containing each
-  number span); recall is over gold disagreements. Flagged groups holding both
-  sides of a labelled negative (``agree`` or ``different_quantity``) are
-  counted as false alarms on near-misses;
+* number disagreements: a flag is a claim group, or a pair of claim groups, for
+  which :func:`analysis.compare.number_disagreements` reports a disagreeing pair
+  (figures are compared across groups too, so one flag may join two groups). A
+  flag is correct when one of its pairs has one side of a gold disagreement in
+  each of its two sentences (a sentence containing each number span); recall is
+  over gold disagreements. Flags whose pairs hold both sides of a labelled
+  negative (``agree`` or ``different_quantity``) are counted as false alarms on
+  near-misses;
 * the multi-outlet groups by kind of error: ``pure``, ``mixed claims`` (two or
   more gold claims), ``claim + unlabelled`` (a gold claim with sentences that
   state no shared claim), ``unlabelled`` (no gold claim at all).
@@ -334,6 +337,7 @@ def score_alignment(
     flagged: Iterable[str] = (),
     numbers: Iterable[NumberPair] = (),
     scope: Iterable[Span] | None = None,
+    flag_pairs: Iterable[tuple[str, Span, Span]] | None = None,
 ) -> Scores:
     """Compare predicted claim groups with gold shared claims (pairs across sources, purity, numbers).
 
@@ -341,8 +345,12 @@ def score_alignment(
         predicted: the sentences of each predicted group.
         gold: the instances of the gold shared claims (claims are keyed by story and claim id).
         source_of: document -> its source (outlet); pairs within one source are not counted.
-        flagged: groups reported with a number disagreement.
+        flagged: groups reported with a number disagreement (scored when ``flag_pairs`` is None: a
+            group is correct when it holds both sides of a gold disagreement).
         numbers: labelled number pairs (``disagree`` ones are the gold; the others are near-misses).
+        flag_pairs: the reported disagreeing pairs, ``(flag, sentence_a, sentence_b)`` with each
+            sentence as ``(doc, start, end)``; a flag (a claim group or two) is correct when one of its
+            pairs holds one side of a gold disagreement in each sentence.
         scope: when given, only predicted sentences overlapping one of these spans are scored
             (for gold that annotates part of each article).
 
@@ -419,9 +427,12 @@ def score_alignment(
         scores.gold_pairs_found += len(hit)
         scores.claims_unlinked += not hit
 
+    numbers = list(numbers)
+    if flag_pairs is not None:
+        _score_flag_pairs(scores, list(flag_pairs), numbers)
+        return scores
     flagged = {g for g in flagged if g in groups}
     scores.flagged = len(flagged)
-    numbers = list(numbers)
 
     def holds(group: str, span: Span) -> bool:
         return any(d == span[0] and _contains(s, e, span[1], span[2]) for d, s, e in groups[group])
@@ -439,6 +450,29 @@ def score_alignment(
     return scores
 
 
+def _score_flag_pairs(scores: Scores, flag_pairs: list[tuple[str, Span, Span]], numbers: list[NumberPair]) -> None:
+    """Number-disagreement counts from the reported pairs (see :func:`score_alignment`)."""
+    scores.flagged = len({flag for flag, _, _ in flag_pairs})
+
+    def has(sentence: Span, span: Span) -> bool:
+        return sentence[0] == span[0] and _contains(sentence[1], sentence[2], span[1], span[2])
+
+    def hits(pair: NumberPair) -> set[str]:
+        return {flag for flag, x, y in flag_pairs
+                if (has(x, pair.a) and has(y, pair.b)) or (has(x, pair.b) and has(y, pair.a))}  # fmt: skip
+
+    correct: set[str] = set()
+    for pair in numbers:
+        found = hits(pair)
+        if pair.label == "disagree":
+            scores.disagreements += 1
+            scores.disagreements_found += bool(found)
+            correct |= found
+        else:
+            scores.flagged_negatives += len(found)
+    scores.flagged_correct = len(correct)
+
+
 def format_scores(scores: Scores, title: str) -> str:
     """The printed block of figures for one data set."""
     dis_p = f"{scores.flagged_correct / scores.flagged:.3f}" if scores.flagged else "n/a"
@@ -453,8 +487,8 @@ def format_scores(scores: Scores, title: str) -> str:
             f"  purity              {scores.purity:.3f}  ({scores.groups_pure} of {scores.groups_multi}"
             " multi-outlet groups state one gold claim)",
             f"  unlinked gold claims {scores.claims_unlinked} of {scores.gold_claims}",
-            f"  number disagreements  P {dis_p}  R {dis_r}  ({scores.flagged_correct} of {scores.flagged} flagged"
-            f" groups correct; {scores.disagreements_found} of {scores.disagreements} gold found;"
+            f"  number disagreements  P {dis_p}  R {dis_r}  ({scores.flagged_correct} of {scores.flagged} flags"
+            f" correct; {scores.disagreements_found} of {scores.disagreements} gold found;"
             f" {scores.flagged_negatives} flags on labelled near-misses)",
             f"  multi-outlet groups by kind: {kinds or 'none'}",
         ]
@@ -464,9 +498,9 @@ def format_scores(scores: Scores, title: str) -> str:
 # ------------------------------------------------------------------ running the package
 def _predict(records: list[dict], events: Iterable[str], result=None):
     """Analyse the records (unless ``result`` holds their analysis) and align claims per event;
-    returns (predicted sentences, flagged groups, result)."""
+    returns (predicted sentences, flagged pairs ``(flag, sentence_a, sentence_b)``, result)."""
     from analysis import analyze, load_corpus
-    from analysis.compare import claim_alignment
+    from analysis.compare import align
 
     if result is None:
         corpus = load_corpus(records)
@@ -476,17 +510,23 @@ def _predict(records: list[dict], events: Iterable[str], result=None):
         result = analyze(corpus, jobs=1, progress=False)
     sentences = result.sentences.set_index(["article_id", "sentence_id"])[["start", "end"]]
     source_of = dict(zip(result.articles["article_id"].astype(str), result.articles["source"].astype(str), strict=True))
-    predicted, flagged = [], set()
+    predicted, flagged = [], []
+
+    def span(where: tuple) -> Span:
+        start, end = sentences.loc[(where[0], where[1])]
+        return (str(where[0]), int(start), int(end))
+
     for event in events:
-        table = claim_alignment(result, event=event)
+        table, pairs = align(result, event=event)
         for row in table.itertuples():
             group = f"{event}#{row.claim_group}"
-            if row.number_disagreement:
-                flagged.add(group)
             for article_id, sentence_id in row.evidence:
                 start, end = sentences.loc[(article_id, sentence_id)]
                 predicted.append(PredictedSentence(str(article_id), source_of[str(article_id)], int(start), int(end),
                                                    group))  # fmt: skip
+        for p in pairs.itertuples():
+            groups = "/".join(str(g) for g in sorted({int(p.claim_group), int(p.claim_group_b)}))
+            flagged.append((f"{event}#{groups}", span(p.evidence[0]), span(p.evidence[1])))
     return predicted, flagged, result
 
 
@@ -555,7 +595,7 @@ def evaluate_polnear(
             [p for p in predicted if p.group.startswith(prefix)],
             [g for g in gold if g.story == story.id],
             source_of,
-            flagged=[g for g in flagged if g.startswith(prefix)],
+            flag_pairs=[f for f in flagged if f[0].startswith(prefix)],
             numbers=[n for n in nums if n.story == story.id],
         )
     total = Scores()
@@ -630,7 +670,7 @@ def evaluate_meantime(path: str | Path) -> Scores:
     events = sorted({r["event"] for r in records})
     predicted, flagged, _ = _predict(records, events)
     source_of = {r["article_id"]: r["source"] for r in records}
-    return score_alignment(predicted, gold, source_of, flagged=flagged, scope=scope)
+    return score_alignment(predicted, gold, source_of, flag_pairs=flagged, scope=scope)
 
 
 # ------------------------------------------------------------------ command line
