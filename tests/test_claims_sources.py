@@ -534,3 +534,15 @@ def test_a_subject_pronoun_after_the_cue_opens_the_reported_clause():
     claims = analysis.analyze_text("She says they both share the belief that every child counts.").claims
     expected = [["She", "they both share the belief that every child counts"]]
     assert claims[["speaker", "text"]].values.tolist() == expected
+
+
+def test_the_role_a_titles_abbreviation_names_resolves_a_description():
+    import analysis
+
+    text = (
+        "Ohio Gov. Ed Velcani described the harbour plan as a disgrace on Monday.\n\n"
+        '"It is a disgrace," he said.\n\n'
+        "The governor added that the council knew nothing."
+    )
+    claims = analysis.analyze_text(text).claims
+    assert claims[claims.cue == "added"].speaker.tolist() == ["Ed Velcani"]

@@ -59,6 +59,17 @@ def _role_of(appositive: str) -> list[str]:
 
 #: Words of a role that name the same thing ("the GOP nominee" is the Republican nominee).
 _SAME_ROLE = {"gop": "republican", "tory": "conservative", "dem": "democratic", "democrat": "democratic"}
+#: A title's abbreviation is its role ("Gov. Chris Christie" ... "the governor added").
+_SAME_ROLE |= {
+    f"{short}{dot}": role
+    for short, role in (
+        ("gov", "governor"), ("sen", "senator"), ("rep", "representative"), ("gen", "general"),
+        ("lt", "lieutenant"), ("col", "colonel"), ("capt", "captain"), ("sgt", "sergeant"), ("adm", "admiral"),
+        ("amb", "ambassador"), ("sec", "secretary"), ("pres", "president"), ("atty", "attorney"),
+        ("supt", "superintendent"), ("cmdr", "commander"),
+    )
+    for dot in ("", ".")
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
