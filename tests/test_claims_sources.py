@@ -546,3 +546,14 @@ def test_the_role_a_titles_abbreviation_names_resolves_a_description():
     )
     claims = analysis.analyze_text(text).claims
     assert claims[claims.cue == "added"].speaker.tolist() == ["Ed Velcani"]
+
+
+def test_a_senator_or_a_first_lady_described_is_the_subject_of_the_sentence_before():
+    import analysis
+
+    text = (
+        "Ada Velcani, the former harbour chief, stressed her support for the dredging plan on Monday. "
+        'The former first lady and U.S. senator said it was "a mistake" to sell the port.'
+    )
+    claims = analysis.analyze_text(text).claims
+    assert claims[claims.text.str.contains("mistake")].speaker.tolist() == ["Ada Velcani"]
