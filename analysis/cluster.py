@@ -387,7 +387,13 @@ def analyze_group(out: str, task: GroupTask, options: Mapping) -> dict:
     events = {a.article_id: a.event for a in corpus}
     counts = write_group(target, task.group, result, events)
     columns = {name: list(table.columns) for name, table in result.tables.items()}
-    summary = {"group": task.group, "counts": counts, "events": _count(events.values()), "columns": columns}
+    summary = {
+        "group": task.group,
+        "counts": counts,
+        "events": _count(events.values()),
+        "columns": columns,
+        "reads": [len(task.reads), sum(len(spans) for _, spans, _ in task.reads)],  # cache files, blocks
+    }
     (target / "_done").mkdir(exist_ok=True)
     (target / "_done" / str(task.group)).write_text(json.dumps(summary), encoding="utf-8")
     return summary
@@ -519,6 +525,9 @@ def run(
             # the events of file part-G of every table
             "groups": [[e for e in group if e in present] for group in groups],
             "columns": columns,
+            # what the group tasks read: cache files opened (one per partition holding a group's events)
+            # and blocks (one per partition and event)
+            "cache_reads": [sum(s.get("reads", [0, 0])[i] for s in summaries) for i in (0, 1)],
         },
     )
     return StoredAnalysis(out, read_marker(out) or {})
