@@ -472,6 +472,7 @@ def run(
     if show and keys:
         dask_progress(keys)
     found = client.gather(keys)
+    del keys  # released, so the workers drop their copies of the keys (held until the run ended otherwise)
     groups, tasks, repeats = schedule(found, articles_per_group)
     rows = pd.DataFrame([(r.where, r.reason, r.fix) for r in repeats], columns=REJECT_COLUMNS)
     write_frame(out / "rejects" / "repeats.parquet", rows.astype("string"))
