@@ -10,28 +10,33 @@ they are. The run has four steps:
    files a partition; each ``.csv``/``.jsonl``/``.parquet`` shard is one), or an
    in-memory corpus cut into chunks. Files the folder walk skips or rejects are
    written to ``rejects`` / ``skipped`` at once.
-2. **Keys** (workers): each partition is read with exactly the loader's
-   rules and returns the id and text digest of every record that would be an
-   article (:func:`analysis.corpus.identities`) and its articles per event;
-   the client replays the duplicate checks in corpus order and hands each
-   partition the ids and texts that earlier partitions accepted, so each
-   partition validated alone (:func:`analysis.corpus.validate`) gets exactly
-   the articles and rejects of :func:`analysis.load_corpus` on the whole input
-   (same messages). The client also cuts the events into *groups* of whole
-   events, about :data:`ARTICLES_PER_GROUP` articles each, in the order the
-   events first appear in the input (so an input already sorted by event or
-   by date keeps an event's rows in few partitions).
-3. **Map** (workers): each partition is analysed by the per-article stages
-   (built once per worker process, lexicons loaded once) and written to
-   Parquet by the worker itself, one piece per table and event group (see
-   :mod:`analysis.stored`); only row counts travel back. Pieces have fixed
-   file names and are written atomically, so a task retried after a worker
-   died overwrites instead of duplicating.
-4. **Reduce** (workers, one task per event group): reads the group's pieces,
-   runs the steps that need a whole event (one canonical name per actor across
-   its articles, exactly as the in-memory pipeline does, each event from its
-   own rows) and writes one file per table for the group. It reads only the
-   map's pieces, so running it again gives the same files.
+2. **Keys** (workers): each partition is read once, with exactly the
+   loader's rules; its rejects are written, and the records that would be
+   articles are kept in a cache file, one block per event (``_input/``). Each
+   returns the id, text digest and event of those records
+   (:func:`analysis.corpus.screen`). The client replays the duplicate checks
+   over the whole input in order (:func:`analysis.corpus.judge_repeats`: the
+   first occurrence wins, with the loader's messages) and writes the repeats'
+   rejects, then cuts the events into *groups* of whole events, about
+   :data:`ARTICLES_PER_GROUP` articles each, in the order the events first
+   appear (:func:`schedule`).
+3. **Map and reduce** (workers, one task per event group): the task reads its
+   events' blocks from the caches of the partitions that hold them (file
+   names and offsets travel in the task, never the texts), analyses them by
+   the per-article stages (built once per worker process, lexicons loaded
+   once), runs the steps that need a whole event (one canonical name per
+   actor across its articles, exactly as the in-memory pipeline does) and
+   writes one file per table for the group (see :mod:`analysis.stored`); only
+   row counts travel back. Files have fixed names and are written atomically,
+   so a task retried after a worker died overwrites instead of duplicating.
+
+   Cost: every record is read and parsed once (keys), written once to the
+   cache and read back once (its group's task); a group's task opens the cache
+   of each partition holding its events (a seek per event), so the opens are
+   partitions x groups when every event is spread over every partition, each a
+   small read, while the bytes read stay linear in the corpus. Session 6's
+   layout (a map per partition, a reduce per group reading one Parquet piece per
+   partition, group and table) read partitions x groups x 6 files.
 
 The output folder's marker (``analysis.json``) records the run's input and
 options. Running the same command again resumes an unfinished run (finished
@@ -65,6 +70,9 @@ ARTICLES_PER_GROUP = 1000
 #: reduce still runs as several tasks in parallel (the cut depends on the input alone, never on the
 #: cluster, so a resumed run on another cluster finds the same groups).
 MIN_GROUPS = 8
+#: How a run's unfinished work is kept (part of the run's fingerprint: an unfinished run of another
+#: engine, such as session 6's map per partition and reduce per group, is refused, never resumed).
+ENGINE = "tasks per event group"
 #: Times Dask retries a partition whose task raised (a worker that dies is handled by Dask itself).
 RETRIES = 2
 
@@ -87,7 +95,7 @@ def require_dask() -> None:
 
 @dataclass(frozen=True)
 class Partition:
-    """A piece of the input that one task loads and analyses.
+    """A piece of the input that one task reads (step 2).
 
     Attributes:
         index: its position in corpus order (names its output files).
@@ -108,20 +116,6 @@ class Partition:
         if self.records:
             return list(self.records)
         return [record for name in self.files for record in read_file(Path(name))]
-
-    def corpus(self, seen_ids: Mapping[str, str] | None = None, seen_texts: Mapping[str, str] | None = None):
-        """The partition's :class:`~analysis.Corpus`, validated by the loader's rules.
-
-        Args:
-            seen_ids, seen_texts: ids and text digests that earlier partitions accepted
-                (see :func:`analysis.corpus.validate`); their repeats here become rejects.
-        """
-        from analysis.corpus import Corpus, validate
-
-        if self.articles:
-            return Corpus(self.articles)
-        corpus, _, _ = validate(self.read(), seen_ids=seen_ids, seen_texts=seen_texts)
-        return corpus
 
 
 def plan(source, *, files_per_partition: int = FILES_PER_PARTITION) -> tuple[list[Partition], list, list]:
@@ -194,23 +188,74 @@ def _chunks(items: list, kind: str) -> list[Partition]:
 # --------------------------------------------------------------------------- tasks (run on workers)
 
 
-def partition_keys(partition: Partition) -> dict:
-    """Step 2 on a worker: what the duplicate checks look at, and the partition's events.
+def partition_keys(partition: Partition, out: str) -> dict:
+    """Step 2 on a worker: read one input partition once, keep its records by event, judge all but repeats.
+
+    Writes the partition's rejects other than repeats (``rejects/part-P.parquet``) and its
+    records that would be articles to ``_input/part-P.pkl``, one block per event (pickled
+    ``(position, record)`` pairs), so that the map task of an event group reads its
+    events' blocks alone instead of reading and parsing the partition again. Fixed file
+    names, written atomically: a retried task rewrites the same files.
 
     Returns:
-        ``keys``: ``(article_id, where, text digest, description)`` of each
-        record that would be an article (:func:`analysis.corpus.identities`);
-        ``events``: event -> articles, counted as if the partition were the
-        whole input (a repeat of an earlier partition's article is counted here
-        and rejected in the map; the groups only need every event that can occur).
+        ``keys``: ``(position, article_id, where, text digest, description, event)`` of
+        each record that would be an article, in order (see :func:`analysis.corpus.screen`;
+        empty for a loaded corpus, validated on the client); ``blocks``: event ->
+        ``(offset, length, articles)`` in the cache file; ``n_rejects``.
     """
-    from analysis.corpus import identities, validate
+    from analysis.corpus import screen
+    from analysis.stored import REJECT_COLUMNS, part_name, write_frame
 
+    target = Path(out)
     if partition.articles:  # a loaded corpus was validated whole on the client
-        return {"keys": [], "events": _count(a.event for a in partition.articles)}
-    records = partition.read()
-    corpus, _, _ = validate(records)
-    return {"keys": identities(records), "events": _count(a.event for a in corpus)}
+        kept = [(position, article, article.event) for position, article in enumerate(partition.articles)]
+        keys: list[tuple] = []
+        rejects: list = []
+    else:
+        found, rejects = screen(partition.read())
+        kept = [(position, record, event) for position, record, _, event in found]
+        keys = [(position, *identity, event) for position, _, identity, event in found]
+        rows = pd.DataFrame([(r.where, r.reason, r.fix) for r in rejects], columns=REJECT_COLUMNS)
+        write_frame(target / "rejects" / part_name(partition.index), rows.astype("string"))
+    by_event: dict[str, list] = {}
+    for position, item, event in kept:
+        by_event.setdefault(event, []).append((position, item))
+    blocks = _write_blocks(target / "_input" / cache_name(partition.index), by_event)
+    return {"keys": keys, "blocks": blocks, "n_rejects": len(rejects)}
+
+
+def cache_name(index: int) -> str:
+    """The file of input partition ``index``'s records, by event (``part-00007.pkl``)."""
+    return f"part-{index:05d}.pkl"
+
+
+def _write_blocks(path: Path, by_event: Mapping[str, list]) -> dict[str, tuple[int, int, int]]:
+    import os
+    import pickle
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    blocks = {}
+    offset = 0
+    with temporary.open("wb") as handle:
+        for event, items in by_event.items():
+            data = pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(data)
+            blocks[event] = (offset, len(data), len(items))
+            offset += len(data)
+    os.replace(temporary, path)
+    return blocks
+
+
+def _read_blocks(path: Path, spans: Sequence[tuple[int, int]]) -> list:
+    import pickle
+
+    items = []
+    with path.open("rb") as handle:
+        for offset, length in spans:
+            handle.seek(offset)
+            items.extend(pickle.loads(handle.read(length)))
+    return items
 
 
 def plan_groups(event_counts: Sequence[Mapping[str, int]], articles_per_group: int | None = None) -> list[list[str]]:
@@ -219,8 +264,7 @@ def plan_groups(event_counts: Sequence[Mapping[str, int]], articles_per_group: i
     ``None``: :data:`ARTICLES_PER_GROUP`, or fewer when that makes less than :data:`MIN_GROUPS` groups.
 
     Events are taken in the order they first appear (partition by partition,
-    by name within one), so when the input is sorted by event or date a group's
-    events live in few partitions and its reduce reads few pieces.
+    by name within one), so the groups, and the files of every table, follow the input.
 
     >>> plan_groups([{"b": 2, "a": 1}, {"c": 2, "a": 1}], articles_per_group=3)
     [['a'], ['b'], ['c']]
@@ -245,41 +289,113 @@ def plan_groups(event_counts: Sequence[Mapping[str, int]], articles_per_group: i
     return groups
 
 
-def analyze_partition(
-    partition: Partition,
-    out: str,
-    options: Mapping,
-    earlier_ids: Mapping[str, str],
-    earlier_texts: Mapping[str, str],
-    group_of: Mapping[str, int],
-) -> dict:
-    """Step 3 on a worker: load, analyse and write one partition.
+@dataclass(frozen=True)
+class GroupTask:
+    """What the map task of one event group reads: its events' blocks in the partitions' caches.
+
+    Attributes:
+        group: the group's number (names its files).
+        reads: ``(partition, spans, repeats)`` for each input partition holding the group's
+            records, in input order: the blocks to read and the positions in them that the
+            duplicate checks rejected (repeats of earlier records; written as rejects by the client).
+        loaded: the records are articles of a corpus loaded on the client (already validated).
+    """
+
+    group: int
+    reads: tuple[tuple[int, tuple[tuple[int, int], ...], frozenset[int]], ...]
+    loaded: bool = False
+
+
+def schedule(found: Sequence[Mapping], articles_per_group: int | None = None) -> tuple[list, list[GroupTask], list]:
+    """Step 2 on the client: judge repeats in input order, cut the events into groups, name each group's reads.
 
     Args:
-        partition: the partition.
-        out: the output folder.
-        options: keyword options of :func:`analysis.pipeline.analyze_articles`.
-        earlier_ids, earlier_texts: first occurrences, in earlier partitions,
-            of ids and texts this partition repeats (they become rejects).
-        group_of: event -> event group, for the events of this partition.
+        found: :func:`partition_keys` of every partition, in input order.
+        articles_per_group: see :func:`plan_groups`.
 
     Returns:
-        ``index``, row counts by table, the events with their article counts, and each table's columns.
+        ``(groups, tasks, repeats)``: the events of each group, the map task of each group,
+        and the rejects of the records that repeat an earlier id or text (the first
+        occurrence in input order wins, with :func:`analysis.corpus.load_corpus`'s messages).
     """
-    from analysis.pipeline import analyze_articles
-    from analysis.stored import REJECT_COLUMNS, part_name, write_frame, write_pieces
+    from analysis.corpus import judge_repeats
 
-    corpus = partition.corpus(earlier_ids, earlier_texts)
-    result = analyze_articles(corpus, jobs=1, progress=False, reuse_stages=True, **options)
-    events = {a.article_id: a.event for a in corpus}
+    judged = iter(judge_repeats([key[1:5] for f in found for key in f["keys"]]))
+    repeats = []
+    counts: list[dict[str, int]] = []
+    dropped: list[dict[str, list[int]]] = []
+    for f in found:
+        if not f["keys"]:  # a loaded corpus: every record is an article
+            counts.append({event: block[2] for event, block in f["blocks"].items()})
+            dropped.append({})
+            continue
+        here: dict[str, int] = {}
+        gone: dict[str, list[int]] = {}
+        for position, *_, event in f["keys"]:
+            verdict = next(judged)
+            if verdict is None:
+                here[event] = here.get(event, 0) + 1
+            else:
+                repeats.append(verdict)
+                gone.setdefault(event, []).append(position)
+        counts.append(here)
+        dropped.append(gone)
+    groups = plan_groups(counts, articles_per_group)
+    tasks = []
+    for g, events in enumerate(groups):
+        reads = []
+        for index, f in enumerate(found):
+            held = [e for e in events if e in f["blocks"] and counts[index].get(e)]
+            if held:
+                spans = tuple(tuple(f["blocks"][e][:2]) for e in held)
+                reads.append((index, spans, frozenset(p for e in held for p in dropped[index].get(e, ()))))
+        tasks.append(GroupTask(g, tuple(reads), loaded=not any(f["keys"] for f in found)))
+    return groups, tasks, repeats
+
+
+def analyze_group(out: str, task: GroupTask, options: Mapping) -> dict:
+    """Step 3 on a worker: analyse the articles of one event group and write its files.
+
+    Reads the group's records from the caches of the partitions that hold them
+    (:func:`partition_keys`), in input order, runs the per-article stages and the
+    per-event reduce (one canonical name and one label per actor across each
+    event's articles, :func:`analysis.pipeline.resolve_events`: the group holds whole
+    events) and writes one file per table, ``<table>/part-G.parquet``, rows sorted by
+    event. Fixed file names, written atomically: a retried task overwrites.
+
+    Returns:
+        ``group``, row counts by table, the events with their article counts, and each table's columns.
+    """
+    from analysis.corpus import Corpus, validate
+    from analysis.pipeline import analyze_articles
+    from analysis.stored import write_group
+
     target = Path(out)
-    counts = write_pieces(target / "_map", partition.index, result, events, group_of)
-    write_frame(target / "rejects" / part_name(partition.index), corpus.rejects[REJECT_COLUMNS].astype("string"))
-    counts["rejects"] = len(corpus.rejects)
+    items = []
+    for index, spans, repeats in task.reads:
+        block = _read_blocks(target / "_input" / cache_name(index), spans)
+        items += [(index, position, item) for position, item in block if position not in repeats]
+    items.sort(key=lambda found: found[:2])  # input order
+    if task.loaded:
+        corpus = Corpus([item for *_, item in items])
+    else:
+        corpus, _, _ = validate([item for *_, item in items])
+        if len(corpus.rejects):  # only repeats are left to reject, and the client judged those
+            where = corpus.rejects["where"].iloc[0]
+            raise ClusterError(f"{where}: rejected in event group {task.group} but not when the input was read")
+    result = analyze_articles(corpus, jobs=1, progress=False, reuse_stages=True, resolve=True, **options)
+    events = {a.article_id: a.event for a in corpus}
+    counts = write_group(target, task.group, result, events)
     columns = {name: list(table.columns) for name, table in result.tables.items()}
-    summary = {"index": partition.index, "counts": counts, "events": _count(events.values()), "columns": columns}
+    summary = {
+        "group": task.group,
+        "counts": counts,
+        "events": _count(events.values()),
+        "columns": columns,
+        "reads": [len(task.reads), sum(len(spans) for _, spans, _ in task.reads)],  # cache files, blocks
+    }
     (target / "_done").mkdir(exist_ok=True)
-    (target / "_done" / str(partition.index)).write_text(json.dumps(summary), encoding="utf-8")
+    (target / "_done" / str(task.group)).write_text(json.dumps(summary), encoding="utf-8")
     return summary
 
 
@@ -288,52 +404,6 @@ def _count(values: Iterable[str]) -> dict[str, int]:
     for value in values:
         counts[value] = counts.get(value, 0) + 1
     return counts
-
-
-def reduce_group(out: str, group: int) -> int:
-    """Step 4 on a worker: one canonical name and one label per actor across each event of a group.
-
-    Reads the map's pieces of event group ``group``, resolves its entity and
-    claim rows with :func:`analysis.pipeline.resolve_events` (the in-memory
-    pipeline's own reduce; each event from its own rows) and writes one file
-    per table (``<table>/part-G.parquet``, rows sorted by event). It reads only
-    the map's pieces, so running it again gives the same files.
-
-    Returns:
-        The number of entity rows resolved.
-    """
-    from analysis.pipeline import resolve_events
-    from analysis.stored import STORED_TABLES, group_dir, part_name, read_pieces, write_frame
-
-    folder = Path(out)
-    frames = {name: read_pieces(folder / "_map" / name / group_dir(group)) for name in STORED_TABLES}
-    rows = {table: _records(frames[table]) for table in ("entities", "claims")}
-    resolve_events(rows, {r["article_id"]: r["event"] for table in rows.values() for r in table})
-    for table in ("entities", "claims"):
-        frame = frames[table]
-        if frame is None:
-            continue
-        resolved = pd.DataFrame(rows[table], columns=frame.columns)
-        for column in ("canonical", "label", "speaker", "speaker_type"):  # the reduce's names, labels and types
-            if column in resolved.columns:
-                frame[column] = resolved[column].astype(frame[column].dtype)
-    for name, frame in frames.items():
-        if frame is not None:  # sorted by event, each event's rows in corpus order
-            write_frame(folder / name / part_name(group), frame.sort_values("event", kind="stable"))
-    return len(rows["entities"])
-
-
-def _records(frame: pd.DataFrame | None) -> list[dict]:
-    """The rows as dicts of Python values, missing values as None (the map's rows before they were written).
-
-    Column by column: the same values as ``frame.astype(object).where(frame.notna(), None)
-    .to_dict(orient="records")``, in a fraction of its time on a group's tens of thousands of rows.
-    """
-    if frame is None:
-        return []
-    names = [str(c) for c in frame.columns]
-    columns = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame.columns]
-    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
 # --------------------------------------------------------------------------- the run (client)
@@ -362,7 +432,7 @@ def run(
         overwrite: replace a folder that holds another run's (or anything else's) files.
         progress: show Dask's progress bar (``None``: when there are more than 2 partitions).
         files_per_partition: ``.md``/``.txt`` files a partition.
-        articles_per_group: articles of the events of one event group (one reduce task, one file per
+        articles_per_group: articles of the events of one event group (one map task, one file per
             table); ``None``: :data:`ARTICLES_PER_GROUP`, fewer for a run of less than
             :data:`MIN_GROUPS` times that (see :func:`plan_groups`).
         **options: as for :func:`analysis.pipeline.analyze_articles` (``entity_method``, ``aliases``, ...).
@@ -388,52 +458,58 @@ def run(
         write_frame(out / name / "walk.parquet", rows.astype("string"))
     show = len(partitions) > 2 if progress is None else progress
     if show:
-        print(f"analysing {len(partitions)} partitions on {client}; dashboard: {client.dashboard_link}", flush=True)
+        print(f"reading {len(partitions)} partitions on {client}; dashboard: {client.dashboard_link}", flush=True)
     token = uuid.uuid4().hex[:8]  # a rerun never picks up a finished task of an earlier run from the scheduler
     # Partitions travel inside the tasks (not scattered): when a worker dies, the scheduler can
     # rerun its tasks elsewhere, which it cannot do for data that lived only on that worker.
-    found = client.gather(
-        client.map(partition_keys, partitions, key=[f"keys-{token}-{p.index}" for p in partitions], retries=RETRIES)
+    keys = client.map(
+        partition_keys,
+        partitions,
+        [str(out)] * len(partitions),
+        key=[f"keys-{token}-{p.index}" for p in partitions],
+        retries=RETRIES,
     )
-    earlier = _earlier_occurrences([f["keys"] for f in found])
-    groups = plan_groups([f["events"] for f in found], articles_per_group)
-    group_of = {event: g for g, events in enumerate(groups) for event in events}
-    todo = [p for p in partitions if p.index not in resume]
+    if show and keys:
+        dask_progress(keys)
+    found = client.gather(keys)
+    del keys  # released, so the workers drop their copies of the keys (held until the run ended otherwise)
+    groups, tasks, repeats = schedule(found, articles_per_group)
+    rows = pd.DataFrame([(r.where, r.reason, r.fix) for r in repeats], columns=REJECT_COLUMNS)
+    write_frame(out / "rejects" / "repeats.parquet", rows.astype("string"))
+    write_marker(
+        out,
+        {
+            "layout": LAYOUT,
+            "complete": False,
+            "run": fingerprint,
+            "n_partitions": len(partitions),
+            "n_groups": len(groups),
+        },
+    )
+    todo = [task for task in tasks if task.group not in resume]
+    if show:
+        print(f"analysing {len(groups)} event groups (one task each):", flush=True)
     futures = client.map(
-        analyze_partition,
-        todo,
+        analyze_group,
         [str(out)] * len(todo),
+        todo,
         [dict(options)] * len(todo),
-        [earlier[p.index][0] for p in todo],  # client.map maps over positional lists only
-        [earlier[p.index][1] for p in todo],
-        [{e: group_of[e] for e in found[p.index]["events"]} for p in todo],
-        key=[f"analyze-{token}-{p.index}" for p in todo],
+        key=[f"analyze-{token}-{task.group}" for task in todo],
         retries=RETRIES,
     )
     if show and futures:
         dask_progress(futures)
-    summaries = [*client.gather(futures), *(_done_summary(out, i) for i in sorted(resume))]
+    summaries = [*client.gather(futures), *(_done_summary(out, g) for g in sorted(resume))]
     events = sorted({e for s in summaries for e in s["events"]})
-    reduced = client.map(
-        reduce_group,
-        [str(out)] * len(groups),
-        range(len(groups)),
-        key=[f"reduce-{token}-{g}" for g in range(len(groups))],
-        retries=RETRIES,
-    )
-    if show and reduced:
-        print("one name per actor across each event's articles:", flush=True)
-        dask_progress(reduced)
-    client.gather(reduced)
-    shutil.rmtree(out / "_map", ignore_errors=True)
+    shutil.rmtree(out / "_input", ignore_errors=True)
     shutil.rmtree(out / "_done", ignore_errors=True)
     columns: dict[str, list[str]] = {}
-    for summary in summaries:  # every column any partition has (extra fields of some records), in first-seen order
+    for summary in sorted(summaries, key=lambda s: s["group"]):  # every column any group has, in first-seen order
         for name, names in summary.get("columns", {}).items():
             known = columns.setdefault(name, [])
             known += [c for c in names if c not in known]
     n_articles = sum(s["counts"]["articles"] for s in summaries)
-    n_rejects = sum(s["counts"]["rejects"] for s in summaries) + len(known_rejects)
+    n_rejects = sum(f["n_rejects"] for f in found) + len(repeats) + len(known_rejects)
     present = set(events)
     write_marker(
         out,
@@ -442,47 +518,25 @@ def run(
             "complete": True,
             "run": fingerprint,
             "n_partitions": len(partitions),
+            "n_groups": len(groups),
             "n_articles": n_articles,
             "n_rejects": n_rejects,
             "n_skipped": len(known_skipped),
             "events": events,
-            # the events of file part-G of every table (an event whose articles were all
-            # rejected as repeats is left out; its group's number stays)
+            # the events of file part-G of every table
             "groups": [[e for e in group if e in present] for group in groups],
             "columns": columns,
+            # what the group tasks read: cache files opened (one per partition holding a group's events)
+            # and blocks (one per partition and event)
+            "cache_reads": [sum(s.get("reads", [0, 0])[i] for s in summaries) for i in (0, 1)],
         },
     )
     return StoredAnalysis(out, read_marker(out) or {})
 
 
-def _earlier_occurrences(keys: Sequence[list[tuple[str, str, str, str]]]) -> list[tuple[dict, dict]]:
-    """For each partition, the ids and text digests it repeats from earlier partitions, with their first place.
-
-    Replays :func:`analysis.corpus.validate`'s duplicate checks over the whole
-    input in order, so each partition, validated with these, gets exactly the
-    articles and rejects that loading the whole input at once gives.
-    """
-    first_ids: dict[str, str] = {}
-    first_texts: dict[str, str] = {}
-    earlier = []
-    for found in keys:
-        earlier.append(
-            (
-                {k: first_ids[k] for k, _, _, _ in found if k in first_ids},
-                {d: first_texts[d] for _, _, d, _ in found if d in first_texts},
-            )
-        )
-        for article_id, where, digest, description in found:
-            if article_id in first_ids or digest in first_texts:
-                continue  # rejected as a duplicate: it registers nothing
-            first_ids[article_id] = where
-            first_texts[digest] = description
-    return earlier
-
-
 def _fingerprint(partitions: Sequence[Partition], options: Mapping) -> str:
-    """A digest of the input (file names, sizes and times, or the records) and the options."""
-    digest = hashlib.sha1(repr(sorted((k, repr(v)) for k, v in options.items())).encode())
+    """A digest of the input (file names, sizes and times, or the records), the options and :data:`ENGINE`."""
+    digest = hashlib.sha1(repr((ENGINE, sorted((k, repr(v)) for k, v in options.items()))).encode())
     for p in partitions:
         for name in p.files:
             stat = Path(name).stat()
@@ -493,7 +547,7 @@ def _fingerprint(partitions: Sequence[Partition], options: Mapping) -> str:
 
 
 def _prepare(out: Path, fingerprint: str, overwrite: bool) -> set[int]:
-    """Check ``out`` and return the partitions an earlier, unfinished run of the same input finished."""
+    """Check ``out`` and return the event groups an earlier, unfinished run of the same input finished."""
     from analysis.stored import LAYOUT, is_partitioned, read_marker
 
     if out.exists() and not out.is_dir():
@@ -504,7 +558,7 @@ def _prepare(out: Path, fingerprint: str, overwrite: bool) -> set[int]:
     if overwrite:
         if meta is None:
             # a folder that is not ours: remove only what a run writes into it
-            for name in ("_map", "_done", *_OUTPUT_FOLDERS):
+            for name in ("_map", "_input", "_done", *_OUTPUT_FOLDERS):
                 shutil.rmtree(out / name, ignore_errors=True)
         else:
             shutil.rmtree(out)
@@ -542,7 +596,7 @@ _OUTPUT_FOLDERS = ("rejects", "skipped", "texts", "articles", "sentences", "enti
 
 
 def _done_summary(out: Path, index: int) -> dict:
-    """The summary an earlier, interrupted run's map task left for partition ``index``."""
+    """The summary an earlier, interrupted run's task left for event group ``index``."""
     return json.loads((out / "_done" / str(index)).read_text(encoding="utf-8"))
 
 
@@ -561,8 +615,8 @@ def local_client(workers: int | None = None, *, profile: bool = False):
     Args:
         workers: worker processes (default: one per core), one thread each.
         profile: keep Dask's statistical profiler on in the workers (off by default: see
-            :data:`WORKER_CONFIG`). Only this cluster's workers are configured; Dask's global
-            configuration is left as it was.
+            :data:`WORKER_CONFIG`). Only this cluster's workers are configured, those added later
+            with ``client.cluster.scale()`` included; Dask's global configuration is left as it was.
     """
     require_dask()
     import os
@@ -570,13 +624,32 @@ def local_client(workers: int | None = None, *, profile: bool = False):
     import dask
     from distributed import Client, LocalCluster
 
-    # the nannies hand the configuration in force when they start to their worker processes
-    with dask.config.set({} if profile else WORKER_CONFIG):
-        cluster = LocalCluster(
-            n_workers=workers or os.cpu_count() or 1,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address="127.0.0.1:0",
-        )
+    # Each nanny hands its worker process the Dask configuration in force, with its own ``config``
+    # laid over it key by key at the top level (so ours is the whole configuration, merged deeply
+    # here); passed in the cluster's worker options, it reaches workers added later by
+    # ``cluster.scale()`` too.
+    cluster = LocalCluster(
+        n_workers=workers or os.cpu_count() or 1,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+        config={} if profile else dask.config.merge(dask.config.config, _nested(WORKER_CONFIG)),
+    )
     return Client(cluster)
+
+
+def _nested(dotted: Mapping[str, object]) -> dict:
+    """``{"a.b.c": v}`` as ``{"a": {"b": {"c": v}}}``, the form a nanny's ``config`` takes.
+
+    >>> _nested({"distributed.worker.profile.enabled": False})
+    {'distributed': {'worker': {'profile': {'enabled': False}}}}
+    """
+    nested: dict = {}
+    for key, value in dotted.items():
+        *parents, last = key.split(".")
+        level = nested
+        for name in parents:
+            level = level.setdefault(name, {})
+        level[last] = value
+    return nested

@@ -206,9 +206,10 @@ def analyze_articles(
     progress: bool | None = None,
     *,
     reuse_stages: bool = False,
+    resolve: bool = False,
     **options,
 ) -> Analysis:
-    """The map alone: every article analysed on its own, without the per-event reduce.
+    """The map alone: every article analysed on its own, without the per-event reduce (unless ``resolve``).
 
     The tables are those of :func:`analyze` except that ``entities.canonical``
     (and a claim's ``speaker`` that names an entity) is the article-level name;
@@ -220,6 +221,9 @@ def analyze_articles(
         reuse_stages: keep the stages built for these options in this process and
             reuse them on the next call with the same options (lexicons load once
             per worker, not once per partition).
+        resolve: run the per-event reduce too (:func:`resolve_events`): the tables of
+            :func:`analyze`, right only when ``corpus`` holds every article of each of its events
+            (a cluster run's task holds whole events).
         **options: as for :func:`analyze` (``entity_method``, ``aliases``, ``event_aliases``, ...).
 
     Returns:
@@ -227,6 +231,8 @@ def analyze_articles(
     """
     corpus = load_corpus(corpus)
     rows, article_rows = _map(corpus, _options(**options), jobs, progress, reuse_stages=reuse_stages)
+    if resolve:
+        resolve_events(rows, {a.article_id: a.event for a in corpus})
     return _analysis(corpus, rows, article_rows)
 
 
@@ -333,8 +339,8 @@ def resolve_events(rows: Mapping[str, list[dict]], event_of: Mapping[str, str]) 
     Entity rows get the event-level name in ``canonical`` and the actor's label
     (:func:`analysis.entities.event_labels`); a claim's ``speaker`` that is an
     entity's article-level name gets the same event-level name. The in-memory
-    pipeline runs it over the whole corpus, a cluster run once per event
-    (:func:`analysis.cluster.reduce_group`); each event is resolved from its own
+    pipeline runs it over the whole corpus, a cluster run over each task's
+    whole events (:func:`analysis.cluster.analyze_group`); each event is resolved from its own
     rows alone, so both give the same names and labels.
 
     Args:

@@ -22,11 +22,9 @@ whole run group by group (:meth:`StoredAnalysis.map_groups`).
 DataFrames for the whole run, or a pandas :class:`~analysis.Analysis` for one
 event, which every ``compare`` verb and the report accept.
 
-While a run is going, the map writes each input partition's rows under
-``out/_map/<table>/group-G/part-P.parquet`` (rows of partition P that belong to
-group G); the reduce of group G reads those pieces, resolves names across each
-event, writes ``out/<table>/part-G.parquet``, and the pieces are removed when
-the run finishes.
+While a run is going, ``out/_input/part-P.pkl`` holds input partition P's
+records by event and ``out/_done/G`` the summary of each finished group (see
+:mod:`analysis.cluster`); both are removed when the run finishes.
 """
 
 from __future__ import annotations
@@ -67,46 +65,27 @@ def part_name(index: int) -> str:
     return f"part-{index:05d}.parquet"
 
 
-def group_dir(group: int) -> str:
-    """The folder of the map's pieces of one event group (``group-00003``)."""
-    return f"group-{group:05d}"
-
-
-def write_pieces(
-    folder: Path,
-    index: int,
-    result: Analysis,
-    events: Mapping[str, str],
-    group_of: Mapping[str, int],
-) -> dict[str, int]:
-    """Write one input partition's tables and texts, cut by event group; safe to repeat (fixed file names).
+def write_group(folder: Path, group: int, result: Analysis, events: Mapping[str, str]) -> dict[str, int]:
+    """Write one event group's tables and texts (``<table>/part-G.parquet``, rows sorted by event, with an
+    ``event`` column); safe to repeat (fixed file names). A table without rows gets no file.
 
     Args:
-        folder: where the pieces go (``out/_map``).
-        index: the partition number (names its files).
-        result: the partition's analysis.
-        events: article id -> event, for the tables that have no ``event`` column.
-        group_of: event -> its group, for every event of the partition.
+        folder: the output folder.
+        group: the group's number (names its files).
+        result: the group's analysis (every article of each of its events).
+        events: article id -> event.
 
     Returns:
         Row counts by table.
     """
     counts: dict[str, int] = {}
     texts = pd.DataFrame({"article_id": list(result.texts), "text": list(result.texts.values())})
-    tables = {**result.tables, "texts": texts}
-    for name, table in tables.items():
-        event = table["article_id"].map(events).fillna("").astype("string")
-        table = table.assign(event=event)
-        for group, rows in table.groupby(event.map(group_of).astype("int64"), sort=True):
-            write_frame(folder / name / group_dir(int(group)) / part_name(index), rows)
+    for name, table in {**result.tables, "texts": texts}.items():
         counts[name] = len(table)
+        if len(table):  # each event's rows in input order
+            table = table.assign(event=table["article_id"].map(events).astype("string"))
+            write_frame(folder / name / part_name(group), table.sort_values("event", kind="stable"))
     return counts
-
-
-def read_pieces(folder: Path) -> pd.DataFrame | None:
-    """The map's pieces of one group and table (``out/_map/<table>/group-G``), in partition order; None if none."""
-    pieces = [pd.read_parquet(p) for p in sorted(folder.glob("part-*.parquet"))]
-    return pd.concat(pieces, ignore_index=True) if pieces else None
 
 
 def write_frame(path: Path, frame: pd.DataFrame) -> None:
@@ -388,7 +367,7 @@ def open_analysis(directory: str | Path, event: str | None = None) -> StoredAnal
         n_done = sum(1 for _ in done.iterdir()) if done.is_dir() else 0
         raise StoredError(
             f"{directory}: the run that writes this folder has not finished ({n_done} of "
-            f"{meta.get('n_partitions', '?')} partitions analysed); run the same command again to resume it"
+            f"{meta.get('n_groups', '?')} event groups analysed); run the same command again to resume it"
         )
     stored = StoredAnalysis(directory, meta)
     return stored if event is None else stored.load(event)

@@ -25,9 +25,9 @@ from analysis import compare
 
 pytest.importorskip("distributed")
 
-from analysis.cluster import ClusterError, analyze_partition, plan, run
+from analysis.cluster import ClusterError, analyze_group, partition_keys, plan, run, schedule
 from analysis.schema import TABLES
-from analysis.stored import LAYOUT, StoredAnalysis, StoredError, part_name, read_marker, write_marker
+from analysis.stored import LAYOUT, MARKER, StoredAnalysis, StoredError, part_name, read_marker, write_marker
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = ROOT / "data" / "events"
@@ -38,6 +38,7 @@ KEYS = {
     "claims": ["article_id", "sentence_id", "content_start", "cue_start", "quote"],
     "numbers": ["article_id", "start", "end"],
 }
+TABLE_FOLDERS = ["articles", "sentences", "entities", "claims", "numbers", "texts"]
 BODY = "Mara Quell said on Monday that 40 people were hurt in the blast at the port of Dervin."
 
 
@@ -272,6 +273,84 @@ def test_the_local_cluster_runs_its_workers_without_the_profiler_and_leaves_dask
     assert profiling() is True  # this process's (the user's) Dask configuration is untouched
 
 
+def test_workers_added_later_run_without_the_profiler_too(client):
+    import dask
+
+    def profiling():
+        return dask.config.get("distributed.worker.profile.enabled")
+
+    client.cluster.scale(3)
+    try:
+        client.wait_for_workers(3, timeout=60)
+        answers = client.run(profiling)
+        assert len(answers) == 3 and set(answers.values()) == {False}
+    finally:
+        client.cluster.scale(2)
+        deadline = time.monotonic() + 30
+        while len(client.scheduler_info()["workers"]) > 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+
+
+def _spread(folder: Path, n_shards: int, events: int = 3, per_shard: int = 3) -> None:
+    """JSON Lines shards in which every shard holds an article of every event (as a folder sorted by outlet)."""
+    folder.mkdir()
+    places = ["Dervin", "Kallo", "Omsby", "Tarrow", "Velm"]
+    for shard in range(n_shards):
+        lines = []
+        for i in range(per_shard):
+            event = f"event-{(shard + i) % events}"
+            where = places[(shard * per_shard + i) % len(places)]
+            text = f"Mara Quell said {shard * 10 + i} crates reached {where} on Monday, officials in {where} said."
+            lines.append(json.dumps({"id": f"s{shard}-{i}", "source": f"S{shard}", "event": event, "text": text}))
+        (folder / f"shard-{shard:02d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_each_event_group_is_read_from_one_block_per_shard_and_written_once(client, tmp_path):
+    """Events spread over every shard: each record is cached once and read once, by its group's task;
+    no file is written per shard and group (the pieces of session 6), and the output equals one process."""
+    _spread(tmp_path / "in", n_shards=6)
+    partitions, _, _ = plan(tmp_path / "in")
+    assert len(partitions) == 6
+    found = [partition_keys(p, str(tmp_path / "by-hand")) for p in partitions]
+    assert len(list((tmp_path / "by-hand" / "_input").iterdir())) == 6  # one cache file per shard
+    assert all(len(f["blocks"]) == 3 for f in found)  # a shard holds three events
+    groups, tasks, repeats = schedule(found, articles_per_group=6)
+    assert groups == [["event-0"], ["event-1"], ["event-2"]] and not repeats
+    for task in tasks:  # one block (one event) from each shard, and the articles of nothing else
+        assert [index for index, _, _ in task.reads] == list(range(6))
+        assert all(len(spans) == 1 for _, spans, _ in task.reads)
+    stored = run(tmp_path / "in", client=client, out=tmp_path / "out", articles_per_group=6, progress=False)
+    assert stored.meta["n_groups"] == 3 and stored.groups == groups
+    assert_same_tables(analysis.analyze(tmp_path / "in", progress=False), stored.load())
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        [MARKER, *TABLE_FOLDERS, "rejects", "skipped"]
+    )
+    for name in TABLE_FOLDERS:  # one file per group and table, however many shards hold the group
+        assert sorted(p.name for p in (tmp_path / "out" / name).iterdir()) == [part_name(g) for g in range(3)]
+
+
+def test_the_reads_of_a_group_do_not_grow_with_the_partitions_its_events_are_not_in(tmp_path):
+    """Twice the shards, each event spread as before: a group's task reads one block per shard holding
+    its events and the blocks hold its records alone, so what all tasks read together is the corpus once."""
+    for n_shards in (4, 8):
+        folder = tmp_path / f"in-{n_shards}"
+        _spread(folder, n_shards=n_shards)
+        partitions, _, _ = plan(folder)
+        found = [partition_keys(p, str(tmp_path / f"out-{n_shards}")) for p in partitions]
+        _, tasks, _ = schedule(found, articles_per_group=1)
+        read = [
+            sum(
+                found[index]["blocks"][e][2]
+                for index, spans, _ in task.reads
+                for e in found[index]["blocks"]
+                if tuple(found[index]["blocks"][e][:2]) in spans
+            )
+            for task in tasks
+        ]
+        assert sum(read) == 3 * n_shards  # every record read once, by one task
+        assert [len(task.reads) for task in tasks] == [n_shards] * 3  # a block per shard holding the event
+
+
 def test_the_reduce_gives_one_name_per_actor_across_partitions(client, tmp_path):
     from test_partitions import QUELL
 
@@ -345,34 +424,37 @@ def test_a_rerun_into_the_same_folder_refuses_or_resumes(client, tmp_path):
     corpus = tmp_path / "in"
     corpus.mkdir()
     for i, who in enumerate(["Officials", "The mayor", "Dock workers"]):
-        (corpus / f"{i}.md").write_text(f"---\nsource: S{i}\nevent: e\n---\n{who} said the port reopened.\n")
+        (corpus / f"{i}.md").write_text(f"---\nsource: S{i}\nevent: e{i}\n---\n{who} said the port reopened.\n")
     out = tmp_path / "out"
     options = {"files_per_partition": 1, "progress": False}
     first = run(corpus, client=client, out=out, **options)
     with pytest.raises(ClusterError, match="already holds this run, finished"):
         run(corpus, client=client, out=out, **options)
-    (corpus / "3.md").write_text("---\nsource: S3\nevent: e\n---\nThe port reopened, the mayor said.\n")
+    (corpus / "3.md").write_text("---\nsource: S3\nevent: e3\n---\nThe port reopened, the mayor said.\n")
     with pytest.raises(ClusterError, match="holds the output of another run"):
         run(corpus, client=client, out=out, **options)
     assert run(corpus, client=client, out=out, overwrite=True, **options).meta["n_articles"] == 4
-    # An unfinished run: partition 0 analysed (by hand, here), the rest not. Running again
-    # resumes it: partition 0 is kept as it is (its title marked to show it), the others are analysed.
+    # An unfinished run: event group 0 analysed (by hand, here), the rest not. Running again
+    # resumes it: group 0 is kept as it is (its title marked to show it), the others are analysed.
     fresh = tmp_path / "resumed"
     partitions, _, _ = plan(corpus, files_per_partition=1)
     from analysis.cluster import _fingerprint
 
     fingerprint = _fingerprint(partitions, {"articles per group": None})
-    write_marker(fresh, {"layout": LAYOUT, "complete": False, "run": fingerprint})
-    analyze_partition(partitions[0], str(fresh), {}, {}, {}, {"e": 0})
-    with pytest.raises(StoredError, match=r"has not finished \(1 of .* partitions analysed\)"):
+    write_marker(fresh, {"layout": LAYOUT, "complete": False, "run": fingerprint, "n_groups": 4})
+    _, tasks, _ = schedule([partition_keys(p, str(fresh)) for p in partitions])
+    assert len(tasks) == 4  # one event a group (a run of 4 articles gets groups of 1 article)
+    analyze_group(str(fresh), tasks[0], {})
+    with pytest.raises(StoredError, match=r"has not finished \(1 of 4 event groups analysed\)"):
         analysis.open(fresh)
-    [part] = (fresh / "_map" / "articles").glob("group-*/part-00000.parquet")
+    part = fresh / "articles" / part_name(0)
     table = pd.read_parquet(part)
-    pd.read_parquet(part).assign(title="kept from the first run").to_parquet(part, index=False)
+    table.assign(title="kept from the first run").to_parquet(part, index=False)
     resumed = run(corpus, client=client, out=fresh, **options).load()
     assert len(resumed.articles) == 4
     kept = resumed.articles.set_index("article_id").loc[table["article_id"], "title"]
     assert kept.tolist() == ["kept from the first run"]
+    assert not [p.name for p in fresh.iterdir() if p.name.startswith("_")]  # the caches and summaries are gone
     assert first.meta["n_articles"] == 3
     other = tmp_path / "mine"
     other.mkdir()
@@ -388,7 +470,13 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(client, in_memory,
 
     def go():
         done["result"] = run(
-            EVENTS, client=client, out=out, event_aliases=EVENTS, files_per_partition=1, progress=False
+            EVENTS,
+            client=client,
+            out=out,
+            event_aliases=EVENTS,
+            files_per_partition=1,
+            articles_per_group=1,  # one event a task: three tasks
+            progress=False,
         )
 
     thread = threading.Thread(target=go)
@@ -396,7 +484,7 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(client, in_memory,
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (out / "_done").is_dir():
         time.sleep(0.02)
-    assert not (out / "_done").is_dir() or len(list((out / "_done").iterdir())) < 21
+    assert not read_marker(out)["complete"]  # killed mid-run: one event group done, the others not
     pids = client.run(os.getpid)
     # SIGKILL one worker process mid-run: its nanny starts a new one, and Dask reruns the tasks it held
     os.kill(pids[sorted(pids)[0]], signal.SIGKILL)

@@ -3,7 +3,6 @@ validation in pieces, Parquet shards as input, and the message when Dask is miss
 
 from __future__ import annotations
 
-import itertools
 import sys
 from pathlib import Path
 
@@ -11,8 +10,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.cluster import _earlier_occurrences, plan
-from analysis.corpus import Record, identities, validate
+from analysis.cluster import plan
+from analysis.corpus import Record, judge_repeats, screen, validate
 from analysis.pipeline import analyze_articles, resolve_events
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,21 +77,28 @@ def _records():
     ]
 
 
-@pytest.mark.parametrize("cuts", [(1, 2, 3, 4, 5, 6), (2, 4), (3,), (5,)])
-def test_validating_in_pieces_gives_what_validating_whole_gives(cuts):
+@pytest.mark.parametrize(
+    "pieces", [(0, 1, 0, 1, 0, 1, 0), (1, 1, 0, 0, 1, 0, 0), (0, 0, 0, 0, 0, 0, 0), (1, 0, 0, 1, 1, 1, 0)]
+)
+def test_repeats_judged_in_input_order_then_pieces_out_of_order_give_what_validating_whole_gives(pieces):
+    """A cluster task holds the records of its events, not a run of the input: the repeats are judged over
+    the whole input in order first, and each piece is then validated alone."""
     records = _records()
     whole, _, _ = validate(records)
-    bounds = [0, *cuts, len(records)]
-    pieces = [records[a:b] for a, b in itertools.pairwise(bounds)]
-    earlier = _earlier_occurrences([identities(piece) for piece in pieces])
-    articles, rejects = [], []
-    for piece, (ids, texts) in zip(pieces, earlier, strict=True):
-        corpus, _, _ = validate(piece, seen_ids=ids, seen_texts=texts)
+    kept, rejects = screen(records)
+    assert [r.where for r in rejects] == ["r4"]  # the empty text; repeats are not judged by screen
+    assert [position for position, *_ in kept] == [0, 1, 2, 3, 5, 6]
+    judged = judge_repeats([identity for _, _, identity, _ in kept])
+    rejects += [verdict for verdict in judged if verdict is not None]
+    articles = []
+    for piece in (1, 0):  # the later piece first: order between pieces does not matter
+        accepted = [r for (p, r, _, _), v in zip(kept, judged, strict=True) if v is None and pieces[p] == piece]
+        corpus, _, _ = validate(accepted)
+        assert not len(corpus.rejects)
         articles += [a.article_id for a in corpus]
-        rejects.append(corpus.rejects)
-    assert articles == [a.article_id for a in whole] == ["a", "b", "c"]
-    pieced = pd.concat(rejects, ignore_index=True)
-    assert pieced.to_dict(orient="records") == whole.rejects.to_dict(orient="records")
+    assert sorted(articles) == [a.article_id for a in whole] == ["a", "b", "c"]
+    got = sorted((r.where, r.reason, r.fix) for r in rejects)
+    assert got == sorted(whole.rejects.itertuples(index=False, name=None))
     assert whole.rejects["where"].tolist() == ["r2", "r3", "r4", "r6"]
 
 

@@ -3,7 +3,16 @@
 Every record read ends up an article or a reject (with where, why and the fix).
 """
 
-from analysis.corpus.load import Article, Corpus, identities, load_corpus, read_records, validate
+from analysis.corpus.load import (
+    Article,
+    Corpus,
+    identities,
+    judge_repeats,
+    load_corpus,
+    read_records,
+    screen,
+    validate,
+)
 from analysis.corpus.readers import Record, Reject, Skip, files_to_read, read_file, split_front_matter
 
 __all__ = [
@@ -14,9 +23,11 @@ __all__ = [
     "Skip",
     "files_to_read",
     "identities",
+    "judge_repeats",
     "load_corpus",
     "read_file",
     "read_records",
+    "screen",
     "split_front_matter",
     "validate",
 ]

@@ -240,23 +240,11 @@ def validate(
             rejects.append(result)
             continue
         if result.article_id in ids:
-            rejects.append(
-                Reject(
-                    record.where,
-                    f"duplicate id {result.article_id!r} (first at {ids[result.article_id]})",
-                    "give each article its own id, or remove the repeated record",
-                )
-            )
+            rejects.append(_repeated_id(record.where, result.article_id, ids[result.article_id]))
             continue
         digest = _digest(result.text)
         if digest in texts:
-            rejects.append(
-                Reject(
-                    record.where,
-                    f"exact duplicate of the text of {texts[digest]}",
-                    "remove the repeated article (or edit it if it is a different story)",
-                )
-            )
+            rejects.append(_repeated_text(record.where, texts[digest]))
             continue
         ids[result.article_id] = record.where
         texts[digest] = _description(result)
@@ -282,6 +270,82 @@ def identities(records: Iterable[Record | Reject | Skip]) -> list[tuple[str, str
             if isinstance(result, Article):
                 found.append((result.article_id, record.where, _digest(result.text), _description(result)))
     return found
+
+
+def screen(records: Iterable[Record | Reject | Skip]) -> tuple[list[tuple[int, Record, tuple, str]], list[Reject]]:
+    """Every check of :func:`validate` but the duplicate ones, record by record.
+
+    Used to validate a corpus in pieces that are not in input order (a cluster
+    run reads each event's records together): the records that would be
+    articles are kept with their identity, and :func:`judge_repeats` then runs
+    the duplicate checks over the whole input's identities in input order.
+
+    Returns:
+        ``(kept, rejects)``: ``kept`` holds ``(position, record, identity, event)``
+        of each record that passes every check but the duplicate ones (``identity``
+        as in :func:`identities`; ``position`` counts every record read, skips
+        aside); ``rejects`` the others, in order.
+    """
+    kept = []
+    rejects = []
+    position = 0
+    for record in records:
+        if isinstance(record, Skip):
+            continue
+        if isinstance(record, Reject):
+            rejects.append(record)
+        else:
+            result = _checked(record)
+            if isinstance(result, Reject):
+                rejects.append(result)
+            else:
+                identity = (result.article_id, record.where, _digest(result.text), _description(result))
+                kept.append((position, record, identity, result.event))
+        position += 1
+    return kept, rejects
+
+
+def judge_repeats(found: Iterable[tuple[str, str, str, str]]) -> list[Reject | None]:
+    """The duplicate checks of :func:`validate` over identities in input order.
+
+    Returns:
+        For each identity: ``None`` when its record is an article (the first
+        occurrence of its id and of its text), else its reject, with the same
+        message :func:`validate` gives when it reads the whole input at once.
+
+    >>> a = ("a", "a.md", "d1", "'a' (a.md)")
+    >>> [r and r.reason for r in judge_repeats([a, ("b", "b.md", "d1", "'b' (b.md)"), ("a", "c.md", "d2", "")])]
+    [None, "exact duplicate of the text of 'a' (a.md)", "duplicate id 'a' (first at a.md)"]
+    """
+    ids: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    judged: list[Reject | None] = []
+    for article_id, where, digest, description in found:
+        if article_id in ids:
+            judged.append(_repeated_id(where, article_id, ids[article_id]))
+        elif digest in texts:
+            judged.append(_repeated_text(where, texts[digest]))
+        else:
+            ids[article_id] = where
+            texts[digest] = description
+            judged.append(None)
+    return judged
+
+
+def _repeated_id(where: str, article_id: str, first: str) -> Reject:
+    return Reject(
+        where,
+        f"duplicate id {article_id!r} (first at {first})",
+        "give each article its own id, or remove the repeated record",
+    )
+
+
+def _repeated_text(where: str, first: str) -> Reject:
+    return Reject(
+        where,
+        f"exact duplicate of the text of {first}",
+        "remove the repeated article (or edit it if it is a different story)",
+    )
 
 
 def _checked(record: Record) -> Article | Reject:
