@@ -31,8 +31,8 @@ _VOICE_COLORS = {
     "own voice": "#444444",
     "person": "#6baed6",
     "official body": "#2171b5",
-    "another outlet": "#9ecae1",
-    "document": "#08519c",
+    "another outlet": "#fd8d3c",
+    "document": "#74c476",
     "anonymous": "#bdd7e7",
 }
 
