@@ -145,3 +145,20 @@ def test_a_second_group_is_never_looser_than_the_grouping_threshold():
     groups = np.array([0, 0, 2, 2])  # unit 0 (with 1) matches both members of group 2
     assert alignment._second_homes(groups, edges, 0.225).values.tolist() == [[0, 2]]
     assert alignment._second_homes(groups, edges, 0.5).empty
+
+
+def test_a_quote_continued_in_a_new_paragraph_keeps_both_paragraphs_quoted_words():
+    """The quote marks are paired paragraph by paragraph, as the claims stage pairs them."""
+    import analysis
+
+    text = (
+        "Ada Velcani, the harbour director, spoke on Monday.\n\n"
+        '"We will close the ferry line by March.\n\n'
+        '"Our crews are tired, and the boats are old," she added.'
+    )
+    result = analysis.analyze_text(text)
+    claims = result.claims.assign(cs=result.claims["content_start"], ce=result.claims["content_end"])
+    quoted = alignment._quoted_spans(result, claims)["quoted"]
+    spans = [span for row in quoted if row for span in row]
+    words = " ".join(text[a:b] for a, b in spans)
+    assert "We will close the ferry line" in words and "Our crews are tired" in words, spans

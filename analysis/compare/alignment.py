@@ -1119,9 +1119,10 @@ def _quoted_spans(result: Analysis, claims: pd.DataFrame) -> pd.DataFrame:
     A quotation split by its attribution ('"We will close the line," said Lina Osk, the harbour
     director. "Our crews are exhausted."') is one claims row whose content runs over the reporter's
     words between the two halves; each sentence of it is compared by its quoted words only
-    (:func:`_sentence_spans`). The marks are paired by :func:`analysis.text.find_quotes`.
+    (:func:`_sentence_spans`). The marks are paired by :func:`analysis.text.find_quotes` paragraph by
+    paragraph, as the claims stage pairs them (a quote continued in a new paragraph reopens its mark).
     """
-    from analysis.text import find_quotes
+    from analysis.text import find_quotes, paragraphs
 
     quoted = [None] * len(claims)
     direct = np.flatnonzero((claims["quote"].astype(str) == "direct").to_numpy())
@@ -1131,7 +1132,8 @@ def _quoted_spans(result: Analysis, claims: pd.DataFrame) -> pd.DataFrame:
     for i in direct:
         article, cs, ce = articles[i], int(cs_all[i]), int(ce_all[i])
         if article not in quotes_of:
-            quotes_of[article] = [(q.inner_start, q.inner_end) for q in find_quotes(result.text(article))]
+            text = result.text(article)
+            quotes_of[article] = [(q.inner_start, q.inner_end) for q in find_quotes(text, list(paragraphs(text)))]
         inside = [(max(cs, a), min(ce, b)) for a, b in quotes_of[article] if a < ce and b > cs]
         if sum(b - a for a, b in inside) * 2 >= ce - cs:
             quoted[i] = tuple(inside)
