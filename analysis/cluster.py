@@ -3,7 +3,7 @@
 ``analysis.analyze(path, client=client, out=DIR)`` (or ``python -m analysis
 analyze PATH --out DIR --dask ADDRESS|local``) runs the pipeline as Dask tasks;
 Dask's scheduler, workers, retries, progress bar and dashboard are used as
-they are. The run has four steps:
+they are. The run has three steps:
 
 1. **Plan** (client): the input becomes partitions: files of a folder or glob
    in sorted order, grouped (``.md``/``.txt``: :data:`FILES_PER_PARTITION`
@@ -40,7 +40,7 @@ they are. The run has four steps:
 
 The output folder's marker (``analysis.json``) records the run's input and
 options. Running the same command again resumes an unfinished run (finished
-partitions are kept) and refuses to mix two runs: another input or other
+event groups are kept) and refuses to mix two runs: another input or other
 options in the same folder need ``overwrite=True``.
 """
 
@@ -63,11 +63,11 @@ from analysis.errors import AnalysisError, MissingResourceError
 FILES_PER_PARTITION = 64
 #: Records of an in-memory corpus (DataFrame, list of dicts) in one partition.
 RECORDS_PER_PARTITION = 256
-#: Articles of the events put in one event group (one reduce task, one file per table); an event
+#: Articles of the events put in one event group (one task, one file per table); an event
 #: larger than this is a group of its own.
 ARTICLES_PER_GROUP = 1000
-#: A run of fewer than ``ARTICLES_PER_GROUP * MIN_GROUPS`` articles gets smaller groups, so that its
-#: reduce still runs as several tasks in parallel (the cut depends on the input alone, never on the
+#: A run of fewer than ``ARTICLES_PER_GROUP * MIN_GROUPS`` articles gets smaller groups, so that it
+#: still runs as several tasks in parallel (the cut depends on the input alone, never on the
 #: cluster, so a resumed run on another cluster finds the same groups).
 MIN_GROUPS = 8
 #: How a run's unfinished work is kept (part of the run's fingerprint: an unfinished run of another
@@ -383,6 +383,7 @@ def analyze_group(out: str, task: GroupTask, options: Mapping) -> dict:
         if len(corpus.rejects):  # only repeats are left to reject, and the client judged those
             where = corpus.rejects["where"].iloc[0]
             raise ClusterError(f"{where}: rejected in event group {task.group} but not when the input was read")
+    del items  # the records, now articles: not both in memory during the analysis
     result = analyze_articles(corpus, jobs=1, progress=False, reuse_stages=True, resolve=True, **options)
     events = {a.article_id: a.event for a in corpus}
     counts = write_group(target, task.group, result, events)
@@ -474,34 +475,40 @@ def run(
     found = client.gather(keys)
     del keys  # released, so the workers drop their copies of the keys (held until the run ended otherwise)
     groups, tasks, repeats = schedule(found, articles_per_group)
+    # what the end of the run needs of the keys, so that they (a tuple per record) are not held through it
+    n_rejects = sum(f["n_rejects"] for f in found) + len(repeats) + len(known_rejects)
+    n_partitions = len(partitions)
     rows = pd.DataFrame([(r.where, r.reason, r.fix) for r in repeats], columns=REJECT_COLUMNS)
     write_frame(out / "rejects" / "repeats.parquet", rows.astype("string"))
+    del found, repeats, rows, partitions
     write_marker(
         out,
         {
             "layout": LAYOUT,
             "complete": False,
             "run": fingerprint,
-            "n_partitions": len(partitions),
+            "n_partitions": n_partitions,
             "n_groups": len(groups),
         },
     )
     todo = [task for task in tasks if task.group not in resume]
     if show:
         print(f"analysing {len(groups)} event groups (one task each):", flush=True)
-    futures = client.map(
-        analyze_group,
-        [str(out)] * len(todo),
-        todo,
-        [dict(options)] * len(todo),
-        key=[f"analyze-{token}-{task.group}" for task in todo],
-        retries=RETRIES,
-    )
-    if show and futures:
-        dask_progress(futures)
-    summaries = [*client.gather(futures), *(_done_summary(out, g) for g in sorted(resume))]
+    try:
+        futures = client.map(
+            analyze_group,
+            [str(out)] * len(todo),
+            todo,
+            [dict(options)] * len(todo),
+            key=[f"analyze-{token}-{task.group}" for task in todo],
+            retries=RETRIES,
+        )
+        if show and futures:
+            dask_progress(futures)
+        summaries = [*client.gather(futures), *(_done_summary(out, g) for g in sorted(resume))]
+    finally:  # the cached records: a failed run leaves no copy of the corpus (a rerun reads the input again)
+        shutil.rmtree(out / "_input", ignore_errors=True)
     events = sorted({e for s in summaries for e in s["events"]})
-    shutil.rmtree(out / "_input", ignore_errors=True)
     shutil.rmtree(out / "_done", ignore_errors=True)
     columns: dict[str, list[str]] = {}
     for summary in sorted(summaries, key=lambda s: s["group"]):  # every column any group has, in first-seen order
@@ -509,7 +516,6 @@ def run(
             known = columns.setdefault(name, [])
             known += [c for c in names if c not in known]
     n_articles = sum(s["counts"]["articles"] for s in summaries)
-    n_rejects = sum(f["n_rejects"] for f in found) + len(repeats) + len(known_rejects)
     present = set(events)
     write_marker(
         out,
@@ -517,7 +523,7 @@ def run(
             "layout": LAYOUT,
             "complete": True,
             "run": fingerprint,
-            "n_partitions": len(partitions),
+            "n_partitions": n_partitions,
             "n_groups": len(groups),
             "n_articles": n_articles,
             "n_rejects": n_rejects,

@@ -213,8 +213,8 @@ def analyze_articles(
 
     The tables are those of :func:`analyze` except that ``entities.canonical``
     (and a claim's ``speaker`` that names an entity) is the article-level name;
-    :func:`resolve_events` turns it into the event-level name. A Dask worker
-    runs this on one partition (:mod:`analysis.cluster`).
+    :func:`resolve_events` turns it into the event-level name. A Dask task runs
+    this with ``resolve`` on one group of whole events (:mod:`analysis.cluster`).
 
     Args:
         corpus, jobs, progress: as for :func:`analyze`.
@@ -227,7 +227,7 @@ def analyze_articles(
         **options: as for :func:`analyze` (``entity_method``, ``aliases``, ``event_aliases``, ...).
 
     Returns:
-        An :class:`Analysis` of the map.
+        An :class:`Analysis` (of the map alone unless ``resolve``).
     """
     corpus = load_corpus(corpus)
     rows, article_rows = _map(corpus, _options(**options), jobs, progress, reuse_stages=reuse_stages)

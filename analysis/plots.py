@@ -200,7 +200,7 @@ def voice(data, *, ax=None, **filters):
     left = np.zeros(len(sources))
     own = table["own_voice_share"].fillna(0).to_numpy()
     # the speaker type "outlet" counts the source's own voice and the outlets it cites ("the Post reported")
-    cited = np.clip(table["share_outlet"].fillna(0).to_numpy() - own, 0, None) if "share_outlet" in table else 0 * own
+    cited = np.clip(table["share_outlet"].fillna(0).to_numpy() - own, 0, None)
     segments = [("own voice", own), ("person", table["share_person"].fillna(0).to_numpy())]
     segments += [("official body", table["share_official_body"].fillna(0).to_numpy()), ("another outlet", cited)]
     segments += [(kind, table[f"share_{kind}"].fillna(0).to_numpy()) for kind in ("document", "anonymous")]

@@ -6,7 +6,8 @@ holding them in memory::
     out/analysis.json                 the marker: who wrote it, the run, its events and their groups
     out/<table>/part-00003.parquet    every row of the events of group 3 (sorted by event)
     out/texts/part-00003.parquet      article_id, text (what the offsets index) of those events
-    out/rejects/part-00007.parquet    where, reason, fix of every record of input partition 7 not analysed
+    out/rejects/part-00007.parquet    where, reason, fix of every record of input partition 7 the loader rejects
+    out/rejects/repeats.parquet       the records that repeat an earlier one (judged over the whole input)
     out/skipped/walk.parquet          files passed over on purpose (hidden files, notes)
 
 ``<table>`` is one of ``articles, sentences, entities, claims, numbers``. The

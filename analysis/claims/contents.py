@@ -17,6 +17,8 @@ from analysis.claims.spans import at_least_two_words, drop_outlet_clause, nested
 from analysis.claims.view import FINITE, SentenceView, tok_at
 from analysis.claims.words import (
     ADDRESSEE_CUES,
+    BE_HAVE,
+    CIRCUMSTANCE,
     CLAUSE_JOINERS,
     CLAUSE_LINKS,
     CONNECT,
@@ -40,12 +42,6 @@ _SENTENCE_END = frozenset(". ! ? ; ,".split())
 _SUBJECT_REACH = 10
 _SCARE_QUOTE_WORDS = 3  # a quote this short, with the clause going on after it, is a quoted phrase
 
-
-#: Finite forms of "be" and "have": after "said that" they make "that" the subject ("said that is wrong").
-_BE_HAVE = frozenset("is was are were has had have".split())
-
-#: Words opening the outlet's clause of circumstance after an attribution ("Y, he said, as he left").
-_CIRCUMSTANCE = frozenset("as when while after before since although though whereas once until where amid".split())
 
 #: Pronouns that can only be a subject: right after a cue they open the reported clause.
 _SUBJECT_PRONOUNS = frozenset("i he she we they".split())
@@ -74,7 +70,7 @@ def forward_start(v: SentenceView, c0: int, c1: int) -> int | None:
         if w == "that" and v.quote_of[k] < 0:
             if k > j and k + 1 < n and (tags[k + 1].startswith("VB") or tags[k + 1] == "MD"):
                 break  # "found 3,412 that had been misallocated": a relative clause on the object
-            if k == j and k + 1 < n and (tags[k + 1] == "MD" or words[k + 1] in _BE_HAVE):
+            if k == j and k + 1 < n and (tags[k + 1] == "MD" or words[k + 1] in BE_HAVE):
                 return k  # "He said that would permit ...", "believe that is likely": "that" is the subject
             return k + 1 if k + 1 < n else None
         if w == ":" or (w in QUOTE_MARKS and v.quote_of[k] >= 0):
@@ -92,7 +88,7 @@ def forward_start(v: SentenceView, c0: int, c1: int) -> int | None:
         if tags[k].startswith("VB") or tags[k] == "MD" or w in (".", ";", "!", "?"):
             break
         k += 1
-    if j >= n or words[j] in _SENTENCE_END or words[j] in _CIRCUMSTANCE:
+    if j >= n or words[j] in _SENTENCE_END or words[j] in CIRCUMSTANCE:
         return None  # "told a dispatcher before police arrived": when, not what
     # no "that": a clause must start here (a finite verb within a few words)
     if v.finite_between(j, min(n, j + _CLAUSE_REACH)):
@@ -238,7 +234,7 @@ def continue_after_cue(v: SentenceView, a: Attribution, c1: int, text: str) -> N
     """ "Y1, he said, Y2": an indirect content split by its cue runs on to the end of the clause."""
     words, n = v.words, len(v.words)
     j = skip_adverbials(v, c1)
-    if j + 2 >= n or words[j] != "," or v.quote_of[j + 1] >= 0 or words[j + 1] in _CIRCUMSTANCE:
+    if j + 2 >= n or words[j] != "," or v.quote_of[j + 1] >= 0 or words[j + 1] in CIRCUMSTANCE:
         return  # "Y, lawmakers said Friday, as they left": the clause after the comma is the outlet's
     end = clause_end(v, j + 1)
     if v.finite_between(j + 1, min(end, j + _SUBJECT_REACH)):  # a clause goes on, not "..., with jets making ..."

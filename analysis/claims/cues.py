@@ -358,13 +358,17 @@ class CueReader:
                 k = np_after[1] if np_after is not None else -1
                 # "warned state officials to boost security": an addressee and an order end as an object does
                 object_only = 0 < k < n - 1 and words[k] == "to" and tags[k + 1] == "VB"
-            if start is not None and start >= n and n and words[n - 1] == ":" and not out:
+            if start is not None and start >= n and words[n - 1] == ":" and not out:
                 block = block_after_colon(v, text)  # "The governor added:" and a paragraph set apart
                 if block is not None:
                     a = Attribution(
-                        v.sentence.index, quote="direct", content_start=block[0], content_end=block[1], **cue
+                        v.sentence.index,
+                        quote="direct",
+                        content_start=block[0],
+                        content_end=block[1],
+                        kind="block",
+                        **cue,
                     )
-                    a.kind = "block"
                     set_speaker(v, a, a0, a1, text)
                     return [a]
             if start is not None:

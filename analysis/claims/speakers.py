@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from analysis.claims.lexicon import norm
 from analysis.claims.model import GPE, NORP, ORG, PERSON, T_ANON, T_BODY, T_DOC, T_OUTLET, T_PERSON, Attribution
 from analysis.claims.view import FINITE
+from analysis.entities import sex_clash
 from analysis.text import Document
 
 __all__ = ["PRONOUNS", "SpeakerResolver", "SpeakerWords"]
@@ -489,17 +490,21 @@ class SpeakerResolver:
         """False when the person's titles or roles in the article ("Ms", "Mr", "spokeswoman") name
         the other gender than ``pronoun`` (he / she), or, with no such word, when the article's own
         pronouns for the person do (at least twice, and twice as often as ``pronoun``'s)."""
-        by_role = self._role_gender(canonical, pronoun) or _name_gender(canonical, pronoun)
+        by_role = self._role_gender(canonical, pronoun)
         if by_role:
             return by_role > 0
         mine, theirs = self._pronoun_counts(canonical, pronoun)
         return not (theirs >= 2 and theirs > 2 * mine)
 
     def _role_gender(self, canonical: str, pronoun: str) -> int:
-        """+1 when the person's titles or roles name ``pronoun``'s gender, -1 the other, 0 neither."""
+        """+1 when the person's titles or roles name ``pronoun``'s gender, -1 the other, 0 neither; with no
+        such word, the given name when it is listed for one sex only ("Donald Trump" is a "he")."""
         words = {w.rstrip(".") for w in self.roles.get(canonical, ())}
         own, other = (_FEMALE_ROLES, _MALE_ROLES) if pronoun == "she" else (_MALE_ROLES, _FEMALE_ROLES)
-        return 1 if not words.isdisjoint(own) else -1 if not words.isdisjoint(other) else 0
+        by_role = 1 if not words.isdisjoint(own) else -1 if not words.isdisjoint(other) else 0
+        if by_role or pronoun not in ("he", "she"):
+            return by_role
+        return -1 if sex_clash(pronoun, canonical) else 1 if sex_clash(_OTHER[pronoun], canonical) else 0
 
     def _pronoun_counts(self, canonical: str, pronoun: str) -> tuple[int, int]:
         """How often the article's pronouns for the person are ``pronoun`` and the other one."""
@@ -535,7 +540,7 @@ class SpeakerResolver:
     def _evidence(self, canonical: str, pronoun: str) -> int:
         """+1 when the article's titles, roles or pronouns for the person name ``pronoun``'s gender,
         -1 when they name the other, 0 when they name none."""
-        by_role = self._role_gender(canonical, pronoun) or _name_gender(canonical, pronoun)
+        by_role = self._role_gender(canonical, pronoun)
         if by_role:
             return by_role
         mine, theirs = self._pronoun_counts(canonical, pronoun)
@@ -606,17 +611,8 @@ class SpeakerResolver:
         a.speaker, a.speaker_type = a.speaker_text, T_ANON if pron == "they" else T_PERSON
 
 
-def _name_gender(canonical: str, pronoun: str) -> int:
-    """+1 when the person's given name is listed only for ``pronoun``'s sex (he / she), -1 only for the
-    other, 0 otherwise ("Donald Trump" is a "he"; "Jean", "Kim" or a surname alone say nothing)."""
-    from analysis.entities import given_name_sexes
-
-    words = canonical.split()
-    if len(words) < 2 or pronoun not in ("he", "she"):
-        return 0
-    female, male = given_name_sexes()
-    own, other = (female, male) if pronoun == "she" else (male, female)
-    return 1 if words[0] in own else -1 if words[0] in other else 0
+#: The pronoun of the other sex.
+_OTHER = {"he": "she", "she": "he"}
 
 
 #: Party words: a description naming one of them is not a person whose roles name another.

@@ -37,3 +37,8 @@ TIME_WORDS = frozenset(
 )
 #: Wh-words.
 WH_WORDS = frozenset("what how why who when where which".split())
+#: Finite forms of "be" and "have": after "said that" they make "that" the subject ("said that is wrong").
+BE_HAVE = frozenset("is was are were has had have".split())
+
+#: Words opening the outlet's clause of circumstance after an attribution ("Y, he said, as he left").
+CIRCUMSTANCE = frozenset("as when while after before since although though whereas once until where amid".split())

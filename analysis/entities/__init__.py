@@ -8,7 +8,7 @@ of an event and :func:`event_labels` one label per actor.
 
 from analysis.entities.aliases import AliasLexicon, event_lexicons, load_aliases
 from analysis.entities.events import event_labels, event_names
-from analysis.entities.gazetteer import given_name_sexes
+from analysis.entities.gazetteer import sex_clash
 from analysis.entities.recognizer import METHODS, EntityRecognizer, count_entities
 
 __all__ = [
@@ -19,6 +19,6 @@ __all__ = [
     "event_labels",
     "event_lexicons",
     "event_names",
-    "given_name_sexes",
     "load_aliases",
+    "sex_clash",
 ]

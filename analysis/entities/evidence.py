@@ -236,13 +236,14 @@ _CLOSING_QUOTES = frozenset(["”", "''", '"', "’", "'"])
 _SELF_PRONOUNS = frozenset("he she his himself herself".split())
 
 
-def pronoun_after(units, last: int) -> str:
+def pronoun_after(units, last: int, stop: frozenset[str] = frozenset()) -> str:
     """The first personal pronoun within twelve words after unit ``last``, before any capitalised word
-    ("Dayton faced deep resistance from many quarters of the council over his plan")."""
+    ("Dayton faced deep resistance from many quarters of the council over his plan"), and before any word
+    of ``stop`` (lower case: "its" before "his" in "Apple reported a loss as its chief left his post")."""
     cues = typing_cues()
     for k in range(last + 1, min(last + 13, len(units))):
         unit = units[k]
-        if unit.cap or unit.text in (";", ":"):
+        if unit.cap or unit.text in (";", ":") or unit.text.lower() in stop:
             break
         if unit.text in ("”", "''") or (unit.text == '"' and _word(units, k - 1) in (",", ".", "!", "?")):
             break  # a quote's end: the "he" of "... is wrong,” he said" is its speaker

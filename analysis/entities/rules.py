@@ -227,11 +227,10 @@ _DETERMINERS = frozenset("the a an my our your his her their its this that these
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _CAMEL_NAME = re.compile(r"^(?:La|Le|De|Da|Di|Du|Ja|Ke|Ta|Sha)[A-Z][a-z]{2,}$")
 _GENERATIONS = frozenset("Jr Jr. Sr Sr. II III IV".split())  # "Vann R. Newkirk II": after a family name
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Words after which a name opens a clause as its subject ("..., Trump fired him", "that Pence made his ...").
-_CLAUSE_OPENERS = frozenset(
-    """, ; : — – -- " “ ‘ ' ( and but or so that as when while because if whether since after before although
-    though once until unless where what why how said says""".split()
+_CLAUSE_OPENERS = _OPENERS | frozenset(
+    """, ; ( and but or so that as when while because if whether since after before although though once until
+    unless where what why how said says""".split()
 )
 _THING_PRONOUNS = frozenset("it its itself they their them themselves".split())
 _NAME_ADJECTIVE_ENDINGS = ("ian", "ean", "esque")
@@ -987,8 +986,8 @@ class _DocumentPass:
             own = context == "weak" and not is_common_form(text) and self._own_pronoun(where[1])
             if context == "strong" or own:
                 return chunk  # "Trump accepted the offer on his first trip": a family name, not the word
-        if where is not None and len(chunk) == 1 and text.lower() not in _stopwords() and self._subject_of_he(*where):
-            return chunk  # "Trump accepted the offer on his first trip": the subject is a "he", not the word
+        if where is not None and text.lower() not in _stopwords() and self._subject_of_he(*where):
+            return chunk  # the subject of a verb that a later "he" or "his" refers to: a name, not the word
         ordinary = text.lower() in _stopwords() or not looks_proper(text)
         if ordinary or (len(chunk) == 1 and (not first.pos.startswith("NNP") or is_common_form(text))):
             rest = chunk[1:]
@@ -1298,27 +1297,18 @@ class _DocumentPass:
         if first > 0 and units[first - 1].text.lower() not in _CLAUSE_OPENERS:
             return False  # "the job at Zumiez was her first", "laws Congress has written": not a clause's subject
         verb = units[last + 1]
+        # a person takes a singular verb ("Cops have arrested the manager and his deputy" is no one's name);
         # the tagger often reads a past tense right after a name as a participle ("Trump accepted the offer")
-        # a person takes a singular verb: "Cops have arrested the manager and his deputy" is no one's name
         participle = verb.pos == "VBN" and units[last + 2].pos in ("DT", "PRP$", "PRP")
         if verb.pos not in ("VBD", "VBZ", "MD") and not participle:
             return False
-        for k in range(last + 1, min(last + 13, len(units))):
-            word = units[k].text.lower()
-            if units[k].cap or word in (";", ":", "”", "''") or (word == '"' and units[k - 1].text in ",.!?"):
-                return False  # another name, or a quote's end: the "he" of '"X is finished," he said' speaks
-            if word in _THING_PRONOUNS:
-                return False
-            if word in ("he", "his", "she", "him", "himself", "herself"):
-                return True
-            if word == "her":
-                return k + 1 < len(units) and units[k + 1].pos.startswith(("NN", "JJ"))
-        return False
+        return self._own_pronoun(last, stop=_THING_PRONOUNS)
 
-    def _own_pronoun(self, last: int) -> bool:
+    def _own_pronoun(self, last: int, stop: frozenset[str] = frozenset()) -> bool:
         """True when "he", "she", "his" or a possessive "her" follows unit ``last`` before any other name
-        ("Clinton falls short in her second bid"): no place and no organisation is a "he" or a "she"."""
-        pronoun = pronoun_after(self._units, last)
+        ("Clinton falls short in her second bid"): no place and no organisation is a "he" or a "she".
+        A word of ``stop`` before the pronoun answers False (see :func:`pronoun_after`)."""
+        pronoun = pronoun_after(self._units, last, stop)
         if pronoun in ("he", "she", "his"):
             return True
         if pronoun != "her":
@@ -1501,7 +1491,7 @@ class _DocumentPass:
                 return None
             if where is not None and not particle and self._subject_of_he(*where):
                 return "PERSON"  # "Brown said the plan would fail, and he left": a subject that is a "he"
-            if not particle and text not in self.given and _pattern_lexicon().get(lowered, "").startswith("JJ"):
+            if not particle and text not in self.given and is_adjective(text):
                 return None  # "Democratic lawmakers", "Private buses": an adjective, not a name
             following = units[where[1] + 1].text if where is not None and where[1] + 1 < len(units) else ""
             if lowered.endswith(_NAME_ADJECTIVE_ENDINGS) and text not in self.any_name and following[:1].islower():
