@@ -135,7 +135,7 @@ def heads(
     ...              concept_of={}, counts=lambda w: True))
     ['loss']
     """
-    stop = set(stop)
+    stop = stop if isinstance(stop, (set, frozenset)) else set(stop)
     left = _WORD.findall(_clause_left(sentence, start))[-HEAD_REACH:]
     right = _WORD.findall(_clause_right(sentence, end))[:HEAD_REACH]
     out = set()
@@ -187,7 +187,7 @@ def attached_noun(
     ...               concept_of={}, noun=lambda w: True)
     'vote'
     """
-    stop = set(stop)
+    stop = stop if isinstance(stop, (set, frozenset)) else set(stop)
     opener = _opener(sentence)
     right = _WORD.findall(_clause_right(sentence, end))
     left = _WORD.findall(_clause_left(sentence, start))

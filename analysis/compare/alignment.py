@@ -1740,10 +1740,23 @@ def _figure_pairs(
         return contexts[key]
 
     named = names(entities, sentences, rows)
-    words = {"stem": stem_of, "stop": stop, "concept_of": concept_of}
+    words = {"stem": stem_of, "stop": frozenset(stop), "concept_of": concept_of}
+    counted: dict[tuple, tuple[frozenset[str], str]] = {}  # a figure in several claim groups is read once
+
+    def what_it_counts(r, a: int, b: int) -> tuple[frozenset[str], str]:
+        key = (str(r.article_id), int(r.sentence_id), a, b)
+        if key not in counted:
+            counted[key] = (
+                heads(r.sentence, a, b, **words, counts=_names_a_thing, noun=_is_noun,
+                      names=named.get((str(r.article_id), int(r.sentence_id)), ())),
+                attached_noun(r.sentence, a, b, **words, noun=_is_noun),
+            )  # fmt: skip
+        return counted[key]
+
     figures = []
     for r in rows.itertuples(index=False):
         a, b = int(r.a), int(r.b)
+        figure_heads, attached = what_it_counts(r, a, b)
         figures.append((r.group, Figure(
             source=r.source, text=str(r.text), value=float(r.value),
             value_high=float(r.value_high) if pd.notna(r.value_high) else np.nan,
@@ -1753,9 +1766,7 @@ def _figure_pairs(
             # the claim's words, less the figure's own ("percent" says the unit, not what is counted)
             claim_words=read(r.content, 0, 0, None) - read(str(r.text), 0, 0, None) if r.sole else frozenset(),
             actors=r.actors, published=float(r.published), speaker=r.speaker,
-            heads=heads(r.sentence, a, b, **words, counts=_names_a_thing, noun=_is_noun,
-                        names=named.get((str(r.article_id), int(r.sentence_id)), ())),
-            attached=attached_noun(r.sentence, a, b, **words, noun=_is_noun),
+            heads=figure_heads, attached=attached,
         )))  # fmt: skip
     found = disagreeing_pairs(figures, across=same_across)
     if not found:
