@@ -341,15 +341,23 @@ def schedule(found: Sequence[Mapping], articles_per_group: int | None = None) ->
         counts.append(here)
         dropped.append(gone)
     groups = plan_groups(counts, articles_per_group)
+    group_of = {event: g for g, events in enumerate(groups) for event in events}
+    rank = {event: k for events in groups for k, event in enumerate(events)}
+    # one pass over each partition's blocks (not partitions x events): group -> partition -> its events there
+    held_by: list[dict[int, list[str]]] = [{} for _ in groups]
+    for index, f in enumerate(found):
+        for event in f["blocks"]:
+            if counts[index].get(event) and event in group_of:
+                held_by[group_of[event]].setdefault(index, []).append(event)
+    loaded = not any(f["keys"] for f in found)
     tasks = []
-    for g, events in enumerate(groups):
+    for g, by_partition in enumerate(held_by):
         reads = []
-        for index, f in enumerate(found):
-            held = [e for e in events if e in f["blocks"] and counts[index].get(e)]
-            if held:
-                spans = tuple(tuple(f["blocks"][e][:2]) for e in held)
-                reads.append((index, spans, frozenset(p for e in held for p in dropped[index].get(e, ()))))
-        tasks.append(GroupTask(g, tuple(reads), loaded=not any(f["keys"] for f in found)))
+        for index in sorted(by_partition):  # input order; a partition's events in the group's order
+            held = sorted(by_partition[index], key=rank.__getitem__)
+            spans = tuple(tuple(found[index]["blocks"][e][:2]) for e in held)
+            reads.append((index, spans, frozenset(p for e in held for p in dropped[index].get(e, ()))))
+        tasks.append(GroupTask(g, tuple(reads), loaded=loaded))
     return groups, tasks, repeats
 
 
