@@ -435,32 +435,19 @@ def score_alignment(
     scores.flagged = len(flagged)
 
     def holds(group: str, span: Span) -> bool:
-        return any(d == span[0] and _contains(s, e, span[1], span[2]) for d, s, e in groups[group])
+        return any(_has(sentence, span) for sentence in groups[group])
 
-    correct_groups: set[str] = set()
-    for pair in numbers:
-        hit_groups = {g for g in flagged if holds(g, pair.a) and holds(g, pair.b)}
-        if pair.label == "disagree":
-            scores.disagreements += 1
-            scores.disagreements_found += bool(hit_groups)
-            correct_groups |= hit_groups
-        else:
-            scores.flagged_negatives += len(hit_groups)
-    scores.flagged_correct = len(correct_groups)
+    _count_flags(scores, numbers, lambda pair: {g for g in flagged if holds(g, pair.a) and holds(g, pair.b)})
     return scores
 
 
-def _score_flag_pairs(scores: Scores, flag_pairs: list[tuple[str, Span, Span]], numbers: list[NumberPair]) -> None:
-    """Number-disagreement counts from the reported pairs (see :func:`score_alignment`)."""
-    scores.flagged = len({flag for flag, _, _ in flag_pairs})
+def _has(sentence: Span, span: Span) -> bool:
+    """Whether a predicted sentence ``(doc, start, end)`` holds a gold span."""
+    return sentence[0] == span[0] and _contains(sentence[1], sentence[2], span[1], span[2])
 
-    def has(sentence: Span, span: Span) -> bool:
-        return sentence[0] == span[0] and _contains(sentence[1], sentence[2], span[1], span[2])
 
-    def hits(pair: NumberPair) -> set[str]:
-        return {flag for flag, x, y in flag_pairs
-                if (has(x, pair.a) and has(y, pair.b)) or (has(x, pair.b) and has(y, pair.a))}  # fmt: skip
-
+def _count_flags(scores: Scores, numbers: list[NumberPair], hits) -> None:
+    """Number-disagreement counts: ``hits(pair)`` is the set of flags that cover a labelled pair."""
     correct: set[str] = set()
     for pair in numbers:
         found = hits(pair)
@@ -471,6 +458,17 @@ def _score_flag_pairs(scores: Scores, flag_pairs: list[tuple[str, Span, Span]], 
         else:
             scores.flagged_negatives += len(found)
     scores.flagged_correct = len(correct)
+
+
+def _score_flag_pairs(scores: Scores, flag_pairs: list[tuple[str, Span, Span]], numbers: list[NumberPair]) -> None:
+    """Number-disagreement counts from the reported pairs (see :func:`score_alignment`)."""
+    scores.flagged = len({flag for flag, _, _ in flag_pairs})
+
+    def hits(pair: NumberPair) -> set[str]:
+        return {flag for flag, x, y in flag_pairs
+                if (_has(x, pair.a) and _has(y, pair.b)) or (_has(x, pair.b) and _has(y, pair.a))}  # fmt: skip
+
+    _count_flags(scores, numbers, hits)
 
 
 def format_scores(scores: Scores, title: str) -> str:
