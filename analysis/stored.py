@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -296,10 +296,32 @@ class StoredAnalysis:
     ) -> list:
         """Run ``function`` on each event group read into memory, as Dask tasks; returns their results in order.
 
+        Every result is held at once: to combine many large results, iterate
+        :meth:`iter_groups` instead (what the ``compare`` verbs do).
+
+        Args:
+            function: takes an :class:`~analysis.Analysis` of one group.
+            events: only the groups holding these events (``None``: all).
+            tables: read only these tables of each group (see :meth:`load_group`; ``None``: all).
+        """
+        return list(self.iter_groups(function, events=events, tables=tables))
+
+    def iter_groups(
+        self,
+        function: Callable[[Analysis], object],
+        *,
+        events: Iterable[str] | None = None,
+        tables: Iterable[str] | None = None,
+    ) -> Iterator:
+        """Run ``function`` on each event group read into memory, as Dask tasks; yield the results in group order.
+
         Every group holds whole events, so a ``compare`` table of the whole run
         is the combination of its tables per group (see
-        :mod:`analysis.compare.tables`). Memory: one group at a time per worker
-        (or per thread, without a Dask client), plus what ``function`` returns.
+        :func:`analysis.compare.scope.parts`), added up as they come. Memory on
+        the client: the result being yielded, no other. With a ``distributed``
+        client, every group is a task on the cluster and a finished result
+        waits on its worker until its turn; otherwise (Dask's local
+        scheduler) the groups are computed a few at a time, one per core.
 
         Args:
             function: takes an :class:`~analysis.Analysis` of one group.
@@ -309,21 +331,52 @@ class StoredAnalysis:
         from analysis.cluster import require_dask
 
         require_dask()
-        import dask
-
         if events is None:  # a group whose articles were all rejected (repeats of earlier ones) holds no files
             groups = [g for g, held in enumerate(self.groups) if held]
         else:
             groups = sorted({self._group_of[e] for e in events})
         wanted = None if tables is None else tuple(tables)
-        tasks = [dask.delayed(_on_group)(self.directory, dict(self.meta), g, function, wanted) for g in groups]
-        return list(dask.compute(*tasks))
+        client = _current_client()
+        if client is None:
+            yield from _computed_in_turn(self.directory, groups, function, wanted)
+            return
+        futures = [client.submit(_on_group, self.directory, g, function, wanted, pure=False) for g in groups]
+        try:
+            for position, future in enumerate(futures):
+                yield future.result()
+                futures[position] = None  # released: its result leaves the worker
+                future.release()
+        finally:  # a caller that stops early (or fails) cancels the groups not yet read
+            for future in futures:
+                if future is not None:
+                    future.cancel()
 
 
-def _on_group(
-    directory: Path, meta: dict, group: int, function: Callable[[Analysis], object], tables: tuple | None = None
-):
-    return function(StoredAnalysis(directory, meta).load_group(group, tables=tables))
+def _current_client():
+    """The ``distributed`` client in force (as ``dask.compute`` would use it), or None."""
+    try:
+        from distributed import default_client
+    except ImportError:
+        return None
+    try:
+        return default_client()
+    except ValueError:
+        return None
+
+
+def _computed_in_turn(directory: Path, groups: list[int], function, tables: tuple | None) -> Iterator:
+    """The groups' results with Dask's local scheduler, as many groups at a time as there are cores."""
+    import dask
+
+    step = max(1, os.cpu_count() or 1)
+    for start in range(0, len(groups), step):
+        batch = [dask.delayed(_on_group)(directory, g, function, tables) for g in groups[start : start + step]]
+        yield from dask.compute(*batch)
+
+
+def _on_group(directory: Path, group: int, function: Callable[[Analysis], object], tables: tuple | None = None):
+    # load_group reads files by the group's number alone: the task carries no copy of the marker
+    return function(StoredAnalysis(directory, {}).load_group(group, tables=tables))
 
 
 def _read_columns(path: str, wanted: list[str]) -> pd.DataFrame:

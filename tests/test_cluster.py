@@ -178,13 +178,13 @@ def test_compare_tables_of_a_whole_run_are_computed_group_by_group_and_equal_in_
 
     monkeypatch.setattr(StoredAnalysis, "load", whole)
     runs = []
-    map_groups = StoredAnalysis.map_groups
+    iter_groups = StoredAnalysis.iter_groups
 
     def counted(self, function, **kwargs):
         runs.append(kwargs.get("tables"))
-        return map_groups(self, function, **kwargs)
+        return iter_groups(self, function, **kwargs)
 
-    monkeypatch.setattr(StoredAnalysis, "map_groups", counted)
+    monkeypatch.setattr(StoredAnalysis, "iter_groups", counted)
     entity = in_memory.entities["canonical"].value_counts().index[0]
     two = sorted(set(in_memory.articles["source"]))[:2]
     calls = {
@@ -220,6 +220,31 @@ def test_compare_tables_of_a_whole_run_are_computed_group_by_group_and_equal_in_
         compare.voice(opened, sources=["Nobody"])
     with pytest.raises(ValueError, match=r"'Nobdy' is not a canonical entity"):
         compare.labels(opened, "Nobdy")
+
+
+def _articles_of(group):
+    return sorted(group.articles["article_id"])
+
+
+def test_the_groups_come_in_order_and_none_waits_on_the_cluster_once_read(bundled_run, client, monkeypatch):
+    """``iter_groups`` yields group 0, then 1, ...; a result read is released from its worker, and a
+    caller that stops early cancels the groups it did not read (nothing is left behind on the cluster)."""
+    import analysis.stored
+
+    out, _ = bundled_run
+    opened = analysis.open(out)
+    want = [_articles_of(opened.load_group(g)) for g in range(len(opened.groups))]
+    before = set(client.futures)
+    assert list(opened.iter_groups(_articles_of, tables=["articles"])) == want
+    assert set(client.futures) == before
+    first = opened.iter_groups(_articles_of, tables=["articles"])
+    assert next(first) == want[0]
+    first.close()
+    assert set(client.futures) == before
+    # with no distributed client, Dask's local scheduler computes the groups a few at a time, in order
+    monkeypatch.setattr(analysis.stored, "_current_client", lambda: None)
+    monkeypatch.setattr(analysis.stored.os, "cpu_count", lambda: 1)
+    assert list(opened.iter_groups(_articles_of, tables=["articles"])) == want
 
 
 def test_the_report_reads_one_event_of_a_cluster_run(bundled_run, tmp_path, capsys, monkeypatch):

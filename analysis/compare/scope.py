@@ -140,12 +140,13 @@ def parts(
     (a count, a total, a sum of squares) that adds up across articles. In
     memory it runs once on ``select(result, event, sources)``. On a whole
     cluster run on disk (:func:`is_stored_run`), it runs on each event group
-    as a Dask task (:meth:`analysis.stored.StoredAnalysis.map_groups`; every
+    as a Dask task (:meth:`analysis.stored.StoredAnalysis.iter_groups`; every
     group holds whole articles and events, so no article is split), and the
-    pieces are added up with a pandas group-by over ``keys`` on the client,
-    which then holds only these tables. Either way the verb finishes the same
-    tables the same way, so both give the same result (up to the order in
-    which floating-point sums are added).
+    pieces are added up as they arrive, with a pandas group-by over ``keys``
+    on the client (:class:`_Sums`), which then holds the running sums and a
+    few pieces, never every group's tables at once. Either way the verb
+    finishes the same tables the same way, so both give the same result (up
+    to the order in which floating-point sums are added).
 
     ``tables``: on a run on disk, the tables ``compute`` looks at besides those :func:`select`
     always needs (``articles``, ``sentences``, ``texts``); only these are read from each
@@ -159,19 +160,68 @@ def parts(
         return {name: frame.reset_index(drop=True) for name, frame in compute(scope).items()}, scope.sources
     if tables is not None:
         tables = ("articles", "sentences", "texts", *tables)
-    pieces = result.map_groups(_GroupParts(sources, compute), tables=tables)
-    known = sorted({s for _, found in pieces for s in found})
-    wanted = known if sources is None else check_sources(sources, known)
-    combined = {}
-    for name, by in keys.items():
-        frames = [got[name] for got, _ in pieces if got is not None and len(got[name])]
-        if not frames:
-            empty = next((got[name] for got, _ in pieces if got is not None), None)
-            combined[name] = empty if empty is not None else pd.DataFrame(columns=by)
-            continue
-        frame = pd.concat(frames, ignore_index=True)
-        combined[name] = frame.groupby(by, sort=True, dropna=False).sum(numeric_only=False).reset_index()
-    return combined, sorted(wanted)
+    sums = _Sums(keys)
+    known: set[str] = set()
+    for got, found in result.iter_groups(_GroupParts(sources, compute), tables=tables):
+        known.update(found)
+        sums.add(got)
+    wanted = sorted(known) if sources is None else check_sources(sources, sorted(known))
+    return sums.total(), sorted(wanted)
+
+
+class _Sums:
+    """Partial tables of counts and sums added up piece by piece, in the order the pieces come.
+
+    Pieces wait until they hold as many rows as the running sums (and at least
+    :attr:`BATCH_ROWS`), then are added in one group-by: the client holds the
+    sums and at most about as many rows again, and the work stays linear in
+    the rows of all pieces whether the groups share keys (words, sources) or
+    not (actors of different events).
+    """
+
+    #: Rows of pieces that wait before an addition, at the least.
+    BATCH_ROWS = 250_000
+
+    def __init__(self, keys: Mapping[str, list[str]]) -> None:
+        self.keys = keys
+        self.sums: dict[str, pd.DataFrame] | None = None
+        self.waiting: list[dict[str, pd.DataFrame]] = []
+        self.empty: dict[str, pd.DataFrame] = {}  # each table's columns, from the first piece
+
+    def add(self, piece: Mapping[str, pd.DataFrame] | None) -> None:
+        """Take one group's tables (``None``: the group has none of the selected sources)."""
+        if piece is None:
+            return
+        for name in self.keys:
+            self.empty.setdefault(name, piece[name].iloc[:0])
+        self.waiting.append({name: piece[name] for name in self.keys if len(piece[name])})
+        if _rows(self.waiting) >= max(self.BATCH_ROWS, _rows([self.sums or {}])):
+            self._add_waiting()
+
+    def total(self) -> dict[str, pd.DataFrame]:
+        """The sums of every piece taken, one row per key."""
+        self._add_waiting()
+        sums = self.sums or {}
+        return {
+            name: sums[name] if name in sums else self.empty.get(name, pd.DataFrame(columns=by))
+            for name, by in self.keys.items()
+        }
+
+    def _add_waiting(self) -> None:
+        if not self.waiting:
+            return
+        pieces = [self.sums or {}, *self.waiting]
+        self.sums = {}
+        for name, by in self.keys.items():
+            frames = [piece[name] for piece in pieces if name in piece]
+            if frames:
+                frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+                self.sums[name] = frame.groupby(by, sort=True, dropna=False).sum(numeric_only=False).reset_index()
+        self.waiting = []
+
+
+def _rows(pieces: Iterable[Mapping[str, pd.DataFrame]]) -> int:
+    return sum(len(frame) for piece in pieces for frame in piece.values())
 
 
 @dataclass(frozen=True)
