@@ -12,14 +12,17 @@ they are. The run has three steps:
    written to ``rejects`` / ``skipped`` at once.
 2. **Keys** (workers): each partition is read once, with exactly the
    loader's rules; its rejects are written, and the records that would be
-   articles are kept in a cache file, one block per event (``_input/``). Each
-   returns the id, text digest and event of those records
-   (:func:`analysis.corpus.screen`). The client replays the duplicate checks
-   over the whole input in order (:func:`analysis.corpus.judge_repeats`: the
-   first occurrence wins, with the loader's messages) and writes the repeats'
-   rejects, then cuts the events into *groups* of whole events, about
-   :data:`ARTICLES_PER_GROUP` articles each, in the order the events first
-   appear (:func:`schedule`).
+   articles are validated and kept in a cache file, one block per event
+   (``_input/``), their identities (id, where, text digest) in another. Each
+   returns a 64-bit hash of the id and of the text of each of those records
+   (16 bytes a record) and its blocks. The client finds the few records
+   whose id or text hash is not unique in the whole input, reads their
+   identities back and replays the duplicate checks over them in input order
+   (:func:`analysis.corpus.judge_repeats`: the first occurrence wins, with the
+   loader's messages; a record unique in both is an article and changes no
+   other verdict), writes the repeats' rejects, then cuts the events into
+   *groups* of whole events, about :data:`ARTICLES_PER_GROUP` articles each,
+   in the order the events first appear (:func:`schedule`).
 3. **Map and reduce** (workers, one task per event group): the task reads its
    events' blocks from the caches of the partitions that hold them (file
    names and offsets travel in the task, never the texts), analyses them by
@@ -189,39 +192,74 @@ def _chunks(items: list, kind: str) -> list[Partition]:
 
 
 def partition_keys(partition: Partition, out: str) -> dict:
-    """Step 2 on a worker: read one input partition once, keep its records by event, judge all but repeats.
+    """Step 2 on a worker: read one input partition once, keep its articles by event, judge all but repeats.
 
-    Writes the partition's rejects other than repeats (``rejects/part-P.parquet``) and its
-    records that would be articles to ``_input/part-P.pkl``, one block per event (pickled
-    ``(position, record)`` pairs), so that the map task of an event group reads its
-    events' blocks alone instead of reading and parsing the partition again. Fixed file
-    names, written atomically: a retried task rewrites the same files.
+    Writes the partition's rejects other than repeats (``rejects/part-P.parquet``), its
+    records that would be articles, already validated, to ``_input/part-P.pkl``, one block
+    per event (pickled ``(position, article)`` pairs), so that the task of an event group
+    reads its events' blocks alone instead of reading, parsing and validating the partition
+    again, and their identities (``(position, article_id, where, text digest, description,
+    event)``, see :func:`analysis.corpus.screen`) to ``_input/keys-P.pkl``, which the client
+    reads only when one of them shares its id or text with another record of the input.
+    Fixed file names, written atomically: a retried task rewrites the same files.
 
     Returns:
-        ``keys``: ``(position, article_id, where, text digest, description, event)`` of
-        each record that would be an article, in order (see :func:`analysis.corpus.screen`;
-        empty for a loaded corpus, validated on the client); ``blocks``: event ->
-        ``(offset, length, articles)`` in the cache file; ``n_rejects``.
+        What the client needs to judge repeats and cut groups, 16 bytes a record: ``ids`` and
+        ``texts``, 64-bit hashes of each record's article id and text digest, in the order of the
+        records (equal ids or texts have equal hashes; a rare equal hash of two different ones only
+        makes the client read both identities); ``identities``, the file of the identities (empty
+        when there are none: a loaded corpus, validated and judged on the client, or no
+        article); ``blocks``: event -> ``(offset, length, articles)`` in the cache file; ``n_rejects``.
     """
+    import numpy as np
+
     from analysis.corpus import screen
     from analysis.stored import REJECT_COLUMNS, part_name, write_frame
 
     target = Path(out)
     if partition.articles:  # a loaded corpus was validated whole on the client
-        kept = [(position, article, article.event) for position, article in enumerate(partition.articles)]
-        keys: list[tuple] = []
+        kept = [(position, article, None) for position, article in enumerate(partition.articles)]
         rejects: list = []
     else:
-        found, rejects = screen(partition.read())
-        kept = [(position, record, event) for position, record, _, event in found]
-        keys = [(position, *identity, event) for position, _, identity, event in found]
+        kept, rejects = screen(partition.read())
         rows = pd.DataFrame([(r.where, r.reason, r.fix) for r in rejects], columns=REJECT_COLUMNS)
         write_frame(target / "rejects" / part_name(partition.index), rows.astype("string"))
     by_event: dict[str, list] = {}
-    for position, item, event in kept:
-        by_event.setdefault(event, []).append((position, item))
+    for position, article, _ in kept:
+        by_event.setdefault(article.event, []).append((position, article))
     blocks = _write_blocks(target / "_input" / cache_name(partition.index), by_event)
-    return {"keys": keys, "blocks": blocks, "n_rejects": len(rejects)}
+    identities = [(position, *identity, article.event) for position, article, identity in kept if identity]
+    path = target / "_input" / keys_name(partition.index)
+    if identities:
+        _write_pickle(path, identities)
+    return {
+        "ids": np.array([_hash64(i[1]) for i in identities], dtype=np.uint64),
+        "texts": np.array([_hash64(i[3]) for i in identities], dtype=np.uint64),
+        "identities": str(path) if identities else "",
+        "blocks": blocks,
+        "n_rejects": len(rejects),
+    }
+
+
+def _hash64(text: str) -> int:
+    """A 64-bit hash of ``text`` (BLAKE2b of its UTF-8), the same on every machine and process."""
+    data = text.encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+
+
+def keys_name(index: int) -> str:
+    """The file of input partition ``index``'s identities (``keys-00007.pkl``)."""
+    return f"keys-{index:05d}.pkl"
+
+
+def _write_pickle(path: Path, value: object) -> None:
+    import os
+    import pickle
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(temporary, path)
 
 
 def cache_name(index: int) -> str:
@@ -298,48 +336,68 @@ class GroupTask:
         reads: ``(partition, spans, repeats)`` for each input partition holding the group's
             records, in input order: the blocks to read and the positions in them that the
             duplicate checks rejected (repeats of earlier records; written as rejects by the client).
-        loaded: the records are articles of a corpus loaded on the client (already validated).
     """
 
     group: int
     reads: tuple[tuple[int, tuple[tuple[int, int], ...], frozenset[int]], ...]
-    loaded: bool = False
 
 
 def schedule(found: Sequence[Mapping], articles_per_group: int | None = None) -> tuple[list, list[GroupTask], list]:
     """Step 2 on the client: judge repeats in input order, cut the events into groups, name each group's reads.
+
+    Only the records that share an id hash or a text hash with another record of the input can
+    be repeats or be repeated: their full identities are read back (from the partitions'
+    ``keys`` files) and judged in input order by :func:`analysis.corpus.judge_repeats`. Every
+    other record is the first and only occurrence of its id and of its text, so it is an
+    article and changes no other record's verdict; the verdicts are those of judging the
+    whole input, at a cost of a few bytes a record.
 
     Args:
         found: :func:`partition_keys` of every partition, in input order.
         articles_per_group: see :func:`plan_groups`.
 
     Returns:
-        ``(groups, tasks, repeats)``: the events of each group, the map task of each group,
+        ``(groups, tasks, repeats)``: the events of each group, the task of each group,
         and the rejects of the records that repeat an earlier id or text (the first
         occurrence in input order wins, with :func:`analysis.corpus.load_corpus`'s messages).
     """
+    import pickle
+
+    import numpy as np
+
     from analysis.corpus import judge_repeats
 
-    judged = iter(judge_repeats([key[1:5] for f in found for key in f["keys"]]))
+    def shared(name: str) -> np.ndarray:
+        hashes = pd.Series(np.concatenate([np.empty(0, np.uint64), *(f[name] for f in found)]))
+        return hashes.duplicated(keep=False).to_numpy()
+
+    suspect = shared("ids") | shared("texts")
+    suspects: list[tuple[int, tuple]] = []  # (partition, identity) in input order
+    start = 0
+    for index, f in enumerate(found):
+        marked = np.flatnonzero(suspect[start : start + len(f["ids"])])
+        start += len(f["ids"])
+        if len(marked):
+            identities = pickle.loads(Path(f["identities"]).read_bytes())
+            suspects += [(index, identities[k]) for k in marked]
+    del suspect
     repeats = []
+    dropped: list[dict[str, list[int]]] = [{} for _ in found]
+    for (index, identity), verdict in zip(
+        suspects, judge_repeats([identity[1:5] for _, identity in suspects]), strict=True
+    ):
+        if verdict is not None:
+            repeats.append(verdict)
+            dropped[index].setdefault(identity[5], []).append(identity[0])
+    del suspects
     counts: list[dict[str, int]] = []
-    dropped: list[dict[str, list[int]]] = []
-    for f in found:
-        if not f["keys"]:  # a loaded corpus: every record is an article
-            counts.append({event: block[2] for event, block in f["blocks"].items()})
-            dropped.append({})
-            continue
-        here: dict[str, int] = {}
-        gone: dict[str, list[int]] = {}
-        for position, *_, event in f["keys"]:
-            verdict = next(judged)
-            if verdict is None:
-                here[event] = here.get(event, 0) + 1
-            else:
-                repeats.append(verdict)
-                gone.setdefault(event, []).append(position)
+    for index, f in enumerate(found):
+        here = {}
+        for event, block in f["blocks"].items():
+            n = block[2] - len(dropped[index].get(event, ()))
+            if n:
+                here[event] = n
         counts.append(here)
-        dropped.append(gone)
     groups = plan_groups(counts, articles_per_group)
     group_of = {event: g for g, events in enumerate(groups) for event in events}
     rank = {event: k for events in groups for k, event in enumerate(events)}
@@ -349,7 +407,6 @@ def schedule(found: Sequence[Mapping], articles_per_group: int | None = None) ->
         for event in f["blocks"]:
             if counts[index].get(event) and event in group_of:
                 held_by[group_of[event]].setdefault(index, []).append(event)
-    loaded = not any(f["keys"] for f in found)
     tasks = []
     for g, by_partition in enumerate(held_by):
         reads = []
@@ -357,7 +414,7 @@ def schedule(found: Sequence[Mapping], articles_per_group: int | None = None) ->
             held = sorted(by_partition[index], key=rank.__getitem__)
             spans = tuple(tuple(found[index]["blocks"][e][:2]) for e in held)
             reads.append((index, spans, frozenset(p for e in held for p in dropped[index].get(e, ()))))
-        tasks.append(GroupTask(g, tuple(reads), loaded=loaded))
+        tasks.append(GroupTask(g, tuple(reads)))
     return groups, tasks, repeats
 
 
@@ -374,7 +431,7 @@ def analyze_group(out: str, task: GroupTask, options: Mapping) -> dict:
     Returns:
         ``group``, row counts by table, the events with their article counts, and each table's columns.
     """
-    from analysis.corpus import Corpus, validate
+    from analysis.corpus import Corpus
     from analysis.pipeline import analyze_articles
     from analysis.stored import write_group
 
@@ -382,16 +439,10 @@ def analyze_group(out: str, task: GroupTask, options: Mapping) -> dict:
     items = []
     for index, spans, repeats in task.reads:
         block = _read_blocks(target / "_input" / cache_name(index), spans)
-        items += [(index, position, item) for position, item in block if position not in repeats]
+        items += [(index, position, article) for position, article in block if position not in repeats]
     items.sort(key=lambda found: found[:2])  # input order
-    if task.loaded:
-        corpus = Corpus([item for *_, item in items])
-    else:
-        corpus, _, _ = validate([item for *_, item in items])
-        if len(corpus.rejects):  # only repeats are left to reject, and the client judged those
-            where = corpus.rejects["where"].iloc[0]
-            raise ClusterError(f"{where}: rejected in event group {task.group} but not when the input was read")
-    del items  # the records, now articles: not both in memory during the analysis
+    corpus = Corpus([article for *_, article in items])  # validated by the keys step, repeats left out
+    del items
     result = analyze_articles(corpus, jobs=1, progress=False, reuse_stages=True, resolve=True, **options)
     events = {a.article_id: a.event for a in corpus}
     counts = write_group(target, task.group, result, events)
