@@ -209,7 +209,9 @@ def partition_keys(partition: Partition, out: str) -> dict:
         records (equal ids or texts have equal hashes; a rare equal hash of two different ones only
         makes the client read both identities); ``identities``, the file of the identities (empty
         when there are none: a loaded corpus, validated and judged on the client, or no
-        article); ``blocks``: event -> ``(offset, length, articles)`` in the cache file; ``n_rejects``.
+        article); the blocks of the cache file, a few bytes each too: ``events``, their events'
+        names as one UTF-8 string, ending at ``ends``, and ``spans``, ``(offset, length, articles)``
+        of each (see :func:`event_blocks`); ``n_rejects``.
     """
     import numpy as np
 
@@ -232,13 +234,31 @@ def partition_keys(partition: Partition, out: str) -> dict:
     path = target / "_input" / keys_name(partition.index)
     if identities:
         _write_pickle(path, identities)
+    names = [event.encode("utf-8", "surrogatepass") for event in blocks]
     return {
         "ids": np.array([_hash64(i[1]) for i in identities], dtype=np.uint64),
         "texts": np.array([_hash64(i[3]) for i in identities], dtype=np.uint64),
         "identities": str(path) if identities else "",
-        "blocks": blocks,
+        "events": b"".join(names),
+        "ends": np.cumsum([len(name) for name in names], dtype=np.int64),
+        "spans": np.array(list(blocks.values()), dtype=np.int64).reshape(-1, 3),
         "n_rejects": len(rejects),
     }
+
+
+def event_blocks(keys: Mapping) -> dict[str, tuple[int, int, int]]:
+    """The blocks of a partition's cache that :func:`partition_keys` returned: event -> ``(offset, length, articles)``.
+
+    >>> import numpy as np
+    >>> event_blocks({"events": b"flooddrought", "ends": np.array([5, 12]), "spans": np.array([[0, 9, 2], [9, 4, 1]])})
+    {'flood': (0, 9, 2), 'drought': (9, 4, 1)}
+    """
+    return dict(zip(_event_names(keys), map(tuple, keys["spans"].tolist()), strict=True))
+
+
+def _event_names(keys: Mapping) -> list[str]:
+    data, ends = keys["events"], keys["ends"].tolist()
+    return [data[start:end].decode("utf-8", "surrogatepass") for start, end in zip([0, *ends], ends, strict=False)]
 
 
 def _hash64(text: str) -> int:
@@ -313,12 +333,17 @@ def plan_groups(event_counts: Sequence[Mapping[str, int]], articles_per_group: i
     for counts in event_counts:
         for event in sorted(counts):
             totals[event] = totals.get(event, 0) + counts[event]
+    return _cut(list(totals), list(totals.values()), articles_per_group)  # dicts keep first-appearance order
+
+
+def _cut(events: Sequence, sizes: Sequence[int], articles_per_group: int | None) -> list[list]:
+    """Events in order, with their articles, cut into groups (see :func:`plan_groups`)."""
     if articles_per_group is None:
-        articles_per_group = min(ARTICLES_PER_GROUP, -(-sum(totals.values()) // MIN_GROUPS))
+        articles_per_group = min(ARTICLES_PER_GROUP, -(-sum(sizes) // MIN_GROUPS))
     articles_per_group = max(1, articles_per_group)
-    groups: list[list[str]] = []
+    groups: list[list] = []
     size = 0
-    for event, n in totals.items():  # dicts keep first-appearance order
+    for event, n in zip(events, sizes, strict=True):
         if not groups or (size and size + n > articles_per_group):
             groups.append([])
             size = 0
@@ -327,19 +352,30 @@ def plan_groups(event_counts: Sequence[Mapping[str, int]], articles_per_group: i
     return groups
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class GroupTask:
-    """What the map task of one event group reads: its events' blocks in the partitions' caches.
+    """What the task of one event group reads: its events' blocks in the partitions' caches.
 
     Attributes:
         group: the group's number (names its files).
-        reads: ``(partition, spans, repeats)`` for each input partition holding the group's
-            records, in input order: the blocks to read and the positions in them that the
-            duplicate checks rejected (repeats of earlier records; written as rejects by the client).
+        blocks: ``(partition, offset, length)`` of each block to read, an array (24 bytes a
+            block, however many events and partitions), by partition in input order, a
+            partition's blocks in the order of the group's events.
+        repeats: partition -> the positions in its blocks that the duplicate checks rejected
+            (repeats of earlier records; written as rejects by the client).
     """
 
     group: int
-    reads: tuple[tuple[int, tuple[tuple[int, int], ...], frozenset[int]], ...]
+    blocks: object = field(repr=False)
+    repeats: Mapping[int, frozenset[int]] = field(default_factory=dict)
+
+    @property
+    def reads(self) -> tuple[tuple[int, tuple[tuple[int, int], ...], frozenset[int]], ...]:
+        """``(partition, spans, repeats)`` for each input partition holding the group's records, in input order."""
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for partition, offset, length in self.blocks.tolist():
+            spans.setdefault(partition, []).append((offset, length))
+        return tuple((p, tuple(s), self.repeats.get(p, frozenset())) for p, s in spans.items())
 
 
 def schedule(found: Sequence[Mapping], articles_per_group: int | None = None) -> tuple[list, list[GroupTask], list]:
@@ -367,9 +403,17 @@ def schedule(found: Sequence[Mapping], articles_per_group: int | None = None) ->
 
     from analysis.corpus import judge_repeats
 
-    def shared(name: str) -> np.ndarray:
-        hashes = pd.Series(np.concatenate([np.empty(0, np.uint64), *(f[name] for f in found)]))
-        return hashes.duplicated(keep=False).to_numpy()
+    def shared(name: str) -> np.ndarray:  # the records whose hash another has too (sorted: ~17 bytes a record)
+        hashes = np.concatenate([np.empty(0, np.uint64), *(f[name] for f in found)])
+        order = np.argsort(hashes, kind="stable")
+        ranked = hashes[order]
+        same = ranked[1:] == ranked[:-1]
+        marks = np.zeros(len(hashes), bool)
+        marks[1:] |= same
+        marks[:-1] |= same
+        shared = np.empty(len(hashes), bool)
+        shared[order] = marks
+        return shared
 
     suspect = shared("ids") | shared("texts")
     suspects: list[tuple[int, tuple]] = []  # (partition, identity) in input order
@@ -390,31 +434,58 @@ def schedule(found: Sequence[Mapping], articles_per_group: int | None = None) ->
             repeats.append(verdict)
             dropped[index].setdefault(identity[5], []).append(identity[0])
     del suspects
-    counts: list[dict[str, int]] = []
+    # every block of every partition, as arrays: partition, event (a number), offset, length, articles left
+    codes: dict[str, int] = {}
+    partition_of, event_of, spans = [], [], []
     for index, f in enumerate(found):
-        here = {}
-        for event, block in f["blocks"].items():
-            n = block[2] - len(dropped[index].get(event, ()))
-            if n:
-                here[event] = n
-        counts.append(here)
-    groups = plan_groups(counts, articles_per_group)
-    group_of = {event: g for g, events in enumerate(groups) for event in events}
-    rank = {event: k for events in groups for k, event in enumerate(events)}
-    # one pass over each partition's blocks (not partitions x events): group -> partition -> its events there
-    held_by: list[dict[int, list[str]]] = [{} for _ in groups]
-    for index, f in enumerate(found):
-        for event in f["blocks"]:
-            if counts[index].get(event) and event in group_of:
-                held_by[group_of[event]].setdefault(index, []).append(event)
-    tasks = []
-    for g, by_partition in enumerate(held_by):
-        reads = []
-        for index in sorted(by_partition):  # input order; a partition's events in the group's order
-            held = sorted(by_partition[index], key=rank.__getitem__)
-            spans = tuple(tuple(found[index]["blocks"][e][:2]) for e in held)
-            reads.append((index, spans, frozenset(p for e in held for p in dropped[index].get(e, ()))))
-        tasks.append(GroupTask(g, tuple(reads)))
+        names = _event_names(f)
+        here = f["spans"]
+        if dropped[index]:
+            here = here.copy()
+            for k, name in enumerate(names):
+                here[k, 2] -= len(dropped[index].get(name, ()))
+                if not here[k, 2]:  # a block of repeats alone is not read: no positions to leave out of it
+                    dropped[index].pop(name, None)
+        event_of.append(np.array([codes.setdefault(name, len(codes)) for name in names], dtype=np.int64))
+        partition_of.append(np.full(len(names), index, dtype=np.int64))
+        spans.append(here)
+    names = list(codes)
+    del codes
+    part = np.concatenate([np.empty(0, np.int64), *partition_of])
+    code = np.concatenate([np.empty(0, np.int64), *event_of])
+    block = np.concatenate([np.empty((0, 3), np.int64), *spans])
+    del partition_of, event_of, spans
+    held = block[:, 2] > 0  # a block whose records were all repeats is not read
+    part, code, block = part[held], code[held], block[held]
+    by_name = np.empty(len(names), np.int64)
+    by_name[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    # events in the order they first appear, partition by partition, by name within one
+    order = np.lexsort((by_name[code], part))
+    present, first = np.unique(code[order], return_index=True)
+    appearance = present[np.argsort(first, kind="stable")]
+    totals = np.bincount(code, weights=block[:, 2], minlength=len(names)).astype(np.int64)
+    cut = _cut(appearance.tolist(), totals[appearance].tolist(), articles_per_group)
+    groups = [[names[c] for c in events] for events in cut]
+    group_of = np.full(len(names), -1, np.int64)
+    rank = np.zeros(len(names), np.int64)  # the event's place in its group
+    for g, events in enumerate(cut):
+        group_of[events] = g
+        rank[events] = np.arange(len(events))
+    # each group's blocks: by partition in input order, a partition's events in the group's order
+    order = np.lexsort((rank[code], part, group_of[code]))
+    reads = np.column_stack([part, block[:, :2]])[order]
+    bounds = np.searchsorted(group_of[code][order], np.arange(len(groups) + 1))
+    repeats_of: list[dict[int, set[int]]] = [{} for _ in groups]
+    code_of = {name: c for c, name in enumerate(names)} if any(dropped) else {}
+    for index, gone in enumerate(dropped):
+        for name, positions in gone.items():
+            g = group_of[code_of[name]]
+            if g >= 0:
+                repeats_of[g].setdefault(index, set()).update(positions)
+    tasks = [
+        GroupTask(g, reads[bounds[g] : bounds[g + 1]], {p: frozenset(s) for p, s in repeats_of[g].items()})
+        for g in range(len(groups))
+    ]
     return groups, tasks, repeats
 
 
@@ -522,19 +593,9 @@ def run(
     token = uuid.uuid4().hex[:8]  # a rerun never picks up a finished task of an earlier run from the scheduler
     # Partitions travel inside the tasks (not scattered): when a worker dies, the scheduler can
     # rerun its tasks elsewhere, which it cannot do for data that lived only on that worker.
-    keys = client.map(
-        partition_keys,
-        partitions,
-        [str(out)] * len(partitions),
-        key=[f"keys-{token}-{p.index}" for p in partitions],
-        retries=RETRIES,
-    )
-    if show and keys:
-        dask_progress(keys)
-    found = client.gather(keys)
-    del keys  # released, so the workers drop their copies of the keys (held until the run ended otherwise)
+    found = gather_keys(client, partitions, out, token=token, progress=show)
     groups, tasks, repeats = schedule(found, articles_per_group)
-    # what the end of the run needs of the keys, so that they (a tuple per record) are not held through it
+    # what the end of the run needs of the keys, so that they are not held through it
     n_rejects = sum(f["n_rejects"] for f in found) + len(repeats) + len(known_rejects)
     n_partitions = len(partitions)
     rows = pd.DataFrame([(r.where, r.reason, r.fix) for r in repeats], columns=REJECT_COLUMNS)
@@ -597,6 +658,32 @@ def run(
         },
     )
     return StoredAnalysis(out, read_marker(out) or {})
+
+
+def gather_keys(client, partitions: Sequence[Partition], out: Path, *, token: str, progress: bool = False) -> list:
+    """Step 2's tasks: :func:`partition_keys` of every partition on the cluster, their results in input order.
+
+    Results are taken one at a time as they arrive (not gathered all at once, which holds every
+    result's message and its copy together in the client), and released on the workers at the end.
+    """
+    from distributed import as_completed
+    from distributed import progress as dask_progress
+
+    futures = client.map(
+        partition_keys,
+        partitions,
+        [str(out)] * len(partitions),
+        key=[f"keys-{token}-{p.index}" for p in partitions],
+        retries=RETRIES,
+    )
+    if progress and futures:
+        dask_progress(futures)
+    place = {future.key: k for k, future in enumerate(futures)}
+    found: list = [None] * len(futures)
+    for future, result in as_completed(futures, with_results=True):
+        found[place[future.key]] = result
+    del futures  # released, so the workers drop their copies
+    return found
 
 
 def _fingerprint(partitions: Sequence[Partition], options: Mapping) -> str:

@@ -40,7 +40,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("/tmp/bench-keys"))
     args = parser.parse_args()
 
-    from analysis.cluster import local_client, partition_keys, plan, schedule
+    from analysis.cluster import gather_keys, local_client, plan, schedule
 
     out = args.out.resolve()
     shutil.rmtree(out, ignore_errors=True)
@@ -52,11 +52,7 @@ def main() -> None:
         start = time.perf_counter()
         partitions, _, _ = plan(args.corpus)
         planned = time.perf_counter()
-        futures = client.map(
-            partition_keys, partitions, [str(out)] * len(partitions), key=[f"keys-{p.index}" for p in partitions]
-        )
-        found = client.gather(futures)
-        del futures
+        found = gather_keys(client, partitions, out, token="bench")
         gathered = time.perf_counter()
         at_gather = _peak_mb()
         groups, tasks, repeats = schedule(found)

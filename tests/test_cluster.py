@@ -29,6 +29,7 @@ from analysis.cluster import (
     ClusterError,
     analyze_group,
     cache_name,
+    event_blocks,
     keys_name,
     partition_keys,
     plan,
@@ -324,7 +325,7 @@ def test_each_event_group_is_read_from_one_block_per_shard_and_written_once(clie
     # per shard, one cache file (its articles by event) and one file of their identities
     cached = sorted(p.name for p in (tmp_path / "by-hand" / "_input").iterdir())
     assert cached == sorted([*map(cache_name, range(6)), *map(keys_name, range(6))])
-    assert all(len(f["blocks"]) == 3 for f in found)  # a shard holds three events
+    assert all(len(event_blocks(f)) == 3 for f in found)  # a shard holds three events
     groups, tasks, repeats = schedule(found, articles_per_group=6)
     assert groups == [["event-0"], ["event-1"], ["event-2"]] and not repeats
     for task in tasks:  # one block (one event) from each shard, and the articles of nothing else
@@ -356,8 +357,8 @@ def test_the_reads_of_a_group_do_not_grow_with_the_partitions_its_events_are_not
             k = int(events[0].split("-")[1])
             assert [index for index, _, _ in task.reads] == sorted({(k - 1) % n_shards, k}), events
             for index, spans, _ in task.reads:
-                assert spans == (tuple(found[index]["blocks"][events[0]][:2]),)
-                read += found[index]["blocks"][events[0]][2]
+                assert spans == (tuple(event_blocks(found[index])[events[0]][:2]),)
+                read += event_blocks(found[index])[events[0]][2]
         assert read == 2 * n_shards  # every record read once, by one task
 
 
