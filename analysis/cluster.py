@@ -411,9 +411,9 @@ def schedule(found: Sequence[Mapping], articles_per_group: int | None = None) ->
         marks = np.zeros(len(hashes), bool)
         marks[1:] |= same
         marks[:-1] |= same
-        shared = np.empty(len(hashes), bool)
-        shared[order] = marks
-        return shared
+        found_twice = np.empty(len(hashes), bool)
+        found_twice[order] = marks
+        return found_twice
 
     suspect = shared("ids") | shared("texts")
     suspects: list[tuple[int, tuple]] = []  # (partition, identity) in input order
