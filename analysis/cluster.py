@@ -12,14 +12,17 @@ they are. The run has three steps:
    written to ``rejects`` / ``skipped`` at once.
 2. **Keys** (workers): each partition is read once, with exactly the
    loader's rules; its rejects are written, and the records that would be
-   articles are kept in a cache file, one block per event (``_input/``). Each
-   returns the id, text digest and event of those records
-   (:func:`analysis.corpus.screen`). The client replays the duplicate checks
-   over the whole input in order (:func:`analysis.corpus.judge_repeats`: the
-   first occurrence wins, with the loader's messages) and writes the repeats'
-   rejects, then cuts the events into *groups* of whole events, about
-   :data:`ARTICLES_PER_GROUP` articles each, in the order the events first
-   appear (:func:`schedule`).
+   articles are validated and kept in a cache file, one block per event
+   (``_input/``), their identities (id, where, text digest) in another. Each
+   returns a 64-bit hash of the id and of the text of each of those records
+   (16 bytes a record) and its blocks. The client finds the few records
+   whose id or text hash is not unique in the whole input, reads their
+   identities back and replays the duplicate checks over them in input order
+   (:func:`analysis.corpus.judge_repeats`: the first occurrence wins, with the
+   loader's messages; a record unique in both is an article and changes no
+   other verdict), writes the repeats' rejects, then cuts the events into
+   *groups* of whole events, about :data:`ARTICLES_PER_GROUP` articles each,
+   in the order the events first appear (:func:`schedule`).
 3. **Map and reduce** (workers, one task per event group): the task reads its
    events' blocks from the caches of the partitions that hold them (file
    names and offsets travel in the task, never the texts), analyses them by
@@ -189,39 +192,94 @@ def _chunks(items: list, kind: str) -> list[Partition]:
 
 
 def partition_keys(partition: Partition, out: str) -> dict:
-    """Step 2 on a worker: read one input partition once, keep its records by event, judge all but repeats.
+    """Step 2 on a worker: read one input partition once, keep its articles by event, judge all but repeats.
 
-    Writes the partition's rejects other than repeats (``rejects/part-P.parquet``) and its
-    records that would be articles to ``_input/part-P.pkl``, one block per event (pickled
-    ``(position, record)`` pairs), so that the map task of an event group reads its
-    events' blocks alone instead of reading and parsing the partition again. Fixed file
-    names, written atomically: a retried task rewrites the same files.
+    Writes the partition's rejects other than repeats (``rejects/part-P.parquet``), its
+    records that would be articles, already validated, to ``_input/part-P.pkl``, one block
+    per event (pickled ``(position, article)`` pairs), so that the task of an event group
+    reads its events' blocks alone instead of reading, parsing and validating the partition
+    again, and their identities (``(position, article_id, where, text digest, description,
+    event)``, see :func:`analysis.corpus.screen`) to ``_input/keys-P.pkl``, which the client
+    reads only when one of them shares its id or text with another record of the input.
+    Fixed file names, written atomically: a retried task rewrites the same files.
 
     Returns:
-        ``keys``: ``(position, article_id, where, text digest, description, event)`` of
-        each record that would be an article, in order (see :func:`analysis.corpus.screen`;
-        empty for a loaded corpus, validated on the client); ``blocks``: event ->
-        ``(offset, length, articles)`` in the cache file; ``n_rejects``.
+        What the client needs to judge repeats and cut groups, 16 bytes a record: ``ids`` and
+        ``texts``, 64-bit hashes of each record's article id and text digest, in the order of the
+        records (equal ids or texts have equal hashes; a rare equal hash of two different ones only
+        makes the client read both identities); ``identities``, the file of the identities (empty
+        when there are none: a loaded corpus, validated and judged on the client, or no
+        article); the blocks of the cache file, a few bytes each too: ``events``, their events'
+        names as one UTF-8 string, ending at ``ends``, and ``spans``, ``(offset, length, articles)``
+        of each (see :func:`event_blocks`); ``n_rejects``.
     """
+    import numpy as np
+
     from analysis.corpus import screen
     from analysis.stored import REJECT_COLUMNS, part_name, write_frame
 
     target = Path(out)
     if partition.articles:  # a loaded corpus was validated whole on the client
-        kept = [(position, article, article.event) for position, article in enumerate(partition.articles)]
-        keys: list[tuple] = []
+        kept = [(position, article, None) for position, article in enumerate(partition.articles)]
         rejects: list = []
     else:
-        found, rejects = screen(partition.read())
-        kept = [(position, record, event) for position, record, _, event in found]
-        keys = [(position, *identity, event) for position, _, identity, event in found]
+        kept, rejects = screen(partition.read())
         rows = pd.DataFrame([(r.where, r.reason, r.fix) for r in rejects], columns=REJECT_COLUMNS)
         write_frame(target / "rejects" / part_name(partition.index), rows.astype("string"))
     by_event: dict[str, list] = {}
-    for position, item, event in kept:
-        by_event.setdefault(event, []).append((position, item))
+    for position, article, _ in kept:
+        by_event.setdefault(article.event, []).append((position, article))
     blocks = _write_blocks(target / "_input" / cache_name(partition.index), by_event)
-    return {"keys": keys, "blocks": blocks, "n_rejects": len(rejects)}
+    identities = [(position, *identity, article.event) for position, article, identity in kept if identity]
+    path = target / "_input" / keys_name(partition.index)
+    if identities:
+        _write_pickle(path, identities)
+    names = [event.encode("utf-8", "surrogatepass") for event in blocks]
+    return {
+        "ids": np.array([_hash64(i[1]) for i in identities], dtype=np.uint64),
+        "texts": np.array([_hash64(i[3]) for i in identities], dtype=np.uint64),
+        "identities": str(path) if identities else "",
+        "events": b"".join(names),
+        "ends": np.cumsum([len(name) for name in names], dtype=np.int64),
+        "spans": np.array(list(blocks.values()), dtype=np.int64).reshape(-1, 3),
+        "n_rejects": len(rejects),
+    }
+
+
+def event_blocks(keys: Mapping) -> dict[str, tuple[int, int, int]]:
+    """The blocks of a partition's cache that :func:`partition_keys` returned: event -> ``(offset, length, articles)``.
+
+    >>> import numpy as np
+    >>> event_blocks({"events": b"flooddrought", "ends": np.array([5, 12]), "spans": np.array([[0, 9, 2], [9, 4, 1]])})
+    {'flood': (0, 9, 2), 'drought': (9, 4, 1)}
+    """
+    return dict(zip(_event_names(keys), map(tuple, keys["spans"].tolist()), strict=True))
+
+
+def _event_names(keys: Mapping) -> list[str]:
+    data, ends = keys["events"], keys["ends"].tolist()
+    return [data[start:end].decode("utf-8", "surrogatepass") for start, end in zip([0, *ends], ends, strict=False)]
+
+
+def _hash64(text: str) -> int:
+    """A 64-bit hash of ``text`` (BLAKE2b of its UTF-8), the same on every machine and process."""
+    data = text.encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+
+
+def keys_name(index: int) -> str:
+    """The file of input partition ``index``'s identities (``keys-00007.pkl``)."""
+    return f"keys-{index:05d}.pkl"
+
+
+def _write_pickle(path: Path, value: object) -> None:
+    import os
+    import pickle
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(temporary, path)
 
 
 def cache_name(index: int) -> str:
@@ -275,12 +333,17 @@ def plan_groups(event_counts: Sequence[Mapping[str, int]], articles_per_group: i
     for counts in event_counts:
         for event in sorted(counts):
             totals[event] = totals.get(event, 0) + counts[event]
+    return _cut(list(totals), list(totals.values()), articles_per_group)  # dicts keep first-appearance order
+
+
+def _cut(events: Sequence, sizes: Sequence[int], articles_per_group: int | None) -> list[list]:
+    """Events in order, with their articles, cut into groups (see :func:`plan_groups`)."""
     if articles_per_group is None:
-        articles_per_group = min(ARTICLES_PER_GROUP, -(-sum(totals.values()) // MIN_GROUPS))
+        articles_per_group = min(ARTICLES_PER_GROUP, -(-sum(sizes) // MIN_GROUPS))
     articles_per_group = max(1, articles_per_group)
-    groups: list[list[str]] = []
+    groups: list[list] = []
     size = 0
-    for event, n in totals.items():  # dicts keep first-appearance order
+    for event, n in zip(events, sizes, strict=True):
         if not groups or (size and size + n > articles_per_group):
             groups.append([])
             size = 0
@@ -289,75 +352,140 @@ def plan_groups(event_counts: Sequence[Mapping[str, int]], articles_per_group: i
     return groups
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class GroupTask:
-    """What the map task of one event group reads: its events' blocks in the partitions' caches.
+    """What the task of one event group reads: its events' blocks in the partitions' caches.
 
     Attributes:
         group: the group's number (names its files).
-        reads: ``(partition, spans, repeats)`` for each input partition holding the group's
-            records, in input order: the blocks to read and the positions in them that the
-            duplicate checks rejected (repeats of earlier records; written as rejects by the client).
-        loaded: the records are articles of a corpus loaded on the client (already validated).
+        blocks: ``(partition, offset, length)`` of each block to read, an array (24 bytes a
+            block, however many events and partitions), by partition in input order, a
+            partition's blocks in the order of the group's events.
+        repeats: partition -> the positions in its blocks that the duplicate checks rejected
+            (repeats of earlier records; written as rejects by the client).
     """
 
     group: int
-    reads: tuple[tuple[int, tuple[tuple[int, int], ...], frozenset[int]], ...]
-    loaded: bool = False
+    blocks: object = field(repr=False)
+    repeats: Mapping[int, frozenset[int]] = field(default_factory=dict)
+
+    @property
+    def reads(self) -> tuple[tuple[int, tuple[tuple[int, int], ...], frozenset[int]], ...]:
+        """``(partition, spans, repeats)`` for each input partition holding the group's records, in input order."""
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for partition, offset, length in self.blocks.tolist():
+            spans.setdefault(partition, []).append((offset, length))
+        return tuple((p, tuple(s), self.repeats.get(p, frozenset())) for p, s in spans.items())
 
 
 def schedule(found: Sequence[Mapping], articles_per_group: int | None = None) -> tuple[list, list[GroupTask], list]:
     """Step 2 on the client: judge repeats in input order, cut the events into groups, name each group's reads.
+
+    Only the records that share an id hash or a text hash with another record of the input can
+    be repeats or be repeated: their full identities are read back (from the partitions'
+    ``keys`` files) and judged in input order by :func:`analysis.corpus.judge_repeats`. Every
+    other record is the first and only occurrence of its id and of its text, so it is an
+    article and changes no other record's verdict; the verdicts are those of judging the
+    whole input, at a cost of a few bytes a record.
 
     Args:
         found: :func:`partition_keys` of every partition, in input order.
         articles_per_group: see :func:`plan_groups`.
 
     Returns:
-        ``(groups, tasks, repeats)``: the events of each group, the map task of each group,
+        ``(groups, tasks, repeats)``: the events of each group, the task of each group,
         and the rejects of the records that repeat an earlier id or text (the first
         occurrence in input order wins, with :func:`analysis.corpus.load_corpus`'s messages).
     """
+    import pickle
+
+    import numpy as np
+
     from analysis.corpus import judge_repeats
 
-    judged = iter(judge_repeats([key[1:5] for f in found for key in f["keys"]]))
-    repeats = []
-    counts: list[dict[str, int]] = []
-    dropped: list[dict[str, list[int]]] = []
-    for f in found:
-        if not f["keys"]:  # a loaded corpus: every record is an article
-            counts.append({event: block[2] for event, block in f["blocks"].items()})
-            dropped.append({})
-            continue
-        here: dict[str, int] = {}
-        gone: dict[str, list[int]] = {}
-        for position, *_, event in f["keys"]:
-            verdict = next(judged)
-            if verdict is None:
-                here[event] = here.get(event, 0) + 1
-            else:
-                repeats.append(verdict)
-                gone.setdefault(event, []).append(position)
-        counts.append(here)
-        dropped.append(gone)
-    groups = plan_groups(counts, articles_per_group)
-    group_of = {event: g for g, events in enumerate(groups) for event in events}
-    rank = {event: k for events in groups for k, event in enumerate(events)}
-    # one pass over each partition's blocks (not partitions x events): group -> partition -> its events there
-    held_by: list[dict[int, list[str]]] = [{} for _ in groups]
+    def shared(name: str) -> np.ndarray:  # the records whose hash another has too (sorted: ~17 bytes a record)
+        hashes = np.concatenate([np.empty(0, np.uint64), *(f[name] for f in found)])
+        order = np.argsort(hashes, kind="stable")
+        ranked = hashes[order]
+        same = ranked[1:] == ranked[:-1]
+        marks = np.zeros(len(hashes), bool)
+        marks[1:] |= same
+        marks[:-1] |= same
+        found_twice = np.empty(len(hashes), bool)
+        found_twice[order] = marks
+        return found_twice
+
+    suspect = shared("ids") | shared("texts")
+    suspects: list[tuple[int, tuple]] = []  # (partition, identity) in input order
+    start = 0
     for index, f in enumerate(found):
-        for event in f["blocks"]:
-            if counts[index].get(event) and event in group_of:
-                held_by[group_of[event]].setdefault(index, []).append(event)
-    loaded = not any(f["keys"] for f in found)
-    tasks = []
-    for g, by_partition in enumerate(held_by):
-        reads = []
-        for index in sorted(by_partition):  # input order; a partition's events in the group's order
-            held = sorted(by_partition[index], key=rank.__getitem__)
-            spans = tuple(tuple(found[index]["blocks"][e][:2]) for e in held)
-            reads.append((index, spans, frozenset(p for e in held for p in dropped[index].get(e, ()))))
-        tasks.append(GroupTask(g, tuple(reads), loaded=loaded))
+        marked = np.flatnonzero(suspect[start : start + len(f["ids"])])
+        start += len(f["ids"])
+        if len(marked):
+            identities = pickle.loads(Path(f["identities"]).read_bytes())
+            suspects += [(index, identities[k]) for k in marked]
+    del suspect
+    repeats = []
+    dropped: list[dict[str, list[int]]] = [{} for _ in found]
+    for (index, identity), verdict in zip(
+        suspects, judge_repeats([identity[1:5] for _, identity in suspects]), strict=True
+    ):
+        if verdict is not None:
+            repeats.append(verdict)
+            dropped[index].setdefault(identity[5], []).append(identity[0])
+    del suspects
+    # every block of every partition, as arrays: partition, event (a number), offset, length, articles left
+    codes: dict[str, int] = {}
+    partition_of, event_of, spans = [], [], []
+    for index, f in enumerate(found):
+        names = _event_names(f)
+        here = f["spans"]
+        if dropped[index]:
+            here = here.copy()
+            for k, name in enumerate(names):
+                here[k, 2] -= len(dropped[index].get(name, ()))
+                if not here[k, 2]:  # a block of repeats alone is not read: no positions to leave out of it
+                    dropped[index].pop(name, None)
+        event_of.append(np.array([codes.setdefault(name, len(codes)) for name in names], dtype=np.int64))
+        partition_of.append(np.full(len(names), index, dtype=np.int64))
+        spans.append(here)
+    names = list(codes)
+    del codes
+    part = np.concatenate([np.empty(0, np.int64), *partition_of])
+    code = np.concatenate([np.empty(0, np.int64), *event_of])
+    block = np.concatenate([np.empty((0, 3), np.int64), *spans])
+    del partition_of, event_of, spans
+    held = block[:, 2] > 0  # a block whose records were all repeats is not read
+    part, code, block = part[held], code[held], block[held]
+    by_name = np.empty(len(names), np.int64)
+    by_name[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    # events in the order they first appear, partition by partition, by name within one
+    order = np.lexsort((by_name[code], part))
+    present, first = np.unique(code[order], return_index=True)
+    appearance = present[np.argsort(first, kind="stable")]
+    totals = np.bincount(code, weights=block[:, 2], minlength=len(names)).astype(np.int64)
+    cut = _cut(appearance.tolist(), totals[appearance].tolist(), articles_per_group)
+    groups = [[names[c] for c in events] for events in cut]
+    group_of = np.full(len(names), -1, np.int64)
+    rank = np.zeros(len(names), np.int64)  # the event's place in its group
+    for g, events in enumerate(cut):
+        group_of[events] = g
+        rank[events] = np.arange(len(events))
+    # each group's blocks: by partition in input order, a partition's events in the group's order
+    order = np.lexsort((rank[code], part, group_of[code]))
+    reads = np.column_stack([part, block[:, :2]])[order]
+    bounds = np.searchsorted(group_of[code][order], np.arange(len(groups) + 1))
+    repeats_of: list[dict[int, set[int]]] = [{} for _ in groups]
+    code_of = {name: c for c, name in enumerate(names)} if any(dropped) else {}
+    for index, gone in enumerate(dropped):
+        for name, positions in gone.items():
+            g = group_of[code_of[name]]
+            if g >= 0:
+                repeats_of[g].setdefault(index, set()).update(positions)
+    tasks = [
+        GroupTask(g, reads[bounds[g] : bounds[g + 1]], {p: frozenset(s) for p, s in repeats_of[g].items()})
+        for g in range(len(groups))
+    ]
     return groups, tasks, repeats
 
 
@@ -374,7 +502,7 @@ def analyze_group(out: str, task: GroupTask, options: Mapping) -> dict:
     Returns:
         ``group``, row counts by table, the events with their article counts, and each table's columns.
     """
-    from analysis.corpus import Corpus, validate
+    from analysis.corpus import Corpus
     from analysis.pipeline import analyze_articles
     from analysis.stored import write_group
 
@@ -382,16 +510,10 @@ def analyze_group(out: str, task: GroupTask, options: Mapping) -> dict:
     items = []
     for index, spans, repeats in task.reads:
         block = _read_blocks(target / "_input" / cache_name(index), spans)
-        items += [(index, position, item) for position, item in block if position not in repeats]
+        items += [(index, position, article) for position, article in block if position not in repeats]
     items.sort(key=lambda found: found[:2])  # input order
-    if task.loaded:
-        corpus = Corpus([item for *_, item in items])
-    else:
-        corpus, _, _ = validate([item for *_, item in items])
-        if len(corpus.rejects):  # only repeats are left to reject, and the client judged those
-            where = corpus.rejects["where"].iloc[0]
-            raise ClusterError(f"{where}: rejected in event group {task.group} but not when the input was read")
-    del items  # the records, now articles: not both in memory during the analysis
+    corpus = Corpus([article for *_, article in items])  # validated by the keys step, repeats left out
+    del items
     result = analyze_articles(corpus, jobs=1, progress=False, reuse_stages=True, resolve=True, **options)
     events = {a.article_id: a.event for a in corpus}
     counts = write_group(target, task.group, result, events)
@@ -471,19 +593,9 @@ def run(
     token = uuid.uuid4().hex[:8]  # a rerun never picks up a finished task of an earlier run from the scheduler
     # Partitions travel inside the tasks (not scattered): when a worker dies, the scheduler can
     # rerun its tasks elsewhere, which it cannot do for data that lived only on that worker.
-    keys = client.map(
-        partition_keys,
-        partitions,
-        [str(out)] * len(partitions),
-        key=[f"keys-{token}-{p.index}" for p in partitions],
-        retries=RETRIES,
-    )
-    if show and keys:
-        dask_progress(keys)
-    found = client.gather(keys)
-    del keys  # released, so the workers drop their copies of the keys (held until the run ended otherwise)
+    found = gather_keys(client, partitions, out, token=token, progress=show)
     groups, tasks, repeats = schedule(found, articles_per_group)
-    # what the end of the run needs of the keys, so that they (a tuple per record) are not held through it
+    # what the end of the run needs of the keys, so that they are not held through it
     n_rejects = sum(f["n_rejects"] for f in found) + len(repeats) + len(known_rejects)
     n_partitions = len(partitions)
     rows = pd.DataFrame([(r.where, r.reason, r.fix) for r in repeats], columns=REJECT_COLUMNS)
@@ -546,6 +658,32 @@ def run(
         },
     )
     return StoredAnalysis(out, read_marker(out) or {})
+
+
+def gather_keys(client, partitions: Sequence[Partition], out: Path, *, token: str, progress: bool = False) -> list:
+    """Step 2's tasks: :func:`partition_keys` of every partition on the cluster, their results in input order.
+
+    Results are taken one at a time as they arrive (not gathered all at once, which holds every
+    result's message and its copy together in the client), and released on the workers at the end.
+    """
+    from distributed import as_completed
+    from distributed import progress as dask_progress
+
+    futures = client.map(
+        partition_keys,
+        partitions,
+        [str(out)] * len(partitions),
+        key=[f"keys-{token}-{p.index}" for p in partitions],
+        retries=RETRIES,
+    )
+    if progress and futures:
+        dask_progress(futures)
+    place = {future.key: k for k, future in enumerate(futures)}
+    found: list = [None] * len(futures)
+    for future, result in as_completed(futures, with_results=True):
+        found[place[future.key]] = result
+    del futures  # released, so the workers drop their copies
+    return found
 
 
 def _fingerprint(partitions: Sequence[Partition], options: Mapping) -> str:

@@ -144,7 +144,7 @@ def run_dask(folder: Path, out: Path) -> dict:
             stored = analysis.analyze(folder, client=client, out=out, overwrite=True, progress=False)
         seconds = time.perf_counter() - start
         cpu = sum(client.run(_cpu, resource.RUSAGE_SELF).values()) + _cpu(resource.RUSAGE_SELF) - cpu
-        tasks = {"analyze": [], "reduce": [], "keys": []}
+        tasks = {"analyze": [], "keys": []}  # task names: keys-<run>-<partition>, analyze-<run>-<group>
         for task in stream.data:
             kind = task["key"].split("-")[0] if isinstance(task["key"], str) else str(task["key"][0]).split("-")[0]
             for part in task["startstops"]:
@@ -173,13 +173,12 @@ def run_dask(folder: Path, out: Path) -> dict:
         "table_files": sum(1 for _ in out.glob("*/part-*.parquet")),
         "client_peak_mb": _peak_mb(),
         "worker_peak_mb": sorted(workers.values()),
-        "analyze_task_median_s": median(tasks["analyze"]),
-        "analyze_task_total_s": sum(tasks["analyze"]),
-        "analyze_task_max_s": max(tasks["analyze"], default=float("nan")),
+        # an event group's task: its analysis and its events' reduce (there is no separate reduce task)
+        "group_task_median_s": median(tasks["analyze"]),
+        "group_task_total_s": sum(tasks["analyze"]),
+        "group_task_max_s": max(tasks["analyze"], default=float("nan")),
         # share of the two workers' time spent running a task (the rest: waiting for the client or scheduler)
         "busy": sum(sum(v) for v in tasks.values()) / (2 * seconds),
-        "reduce_task_median_s": median(tasks["reduce"]),
-        "reduce_task_total_s": sum(tasks["reduce"]),
         "keys_task_total_s": sum(tasks["keys"]),
     }
 
@@ -244,18 +243,15 @@ def _child(*args: str) -> dict:
 def extrapolate(rows: list[dict], articles: int = 1_000_000) -> list[str]:
     """A million articles on 10 and 50 machines, from the largest measured run's cost per article.
 
-    The group tasks hold the analysis and the per-event reduce; a run of session 6's engine also had
-    separate reduce tasks (``reduce_task_total_s``), counted when present."""
+    The group tasks hold the analysis and the per-event reduce; the keys tasks read the input."""
     dask = [r for r in rows if r["engine"] == "dask"][-1]
-    per_article = dask["analyze_task_total_s"] / dask["articles"]
+    per_article = dask["group_task_total_s"] / dask["articles"]
     per_partition = per_article * SHARD
-    reduce_per_article = dask["reduce_task_total_s"] / dask["articles"]
     keys_per_article = dask["keys_task_total_s"] / dask["articles"]
-    core_seconds = articles * (per_article + reduce_per_article + keys_per_article)
+    core_seconds = articles * (per_article + keys_per_article)
     lines = [
         f"measured on {dask['articles']} articles: {per_partition:.2f} s per {SHARD} articles "
-        f"(analysis and per-event reduce, in the group tasks), + {reduce_per_article * 1000:.2f} ms/article "
-        f"separate reduce, {keys_per_article * 1000:.2f} ms/article keys",
+        f"(analysis and per-event reduce, in the group tasks), + {keys_per_article * 1000:.2f} ms/article keys",
         f"{articles:,} articles = {articles // SHARD:,} partitions = {core_seconds / 3600:.1f} core-hours",
     ]
     # task times are wall times: on a loaded machine a task waits for a core most of its time, so the
@@ -317,10 +313,10 @@ def main() -> None:
                 flush=True,
             )
         print(
-            f"{n:>7}  event-group tasks: median {dask['analyze_task_median_s']:.2f} s, longest "
-            f"{dask['analyze_task_max_s']:.2f} s, {dask['analyze_task_total_s']:.1f} s in all ({dask['partitions']} "
-            f"partitions, {dask['events']} events in {dask['groups']} groups); keys tasks "
-            f"{dask['keys_task_total_s']:.1f} s; separate reduce tasks {dask['reduce_task_total_s']:.1f} s; the group "
+            f"{n:>7}  event-group tasks (analysis and per-event reduce): median {dask['group_task_median_s']:.2f} s, "
+            f"longest {dask['group_task_max_s']:.2f} s, {dask['group_task_total_s']:.1f} s in all "
+            f"({dask['partitions']} partitions, {dask['events']} events in {dask['groups']} groups); keys tasks "
+            f"{dask['keys_task_total_s']:.1f} s; the group "
             f"tasks opened {dask['cache_reads'][0]:,} cache files and read {dask['cache_reads'][1]:,} blocks; "
             f"{dask['table_files']:,} table files written; workers busy {dask['busy']:.0%} of the time; "
             f"dask CPU {dask['cpu_seconds']:.0f} s",

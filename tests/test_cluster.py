@@ -25,7 +25,17 @@ from analysis import compare
 
 pytest.importorskip("distributed")
 
-from analysis.cluster import ClusterError, analyze_group, partition_keys, plan, run, schedule
+from analysis.cluster import (
+    ClusterError,
+    analyze_group,
+    cache_name,
+    event_blocks,
+    keys_name,
+    partition_keys,
+    plan,
+    run,
+    schedule,
+)
 from analysis.schema import TABLES
 from analysis.stored import LAYOUT, MARKER, StoredAnalysis, StoredError, part_name, read_marker, write_marker
 
@@ -337,8 +347,10 @@ def test_each_event_group_is_read_from_one_block_per_shard_and_written_once(clie
     partitions, _, _ = plan(tmp_path / "in")
     assert len(partitions) == 6
     found = [partition_keys(p, str(tmp_path / "by-hand")) for p in partitions]
-    assert len(list((tmp_path / "by-hand" / "_input").iterdir())) == 6  # one cache file per shard
-    assert all(len(f["blocks"]) == 3 for f in found)  # a shard holds three events
+    # per shard, one cache file (its articles by event) and one file of their identities
+    cached = sorted(p.name for p in (tmp_path / "by-hand" / "_input").iterdir())
+    assert cached == sorted([*map(cache_name, range(6)), *map(keys_name, range(6))])
+    assert all(len(event_blocks(f)) == 3 for f in found)  # a shard holds three events
     groups, tasks, repeats = schedule(found, articles_per_group=6)
     assert groups == [["event-0"], ["event-1"], ["event-2"]] and not repeats
     for task in tasks:  # one block (one event) from each shard, and the articles of nothing else
@@ -355,25 +367,24 @@ def test_each_event_group_is_read_from_one_block_per_shard_and_written_once(clie
 
 
 def test_the_reads_of_a_group_do_not_grow_with_the_partitions_its_events_are_not_in(tmp_path):
-    """Twice the shards, each event spread as before: a group's task reads one block per shard holding
-    its events and the blocks hold its records alone, so what all tasks read together is the corpus once."""
+    """Twice the shards, each event in two neighbouring shards only: a group's task opens the two shards
+    holding its event, however many shards the input has, and reads its event's block from each; what
+    all tasks read together is the corpus once."""
     for n_shards in (4, 8):
         folder = tmp_path / f"in-{n_shards}"
-        _spread(folder, n_shards=n_shards)
+        _spread(folder, n_shards=n_shards, events=n_shards, per_shard=2)  # shard s: events s and s + 1
         partitions, _, _ = plan(folder)
         found = [partition_keys(p, str(tmp_path / f"out-{n_shards}")) for p in partitions]
-        _, tasks, _ = schedule(found, articles_per_group=1)
-        read = [
-            sum(
-                found[index]["blocks"][e][2]
-                for index, spans, _ in task.reads
-                for e in found[index]["blocks"]
-                if tuple(found[index]["blocks"][e][:2]) in spans
-            )
-            for task in tasks
-        ]
-        assert sum(read) == 3 * n_shards  # every record read once, by one task
-        assert [len(task.reads) for task in tasks] == [n_shards] * 3  # a block per shard holding the event
+        groups, tasks, _ = schedule(found, articles_per_group=1)
+        assert len(tasks) == n_shards and all(len(events) == 1 for events in groups)
+        read = 0
+        for events, task in zip(groups, tasks, strict=True):
+            k = int(events[0].split("-")[1])
+            assert [index for index, _, _ in task.reads] == sorted({(k - 1) % n_shards, k}), events
+            for index, spans, _ in task.reads:
+                assert spans == (tuple(event_blocks(found[index])[events[0]][:2]),)
+                read += event_blocks(found[index])[events[0]][2]
+        assert read == 2 * n_shards  # every record read once, by one task
 
 
 def test_the_reduce_gives_one_name_per_actor_across_partitions(client, tmp_path):

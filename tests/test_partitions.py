@@ -11,7 +11,7 @@ import pytest
 
 import analysis
 from analysis.cluster import plan
-from analysis.corpus import Record, judge_repeats, screen, validate
+from analysis.corpus import Record, validate
 from analysis.pipeline import analyze_articles, resolve_events
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,42 +64,112 @@ def test_the_map_then_the_reduce_per_event_is_analyze():
     assert dict(mapped.texts) == dict(whole.texts)
 
 
-def _records():
+def _records(events=None):
     body = "Port officials said on Tuesday that the crane had been repaired."
+    records = [
+        ("a", body),
+        ("b", "Dock workers said the strike was over."),
+        ("a", "A different story with the same id."),  # duplicate id of r0: its text is not taken
+        ("c", body),  # the text of r0: its id is not taken
+        ("d", "  "),  # empty
+        ("c", "A ferry said it would sail."),  # r3 was rejected: c is free
+        ("e", "A ferry said it would sail."),  # the text of r5
+        ("f", "A different story with the same id."),  # the text of r2, which was rejected: free
+    ]
+    events = events or [0] * len(records)
     return [
-        Record("r0", {"id": "a", "text": body}),
-        Record("r1", {"id": "b", "text": "Dock workers said the strike was over."}),
-        Record("r2", {"id": "a", "text": "A different story with the same id."}),  # duplicate id of r0
-        Record("r3", {"id": "c", "text": body}),  # the text of r0
-        Record("r4", {"id": "d", "text": "  "}),  # empty
-        Record("r5", {"id": "c", "text": "A ferry said it would sail."}),  # r3 was rejected: c is free
-        Record("r6", {"id": "e", "text": "A ferry said it would sail."}),  # the text of r5
+        Record(f"r{i}", {"id": article_id, "text": text, "event": f"e{events[i]}"})
+        for i, (article_id, text) in enumerate(records)
     ]
 
 
+def _on_partitions(records, cuts, out):
+    """The keys step and the client's judgement of a cluster run (no Dask): the records cut into
+    partitions at ``cuts``, each screened alone, then :func:`schedule` over all of them. Returns the
+    articles each group's task reads, in its order, and the repeats' rejects."""
+    from analysis.cluster import Partition, analyze_group, partition_keys, schedule
+    from analysis.stored import part_name
+
+    bounds = [0, *cuts, len(records)]
+    partitions = [Partition(i, records=tuple(records[bounds[i] : bounds[i + 1]])) for i in range(len(bounds) - 1)]
+    found = [partition_keys(p, str(out)) for p in partitions]
+    rejects = [
+        tuple(row)
+        for p in partitions
+        for row in pd.read_parquet(out / "rejects" / part_name(p.index)).itertuples(index=False)
+    ]
+    groups, tasks, repeats = schedule(found, articles_per_group=1)
+    read = []
+    for task in tasks:
+        analyze_group(str(out), task, {})
+        read.append(pd.read_parquet(out / "articles" / part_name(task.group))["article_id"].tolist())
+    return groups, read, rejects, [(r.where, r.reason, r.fix) for r in repeats]
+
+
 @pytest.mark.parametrize(
-    "pieces", [(0, 1, 0, 1, 0, 1, 0), (1, 1, 0, 0, 1, 0, 0), (0, 0, 0, 0, 0, 0, 0), (1, 0, 0, 1, 1, 1, 0)]
+    ("events", "cuts"),
+    [
+        ((0, 1, 0, 1, 0, 1, 0, 1), (1, 4)),
+        ((1, 1, 0, 0, 1, 0, 0, 1), (3,)),
+        ((0, 0, 0, 0, 0, 0, 0, 0), (1, 2, 3, 4, 5, 6, 7)),
+        ((1, 0, 0, 1, 1, 1, 0, 0), ()),
+    ],
 )
-def test_repeats_judged_in_input_order_then_pieces_out_of_order_give_what_validating_whole_gives(pieces):
-    """A cluster task holds the records of its events, not a run of the input: the repeats are judged over
-    the whole input in order first, and each piece is then validated alone."""
-    records = _records()
+def test_partitions_screened_alone_then_judged_on_the_client_give_what_validating_whole_gives(events, cuts, tmp_path):
+    """A cluster run: each partition is screened alone (no partition sees the ids or texts of another),
+    the client judges the repeats of the whole input, and each group's task reads the articles of its
+    events, which are not runs of the input. The articles and rejects are the loader's, messages included."""
+    records = _records(events)
     whole, _, _ = validate(records)
-    kept, rejects = screen(records)
-    assert [r.where for r in rejects] == ["r4"]  # the empty text; repeats are not judged by screen
-    assert [position for position, *_ in kept] == [0, 1, 2, 3, 5, 6]
-    judged = judge_repeats([identity for _, _, identity, _ in kept])
-    rejects += [verdict for verdict in judged if verdict is not None]
-    articles = []
-    for piece in (1, 0):  # the later piece first: order between pieces does not matter
-        accepted = [r for (p, r, _, _), v in zip(kept, judged, strict=True) if v is None and pieces[p] == piece]
-        corpus, _, _ = validate(accepted)
-        assert not len(corpus.rejects)
-        articles += [a.article_id for a in corpus]
-    assert sorted(articles) == [a.article_id for a in whole] == ["a", "b", "c"]
-    got = sorted((r.where, r.reason, r.fix) for r in rejects)
-    assert got == sorted(whole.rejects.itertuples(index=False, name=None))
+    assert [a.article_id for a in whole] == ["a", "b", "c", "f"]
     assert whole.rejects["where"].tolist() == ["r2", "r3", "r4", "r6"]
+    groups, read, rejects, repeats = _on_partitions(records, cuts, tmp_path)
+    assert rejects == [("r4", "empty text", "add the article text, or remove the record")]
+    assert repeats == list(whole.rejects.drop(index=2).itertuples(index=False, name=None))  # in input order
+    event_of = {a.article_id: a.event for a in whole}
+    assert [sorted({event_of[i] for i in ids}) for ids in read] == groups  # a group reads its events alone
+    for ids in read:  # in input order within each group
+        assert ids == [a.article_id for a in whole if a.article_id in ids]
+    assert sorted(i for ids in read for i in ids) == sorted(a.article_id for a in whole)
+
+
+def test_the_client_judges_repeats_exactly_as_the_loader_on_random_inputs(tmp_path):
+    """Few ids and few texts, so that records repeat an id, a text, both, or an id or a text of a record
+    that was itself rejected (which does not count: a record rejected for its text does not take its id,
+    and one rejected for its id does not take its text). Judging only which ids or texts occur twice
+    (``duplicated()``) gets these wrong; the client's judgement must not."""
+    import random
+
+    rng = random.Random(7)
+    differs_from_naive = 0
+    for trial in range(40):
+        n = rng.randrange(2, 16)
+        records = [
+            Record(f"r{i}", {"id": f"i{rng.randrange(5)}", "text": f"Text number {rng.randrange(5)}.", "event": "e"})
+            for i in range(n)
+        ]
+        whole, _, _ = validate(records)
+        cuts = sorted(rng.sample(range(1, n), rng.randrange(0, n - 1))) if n > 1 else []
+        _, read, _, repeats = _on_partitions(records, cuts, tmp_path / str(trial))
+        assert repeats == list(whole.rejects.itertuples(index=False, name=None)), trial
+        assert [i for ids in read for i in ids] == [a.article_id for a in whole], trial
+        frame = pd.DataFrame([r.fields for r in records])
+        naive = frame["id"].duplicated() | frame["text"].duplicated()
+        differs_from_naive += naive.tolist() != [r.where in set(whole.rejects["where"]) for r in records]
+    assert differs_from_naive >= 5  # the inputs do hold the cases a naive judgement misses
+
+
+def test_a_shared_hash_of_different_ids_or_texts_changes_no_verdict(tmp_path, monkeypatch):
+    """Hashes only say which records to look at: with every hash equal, every record is judged from its
+    full identity, and the verdicts are the same."""
+    import analysis.cluster as cluster
+
+    records = _records((0, 1, 0, 1, 0, 1, 0, 1))
+    honest = _on_partitions(records, (2, 5), tmp_path / "honest")
+    monkeypatch.setattr(cluster, "_hash64", lambda text: 0)
+    found = cluster.partition_keys(cluster.Partition(0, records=tuple(records)), str(tmp_path / "x"))
+    assert set(found["ids"].tolist()) == set(found["texts"].tolist()) == {0}
+    assert _on_partitions(records, (2, 5), tmp_path / "colliding") == honest
 
 
 def test_parquet_shards_are_read_like_jsonl(tmp_path):

@@ -333,6 +333,23 @@ def test_memoised_tags_equal_patterns_own(tokens):
     assert tag(tokens) == [t for _, t in parser.find_tags(list(tokens))]
 
 
+def test_the_tag_memo_stays_bounded_and_tags_stay_patterns_own(monkeypatch):
+    """A corpus keeps meeting new tokens (names, figures): the memo is emptied when full, never grows past
+    its limit, and a token tagged again after that gets the same tag."""
+    from textblob.en import parser
+
+    from analysis.text import tag, tokens
+
+    monkeypatch.setattr(tokens, "TAG_MEMO_LIMIT", 5)
+    monkeypatch.setattr(tokens, "_LATER_TAGS", {})
+    monkeypatch.setattr(tokens, "_FIRST_TAGS", {})
+    sentence = ["Officials", "said", "1,204", "people", "left", "Dervin", "on", "Monday", "."]
+    for figure in range(40):
+        words = [sentence[0], *sentence[1:2], f"{figure * 37:,}", *sentence[3:]]
+        assert tag(words) == [t for _, t in parser.find_tags(words)]
+        assert len(tokens._LATER_TAGS) <= 5 and len(tokens._FIRST_TAGS) <= 5
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(news_alphabet, max_size=150).map("".join))
 def test_batched_tokens_equal_nltk_sentence_by_sentence(text):

@@ -272,17 +272,19 @@ def identities(records: Iterable[Record | Reject | Skip]) -> list[tuple[str, str
     return found
 
 
-def screen(records: Iterable[Record | Reject | Skip]) -> tuple[list[tuple[int, Record, tuple, str]], list[Reject]]:
+def screen(records: Iterable[Record | Reject | Skip]) -> tuple[list[tuple[int, Article, tuple]], list[Reject]]:
     """Every check of :func:`validate` but the duplicate ones, record by record.
 
     Used to validate a corpus in pieces that are not in input order (a cluster
     run reads each event's records together): the records that would be
-    articles are kept with their identity, and :func:`judge_repeats` then runs
-    the duplicate checks over the whole input's identities in input order.
+    articles are kept, already validated, with their identity, and
+    :func:`judge_repeats` then runs the duplicate checks over the whole input's
+    identities in input order. An article kept here and not judged a repeat is
+    exactly the article :func:`validate` makes of the record.
 
     Returns:
-        ``(kept, rejects)``: ``kept`` holds ``(position, record, identity, event)``
-        of each record that passes every check but the duplicate ones (``identity``
+        ``(kept, rejects)``: ``kept`` holds ``(position, article, identity)`` of
+        each record that passes every check but the duplicate ones (``identity``
         as in :func:`identities`; ``position`` counts every record read, skips
         aside); ``rejects`` the others, in order.
     """
@@ -300,7 +302,7 @@ def screen(records: Iterable[Record | Reject | Skip]) -> tuple[list[tuple[int, R
                 rejects.append(result)
             else:
                 identity = (result.article_id, record.where, _digest(result.text), _description(result))
-                kept.append((position, record, identity, result.event))
+                kept.append((position, result, identity))
         position += 1
     return kept, rejects
 

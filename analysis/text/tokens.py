@@ -198,13 +198,17 @@ def tag(tokens: Sequence[str]) -> list[str]:
 
 _FIRST_TAGS: dict[str, str] = {}
 _LATER_TAGS: dict[str, str] = {}
+#: Tokens each memo holds at most; a full memo is emptied (and refills with the tokens in use). A large
+#: corpus keeps meeting new tokens (names, figures), so an unbounded memo grew with the corpus: ~130 bytes
+#: a token, 73,000 tokens after 7,000 generated articles in one process (benchmarks/RESULTS.md, issue 16,
+#: session 8). The sentiment wing's token caches are bounded the same way.
+TAG_MEMO_LIMIT = 100_000
 
 
 def _tag_one(token: str, first: bool) -> str:
-    if first:
-        value = _tagger().find_tags([token])[0][1]
-        _FIRST_TAGS[token] = value
-    else:
-        value = _tagger().find_tags([".", token])[1][1]
-        _LATER_TAGS[token] = value
+    memo = _FIRST_TAGS if first else _LATER_TAGS
+    if len(memo) >= TAG_MEMO_LIMIT:
+        memo.clear()
+    value = _tagger().find_tags([token])[0][1] if first else _tagger().find_tags([".", token])[1][1]
+    memo[token] = value
     return value
