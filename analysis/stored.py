@@ -347,9 +347,7 @@ class StoredAnalysis:
                 futures[position] = None  # released: its result leaves the worker
                 future.release()
         finally:  # a caller that stops early (or fails) cancels the groups not yet read
-            for future in futures:
-                if future is not None:
-                    future.cancel()
+            client.cancel([future for future in futures if future is not None])
 
 
 def _current_client():
