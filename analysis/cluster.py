@@ -55,7 +55,7 @@ import json
 import shutil
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -105,12 +105,16 @@ class Partition:
         files: the files it reads, in order.
         records: read records instead of files (an in-memory input: ``Record`` / ``Reject``).
         articles: articles of an already loaded :class:`~analysis.Corpus` (validated on the client).
+        walk: ``(k, reject)`` for each file the folder walk rejected (unsupported, unreadable)
+            just before file ``k`` of ``files`` (``k == len(files)``: after the last), so that
+            the partition's rejects come in the order the loader gives them.
     """
 
     index: int
     files: tuple[str, ...] = ()
     records: tuple = field(default=(), repr=False)
     articles: tuple = field(default=(), repr=False)
+    walk: tuple = ()
 
     def read(self) -> list:
         """The loader's records of this partition (articles to validate, rejects), in order."""
@@ -118,7 +122,14 @@ class Partition:
 
         if self.records:
             return list(self.records)
-        return [record for name in self.files for record in read_file(Path(name))]
+        before: dict[int, list] = {}
+        for k, reject in self.walk:
+            before.setdefault(k, []).append(reject)
+        records = []
+        for k, name in enumerate(self.files):
+            records += before.get(k, [])
+            records += read_file(Path(name))
+        return records + before.get(len(self.files), [])
 
 
 def plan(source, *, files_per_partition: int = FILES_PER_PARTITION) -> tuple[list[Partition], list, list]:
@@ -131,14 +142,14 @@ def plan(source, *, files_per_partition: int = FILES_PER_PARTITION) -> tuple[lis
             (each ``.csv``/``.jsonl``/``.parquet`` shard is a partition of its own).
 
     Returns:
-        ``(partitions, rejects, skipped)``: the rejects and skips that are known
-        before reading (from the folder walk, or those of a loaded corpus).
+        ``(partitions, rejects, skipped)``: the rejects of a loaded corpus (the folder
+        walk's rejects travel in the partitions, :attr:`Partition.walk`, to keep their
+        place in the input order) and the files the walk passed over on purpose.
 
     Raises:
         ClusterError: when the path or pattern matches nothing.
     """
     from analysis.corpus import Corpus, Reject, Skip, files_to_read, read_records
-    from analysis.corpus.readers import TABLE_SUFFIXES
 
     if isinstance(source, Corpus):
         rejects = [Reject(*row) for row in source.rejects.itertuples(index=False)]
@@ -148,37 +159,60 @@ def plan(source, *, files_per_partition: int = FILES_PER_PARTITION) -> tuple[lis
         return _chunks(list(read_records(source)), "records"), [], []
     text = str(source)
     path = Path(text).expanduser()
-    rejects: list = []
     skipped: list = []
-    files: list[Path] = []
+    items: list = []  # files to read and the walk's rejects, in the walk's order
     if path.exists():
         for item in files_to_read(path):
-            if isinstance(item, Path):
-                files.append(item)
-            elif isinstance(item, Skip):
+            if isinstance(item, Skip):
                 skipped.append(item)
             else:
-                rejects.append(item)
+                items.append(item)
     else:
-        files = [Path(p) for p in sorted(glob.glob(text, recursive=True)) if Path(p).is_file()]
-        if not files:
+        items = [Path(p) for p in sorted(glob.glob(text, recursive=True)) if Path(p).is_file()]
+        if not items:
             raise ClusterError(f"{text}: no such file or folder, and no file matches it as a pattern")
+    return _cut_files(items, files_per_partition), [], skipped
+
+
+def _cut_files(items: Sequence, files_per_partition: int) -> list[Partition]:
+    """Files (and the walk's rejects between them) as partitions: a table shard alone, text files together.
+
+    A walk reject goes to the partition of the file after it (after the last file: the last partition).
+    """
+    from analysis.corpus.readers import TABLE_SUFFIXES
+
     partitions: list[Partition] = []
     batch: list[str] = []
-    for file in files:
-        if file.suffix.lower() in TABLE_SUFFIXES:
+    walk: list[tuple] = []  # (file index in the batch, reject)
+    waiting: list = []  # rejects before the next file
+
+    def close() -> None:
+        partitions.append(Partition(len(partitions), tuple(batch), walk=tuple(walk)))
+        batch.clear()
+        walk.clear()
+
+    for item in items:
+        if not isinstance(item, Path):
+            waiting.append(item)
+            continue
+        if item.suffix.lower() in TABLE_SUFFIXES:
             if batch:
-                partitions.append(Partition(len(partitions), tuple(batch)))
-                batch = []
-            partitions.append(Partition(len(partitions), (str(file),)))
+                close()
+            partitions.append(Partition(len(partitions), (str(item),), walk=tuple((0, r) for r in waiting)))
         else:
-            batch.append(str(file))
+            walk.extend((len(batch), r) for r in waiting)
+            batch.append(str(item))
             if len(batch) >= files_per_partition:
-                partitions.append(Partition(len(partitions), tuple(batch)))
-                batch = []
+                close()
+        waiting = []
     if batch:
-        partitions.append(Partition(len(partitions), tuple(batch)))
-    return partitions, rejects, skipped
+        close()
+    if waiting and partitions:
+        last = partitions[-1]
+        partitions[-1] = replace(last, walk=(*last.walk, *((len(last.files), r) for r in waiting)))
+    elif waiting:
+        partitions.append(Partition(0, walk=tuple((0, r) for r in waiting)))
+    return partitions
 
 
 def _chunks(items: list, kind: str) -> list[Partition]:
@@ -216,7 +250,7 @@ def partition_keys(partition: Partition, out: str) -> dict:
     import numpy as np
 
     from analysis.corpus import screen
-    from analysis.stored import REJECT_COLUMNS, part_name, write_frame
+    from analysis.stored import part_name, write_rejects
 
     target = Path(out)
     if partition.articles:  # a loaded corpus was validated whole on the client
@@ -224,8 +258,7 @@ def partition_keys(partition: Partition, out: str) -> dict:
         rejects: list = []
     else:
         kept, rejects = screen(partition.read())
-        rows = pd.DataFrame([(r.where, r.reason, r.fix) for r in rejects], columns=REJECT_COLUMNS)
-        write_frame(target / "rejects" / part_name(partition.index), rows.astype("string"))
+        write_rejects(target / "rejects" / part_name(partition.index), partition.index, rejects)
     by_event: dict[str, list] = {}
     for position, article, _ in kept:
         by_event.setdefault(article.event, []).append((position, article))
@@ -394,8 +427,9 @@ def schedule(found: Sequence[Mapping], articles_per_group: int | None = None) ->
 
     Returns:
         ``(groups, tasks, repeats)``: the events of each group, the task of each group,
-        and the rejects of the records that repeat an earlier id or text (the first
-        occurrence in input order wins, with :func:`analysis.corpus.load_corpus`'s messages).
+        and ``(partition, position, reject)`` of each record that repeats an earlier id or
+        text, in input order (the first occurrence in input order wins, with
+        :func:`analysis.corpus.load_corpus`'s messages).
     """
     import pickle
 
@@ -431,7 +465,7 @@ def schedule(found: Sequence[Mapping], articles_per_group: int | None = None) ->
         suspects, judge_repeats([identity[1:5] for _, identity in suspects]), strict=True
     ):
         if verdict is not None:
-            repeats.append(verdict)
+            repeats.append((index, identity[0], verdict))
             dropped[index].setdefault(identity[5], []).append(identity[0])
     del suspects
     # every block of every partition, as arrays: partition, event (a number), offset, length, articles left
@@ -577,16 +611,25 @@ def run(
     require_dask()
     from distributed import progress as dask_progress
 
-    from analysis.stored import LAYOUT, REJECT_COLUMNS, StoredAnalysis, read_marker, write_frame, write_marker
+    from analysis.stored import (
+        LAYOUT,
+        REJECT_COLUMNS,
+        StoredAnalysis,
+        read_marker,
+        write_frame,
+        write_marker,
+        write_rejects,
+    )
 
     out = Path(out).resolve()
     partitions, known_rejects, known_skipped = plan(source, files_per_partition=files_per_partition)
     fingerprint = _fingerprint(partitions, {**options, "articles per group": articles_per_group})
     resume = _prepare(out, fingerprint, overwrite)
     write_marker(out, {"layout": LAYOUT, "complete": False, "run": fingerprint, "n_partitions": len(partitions)})
-    for name, found in (("rejects", known_rejects), ("skipped", known_skipped)):
-        rows = pd.DataFrame([(r.where, r.reason, r.fix) for r in found], columns=REJECT_COLUMNS)
-        write_frame(out / name / "walk.parquet", rows.astype("string"))
+    # a loaded corpus's own rejects (a folder's are read with its partitions): before every other reject
+    write_rejects(out / "rejects" / "walk.parquet", -1, list(enumerate(known_rejects)))
+    rows = pd.DataFrame([(r.where, r.reason, r.fix) for r in known_skipped], columns=REJECT_COLUMNS)
+    write_frame(out / "skipped" / "walk.parquet", rows.astype("string"))
     show = len(partitions) > 2 if progress is None else progress
     if show:
         print(f"reading {len(partitions)} partitions on {client}; dashboard: {client.dashboard_link}", flush=True)
@@ -598,9 +641,8 @@ def run(
     # what the end of the run needs of the keys, so that they are not held through it
     n_rejects = sum(f["n_rejects"] for f in found) + len(repeats) + len(known_rejects)
     n_partitions = len(partitions)
-    rows = pd.DataFrame([(r.where, r.reason, r.fix) for r in repeats], columns=REJECT_COLUMNS)
-    write_frame(out / "rejects" / "repeats.parquet", rows.astype("string"))
-    del found, repeats, rows, partitions
+    write_rejects(out / "rejects" / "repeats.parquet", [p for p, _, _ in repeats], [r[1:] for r in repeats])
+    del found, repeats, partitions
     write_marker(
         out,
         {
@@ -693,7 +735,7 @@ def _fingerprint(partitions: Sequence[Partition], options: Mapping) -> str:
         for name in p.files:
             stat = Path(name).stat()
             digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
-        for item in (*p.records, *p.articles):
+        for item in (*p.records, *p.articles, *p.walk):
             digest.update(repr(item).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:16]
 

@@ -8,6 +8,8 @@ holding them in memory::
     out/texts/part-00003.parquet      article_id, text (what the offsets index) of those events
     out/rejects/part-00007.parquet    where, reason, fix of every record of input partition 7 the loader rejects
     out/rejects/repeats.parquet       the records that repeat an earlier one (judged over the whole input)
+                                      (rejects files also hold each row's partition and position in it:
+                                      :attr:`StoredAnalysis.rejects` gives them in input order)
     out/skipped/walk.parquet          files passed over on purpose (hidden files, notes)
 
 ``<table>`` is one of ``articles, sentences, entities, claims, numbers``. The
@@ -24,7 +26,8 @@ DataFrames for the whole run, or a pandas :class:`~analysis.Analysis` for one
 event, which every ``compare`` verb and the report accept.
 
 While a run is going, ``out/_input/part-P.pkl`` holds input partition P's
-records by event and ``out/_done/G`` the summary of each finished group (see
+articles by event, ``out/_input/keys-P.pkl`` their identities (id, where, text
+digest) and ``out/_done/G`` the summary of each finished group (see
 :mod:`analysis.cluster`); both are removed when the run finishes.
 """
 
@@ -32,7 +35,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -44,9 +47,10 @@ from analysis.schema import TABLES, conform
 
 #: The marker file every output folder of this package holds (the loader never reads such a folder as input).
 MARKER = OUTPUT_MARKER
-#: The layout version of a partitioned output folder (``partitioned-1``, session 4's files per
-#: partition and event, is not read any more: run it again).
-LAYOUT = "partitioned-2"
+#: The layout version of a partitioned output folder (older ones are not read any more: run them
+#: again; ``partitioned-1``: session 4's files per partition and event; ``partitioned-2``: rejects
+#: files without their place in the input).
+LAYOUT = "partitioned-3"
 REJECT_COLUMNS = ["where", "reason", "fix"]
 #: The tables a run writes, in the order they are written.
 STORED_TABLES = (*TABLE_NAMES, "texts")
@@ -87,6 +91,21 @@ def write_group(folder: Path, group: int, result: Analysis, events: Mapping[str,
             table = table.assign(event=table["article_id"].map(events).astype("string"))
             write_frame(folder / name / part_name(group), table.sort_values("event", kind="stable"))
     return counts
+
+
+def write_rejects(path: Path, partition: int | Sequence[int], rejects: Sequence[tuple]) -> None:
+    """Write rejects with their place in the input: ``where, reason, fix, partition, position``.
+
+    Args:
+        path: the file.
+        partition: the input partition of every reject, or of each.
+        rejects: ``(position, reject)`` pairs (``position`` counts the partition's records).
+    """
+    partitions = [partition] * len(rejects) if isinstance(partition, int) else list(partition)
+    rows = pd.DataFrame([(r.where, r.reason, r.fix) for _, r in rejects], columns=REJECT_COLUMNS).astype("string")
+    rows["partition"] = pd.Series(partitions, dtype="int64")
+    rows["position"] = pd.Series([position for position, _ in rejects], dtype="int64")
+    write_frame(path, rows)
 
 
 def write_frame(path: Path, frame: pd.DataFrame) -> None:
@@ -232,10 +251,15 @@ class StoredAnalysis:
 
     @property
     def rejects(self) -> pd.DataFrame:
-        """Every record of the run that was not analysed, with where, reason and fix."""
+        """Every record of the run that was not analysed, with where, reason and fix, in input order
+        (the order :func:`analysis.load_corpus` gives them)."""
         files = sorted((self.directory / "rejects").glob("*.parquet"))
         frames = [pd.read_parquet(f) for f in files]
-        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=REJECT_COLUMNS)
+        if not frames:
+            return pd.DataFrame(columns=REJECT_COLUMNS)
+        rows = pd.concat(frames, ignore_index=True)
+        rows = rows.sort_values(["partition", "position"], kind="stable", ignore_index=True)
+        return rows[REJECT_COLUMNS]
 
     def load(self, event: str | None = None, *, tables: Iterable[str] | None = None) -> Analysis:
         """Read one event (or, with ``None``, the whole run) into memory as an :class:`~analysis.Analysis`.

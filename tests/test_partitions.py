@@ -88,7 +88,7 @@ def _on_partitions(records, cuts, out):
     partitions at ``cuts``, each screened alone, then :func:`schedule` over all of them. Returns the
     articles each group's task reads, in its order, and the repeats' rejects."""
     from analysis.cluster import Partition, analyze_group, partition_keys, schedule
-    from analysis.stored import part_name
+    from analysis.stored import REJECT_COLUMNS, part_name
 
     bounds = [0, *cuts, len(records)]
     partitions = [Partition(i, records=tuple(records[bounds[i] : bounds[i + 1]])) for i in range(len(bounds) - 1)]
@@ -96,14 +96,14 @@ def _on_partitions(records, cuts, out):
     rejects = [
         tuple(row)
         for p in partitions
-        for row in pd.read_parquet(out / "rejects" / part_name(p.index)).itertuples(index=False)
+        for row in pd.read_parquet(out / "rejects" / part_name(p.index))[REJECT_COLUMNS].itertuples(index=False)
     ]
     groups, tasks, repeats = schedule(found, articles_per_group=1)
     read = []
     for task in tasks:
         analyze_group(str(out), task, {})
         read.append(pd.read_parquet(out / "articles" / part_name(task.group))["article_id"].tolist())
-    return groups, read, rejects, [(r.where, r.reason, r.fix) for r in repeats]
+    return groups, read, rejects, [(r.where, r.reason, r.fix) for _, _, r in repeats]
 
 
 @pytest.mark.parametrize(

@@ -272,7 +272,9 @@ def identities(records: Iterable[Record | Reject | Skip]) -> list[tuple[str, str
     return found
 
 
-def screen(records: Iterable[Record | Reject | Skip]) -> tuple[list[tuple[int, Article, tuple]], list[Reject]]:
+def screen(
+    records: Iterable[Record | Reject | Skip],
+) -> tuple[list[tuple[int, Article, tuple]], list[tuple[int, Reject]]]:
     """Every check of :func:`validate` but the duplicate ones, record by record.
 
     Used to validate a corpus in pieces that are not in input order (a cluster
@@ -286,7 +288,7 @@ def screen(records: Iterable[Record | Reject | Skip]) -> tuple[list[tuple[int, A
         ``(kept, rejects)``: ``kept`` holds ``(position, article, identity)`` of
         each record that passes every check but the duplicate ones (``identity``
         as in :func:`identities`; ``position`` counts every record read, skips
-        aside); ``rejects`` the others, in order.
+        aside); ``rejects`` the others, as ``(position, reject)``, in order.
     """
     kept = []
     rejects = []
@@ -295,11 +297,11 @@ def screen(records: Iterable[Record | Reject | Skip]) -> tuple[list[tuple[int, A
         if isinstance(record, Skip):
             continue
         if isinstance(record, Reject):
-            rejects.append(record)
+            rejects.append((position, record))
         else:
             result = _checked(record)
             if isinstance(result, Reject):
-                rejects.append(result)
+                rejects.append((position, result))
             else:
                 identity = (result.article_id, record.where, _digest(result.text), _description(result))
                 kept.append((position, result, identity))
