@@ -464,8 +464,9 @@ def tone(result: Analysis, event: str | None = None, sources: Sources = None, *,
     out = interval_from_moments(got["tone"], keys, "tone", count)
     out = out.join(got["tone"].set_index(keys)["n_articles"], on=keys)
     if by == "entity":
-        label = _top_count(got["labels"], keys, "label")
-        out["label"] = [label.get((s, e), "") for s, e in zip(out["source"], out["canonical"], strict=True)]
+        label = _top_count(got["labels"], keys, "label").rename("label")
+        out = out.join(label, on=keys) if len(label) else out.assign(label="")
+        out["label"] = out["label"].fillna("")
         out = out[["source", "canonical", "label", "n_articles", "n_mentions", "tone", "sd", "ci_low", "ci_high"]]
         out = out.sort_values(["canonical", "source"], kind="stable")
         return out.astype(
