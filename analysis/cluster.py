@@ -8,8 +8,10 @@ they are. The run has three steps:
 1. **Plan** (client): the input becomes partitions: files of a folder or glob
    in sorted order, grouped (``.md``/``.txt``: :data:`FILES_PER_PARTITION`
    files a partition; each ``.csv``/``.jsonl``/``.parquet`` shard is one), or an
-   in-memory corpus cut into chunks. Files the folder walk skips or rejects are
-   written to ``rejects`` / ``skipped`` at once.
+   in-memory corpus cut into chunks. Files the folder walk skips are written
+   to ``skipped`` at once; those it rejects (unsupported, unreadable) travel in
+   the partition of the file after them, so that every reject keeps its place
+   in the input (``StoredAnalysis.rejects`` is in the loader's order).
 2. **Keys** (workers): each partition is read once, with exactly the
    loader's rules; its rejects are written, and the records that would be
    articles are validated and kept in a cache file, one block per event
