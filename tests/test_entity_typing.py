@@ -1059,3 +1059,23 @@ def test_the_singular_subject_of_a_he_is_a_person_even_when_its_name_is_a_word(r
     assert _labels(recognizer, "Cops have arrested the plant manager and his deputy.") == []
     assert ("Kestrel", "PERSON") not in _labels(recognizer, "The job at Kestrel was his first since May.")
     assert _labels(recognizer, "Gold rose on Monday as traders sold their bonds.") == []
+
+
+def test_a_time_phrase_between_a_subject_and_its_verb_keeps_the_subject_a_person(recognizer):
+    # news sets the day between a name and its verb: "X on Wednesday announced", "X Monday signed"
+    assert _labels(recognizer, "Drossum on Wednesday announced his team would appeal.") == [("Drossum", "PERSON")]
+    assert _labels(recognizer, "Drossum Monday announced his team would appeal.") == [("Drossum", "PERSON")]
+
+
+def test_a_known_organisation_before_the_he_does_not_hide_the_subject(recognizer):
+    # "on CNN": an organisation is no "he", so the "his" still speaks of the subject
+    labels = _labels(recognizer, "Drossum announced on CNN that his team would appeal.")
+    assert ("Drossum", "PERSON") in labels
+
+
+def test_a_persons_noun_before_the_his_owns_it(recognizer):
+    # the "his" is the chief executive's, not the company's
+    text = "Kestrel on Monday reported a loss, and the chief executive blamed his predecessor."
+    assert ("Kestrel", "PERSON") not in _labels(recognizer, text)
+    text = "Kestrel announced on CNN that the chief executive would leave his post."
+    assert ("Kestrel", "PERSON") not in _labels(recognizer, text)

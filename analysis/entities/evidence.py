@@ -51,6 +51,7 @@ sentence behind a type.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
@@ -236,13 +237,21 @@ _CLOSING_QUOTES = frozenset(["”", "''", '"', "’", "'"])
 _SELF_PRONOUNS = frozenset("he she his himself herself".split())
 
 
-def pronoun_after(units, last: int, stop: frozenset[str] = frozenset()) -> str:
+def pronoun_after(
+    units, last: int, stop: frozenset[str] = frozenset(), passes: Callable[[str], bool] | None = None
+) -> str:
     """The first personal pronoun within twelve words after unit ``last``, before any capitalised word
     ("Dayton faced deep resistance from many quarters of the council over his plan"), and before any word
-    of ``stop`` (lower case: "its" before "his" in "Apple reported a loss as its chief left his post")."""
+    of ``stop`` (lower case: "its" before "his" in "Apple reported a loss as its chief left his post").
+
+    A capitalised word for which ``passes`` answers True does not end the search: a caller that knows
+    the word names no person (a weekday, a known organisation) lets the pronoun past it ("Kelt announced
+    on CNN that his team would appeal": CNN is no "he")."""
     cues = typing_cues()
     for k in range(last + 1, min(last + 13, len(units))):
         unit = units[k]
+        if unit.cap and passes is not None and passes(unit.text):
+            continue
         if unit.cap or unit.text in (";", ":") or unit.text.lower() in stop:
             break
         if unit.text in ("”", "''") or (unit.text == '"' and _word(units, k - 1) in (",", ".", "!", "?")):

@@ -65,7 +65,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -233,6 +233,37 @@ _CLAUSE_OPENERS = _OPENERS | frozenset(
     unless where what why how said says""".split()
 )
 _THING_PRONOUNS = frozenset("it its itself they their them themselves".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: "last week", "this month", "earlier this year": a time between a subject and its verb
+_TIME_DEICTICS = frozenset("last this next".split())
+_TIME_SPANS = frozenset("week month year weekend".split())
+
+
+@cache
+def _owner_words() -> frozenset[str]:
+    """Words that end the search for a subject's "he": a thing's pronoun ("its"), or a role or person
+    noun that would own the pronoun itself ("the chief executive blamed his predecessor")."""
+    return _THING_PRONOUNS | ROLE_WORDS | typing_cues().person_nouns
+
+
+def _after_when(units: Sequence[Unit], k: int) -> int:
+    """Index of the first unit from ``k`` past a time phrase news sets between a subject and its verb:
+    "Kelt on Wednesday announced", "Kelt Monday signed", "Kelt last month convicted", "Kelt earlier this
+    week said". Returns ``k`` when no such phrase starts there."""
+
+    def word(i: int) -> str:
+        return units[i].text.lower() if i < len(units) else ""
+
+    if word(k) == "on" and word(k + 1) in _WEEKDAYS:
+        return k + 2
+    if word(k) in _WEEKDAYS:
+        return k + 1
+    start = k + 1 if word(k) in ("earlier", "later") else k
+    if word(start) in _TIME_DEICTICS and word(start + 1) in _TIME_SPANS:
+        return start + 2
+    return k
+
+
 _NAME_ADJECTIVE_ENDINGS = ("ian", "ean", "esque")
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 _STREET_HEADS = frozenset("street avenue road boulevard lane drive place square st st. ave ave. blvd rd".split())
@@ -1296,19 +1327,41 @@ class _DocumentPass:
             return False  # "Humility is ...", "Courts rejected ...": a word capitalised by its place; "VoteHub"
         if first > 0 and units[first - 1].text.lower() not in _CLAUSE_OPENERS:
             return False  # "the job at Zumiez was her first", "laws Congress has written": not a clause's subject
-        verb = units[last + 1]
+        k = _after_when(units, last + 1)  # "Kelt on Wednesday announced ...", "Kelt last month signed ..."
+        if k + 1 >= len(units):
+            return False
+        verb = units[k]
         # a person takes a singular verb ("Cops have arrested the manager and his deputy" is no one's name);
         # the tagger often reads a past tense right after a name as a participle ("Trump accepted the offer")
-        participle = verb.pos == "VBN" and units[last + 2].pos in ("DT", "PRP$", "PRP")
+        participle = verb.pos == "VBN" and units[k + 1].pos in ("DT", "PRP$", "PRP")
         if verb.pos not in ("VBD", "VBZ", "MD") and not participle:
             return False
-        return self._own_pronoun(last, stop=_THING_PRONOUNS)
+        # a person's noun before the pronoun owns it ("Kestrel reported a loss, and the chief executive
+        # blamed his predecessor"): the "his" is the executive's, not the subject's
+        return self._own_pronoun(last, stop=_owner_words(), passes=self._names_no_person)
 
-    def _own_pronoun(self, last: int, stop: frozenset[str] = frozenset()) -> bool:
+    def _names_no_person(self, word: str) -> bool:
+        """True for a capitalised word that cannot be the "he" or "she" after a subject: a weekday or
+        month ("on Wednesday"; not "May", a family name too), a name the lexicon types as an organisation
+        ("on CNN"), or a country or state; not a town, which is often a family name too ("Clinton")."""
+        if word.lower() in MONTHS_DAYS and word not in _MONTH_SURNAMES:
+            return True
+        hit = self._known(word)
+        if hit is None:
+            return False
+        if hit[2] == "place":
+            place = self.places.get(word)
+            return place is not None and place.kind != "city"
+        return hit[0] == "ORG"
+
+    def _own_pronoun(
+        self, last: int, stop: frozenset[str] = frozenset(), passes: Callable[[str], bool] | None = None
+    ) -> bool:
         """True when "he", "she", "his" or a possessive "her" follows unit ``last`` before any other name
         ("Clinton falls short in her second bid"): no place and no organisation is a "he" or a "she".
-        A word of ``stop`` before the pronoun answers False (see :func:`pronoun_after`)."""
-        pronoun = pronoun_after(self._units, last, stop)
+        A word of ``stop`` before the pronoun answers False, a word ``passes`` accepts is read past
+        (see :func:`pronoun_after`)."""
+        pronoun = pronoun_after(self._units, last, stop, passes)
         if pronoun in ("he", "she", "his"):
             return True
         if pronoun != "her":
