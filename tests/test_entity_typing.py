@@ -1079,3 +1079,25 @@ def test_a_persons_noun_before_the_his_owns_it(recognizer):
     assert ("Kestrel", "PERSON") not in _labels(recognizer, text)
     text = "Kestrel announced on CNN that the chief executive would leave his post."
     assert ("Kestrel", "PERSON") not in _labels(recognizer, text)
+
+
+def test_a_country_or_a_group_before_the_he_does_not_hide_the_subject(recognizer):
+    # a country, a nationality or a party's people is no "he": the pronoun still speaks of the subject
+    text = "Drossum campaigned on promises of cleaning up French politics, and says he will resign."
+    assert ("Drossum", "PERSON") in _labels(recognizer, text)
+    text = "Drossum is widely admired by Democrats and Republicans alike, although he was never elected."
+    assert ("Drossum", "PERSON") in _labels(recognizer, text)
+    # a town's name that is also a family name, as the subject of a clause
+    text = "Perry mused that perhaps the United States was not ready for his plan."
+    assert ("Perry", "PERSON") in _labels(recognizer, text)
+
+
+def test_a_town_between_places_stays_a_place_when_a_he_follows(recognizer):
+    text = "She said he travelled between Perry and China for his job."
+    assert ("Perry", "PERSON") not in _labels(recognizer, text)
+
+
+def test_a_person_noun_said_of_the_subject_does_not_own_the_his(recognizer):
+    # "a woman" is the subject herself; "the chief executive blamed" is someone else
+    text = "Drossum is an accomplished woman in her own right."
+    assert ("Drossum", "PERSON") in _labels(recognizer, text)

@@ -240,10 +240,9 @@ _TIME_SPANS = frozenset("week month year weekend".split())
 
 
 @cache
-def _owner_words() -> frozenset[str]:
-    """Words that end the search for a subject's "he": a thing's pronoun ("its"), or a role or person
-    noun that would own the pronoun itself ("the chief executive blamed his predecessor")."""
-    return _THING_PRONOUNS | ROLE_WORDS | typing_cues().person_nouns
+def _owner_nouns() -> frozenset[str]:
+    """Role and person nouns ("the chief executive", "the mayor", "a woman")."""
+    return ROLE_WORDS | typing_cues().person_nouns
 
 
 def _after_when(units: Sequence[Unit], k: int) -> int:
@@ -1301,6 +1300,9 @@ class _DocumentPass:
         return (
             context in ("strong", "speech")
             or (context == "weak" and self._own_pronoun(where[1]) and self._written_as_person(where[0]))
+            or (  # "Perry mused that the United States was not ready for his ...": a country is no "he"
+                self._subject_of_he(*where) and self._written_as_person(where[0])
+            )
             or self._role_context([unit])
             or (unit.text in self.given and self._beside_given(self._units, *where))  # "Mercedes and Dan are"
         )
@@ -1338,30 +1340,51 @@ class _DocumentPass:
             return False
         # a person's noun before the pronoun owns it ("Kestrel reported a loss, and the chief executive
         # blamed his predecessor"): the "his" is the executive's, not the subject's
-        return self._own_pronoun(last, stop=_owner_words(), passes=self._names_no_person)
+        return self._own_pronoun(last, stop=_THING_PRONOUNS, passes=self._names_no_person, ends=self._owner)
 
-    def _names_no_person(self, word: str) -> bool:
-        """True for a capitalised word that cannot be the "he" or "she" after a subject: a weekday or
-        month ("on Wednesday"; not "May", a family name too), a name the lexicon types as an organisation
-        ("on CNN"), or a country or state; not a town, which is often a family name too ("Clinton")."""
+    def _owner(self, k: int) -> bool:
+        """True when unit ``k`` is a role or person noun that is a verb's subject: a "his" after it is its
+        own ("Kestrel reported a loss, and the chief executive blamed his predecessor"); not a noun that
+        is said of the subject ("Kelt ran as a law and order candidate, but his ...")."""
+        units = self._units
+        if units[k].text.lower() not in _owner_nouns() or k + 1 >= len(units):
+            return False
+        return units[k + 1].pos in ("VBD", "VBZ", "VBP", "MD")
+
+    def _names_no_person(self, k: int) -> bool:
+        """True for a capitalised word at unit ``k`` that cannot be the "he" or "she" after a subject: a
+        weekday or month ("on Wednesday"; not "May", a family name too), or a word of a known name that
+        is an organisation, a group ("on CNN", "Americans") or a country or state ("the United States");
+        not of a town, which is often a family name too ("Clinton", "Perry")."""
+        units = self._units
+        word = units[k].text
         if word.lower() in MONTHS_DAYS and word not in _MONTH_SURNAMES:
             return True
-        hit = self._known(word)
-        if hit is None:
-            return False
-        if hit[2] == "place":
-            place = self.places.get(word)
-            return place is not None and place.kind != "city"
-        return hit[0] == "ORG"
+        for i in range(max(0, k - 3), k + 1):
+            if not units[i].cap:
+                continue
+            found = self._longest_known(units, i, len(units))
+            if found is None or i + found[0] <= k:
+                continue
+            label, canonical, _how = found[1]
+            if label in ("GPE", "LOC"):
+                place = self.places.get(canonical)
+                return place is None or place.kind != "city"
+            return label in ("ORG", "NORP")  # "the FBI", "Americans"
+        return False
 
     def _own_pronoun(
-        self, last: int, stop: frozenset[str] = frozenset(), passes: Callable[[str], bool] | None = None
+        self,
+        last: int,
+        stop: frozenset[str] = frozenset(),
+        passes: Callable[[int], bool] | None = None,
+        ends: Callable[[int], bool] | None = None,
     ) -> bool:
         """True when "he", "she", "his" or a possessive "her" follows unit ``last`` before any other name
         ("Clinton falls short in her second bid"): no place and no organisation is a "he" or a "she".
-        A word of ``stop`` before the pronoun answers False, a word ``passes`` accepts is read past
-        (see :func:`pronoun_after`)."""
-        pronoun = pronoun_after(self._units, last, stop, passes)
+        A word of ``stop`` (or one ``ends`` accepts) before the pronoun answers False, a word ``passes``
+        accepts is read past (see :func:`pronoun_after`)."""
+        pronoun = pronoun_after(self._units, last, stop, passes, ends)
         if pronoun in ("he", "she", "his"):
             return True
         if pronoun != "her":
