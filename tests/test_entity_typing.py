@@ -1101,3 +1101,14 @@ def test_a_person_noun_said_of_the_subject_does_not_own_the_his(recognizer):
     # "a woman" is the subject herself; "the chief executive blamed" is someone else
     text = "Drossum is an accomplished woman in her own right."
     assert ("Drossum", "PERSON") in _labels(recognizer, text)
+
+
+def test_the_owner_in_a_possessive_that_a_later_he_refers_to_is_a_person(recognizer):
+    text = "Critics attacked Drossum's record as governor, saying he raised taxes."
+    assert _labels(recognizer, text) == [("Drossum", "PERSON")]
+    text = "Despite Drossum's stern warning to North Korea, his options appeared limited."
+    assert ("Drossum", "PERSON") in _labels(recognizer, text)
+    # a time's possessive, and an organisation whose "its" comes first, stay no person
+    assert _labels(recognizer, "Tonight's debate, his first in seven years, will be his first big hurdle.") == []
+    text = "Kestrel's board cut its forecast, and the founder said he would sell."
+    assert ("Kestrel", "PERSON") not in _labels(recognizer, text)

@@ -233,6 +233,7 @@ _CLAUSE_OPENERS = _OPENERS | frozenset(
     unless where what why how said says""".split()
 )
 _THING_PRONOUNS = frozenset("it its itself they their them themselves".split())
+_TIME_WORDS = frozenset("today tonight tomorrow yesterday".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: "last week", "this month", "earlier this year": a time between a subject and its verb
 _TIME_DEICTICS = frozenset("last this next".split())
@@ -1016,7 +1017,7 @@ class _DocumentPass:
             own = context == "weak" and not is_common_form(text) and self._own_pronoun(where[1])
             if context == "strong" or own:
                 return chunk  # "Trump accepted the offer on his first trip": a family name, not the word
-        if where is not None and text.lower() not in _stopwords() and self._subject_of_he(*where):
+        if where is not None and text.lower() not in _stopwords() and self._he_refers_to(*where):
             return chunk  # the subject of a verb that a later "he" or "his" refers to: a name, not the word
         ordinary = text.lower() in _stopwords() or not looks_proper(text)
         if ordinary or (len(chunk) == 1 and (not first.pos.startswith("NNP") or is_common_form(text))):
@@ -1301,7 +1302,7 @@ class _DocumentPass:
             context in ("strong", "speech")
             or (context == "weak" and self._own_pronoun(where[1]) and self._written_as_person(where[0]))
             or (  # "Perry mused that the United States was not ready for his ...": a country is no "he"
-                self._subject_of_he(*where) and self._written_as_person(where[0])
+                self._he_refers_to(*where) and self._written_as_person(where[0])
             )
             or self._role_context([unit])
             or (unit.text in self.given and self._beside_given(self._units, *where))  # "Mercedes and Dan are"
@@ -1317,6 +1318,25 @@ class _DocumentPass:
         if before in ("and", ",") and k > 1 and self._known(units[k - 2].text) is not None:
             return False  # "the governments of Canada and Ontario"
         return self._given_alone(units, k)
+
+    def _he_refers_to(self, first: int, last: int) -> bool:
+        """True when a later "he" or "his" refers to units ``first..last``: as a clause's subject
+        (:meth:`_subject_of_he`) or as the owner in a possessive (:meth:`_possessor_of_he`)."""
+        return self._subject_of_he(first, last) or self._possessor_of_he(first, last)
+
+    def _possessor_of_he(self, first: int, last: int) -> bool:
+        """True when units ``first..last`` own the noun after them and the first pronoun after is a
+        person's: "critics attacked Kelt's record as governor, saying he raised taxes", "Kelt's
+        warning to North Korea left his options limited"; not when a role or person noun comes
+        first ("Kestrel's chief executive said his ..."), nor "its" ("Kestrel's board cut its ...")."""
+        units = self._units
+        if last + 2 >= len(units) or units[last + 1].text not in ("'s", "’s") or units[first].text.isupper():
+            return False
+        if not units[first].cap or any(ch.isupper() for ch in units[last].text[1:]):
+            return False
+        if units[last].text.lower() in MONTHS_DAYS or units[last].text.lower() in _TIME_WORDS:
+            return False  # "Tonight's debate, his first in years": a time's, not a person's
+        return self._own_pronoun(last + 1, stop=_THING_PRONOUNS | _owner_nouns(), passes=self._names_no_person)
 
     def _subject_of_he(self, first: int, last: int) -> bool:
         """True when units ``first..last`` are the subject of a finite verb and the first pronoun after
@@ -1565,7 +1585,7 @@ class _DocumentPass:
                 or is_party_tag(text)
             ):
                 return None
-            if where is not None and not particle and self._subject_of_he(*where):
+            if where is not None and not particle and self._he_refers_to(*where):
                 return "PERSON"  # "Brown said the plan would fail, and he left": a subject that is a "he"
             if not particle and text not in self.given and is_adjective(text):
                 return None  # "Democratic lawmakers", "Private buses": an adjective, not a name
