@@ -1112,3 +1112,19 @@ def test_the_owner_in_a_possessive_that_a_later_he_refers_to_is_a_person(recogni
     assert _labels(recognizer, "Tonight's debate, his first in seven years, will be his first big hurdle.") == []
     text = "Kestrel's board cut its forecast, and the founder said he would sell."
     assert ("Kestrel", "PERSON") not in _labels(recognizer, text)
+
+
+def test_an_adverb_between_a_subject_and_its_verb_keeps_the_subject_a_person(recognizer):
+    # "Brown" is an ordinary word too: only the clause's verb and the "his" make it a name
+    text = "In a town hall on Tuesday, Brown again blamed his party for the outcome."
+    assert _labels(recognizer, text) == [("Brown", "PERSON")]
+
+
+def test_a_family_name_with_a_capital_inside_can_be_the_subject_of_a_he(recognizer):
+    assert _labels(recognizer, "McAllister slammed the plan, and his aides walked out.") == [("McAllister", "PERSON")]
+    assert _labels(recognizer, "VoteHub reported a loss, and he left.") == []
+
+
+def test_a_shop_named_in_the_possessive_owns_nothing(recognizer):
+    text = "Police said they chased him from the Walgreen's for two miles, finally ramming his car."
+    assert ("Walgreen", "PERSON") not in _labels(recognizer, text)

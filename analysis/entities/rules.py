@@ -246,6 +246,16 @@ def _owner_nouns() -> frozenset[str]:
     return ROLE_WORDS | typing_cues().person_nouns
 
 
+def _inner_capital(text: str) -> bool:
+    """True for a capital inside a word that a family name does not explain: "VoteHub", "HuffPost";
+    not "McCain", "MacArthur", "DeVos", "LaPierre" (a family name's prefix)."""
+    if not any(ch.isupper() for ch in text[1:]):
+        return False
+    if text.startswith(("Mc", "Mac")) and any(ch.isupper() for ch in text[2:4]):
+        return any(ch.isupper() for ch in text[4:])
+    return not (is_camel_name(text) or re.match(r"^(?:Van|Von|Di|De|La|Le)[A-Z][a-z]+$", text))
+
+
 def _after_when(units: Sequence[Unit], k: int) -> int:
     """Index of the first unit from ``k`` past a time phrase news sets between a subject and its verb:
     "Kelt on Wednesday announced", "Kelt Monday signed", "Kelt last month convicted", "Kelt earlier this
@@ -258,6 +268,8 @@ def _after_when(units: Sequence[Unit], k: int) -> int:
         return k + 2
     if word(k) in _WEEKDAYS:
         return k + 1
+    if k < len(units) and units[k].pos == "RB" and word(k) not in ("not", "n't", "never") and k + 1 < len(units):
+        return k + 1  # "Kelt again blamed", "Kelt also said", "Kelt reportedly told"
     start = k + 1 if word(k) in ("earlier", "later") else k
     if word(start) in _TIME_DEICTICS and word(start + 1) in _TIME_SPANS:
         return start + 2
@@ -1332,10 +1344,15 @@ class _DocumentPass:
         units = self._units
         if last + 2 >= len(units) or units[last + 1].text not in ("'s", "’s") or units[first].text.isupper():
             return False
-        if not units[first].cap or any(ch.isupper() for ch in units[last].text[1:]):
+        if not units[first].cap or _inner_capital(units[last].text):
             return False
         if units[last].text.lower() in MONTHS_DAYS or units[last].text.lower() in _TIME_WORDS:
             return False  # "Tonight's debate, his first in years": a time's, not a person's
+        owned = units[last + 2]
+        if (first > 0 and units[first - 1].text.lower() in ("the", "a", "an")) or (
+            owned.pos in ("IN", "DT", "TO", "CC") or (not owned.text[:1].isalnum() and owned.text not in _QUOTE_MARKS)
+        ):
+            return False  # "chased him from the McDonald's for two miles": a shop, no owner of a noun
         return self._own_pronoun(last + 1, stop=_THING_PRONOUNS | _owner_nouns(), passes=self._names_no_person)
 
     def _subject_of_he(self, first: int, last: int) -> bool:
@@ -1345,7 +1362,7 @@ class _DocumentPass:
         units = self._units
         if last + 2 >= len(units) or units[first].text.isupper():
             return False
-        if units[first].pos != "NNP" or any(ch.isupper() for ch in units[last].text[1:]):
+        if units[first].pos != "NNP" or _inner_capital(units[last].text):
             return False  # "Humility is ...", "Courts rejected ...": a word capitalised by its place; "VoteHub"
         if first > 0 and units[first - 1].text.lower() not in _CLAUSE_OPENERS:
             return False  # "the job at Zumiez was her first", "laws Congress has written": not a clause's subject
