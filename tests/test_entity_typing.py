@@ -1128,3 +1128,9 @@ def test_a_family_name_with_a_capital_inside_can_be_the_subject_of_a_he(recogniz
 def test_a_shop_named_in_the_possessive_owns_nothing(recognizer):
     text = "Police said they chased him from the Walgreen's for two miles, finally ramming his car."
     assert ("Walgreen", "PERSON") not in _labels(recognizer, text)
+
+
+def test_the_he_of_a_long_clause_still_refers_to_its_subject(recognizer):
+    # news sentences run long: the "he" comes fourteen words after the subject
+    text = "Brown is looking for credit, and deservedly so, if not entirely for the reasons he would like."
+    assert _labels(recognizer, text) == [("Brown", "PERSON")]

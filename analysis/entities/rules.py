@@ -1377,7 +1377,9 @@ class _DocumentPass:
             return False
         # a person's noun before the pronoun owns it ("Kestrel reported a loss, and the chief executive
         # blamed his predecessor"): the "his" is the executive's, not the subject's
-        return self._own_pronoun(last, stop=_THING_PRONOUNS, passes=self._names_no_person, ends=self._owner)
+        # a clause's subject is its sentence's topic: its "he" may come late ("Kelt is looking for credit,
+        # and deservedly so, if not entirely for the reasons he would like"), so the search reaches further
+        return self._own_pronoun(last, stop=_THING_PRONOUNS, passes=self._names_no_person, ends=self._owner, reach=20)
 
     def _owner(self, k: int) -> bool:
         """True when unit ``k`` is a role or person noun that is a verb's subject: a "his" after it is its
@@ -1416,12 +1418,13 @@ class _DocumentPass:
         stop: frozenset[str] = frozenset(),
         passes: Callable[[int], bool] | None = None,
         ends: Callable[[int], bool] | None = None,
+        reach: int = 12,
     ) -> bool:
         """True when "he", "she", "his" or a possessive "her" follows unit ``last`` before any other name
         ("Clinton falls short in her second bid"): no place and no organisation is a "he" or a "she".
         A word of ``stop`` (or one ``ends`` accepts) before the pronoun answers False, a word ``passes``
         accepts is read past (see :func:`pronoun_after`)."""
-        pronoun = pronoun_after(self._units, last, stop, passes, ends)
+        pronoun = pronoun_after(self._units, last, stop, passes, ends, reach)
         if pronoun in ("he", "she", "his"):
             return True
         if pronoun != "her":
