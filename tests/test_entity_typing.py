@@ -1059,3 +1059,78 @@ def test_the_singular_subject_of_a_he_is_a_person_even_when_its_name_is_a_word(r
     assert _labels(recognizer, "Cops have arrested the plant manager and his deputy.") == []
     assert ("Kestrel", "PERSON") not in _labels(recognizer, "The job at Kestrel was his first since May.")
     assert _labels(recognizer, "Gold rose on Monday as traders sold their bonds.") == []
+
+
+def test_a_time_phrase_between_a_subject_and_its_verb_keeps_the_subject_a_person(recognizer):
+    # news sets the day between a name and its verb: "X on Wednesday announced", "X Monday signed"
+    assert _labels(recognizer, "Drossum on Wednesday announced his team would appeal.") == [("Drossum", "PERSON")]
+    assert _labels(recognizer, "Drossum Monday announced his team would appeal.") == [("Drossum", "PERSON")]
+
+
+def test_a_known_organisation_before_the_he_does_not_hide_the_subject(recognizer):
+    # "on CNN": an organisation is no "he", so the "his" still speaks of the subject
+    labels = _labels(recognizer, "Drossum announced on CNN that his team would appeal.")
+    assert ("Drossum", "PERSON") in labels
+
+
+def test_a_persons_noun_before_the_his_owns_it(recognizer):
+    # the "his" is the chief executive's, not the company's
+    text = "Kestrel on Monday reported a loss, and the chief executive blamed his predecessor."
+    assert ("Kestrel", "PERSON") not in _labels(recognizer, text)
+    text = "Kestrel announced on CNN that the chief executive would leave his post."
+    assert ("Kestrel", "PERSON") not in _labels(recognizer, text)
+
+
+def test_a_country_or_a_group_before_the_he_does_not_hide_the_subject(recognizer):
+    # a country, a nationality or a party's people is no "he": the pronoun still speaks of the subject
+    text = "Drossum campaigned on promises of cleaning up French politics, and says he will resign."
+    assert ("Drossum", "PERSON") in _labels(recognizer, text)
+    text = "Drossum is widely admired by Democrats and Republicans alike, although he was never elected."
+    assert ("Drossum", "PERSON") in _labels(recognizer, text)
+    # a town's name that is also a family name, as the subject of a clause
+    text = "Perry mused that perhaps the United States was not ready for his plan."
+    assert ("Perry", "PERSON") in _labels(recognizer, text)
+
+
+def test_a_town_between_places_stays_a_place_when_a_he_follows(recognizer):
+    text = "She said he travelled between Perry and China for his job."
+    assert ("Perry", "PERSON") not in _labels(recognizer, text)
+
+
+def test_a_person_noun_said_of_the_subject_does_not_own_the_his(recognizer):
+    # "a woman" is the subject herself; "the chief executive blamed" is someone else
+    text = "Drossum is an accomplished woman in her own right."
+    assert ("Drossum", "PERSON") in _labels(recognizer, text)
+
+
+def test_the_owner_in_a_possessive_that_a_later_he_refers_to_is_a_person(recognizer):
+    text = "Critics attacked Drossum's record as governor, saying he raised taxes."
+    assert _labels(recognizer, text) == [("Drossum", "PERSON")]
+    text = "Despite Drossum's stern warning to North Korea, his options appeared limited."
+    assert ("Drossum", "PERSON") in _labels(recognizer, text)
+    # a time's possessive, and an organisation whose "its" comes first, stay no person
+    assert _labels(recognizer, "Tonight's debate, his first in seven years, will be his first big hurdle.") == []
+    text = "Kestrel's board cut its forecast, and the founder said he would sell."
+    assert ("Kestrel", "PERSON") not in _labels(recognizer, text)
+
+
+def test_an_adverb_between_a_subject_and_its_verb_keeps_the_subject_a_person(recognizer):
+    # "Brown" is an ordinary word too: only the clause's verb and the "his" make it a name
+    text = "In a town hall on Tuesday, Brown again blamed his party for the outcome."
+    assert _labels(recognizer, text) == [("Brown", "PERSON")]
+
+
+def test_a_family_name_with_a_capital_inside_can_be_the_subject_of_a_he(recognizer):
+    assert _labels(recognizer, "McAllister slammed the plan, and his aides walked out.") == [("McAllister", "PERSON")]
+    assert _labels(recognizer, "VoteHub reported a loss, and he left.") == []
+
+
+def test_a_shop_named_in_the_possessive_owns_nothing(recognizer):
+    text = "Police said they chased him from the Walgreen's for two miles, finally ramming his car."
+    assert ("Walgreen", "PERSON") not in _labels(recognizer, text)
+
+
+def test_the_he_of_a_long_clause_still_refers_to_its_subject(recognizer):
+    # news sentences run long: the "he" comes fourteen words after the subject
+    text = "Brown is looking for credit, and deservedly so, if not entirely for the reasons he would like."
+    assert _labels(recognizer, text) == [("Brown", "PERSON")]

@@ -51,6 +51,7 @@ sentence behind a type.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
@@ -236,14 +237,29 @@ _CLOSING_QUOTES = frozenset(["”", "''", '"', "’", "'"])
 _SELF_PRONOUNS = frozenset("he she his himself herself".split())
 
 
-def pronoun_after(units, last: int, stop: frozenset[str] = frozenset()) -> str:
-    """The first personal pronoun within twelve words after unit ``last``, before any capitalised word
-    ("Dayton faced deep resistance from many quarters of the council over his plan"), and before any word
-    of ``stop`` (lower case: "its" before "his" in "Apple reported a loss as its chief left his post")."""
+def pronoun_after(
+    units,
+    last: int,
+    stop: frozenset[str] = frozenset(),
+    passes: Callable[[int], bool] | None = None,
+    ends: Callable[[int], bool] | None = None,
+    reach: int = 12,
+) -> str:
+    """The first personal pronoun within ``reach`` words (twelve unless told) after unit ``last``, before
+    any capitalised word ("Dayton faced deep resistance from many quarters of the council over his plan"),
+    and before any word of ``stop`` (lower case: "its" before "his" in "Apple reported a loss as its chief
+    left his post").
+
+    A capitalised word whose index ``passes`` answers True for does not end the search: a caller that knows
+    the word names no person (a weekday, a known organisation) lets the pronoun past it ("Kelt announced
+    on CNN that his team would appeal": CNN is no "he"); a lower-case word at whose index ``ends``
+    answers True ends it, as a word of ``stop`` does."""
     cues = typing_cues()
-    for k in range(last + 1, min(last + 13, len(units))):
+    for k in range(last + 1, min(last + reach + 1, len(units))):
         unit = units[k]
-        if unit.cap or unit.text in (";", ":") or unit.text.lower() in stop:
+        if unit.cap and passes is not None and passes(k):
+            continue
+        if unit.cap or unit.text in (";", ":") or unit.text.lower() in stop or (ends is not None and ends(k)):
             break
         if unit.text in ("”", "''") or (unit.text == '"' and _word(units, k - 1) in (",", ".", "!", "?")):
             break  # a quote's end: the "he" of "... is wrong,” he said" is its speaker

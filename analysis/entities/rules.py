@@ -65,7 +65,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -233,6 +233,49 @@ _CLAUSE_OPENERS = _OPENERS | frozenset(
     unless where what why how said says""".split()
 )
 _THING_PRONOUNS = frozenset("it its itself they their them themselves".split())
+_TIME_WORDS = frozenset("today tonight tomorrow yesterday".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: "last week", "this month", "earlier this year": a time between a subject and its verb
+_TIME_DEICTICS = frozenset("last this next".split())
+_TIME_SPANS = frozenset("week month year weekend".split())
+
+
+@cache
+def _owner_nouns() -> frozenset[str]:
+    """Role and person nouns ("the chief executive", "the mayor", "a woman")."""
+    return ROLE_WORDS | typing_cues().person_nouns
+
+
+def _inner_capital(text: str) -> bool:
+    """True for a capital inside a word that a family name does not explain: "VoteHub", "HuffPost";
+    not "McCain", "MacArthur", "DeVos", "LaPierre" (a family name's prefix)."""
+    if not any(ch.isupper() for ch in text[1:]):
+        return False
+    if text.startswith(("Mc", "Mac")) and any(ch.isupper() for ch in text[2:4]):
+        return any(ch.isupper() for ch in text[4:])
+    return not (is_camel_name(text) or re.match(r"^(?:Van|Von|Di|De|La|Le)[A-Z][a-z]+$", text))
+
+
+def _after_when(units: Sequence[Unit], k: int) -> int:
+    """Index of the first unit from ``k`` past a time phrase news sets between a subject and its verb:
+    "Kelt on Wednesday announced", "Kelt Monday signed", "Kelt last month convicted", "Kelt earlier this
+    week said". Returns ``k`` when no such phrase starts there."""
+
+    def word(i: int) -> str:
+        return units[i].text.lower() if i < len(units) else ""
+
+    if word(k) == "on" and word(k + 1) in _WEEKDAYS:
+        return k + 2
+    if word(k) in _WEEKDAYS:
+        return k + 1
+    if k < len(units) and units[k].pos == "RB" and word(k) not in ("not", "n't", "never") and k + 1 < len(units):
+        return k + 1  # "Kelt again blamed", "Kelt also said", "Kelt reportedly told"
+    start = k + 1 if word(k) in ("earlier", "later") else k
+    if word(start) in _TIME_DEICTICS and word(start + 1) in _TIME_SPANS:
+        return start + 2
+    return k
+
+
 _NAME_ADJECTIVE_ENDINGS = ("ian", "ean", "esque")
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 _STREET_HEADS = frozenset("street avenue road boulevard lane drive place square st st. ave ave. blvd rd".split())
@@ -986,7 +1029,7 @@ class _DocumentPass:
             own = context == "weak" and not is_common_form(text) and self._own_pronoun(where[1])
             if context == "strong" or own:
                 return chunk  # "Trump accepted the offer on his first trip": a family name, not the word
-        if where is not None and text.lower() not in _stopwords() and self._subject_of_he(*where):
+        if where is not None and text.lower() not in _stopwords() and self._he_refers_to(*where):
             return chunk  # the subject of a verb that a later "he" or "his" refers to: a name, not the word
         ordinary = text.lower() in _stopwords() or not looks_proper(text)
         if ordinary or (len(chunk) == 1 and (not first.pos.startswith("NNP") or is_common_form(text))):
@@ -1270,6 +1313,9 @@ class _DocumentPass:
         return (
             context in ("strong", "speech")
             or (context == "weak" and self._own_pronoun(where[1]) and self._written_as_person(where[0]))
+            or (  # "Perry mused that the United States was not ready for his ...": a country is no "he"
+                self._he_refers_to(*where) and self._written_as_person(where[0])
+            )
             or self._role_context([unit])
             or (unit.text in self.given and self._beside_given(self._units, *where))  # "Mercedes and Dan are"
         )
@@ -1285,6 +1331,30 @@ class _DocumentPass:
             return False  # "the governments of Canada and Ontario"
         return self._given_alone(units, k)
 
+    def _he_refers_to(self, first: int, last: int) -> bool:
+        """True when a later "he" or "his" refers to units ``first..last``: as a clause's subject
+        (:meth:`_subject_of_he`) or as the owner in a possessive (:meth:`_possessor_of_he`)."""
+        return self._subject_of_he(first, last) or self._possessor_of_he(first, last)
+
+    def _possessor_of_he(self, first: int, last: int) -> bool:
+        """True when units ``first..last`` own the noun after them and the first pronoun after is a
+        person's: "critics attacked Kelt's record as governor, saying he raised taxes", "Kelt's
+        warning to North Korea left his options limited"; not when a role or person noun comes
+        first ("Kestrel's chief executive said his ..."), nor "its" ("Kestrel's board cut its ...")."""
+        units = self._units
+        if last + 2 >= len(units) or units[last + 1].text not in ("'s", "’s") or units[first].text.isupper():
+            return False
+        if not units[first].cap or _inner_capital(units[last].text):
+            return False
+        if units[last].text.lower() in MONTHS_DAYS or units[last].text.lower() in _TIME_WORDS:
+            return False  # "Tonight's debate, his first in years": a time's, not a person's
+        owned = units[last + 2]
+        if (first > 0 and units[first - 1].text.lower() in ("the", "a", "an")) or (
+            owned.pos in ("IN", "DT", "TO", "CC") or (not owned.text[:1].isalnum() and owned.text not in _QUOTE_MARKS)
+        ):
+            return False  # "chased him from the McDonald's for two miles": a shop, no owner of a noun
+        return self._own_pronoun(last + 1, stop=_THING_PRONOUNS | _owner_nouns(), passes=self._names_no_person)
+
     def _subject_of_he(self, first: int, last: int) -> bool:
         """True when units ``first..last`` are the subject of a finite verb and the first pronoun after
         them is a person's ("Trump accepted the offer on his first trip"); not when "it", "its", "they" or
@@ -1292,23 +1362,69 @@ class _DocumentPass:
         units = self._units
         if last + 2 >= len(units) or units[first].text.isupper():
             return False
-        if units[first].pos != "NNP" or any(ch.isupper() for ch in units[last].text[1:]):
+        if units[first].pos != "NNP" or _inner_capital(units[last].text):
             return False  # "Humility is ...", "Courts rejected ...": a word capitalised by its place; "VoteHub"
         if first > 0 and units[first - 1].text.lower() not in _CLAUSE_OPENERS:
             return False  # "the job at Zumiez was her first", "laws Congress has written": not a clause's subject
-        verb = units[last + 1]
+        k = _after_when(units, last + 1)  # "Kelt on Wednesday announced ...", "Kelt last month signed ..."
+        if k + 1 >= len(units):
+            return False
+        verb = units[k]
         # a person takes a singular verb ("Cops have arrested the manager and his deputy" is no one's name);
         # the tagger often reads a past tense right after a name as a participle ("Trump accepted the offer")
-        participle = verb.pos == "VBN" and units[last + 2].pos in ("DT", "PRP$", "PRP")
+        participle = verb.pos == "VBN" and units[k + 1].pos in ("DT", "PRP$", "PRP")
         if verb.pos not in ("VBD", "VBZ", "MD") and not participle:
             return False
-        return self._own_pronoun(last, stop=_THING_PRONOUNS)
+        # a person's noun before the pronoun owns it ("Kestrel reported a loss, and the chief executive
+        # blamed his predecessor"): the "his" is the executive's, not the subject's
+        # a clause's subject is its sentence's topic: its "he" may come late ("Kelt is looking for credit,
+        # and deservedly so, if not entirely for the reasons he would like"), so the search reaches further
+        return self._own_pronoun(last, stop=_THING_PRONOUNS, passes=self._names_no_person, ends=self._owner, reach=20)
 
-    def _own_pronoun(self, last: int, stop: frozenset[str] = frozenset()) -> bool:
+    def _owner(self, k: int) -> bool:
+        """True when unit ``k`` is a role or person noun that is a verb's subject: a "his" after it is its
+        own ("Kestrel reported a loss, and the chief executive blamed his predecessor"); not a noun that
+        is said of the subject ("Kelt ran as a law and order candidate, but his ...")."""
+        units = self._units
+        if units[k].text.lower() not in _owner_nouns() or k + 1 >= len(units):
+            return False
+        return units[k + 1].pos in ("VBD", "VBZ", "VBP", "MD")
+
+    def _names_no_person(self, k: int) -> bool:
+        """True for a capitalised word at unit ``k`` that cannot be the "he" or "she" after a subject: a
+        weekday or month ("on Wednesday"; not "May", a family name too), or a word of a known name that
+        is an organisation, a group ("on CNN", "Americans") or a country or state ("the United States");
+        not of a town, which is often a family name too ("Clinton", "Perry")."""
+        units = self._units
+        word = units[k].text
+        if word.lower() in MONTHS_DAYS and word not in _MONTH_SURNAMES:
+            return True
+        for i in range(max(0, k - 3), k + 1):
+            if not units[i].cap:
+                continue
+            found = self._longest_known(units, i, len(units))
+            if found is None or i + found[0] <= k:
+                continue
+            label, canonical, _how = found[1]
+            if label in ("GPE", "LOC"):
+                place = self.places.get(canonical)
+                return place is None or place.kind != "city"
+            return label in ("ORG", "NORP")  # "the FBI", "Americans"
+        return False
+
+    def _own_pronoun(
+        self,
+        last: int,
+        stop: frozenset[str] = frozenset(),
+        passes: Callable[[int], bool] | None = None,
+        ends: Callable[[int], bool] | None = None,
+        reach: int = 12,
+    ) -> bool:
         """True when "he", "she", "his" or a possessive "her" follows unit ``last`` before any other name
         ("Clinton falls short in her second bid"): no place and no organisation is a "he" or a "she".
-        A word of ``stop`` before the pronoun answers False (see :func:`pronoun_after`)."""
-        pronoun = pronoun_after(self._units, last, stop)
+        A word of ``stop`` (or one ``ends`` accepts) before the pronoun answers False, a word ``passes``
+        accepts is read past (see :func:`pronoun_after`)."""
+        pronoun = pronoun_after(self._units, last, stop, passes, ends, reach)
         if pronoun in ("he", "she", "his"):
             return True
         if pronoun != "her":
@@ -1489,7 +1605,7 @@ class _DocumentPass:
                 or is_party_tag(text)
             ):
                 return None
-            if where is not None and not particle and self._subject_of_he(*where):
+            if where is not None and not particle and self._he_refers_to(*where):
                 return "PERSON"  # "Brown said the plan would fail, and he left": a subject that is a "he"
             if not particle and text not in self.given and is_adjective(text):
                 return None  # "Democratic lawmakers", "Private buses": an adjective, not a name
