@@ -474,6 +474,18 @@ def test_a_family_name_before_administration_is_the_person(recognizer):
     assert ("Nowak", "PERSON") in _labels(recognizer, "The Nowak Administration wants to move the offices.")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The party nominated Orla Brin, a member of the Vantrees clan, as its running mate.", "Vantrees"),
+        ("The Kennedy family gathered in the chapel on Sunday.", "Kennedy"),  # a town's name too
+        ("Critics of the Halvorsen dynasty marched through the capital.", "Halvorsen"),
+    ],
+)
+def test_a_name_before_family_clan_or_dynasty_is_a_family_name(recognizer, text, name):
+    assert (name, "PERSON") in _labels(recognizer, text)
+
+
 def test_a_name_joined_to_a_full_name(recognizer):
     labels = _labels(recognizer, "The committee is suing Orvaine Thask and Donald Nowak over the contract.")
     assert ("Orvaine Thask", "PERSON") in labels, labels
