@@ -486,6 +486,30 @@ def test_a_name_before_family_clan_or_dynasty_is_a_family_name(recognizer, text,
     assert (name, "PERSON") in _labels(recognizer, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quorvin Tesh, a member of the board, said the vote was close.",
+        "Quorvin Tesh, a longtime member, told reporters the vote was close.",
+    ],
+)
+def test_a_speaker_after_an_apposition_is_a_person(recognizer, text):
+    """The verb after "X, a member of the board," is X's; the board is the apposition's object, not its head."""
+    assert _labels(recognizer, text) == [("Quorvin Tesh", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel, a subsidiary of Voss Holdings, said sales fell.",
+        "Kestrel, one of the largest carmakers in the region, said sales fell.",
+        "Kestrel, the carmaker, said sales fell.",
+    ],
+)
+def test_an_organisation_in_apposition_stays_an_organisation(recognizer, text):
+    assert ("Kestrel", "ORG") in _labels(recognizer, text)
+
+
 def test_a_name_joined_to_a_full_name(recognizer):
     labels = _labels(recognizer, "The committee is suing Orvaine Thask and Donald Nowak over the contract.")
     assert ("Orvaine Thask", "PERSON") in labels, labels

@@ -138,13 +138,16 @@ def _is_age(units, k: int) -> bool:
 def verb_after(units, last: int) -> str:
     """The person verb after the run ending at unit ``last`` ("said", "scored"), or ``""``.
 
-    Skips an age in apposition ("Johnsen, 27, scored") and up to two auxiliaries or
-    adverbs ("Sas has also said", "Sas quickly added").
+    Skips an age in apposition ("Johnsen, 27, scored"), an apposition that opens with an
+    article ("Sas, a member of the board, said") and up to two auxiliaries or adverbs
+    ("Sas has also said", "Sas quickly added").
     """
     cues = typing_cues()
     k = last + 1
     if _is_age(units, k):
         k += 3
+    else:
+        k = _after_apposition(units, k)
     for _ in range(3):
         word = _word(units, k)
         if word in cues.person_verbs:
@@ -154,6 +157,24 @@ def verb_after(units, last: int) -> str:
             continue
         break
     return ""
+
+
+#: Words that open an apposition after a name: "Sas, a member of the board, said".
+_APPOSITION_OPENERS = frozenset("a an the".split())
+
+
+def _after_apposition(units, k: int) -> int:
+    """The unit after an apposition that starts at unit ``k`` (a comma, then an article) and ends
+    at the next comma within twelve units with no finite verb or other stop in between; ``k`` when there is none."""
+    if _word(units, k) != "," or _word(units, k + 1) not in _APPOSITION_OPENERS:
+        return k
+    for j in range(k + 2, min(k + 14, len(units))):
+        word = units[j].text
+        if word == ",":
+            return j + 1
+        if word in (".", ";", ":", "(", ")", '"', "“", "”", "—", "--") or units[j].pos in _FINITE:
+            return k
+    return k
 
 
 def _possession(units, k: int) -> str:
@@ -320,6 +341,8 @@ def org_context(units, first: int, last: int, role_words: frozenset[str]) -> boo
                 return True  # "Kestrel, the Tarnavo-based carmaker,"; not "the carmaker's chief", "the firm wanted"
             if word in role_words:
                 break  # "Drossum, the carmaker's chief executive,"
+            if word == "of" and units[k - 1].pos.startswith("NN"):
+                break  # the head was the noun before "of": "Sas, a member of the board,"; not "one of the banks"
     before = _word(units, first - 1)
     following = units[last + 1] if last + 1 < len(units) else None
     modifier = (  # "the Kestrel factory": "the" goes with the noun
