@@ -372,10 +372,18 @@ def test_scare_quotes_inside_a_reported_clause(finder, text, expected):
         "Lenz did not say when the army would arrive.",
         "Ardent didn't say how many people had left.",
         "The ministry declined to say how many soldiers were sent.",
+        "It is not that Lenz said the dam would fail.",
     ],
 )
 def test_denied_speech_is_no_attribution(finder, text):
     assert all(g[1] == "" for g in attributions(finder, text, PERSONS))
+
+
+def test_a_report_denied_after_the_content_ends_it_and_gives_no_row(finder):
+    """A correction's "Lenz is calling for a review, not that she is calling for ...": one report, up to the comma."""
+    text = "The story now says that Lenz is calling for a review, not that she is calling for the mayor to resign."
+    got = [g for g in attributions(finder, text, PERSONS) if g[1] == "is calling for"]
+    assert [g[2] for g in got] == ["a review"]
 
 
 def test_dateline_and_addressee_stay_out_of_the_content(finder):

@@ -9,6 +9,7 @@ dry``, ``Y1, he said, Y2``); a content that opens with a quote mark is a direct 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from analysis.claims.lexicon import PhraseMatcher
 from analysis.claims.model import Attribution
@@ -242,14 +243,27 @@ def continue_after_cue(v: SentenceView, a: Attribution, c1: int, text: str) -> N
         a.content_end = drop_outlet_clause(v, v.toks[j + 1].start, a.content_end, text)
 
 
+def denied_clause(words: Sequence[str], i: int) -> bool:
+    """True when "not that" opens the clause whose subject (up to four words) comes just before word ``i``."""
+    for k in range(i - 1, max(i - 6, 0), -1):
+        if words[k] == "that":
+            return words[k - 1] == "not"
+        if words[k] in (",", ";", ":", ".", "and", "but", "or"):
+            return False
+
+
 def drop_second_verb(v: SentenceView, start: int, end: int, text: str, cues: PhraseMatcher) -> int:
     """End a content before "and warned ...", "but added ...": a second reporting verb of the
-    same speaker starts a new report."""
+    same speaker starts a new report; and before ", not that he is calling for ...": a report
+    denied after the content ("calls for a review, not that he is calling for a resignation")."""
     words, tags = v.words, v.tags
     first, last = tok_at(v, start), min(tok_at(v, end), len(words))
     for j in range(first + 2, last - 1):
         second = words[j] in ("and", "but") and v.quote_of[j] < 0 and tags[j + 1] in ("VBD", "VBZ")
         if second and cues.match_at(words, j + 1):
+            return trim_end(text, start, v.toks[j].start)
+        denied = words[j] == "," and words[j + 1] == "not" and v.quote_of[j] < 0
+        if denied and any(cues.match_at(words, k) and denied_clause(words, k) for k in range(j + 3, min(j + 8, last))):
             return trim_end(text, start, v.toks[j].start)
     return end
 

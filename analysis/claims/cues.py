@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from analysis.claims.contents import (
     block_after_colon,
     continue_after_cue,
+    denied_clause,
     directify,
     drop_second_verb,
     forward_start,
@@ -490,10 +491,15 @@ def _names_with_quote(v: SentenceView, c1: int) -> bool:
 
 
 def _denied_speech(words: Sequence[str], i: int) -> bool:
-    """True when the cue at ``i`` is negated or declined: "did not say", "wouldn't say", "declined to say"."""
+    """True when the cue at ``i`` is negated or declined: "did not say", "wouldn't say", "declined to say",
+    or denied as a whole: "not that he is calling for ...", "It is not that Quell said ..."."""
     if i > 0 and (words[i - 1] in _SPEECH_NEGATIONS or words[i - 1].endswith("n't")):
         return True
-    return i > 1 and words[i - 1] == "to" and words[i - 2] in _DECLINING
+    if i > 1 and words[i - 1] == "to" and words[i - 2] in _DECLINING:
+        return True
+    return denied_clause(words, i)
+
+    return False
 
 
 def _first_clause_head(v: SentenceView) -> int:
