@@ -344,6 +344,11 @@ def test_count_entities_by_source():
             [("London", "GPE")],
         ),
         ("Investigators searched for the recorders of Air France Flight 447 in the ocean.", [("Air France", "ORG")]),
+        # a name before its share of a vote is no model number ("Stein" is an English word too)
+        (
+            "The poll had Liberal candidate Orla Stein 3 percent and Green candidate Mara Quell 2 percent.",
+            [("Orla Stein", "PERSON"), ("Mara Quell", "PERSON")],
+        ),
         # sentence-initial plurals and adjectives; region words; airport codes are not towns
         ("Emails seen by reporters mention the plan. Retired officers in Canada agreed with it.", [("Canada", "GPE")]),
         (

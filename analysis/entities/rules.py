@@ -352,6 +352,10 @@ def is_number(text: str) -> bool:
     return not (len(digits) == 4 and digits[:2] in ("19", "20"))
 
 
+#: Words after a name and a number that make the number the name's share of a vote or a poll.
+_SHARE_WORDS = frozenset("percent % pct percentage points point votes seats delegates".split())
+
+
 def is_code(text: str) -> bool:
     """True for a model or product code: a capitalised word with digits ("A380", "VC-10", "A400M", "787s")."""
     return any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text) and not text[0].islower()
@@ -944,6 +948,8 @@ class _DocumentPass:
         if after is not None and is_number(after.text):
             if len(chunk) == 1 and chunk[0] is units[i] and self._state_code(units, i):
                 return chunk  # "Baltimore, MD 21202": a state before its ZIP code
+            if j + 1 < n and units[j + 1].text.lower() in _SHARE_WORDS:
+                return chunk  # a results line: "Jill Stein 3 percent", "Quell 41%": a share, not a model number
             key = " ".join(u.text for u in chunk).replace("’", "'")
             hit = self._known(key)
             if hit is not None and hit[0] in ("GPE", "LOC", "NORP"):
