@@ -344,6 +344,11 @@ def test_count_entities_by_source():
             [("London", "GPE")],
         ),
         ("Investigators searched for the recorders of Air France Flight 447 in the ocean.", [("Air France", "ORG")]),
+        # a county cut from the capitalised adjective after it is still a place
+        (
+            "The senator spoke at the Orlen County Republican headquarters on Friday.",
+            [("Orlen County", "GPE"), ("Republican", "NORP")],
+        ),
         # a name before its share of a vote is no model number ("Stein" is an English word too)
         (
             "The poll had Liberal candidate Orla Stein 3 percent and Green candidate Mara Quell 2 percent.",

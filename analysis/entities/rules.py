@@ -128,6 +128,9 @@ LOC_HEADS = frozenset("mount lake gulf river sea bay".split())
 GPE_CUES = frozenset(
     "province governorate county city oblast prefecture municipality republic kingdom emirate territory canton".split()
 )
+#: The last words of an administrative division's name: such a name is a place wherever it is cut
+#: from the words around it (not "republic", "kingdom", "city": "the Arizona Republic", "Kansas City Chiefs").
+_DIVISION_CUES = frozenset("province governorate county oblast prefecture municipality canton".split())
 #: Words an organisation's name may go on after with "for a"/"for the" ("Committee for a ...").
 _ORG_HEADS_AND_CUES = ORG_CUES | ORG_HEADS
 #: Place words after a place's name that make another place ("Orange County", "Quebec City").
@@ -1630,6 +1633,8 @@ class _DocumentPass:
             and all(u.text.lower() in CONNECTORS or (is_common_form(u.text) and count(u.text) < 2) for u in run)
         ):
             return None  # "the Family Meal": ordinary words, none capitalised anywhere else in the article
+        if not single and run[-1].text.lower() in _DIVISION_CUES:
+            return "GPE"  # "the Kent County Republican headquarters": the county, a place, cut from "Republican"
         if where is not None and org_context(units, where[0], where[1], ROLE_WORDS):
             return "ORG"
         if where is not None and self._employer_before_role(units, where[1]):
