@@ -394,6 +394,13 @@ def test_a_gerund_complement_of_the_cue_is_no_trailing_report(finder, text, cue,
     assert got == ([] if cue is None else [(cue, content)])
 
 
+def test_a_report_by_it_inside_another_report_is_that_speakers_words(finder):
+    """ "saying it shows ...": "it" (the tweets) is no second source; one row, the whole clause its content."""
+    text = "The Kestrel Party is pleased. Lenz defended her tweets, saying it shows she would be awake at 3 a.m."
+    got = [(g[0], g[1], g[2]) for g in attributions(finder, text, PERSONS) if g[1] in ("saying", "shows")]
+    assert got == [("Maria Lenz", "saying", "it shows she would be awake at 3 a.m")]
+
+
 def test_a_report_denied_after_the_content_ends_it_and_gives_no_row(finder):
     """A correction's "Lenz is calling for a review, not that she is calling for ...": one report, up to the comma."""
     text = "The story now says that Lenz is calling for a review, not that she is calling for the mayor to resign."

@@ -95,6 +95,8 @@ class ClaimFinder:
                 # "But has he called for changing the rules that benefit him?": the outlet asks, no one is
                 # reported as asserting; a direct quote inside it is still the speaker's words
                 found = [a for a in found if a.quote == "direct"] or None
+            if found:
+                found = [a for a in found if not _thing_inside(doc.text, a, found)] or None
             if sentence.index in covered:
                 continue  # its words are in the row of the quotation that runs over it
             if sentence.kind != "body" and not (sentence.kind == "headline" and found):
@@ -168,6 +170,14 @@ class ClaimFinder:
             if i > 0 and t.pos in ("NNP", "NNPS") and t.text[:1].isupper() and not t.text.isupper():
                 return True
         return bool(self._boosters.find(list(words)))
+
+
+def _thing_inside(text: str, a: Attribution, found: Sequence[Attribution]) -> bool:
+    """True for a report whose source is "it" or "this" inside another report's content: "saying it shows
+    he'd be awake" is what the speaker says, not a second source."""
+    if a.speaker_start < 0 or text[a.speaker_start : a.speaker_end].lower() not in ("it", "this", "that"):
+        return False
+    return any(b is not a and b.content_start <= a.cue_start < b.content_end for b in found)
 
 
 def claim_sentences(doc: Document, rows: Sequence[dict] | Sequence[Attribution]) -> set[int]:
