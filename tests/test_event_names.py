@@ -404,3 +404,22 @@ def test_an_adjective_before_a_given_name_is_a_nickname_of_the_one_person_with_i
     # a place named with a given name is no nickname: "Camp" is no adjective
     found = names("David Cameron flew in on Monday. The talks were held at Camp David.")
     assert found["David Cameron"][1] == "David Cameron" and found["Camp David"][1] == "Camp David"
+
+
+def test_the_district_of_columbia_is_no_outlets_initials():
+    """ "D.C." with its stops is Washington wherever it stands, not the initials of "The Daily Caller"
+    named by another outlet of the event."""
+    articles = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "source": ["Harbor Ledger", "Tideline Wire"],
+            "event": ["bar-complaint", "bar-complaint"],
+            "text": [
+                "The story was told by The Daily Caller, which found a 1995 article about the case.",
+                "The complaint is based on D.C. conduct standards that bar lawyers from the case.",
+            ],
+        }
+    )
+    entities = analysis.analyze(analysis.load_corpus(articles)).entities
+    found = {(r.text, r.canonical, r.label) for r in entities.itertuples()}
+    assert ("D.C.", "Washington", "GPE") in found and ("Daily Caller", "Daily Caller", "ORG") in found
