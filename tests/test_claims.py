@@ -401,6 +401,27 @@ def test_a_report_by_it_inside_another_report_is_that_speakers_words(finder):
     assert got == [("Maria Lenz", "saying", "it shows she would be awake at 3 a.m")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ("Lenz arrived at the dam on Monday and said the spillway would hold.", "Maria Lenz", "said",
+         "the spillway would hold"),
+        ("The engineers of the board checked the logs and found that the gauges had failed.", "engineers", "found",
+         "the gauges had failed"),
+    ],
+)  # fmt: skip
+def test_a_second_verb_of_the_sentence_subject_reports_for_it(finder, text, speaker, cue, content):
+    """ "X did this and said Y": the subject of the sentence is the source, with no report before."""
+    got = [(g[0], g[1], g[2]) for g in attributions(finder, text, PERSONS) if g[1]]
+    assert got == [(speaker, cue, content)]
+
+
+def test_a_second_verb_after_another_subject_is_not_the_first_subjects():
+    text = "The port reopened on Monday, and officials said it was safe."
+    got = [(g[0], g[1]) for g in attributions(ClaimFinder(), text, PERSONS) if g[1]]
+    assert got == [("officials", "said")]
+
+
 def test_a_report_denied_after_the_content_ends_it_and_gives_no_row(finder):
     """A correction's "Lenz is calling for a review, not that she is calling for ...": one report, up to the comma."""
     text = "The story now says that Lenz is calling for a review, not that she is calling for the mayor to resign."

@@ -234,7 +234,11 @@ class CueReader:
         participle = cue_words[0].endswith(_PARTICIPLE_SUFFIX) and c0 > 0 and words[c0 - 1] in (",", "and")
         # "Ruiz was quoted as saying Y": the subject of the passive "quoted" speaks
         participle = participle or (c0 > 1 and words[c0 - 1] == "as" and words[c0 - 2] == "quoted")
-        conjoined = bool(earlier) and c0 > 0 and words[c0 - 1] in ("and", "but") and tags[c0] in FINITE
+        conjoined = c0 > 0 and words[c0 - 1] in ("and", "but") and v.quote_of[c0 - 1] < 0
+        # "The mayor toured the port and said Y": with no report before, the second verb's subject is the sentence's
+        conjoined = conjoined and (
+            (bool(earlier) and tags[c0] in FINITE) or (tags[c0] in FINITE | {"VBN"} and _subject_acts_before(v, c0 - 1))
+        )
         if participle or conjoined:
             start = forward_start(v, c0, c1)
             if start is None:
@@ -248,7 +252,7 @@ class CueReader:
             if earlier:
                 _copy_speaker(earlier[-1], a)
             else:
-                sub = np_left(v, _first_clause_head(v), self._heads)
+                sub = np_left(v, _subject_head(v), self._heads)
                 if sub is None:
                     return []
                 set_speaker(v, a, *sub, text)
@@ -507,6 +511,29 @@ def _denied_speech(words: Sequence[str], i: int) -> bool:
     return denied_clause(words, i)
 
     return False
+
+
+def _subject_head(v: SentenceView) -> int:
+    """The last word of the sentence's subject: its first noun phrase, or a personal pronoun opening it."""
+    if v.words and v.tags[0] == "PRP" and v.words[0] in _SUBJECT_PRONOUNS:
+        return 0
+    return _first_clause_head(v)
+
+
+#: Personal pronouns that open a sentence as its subject ("He toured the port and said ...").
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+
+
+def _subject_acts_before(v: SentenceView, k: int) -> bool:
+    """True when the sentence opens with its subject and that subject's finite verb comes before word ``k``
+    ("The mayor toured the port | and said"), with no clause of another subject between ("The mayor
+    left, and ..." or "..., but officials ..." are not)."""
+    head = _subject_head(v)
+    # the tagger reads a past tense after a subject as often as a participle ("The engineers checked")
+    verb = next((j for j in range(head + 1, k) if v.tags[j] in FINITE or v.tags[j] == "VBN"), -1) if head >= 0 else -1
+    if verb < 0 or any(v.words[j] in (",", "(", "—", "--") for j in range(head + 1, verb)):
+        return False  # no verb of its own, or an aside between subject and verb ("The report, which ..., found")
+    return not any(v.words[j] in (";", ":") or v.quote_of[j] >= 0 for j in range(head + 1, k)) and v.words[k - 1] != ","
 
 
 def _first_clause_head(v: SentenceView) -> int:
