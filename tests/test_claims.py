@@ -422,6 +422,20 @@ def test_a_second_verb_after_another_subject_is_not_the_first_subjects():
     assert got == [("officials", "said")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A survey being published on Monday by a team of economists shows that rents rose again.",
+        "The survey conducted in March by a team of economists for the council shows that rents rose again.",
+    ],
+)
+def test_a_document_described_by_a_participle_phrase_is_the_source(finder, text):
+    """The speaker phrase runs from the document through its participle phrase, "being" too (as in
+    tests/test_claims_cues.py: "Research conducted by the Hallam Institute found")."""
+    got = [(g[0], g[1]) for g in attributions(finder, text, PERSONS) if g[1]]
+    assert got == [(text[2 if text.startswith("A ") else 4 : text.index(" shows")], "shows")]
+
+
 def test_a_report_denied_after_the_content_ends_it_and_gives_no_row(finder):
     """A correction's "Lenz is calling for a review, not that she is calling for ...": one report, up to the comma."""
     text = "The story now says that Lenz is calling for a review, not that she is calling for the mayor to resign."

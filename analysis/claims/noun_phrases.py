@@ -67,8 +67,12 @@ def np_left(v: SentenceView, i: int, heads: frozenset[str]) -> tuple[int, int] |
         )
         between = k < i and opens and tags[k + 1] in NOUN_TAGS
         ok = ok or (t in ("VBN", "VBG") and between)
-        # "research conducted by the institute", "polls taken in May": a participle after its noun
-        ok = ok or (t == "VBN" and k < i and k > 0 and tags[k - 1] in NOUN_TAGS and words[k + 1] in _PARTICIPLE_LINKS)
+        # "research conducted by the institute", "polls taken in May", "a study being released on Tuesday by ...":
+        # a participle after its noun
+        being = k > 1 and words[k - 1] == "being" and tags[k - 2] in NOUN_TAGS
+        after_noun = k > 0 and (tags[k - 1] in NOUN_TAGS or being)
+        ok = ok or (t == "VBN" and k < i and after_noun and words[k + 1] in _PARTICIPLE_LINKS)
+        ok = ok or (w == "being" and k < i and k > 0 and tags[k - 1] in NOUN_TAGS and tags[k + 1] == "VBN")
         # "of newly filed reports": an adverb on the participle or adjective that follows
         ok = ok or (t == "RB" and w.endswith("ly") and k + 1 < i and tags[k + 1] in ("VBN", "JJ"))
         # "people close to the mayor": an adjective after the noun, with its preposition
@@ -76,7 +80,10 @@ def np_left(v: SentenceView, i: int, heads: frozenset[str]) -> tuple[int, int] |
         # "familiar with the talks", "polls taken over the past two weeks": a preposition that
         # belongs to the adjective or participle before it
         linking = (w == "with" and k > 0 and words[k - 1] in _POSTNOMINAL) or (
-            w in _PARTICIPLE_LINKS and k > 1 and tags[k - 1] == "VBN" and tags[k - 2] in NOUN_TAGS
+            w in _PARTICIPLE_LINKS
+            and k > 1
+            and tags[k - 1] == "VBN"
+            and (tags[k - 2] in NOUN_TAGS or (words[k - 2] == "being" and k > 2 and tags[k - 3] in NOUN_TAGS))
         )
         ok = ok or linking
         if not ok:
