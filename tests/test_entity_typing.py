@@ -1134,3 +1134,30 @@ def test_the_he_of_a_long_clause_still_refers_to_its_subject(recognizer):
     # news sentences run long: the "he" comes fourteen words after the subject
     text = "Brown is looking for credit, and deservedly so, if not entirely for the reasons he would like."
     assert _labels(recognizer, text) == [("Brown", "PERSON")]
+
+
+# -- false organisations in web and chat-like text (session 8, org) ----------------------------
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Erm ya, how do I watch it?", "Erm"),
+        ("Heh, that was fun.", "Heh"),
+        ("Yum.", "Yum"),
+        ("P.S. I will call you tomorrow.", "P.S"),
+        ("Soooo good, said Dara Lenk.", "Soooo"),
+        ("Brilll. We went with Tarnavo Holdings.", "Brilll"),
+        ("The shop opens on Fri, Sat and Tue.", "Fri"),
+        ("The shop opens on Fri, Sat and Tue.", "Tue"),
+        ("Give it three days barring Sundays and holidays.", "Sundays"),
+        ("FYI the Drossum Group sent an RFP.", "FYI"),
+        ("FYI the Drossum Group sent an RFP.", "RFP"),
+    ],
+)
+def test_interjections_stretched_words_and_weekday_shorthand_are_no_names(recognizer, text, word):
+    labels = _labels(recognizer, text)
+    assert all(found != word for found, _label in labels), labels
+
+
+def test_real_names_beside_chat_words_keep_their_type(recognizer):
+    labels = _labels(recognizer, "FYI the Drossum Group sent the papers, said Dara Lenk.")
+    assert ("Drossum Group", "ORG") in labels and ("Dara Lenk", "PERSON") in labels

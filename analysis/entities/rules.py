@@ -183,6 +183,12 @@ NOT_NAMES = frozenset(
     rub ghz mhz gb mb kb tb mph kph km kg lb utc gmt est edt cst cdt pst pdt cet cest bst christmas easter
     thanksgiving ramadan hanukkah diwali""".split()
 )
+#: Interjections and chat shorthand that open a sentence capitalised ("Erm ya", "Heh, yep", "Plz contact", "P.S. I am")
+#: and weekday abbreviations and plurals ("on Fri, Sat", "barring Sundays"): never a name.
+_NOT_NAMES_CHAT = frozenset(
+    """erm um umm uh hmm hmmm heh hah haha hehe lol lmao omg yum yay ugh oops plz pls thx yep nope ps p.s p.s.
+    tue tues thu thur thurs fri mondays tuesdays wednesdays thursdays fridays saturdays sundays""".split()
+)
 #: Words that name a part of a place ("Northern" Syria, "North" American); not a name on their own.
 REGION_WORDS = frozenset(
     """north south east west northern southern eastern western central northeast northwest southeast southwest
@@ -1598,6 +1604,8 @@ class _DocumentPass:
             if (
                 letters < 2
                 or lowered in NOT_NAMES
+                or lowered in _NOT_NAMES_CHAT
+                or _STRETCHED.search(text)  # "Soooo tasty!", "Brilll.": a word stretched for emphasis
                 or lowered in typing_cues().common_abbreviations  # "SUV", "PTSD": a thing, no actor
                 or lowered in REGION_WORDS
                 or lowered in _stopwords()
@@ -2094,6 +2102,8 @@ def _listed(found: list[Mention], text: str) -> list[Mention]:
 
 
 _REPEATED_LETTER = re.compile(r"([A-Z])\1\1")
+#: A small letter written three times: a word stretched for emphasis ("Soooo"), never in a name.
+_STRETCHED = re.compile(r"([a-z])\1\1")
 
 
 def _shouted(word: str) -> bool:
