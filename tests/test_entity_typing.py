@@ -1161,3 +1161,21 @@ def test_interjections_stretched_words_and_weekday_shorthand_are_no_names(recogn
 def test_real_names_beside_chat_words_keep_their_type(recognizer):
     labels = _labels(recognizer, "FYI the Drossum Group sent the papers, said Dara Lenk.")
     assert ("Drossum Group", "ORG") in labels and ("Dara Lenk", "PERSON") in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Cloaking himself in the flag, Dara Lenk spoke for an hour.", "Cloaking"),
+        ("Outsourcing these jobs would save the city money.", "Outsourcing"),
+        ("Authorised by the council to act, the police moved in.", "Authorised"),
+    ],
+)
+def test_a_verb_form_opening_a_clause_is_no_name(recognizer, text, word):
+    labels = _labels(recognizer, text)
+    assert all(found != word for found, _label in labels), labels
+
+
+def test_a_name_opening_a_sentence_before_by_or_a_pronoun_stays_a_name(recognizer):
+    assert ("Ahmed", "PERSON") in _labels(recognizer, "Ahmed by the door said no.")
+    assert ("Boeing", "ORG") in _labels(recognizer, "Boeing said the plane was safe.")

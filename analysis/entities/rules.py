@@ -238,6 +238,7 @@ _CLAUSE_OPENERS = _OPENERS | frozenset(
     """, ; ( and but or so that as when while because if whether since after before although though once until
     unless where what why how said says""".split()
 )
+_REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
 _THING_PRONOUNS = frozenset("it its itself they their them themselves".split())
 _TIME_WORDS = frozenset("today tonight tomorrow yesterday".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -296,8 +297,26 @@ def _is_gerund(word: str) -> bool:
     lowered = word.lower()
     if len(lowered) < 6 or not lowered.endswith("ing"):
         return False
-    stem = lowered[:-3]
-    candidates = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
+    return _verb_stem_is_common(lowered[:-3])
+
+
+def _is_participle(word: str) -> bool:
+    """True for an "-ed" form of an ordinary verb ("Authorised", "Backed"); "Ahmed" is not one."""
+    lowered = word.lower()
+    if len(lowered) < 6 or not lowered.endswith("ed"):
+        return False
+    return _verb_stem_is_common(lowered[:-2])
+
+
+#: Verb prefixes whose verb the word list may lack ("outsource" of "source", "re-elect" of "elect").
+_VERB_PREFIXES = ("out", "over", "under", "re")
+
+
+def _verb_stem_is_common(stem: str) -> bool:
+    """True when ``stem`` (a word without its "-ing" or "-ed") is an ordinary verb: "cloak", "authoris(e)"."""
+    candidates = {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
+    candidates |= {c[:-3] + "ize" for c in candidates if c.endswith("ise")}  # British spelling: "authorise"
+    candidates |= {c[len(p) :] for c in candidates for p in _VERB_PREFIXES if c.startswith(p) and len(c) > len(p) + 3}
     return any(is_common_word(c) for c in candidates)
 
 
@@ -1021,8 +1040,10 @@ class _DocumentPass:
                 return chunk  # "John, sorry for the delay", "Bill recalled": a given name, not the word
         where = self._indices(chunk) if len(chunk) == 1 else None
         after = self._units[where[1] + 1].text.lower() if where and where[1] + 1 < len(self._units) else ""
-        if len(chunk) == 1 and _is_gerund(text) and after in _DETERMINERS:
-            return []  # "Baiting the moderators.": a verb opening a headline, not a name
+        if len(chunk) == 1 and _is_gerund(text) and (after in _DETERMINERS or after in _REFLEXIVES):
+            return []  # "Baiting the moderators.", "Cloaking himself in ...": a verb opening a clause, not a name
+        if len(chunk) == 1 and _is_participle(text) and after == "by":
+            return []  # "Authorised by the council, ...": a participle opening a clause, not a name
         if (
             where is not None
             and first.pos == "NNP"
