@@ -1179,3 +1179,27 @@ def test_a_verb_form_opening_a_clause_is_no_name(recognizer, text, word):
 def test_a_name_opening_a_sentence_before_by_or_a_pronoun_stays_a_name(recognizer):
     assert ("Ahmed", "PERSON") in _labels(recognizer, "Ahmed by the door said no.")
     assert ("Boeing", "ORG") in _labels(recognizer, "Boeing said the plane was safe.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the wake of Hurricane Velka, housing in Tarnavo is scarce.",
+        "Typhoon Orvaine hit the coast on Monday, the Kestria Red Cross said.",
+    ],
+)
+def test_a_storm_is_no_actor(recognizer, text):
+    labels = _labels(recognizer, text)
+    assert all("Velka" not in found and "Orvaine" not in found for found, _label in labels), labels
+
+
+def test_the_labels_of_a_letters_fields_are_no_names(recognizer):
+    text = (
+        "Dara Lenk, Kestria Supply, 14 Harbor Road, Tarnavo, Phone 555-0100 Fax 555-0101 Email dara@example.com\n\n"
+        "I am lacking Fax and bank account numbers."
+    )
+    labels = _labels(recognizer, text)
+    assert ("Dara Lenk", "PERSON") in labels
+    assert all(found not in ("Phone", "Fax", "Email") for found, _label in labels), labels
+    text = "Send the form by Fax today.\n\nI found the tax number, but I am lacking Fax and bank account numbers."
+    assert _labels(recognizer, text) == []

@@ -189,6 +189,8 @@ _NOT_NAMES_CHAT = frozenset(
     """erm um umm uh hmm hmmm heh hah haha hehe lol lmao omg yum yay ugh oops plz pls thx yep nope ps p.s p.s.
     tue tues thu thur thurs fri mondays tuesdays wednesdays thursdays fridays saturdays sundays""".split()
 )
+#: Labels of a letter's or a form's fields, capitalised alone ("Fax 410-555-0100", "<< File: memo.doc >>").
+_FORM_LABELS = frozenset("fax file tel phone e-mail email mobile cell attachment attachments subject cc bcc".split())
 #: Words that name a part of a place ("Northern" Syria, "North" American); not a name on their own.
 REGION_WORDS = frozenset(
     """north south east west northern southern eastern western central northeast northwest southeast southwest
@@ -1088,6 +1090,8 @@ class _DocumentPass:
         if n > _MAX_CHUNK:
             return self._segment(index, chunk, guesses=False)
         last = chunk[-1].text.lower()
+        if n > 1 and chunk[0].text.lower() in typing_cues().event_openers and self._known(key) is None:
+            return []  # "Hurricane Katrina", "Typhoon Velka": a storm, an event, no actor
         if n > 2 and chunk[-1].text in _GENERATIONS and chunk[-2].text.lower() in _not_actor_words():
             return []  # "World War II": a war, numbered
         if n > 1 and last in _not_actor_words() and self._known(chunk[-1].text) is None:
@@ -1626,6 +1630,7 @@ class _DocumentPass:
                 letters < 2
                 or lowered in NOT_NAMES
                 or lowered in _NOT_NAMES_CHAT
+                or lowered in _FORM_LABELS
                 or _STRETCHED.search(text)  # "Soooo tasty!", "Brilll.": a word stretched for emphasis
                 or lowered in typing_cues().common_abbreviations  # "SUV", "PTSD": a thing, no actor
                 or lowered in REGION_WORDS
@@ -1634,6 +1639,8 @@ class _DocumentPass:
                 or is_party_tag(text)
             ):
                 return None
+            if where is not None and where[0] > 0 and units[where[0] - 1].text.lower() in typing_cues().event_openers:
+                return None  # "Typhoon Orvaine hit": the storm's name after a sentence-opening "Typhoon"
             if where is not None and not particle and self._he_refers_to(*where):
                 return "PERSON"  # "Brown said the plan would fail, and he left": a subject that is a "he"
             if not particle and text not in self.given and is_adjective(text):
