@@ -1203,3 +1203,18 @@ def test_the_labels_of_a_letters_fields_are_no_names(recognizer):
     assert all(found not in ("Phone", "Fax", "Email") for found, _label in labels), labels
     text = "Send the form by Fax today.\n\nI found the tax number, but I am lacking Fax and bank account numbers."
     assert _labels(recognizer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Laura and I are Methodists.", "Methodists"),
+        ("The cleric said the Velkanists had left no choice.", "Velkanists"),
+    ],
+)
+def test_followers_named_with_ists_are_a_group_not_an_organisation(recognizer, text, word):
+    assert (word, "NORP") in _labels(recognizer, text)
+
+
+def test_an_organisation_with_ists_inside_its_name_stays_one(recognizer):
+    assert ("Tarnavo Economists Club", "ORG") in _labels(recognizer, "The Tarnavo Economists Club met on Monday.")
