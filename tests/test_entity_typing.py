@@ -1218,3 +1218,20 @@ def test_followers_named_with_ists_are_a_group_not_an_organisation(recognizer, t
 
 def test_an_organisation_with_ists_inside_its_name_stays_one(recognizer):
     assert ("Tarnavo Economists Club", "ORG") in _labels(recognizer, "The Tarnavo Economists Club met on Monday.")
+
+
+def test_a_title_in_single_quotes_quoted_again_is_still_a_title(recognizer):
+    text = (
+        "The portrait by Dara Lenk is called 'A Debt to Pay.' The painting is named for the hymn "
+        "'A Debt to Pay.' He also wrote a memoir called \"A Debt to Pay\"."
+    )
+    labels = _labels(recognizer, text)
+    assert ("Dara Lenk", "PERSON") in labels
+    assert all(found not in ("Debt", "Pay") for found, _label in labels), labels
+
+
+def test_a_name_quoted_once_and_written_plain_stays_a_name(recognizer):
+    labels = _labels(recognizer, "Fans of the 'Kestria' brand say Kestria is back. Kestria said sales rose.")
+    assert labels.count(("Kestria", "ORG")) == 3
+    labels = _labels(recognizer, "The Velkans' lawyer met the chief of the Tarnavos' Kestria Bank.")
+    assert ("Kestria Bank", "ORG") in labels

@@ -210,6 +210,9 @@ _OPENERS = frozenset(['"', "“", "``", "'", "‘", ":", "-", "--", "—", "–"
 _QUESTION_AUXILIARIES = frozenset("did does do is was were are has have had would could should can shall".split())
 _QUOTE_MARKS = frozenset(['"', "“", "”", "``", "''"])
 _CLOSING_QUOTES = frozenset(["”", "''"])
+#: Single quotation marks, which hold a title too ("the hymn called 'A Charge to Keep'").
+_SINGLE_QUOTES = frozenset(["'", "‘", "’"])
+_TITLE_QUOTES = _QUOTE_MARKS | _SINGLE_QUOTES
 _FUNCTION = frozenset("of the a an in on at to for and or by with from as vs via into over after".split())
 _MAX_CHUNK = 8
 #: Two-word particles inside a person's name ("van der", "de la").
@@ -1573,22 +1576,30 @@ class _DocumentPass:
             return False  # "The Steve Harvey Morning Show": named after a person, who is an actor
         first, last = where
         left = first - 1
-        while left >= 0 and first - left <= 8 and units[left].text not in _QUOTE_MARKS:
+        while left >= 0 and first - left <= 8 and units[left].text not in _TITLE_QUOTES:
             left -= 1
         right = last + 1
-        while right < len(units) and right - last <= 8 and units[right].text not in _QUOTE_MARKS:
+        while right < len(units) and right - last <= 8 and units[right].text not in _TITLE_QUOTES:
             right += 1
-        if left < 0 or right >= len(units) or units[left].text not in _QUOTE_MARKS:
+        if left < 0 or right >= len(units) or units[left].text not in _TITLE_QUOTES:
             return False
-        if units[right].text not in _QUOTE_MARKS or units[left].text in _CLOSING_QUOTES:
+        if units[right].text not in _TITLE_QUOTES or units[left].text in _CLOSING_QUOTES | {"’"}:
             return False
+        if (units[left].text in _SINGLE_QUOTES) != (units[right].text in _SINGLE_QUOTES):
+            return False  # a single quote and a double one hold no title between them
         inside = [u.text for u in units[left + 1 : right] if u.text[:1].isalpha()]
         if not inside or not all(w[:1].isupper() or w.lower() in _FUNCTION for w in inside):
             return False
         # a word of the run the article writes as a name outside the quotes too ("the “Apple” brand",
         # "a “New GM”") makes a name in quotes, not a title
+        # the same title quoted again ("a memoir called “A Charge to Keep”" twice) is still a title
+        words = [u for u in units[left + 1 : right] if u.text[:1].isalpha()]
+        phrase = self._text[words[0].start : words[-1].end]
+        times = max(1, len(re.findall(r"[\"“'‘`]\s*" + re.escape(phrase), self._text)))
         count = self._capitalised_count
-        return not any(count(u.text) > sum(w == u.text for w in inside) for u in run if u.text.lower() not in _FUNCTION)
+        return not any(
+            count(u.text) > times * sum(w == u.text for w in inside) for u in run if u.text.lower() not in _FUNCTION
+        )
 
     def _indices(self, run: list[Unit]) -> tuple[int, int] | None:
         """Indices of a run's first and last unit in the current sentence's units."""
