@@ -1235,3 +1235,16 @@ def test_a_name_quoted_once_and_written_plain_stays_a_name(recognizer):
     assert labels.count(("Kestria", "ORG")) == 3
     labels = _labels(recognizer, "The Velkans' lawyer met the chief of the Tarnavos' Kestria Bank.")
     assert ("Kestria Bank", "ORG") in labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Poor Service\n\nAfter we let them go, the filters were dirty.", "Great School!\n\nThe teachers are kind."],
+)
+def test_a_reviews_heading_is_no_organisation(recognizer, text):
+    assert _labels(recognizer, text) == []
+
+
+def test_a_heading_that_names_an_organisation_stays_one(recognizer):
+    labels = _labels(recognizer, "Kestria Rail Service\n\nThe Kestria Rail Service cut trains on Monday.")
+    assert labels.count(("Kestria Rail Service", "ORG")) == 2

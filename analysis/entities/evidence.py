@@ -98,6 +98,7 @@ class Cues(NamedTuple):
     event_openers: frozenset[str]
     document_words: frozenset[str]
     common_abbreviations: frozenset[str]
+    review_words: frozenset[str]
 
 
 @cache

@@ -1158,6 +1158,10 @@ class _DocumentPass:
                     return [*employer, Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
                 if hit is None and all(is_cap(u.text) or u.text.lower() in CONNECTORS for u in rest):
                     return [*employer, Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
+        if n > 1 and last in ORG_CUES and first in typing_cues().review_words:
+            where = self._indices(chunk)
+            if where is not None and self._review_heading(chunk, where):
+                return []  # "Poor Service", "Great School!": a review's heading, not a service or a school
         if n > 1 or last in GPE_CUES:
             label = None
             if n == 2 and last == "bank" and first in _BANK_SIDES:
@@ -1601,6 +1605,21 @@ class _DocumentPass:
             count(u.text) > times * sum(w == u.text for w in inside) for u in run if u.text.lower() not in _FUNCTION
         )
 
+    def _review_heading(self, run: list[Unit], where: tuple[int, int]) -> bool:
+        """True when the run is a whole sentence of a word of praise or blame and ordinary words.
+
+        Reviews and forum posts open with a heading in title case ("Poor Service", "Great
+        School!"); an organisation's name is not a sentence alone opening with such a word
+        (``typing_cues.yml`` ``review_words``), and a name a table knows stays.
+        """
+        units = self._units
+        if where[0] != 0 or any(u.text[:1].isalnum() for u in units[where[1] + 1 :]):
+            return False
+        if run[0].text.lower() not in typing_cues().review_words:
+            return False
+        key = " ".join(u.text for u in run)
+        return self._known(key) is None and all(is_common_form(u.text) for u in run[1:])
+
     def _indices(self, run: list[Unit]) -> tuple[int, int] | None:
         """Indices of a run's first and last unit in the current sentence's units."""
         if self._position is None:
@@ -1661,6 +1680,8 @@ class _DocumentPass:
             following = units[where[1] + 1].text if where is not None and where[1] + 1 < len(units) else ""
             if lowered.endswith(_NAME_ADJECTIVE_ENDINGS) and text not in self.any_name and following[:1].islower():
                 return None  # "Their Orwellian fantasy", "a Kafkaesque process": an adjective made from a name
+        if not single and where is not None and self._review_heading(run, where):
+            return None  # "Poor Service", "Great School!": a review's heading, no organisation
         count = self._capitalised_count
         if (
             not single
