@@ -1248,3 +1248,13 @@ def test_a_reviews_heading_is_no_organisation(recognizer, text):
 def test_a_heading_that_names_an_organisation_stays_one(recognizer):
     labels = _labels(recognizer, "Kestria Rail Service\n\nThe Kestria Rail Service cut trains on Monday.")
     assert labels.count(("Kestria Rail Service", "ORG")) == 2
+
+
+def test_an_event_or_a_document_written_alone_after_the_is_no_actor(recognizer):
+    text = (
+        "A contest of cartoons on the Holocaust opened in Tarnavo. If one doubts the Holocaust he is fined, "
+        "said Dara Lenk, who wrote about the Holocaust."
+    )
+    labels = _labels(recognizer, text)
+    assert ("Dara Lenk", "PERSON") in labels and ("Tarnavo", "GPE") in labels
+    assert all(found != "Holocaust" for found, _label in labels), labels

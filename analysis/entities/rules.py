@@ -1671,6 +1671,14 @@ class _DocumentPass:
                 return None
             if where is not None and where[0] > 0 and units[where[0] - 1].text.lower() in typing_cues().event_openers:
                 return None  # "Typhoon Orvaine hit": the storm's name after a sentence-opening "Typhoon"
+            if (
+                lowered in _not_actor_words()
+                and where is not None
+                and where[0] > 0
+                and units[where[0] - 1].text.lower() == "the"
+                and self._known(text) is None
+            ):
+                return None  # "the Holocaust", "the Constitution": an event or a document, written alone
             if lowered.endswith("ists") and len(lowered) > 6 and text[1:].islower() and self._known(text) is None:
                 return "NORP"  # "the Zionists", "are Methodists": followers of a creed or a man, a group, not a body
             if where is not None and not particle and self._he_refers_to(*where):
