@@ -1258,3 +1258,15 @@ def test_an_event_or_a_document_written_alone_after_the_is_no_actor(recognizer):
     labels = _labels(recognizer, text)
     assert ("Dara Lenk", "PERSON") in labels and ("Tarnavo", "GPE") in labels
     assert all(found != "Holocaust" for found, _label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Works of art taken by the Nazis are still missing.", "Nazis"),
+        ("The Neocons in the Kestria ministry had other plans.", "Neocons"),
+        ("Westerners believe in it, Dara Lenk said.", "Westerners"),
+    ],
+)
+def test_political_and_cultural_groups_are_norp_not_organisations(recognizer, text, word):
+    assert (word, "NORP") in _labels(recognizer, text)
