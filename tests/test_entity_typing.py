@@ -1170,3 +1170,139 @@ def test_the_he_of_a_long_clause_still_refers_to_its_subject(recognizer):
     # news sentences run long: the "he" comes fourteen words after the subject
     text = "Brown is looking for credit, and deservedly so, if not entirely for the reasons he would like."
     assert _labels(recognizer, text) == [("Brown", "PERSON")]
+
+
+# -- false organisations in web and chat-like text (session 8, org) ----------------------------
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Erm ya, how do I watch it?", "Erm"),
+        ("Heh, that was fun.", "Heh"),
+        ("Yum.", "Yum"),
+        ("P.S. I will call you tomorrow.", "P.S"),
+        ("Soooo good, said Dara Lenk.", "Soooo"),
+        ("Brilll. We went with Tarnavo Holdings.", "Brilll"),
+        ("The shop opens on Fri, Sat and Tue.", "Fri"),
+        ("The shop opens on Fri, Sat and Tue.", "Tue"),
+        ("Give it three days barring Sundays and holidays.", "Sundays"),
+        ("FYI the Drossum Group sent an RFP.", "FYI"),
+        ("FYI the Drossum Group sent an RFP.", "RFP"),
+    ],
+)
+def test_interjections_stretched_words_and_weekday_shorthand_are_no_names(recognizer, text, word):
+    labels = _labels(recognizer, text)
+    assert all(found != word for found, _label in labels), labels
+
+
+def test_real_names_beside_chat_words_keep_their_type(recognizer):
+    labels = _labels(recognizer, "FYI the Drossum Group sent the papers, said Dara Lenk.")
+    assert ("Drossum Group", "ORG") in labels and ("Dara Lenk", "PERSON") in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Cloaking himself in the flag, Dara Lenk spoke for an hour.", "Cloaking"),
+        ("Outsourcing these jobs would save the city money.", "Outsourcing"),
+        ("Authorised by the council to act, the police moved in.", "Authorised"),
+    ],
+)
+def test_a_verb_form_opening_a_clause_is_no_name(recognizer, text, word):
+    labels = _labels(recognizer, text)
+    assert all(found != word for found, _label in labels), labels
+
+
+def test_a_name_opening_a_sentence_before_by_or_a_pronoun_stays_a_name(recognizer):
+    assert ("Ahmed", "PERSON") in _labels(recognizer, "Ahmed by the door said no.")
+    assert ("Boeing", "ORG") in _labels(recognizer, "Boeing said the plane was safe.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the wake of Hurricane Velka, housing in Tarnavo is scarce.",
+        "Typhoon Orvaine hit the coast on Monday, the Kestria Red Cross said.",
+    ],
+)
+def test_a_storm_is_no_actor(recognizer, text):
+    labels = _labels(recognizer, text)
+    assert all("Velka" not in found and "Orvaine" not in found for found, _label in labels), labels
+
+
+def test_the_labels_of_a_letters_fields_are_no_names(recognizer):
+    text = (
+        "Dara Lenk, Kestria Supply, 14 Harbor Road, Tarnavo, Phone 555-0100 Fax 555-0101 Email dara@example.com\n\n"
+        "I am lacking Fax and bank account numbers."
+    )
+    labels = _labels(recognizer, text)
+    assert ("Dara Lenk", "PERSON") in labels
+    assert all(found not in ("Phone", "Fax", "Email") for found, _label in labels), labels
+    text = "Send the form by Fax today.\n\nI found the tax number, but I am lacking Fax and bank account numbers."
+    assert _labels(recognizer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Laura and I are Methodists.", "Methodists"),
+        ("The cleric said the Velkanists had left no choice.", "Velkanists"),
+    ],
+)
+def test_followers_named_with_ists_are_a_group_not_an_organisation(recognizer, text, word):
+    assert (word, "NORP") in _labels(recognizer, text)
+
+
+def test_an_organisation_with_ists_inside_its_name_stays_one(recognizer):
+    assert ("Tarnavo Economists Club", "ORG") in _labels(recognizer, "The Tarnavo Economists Club met on Monday.")
+
+
+def test_a_title_in_single_quotes_quoted_again_is_still_a_title(recognizer):
+    text = (
+        "The portrait by Dara Lenk is called 'A Debt to Pay.' The painting is named for the hymn "
+        "'A Debt to Pay.' He also wrote a memoir called \"A Debt to Pay\"."
+    )
+    labels = _labels(recognizer, text)
+    assert ("Dara Lenk", "PERSON") in labels
+    assert all(found not in ("Debt", "Pay") for found, _label in labels), labels
+
+
+def test_a_name_quoted_once_and_written_plain_stays_a_name(recognizer):
+    labels = _labels(recognizer, "Fans of the 'Kestria' brand say Kestria is back. Kestria said sales rose.")
+    assert labels.count(("Kestria", "ORG")) == 3
+    labels = _labels(recognizer, "The Velkans' lawyer met the chief of the Tarnavos' Kestria Bank.")
+    assert ("Kestria Bank", "ORG") in labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Poor Service\n\nAfter we let them go, the filters were dirty.", "Great School!\n\nThe teachers are kind."],
+)
+def test_a_reviews_heading_is_no_organisation(recognizer, text):
+    assert _labels(recognizer, text) == []
+
+
+def test_a_heading_that_names_an_organisation_stays_one(recognizer):
+    labels = _labels(recognizer, "Kestria Rail Service\n\nThe Kestria Rail Service cut trains on Monday.")
+    assert labels.count(("Kestria Rail Service", "ORG")) == 2
+
+
+def test_an_event_or_a_document_written_alone_after_the_is_no_actor(recognizer):
+    text = (
+        "A contest of cartoons on the Holocaust opened in Tarnavo. If one doubts the Holocaust he is fined, "
+        "said Dara Lenk, who wrote about the Holocaust."
+    )
+    labels = _labels(recognizer, text)
+    assert ("Dara Lenk", "PERSON") in labels and ("Tarnavo", "GPE") in labels
+    assert all(found != "Holocaust" for found, _label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Works of art taken by the Nazis are still missing.", "Nazis"),
+        ("The Neocons in the Kestria ministry had other plans.", "Neocons"),
+        ("Westerners believe in it, Dara Lenk said.", "Westerners"),
+    ],
+)
+def test_political_and_cultural_groups_are_norp_not_organisations(recognizer, text, word):
+    assert (word, "NORP") in _labels(recognizer, text)

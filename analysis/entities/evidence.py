@@ -95,8 +95,10 @@ class Cues(NamedTuple):
     programme_words: frozenset[str]
     place_verbs: frozenset[str]
     event_words: frozenset[str]
+    event_openers: frozenset[str]
     document_words: frozenset[str]
     common_abbreviations: frozenset[str]
+    review_words: frozenset[str]
 
 
 @cache

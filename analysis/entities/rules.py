@@ -186,6 +186,14 @@ NOT_NAMES = frozenset(
     rub ghz mhz gb mb kb tb mph kph km kg lb utc gmt est edt cst cdt pst pdt cet cest bst christmas easter
     thanksgiving ramadan hanukkah diwali""".split()
 )
+#: Interjections and chat shorthand that open a sentence capitalised ("Erm ya", "Heh, yep", "Plz contact", "P.S. I am")
+#: and weekday abbreviations and plurals ("on Fri, Sat", "barring Sundays"): never a name.
+_NOT_NAMES_CHAT = frozenset(
+    """erm um umm uh hmm hmmm heh hah haha hehe lol lmao omg yum yay ugh oops plz pls thx yep nope ps p.s p.s.
+    tue tues thu thur thurs fri mondays tuesdays wednesdays thursdays fridays saturdays sundays""".split()
+)
+#: Labels of a letter's or a form's fields, capitalised alone ("Fax 410-555-0100", "<< File: memo.doc >>").
+_FORM_LABELS = frozenset("fax file tel phone e-mail email mobile cell attachment attachments subject cc bcc".split())
 #: Words that name a part of a place ("Northern" Syria, "North" American); not a name on their own.
 REGION_WORDS = frozenset(
     """north south east west northern southern eastern western central northeast northwest southeast southwest
@@ -205,6 +213,9 @@ _OPENERS = frozenset(['"', "“", "``", "'", "‘", ":", "-", "--", "—", "–"
 _QUESTION_AUXILIARIES = frozenset("did does do is was were are has have had would could should can shall".split())
 _QUOTE_MARKS = frozenset(['"', "“", "”", "``", "''"])
 _CLOSING_QUOTES = frozenset(["”", "''"])
+#: Single quotation marks, which hold a title too ("the hymn called 'A Charge to Keep'").
+_SINGLE_QUOTES = frozenset(["'", "‘", "’"])
+_TITLE_QUOTES = _QUOTE_MARKS | _SINGLE_QUOTES
 _FUNCTION = frozenset("of the a an in on at to for and or by with from as vs via into over after".split())
 _MAX_CHUNK = 8
 #: Two-word particles inside a person's name ("van der", "de la").
@@ -235,6 +246,7 @@ _CLAUSE_OPENERS = _OPENERS | frozenset(
     """, ; ( and but or so that as when while because if whether since after before although though once until
     unless where what why how said says""".split()
 )
+_REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
 _THING_PRONOUNS = frozenset("it its itself they their them themselves".split())
 _TIME_WORDS = frozenset("today tonight tomorrow yesterday".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -293,8 +305,26 @@ def _is_gerund(word: str) -> bool:
     lowered = word.lower()
     if len(lowered) < 6 or not lowered.endswith("ing"):
         return False
-    stem = lowered[:-3]
-    candidates = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
+    return _verb_stem_is_common(lowered[:-3])
+
+
+def _is_participle(word: str) -> bool:
+    """True for an "-ed" form of an ordinary verb ("Authorised", "Backed"); "Ahmed" is not one."""
+    lowered = word.lower()
+    if len(lowered) < 6 or not lowered.endswith("ed"):
+        return False
+    return _verb_stem_is_common(lowered[:-2])
+
+
+#: Verb prefixes whose verb the word list may lack ("outsource" of "source", "re-elect" of "elect").
+_VERB_PREFIXES = ("out", "over", "under", "re")
+
+
+def _verb_stem_is_common(stem: str) -> bool:
+    """True when ``stem`` (a word without its "-ing" or "-ed") is an ordinary verb: "cloak", "authoris(e)"."""
+    candidates = {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
+    candidates |= {c[:-3] + "ize" for c in candidates if c.endswith("ise")}  # British spelling: "authorise"
+    candidates |= {c[len(p) :] for c in candidates for p in _VERB_PREFIXES if c.startswith(p) and len(c) > len(p) + 3}
     return any(is_common_word(c) for c in candidates)
 
 
@@ -1024,8 +1054,10 @@ class _DocumentPass:
                 return chunk  # "John, sorry for the delay", "Bill recalled": a given name, not the word
         where = self._indices(chunk) if len(chunk) == 1 else None
         after = self._units[where[1] + 1].text.lower() if where and where[1] + 1 < len(self._units) else ""
-        if len(chunk) == 1 and _is_gerund(text) and after in _DETERMINERS:
-            return []  # "Baiting the moderators.": a verb opening a headline, not a name
+        if len(chunk) == 1 and _is_gerund(text) and (after in _DETERMINERS or after in _REFLEXIVES):
+            return []  # "Baiting the moderators.", "Cloaking himself in ...": a verb opening a clause, not a name
+        if len(chunk) == 1 and _is_participle(text) and after == "by":
+            return []  # "Authorised by the council, ...": a participle opening a clause, not a name
         if (
             where is not None
             and first.pos == "NNP"
@@ -1070,6 +1102,8 @@ class _DocumentPass:
         if n > _MAX_CHUNK:
             return self._segment(index, chunk, guesses=False)
         last = chunk[-1].text.lower()
+        if n > 1 and chunk[0].text.lower() in typing_cues().event_openers and self._known(key) is None:
+            return []  # "Hurricane Katrina", "Typhoon Velka": a storm, an event, no actor
         if n > 2 and chunk[-1].text in _GENERATIONS and chunk[-2].text.lower() in _not_actor_words():
             return []  # "World War II": a war, numbered
         if n > 1 and last in _not_actor_words() and self._known(chunk[-1].text) is None:
@@ -1133,6 +1167,10 @@ class _DocumentPass:
                     return [*employer, Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
                 if hit is None and all(is_cap(u.text) or u.text.lower() in CONNECTORS for u in rest):
                     return [*employer, Mention(index, rest[0].start, rest[-1].end, "PERSON", "", title, "title")]
+        if n > 1 and last in ORG_CUES and first in typing_cues().review_words:
+            where = self._indices(chunk)
+            if where is not None and self._review_heading(chunk, where):
+                return []  # "Poor Service", "Great School!": a review's heading, not a service or a school
         if n > 1 or last in GPE_CUES:
             label = None
             if n == 2 and last == "bank" and first in _BANK_SIDES:
@@ -1551,22 +1589,45 @@ class _DocumentPass:
             return False  # "The Steve Harvey Morning Show": named after a person, who is an actor
         first, last = where
         left = first - 1
-        while left >= 0 and first - left <= 8 and units[left].text not in _QUOTE_MARKS:
+        while left >= 0 and first - left <= 8 and units[left].text not in _TITLE_QUOTES:
             left -= 1
         right = last + 1
-        while right < len(units) and right - last <= 8 and units[right].text not in _QUOTE_MARKS:
+        while right < len(units) and right - last <= 8 and units[right].text not in _TITLE_QUOTES:
             right += 1
-        if left < 0 or right >= len(units) or units[left].text not in _QUOTE_MARKS:
+        if left < 0 or right >= len(units) or units[left].text not in _TITLE_QUOTES:
             return False
-        if units[right].text not in _QUOTE_MARKS or units[left].text in _CLOSING_QUOTES:
+        if units[right].text not in _TITLE_QUOTES or units[left].text in _CLOSING_QUOTES | {"’"}:
             return False
+        if (units[left].text in _SINGLE_QUOTES) != (units[right].text in _SINGLE_QUOTES):
+            return False  # a single quote and a double one hold no title between them
         inside = [u.text for u in units[left + 1 : right] if u.text[:1].isalpha()]
         if not inside or not all(w[:1].isupper() or w.lower() in _FUNCTION for w in inside):
             return False
         # a word of the run the article writes as a name outside the quotes too ("the “Apple” brand",
         # "a “New GM”") makes a name in quotes, not a title
+        # the same title quoted again ("a memoir called “A Charge to Keep”" twice) is still a title
+        words = [u for u in units[left + 1 : right] if u.text[:1].isalpha()]
+        phrase = self._text[words[0].start : words[-1].end]
+        times = max(1, len(re.findall(r"[\"“'‘`]\s*" + re.escape(phrase), self._text)))
         count = self._capitalised_count
-        return not any(count(u.text) > sum(w == u.text for w in inside) for u in run if u.text.lower() not in _FUNCTION)
+        return not any(
+            count(u.text) > times * sum(w == u.text for w in inside) for u in run if u.text.lower() not in _FUNCTION
+        )
+
+    def _review_heading(self, run: list[Unit], where: tuple[int, int]) -> bool:
+        """True when the run is a whole sentence of a word of praise or blame and ordinary words.
+
+        Reviews and forum posts open with a heading in title case ("Poor Service", "Great
+        School!"); an organisation's name is not a sentence alone opening with such a word
+        (``typing_cues.yml`` ``review_words``), and a name a table knows stays.
+        """
+        units = self._units
+        if where[0] != 0 or any(u.text[:1].isalnum() for u in units[where[1] + 1 :]):
+            return False
+        if run[0].text.lower() not in typing_cues().review_words:
+            return False
+        key = " ".join(u.text for u in run)
+        return self._known(key) is None and all(is_common_form(u.text) for u in run[1:])
 
     def _indices(self, run: list[Unit]) -> tuple[int, int] | None:
         """Indices of a run's first and last unit in the current sentence's units."""
@@ -1607,6 +1668,9 @@ class _DocumentPass:
             if (
                 letters < 2
                 or lowered in NOT_NAMES
+                or lowered in _NOT_NAMES_CHAT
+                or lowered in _FORM_LABELS
+                or _STRETCHED.search(text)  # "Soooo tasty!", "Brilll.": a word stretched for emphasis
                 or lowered in typing_cues().common_abbreviations  # "SUV", "PTSD": a thing, no actor
                 or lowered in REGION_WORDS
                 or lowered in _stopwords()
@@ -1614,6 +1678,18 @@ class _DocumentPass:
                 or is_party_tag(text)
             ):
                 return None
+            if where is not None and where[0] > 0 and units[where[0] - 1].text.lower() in typing_cues().event_openers:
+                return None  # "Typhoon Orvaine hit": the storm's name after a sentence-opening "Typhoon"
+            if (
+                lowered in _not_actor_words()
+                and where is not None
+                and where[0] > 0
+                and units[where[0] - 1].text.lower() == "the"
+                and self._known(text) is None
+            ):
+                return None  # "the Holocaust", "the Constitution": an event or a document, written alone
+            if lowered.endswith("ists") and len(lowered) > 6 and text[1:].islower() and self._known(text) is None:
+                return "NORP"  # "the Zionists", "are Methodists": followers of a creed or a man, a group, not a body
             if where is not None and not particle and self._he_refers_to(*where):
                 return "PERSON"  # "Brown said the plan would fail, and he left": a subject that is a "he"
             if not particle and text not in self.given and is_adjective(text):
@@ -1621,6 +1697,8 @@ class _DocumentPass:
             following = units[where[1] + 1].text if where is not None and where[1] + 1 < len(units) else ""
             if lowered.endswith(_NAME_ADJECTIVE_ENDINGS) and text not in self.any_name and following[:1].islower():
                 return None  # "Their Orwellian fantasy", "a Kafkaesque process": an adjective made from a name
+        if not single and where is not None and self._review_heading(run, where):
+            return None  # "Poor Service", "Great School!": a review's heading, no organisation
         count = self._capitalised_count
         if (
             not single
@@ -2105,6 +2183,8 @@ def _listed(found: list[Mention], text: str) -> list[Mention]:
 
 
 _REPEATED_LETTER = re.compile(r"([A-Z])\1\1")
+#: A small letter written three times: a word stretched for emphasis ("Soooo"), never in a name.
+_STRETCHED = re.compile(r"([a-z])\1\1")
 
 
 def _shouted(word: str) -> bool:
