@@ -379,21 +379,6 @@ def test_denied_speech_is_no_attribution(finder, text):
     assert all(g[1] == "" for g in attributions(finder, text, PERSONS))
 
 
-@pytest.mark.parametrize(
-    ("text", "cue", "content"),
-    [
-        # the cue's own complement: no content before it
-        ("It became clear again that no matter the stakes, Lenz will insist on being Lenz.", None, None),
-        ("The levy rose twice this year, and Lenz warned against raising it again.", None, None),
-        # a circumstance after the cue: still a report of what comes before
-        ("The dam will hold, Lenz said after being asked twice.", "said", "The dam will hold"),
-    ],
-)
-def test_a_gerund_complement_of_the_cue_is_no_trailing_report(finder, text, cue, content):
-    got = [(g[1], g[2]) for g in attributions(finder, text, PERSONS) if g[1]]
-    assert got == ([] if cue is None else [(cue, content)])
-
-
 def test_a_report_by_it_inside_another_report_is_that_speakers_words(finder):
     """ "saying it shows ...": "it" (the tweets) is no second source; one row, the whole clause its content."""
     text = "The Kestrel Party is pleased. Lenz defended her tweets, saying it shows she would be awake at 3 a.m."

@@ -405,10 +405,8 @@ class CueReader:
                     out.append(a)
             if relative >= 0:
                 return out
-            # content before the speaker: "Y, X said" / "\"Y,\" X said"; not when the cue takes a gerund after a
-            # preposition ("no matter the stakes, Trump will insist on being Trump": the cue's own complement)
-            gerund = c1 + 1 < n and words[c1] in _COMPLEMENT_PREPOSITIONS and tags[c1 + 1] == "VBG"
-            if a0 > 0 and (words[a0 - 1] == "," or words[a0 - 1] in QUOTE_MARKS) and not gerund:
+            # content before the speaker: "Y, X said" / "\"Y,\" X said"
+            if a0 > 0 and (words[a0 - 1] == "," or words[a0 - 1] in QUOTE_MARKS):
                 a = trailing(v, a0, cue, text, quotes, earlier)
                 if a is None and not out and words[a0 - 1] == ",":
                     a = interrupted(v, a0, c1, cue, text, earlier)  # "The fund, he said, will run dry"
@@ -494,11 +492,6 @@ def _names_with_quote(v: SentenceView, c1: int) -> bool:
         if v.tags[k] in FINITE or words[k] in ("that", ",", ".", ";", ":"):
             return False
     return False
-
-
-#: Prepositions by which a cue takes a gerund as its own complement ("insist on being", "warned against
-#: raising", "talked about running"); not "after", "in", "by": "Y, X said after being asked" is a report.
-_COMPLEMENT_PREPOSITIONS = frozenset("on upon about against of".split())
 
 
 def _denied_speech(words: Sequence[str], i: int) -> bool:
