@@ -587,7 +587,7 @@ def test_papers_and_groups_named_with_ordinary_words(recognizer):
         ("Citizens for Fair Harbors", "Citizens for Fair Harbors", "ORG"),
         ("Nevada Republic", "Nevada Republic", "ORG"),  # a newspaper, not Nevada
         ("Washington", "Washington", "GPE"),
-        ("D.C.", "D.C.", "GPE"),  # a state code, not the acronym of "Daily Courant"
+        ("D.C.", "Washington", "GPE"),  # the capital (entities.yml), not the acronym of "Daily Courant"
     ]
     # a plural before "for" and a lower-case word is no name
     assert _labels(recognizer, "Republicans for years have said so.") == [("Republicans", "NORP")]
