@@ -250,6 +250,7 @@ def denied_clause(words: Sequence[str], i: int) -> bool:
             return words[k - 1] == "not"
         if words[k] in (",", ";", ":", ".", "and", "but", "or"):
             return False
+    return False
 
 
 def drop_second_verb(v: SentenceView, start: int, end: int, text: str, cues: PhraseMatcher) -> int:

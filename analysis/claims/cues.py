@@ -503,8 +503,6 @@ def _denied_speech(words: Sequence[str], i: int) -> bool:
         return True
     return denied_clause(words, i)
 
-    return False
-
 
 def _subject_head(v: SentenceView) -> int:
     """The last word of the sentence's subject: its first noun phrase, or a personal pronoun opening it."""
@@ -526,7 +524,12 @@ def _subject_acts_before(v: SentenceView, k: int) -> bool:
     verb = next((j for j in range(head + 1, k) if v.tags[j] in FINITE or v.tags[j] == "VBN"), -1) if head >= 0 else -1
     if verb < 0 or any(v.words[j] in (",", "(", "—", "--") for j in range(head + 1, verb)):
         return False  # no verb of its own, or an aside between subject and verb ("The report, which ..., found")
-    return not any(v.words[j] in (";", ":") or v.quote_of[j] >= 0 for j in range(head + 1, k)) and v.words[k - 1] != ","
+    for j in range(verb + 1, k):
+        if v.words[j] in (";", ":") or v.quote_of[j] >= 0 or v.tags[j] in FINITE:
+            return False  # another clause between: "The mayor thinks the bridge is safe and said"
+        if v.words[j] == "," and v.words[j + 1] in ("and", "but", "or", "while", "as"):
+            return False  # "The mayor left early, but officials toured the site and said": their subject
+    return v.words[k - 1] != ","
 
 
 def _first_clause_head(v: SentenceView) -> int:

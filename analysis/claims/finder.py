@@ -173,8 +173,8 @@ class ClaimFinder:
 
 
 def _thing_inside(text: str, a: Attribution, found: Sequence[Attribution]) -> bool:
-    """True for a report whose source is "it" or "this" inside another report's content: "saying it shows
-    he'd be awake" is what the speaker says, not a second source."""
+    """True for a report whose source is "it", "this" or "that" inside another report's content: "saying it
+    shows he'd be awake" is what the speaker says, not a second source."""
     if a.speaker_start < 0 or text[a.speaker_start : a.speaker_end].lower() not in ("it", "this", "that"):
         return False
     return any(b is not a and b.content_start <= a.cue_start < b.content_end for b in found)
