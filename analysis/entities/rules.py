@@ -1396,6 +1396,8 @@ class _DocumentPass:
         if units[last].text.lower() in MONTHS_DAYS or units[last].text.lower() in _TIME_WORDS:
             return False  # "Tonight's debate, his first in years": a time's, not a person's
         owned = units[last + 2]
+        if owned.text.lower() in typing_cues().org_possessions:
+            return False  # "Kestrel's shares plunged on news that he would step down": a company's shares
         if (first > 0 and units[first - 1].text.lower() in ("the", "a", "an")) or (
             owned.pos in ("IN", "DT", "TO", "CC") or (not owned.text[:1].isalnum() and owned.text not in _QUOTE_MARKS)
         ):
@@ -1678,7 +1680,8 @@ class _DocumentPass:
                 or is_party_tag(text)
             ):
                 return None
-            if where is not None and where[0] > 0 and units[where[0] - 1].text.lower() in typing_cues().event_openers:
+            opener = units[where[0] - 1] if where is not None and where[0] > 0 else None
+            if opener is not None and opener.cap and opener.text.lower() in typing_cues().event_openers:
                 return None  # "Typhoon Orvaine hit": the storm's name after a sentence-opening "Typhoon"
             if (
                 lowered in _not_actor_words()
@@ -1688,7 +1691,13 @@ class _DocumentPass:
                 and self._known(text) is None
             ):
                 return None  # "the Holocaust", "the Constitution": an event or a document, written alone
-            if lowered.endswith("ists") and len(lowered) > 6 and text[1:].islower() and self._known(text) is None:
+            if (
+                lowered.endswith("ists")
+                and len(lowered) > 6
+                and text[1:].islower()
+                and self._known(text) is None
+                and not is_common_word(text)  # "Therapists", "Economists": an occupation, not a creed
+            ):
                 return "NORP"  # "the Zionists", "are Methodists": followers of a creed or a man, a group, not a body
             if where is not None and not particle and self._he_refers_to(*where):
                 return "PERSON"  # "Brown said the plan would fail, and he left": a subject that is a "he"
