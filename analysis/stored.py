@@ -202,7 +202,9 @@ class StoredAnalysis:
         """One table of the whole run as a lazy Dask DataFrame, one Dask partition per event group (needs ``dask``).
 
         Args:
-            name: ``articles``, ``sentences``, ``entities``, ``claims``, ``numbers``, ``texts`` or ``rejects``.
+            name: ``articles``, ``sentences``, ``entities``, ``claims``, ``numbers``, ``texts`` or ``rejects``
+                (the files as written: with each reject's ``partition`` and ``position``, not yet in input
+                order; :attr:`rejects` sorts them).
         """
         from analysis.cluster import require_dask
 
@@ -341,11 +343,12 @@ class StoredAnalysis:
 
         Every group holds whole events, so a ``compare`` table of the whole run
         is the combination of its tables per group (see
-        :func:`analysis.compare.scope.parts`), added up as they come. Memory on
-        the client: the result being yielded, no other. With a ``distributed``
-        client, every group is a task on the cluster and a finished result
-        waits on its worker until its turn; otherwise (Dask's local
-        scheduler) the groups are computed a few at a time, one per core.
+        :func:`analysis.compare.scope.parts`), added up as they come. With a
+        ``distributed`` client, every group is a task on the cluster, a
+        finished result waits on its worker until its turn, and the client
+        holds the result being yielded, no other; otherwise (Dask's local
+        scheduler) the groups are computed a few at a time, one per core, and
+        the client holds that batch's results.
 
         Args:
             function: takes an :class:`~analysis.Analysis` of one group.

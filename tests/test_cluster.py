@@ -251,7 +251,8 @@ def test_the_groups_come_in_order_and_none_waits_on_the_cluster_once_read(bundle
     assert next(first) == want[0]
     first.close()
     assert set(client.futures) == before
-    # with no distributed client, Dask's local scheduler computes the groups a few at a time, in order
+    # the path without a distributed client: groups computed a batch at a time with dask.compute, in order
+    # (here dask.compute still finds this module's client; the batching and the order are what is checked)
     monkeypatch.setattr(analysis.stored, "_current_client", lambda: None)
     monkeypatch.setattr(analysis.stored.os, "cpu_count", lambda: 1)
     assert list(opened.iter_groups(_articles_of, tables=["articles"])) == want

@@ -193,7 +193,8 @@ class _Sums:
         if piece is None:
             return
         for name in self.keys:
-            self.empty.setdefault(name, piece[name].iloc[:0])
+            if name not in self.empty:  # a copy: an empty slice would keep the whole first piece alive
+                self.empty[name] = piece[name].iloc[:0].copy()
         self.waiting.append({name: piece[name] for name in self.keys if len(piece[name])})
         if _rows(self.waiting) >= max(self.BATCH_ROWS, _rows([self.sums or {}])):
             self._add_waiting()
