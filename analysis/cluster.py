@@ -351,28 +351,18 @@ def _read_blocks(path: Path, spans: Sequence[tuple[int, int]]) -> list:
     return items
 
 
-def plan_groups(event_counts: Sequence[Mapping[str, int]], articles_per_group: int | None = None) -> list[list[str]]:
-    """Cut the events into groups of whole events, about ``articles_per_group`` articles each.
+def cut_groups(events: Sequence, sizes: Sequence[int], articles_per_group: int | None = None) -> list[list]:
+    """Cut events, in the order given, into groups of whole events, about ``articles_per_group`` articles each.
 
-    ``None``: :data:`ARTICLES_PER_GROUP`, or fewer when that makes less than :data:`MIN_GROUPS` groups.
+    ``sizes``: each event's articles. ``None``: :data:`ARTICLES_PER_GROUP`, or fewer when that makes less
+    than :data:`MIN_GROUPS` groups. :func:`schedule` gives the events in the order they first appear
+    (partition by partition, by name within one), so the groups, and the files of every table, follow the input.
 
-    Events are taken in the order they first appear (partition by partition,
-    by name within one), so the groups, and the files of every table, follow the input.
-
-    >>> plan_groups([{"b": 2, "a": 1}, {"c": 2, "a": 1}], articles_per_group=3)
+    >>> cut_groups(["a", "b", "c"], [2, 2, 2], articles_per_group=3)
     [['a'], ['b'], ['c']]
-    >>> plan_groups([{"b": 2, "a": 1}, {"c": 2}], articles_per_group=4)
+    >>> cut_groups(["a", "b", "c"], [1, 2, 2], articles_per_group=4)
     [['a', 'b'], ['c']]
     """
-    totals: dict[str, int] = {}
-    for counts in event_counts:
-        for event in sorted(counts):
-            totals[event] = totals.get(event, 0) + counts[event]
-    return _cut(list(totals), list(totals.values()), articles_per_group)  # dicts keep first-appearance order
-
-
-def _cut(events: Sequence, sizes: Sequence[int], articles_per_group: int | None) -> list[list]:
-    """Events in order, with their articles, cut into groups (see :func:`plan_groups`)."""
     if articles_per_group is None:
         articles_per_group = min(ARTICLES_PER_GROUP, -(-sum(sizes) // MIN_GROUPS))
     articles_per_group = max(1, articles_per_group)
@@ -425,7 +415,7 @@ def schedule(found: Sequence[Mapping], articles_per_group: int | None = None) ->
 
     Args:
         found: :func:`partition_keys` of every partition, in input order.
-        articles_per_group: see :func:`plan_groups`.
+        articles_per_group: see :func:`cut_groups`.
 
     Returns:
         ``(groups, tasks, repeats)``: the events of each group, the task of each group,
@@ -500,7 +490,7 @@ def schedule(found: Sequence[Mapping], articles_per_group: int | None = None) ->
     present, first = np.unique(code[order], return_index=True)
     appearance = present[np.argsort(first, kind="stable")]
     totals = np.bincount(code, weights=block[:, 2], minlength=len(names)).astype(np.int64)
-    cut = _cut(appearance.tolist(), totals[appearance].tolist(), articles_per_group)
+    cut = cut_groups(appearance.tolist(), totals[appearance].tolist(), articles_per_group)
     groups = [[names[c] for c in events] for events in cut]
     group_of = np.full(len(names), -1, np.int64)
     rank = np.zeros(len(names), np.int64)  # the event's place in its group
@@ -601,7 +591,7 @@ def run(
         files_per_partition: ``.md``/``.txt`` files a partition.
         articles_per_group: articles of the events of one event group (one map task, one file per
             table); ``None``: :data:`ARTICLES_PER_GROUP`, fewer for a run of less than
-            :data:`MIN_GROUPS` times that (see :func:`plan_groups`).
+            :data:`MIN_GROUPS` times that (see :func:`cut_groups`).
         **options: as for :func:`analysis.pipeline.analyze_articles` (``entity_method``, ``aliases``, ...).
 
     Returns:
